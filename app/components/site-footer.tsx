@@ -1,0 +1,43 @@
+import type { RootData } from '~/utils/root-data.ts'
+import { SiteLink } from './site-link.tsx'
+
+export function SiteFooter({ site }: { site: RootData['site'] }) {
+	const year = new Date().getFullYear()
+	return (
+		<footer className="govuk-footer">
+			<div className="govuk-width-container">
+				<div className="govuk-footer__meta">
+					<div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+						<h2 className="govuk-visually-hidden">Support links</h2>
+						<ul className="govuk-footer__inline-list">
+							<li className="govuk-footer__inline-list-item">
+								<SiteLink className="govuk-footer__link" to="/privacy">
+									Privacy notice
+								</SiteLink>
+							</li>
+							<li className="govuk-footer__inline-list-item">
+								<SiteLink className="govuk-footer__link" to="/cookies">
+									Cookies and analytics
+								</SiteLink>
+							</li>
+							<li className="govuk-footer__inline-list-item">
+								<SiteLink className="govuk-footer__link" to="/accessibility">
+									Accessibility statement
+								</SiteLink>
+							</li>
+						</ul>
+						<p className="govuk-body-s">
+							Call {site.phone} ({site.phoneHours}) or email{' '}
+							<a className="govuk-footer__link" href={`mailto:${site.publicEmail}`}>
+								{site.publicEmail}
+							</a>
+						</p>
+						<p className="govuk-body-s">
+							© {year} {site.organisationName}
+						</p>
+					</div>
+				</div>
+			</div>
+		</footer>
+	)
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod'
+
+// The fostering service's own configuration: who they are, where they work, how to reach them,
+// their brand and their response-time targets. One document, validated here on every read and
+// write, stored in the ServiceSettings row and edited from the staff area.
+
+const hexColour = /^#[0-9a-f]{6}$/i
+
+/** WCAG relative luminance of a #rrggbb colour. */
+export function relativeLuminance(hex: string): number {
+	const channels = [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16) / 255)
+	const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [
+		number,
+		number,
+		number,
+	]
+	return 0.2126 * r + 0.7152 * g + 0.0722 * b
+}
+
+/** WCAG contrast ratio between two #rrggbb colours, from 1 to 21. */
+export function contrastRatio(a: string, b: string): number {
+	const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number]
+	return (light + 0.05) / (dark + 0.05)
+}
+
+const WorkingDays = z.number().int().min(1).max(260)
+
+export const ServiceConfigSchema = z.object({
+	serviceName: z.string().trim().min(1, 'Enter the name of the fostering service').max(120),
+	organisationName: z.string().trim().min(1, 'Enter the name of the council or agency').max(120),
+	organisationType: z.enum(['local_authority', 'independent_agency']),
+	areaServed: z.string().trim().min(1, 'Enter the area the service covers').max(200),
+	phone: z.string().trim().min(1, 'Enter a phone number').max(30),
+	phoneHours: z.string().trim().max(120),
+	publicEmail: z.email('Enter an email address in the correct format, like name@example.com'),
+	recruitmentTeamEmails: z
+		.array(z.email('Enter an email address in the correct format, like name@example.com'))
+		.min(1, 'Enter at least one email address for the recruitment team'),
+	privacyNoticeUrl: z.string().trim().min(1).max(300),
+	brandColour: z
+		.string()
+		.regex(hexColour, 'Enter the brand colour as a hex code, like #1d70b8')
+		.refine((colour) => contrastRatio(colour, '#ffffff') >= 4.5, {
+			message: 'Choose a darker brand colour: white text on it must have a contrast ratio of at least 4.5 to 1',
+		}),
+	targets: z.object({
+		firstContactWorkingDays: WorkingDays,
+		initialVisitWorkingDays: WorkingDays,
+		stage1DecisionWorkingDays: WorkingDays,
+		applicationToPanelMonths: z.number().int().min(1).max(8),
+		panelToDecisionWorkingDays: WorkingDays,
+	}),
+	allowances: z.object({
+		weeklyFromPounds: z.number().int().min(0),
+		weeklyToPounds: z.number().int().min(0),
+	}),
+})
+
+export type ServiceConfig = z.infer<typeof ServiceConfigSchema>
+
+/** The fictional council the demo data and a fresh install use until staff change it. */
+export const DEMO_SERVICE_CONFIG: ServiceConfig = {
+	serviceName: 'Foster with Northdale',
+	organisationName: 'Northdale County Council',
+	organisationType: 'local_authority',
+	areaServed: 'Northdale and the Vale of Ashby',
+	phone: '0300 123 4567',
+	phoneHours: 'Monday to Friday, 9am to 5pm',
+	publicEmail: 'fostering@northdale.example',
+	recruitmentTeamEmails: ['recruitment@northdale.example'],
+	privacyNoticeUrl: '/privacy',
+	brandColour: '#0b4f6c',
+	targets: {
+		firstContactWorkingDays: 1,
+		initialVisitWorkingDays: 10,
+		stage1DecisionWorkingDays: 10,
+		applicationToPanelMonths: 6,
+		panelToDecisionWorkingDays: 7,
+	},
+	allowances: { weeklyFromPounds: 320, weeklyToPounds: 560 },
+}
+
+/** "1 working day", "10 working days". */
+export function workingDaysPhrase(days: number): string {
+	return `${days} working ${days === 1 ? 'day' : 'days'}`
+}

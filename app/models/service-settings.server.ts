@@ -1,0 +1,27 @@
+import { DEMO_SERVICE_CONFIG, ServiceConfigSchema, type ServiceConfig } from '~/domain/service-config.ts'
+import { prisma } from '~/utils/db.server.ts'
+
+// Every page reads the configuration, so it is cached briefly in each process; a change made in
+// the staff area reaches every process within CACHE_MS.
+const CACHE_MS = 5_000
+let cache: { config: ServiceConfig; readAt: number } | undefined
+
+export async function getServiceConfig(): Promise<ServiceConfig> {
+	if (cache && Date.now() - cache.readAt < CACHE_MS) return cache.config
+	const row = await prisma.serviceSettings.findUnique({ where: { id: 1 } })
+	const parsed = row ? ServiceConfigSchema.safeParse(JSON.parse(row.data)) : undefined
+	// A missing or unreadable row must not take the public site down: fall back to the defaults
+	// and say so in the log, where the team will see it.
+	if (row && !parsed?.success) console.error('ServiceSettings row is invalid; using defaults', parsed?.error)
+	const config = parsed?.success ? parsed.data : DEMO_SERVICE_CONFIG
+	cache = { config, readAt: Date.now() }
+	return config
+}
+
+export async function saveServiceConfig(input: unknown): Promise<ServiceConfig> {
+	const config = ServiceConfigSchema.parse(input)
+	const data = JSON.stringify(config)
+	await prisma.serviceSettings.upsert({ where: { id: 1 }, create: { id: 1, data }, update: { data } })
+	cache = { config, readAt: Date.now() }
+	return config
+}

@@ -1,0 +1,16 @@
+/// <reference types="@remix-run/node" />
+
+declare module '@remix-run/server-runtime' {
+	// What app/server.ts gives every loader and action.
+	interface AppLoadContext {
+		/** The nonce that the Content-Security-Policy allows for this response's scripts. */
+		cspNonce: string
+		/** The client's address (from X-Forwarded-For only when TRUST_PROXY is set). */
+		clientIp: string
+	}
+	interface Future {
+		v3_singleFetch: true
+	}
+}
+
+export {}

@@ -1,0 +1,123 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import {
+	isRouteErrorResponse,
+	Links,
+	Meta,
+	Outlet,
+	Scripts,
+	ScrollRestoration,
+	useLocation,
+	useRouteError,
+} from '@remix-run/react'
+import { useEffect, type ReactNode } from 'react'
+import { SiteFooter } from '~/components/site-footer.tsx'
+import { SiteHeader } from '~/components/site-header.tsx'
+import { SiteLink } from '~/components/site-link.tsx'
+import { carryOverQuery } from '~/domain/attribution.ts'
+import { trackPageview } from '~/integrations/plausible.client.ts'
+import { getServiceConfig } from '~/models/service-settings.server.ts'
+import { plausibleConfig } from '~/utils/env.server.ts'
+import { useNonce } from '~/utils/nonce.ts'
+import { useRootData } from '~/utils/root-data.ts'
+import { publicOrigin } from '~/utils/request.server.ts'
+
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: '/assets/app.css' },
+	{ rel: 'stylesheet', href: '/brand.css' },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const config = await getServiceConfig()
+	const plausible = plausibleConfig()
+	return {
+		site: {
+			origin: publicOrigin(request),
+			serviceName: config.serviceName,
+			organisationName: config.organisationName,
+			phone: config.phone,
+			phoneHours: config.phoneHours,
+			publicEmail: config.publicEmail,
+			privacyNoticeUrl: config.privacyNoticeUrl,
+		},
+		// Attribution travels in our own links, not in a cookie (docs/decisions/004).
+		carry: carryOverQuery(new URL(request.url), request.headers.get('referer')),
+		plausibleDomain: plausible?.domain ?? null,
+	}
+}
+
+function usePageviews(domain: string | null) {
+	const location = useLocation()
+	useEffect(() => {
+		if (domain) trackPageview(domain)
+	}, [domain, location.pathname, location.search])
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+	const nonce = useNonce()
+	const data = useRootData()
+	usePageviews(data?.plausibleDomain ?? null)
+	return (
+		<html lang="en" className="govuk-template">
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+				<meta name="theme-color" content="#0b0c0c" />
+				<Meta />
+				<Links />
+			</head>
+			<body className="govuk-template__body">
+				<a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+					Skip to main content
+				</a>
+				<SiteHeader serviceName={data?.site.serviceName ?? 'Fostering'} />
+				<div className="govuk-width-container">
+					<main className="govuk-main-wrapper" id="main-content" role="main">
+						{children}
+					</main>
+				</div>
+				{data ? <SiteFooter site={data.site} /> : null}
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
+			</body>
+		</html>
+	)
+}
+
+export default function App() {
+	return <Outlet />
+}
+
+export function ErrorBoundary() {
+	const error = useRouteError()
+	const notFound = isRouteErrorResponse(error) && error.status === 404
+	if (!notFound) console.error(error)
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-two-thirds">
+				<title>{notFound ? 'Page not found' : 'Sorry, there is a problem with the service'}</title>
+				{notFound ? (
+					<>
+						<h1 className="govuk-heading-l">Page not found</h1>
+						<p className="govuk-body">If you typed the web address, check it is correct.</p>
+						<p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+						<p className="govuk-body">
+							<SiteLink to="/" className="govuk-link">
+								Go to the home page
+							</SiteLink>
+						</p>
+					</>
+				) : (
+					<>
+						<h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
+						<p className="govuk-body">Try again later.</p>
+						<p className="govuk-body">
+							Nothing you sent us has been lost. If you were making an enquiry and did not see a confirmation,
+							you can try again: we will not create a second enquiry.
+						</p>
+					</>
+				)}
+			</div>
+		</div>
+	)
+}

@@ -1,0 +1,128 @@
+// The HTTP server: Express in front of the Remix request handler. It sets the security headers,
+// serves static files from our own origin, gives each request a CSP nonce and the client's
+// address, and starts the background workers (the email outbox). Bundled by esbuild into
+// build/server.js (npm run build:server) and started by `npm start`.
+import cluster from 'node:cluster'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+
+if (fs.existsSync('.env')) process.loadEnvFile('.env')
+
+const BUILD_PATH = path.resolve('build/index.js')
+const port = Number(process.env.PORT ?? 3000)
+const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1))
+const production = process.env.NODE_ENV === 'production'
+
+type AppLoadContext = import('@remix-run/node').AppLoadContext
+
+function contentSecurityPolicy(nonce: string) {
+	return [
+		"default-src 'self'",
+		`script-src 'self' 'nonce-${nonce}'`,
+		"style-src 'self'",
+		"img-src 'self' data:",
+		"font-src 'self'",
+		"connect-src 'self'",
+		"form-action 'self'",
+		"frame-ancestors 'none'",
+		"base-uri 'self'",
+		"object-src 'none'",
+	].join('; ')
+}
+
+async function startWorker() {
+	const build = (await import(BUILD_PATH)) as ServerBuild & {
+		entry: { module: { startBackgroundJobs?: () => Promise<() => Promise<void>> } }
+	}
+	const stopBackgroundJobs = await build.entry.module.startBackgroundJobs?.()
+
+	const app = express()
+	app.disable('x-powered-by')
+	if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+
+	app.use((req, res, next) => {
+		const nonce = crypto.randomBytes(16).toString('base64')
+		res.locals.cspNonce = nonce
+		res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce))
+		res.setHeader('X-Content-Type-Options', 'nosniff')
+		res.setHeader('X-Frame-Options', 'DENY')
+		res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+		res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()')
+		res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+		if (production) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+		next()
+	})
+	app.use(compression())
+	// Remix's fingerprinted bundles never change; everything else in public/ may.
+	app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
+	app.use('/assets', express.static('public/assets', { maxAge: '1d' }))
+	app.use(express.static('public', { maxAge: '1h' }))
+
+	app.all(
+		'*',
+		createRequestHandler({
+			build,
+			mode: process.env.NODE_ENV,
+			getLoadContext: (req, res): AppLoadContext => ({
+				cspNonce: res.locals.cspNonce as string,
+				clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+			}),
+		}),
+	)
+
+	const server = app.listen(port, () => {
+		if (cluster.isPrimary) announce()
+		else process.send?.('listening')
+	})
+
+	const shutdown = () => {
+		server.close()
+		void Promise.resolve(stopBackgroundJobs?.()).finally(() => process.exit(0))
+		// Give in-flight requests and sends a moment, then go regardless.
+		setTimeout(() => process.exit(0), 5000).unref()
+	}
+	process.once('SIGTERM', shutdown)
+	process.once('SIGINT', shutdown)
+}
+
+function announce() {
+	const url = process.env.PUBLIC_URL ?? `http://localhost:${port}`
+	const mailbox = process.env.SMTP_URL ? 'sent over SMTP' : `written to ${process.env.MAILBOX_DIR ?? './.data/mailbox'}`
+	console.log(
+		[
+			'',
+			`Fostering recruitment service running at ${url}`,
+			`  Public site:  ${url}/`,
+			`  Enquiry form: ${url}/enquire`,
+			`  Email:        ${mailbox}`,
+			`  Processes:    ${workers}`,
+			'',
+		].join('\n'),
+	)
+}
+
+if (workers > 1 && cluster.isPrimary) {
+	let listening = 0
+	for (let i = 0; i < workers; i++) cluster.fork()
+	cluster.on('message', (_worker, message) => {
+		if (message === 'listening' && ++listening === workers) announce()
+	})
+	cluster.on('exit', (worker, code, signal) => {
+		if (signal !== 'SIGTERM' && signal !== 'SIGINT' && code !== 0) {
+			console.error(`Worker ${worker.process.pid} stopped (${signal ?? code}); starting another`)
+			cluster.fork()
+		}
+	})
+	const stopAll = () => {
+		for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM')
+	}
+	process.once('SIGTERM', stopAll)
+	process.once('SIGINT', stopAll)
+} else {
+	await startWorker()
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+
+// Every setting the server reads from its environment, validated once at start-up. Secrets come
+// only from here; .env.example lists each with a safe default for local use.
+const optionalUrl = z
+	.string()
+	.trim()
+	.transform((value) => (value === '' ? undefined : value))
+	.pipe(z.url().optional())
+	.optional()
+
+const EnvSchema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	PORT: z.coerce.number().int().positive().default(3000),
+	DATABASE_URL: z.string().default('file:./.data/app.db'),
+	// The public origin used in canonical links, sitemaps and emails. Without it, the origin of
+	// each request is used.
+	PUBLIC_URL: optionalUrl,
+	// smtp://user:pass@host:port or smtps://... Without it, mail is written to MAILBOX_DIR.
+	SMTP_URL: optionalUrl,
+	MAIL_FROM: z.string().default('Fostering service <no-reply@fostering.localhost>'),
+	MAILBOX_DIR: z.string().default('./.data/mailbox'),
+	OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+	// Plausible is off unless both are set.
+	PLAUSIBLE_DOMAIN: z.string().trim().optional(),
+	PLAUSIBLE_HOST: optionalUrl,
+	// Enquiries accepted from one client address in ENQUIRY_RATE_WINDOW_S seconds.
+	ENQUIRY_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+	ENQUIRY_RATE_WINDOW_S: z.coerce.number().int().positive().default(600),
+	// Set when the server sits behind a proxy that sets X-Forwarded-For (e.g. "1" for one hop).
+	TRUST_PROXY: z.string().default(''),
+	// Number of server processes (each has its own in-memory rate limiter and outbox worker;
+	// the outbox is safe to share, see docs/decisions/003-email-outbox.md).
+	WEB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+let cached: Env | undefined
+
+export function getEnv(): Env {
+	if (!cached) {
+		const parsed = EnvSchema.safeParse(process.env)
+		if (!parsed.success) {
+			throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`)
+		}
+		cached = parsed.data
+	}
+	return cached
+}
+
+export function plausibleConfig(env: Env = getEnv()) {
+	return env.PLAUSIBLE_DOMAIN && env.PLAUSIBLE_HOST
+		? { domain: env.PLAUSIBLE_DOMAIN, host: env.PLAUSIBLE_HOST }
+		: null
+}

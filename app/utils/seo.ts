@@ -1,0 +1,27 @@
+import type { MetaDescriptor } from '@remix-run/node'
+
+export type SiteMeta = { origin: string; serviceName: string; organisationName: string }
+
+/**
+ * Title, description, canonical link and Open Graph tags for one page. Every public page calls
+ * this so none is left with a duplicate title or a missing canonical URL.
+ */
+export function pageMeta(
+	site: SiteMeta | undefined,
+	page: { title: string; description: string; path: string; error?: boolean },
+): MetaDescriptor[] {
+	const serviceName = site?.serviceName ?? 'Fostering'
+	const title = `${page.error ? 'Error: ' : ''}${page.title} – ${serviceName}`
+	const url = `${site?.origin ?? ''}${page.path}`
+	return [
+		{ title },
+		{ name: 'description', content: page.description },
+		{ tagName: 'link', rel: 'canonical', href: url },
+		{ property: 'og:type', content: 'website' },
+		{ property: 'og:site_name', content: serviceName },
+		{ property: 'og:title', content: page.title },
+		{ property: 'og:description', content: page.description },
+		{ property: 'og:url', content: url },
+		{ property: 'og:locale', content: 'en_GB' },
+	]
+}

@@ -1,0 +1,1 @@
+export type RenderedEmail = { subject: string; html: string; text: string }
