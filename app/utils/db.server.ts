@@ -2,22 +2,22 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '~/generated/prisma/client.ts'
 import { getEnv } from './env.server.ts'
 
-// One Prisma client per process. WAL lets readers carry on while one writer writes; busy_timeout
-// makes a second process wait for the write lock instead of failing.
-function createClient() {
-	const adapter = new PrismaBetterSQLite3({ url: getEnv().DATABASE_URL, timeout: 5000 })
-	return new PrismaClient({ adapter })
-}
+// One Prisma client per process, over one better-sqlite3 connection. busy_timeout makes a second
+// process wait for the write lock instead of failing.
+export const prisma = new PrismaClient({
+	adapter: new PrismaBetterSQLite3({ url: getEnv().DATABASE_URL, timeout: 5000 }),
+})
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pragmasSet?: Promise<void> }
+let pragmas: Promise<void> | undefined
 
-export const prisma = (globalForPrisma.prisma ??= createClient())
-
+/**
+ * WAL lets readers carry on while one writer writes; with it, synchronous=NORMAL is still safe
+ * against corruption and much faster. Run once per process before serving.
+ */
 export function ensurePragmas() {
-	globalForPrisma.pragmasSet ??= (async () => {
+	pragmas ??= (async () => {
 		await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL')
 		await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL')
-		await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON')
 	})()
-	return globalForPrisma.pragmasSet
+	return pragmas
 }

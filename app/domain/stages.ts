@@ -1,0 +1,50 @@
+// The funnel's stages, in their fixed order (domain.md). A service may rename them (issue 3's
+// settings) but never reorder them.
+
+export const STAGES = [
+	{
+		key: 'enquiry',
+		name: 'Enquiry',
+		summary: 'You get in touch with us, online, by phone or at an event.',
+	},
+	{
+		key: 'initial_contact',
+		name: 'Initial contact',
+		summary: 'One of our team calls you to talk about fostering and answer your questions.',
+	},
+	{
+		key: 'initial_visit',
+		name: 'Initial visit',
+		summary: 'You come to an information session, or we visit you at home to get to know your household.',
+	},
+	{
+		key: 'application',
+		name: 'Application',
+		summary: 'You send us your formal application to be assessed as foster carers.',
+	},
+	{
+		key: 'stage_1',
+		name: 'Stage 1: checks and references',
+		summary:
+			'We carry out the checks the law requires: DBS, local authority and health checks, and references from people who know you.',
+	},
+	{
+		key: 'stage_2',
+		name: 'Stage 2: assessment and training',
+		summary:
+			'A social worker gets to know you over several visits and writes your assessment (the Form F), while you take part in preparation training.',
+	},
+	{
+		key: 'panel',
+		name: 'Fostering panel',
+		summary: 'An independent panel reads your assessment, meets you and makes a recommendation.',
+	},
+	{
+		key: 'approved',
+		name: 'Approved',
+		summary: 'Our decision maker approves you as foster carers, and we start matching you with children.',
+	},
+] as const
+
+export type StageKey = (typeof STAGES)[number]['key']
+export const STAGE_KEYS = STAGES.map((stage) => stage.key) as StageKey[]

@@ -1,0 +1,30 @@
+-- Reference data every service starts with: the channels and the exit reasons of domain.md.
+-- Services edit them from the staff area; these rows are only the defaults.
+INSERT INTO "Channel" ("id", "key", "label", "sortOrder") VALUES ('channel_search', 'search', 'Search engine', 1);
+INSERT INTO "Channel" ("id", "key", "label", "sortOrder") VALUES ('channel_social', 'social', 'Social media', 2);
+INSERT INTO "Channel" ("id", "key", "label", "sortOrder") VALUES ('channel_paid_social', 'paid_social', 'Paid social media advert', 3);
+INSERT INTO "Channel" ("id", "key", "label", "sortOrder") VALUES ('channel_radio', 'radio', 'Radio', 4);
+INSERT INTO "Channel" ("id", "key", "label", "sortOrder") VALUES ('channel_print', 'print', 'Print (newspaper, leaflet, poster)', 5);
+INSERT INTO "Channel" ("id", "key", "label", "sortOrder") VALUES ('channel_event', 'event', 'Event', 6);
+INSERT INTO "Channel" ("id", "key", "label", "sortOrder") VALUES ('channel_word_of_mouth', 'word_of_mouth', 'Word of mouth', 7);
+INSERT INTO "Channel" ("id", "key", "label", "sortOrder") VALUES ('channel_referral', 'referral', 'Referral by a foster carer', 8);
+INSERT INTO "Channel" ("id", "key", "label", "sortOrder") VALUES ('channel_other', 'other', 'Other', 9);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_circumstances_changed', 'circumstances_changed', 'Change in personal circumstances', 'household', 'AW3', 0, 1);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_household_health', 'household_health', 'Health', 'household', 'AW3', 0, 2);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_housing', 'housing', 'Housing or no spare room', 'household', 'AW3', 0, 3);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_work_or_finances', 'work_or_finances', 'Work or finances', 'household', 'AW4', 0, 4);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_timing', 'timing', 'Timing not right ("maybe later")', 'household', 'AW0', 1, 5);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_other_service', 'other_service', 'Went to another fostering service', 'household', 'AW0', 0, 6);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_assessment_process', 'assessment_process', 'Assessment too slow or too intrusive', 'household', 'AW2', 0, 7);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_not_as_expected', 'not_as_expected', 'Fostering not what they expected', 'household', 'AW1', 0, 8);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_allegations', 'allegations', 'Worried about allegations', 'household', 'AW5', 0, 9);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_lost_contact', 'lost_contact', 'Did not respond or lost contact', 'household', 'AW0', 0, 10);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_no_spare_bedroom', 'no_spare_bedroom', 'No spare bedroom', 'service', NULL, 0, 11);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_criteria_not_met', 'criteria_not_met', 'Does not meet criteria', 'service', NULL, 0, 12);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_checks_concerns', 'checks_concerns', 'Checks (DBS, local authority, references) raised concerns', 'service', NULL, 0, 13);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_service_health', 'service_health', 'Health', 'service', NULL, 0, 14);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_counselled_out_visit', 'counselled_out_visit', 'Counselled out after initial visit', 'service', NULL, 0, 15);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_counselled_out_stage_1', 'counselled_out_stage_1', 'Counselled out after Stage 1', 'service', NULL, 0, 16);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_outside_area', 'outside_area', 'Outside the service''s area', 'service', NULL, 0, 17);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_panel_against', 'panel_against', 'Panel recommended against approval', 'not_approved', NULL, 0, 18);
+INSERT INTO "ExitReason" ("id", "key", "label", "endedBy", "ofstedCode", "nurture", "sortOrder") VALUES ('exit_adm_not_approved', 'adm_not_approved', 'Agency decision maker did not approve', 'not_approved', NULL, 0, 19);

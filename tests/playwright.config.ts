@@ -1,0 +1,49 @@
+import { defineConfig, devices } from '@playwright/test'
+
+const PORT = Number(process.env.E2E_PORT ?? 3210)
+export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`
+
+// End-to-end tests drive Debian's Chromium (Playwright cannot download its own browser here)
+// against the production build, started on a fresh database by tests/support/e2e-server.ts.
+export default defineConfig({
+	testDir: './e2e',
+	outputDir: './.tmp/test-results',
+	fullyParallel: true,
+	forbidOnly: true,
+	retries: 0,
+	workers: 2,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	timeout: 30_000,
+	use: {
+		baseURL: E2E_BASE_URL,
+		timezoneId: 'Europe/London',
+		locale: 'en-GB',
+		trace: 'off',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--disable-quic',
+				'--no-first-run',
+			],
+		},
+	},
+	projects: [
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+		{ name: 'mobile', use: { ...devices['Pixel 7'] }, grep: /@mobile/ },
+	],
+	webServer: {
+		command: 'npx tsx tests/support/e2e-server.ts',
+		cwd: '..',
+		url: `${E2E_BASE_URL}/healthcheck`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		stdout: 'pipe',
+		stderr: 'pipe',
+		env: { PORT: String(PORT) },
+	},
+})
