@@ -319,9 +319,9 @@ function londonOffset(ms: number): number {
 /** The first instant (00:00 Europe/London) of a London calendar day. */
 export function startOfLondonDay(date: CalendarDate): Date {
 	const utcMidnight = toDayNumber(date) * DAY_MS
-	// The offset at UTC midnight can differ from the offset at London midnight on a clock-change
-	// day, so check again at the first guess. London changes its clocks at 01:00 UTC, never at
-	// midnight, so midnight always exists exactly once.
+	// London changes its clocks at 01:00 UTC, never at midnight, so midnight exists exactly once
+	// and the offset at UTC midnight is already the right one; the second look at the guess only
+	// keeps this right if the rules ever move the change nearer midnight.
 	const guess = utcMidnight - londonOffset(utcMidnight)
 	return new Date(utcMidnight - londonOffset(guess))
 }
