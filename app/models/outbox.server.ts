@@ -18,3 +18,14 @@ export async function enqueueEmail(tx: Prisma.TransactionClient, email: OutboxEm
 		},
 	})
 }
+
+/** Outbox rows for several emails caused by one change, to write with createMany. */
+export function outboxRows(emails: OutboxEmail[]) {
+	return emails.map((email) => ({
+		template: email.template,
+		toAddress: email.to,
+		subject: email.subject,
+		html: email.html,
+		text: email.text,
+	}))
+}

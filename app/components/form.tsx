@@ -1,0 +1,264 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+
+// GOV.UK Design System form components, rendered on the server and working without JavaScript.
+// The first input of a radio or checkbox group has the field's name as its id, so the error
+// summary can link straight to it.
+
+export function ErrorSummary({ errors }: { errors: { field?: string; message: string }[] }) {
+	const ref = useRef<HTMLDivElement>(null)
+	// Move focus to the summary when it appears, as the Design System does, so screen reader
+	// users hear the problems first.
+	useEffect(() => {
+		if (errors.length > 0) ref.current?.focus()
+	}, [errors])
+	if (errors.length === 0) return null
+	return (
+		<div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
+			<div role="alert">
+				<h2 className="govuk-error-summary__title">There is a problem</h2>
+				<div className="govuk-error-summary__body">
+					<ul className="govuk-list govuk-error-summary__list">
+						{errors.map((error) => (
+							<li key={error.field ?? error.message}>
+								{error.field ? <a href={`#${error.field}`}>{error.message}</a> : error.message}
+							</li>
+						))}
+					</ul>
+				</div>
+			</div>
+		</div>
+	)
+}
+
+function ErrorMessage({ id, message }: { id: string; message: string }) {
+	return (
+		<p id={`${id}-error`} className="govuk-error-message">
+			<span className="govuk-visually-hidden">Error:</span> {message}
+		</p>
+	)
+}
+
+function describedBy(id: string, hint: ReactNode, error: string | undefined) {
+	const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean)
+	return ids.length > 0 ? ids.join(' ') : undefined
+}
+
+type TextInputProps = {
+	name: string
+	label: ReactNode
+	hint?: ReactNode
+	error?: string
+	defaultValue?: string
+	type?: 'text' | 'email' | 'tel'
+	autoComplete?: string
+	inputMode?: 'text' | 'email' | 'tel' | 'numeric'
+	widthClass?: string
+	spellCheck?: boolean
+	maxLength?: number
+}
+
+export function TextInput({
+	name,
+	label,
+	hint,
+	error,
+	defaultValue,
+	type = 'text',
+	autoComplete,
+	inputMode,
+	widthClass,
+	spellCheck,
+	maxLength,
+}: TextInputProps) {
+	return (
+		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+			<label className="govuk-label govuk-label--s" htmlFor={name}>
+				{label}
+			</label>
+			{hint ? (
+				<div id={`${name}-hint`} className="govuk-hint">
+					{hint}
+				</div>
+			) : null}
+			{error ? <ErrorMessage id={name} message={error} /> : null}
+			<input
+				className={['govuk-input', widthClass, error ? 'govuk-input--error' : null].filter(Boolean).join(' ')}
+				id={name}
+				name={name}
+				type={type}
+				defaultValue={defaultValue}
+				autoComplete={autoComplete}
+				inputMode={inputMode}
+				spellCheck={spellCheck}
+				maxLength={maxLength}
+				aria-describedby={describedBy(name, hint, error)}
+			/>
+		</div>
+	)
+}
+
+export function Textarea({
+	name,
+	label,
+	hint,
+	error,
+	defaultValue,
+	rows = 4,
+}: {
+	name: string
+	label: ReactNode
+	hint?: ReactNode
+	error?: string
+	defaultValue?: string
+	rows?: number
+}) {
+	return (
+		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+			<label className="govuk-label govuk-label--s" htmlFor={name}>
+				{label}
+			</label>
+			{hint ? (
+				<div id={`${name}-hint`} className="govuk-hint">
+					{hint}
+				</div>
+			) : null}
+			{error ? <ErrorMessage id={name} message={error} /> : null}
+			<textarea
+				className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+				id={name}
+				name={name}
+				rows={rows}
+				defaultValue={defaultValue}
+				aria-describedby={describedBy(name, hint, error)}
+			/>
+		</div>
+	)
+}
+
+export type Choice = { value: string; label: ReactNode; hint?: ReactNode; conditional?: ReactNode }
+
+type ChoiceGroupProps = {
+	name: string
+	legend: ReactNode
+	hint?: ReactNode
+	error?: string
+	choices: readonly Choice[]
+	/** The items after which an "or" divider goes, e.g. before "I'm not sure yet". */
+	dividerBefore?: string
+	inline?: boolean
+	/** Which of `choices` is (or are) selected. */
+	selected: readonly string[]
+	onChange?: (value: string, checked: boolean) => void
+}
+
+function ChoiceGroup({
+	kind,
+	name,
+	legend,
+	hint,
+	error,
+	choices,
+	dividerBefore,
+	inline,
+	selected,
+	onChange,
+}: ChoiceGroupProps & { kind: 'radios' | 'checkboxes' }) {
+	return (
+		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+			<fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
+				<legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+				{hint ? (
+					<div id={`${name}-hint`} className="govuk-hint">
+						{hint}
+					</div>
+				) : null}
+				{error ? <ErrorMessage id={name} message={error} /> : null}
+				<div className={`govuk-${kind}${inline ? ` govuk-${kind}--inline` : ''}`} data-module={`govuk-${kind}`}>
+					{choices.map((choice, index) => {
+						const id = index === 0 ? name : `${name}-${index + 1}`
+						const checked = selected.includes(choice.value)
+						return (
+							<ChoiceItem
+								key={choice.value}
+								kind={kind}
+								id={id}
+								name={name}
+								choice={choice}
+								checked={checked}
+								divider={dividerBefore === choice.value}
+								onChange={onChange}
+							/>
+						)
+					})}
+				</div>
+			</fieldset>
+		</div>
+	)
+}
+
+function ChoiceItem({
+	kind,
+	id,
+	name,
+	choice,
+	checked,
+	divider,
+	onChange,
+}: {
+	kind: 'radios' | 'checkboxes'
+	id: string
+	name: string
+	choice: Choice
+	checked: boolean
+	divider: boolean
+	onChange?: (value: string, checked: boolean) => void
+}) {
+	const item = kind === 'radios' ? 'govuk-radios' : 'govuk-checkboxes'
+	const conditionalId = `conditional-${id}`
+	return (
+		<>
+			{divider ? <div className={`${item}__divider`}>or</div> : null}
+			<div className={`${item}__item`}>
+				<input
+					className={`${item}__input`}
+					id={id}
+					name={name}
+					type={kind === 'radios' ? 'radio' : 'checkbox'}
+					value={choice.value}
+					checked={onChange ? checked : undefined}
+					defaultChecked={onChange ? undefined : checked}
+					onChange={onChange ? (event) => onChange(choice.value, event.currentTarget.checked) : undefined}
+					aria-describedby={choice.hint ? `${id}-item-hint` : undefined}
+					aria-controls={choice.conditional ? conditionalId : undefined}
+					aria-expanded={choice.conditional ? checked : undefined}
+				/>
+				<label className={`govuk-label ${item}__label`} htmlFor={id}>
+					{choice.label}
+				</label>
+				{choice.hint ? (
+					<div id={`${id}-item-hint`} className={`govuk-hint ${item}__hint`}>
+						{choice.hint}
+					</div>
+				) : null}
+			</div>
+			{choice.conditional ? (
+				// Without JavaScript the conditional question is always shown; with it, only when its
+				// choice is selected (govuk-frontend hides --hidden only once scripts are supported).
+				<div
+					className={`${item}__conditional${checked ? '' : ` ${item}__conditional--hidden`}`}
+					id={conditionalId}
+				>
+					{choice.conditional}
+				</div>
+			) : null}
+		</>
+	)
+}
+
+export function Radios(props: ChoiceGroupProps) {
+	return <ChoiceGroup kind="radios" {...props} />
+}
+
+export function Checkboxes(props: ChoiceGroupProps) {
+	return <ChoiceGroup kind="checkboxes" {...props} />
+}

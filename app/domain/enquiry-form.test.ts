@@ -1,0 +1,154 @@
+import { describe, expect, test } from 'vitest'
+import {
+	normalisePhone,
+	normalisePostcode,
+	orderedErrors,
+	postcodeDistrict,
+	readEnquiryValues,
+	validateEnquiry,
+	type EnquiryValues,
+} from './enquiry-form.ts'
+
+const VALID: EnquiryValues = {
+	firstName: 'Siobhán',
+	lastName: 'Ó Dálaigh',
+	email: 'siobhan@example.com',
+	phone: '07700 900 982',
+	postcode: 'ne1 4st',
+	bestTimeToCall: 'evening',
+	spareBedroom: 'yes',
+	householdMembers: 'Me and my partner',
+	kinship: 'no',
+	kinshipDetails: '',
+	fosteringInterests: ['teenagers', 'sibling_groups'],
+	howHeard: 'radio',
+	howHeardOther: '',
+	referralCode: '',
+	consent: 'yes',
+}
+
+function form(entries: [string, string][]) {
+	const data = new FormData()
+	for (const [name, value] of entries) data.append(name, value)
+	return data
+}
+
+describe('validateEnquiry', () => {
+	test('accepts a complete enquiry and normalises phone and postcode', () => {
+		const result = validateEnquiry(VALID)
+		expect(result).toMatchObject({
+			ok: true,
+			enquiry: { firstName: 'Siobhán', lastName: 'Ó Dálaigh', phone: '07700900982', postcode: 'NE1 4ST' },
+		})
+	})
+
+	test('keeps names in any script exactly as typed', () => {
+		const result = validateEnquiry({ ...VALID, firstName: '李小龍', lastName: "O'Neill-Nowak" })
+		expect(result).toMatchObject({ ok: true, enquiry: { firstName: '李小龍', lastName: "O'Neill-Nowak" } })
+	})
+
+	test('an empty form gets one GOV.UK message per question, in page order', () => {
+		const result = validateEnquiry({})
+		expect(result.ok).toBe(false)
+		if (result.ok) return
+		expect(orderedErrors(result.errors).map((error) => error.message)).toEqual([
+			'Enter your first name',
+			'Enter your last name',
+			'Enter your email address',
+			'Enter a telephone number',
+			'Enter your postcode',
+			'Select the best time to call you',
+			'Select whether you have a spare bedroom',
+			'Tell us who lives in your home',
+			'Select yes if you want to care for a child you already know',
+			'Select the kinds of fostering you are interested in, or select ‘I’m not sure yet’',
+			'Select how you heard about us',
+			'Select that you agree to us contacting you about fostering',
+		])
+	})
+
+	test.each([
+		['email', 'siobhan@', 'Enter an email address in the correct format, like name@example.com'],
+		['phone', '12345', 'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192'],
+		['postcode', 'NE1', 'Enter a full UK postcode, like NE1 4ST'],
+		['firstName', '<script>alert(1)</script>', 'First name must only include letters, spaces, hyphens and apostrophes'],
+		['firstName', 'A'.repeat(101), 'First name must be 100 characters or less'],
+		['householdMembers', 'x'.repeat(1001), 'Who lives in your home must be 1000 characters or less'],
+		['referralCode', 'ABC<1>', 'Referral code must only include letters and numbers, like NORTH7K3'],
+	] as const)('%s "%s" is refused with a clear message', (field, value, message) => {
+		const result = validateEnquiry({ ...VALID, [field]: value })
+		expect(result).toEqual({ ok: false, errors: { [field]: message } })
+	})
+
+	test('"not sure" cannot be combined with other kinds of fostering', () => {
+		const result = validateEnquiry({ ...VALID, fosteringInterests: ['not_sure', 'teenagers'] })
+		expect(result.ok).toBe(false)
+		expect(validateEnquiry({ ...VALID, fosteringInterests: ['not_sure'] }).ok).toBe(true)
+	})
+
+	test('"somewhere else" needs the place', () => {
+		expect(validateEnquiry({ ...VALID, howHeard: 'other' })).toEqual({
+			ok: false,
+			errors: { howHeardOther: 'Tell us where you heard about us' },
+		})
+		expect(validateEnquiry({ ...VALID, howHeard: 'other', howHeardOther: 'Church newsletter' }).ok).toBe(true)
+	})
+
+	test('values outside the offered choices are refused', () => {
+		const result = validateEnquiry({ ...VALID, spareBedroom: 'maybe', fosteringInterests: ['hamsters'] })
+		expect(result).toEqual({
+			ok: false,
+			errors: {
+				spareBedroom: 'Select whether you have a spare bedroom',
+				fosteringInterests: 'Select the kinds of fostering you are interested in',
+			},
+		})
+	})
+})
+
+describe('readEnquiryValues', () => {
+	test('trims, folds spaces, strips control characters and keeps line breaks in long answers', () => {
+		const values = readEnquiryValues(
+			form([
+				['firstName', '  Priya \u0000 '],
+				['householdMembers', 'Me\r\nMy son, 9\n\n\n\nMy mum'],
+				['fosteringInterests', 'teenagers'],
+				['fosteringInterests', 'emergency'],
+			]),
+		)
+		expect(values.firstName).toBe('Priya')
+		expect(values.householdMembers).toBe('Me\nMy son, 9\n\nMy mum')
+		expect(values.fosteringInterests).toEqual(['teenagers', 'emergency'])
+		expect(values.lastName).toBe('')
+	})
+})
+
+describe('phone and postcode', () => {
+	test.each([
+		['07700 900982', '07700900982'],
+		['+44 (0)7700-900-982', '07700900982'],
+		['+44 7700 900982', '07700900982'],
+		['01632 960 001', '01632960001'],
+		['00353 1 555 0123', '+35315550123'],
+		['0800 123', undefined],
+		['phone me', undefined],
+	])('phone %s → %s', (input, expected) => {
+		expect(normalisePhone(input)).toBe(expected)
+	})
+
+	test.each([
+		['sw1a1aa', 'SW1A 1AA'],
+		['M1 1AE', 'M1 1AE'],
+		[' b33 8th ', 'B33 8TH'],
+		['CR2 6XH', 'CR2 6XH'],
+		['DN55 1PT', 'DN55 1PT'],
+		['NE1', undefined],
+		['12345', undefined],
+	])('postcode %s → %s', (input, expected) => {
+		expect(normalisePostcode(input)).toBe(expected)
+	})
+
+	test('the district is the outward code', () => {
+		expect(postcodeDistrict('SW1A 1AA')).toBe('SW1A')
+	})
+})

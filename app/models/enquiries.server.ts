@@ -1,0 +1,284 @@
+import { renderEnquiryAcknowledgement } from '../../emails/enquiry-acknowledgement.ts'
+import { renderNewEnquiryAlert } from '../../emails/new-enquiry-alert.ts'
+import { CHANNEL_LABELS, type Attribution, type ChannelKey } from '~/domain/attribution.ts'
+import { postcodeDistrict, type ValidEnquiry } from '~/domain/enquiry-form.ts'
+import { newReference } from '~/domain/reference.ts'
+import type { ServiceConfig } from '~/domain/service-config.ts'
+import { addWorkingDays, formatLongDate, londonDate } from '~/domain/working-days.ts'
+import { Prisma } from '~/generated/prisma/client.ts'
+import { prisma } from '~/utils/db.server.ts'
+import { GroupCommit, type BatchOutcome } from '~/utils/group-commit.ts'
+import { outboxRows, type OutboxEmail } from './outbox.server.ts'
+
+export type NewEnquiry = {
+	submissionKey: string
+	source: 'web' | 'phone' | 'event'
+	answers: ValidEnquiry
+	attribution: Attribution
+	channel: ChannelKey
+	consentWording: string
+	receivedAt: Date
+}
+
+export type EnquiryReceipt = { reference: string; householdId: string; isKinship: boolean; channel: string }
+export type RecordedEnquiry = { receipt: EnquiryReceipt; created: boolean }
+
+type PendingEnquiry = NewEnquiry & { config: ServiceConfig; origin: string }
+
+const MAX_ATTEMPTS = 5
+
+const receiptSelect = {
+	submissionKey: true,
+	reference: true,
+	householdId: true,
+	isKinship: true,
+	channel: { select: { key: true } },
+} as const
+
+function toReceipt(enquiry: Prisma.EnquiryGetPayload<{ select: typeof receiptSelect }>): EnquiryReceipt {
+	return {
+		reference: enquiry.reference,
+		householdId: enquiry.householdId,
+		isKinship: enquiry.isKinship,
+		channel: enquiry.channel.key,
+	}
+}
+
+const writer = new GroupCommit<PendingEnquiry, RecordedEnquiry>(writeEnquiries)
+
+/**
+ * Records an enquiry exactly once: the household (or the existing one its email address belongs
+ * to), the applicant, the enquiry with its attribution, the first stage event and the emails in
+ * the outbox, all in one transaction. A repeat of a submission key writes nothing and returns the
+ * first enquiry's receipt. Resolves only once the enquiry is committed.
+ */
+export async function recordEnquiry(input: NewEnquiry, config: ServiceConfig, origin: string): Promise<RecordedEnquiry> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await writer.submit({ ...input, config, origin })
+		} catch (error) {
+			if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error
+			// Another process wrote the same submission first (answer with its receipt), or a new
+			// reference clashed with one written meanwhile (write again with new references).
+			const winner = await findReceipt({ submissionKey: input.submissionKey })
+			if (winner) return { receipt: winner, created: false }
+		}
+	}
+}
+
+export async function findReceipt(where: { submissionKey: string } | { reference: string }) {
+	const enquiry = await prisma.enquiry.findUnique({ where, select: receiptSelect })
+	return enquiry ? toReceipt(enquiry) : null
+}
+
+function isUniqueViolation(error: unknown) {
+	return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+}
+
+async function writeEnquiries(batch: PendingEnquiry[]): Promise<BatchOutcome<RecordedEnquiry>[]> {
+	try {
+		return await prisma.$transaction((tx) => writeInTransaction(tx, batch))
+	} catch (error) {
+		if (batch.length === 1) return [{ ok: false, error }]
+		// One bad enquiry must not take the others with it: write each on its own.
+		const outcomes: BatchOutcome<RecordedEnquiry>[] = []
+		for (const enquiry of batch) outcomes.push(...(await writeEnquiries([enquiry])))
+		return outcomes
+	}
+}
+
+async function writeInTransaction(
+	tx: Prisma.TransactionClient,
+	batch: PendingEnquiry[],
+): Promise<BatchOutcome<RecordedEnquiry>[]> {
+	const done = new Map<string, EnquiryReceipt>()
+	for (const enquiry of await tx.enquiry.findMany({
+		where: { submissionKey: { in: batch.map((item) => item.submissionKey) } },
+		select: receiptSelect,
+	})) {
+		done.set(enquiry.submissionKey, toReceipt(enquiry))
+	}
+
+	// A returning enquirer is the same household, not a second entry in the funnel.
+	const households = new Map<string, { id: string; reference: string }>()
+	for (const applicant of await tx.applicant.findMany({
+		where: { emailNormalized: { in: batch.map((item) => item.answers.email.toLowerCase()) } },
+		orderBy: { createdAt: 'asc' },
+		select: { emailNormalized: true, household: { select: { id: true, reference: true } } },
+	})) {
+		households.set(applicant.emailNormalized, applicant.household)
+	}
+
+	const codes = batch.flatMap((item) => item.attribution.referralCode ?? [])
+	const referralIds = new Map(
+		codes.length === 0
+			? []
+			: (
+					await tx.referralCode.findMany({ where: { code: { in: codes }, active: true }, select: { id: true, code: true } })
+				).map((referral) => [referral.code, referral.id]),
+	)
+	const channelIds = await channelIdsByKey(tx)
+	const references = await freshReferences(tx, batch.length)
+
+	const rows = {
+		households: [] as Prisma.HouseholdCreateManyInput[],
+		applicants: [] as Prisma.ApplicantCreateManyInput[],
+		events: [] as Prisma.StageEventCreateManyInput[],
+		enquiries: [] as Prisma.EnquiryCreateManyInput[],
+		emails: [] as OutboxEmail[],
+		returning: [] as { id: string; at: Date }[],
+	}
+
+	const outcomes = batch.map((item, index): BatchOutcome<RecordedEnquiry> => {
+		const repeat = done.get(item.submissionKey)
+		if (repeat) return { ok: true, value: { receipt: repeat, created: false } }
+
+		const { answers, attribution, config } = item
+		const isKinship = answers.kinship === 'yes'
+		const emailNormalized = answers.email.toLowerCase()
+		const today = londonDate(item.receivedAt)
+		const reference = references.enquiries[index]!
+		const known = households.get(emailNormalized)
+		const household = known ?? { id: crypto.randomUUID(), reference: references.households[index]! }
+
+		if (known) {
+			rows.returning.push({ id: known.id, at: item.receivedAt })
+			rows.events.push({ householdId: known.id, kind: 'returned', businessDate: today, note: `New enquiry ${reference}` })
+		} else {
+			households.set(emailNormalized, household)
+			rows.households.push({
+				id: household.id,
+				reference: household.reference,
+				route: isKinship ? 'kinship' : 'mainstream',
+				stage: 'enquiry',
+				stageEnteredOn: today,
+				postcode: answers.postcode,
+				spareBedroom: answers.spareBedroom,
+				householdMembers: answers.householdMembers,
+				fosteringInterests: JSON.stringify(answers.fosteringInterests),
+				firstEnquiryAt: item.receivedAt,
+				lastEnquiryAt: item.receivedAt,
+			})
+			rows.applicants.push({
+				householdId: household.id,
+				firstName: answers.firstName,
+				lastName: answers.lastName,
+				email: answers.email,
+				emailNormalized,
+				phone: answers.phone,
+			})
+			rows.events.push({ householdId: household.id, kind: 'entered', toStage: 'enquiry', businessDate: today })
+		}
+
+		rows.enquiries.push({
+			householdId: household.id,
+			submissionKey: item.submissionKey,
+			reference,
+			source: item.source,
+			receivedAt: item.receivedAt,
+			firstName: answers.firstName,
+			lastName: answers.lastName,
+			email: answers.email,
+			phone: answers.phone,
+			postcode: answers.postcode,
+			bestTimeToCall: answers.bestTimeToCall,
+			spareBedroom: answers.spareBedroom,
+			householdMembers: answers.householdMembers,
+			fosteringInterests: JSON.stringify(answers.fosteringInterests),
+			isKinship,
+			kinshipDetails: isKinship ? answers.kinshipDetails || null : null,
+			howHeard: answers.howHeard,
+			howHeardOther: answers.howHeard === 'other' ? answers.howHeardOther : null,
+			channelId: channelIds.get(item.channel)!,
+			utmSource: attribution.utmSource,
+			utmMedium: attribution.utmMedium,
+			utmCampaign: attribution.utmCampaign,
+			utmContent: attribution.utmContent,
+			referringSite: attribution.referringSite,
+			landingPage: attribution.landingPage,
+			referralCodeText: attribution.referralCode,
+			referralCodeId: attribution.referralCode ? referralIds.get(attribution.referralCode) : undefined,
+			consentGiven: true,
+			consentWording: item.consentWording,
+			privacyNoticeUrl: config.privacyNoticeUrl,
+		})
+
+		rows.emails.push(
+			{
+				template: 'enquiry-acknowledgement',
+				to: answers.email,
+				...renderEnquiryAcknowledgement({
+					firstName: answers.firstName,
+					reference,
+					serviceName: config.serviceName,
+					organisationName: config.organisationName,
+					firstContactWorkingDays: config.targets.firstContactWorkingDays,
+					phone: config.phone,
+					phoneHours: config.phoneHours,
+					publicEmail: config.publicEmail,
+					isKinship,
+					origin: item.origin,
+				}),
+			},
+			...config.recruitmentTeamEmails.map((to) => ({
+				template: 'new-enquiry-alert',
+				to,
+				...renderNewEnquiryAlert({
+					reference,
+					householdReference: household.reference,
+					applicantName: `${answers.firstName} ${answers.lastName}`,
+					isKinship,
+					isReturning: Boolean(known),
+					channelLabel: CHANNEL_LABELS[item.channel],
+					postcodeDistrict: postcodeDistrict(answers.postcode),
+					receivedAt: item.receivedAt,
+					firstContactDeadline: formatLongDate(addWorkingDays(today, config.targets.firstContactWorkingDays)),
+					staffUrl: `${item.origin}/staff/households/${household.id}`,
+					serviceName: config.serviceName,
+				}),
+			})),
+		)
+
+		const receipt = { reference, householdId: household.id, isKinship, channel: item.channel }
+		done.set(item.submissionKey, receipt)
+		return { ok: true, value: { receipt, created: true } }
+	})
+
+	if (rows.households.length > 0) await tx.household.createMany({ data: rows.households })
+	if (rows.applicants.length > 0) await tx.applicant.createMany({ data: rows.applicants })
+	for (const household of rows.returning) {
+		await tx.household.update({
+			where: { id: household.id },
+			data: { lastEnquiryAt: household.at, version: { increment: 1 } },
+			select: { id: true },
+		})
+	}
+	if (rows.events.length > 0) await tx.stageEvent.createMany({ data: rows.events })
+	if (rows.enquiries.length > 0) await tx.enquiry.createMany({ data: rows.enquiries })
+	if (rows.emails.length > 0) await tx.outboxMessage.createMany({ data: outboxRows(rows.emails) })
+	return outcomes
+}
+
+async function channelIdsByKey(tx: Prisma.TransactionClient) {
+	const channels = await tx.channel.findMany({ select: { id: true, key: true } })
+	return new Map(channels.map((channel) => [channel.key, channel.id]))
+}
+
+/** `count` new enquiry and household references that no existing record has. */
+async function freshReferences(tx: Prisma.TransactionClient, count: number) {
+	const draw = (kind: 'enquiry' | 'household') => {
+		const drawn = new Set<string>()
+		while (drawn.size < count) drawn.add(newReference(kind))
+		return [...drawn]
+	}
+	let enquiries = draw('enquiry')
+	let households = draw('household')
+	for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+		const takenEnquiries = await tx.enquiry.count({ where: { reference: { in: enquiries } } })
+		const takenHouseholds = await tx.household.count({ where: { reference: { in: households } } })
+		if (takenEnquiries === 0 && takenHouseholds === 0) break
+		if (takenEnquiries > 0) enquiries = draw('enquiry')
+		if (takenHouseholds > 0) households = draw('household')
+	}
+	return { enquiries, households }
+}

@@ -1,0 +1,218 @@
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { validEnquiryFields } from '../support/enquiry-form.ts'
+
+// The enquiry action against a real SQLite file: what a person submitting the form would see,
+// and what the service would find in its database afterwards.
+
+process.env.ENQUIRY_RATE_LIMIT = '5'
+const { action } = await import('~/routes/enquire.tsx')
+const { prisma } = await import('~/utils/db.server.ts')
+
+type Answer = { status: number; location?: string; data?: { errors: Record<string, string>; values: Record<string, unknown> } }
+
+async function post(fields: [string, string][], clientIp = '198.51.100.1'): Promise<Answer> {
+	const request = new Request('http://localhost/enquire', {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams(fields).toString(),
+	})
+	try {
+		const result = await action({ request, context: { cspNonce: '', clientIp }, params: {} } as ActionFunctionArgs)
+		const { data, init } = result as unknown as { data: Answer['data']; init: { status: number } }
+		return { status: init.status, data }
+	} catch (thrown) {
+		if (!(thrown instanceof Response)) throw thrown
+		return { status: thrown.status, location: thrown.headers.get('Location') ?? undefined }
+	}
+}
+
+function referenceFrom(location: string | undefined) {
+	return new URL(location!, 'http://localhost').searchParams.get('reference')
+}
+
+let ip = 0
+/** A different client address per test, so the rate limit only bites where a test wants it to. */
+const nextIp = () => `203.0.113.${++ip}`
+
+beforeAll(async () => {
+	await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL')
+})
+
+describe('a valid enquiry', () => {
+	test('is stored with its household, applicant, first stage event and two emails, and redirects to its confirmation', async () => {
+		const fields = validEnquiryFields({
+			email: 'Siobhan.ODalaigh@Example.com',
+			firstName: 'Siobhán',
+			lastName: 'Ó Dálaigh',
+			utm_source: 'facebook',
+			utm_medium: 'paid_social',
+			utm_campaign: 'teen-carers',
+			landing: '/can-i-foster',
+			site: 'l.facebook.com',
+		})
+		const answer = await post(fields, nextIp())
+		expect(answer.status).toBe(303)
+		expect(answer.location).toMatch(/^\/enquire\/confirmation\?reference=ENQ-[0-9A-Z]{6}$/)
+
+		const enquiry = await prisma.enquiry.findUniqueOrThrow({
+			where: { reference: referenceFrom(answer.location)! },
+			include: { household: { include: { applicants: true, stageEvents: true } }, channel: true },
+		})
+		expect(enquiry).toMatchObject({
+			firstName: 'Siobhán',
+			lastName: 'Ó Dálaigh',
+			email: 'Siobhan.ODalaigh@Example.com',
+			phone: '07700900123',
+			postcode: 'NE1 4ST',
+			utmSource: 'facebook',
+			utmMedium: 'paid_social',
+			utmCampaign: 'teen-carers',
+			landingPage: '/can-i-foster',
+			referringSite: 'l.facebook.com',
+			consentGiven: true,
+			consentWording: 'I agree to Northdale County Council contacting me about fostering by phone, email or text.',
+			isKinship: false,
+		})
+		expect(enquiry.channel.key).toBe('paid_social')
+		expect(JSON.parse(enquiry.fosteringInterests)).toEqual(['teenagers', 'sibling_groups'])
+		expect(enquiry.household).toMatchObject({ route: 'mainstream', stage: 'enquiry', status: 'open' })
+		expect(enquiry.household.reference).toMatch(/^HH-/)
+		expect(enquiry.household.applicants).toMatchObject([{ emailNormalized: 'siobhan.odalaigh@example.com' }])
+		expect(enquiry.household.stageEvents).toMatchObject([{ kind: 'entered', toStage: 'enquiry' }])
+
+		const emails = await prisma.outboxMessage.findMany({ where: { subject: { contains: enquiry.reference } } })
+		expect(emails.map((email) => [email.template, email.toAddress]).sort()).toEqual([
+			['enquiry-acknowledgement', 'Siobhan.ODalaigh@Example.com'],
+			['new-enquiry-alert', 'recruitment@northdale.example'],
+		])
+	})
+
+	test('names in any script and free text with markup are stored exactly as typed', async () => {
+		const answer = await post(
+			validEnquiryFields({ firstName: '李小龍', lastName: 'Nowak', householdMembers: 'Me <script>alert(1)</script> & my cat' }),
+			nextIp(),
+		)
+		const enquiry = await prisma.enquiry.findUniqueOrThrow({ where: { reference: referenceFrom(answer.location)! } })
+		expect(enquiry.firstName).toBe('李小龍')
+		expect(enquiry.householdMembers).toBe('Me <script>alert(1)</script> & my cat')
+	})
+
+	test('a kinship enquiry is flagged and its household kept out of the mainstream route', async () => {
+		const answer = await post(validEnquiryFields({ kinship: 'yes', kinshipDetails: 'My granddaughter, 6' }), nextIp())
+		const enquiry = await prisma.enquiry.findUniqueOrThrow({
+			where: { reference: referenceFrom(answer.location)! },
+			include: { household: true },
+		})
+		expect(enquiry).toMatchObject({ isKinship: true, kinshipDetails: 'My granddaughter, 6' })
+		expect(enquiry.household.route).toBe('kinship')
+	})
+
+	test('a referral code typed in the form is recorded, and makes the channel "referral"', async () => {
+		await prisma.referralCode.create({ data: { code: 'NORTH7K3' } })
+		const answer = await post(validEnquiryFields({ referralCode: 'north-7k3', howHeard: 'radio' }), nextIp())
+		const enquiry = await prisma.enquiry.findUniqueOrThrow({
+			where: { reference: referenceFrom(answer.location)! },
+			include: { channel: true, referralCode: true },
+		})
+		expect(enquiry.referralCodeText).toBe('NORTH7K3')
+		expect(enquiry.referralCode?.code).toBe('NORTH7K3')
+		expect(enquiry.channel.key).toBe('referral')
+	})
+})
+
+describe('exactly once', () => {
+	test('the same submission sent twice, one after the other, creates one enquiry', async () => {
+		const fields = validEnquiryFields()
+		const first = await post(fields, nextIp())
+		const second = await post(fields, nextIp())
+		expect(second.location).toBe(first.location)
+		const key = fields.find(([name]) => name === 'submissionKey')![1]
+		expect(await prisma.enquiry.count({ where: { submissionKey: key } })).toBe(1)
+	})
+
+	test('a double click (the same submission at the same moment) creates one enquiry', async () => {
+		const fields = validEnquiryFields()
+		const answers = await Promise.all([post(fields, nextIp()), post(fields, nextIp()), post(fields, nextIp())])
+		expect(new Set(answers.map((answer) => answer.location)).size).toBe(1)
+		const email = fields.find(([name]) => name === 'email')![1]
+		expect(await prisma.enquiry.count({ where: { email } })).toBe(1)
+		expect(await prisma.outboxMessage.count({ where: { toAddress: email } })).toBe(1)
+	})
+
+	test('an email address already in the pipeline attaches the new enquiry to the existing household', async () => {
+		const first = await post(validEnquiryFields({ email: 'returning@example.com' }), nextIp())
+		const second = await post(validEnquiryFields({ email: 'RETURNING@example.com ' }), nextIp())
+		expect(second.location).not.toBe(first.location)
+		const enquiries = await prisma.enquiry.findMany({ where: { email: { in: ['returning@example.com', 'RETURNING@example.com'] } } })
+		expect(enquiries).toHaveLength(2)
+		expect(enquiries[0]!.householdId).toBe(enquiries[1]!.householdId)
+		expect(await prisma.household.count({ where: { id: enquiries[0]!.householdId } })).toBe(1)
+		const events = await prisma.stageEvent.findMany({ where: { householdId: enquiries[0]!.householdId } })
+		expect(events.map((event) => event.kind).sort()).toEqual(['entered', 'returned'])
+		const alerts = await prisma.outboxMessage.findMany({ where: { template: 'new-enquiry-alert', subject: { contains: referenceFrom(second.location)! } } })
+		expect(alerts).toHaveLength(1)
+	})
+
+	test('many different enquiries at once are all stored, each once', async () => {
+		const forms = Array.from({ length: 40 }, () => validEnquiryFields())
+		const answers = await Promise.all(forms.map((fields, index) => post(fields, `192.0.2.${index + 1}`)))
+		expect(answers.every((answer) => answer.status === 303)).toBe(true)
+		expect(new Set(answers.map((answer) => answer.location)).size).toBe(40)
+		const keys = forms.map((fields) => fields.find(([name]) => name === 'submissionKey')![1])
+		expect(await prisma.enquiry.count({ where: { submissionKey: { in: keys } } })).toBe(40)
+	})
+})
+
+describe('bad input', () => {
+	test('an empty form gets a message for every question and stores nothing', async () => {
+		const before = await prisma.enquiry.count()
+		const answer = await post([['submissionKey', crypto.randomUUID()]], nextIp())
+		expect(answer.status).toBe(400)
+		expect(answer.data?.errors).toMatchObject({
+			firstName: 'Enter your first name',
+			email: 'Enter your email address',
+			consent: 'Select that you agree to us contacting you about fostering',
+		})
+		expect(await prisma.enquiry.count()).toBe(before)
+	})
+
+	test('answers are kept when the form comes back with errors', async () => {
+		const answer = await post(validEnquiryFields({ email: 'not-an-email', firstName: 'Oluwaseun' }), nextIp())
+		expect(answer.status).toBe(400)
+		expect(answer.data?.errors).toEqual({ email: 'Enter an email address in the correct format, like name@example.com' })
+		expect(answer.data?.values).toMatchObject({ firstName: 'Oluwaseun', email: 'not-an-email', fosteringInterests: ['teenagers', 'sibling_groups'] })
+	})
+
+	test('a missing or forged submission key still records the enquiry once', async () => {
+		const answer = await post(validEnquiryFields({ submissionKey: "'; DROP TABLE Enquiry; --" }), nextIp())
+		expect(answer.status).toBe(303)
+		expect(await prisma.enquiry.findUnique({ where: { reference: referenceFrom(answer.location)! } })).not.toBeNull()
+	})
+
+	test('very long input gets a message, never a server error', async () => {
+		const answer = await post(validEnquiryFields({ householdMembers: 'x'.repeat(5000), lastName: 'y'.repeat(500) }), nextIp())
+		expect(answer.status).toBe(400)
+		expect(answer.data?.errors).toEqual({
+			lastName: 'Last name must be 100 characters or less',
+			householdMembers: 'Who lives in your home must be 1000 characters or less',
+		})
+	})
+})
+
+describe('spam and abuse', () => {
+	test('a filled-in honeypot looks like success to the bot but stores nothing', async () => {
+		const before = await prisma.enquiry.count()
+		const answer = await post(validEnquiryFields({ website: 'http://spam.example' }), nextIp())
+		expect(answer).toMatchObject({ status: 303, location: '/enquire/confirmation' })
+		expect(await prisma.enquiry.count()).toBe(before)
+	})
+
+	test('one client sending many enquiries is told to wait, and other clients are not', async () => {
+		const flooder = nextIp()
+		const statuses: number[] = []
+		for (let i = 0; i < 6; i++) statuses.push((await post(validEnquiryFields(), flooder)).status)
+		expect(statuses).toEqual([303, 303, 303, 303, 303, 429])
+		expect((await post(validEnquiryFields(), nextIp())).status).toBe(303)
+	})
+})
