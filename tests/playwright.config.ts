@@ -12,7 +12,7 @@ export default defineConfig({
 	forbidOnly: true,
 	retries: 0,
 	workers: 2,
-	reporter: process.env.CI ? [['list']] : [['list']],
+	reporter: [['list']],
 	timeout: 30_000,
 	use: {
 		baseURL: E2E_BASE_URL,
@@ -33,7 +33,7 @@ export default defineConfig({
 		},
 	},
 	projects: [
-		{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, grepInvert: /@mobile/ },
 		{ name: 'mobile', use: { ...devices['Pixel 7'] }, grep: /@mobile/ },
 	],
 	webServer: {
