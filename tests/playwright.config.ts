@@ -33,7 +33,8 @@ export default defineConfig({
 		},
 	},
 	projects: [
-		{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+		// Tests tagged @mobile are about phone sizes, so they run only in the mobile project.
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, grepInvert: /@mobile/ },
 		{ name: 'mobile', use: { ...devices['Pixel 7'] }, grep: /@mobile/ },
 	],
 	webServer: {
