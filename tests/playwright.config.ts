@@ -33,6 +33,7 @@ export default defineConfig({
 		},
 	},
 	projects: [
+		// Tests tagged @mobile are about phone sizes, so they run only in the mobile project.
 		{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, grepInvert: /@mobile/ },
 		{ name: 'mobile', use: { ...devices['Pixel 7'] }, grep: /@mobile/ },
 	],

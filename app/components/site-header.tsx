@@ -9,11 +9,15 @@ const NAVIGATION = [
 	{ to: '/enquire', label: 'Enquire' },
 ]
 
-/** The service's own header: its name, never the GOV.UK crown or logotype. */
+/**
+ * The service's own header: its name, never the GOV.UK crown or logotype. The navigation is
+ * GOV.UK service navigation without its JavaScript menu toggle: on a phone the links wrap onto a
+ * few short lines instead of hiding behind a button, so they work without JavaScript.
+ */
 export function SiteHeader({ serviceName }: { serviceName: string }) {
 	const { pathname } = useLocation()
 	return (
-		<header className="govuk-header app-header" data-module="govuk-header">
+		<header className="govuk-header app-header">
 			<div className="govuk-header__container govuk-width-container">
 				<div className="govuk-header__logo app-header__logo">
 					<SiteLink to="/" className="govuk-header__link govuk-header__link--homepage">
@@ -21,29 +25,39 @@ export function SiteHeader({ serviceName }: { serviceName: string }) {
 					</SiteLink>
 				</div>
 			</div>
-			<nav aria-label="Menu" className="govuk-service-navigation app-navigation">
+			<div className="govuk-service-navigation app-navigation">
 				<div className="govuk-width-container">
-					<ul className="govuk-service-navigation__list" id="navigation">
-						{NAVIGATION.map((item) => {
-							const active = pathname === item.to || pathname.startsWith(`${item.to}/`)
-							return (
-								<li
-									key={item.to}
-									className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}
-								>
-									<SiteLink
-										to={item.to}
-										className="govuk-service-navigation__link"
-										aria-current={active ? 'page' : undefined}
-									>
-										{item.label}
-									</SiteLink>
-								</li>
-							)
-						})}
-					</ul>
+					<div className="govuk-service-navigation__container">
+						<nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+							<ul className="govuk-service-navigation__list" id="navigation">
+								{NAVIGATION.map((item) => {
+									const active = pathname === item.to || pathname.startsWith(`${item.to}/`)
+									return (
+										<li
+											key={item.to}
+											className={`govuk-service-navigation__item${
+												active ? ' govuk-service-navigation__item--active' : ''
+											}`}
+										>
+											<SiteLink
+												to={item.to}
+												className="govuk-service-navigation__link"
+												aria-current={active ? 'page' : undefined}
+											>
+												{active ? (
+													<strong className="govuk-service-navigation__active-fallback">{item.label}</strong>
+												) : (
+													item.label
+												)}
+											</SiteLink>
+										</li>
+									)
+								})}
+							</ul>
+						</nav>
+					</div>
 				</div>
-			</nav>
+			</div>
 		</header>
 	)
 }

@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { publicOrigin } from '~/utils/request.server.ts'
+
+// Search engines may read every public page; the staff area and the API are not for them.
+export function loader({ request }: LoaderFunctionArgs) {
+	const body = [
+		'User-agent: *',
+		'Allow: /',
+		'Disallow: /staff',
+		'Disallow: /api',
+		'',
+		`Sitemap: ${publicOrigin(request)}/sitemap.xml`,
+		'',
+	].join('\n')
+	return new Response(body, {
+		headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
+	})
+}
