@@ -114,13 +114,15 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 				random: options.random,
 			})
 			await recordFailure(message, { ...outcome, error }, db)
+			// Mail servers often quote the recipient in their reply; the log gets it without.
+			const logged = error.replace(/[^\s<>()@]+@[^\s<>()@]+/g, '[address]')
 			if (outcome.status === 'dead') {
 				logger.error(
-					`Outbox: gave up on message ${message.id} (${message.template}) after ${failedAttempts} attempts; the mail server refused it: ${error}`,
+					`Outbox: gave up on message ${message.id} (${message.template}) after ${failedAttempts} attempts; the mail server refused it: ${logged}`,
 				)
 			} else {
 				logger.warn(
-					`Outbox: message ${message.id} (${message.template}) failed on attempt ${failedAttempts}, will retry at ${outcome.nextAttemptAt.toISOString()}: ${error}`,
+					`Outbox: message ${message.id} (${message.template}) failed on attempt ${failedAttempts}, will retry at ${outcome.nextAttemptAt.toISOString()}: ${logged}`,
 				)
 			}
 			return

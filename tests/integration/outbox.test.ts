@@ -209,7 +209,7 @@ describe('the email outbox', () => {
 	test('an email the server refuses for good is dead after 3 attempts, logged, and others still go', async () => {
 		const smtp = await sink()
 		smtp.refuseRecipients((address) =>
-			address === 'nobody@example.org' ? { code: 550, message: '5.1.1 No such mailbox here' } : undefined,
+			address === 'nobody@example.org' ? { code: 550, message: `5.1.1 <${address}>: No such mailbox here` } : undefined,
 		)
 		const clock = testClock()
 		const logger = quietLogger()
@@ -220,7 +220,7 @@ describe('the email outbox', () => {
 
 		await until(async () => expect((await refused()).attempts).toBe(1))
 		expect(await refused()).toMatchObject({ status: 'pending' })
-		expect((await refused()).lastError).toContain('550 5.1.1 No such mailbox here')
+		expect((await refused()).lastError).toContain('550 5.1.1 <nobody@example.org>: No such mailbox here')
 		await until(() => expect(subjects(smtp)).toEqual(['Accepted']))
 
 		clock.advance(10_000)
