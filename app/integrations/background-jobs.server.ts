@@ -1,4 +1,7 @@
+import { getEnv } from '~/utils/env.server.ts'
 import { ensurePragmas } from '~/utils/db.server.ts'
+import { createMailer } from './mailer.server.ts'
+import { startOutboxWorker } from './outbox-worker.server.ts'
 
 /**
  * Starts the work each server process does in the background (the email outbox worker) and
@@ -6,5 +9,11 @@ import { ensurePragmas } from '~/utils/db.server.ts'
  */
 export async function startBackgroundJobs(): Promise<() => Promise<void>> {
 	await ensurePragmas()
-	return async () => {}
+	const env = getEnv()
+	const mailer = createMailer({ smtpUrl: env.SMTP_URL, mailboxDir: env.MAILBOX_DIR, from: env.MAIL_FROM })
+	const outbox = startOutboxWorker({ mailer, pollMs: env.OUTBOX_POLL_MS })
+	return async () => {
+		await outbox.stop()
+		mailer.close()
+	}
 }

@@ -1,22 +1,28 @@
-import type { Prisma } from '~/generated/prisma/client.ts'
+import type { Prisma, PrismaClient } from '~/generated/prisma/client.ts'
+import { prisma } from '~/utils/db.server.ts'
 import type { RenderedEmail } from '../../emails/render.ts'
 
 // The email outbox. A message is written in the same transaction as the change that causes it,
 // so an enquiry and its emails are saved together or not at all; the worker in
 // app/integrations/outbox-worker.server.ts sends them, retrying with backoff (ADR 003).
+//
+// Several server processes may run a worker each against the same SQLite file. A worker claims
+// due messages by taking a lease (lockedUntil) in one UPDATE ... RETURNING statement: SQLite runs
+// a statement under its single write lock, so two workers can never claim the same message. A
+// lease that runs out (the worker died mid-send) makes the message due again. The lease time also
+// identifies the claim, so a worker whose lease ran out cannot overwrite a later claim's outcome.
+//
+// Dates are compared as text: Prisma's SQLite adapter stores every DateTime, and binds every Date
+// parameter, as an ISO 8601 string in UTC ("2026-11-23T10:00:00.000+00:00"), which sorts in time
+// order.
 
 export type OutboxEmail = RenderedEmail & { template: string; to: string }
 
+/** The database the outbox uses: the process's client, or another connection (tests of two workers). */
+export type OutboxDb = Pick<PrismaClient, 'outboxMessage' | '$queryRaw' | '$executeRaw'>
+
 export async function enqueueEmail(tx: Prisma.TransactionClient, email: OutboxEmail) {
-	await tx.outboxMessage.create({
-		data: {
-			template: email.template,
-			toAddress: email.to,
-			subject: email.subject,
-			html: email.html,
-			text: email.text,
-		},
-	})
+	await tx.outboxMessage.createMany({ data: outboxRows([email]) })
 }
 
 /** Outbox rows for several emails caused by one change, to write with createMany. */
@@ -28,4 +34,88 @@ export function outboxRows(emails: OutboxEmail[]) {
 		html: email.html,
 		text: email.text,
 	}))
+}
+
+export type ClaimedMessage = {
+	id: string
+	template: string
+	toAddress: string
+	subject: string
+	html: string
+	text: string
+	/** Attempts made before this one. */
+	attempts: number
+	/** The lease this claim holds; it also identifies the claim. */
+	lockedUntil: Date
+}
+
+type ClaimedRow = Omit<ClaimedMessage, 'attempts' | 'lockedUntil'> & { attempts: number | bigint; nextAttemptAt: Date }
+
+/**
+ * Claims up to `limit` pending messages that are due and not leased to a live worker, leasing
+ * them until now + leaseMs.
+ */
+export async function claimDueMessages(input: {
+	now: Date
+	leaseMs: number
+	limit: number
+	db?: OutboxDb
+}): Promise<ClaimedMessage[]> {
+	const { now, limit, db = prisma } = input
+	// A plain read first: in WAL mode it never waits for or blocks a writer, so an idle poll
+	// does not take the write lock every second.
+	const due = await db.outboxMessage.findFirst({
+		where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+		select: { id: true },
+	})
+	if (!due) return []
+
+	const lockedUntil = new Date(now.getTime() + input.leaseMs)
+	const rows = await db.$queryRaw<ClaimedRow[]>`
+		UPDATE "OutboxMessage" SET "lockedUntil" = ${lockedUntil}
+		WHERE "id" IN (
+			SELECT "id" FROM "OutboxMessage"
+			WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
+				AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+			ORDER BY "nextAttemptAt", "createdAt"
+			LIMIT ${limit}
+		)
+		RETURNING "id", "template", "toAddress", "subject", "html", "text", "attempts", "nextAttemptAt"`
+	return rows
+		.sort((a, b) => new Date(a.nextAttemptAt).getTime() - new Date(b.nextAttemptAt).getTime())
+		.map(({ nextAttemptAt: _, attempts, ...row }) => ({ ...row, attempts: Number(attempts), lockedUntil }))
+}
+
+/**
+ * Records that the message went. Not tied to the claim: if it was sent, it was sent, even by a
+ * worker whose lease ran out.
+ */
+export async function markSent(claim: ClaimedMessage, now: Date, db: OutboxDb = prisma) {
+	await db.$executeRaw`
+		UPDATE "OutboxMessage"
+		SET "status" = 'sent', "sentAt" = ${now}, "attempts" = "attempts" + 1, "lockedUntil" = NULL
+		WHERE "id" = ${claim.id} AND "status" = 'pending'`
+}
+
+/**
+ * Records a failed attempt: the error, and either the next attempt time or 'dead'. Does nothing
+ * if the claim is no longer current (the lease ran out and another worker took the message).
+ */
+export async function recordFailure(
+	claim: ClaimedMessage,
+	outcome: { status: 'pending' | 'dead'; nextAttemptAt: Date; error: string },
+	db: OutboxDb = prisma,
+) {
+	await db.$executeRaw`
+		UPDATE "OutboxMessage"
+		SET "status" = ${outcome.status}, "attempts" = "attempts" + 1, "lastError" = ${outcome.error},
+			"nextAttemptAt" = ${outcome.nextAttemptAt}, "lockedUntil" = NULL
+		WHERE "id" = ${claim.id} AND "status" = 'pending' AND "lockedUntil" = ${claim.lockedUntil}`
+}
+
+/** Gives a claimed message back unsent (the worker is stopping), so another worker can send it now. */
+export async function releaseClaim(claim: ClaimedMessage, db: OutboxDb = prisma) {
+	await db.$executeRaw`
+		UPDATE "OutboxMessage" SET "lockedUntil" = NULL
+		WHERE "id" = ${claim.id} AND "status" = 'pending' AND "lockedUntil" = ${claim.lockedUntil}`
 }

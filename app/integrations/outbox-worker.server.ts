@@ -1,0 +1,154 @@
+import { afterFailure } from '~/domain/email-retry.ts'
+import {
+	claimDueMessages,
+	markSent,
+	recordFailure,
+	releaseClaim,
+	type ClaimedMessage,
+	type OutboxDb,
+} from '~/models/outbox.server.ts'
+import { describeSendError, isPermanentSendError, type Mailer } from './mailer.server.ts'
+
+// Sends what the outbox holds. Each server process runs one worker (background-jobs.server.ts);
+// leases keep them from sending the same message twice (see app/models/outbox.server.ts). A
+// failed send stays pending and is retried with backoff; only a permanent rejection, repeated,
+// ends as dead (app/domain/email-retry.ts). Logs name messages by id and template, never by
+// address, to keep personal data out of logs.
+
+export type OutboxWorkerOptions = {
+	mailer: Pick<Mailer, 'send'>
+	/** How often to look for due messages when nobody calls wake(). */
+	pollMs: number
+	now?: () => Date
+	/** Messages claimed at a time. */
+	batchSize?: number
+	/** How long a claim lasts; must be well over the mailer's worst-case send time. */
+	leaseMs?: number
+	/** For the jitter in retry delays; returns a number in [0, 1). */
+	random?: () => number
+	db?: OutboxDb
+	logger?: Pick<Console, 'warn' | 'error'>
+}
+
+export type OutboxWorker = {
+	/** Stops polling and waits for a send in progress to finish. */
+	stop(): Promise<void>
+	/** Looks for due messages now rather than at the next poll. */
+	wake(): void
+}
+
+const running = new Set<OutboxWorker>()
+
+/**
+ * Wakes this process's outbox worker, if it runs, so email enqueued by a transaction that has
+ * just committed goes out within seconds. Call it after the commit, never inside the transaction.
+ */
+export function wakeOutbox() {
+	for (const worker of running) worker.wake()
+}
+
+export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+	const now = options.now ?? (() => new Date())
+	const batchSize = options.batchSize ?? 10
+	const leaseMs = options.leaseMs ?? 120_000
+	const logger = options.logger ?? console
+	const db = options.db
+
+	let stopped = false
+	let timer: NodeJS.Timeout | undefined
+	let inFlight: Promise<void> | undefined
+	let wakeRequested = false
+
+	function schedule(delayMs: number) {
+		clearTimeout(timer)
+		if (stopped) return
+		timer = setTimeout(run, delayMs)
+		timer.unref()
+	}
+
+	function run() {
+		timer = undefined
+		if (stopped || inFlight) return
+		inFlight = drain()
+			// Usually the database was busy for too long; the next poll tries again.
+			.catch((error: unknown) => logger.error(`Outbox: worker error, trying again shortly: ${describeSendError(error)}`))
+			.finally(() => {
+				inFlight = undefined
+				const again = wakeRequested
+				wakeRequested = false
+				schedule(again ? 0 : options.pollMs)
+			})
+	}
+
+	async function drain() {
+		while (!stopped) {
+			const claimed = await claimDueMessages({ now: now(), leaseMs, limit: batchSize, db })
+			if (claimed.length === 0) return
+			await sendBatch(claimed)
+			if (claimed.length < batchSize) return
+		}
+	}
+
+	async function sendBatch(claimed: ClaimedMessage[]) {
+		const claimedAt = now().getTime()
+		for (const [index, message] of claimed.entries()) {
+			// Hand back what is left rather than send on a lease that may run out mid-send.
+			if (stopped || now().getTime() - claimedAt > leaseMs / 2) {
+				await Promise.all(claimed.slice(index).map((rest) => releaseClaim(rest, db)))
+				return
+			}
+			await sendOne(message)
+		}
+	}
+
+	async function sendOne(message: ClaimedMessage) {
+		try {
+			await options.mailer.send({ to: message.toAddress, subject: message.subject, html: message.html, text: message.text })
+		} catch (sendError) {
+			const failedAttempts = message.attempts + 1
+			const error = describeSendError(sendError)
+			const outcome = afterFailure({
+				failedAttempts,
+				permanent: isPermanentSendError(sendError),
+				now: now(),
+				random: options.random,
+			})
+			await recordFailure(message, { ...outcome, error }, db)
+			// Mail servers often quote the recipient in their reply; the log gets it without.
+			const logged = error.replace(/[^\s<>()@]+@[^\s<>()@]+/g, '[address]')
+			if (outcome.status === 'dead') {
+				logger.error(
+					`Outbox: gave up on message ${message.id} (${message.template}) after ${failedAttempts} attempts; the mail server refused it: ${logged}`,
+				)
+			} else {
+				logger.warn(
+					`Outbox: message ${message.id} (${message.template}) failed on attempt ${failedAttempts}, will retry at ${outcome.nextAttemptAt.toISOString()}: ${logged}`,
+				)
+			}
+			return
+		}
+		try {
+			await markSent(message, now(), db)
+		} catch (error) {
+			// The mail went; when the lease runs out it may go again. Better twice than never.
+			logger.error(`Outbox: message ${message.id} was sent but could not be marked sent: ${describeSendError(error)}`)
+		}
+	}
+
+	const worker: OutboxWorker = {
+		async stop() {
+			stopped = true
+			clearTimeout(timer)
+			running.delete(worker)
+			await inFlight
+		},
+		wake() {
+			if (stopped) return
+			if (inFlight) wakeRequested = true
+			else schedule(0)
+		},
+	}
+	running.add(worker)
+	schedule(0)
+	return worker
+}

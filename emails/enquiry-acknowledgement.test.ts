@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest'
+import { renderEnquiryAcknowledgement, type EnquiryAcknowledgementInput } from './enquiry-acknowledgement.ts'
+
+const input: EnquiryAcknowledgementInput = {
+	firstName: 'Siobhán',
+	reference: 'ENQ-7K3M9Q',
+	serviceName: 'Foster with Northdale',
+	organisationName: 'Northdale County Council',
+	firstContactWorkingDays: 1,
+	phone: '0300 123 4567',
+	phoneHours: 'Monday to Friday, 9am to 5pm',
+	publicEmail: 'fostering@northdale.example',
+	isKinship: false,
+	origin: 'https://fostering.northdale.example/',
+}
+
+describe('renderEnquiryAcknowledgement', () => {
+	test('the subject tells the enquirer we have their enquiry and gives the reference', () => {
+		expect(renderEnquiryAcknowledgement(input).subject).toBe('We have your fostering enquiry (ENQ-7K3M9Q)')
+	})
+
+	test('both parts thank them, give the reference, the next step and how to reach the team', () => {
+		const { html, text } = renderEnquiryAcknowledgement(input)
+		for (const part of [html, text]) {
+			expect(part).toContain('Dear Siobhán,')
+			expect(part).toContain('Thank you for your enquiry about fostering with Foster with Northdale.')
+			expect(part).toContain('ENQ-7K3M9Q')
+			expect(part).toContain('will call you within 1 working day')
+			expect(part).toContain('0300 123 4567')
+			expect(part).toContain('Monday to Friday, 9am to 5pm')
+			expect(part).toContain('fostering@northdale.example')
+			expect(part).toContain('https://fostering.northdale.example/what-fostering-involves')
+			expect(part).toContain('Northdale County Council')
+			expect(part).not.toContain('kinship')
+		}
+		expect(html).toContain('href="tel:03001234567"')
+		expect(html).toContain('href="mailto:fostering@northdale.example"')
+	})
+
+	test('uses the service target for the first call, in working days', () => {
+		const { text } = renderEnquiryAcknowledgement({ ...input, firstContactWorkingDays: 3 })
+		expect(text).toContain('will call you within 3 working days')
+	})
+
+	test('kinship enquirers are told the family and friends team will contact them instead', () => {
+		const { html, text } = renderEnquiryAcknowledgement({ ...input, isKinship: true })
+		for (const part of [html, text]) {
+			expect(part).toContain('Our family and friends (kinship) team will contact you.')
+			expect(part).toContain('different route')
+			expect(part).not.toContain('will call you within')
+			expect(part).toContain('ENQ-7K3M9Q')
+		}
+	})
+
+	test('names in any script come through intact, and markup typed as a name is escaped', () => {
+		expect(renderEnquiryAcknowledgement({ ...input, firstName: '李小龍' }).html).toContain('Dear 李小龍,')
+		const hostile = renderEnquiryAcknowledgement({ ...input, firstName: '<script>alert(1)</script>' })
+		expect(hostile.html).not.toContain('<script>')
+		expect(hostile.html).toContain('Dear &lt;script&gt;alert(1)&lt;/script&gt;,')
+		expect(hostile.text).toContain('Dear <script>alert(1)</script>,')
+	})
+
+	test('greets without a name when none was given', () => {
+		expect(renderEnquiryAcknowledgement({ ...input, firstName: '  ' }).text).toMatch(/^Hello,\n/)
+	})
+})

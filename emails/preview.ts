@@ -1,0 +1,68 @@
+// Writes every email template, with sample data, as .html and .txt files so they can be opened in
+// a browser or a text editor and looked at:  npx tsx emails/preview.ts
+import fs from 'node:fs'
+import path from 'node:path'
+import { DEMO_SERVICE_CONFIG as service } from '~/domain/service-config.ts'
+import { renderEnquiryAcknowledgement } from './enquiry-acknowledgement.ts'
+import { renderNewEnquiryAlert } from './new-enquiry-alert.ts'
+import { escapeHtml } from './layout.ts'
+import type { RenderedEmail } from './render.ts'
+
+const OUT_DIR = path.resolve(import.meta.dirname, '..', 'tests', '.tmp', 'email-preview')
+const origin = 'http://localhost:3000'
+
+const acknowledgement = {
+	firstName: 'Siobhán',
+	reference: 'ENQ-7K3M9Q',
+	serviceName: service.serviceName,
+	organisationName: service.organisationName,
+	firstContactWorkingDays: service.targets.firstContactWorkingDays,
+	phone: service.phone,
+	phoneHours: service.phoneHours,
+	publicEmail: service.publicEmail,
+	isKinship: false,
+	origin,
+}
+
+const alert = {
+	reference: 'ENQ-7K3M9Q',
+	householdReference: 'HH-4D2R8T',
+	applicantName: 'Siobhán Ó Dálaigh',
+	isKinship: false,
+	isReturning: false,
+	channelLabel: 'Search engine',
+	postcodeDistrict: 'LE1',
+	receivedAt: new Date('2026-11-23T14:05:00Z'),
+	firstContactDeadline: 'Tuesday 24 November 2026',
+	staffUrl: `${origin}/staff/households/HH-4D2R8T`,
+	serviceName: service.serviceName,
+}
+
+const samples: Record<string, RenderedEmail> = {
+	'enquiry-acknowledgement': renderEnquiryAcknowledgement(acknowledgement),
+	'enquiry-acknowledgement-kinship': renderEnquiryAcknowledgement({ ...acknowledgement, firstName: '李小龍', isKinship: true }),
+	'new-enquiry-alert': renderNewEnquiryAlert(alert),
+	'new-enquiry-alert-kinship-returning': renderNewEnquiryAlert({
+		...alert,
+		applicantName: '<script>alert(1)</script>',
+		isKinship: true,
+		isReturning: true,
+	}),
+}
+
+fs.mkdirSync(OUT_DIR, { recursive: true })
+for (const [name, email] of Object.entries(samples)) {
+	fs.writeFileSync(path.join(OUT_DIR, `${name}.html`), email.html)
+	fs.writeFileSync(path.join(OUT_DIR, `${name}.txt`), `Subject: ${email.subject}\n\n${email.text}`)
+}
+const index = Object.entries(samples)
+	.map(
+		([name, email]) =>
+			`<li>${escapeHtml(email.subject)}: <a href="${name}.html">HTML</a>, <a href="${name}.txt">plain text</a></li>`,
+	)
+	.join('\n')
+fs.writeFileSync(
+	path.join(OUT_DIR, 'index.html'),
+	`<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Email previews</title></head>\n<body style="font-family:Arial,sans-serif">\n<h1>Email previews</h1>\n<ul>\n${index}\n</ul>\n</body>\n</html>\n`,
+)
+console.log(`Wrote ${Object.keys(samples).length} emails to ${path.relative(process.cwd(), OUT_DIR)}/ (open index.html)`)
