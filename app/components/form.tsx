@@ -230,7 +230,6 @@ function ChoiceItem({
 					onChange={onChange ? (event) => onChange(choice.value, event.currentTarget.checked) : undefined}
 					aria-describedby={choice.hint ? `${id}-item-hint` : undefined}
 					aria-controls={choice.conditional ? conditionalId : undefined}
-					aria-expanded={choice.conditional ? checked : undefined}
 				/>
 				<label className={`govuk-label ${item}__label`} htmlFor={id}>
 					{choice.label}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { renderEnquiryAcknowledgement } from '../../emails/enquiry-acknowledgement.ts'
 import { renderNewEnquiryAlert } from '../../emails/new-enquiry-alert.ts'
 import { CHANNEL_LABELS, type Attribution, type ChannelKey } from '~/domain/attribution.ts'
@@ -26,9 +27,12 @@ export type RecordedEnquiry = { receipt: EnquiryReceipt; created: boolean }
 type PendingEnquiry = NewEnquiry & { config: ServiceConfig; origin: string }
 
 const MAX_ATTEMPTS = 5
+/** How long the same answers sent again count as the same enquiry. */
+const RESUBMISSION_WINDOW_MS = 24 * 60 * 60 * 1000
 
 const receiptSelect = {
 	submissionKey: true,
+	fingerprint: true,
 	reference: true,
 	householdId: true,
 	isKinship: true,
@@ -71,6 +75,16 @@ export async function findReceipt(where: { submissionKey: string } | { reference
 	return enquiry ? toReceipt(enquiry) : null
 }
 
+/** The same answers give the same fingerprint, however they were typed (case, spaces) or ordered. */
+export function enquiryFingerprint(answers: ValidEnquiry): string {
+	const canonical = JSON.stringify({
+		...answers,
+		email: answers.email.toLowerCase(),
+		fosteringInterests: [...answers.fosteringInterests].sort(),
+	}, Object.keys(answers).sort())
+	return createHash('sha256').update(canonical).digest('base64url')
+}
+
 function isUniqueViolation(error: unknown) {
 	return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
 }
@@ -91,12 +105,22 @@ async function writeInTransaction(
 	tx: Prisma.TransactionClient,
 	batch: PendingEnquiry[],
 ): Promise<BatchOutcome<RecordedEnquiry>[]> {
+	// Repeats: the same submission key, or the same answers sent again within the window.
+	const fingerprints = batch.map((item) => enquiryFingerprint(item.answers))
 	const done = new Map<string, EnquiryReceipt>()
+	const since = new Date(Math.min(...batch.map((item) => item.receivedAt.getTime())) - RESUBMISSION_WINDOW_MS)
 	for (const enquiry of await tx.enquiry.findMany({
-		where: { submissionKey: { in: batch.map((item) => item.submissionKey) } },
+		where: {
+			OR: [
+				{ submissionKey: { in: batch.map((item) => item.submissionKey) } },
+				{ fingerprint: { in: fingerprints }, receivedAt: { gte: since } },
+			],
+		},
+		orderBy: { receivedAt: 'asc' },
 		select: receiptSelect,
 	})) {
 		done.set(enquiry.submissionKey, toReceipt(enquiry))
+		if (enquiry.fingerprint && !done.has(enquiry.fingerprint)) done.set(enquiry.fingerprint, toReceipt(enquiry))
 	}
 
 	// A returning enquirer is the same household, not a second entry in the funnel.
@@ -130,7 +154,8 @@ async function writeInTransaction(
 	}
 
 	const outcomes = batch.map((item, index): BatchOutcome<RecordedEnquiry> => {
-		const repeat = done.get(item.submissionKey)
+		const fingerprint = fingerprints[index]!
+		const repeat = done.get(item.submissionKey) ?? done.get(fingerprint)
 		if (repeat) return { ok: true, value: { receipt: repeat, created: false } }
 
 		const { answers, attribution, config } = item
@@ -173,6 +198,7 @@ async function writeInTransaction(
 		rows.enquiries.push({
 			householdId: household.id,
 			submissionKey: item.submissionKey,
+			fingerprint,
 			reference,
 			source: item.source,
 			receivedAt: item.receivedAt,
@@ -241,6 +267,7 @@ async function writeInTransaction(
 
 		const receipt = { reference, householdId: household.id, isKinship, channel: item.channel }
 		done.set(item.submissionKey, receipt)
+		done.set(fingerprint, receipt)
 		return { ok: true, value: { receipt, created: true } }
 	})
 

@@ -37,6 +37,10 @@ export const meta: MetaFunction = ({ matches }) =>
 		path: '/enquire',
 	}).filter((tag) => !('title' in tag))
 
+// The page can hold what someone typed (after an error): never keep it in a shared cache, and
+// always fetch a fresh form (with a fresh submission key) on Back.
+export const headers = () => ({ 'Cache-Control': 'no-store' })
+
 function consentWording(organisationName: string) {
 	return `I agree to ${organisationName} contacting me about fostering by phone, email or text.`
 }

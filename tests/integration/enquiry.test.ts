@@ -142,7 +142,10 @@ describe('exactly once', () => {
 
 	test('an email address already in the pipeline attaches the new enquiry to the existing household', async () => {
 		const first = await post(validEnquiryFields({ email: 'returning@example.com' }), nextIp())
-		const second = await post(validEnquiryFields({ email: 'RETURNING@example.com ' }), nextIp())
+		const second = await post(
+			validEnquiryFields({ email: 'RETURNING@example.com ', householdMembers: 'Me, and now my partner too' }),
+			nextIp(),
+		)
 		expect(second.location).not.toBe(first.location)
 		const enquiries = await prisma.enquiry.findMany({ where: { email: { in: ['returning@example.com', 'RETURNING@example.com'] } } })
 		expect(enquiries).toHaveLength(2)
@@ -152,6 +155,16 @@ describe('exactly once', () => {
 		expect(events.map((event) => event.kind).sort()).toEqual(['entered', 'returned'])
 		const alerts = await prisma.outboxMessage.findMany({ where: { template: 'new-enquiry-alert', subject: { contains: referenceFrom(second.location)! } } })
 		expect(alerts).toHaveLength(1)
+	})
+
+	test('the same answers sent again with a fresh form (Back, then Send) are the same enquiry', async () => {
+		const fields = validEnquiryFields()
+		const first = await post(fields, nextIp())
+		const again = fields.map(([name, value]): [string, string] => [name, name === 'submissionKey' ? crypto.randomUUID() : value])
+		const second = await post(again, nextIp())
+		expect(second.location).toBe(first.location)
+		const email = fields.find(([name]) => name === 'email')![1]
+		expect(await prisma.enquiry.count({ where: { email } })).toBe(1)
 	})
 
 	test('many different enquiries at once are all stored, each once', async () => {
