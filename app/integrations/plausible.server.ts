@@ -22,9 +22,7 @@ const PropsSchema = z
 	.refine((props) => Object.keys(props).length <= MAX_PROPS, `At most ${MAX_PROPS} properties`)
 
 const EventName = z.string().trim().min(1).max(120)
-const PageUrl = z
-	.url({ protocol: /^https?$/ })
-	.max(2000)
+const PageUrl = z.url({ protocol: /^https?$/ }).max(2000)
 const Referrer = z.string().max(2000).nullable()
 
 // plausible-tracker 0.3.9 sends the short names (n, u, d, r, w, h, and p: the props as a JSON
@@ -110,9 +108,12 @@ export async function readBodyText(request: Request, limit: number): Promise<str
 	return Buffer.concat(chunks).toString('utf8')
 }
 
-export type RelayOutcome =
-	| { status: 202; message: 'Accepted' }
-	| { status: 400 | 404 | 405 | 413 | 502; message: string }
+export type RelayOutcome = { status: 202 | 400 | 404 | 405 | 413 | 502; message: string }
+
+/** Global Privacy Control or Do Not Track: the visitor's browser asks not to be tracked. */
+export function asksNotToBeTracked(headers: Headers): boolean {
+	return headers.get('sec-gpc')?.trim() === '1' || headers.get('dnt')?.trim() === '1'
+}
 
 /**
  * Checks the browser's event and forwards it to Plausible. `config` is null when Plausible is
@@ -126,6 +127,10 @@ export async function relayEvent(
 ): Promise<RelayOutcome> {
 	if (!config) return { status: 404, message: 'Analytics are not enabled' }
 	if (request.method !== 'POST') return { status: 405, message: 'Method Not Allowed' }
+	// Honoured quietly: the event is simply not passed on.
+	if (asksNotToBeTracked(request.headers)) {
+		return { status: 202, message: 'Not forwarded: your browser asks not to be tracked' }
+	}
 	const userAgent = request.headers.get('user-agent')
 	// Without the visitor's user agent, fetch would send its own and every such event would look
 	// like one visitor called "node".

@@ -43,7 +43,8 @@ export async function startFakePlausible(port = 0): Promise<FakePlausible> {
 					return
 				}
 				const rawBody = Buffer.concat(chunks).toString('utf8')
-				events.push({ body: parseJson(rawBody), rawBody, headers: flatHeaders(req.headers), receivedAt: new Date().toISOString() })
+				const headers = flatHeaders(req.headers)
+				events.push({ body: parseJson(rawBody), rawBody, headers, receivedAt: new Date().toISOString() })
 				if (events.length > MAX_RECORDED) events = events.slice(-MAX_RECORDED)
 				res.writeHead(202, { 'Content-Type': 'text/plain' }).end('ok')
 			} else if (req.method === 'GET' && path === '/received') {
