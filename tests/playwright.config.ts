@@ -2,6 +2,10 @@ import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3210)
 export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`
+// The stand-in for Plausible that tests/support/e2e-server.ts starts beside the app.
+const PLAUSIBLE_PORT = Number(process.env.E2E_PLAUSIBLE_PORT ?? PORT + 1)
+export const E2E_PLAUSIBLE_URL = `http://127.0.0.1:${PLAUSIBLE_PORT}`
+export const E2E_PLAUSIBLE_DOMAIN = 'e2e.fostering.test'
 
 // End-to-end tests drive Debian's Chromium (Playwright cannot download its own browser here)
 // against the production build, started on a fresh database by tests/support/e2e-server.ts.
@@ -45,6 +49,10 @@ export default defineConfig({
 		timeout: 60_000,
 		stdout: 'pipe',
 		stderr: 'pipe',
-		env: { PORT: String(PORT) },
+		env: {
+			PORT: String(PORT),
+			E2E_PLAUSIBLE_PORT: String(PLAUSIBLE_PORT),
+			PLAUSIBLE_DOMAIN: E2E_PLAUSIBLE_DOMAIN,
+		},
 	},
 })

@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { createMigratedDatabase, TMP_DIR } from './database.ts'
+import { startFakePlausible } from './fake-plausible.ts'
 
 export const E2E_DB = path.join(TMP_DIR, 'e2e.db')
 export const E2E_MAILBOX = path.join(TMP_DIR, 'e2e-mailbox')
@@ -12,5 +13,11 @@ process.env.DATABASE_URL = `file:${E2E_DB}`
 process.env.MAILBOX_DIR = E2E_MAILBOX
 process.env.NODE_ENV = 'production'
 process.env.OUTBOX_POLL_MS = '200'
+
+// Analytics are on in the e2e run, as in a real deployment, and go to a local stand-in for
+// Plausible whose GET /received shows tests what arrived (tests/e2e/analytics.spec.ts).
+const plausible = await startFakePlausible(Number(process.env.E2E_PLAUSIBLE_PORT ?? 0))
+process.env.PLAUSIBLE_DOMAIN ||= 'e2e.fostering.test'
+process.env.PLAUSIBLE_HOST = plausible.url
 
 await import(path.resolve('build/server.js'))

@@ -1,0 +1,426 @@
+// How many enquiries a second the production build takes, and whether any are lost under load.
+// `npm run bench:enquiry` builds, then runs this: a fresh database and mailbox, the production
+// server as a child process, then autocannon against POST /enquire (every request a different,
+// valid enquiry) and GET /. Runs offline. The last line printed is one JSON object for scripts.
+//
+// Settings (environment): WEB_CONCURRENCY (server processes, default 1), BENCH_PORT (3520),
+// BENCH_CONNECTIONS (50), BENCH_DURATION_S (20), BENCH_WARMUP_S (3).
+// `tsx tests/bench/enquiry.ts --print-sample` prints three enquiry bodies and exits.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import autocannon from 'autocannon'
+import Database from 'better-sqlite3'
+import { HOW_HEARD_OPTIONS } from '../../app/domain/attribution.ts'
+import { createMigratedDatabase, TMP_DIR } from '../support/database.ts'
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..')
+const PORT = Number(process.env.BENCH_PORT ?? 3520)
+const ORIGIN = `http://127.0.0.1:${PORT}`
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20)
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3)
+const WEB_CONCURRENCY = Number(process.env.WEB_CONCURRENCY ?? 1)
+const DB_FILE = path.join(TMP_DIR, 'bench.db')
+const SERVER_LOG = path.join(TMP_DIR, 'bench-server.log')
+const CONFIRMATION_PATH = '/enquire/confirmation'
+const BROWSER_UA =
+	'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36'
+
+// ---------------------------------------------------------------------------------------------
+// Enquiry bodies: the form's field names and values are the contract with app/routes/enquire.
+
+const FIRST_NAMES = ['Amira', 'Ben', 'Chloe', 'Dev', 'Efua', 'Finn', 'Grace', 'Hamza', 'Isla', 'Jamal']
+const LAST_NAMES = ['Ahmed', 'Brown', 'Clarke', 'Davies', 'Evans', 'Flynn', 'Green', "O'Neill", 'Smith-Jones', 'Wright']
+const POSTCODES = ['NE1 4ST', 'LE1 6ZG', 'M1 1AE', 'B33 8TH', 'SW1A 1AA', 'LS1 4DY', 'BS1 5TR', 'NG1 5FS']
+const BEST_TIMES = ['morning', 'afternoon', 'evening', 'any']
+const SPARE_BEDROOM = ['yes', 'not_yet', 'no']
+const INTERESTS = [
+	'short_term',
+	'long_term',
+	'short_breaks',
+	'emergency',
+	'parent_and_child',
+	'teenagers',
+	'sibling_groups',
+	'disabilities',
+	'not_sure',
+]
+const HOUSEHOLDS = [
+	'Me and my partner',
+	'Just me',
+	'My wife, our two children (9 and 12) and our dog',
+	'My husband and my mum, who lives with us',
+]
+const CAMPAIGNS = [
+	{ utm_source: 'facebook', utm_medium: 'paid_social', utm_campaign: 'spring-teenagers', utm_content: 'video-a' },
+	{ utm_source: 'bbc-radio-leicester', utm_medium: 'radio', utm_campaign: 'winter-appeal' },
+	{ utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'brand' },
+]
+
+const pick = <T>(items: readonly T[], n: number): T => items[n % items.length] as T
+
+/** The nth enquiry: valid, and unique in its submission key and email address. */
+function enquiryForm(n: number): URLSearchParams {
+	const submissionKey = randomUUID()
+	const form = new URLSearchParams()
+	form.set('submissionKey', submissionKey)
+	form.set('firstName', pick(FIRST_NAMES, n))
+	form.set('lastName', pick(LAST_NAMES, n * 7))
+	form.set('email', `bench.${submissionKey}@example.com`)
+	// Ofcom's range for drama: 07700 900000 to 900999.
+	form.set('phone', `07700 900${String(n % 1000).padStart(3, '0')}`)
+	form.set('postcode', pick(POSTCODES, n))
+	form.set('bestTimeToCall', pick(BEST_TIMES, n))
+	form.set('spareBedroom', pick(SPARE_BEDROOM, n))
+	form.set('householdMembers', pick(HOUSEHOLDS, n))
+	const interests = new Set(Array.from({ length: 1 + (n % 3) }, (_, i) => pick(INTERESTS, n + i * 4)))
+	// "Not sure" stands alone.
+	for (const interest of interests.has('not_sure') ? ['not_sure'] : interests) {
+		form.append('fosteringInterests', interest)
+	}
+	// About one in ten is a kinship enquiry, as in real traffic.
+	const kinship = n % 10 === 3
+	form.set('kinship', kinship ? 'yes' : 'no')
+	form.set('kinshipDetails', kinship ? 'My niece, who is 8, has been staying with us since March.' : '')
+	const howHeard = pick(HOW_HEARD_OPTIONS, n).value
+	form.set('howHeard', howHeard)
+	form.set('howHeardOther', howHeard === 'other' ? 'A talk at my church' : '')
+	form.set('referralCode', '')
+	form.set('consent', 'yes')
+	// The honeypot: a person never fills it in.
+	form.set('website', '')
+	if (n % 2 === 0) {
+		for (const [name, value] of Object.entries(pick(CAMPAIGNS, n / 2))) form.set(name, value)
+		form.set('landing', '/')
+	}
+	if (n % 5 === 1) form.set('site', 'www.google.com')
+	return form
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server under test.
+
+type Server = { child: ChildProcess; exited: Promise<number | null> }
+
+function startServer(mailboxDir: string): Server {
+	const log = fs.openSync(SERVER_LOG, 'w')
+	const child = spawn(process.execPath, ['build/server.js'], {
+		cwd: ROOT,
+		stdio: ['ignore', log, log],
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: String(PORT),
+			DATABASE_URL: `file:${DB_FILE}`,
+			MAILBOX_DIR: mailboxDir,
+			// The per-client rate limit is configuration; the bench is one client.
+			ENQUIRY_RATE_LIMIT: '100000000',
+			WEB_CONCURRENCY: String(WEB_CONCURRENCY),
+			// Set (empty) so a local .env cannot switch on anything that needs the network.
+			SMTP_URL: '',
+			PLAUSIBLE_DOMAIN: '',
+			PLAUSIBLE_HOST: '',
+			TRUST_PROXY: '',
+		},
+	})
+	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+	void exited.then(() => fs.closeSync(log))
+	return { child, exited }
+}
+
+async function waitForHealth(server: Server, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs
+	let stopped = false
+	void server.exited.then(() => {
+		stopped = true
+	})
+	while (Date.now() < deadline) {
+		if (stopped) throw new Error('The server stopped while starting')
+		try {
+			const response = await fetch(`${ORIGIN}/healthcheck`)
+			if (response.ok) return
+		} catch {
+			// Not listening yet.
+		}
+		await sleep(200)
+	}
+	throw new Error(`The server did not answer ${ORIGIN}/healthcheck within ${timeoutMs / 1000} s`)
+}
+
+async function stopServer(server: Server) {
+	if (server.child.exitCode !== null || server.child.signalCode !== null) return
+	server.child.kill('SIGTERM')
+	const stopped = await Promise.race([server.exited.then(() => true), sleep(10_000).then(() => false)])
+	if (!stopped) {
+		server.child.kill('SIGKILL')
+		await server.exited
+	}
+}
+
+/** A server that died under load is a failed benchmark, not a slow one. */
+function assertServerRunning(server: Server, during: string) {
+	const { exitCode, signalCode } = server.child
+	if (exitCode !== null || signalCode !== null) {
+		// app/server.ts exits with 0 only when it is sent SIGTERM or SIGINT.
+		const why =
+			signalCode ?? (exitCode === 0 ? 'exit code 0: something else sent it SIGTERM or SIGINT' : `exit code ${exitCode}`)
+		throw new Error(`The server stopped during ${during} (${why})`)
+	}
+}
+
+function serverLogTail(lines = 30) {
+	try {
+		return fs.readFileSync(SERVER_LOG, 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
+	} catch {
+		return '(no server log)'
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load.
+
+const FORM_HEADERS = {
+	'content-type': 'application/x-www-form-urlencoded',
+	origin: ORIGIN,
+	referer: `${ORIGIN}/enquire`,
+	'user-agent': BROWSER_UA,
+	accept: 'text/html',
+}
+
+function isConfirmation(location: string | undefined) {
+	if (!location) return false
+	return new URL(location, ORIGIN).pathname.startsWith(CONFIRMATION_PATH)
+}
+
+function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+	const entry = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)
+	const value = entry?.[1]
+	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value)
+}
+
+/** One enquiry sent the way a browser would, to check the contract before loading the server. */
+async function preflightEnquiry(): Promise<{ ok: true; key: string } | { ok: false; reason: string }> {
+	const form = enquiryForm(0)
+	const response = await fetch(`${ORIGIN}/enquire`, {
+		method: 'POST',
+		headers: FORM_HEADERS,
+		body: form.toString(),
+		redirect: 'manual',
+	})
+	const location = response.headers.get('location') ?? undefined
+	if (response.status === 303 && isConfirmation(location)) return { ok: true, key: form.get('submissionKey')! }
+	const body = await response.text()
+	// The GOV.UK error summary says which fields the form refused.
+	const error = body.match(/<ul[^>]*govuk-error-summary__list[^>]*>([\s\S]*?)<\/ul>/)?.[1]
+		?.replace(/<\/li>/g, '; ')
+		.replace(/<[^>]+>/g, ' ')
+	return {
+		ok: false,
+		reason:
+			`POST /enquire answered ${response.status}${location ? ` (Location: ${location})` : ''}, ` +
+			`not 303 to ${CONFIRMATION_PATH}` +
+			(error ? `: ${error.replace(/\s+/g, ' ').replace(/\s*;\s*$/, '').trim()}` : ''),
+	}
+}
+
+type Run = { result: autocannon.Result; label: string; errorKinds: Map<string, number> }
+
+function runLoad(label: string, options: Omit<autocannon.Options, 'url'>): Promise<Run> {
+	return new Promise((resolve, reject) => {
+		// What went wrong, by kind (ECONNREFUSED, ECONNRESET, timed out...), for the summary.
+		const errorKinds = new Map<string, number>()
+		const instance = autocannon({ url: ORIGIN, ...options }, (error, result) => {
+			if (error) reject(error)
+			else resolve({ result, label, errorKinds })
+		})
+		instance.on('reqError', (error: unknown) => {
+			const kind = (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error))
+			errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1)
+		})
+		const stop = () => instance.stop()
+		process.once('SIGINT', stop)
+		instance.on('done', () => process.off('SIGINT', stop))
+	})
+}
+
+type EnquiryTally = { accepted: Set<string>; otherAnswers: Map<number, number> }
+
+function enquiryRequest(tally: EnquiryTally): autocannon.Request {
+	let sequence = 1
+	return {
+		method: 'POST',
+		path: '/enquire',
+		setupRequest: (request, context) => {
+			const form = enquiryForm(sequence++)
+			// With one request in flight per connection, the context belongs to this request
+			// until its answer arrives.
+			;(context as { submissionKey?: string }).submissionKey = form.get('submissionKey')!
+			return { ...request, headers: FORM_HEADERS, body: form.toString() }
+		},
+		onResponse: (status, _body, context, headers) => {
+			const key = (context as { submissionKey?: string }).submissionKey
+			if (status === 303 && key && isConfirmation(headerValue(headers, 'location'))) tally.accepted.add(key)
+			else tally.otherAnswers.set(status, (tally.otherAnswers.get(status) ?? 0) + 1)
+		},
+	}
+}
+
+/** Errors as the brief counts them: socket errors and timeouts, and answers outside 2xx/3xx. */
+function errorCount(result: autocannon.Result) {
+	return result.errors + result['1xx'] + result['4xx'] + result['5xx']
+}
+
+function storedSubmissionKeys(): Set<string> {
+	const db = new Database(DB_FILE, { readonly: true, fileMustExist: true })
+	try {
+		const rows = db.prepare('SELECT "submissionKey" FROM "Enquiry"').all() as { submissionKey: string }[]
+		return new Set(rows.map((row) => row.submissionKey))
+	} finally {
+		db.close()
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const round = (value: number, places = 1) => Math.round(value * 10 ** places) / 10 ** places
+
+function describeRun({ result, label, errorKinds }: Run) {
+	const kinds = [...errorKinds].map(([kind, count]) => `${kind}×${count}`).join(' ')
+	const codes = Object.entries(result.statusCodeStats ?? {})
+		.map(([code, { count }]) => `${code}×${count ?? 0}`)
+		.join(' ')
+	return [
+		`${label}`,
+		`  requests/s  ${round(result.requests.average)} (${result.requests.total} in ${result.duration} s)`,
+		`  latency     p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+		`  errors      ${errorCount(result)} (socket errors ${result.errors - result.timeouts}, ` +
+			`timeouts ${result.timeouts}, 1xx/4xx/5xx ${result['1xx'] + result['4xx'] + result['5xx']})`,
+		`  answers     ${codes || 'none'}`,
+		...(kinds ? [`  error kinds ${kinds}`] : []),
+	].join('\n')
+}
+
+async function main() {
+	if (process.argv.includes('--print-sample')) {
+		for (let n = 0; n < 3; n++) console.log(enquiryForm(n).toString())
+		return 0
+	}
+	if (!fs.existsSync(path.join(ROOT, 'build', 'server.js'))) {
+		console.error('No production build: run `npm run bench:enquiry` (it builds first).')
+		return 1
+	}
+
+	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${DB_FILE}${suffix}`, { force: true })
+	createMigratedDatabase(DB_FILE)
+	const mailboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-mailbox-'))
+
+	console.log(
+		`Enquiry benchmark: ${CONNECTIONS} connections, ${DURATION_S} s per run (after ${WARMUP_S} s warm-up), ` +
+			`${WEB_CONCURRENCY} server process(es), ${ORIGIN}`,
+	)
+	const server = startServer(mailboxDir)
+	const onInterrupt = () => void stopServer(server).finally(() => process.exit(130))
+	process.once('SIGINT', onInterrupt)
+	let harnessFailed = false
+	const summary: Record<string, number | string | null> = {
+		enquiries_per_s: null,
+		p50_ms: null,
+		p99_ms: null,
+		errors: null,
+		lost: null,
+		home_per_s: null,
+		home_p50_ms: null,
+		home_p99_ms: null,
+	}
+	try {
+		await waitForHealth(server)
+
+		// (a) Enquiries.
+		const preflight = await preflightEnquiry()
+		if (!preflight.ok) {
+			harnessFailed = true
+			console.error(`\nEnquiries not measured. ${preflight.reason}`)
+			summary.enquiry_error = preflight.reason
+		} else {
+			const tally: EnquiryTally = { accepted: new Set([preflight.key]), otherAnswers: new Map() }
+			const requests = [enquiryRequest(tally)]
+			await runLoad('warm-up', { connections: Math.min(10, CONNECTIONS), duration: WARMUP_S, requests })
+			const acceptedBefore = tally.accepted.size
+			const run = await runLoad('POST /enquire', { connections: CONNECTIONS, duration: DURATION_S, requests })
+			assertServerRunning(server, 'the enquiry run')
+			const acceptedInRun = tally.accepted.size - acceptedBefore
+			// Let anything still being written land before counting.
+			await sleep(2000)
+			const stored = storedSubmissionKeys()
+			const lost = [...tally.accepted].filter((key) => !stored.has(key)).length
+			const unconfirmed = [...stored].filter((key) => !tally.accepted.has(key)).length
+			const rejected = [...tally.otherAnswers.values()].reduce((sum, count) => sum + count, 0)
+
+			console.log(`\n${describeRun(run)}`)
+			const acceptedPerSecond = round(acceptedInRun / run.result.duration)
+			console.log(
+				`  accepted    ${acceptedInRun} in the run (${acceptedPerSecond}/s); ${tally.accepted.size} with warm-up`,
+			)
+			console.log(`  stored      ${stored.size} enquiries in the database`)
+			console.log(`  lost        ${lost} accepted (303) but not stored`)
+			if (unconfirmed > 0) {
+				console.log(
+					`  unconfirmed ${unconfirmed} stored, but the bench never saw their 303: in flight when a run stopped ` +
+						'(up to one per connection) or timed out. Each has its own submission key: not duplicates.',
+				)
+			}
+			if (rejected > 0) {
+				const byStatus = [...tally.otherAnswers].map(([status, count]) => `${status}×${count}`).join(' ')
+				console.log(`  refused     ${rejected} with warm-up, answered other than 303 to ${CONFIRMATION_PATH}: ${byStatus}`)
+			}
+			Object.assign(summary, {
+				enquiries_per_s: round(run.result.requests.average),
+				p50_ms: run.result.latency.p50,
+				p99_ms: run.result.latency.p99,
+				errors: errorCount(run.result),
+				lost,
+				accepted: tally.accepted.size,
+				stored: stored.size,
+				unconfirmed,
+				refused: rejected,
+				accepted_per_s: acceptedPerSecond,
+			})
+		}
+
+		// (b) The home page.
+		const home: autocannon.Request = {
+			method: 'GET',
+			path: '/',
+			headers: { 'user-agent': BROWSER_UA, accept: 'text/html', 'accept-encoding': 'gzip' },
+		}
+		await runLoad('warm-up', { connections: Math.min(10, CONNECTIONS), duration: WARMUP_S, requests: [home] })
+		const homeRun = await runLoad('GET /', { connections: CONNECTIONS, duration: DURATION_S, requests: [home] })
+		assertServerRunning(server, 'the home page run')
+		console.log(`\n${describeRun(homeRun)}`)
+		Object.assign(summary, {
+			home_per_s: round(homeRun.result.requests.average),
+			home_p50_ms: homeRun.result.latency.p50,
+			home_p99_ms: homeRun.result.latency.p99,
+			home_errors: errorCount(homeRun.result),
+		})
+	} catch (error) {
+		harnessFailed = true
+		console.error(`\nBenchmark failed: ${error instanceof Error ? error.message : String(error)}`)
+		console.error(`Server log (${SERVER_LOG}):\n${serverLogTail()}`)
+	} finally {
+		await stopServer(server)
+		process.off('SIGINT', onInterrupt)
+		fs.rmSync(mailboxDir, { recursive: true, force: true })
+	}
+	summary.web_concurrency = WEB_CONCURRENCY
+	summary.connections = CONNECTIONS
+	summary.duration_s = DURATION_S
+	console.log(JSON.stringify(summary))
+	return harnessFailed ? 1 : 0
+}
+
+process.exitCode = await main()
