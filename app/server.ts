@@ -72,7 +72,7 @@ async function startWorker() {
 				cspNonce: res.locals.cspNonce as string,
 				clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
 			}),
-		}),
+		})
 	)
 
 	const server = app.listen(port, () => {
@@ -102,7 +102,7 @@ function announce() {
 			`  Email:        ${mailbox}`,
 			`  Processes:    ${workers}`,
 			'',
-		].join('\n'),
+		].join('\n')
 	)
 }
 

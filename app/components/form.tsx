@@ -243,10 +243,7 @@ function ChoiceItem({
 			{choice.conditional ? (
 				// Without JavaScript the conditional question is always shown; with it, only when its
 				// choice is selected (govuk-frontend hides --hidden only once scripts are supported).
-				<div
-					className={`${item}__conditional${checked ? '' : ` ${item}__conditional--hidden`}`}
-					id={conditionalId}
-				>
+				<div className={`${item}__conditional${checked ? '' : ` ${item}__conditional--hidden`}`} id={conditionalId}>
 					{choice.conditional}
 				</div>
 			) : null}

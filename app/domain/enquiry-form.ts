@@ -82,10 +82,7 @@ export function postcodeDistrict(postcode: string): string {
 }
 
 const HOW_HEARD_VALUES = HOW_HEARD_OPTIONS.map((option) => option.value) as [string, ...string[]]
-const INTEREST_VALUES = [NOT_SURE, ...FOSTERING_INTERESTS.map((interest) => interest.value)] as [
-	string,
-	...string[],
-]
+const INTEREST_VALUES = [NOT_SURE, ...FOSTERING_INTERESTS.map((interest) => interest.value)] as [string, ...string[]]
 
 export const EnquirySchema = z
 	.object({
@@ -123,11 +120,11 @@ export const EnquirySchema = z
 			}),
 		bestTimeToCall: z.enum(
 			BEST_TIMES.map((time) => time.value),
-			{ error: 'Select the best time to call you' },
+			{ error: 'Select the best time to call you' }
 		),
 		spareBedroom: z.enum(
 			SPARE_BEDROOM_OPTIONS.map((option) => option.value),
-			{ error: 'Select whether you have a spare bedroom' },
+			{ error: 'Select whether you have a spare bedroom' }
 		),
 		householdMembers: z
 			.string()
@@ -144,9 +141,7 @@ export const EnquirySchema = z
 			.string()
 			.max(FIELD_LIMITS.longText, `Tell us about the child in ${FIELD_LIMITS.longText} characters or less`),
 		howHeard: z.enum(HOW_HEARD_VALUES, { error: 'Select how you heard about us' }),
-		howHeardOther: z
-			.string()
-			.max(200, 'Where you heard about us must be 200 characters or less'),
+		howHeardOther: z.string().max(200, 'Where you heard about us must be 200 characters or less'),
 		referralCode: z
 			.string()
 			.max(FIELD_LIMITS.referralCode, `Referral code must be ${FIELD_LIMITS.referralCode} characters or less`)
@@ -185,38 +180,41 @@ export type EnquiryValues = Partial<Record<EnquiryFormFields, string | string[]>
 export type FieldErrors = Partial<Record<EnquiryFormFields, string>>
 
 /** The submitted answers, cleaned, as the page shows them back (so nothing typed is lost). */
-export function readEnquiryValues(form: { get(name: string): unknown; getAll(name: string): unknown[] }): EnquiryValues {
+export function readEnquiryValues(form: {
+	get(name: string): unknown
+	getAll(name: string): unknown[]
+}): EnquiryValues {
 	const values: EnquiryValues = {}
 	for (const field of FIELD_ORDER) {
 		values[field] =
 			field === 'fosteringInterests'
 				? form.getAll(field).map(cleanText).filter(Boolean)
 				: field === 'householdMembers' || field === 'kinshipDetails'
-					? cleanMultiline(form.get(field))
-					: cleanText(form.get(field))
+				? cleanMultiline(form.get(field))
+				: cleanText(form.get(field))
 	}
 	return values
 }
 
 function cleanMultiline(value: unknown): string {
 	if (typeof value !== 'string') return ''
-	return value
-		.normalize('NFC')
-		.replace(/\r\n?/g, '\n')
-		// eslint-disable-next-line no-control-regex
-		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-		.replace(/\n{3,}/g, '\n\n')
-		.trim()
+	return (
+		value
+			.normalize('NFC')
+			.replace(/\r\n?/g, '\n')
+			// eslint-disable-next-line no-control-regex
+			.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+			.replace(/\n{3,}/g, '\n\n')
+			.trim()
+	)
 }
 
-export type EnquiryValidation =
-	| { ok: true; enquiry: ValidEnquiry }
-	| { ok: false; errors: FieldErrors }
+export type EnquiryValidation = { ok: true; enquiry: ValidEnquiry } | { ok: false; errors: FieldErrors }
 
 export function validateEnquiry(values: EnquiryValues): EnquiryValidation {
 	// An unanswered question is an empty answer, so it gets its question's own message.
 	const answers = Object.fromEntries(
-		FIELD_ORDER.map((field) => [field, values[field] ?? (field === 'fosteringInterests' ? [] : '')]),
+		FIELD_ORDER.map((field) => [field, values[field] ?? (field === 'fosteringInterests' ? [] : '')])
 	)
 	const result = EnquirySchema.safeParse(answers)
 	if (result.success) return { ok: true, enquiry: result.data }

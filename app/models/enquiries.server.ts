@@ -56,7 +56,11 @@ const writer = new GroupCommit<PendingEnquiry, RecordedEnquiry>(writeEnquiries)
  * the outbox, all in one transaction. A repeat of a submission key writes nothing and returns the
  * first enquiry's receipt. Resolves only once the enquiry is committed.
  */
-export async function recordEnquiry(input: NewEnquiry, config: ServiceConfig, origin: string): Promise<RecordedEnquiry> {
+export async function recordEnquiry(
+	input: NewEnquiry,
+	config: ServiceConfig,
+	origin: string
+): Promise<RecordedEnquiry> {
 	for (let attempt = 1; ; attempt++) {
 		try {
 			return await writer.submit({ ...input, config, origin })
@@ -77,11 +81,14 @@ export async function findReceipt(where: { submissionKey: string } | { reference
 
 /** The same answers give the same fingerprint, however they were typed (case, spaces) or ordered. */
 export function enquiryFingerprint(answers: ValidEnquiry): string {
-	const canonical = JSON.stringify({
-		...answers,
-		email: answers.email.toLowerCase(),
-		fosteringInterests: [...answers.fosteringInterests].sort(),
-	}, Object.keys(answers).sort())
+	const canonical = JSON.stringify(
+		{
+			...answers,
+			email: answers.email.toLowerCase(),
+			fosteringInterests: [...answers.fosteringInterests].sort(),
+		},
+		Object.keys(answers).sort()
+	)
 	return createHash('sha256').update(canonical).digest('base64url')
 }
 
@@ -103,7 +110,7 @@ async function writeEnquiries(batch: PendingEnquiry[]): Promise<BatchOutcome<Rec
 
 async function writeInTransaction(
 	tx: Prisma.TransactionClient,
-	batch: PendingEnquiry[],
+	batch: PendingEnquiry[]
 ): Promise<BatchOutcome<RecordedEnquiry>[]> {
 	// Repeats: the same submission key, or the same answers sent again within the window.
 	const fingerprints = batch.map((item) => enquiryFingerprint(item.answers))
@@ -138,8 +145,11 @@ async function writeInTransaction(
 		codes.length === 0
 			? []
 			: (
-					await tx.referralCode.findMany({ where: { code: { in: codes }, active: true }, select: { id: true, code: true } })
-				).map((referral) => [referral.code, referral.id]),
+					await tx.referralCode.findMany({
+						where: { code: { in: codes }, active: true },
+						select: { id: true, code: true },
+					})
+			  ).map((referral) => [referral.code, referral.id])
 	)
 	const channelIds = await channelIdsByKey(tx)
 	const references = await freshReferences(tx, batch.length)
@@ -168,7 +178,12 @@ async function writeInTransaction(
 
 		if (known) {
 			rows.returning.push({ id: known.id, at: item.receivedAt })
-			rows.events.push({ householdId: known.id, kind: 'returned', businessDate: today, note: `New enquiry ${reference}` })
+			rows.events.push({
+				householdId: known.id,
+				kind: 'returned',
+				businessDate: today,
+				note: `New enquiry ${reference}`,
+			})
 		} else {
 			households.set(emailNormalized, household)
 			rows.households.push({
@@ -262,7 +277,7 @@ async function writeInTransaction(
 					staffUrl: `${item.origin}/staff/households/${household.id}`,
 					serviceName: config.serviceName,
 				}),
-			})),
+			}))
 		)
 
 		const receipt = { reference, householdId: household.id, isKinship, channel: item.channel }

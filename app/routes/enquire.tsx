@@ -24,7 +24,14 @@ import { publicOrigin } from '~/utils/request.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { pageMeta } from '~/utils/seo.ts'
 
-const HIDDEN_ATTRIBUTION_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'landing', 'site'] as const
+const HIDDEN_ATTRIBUTION_FIELDS = [
+	'utm_source',
+	'utm_medium',
+	'utm_campaign',
+	'utm_content',
+	'landing',
+	'site',
+] as const
 const MAX_BODY_BYTES = 64 * 1024
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -33,7 +40,8 @@ export const meta: MetaFunction = ({ matches }) =>
 	// submission, which a meta function cannot see.
 	pageMeta(siteFromMatches(matches), {
 		title: 'Enquire about fostering',
-		description: 'Tell us a little about yourself and we will call you to talk about fostering. It takes about 2 minutes.',
+		description:
+			'Tell us a little about yourself and we will call you to talk about fostering. It takes about 2 minutes.',
 		path: '/enquire',
 	}).filter((tag) => !('title' in tag))
 
@@ -49,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const config = await getServiceConfig()
 	const url = new URL(request.url)
 	const attribution = Object.fromEntries(
-		HIDDEN_ATTRIBUTION_FIELDS.map((name) => [name, url.searchParams.get(name) ?? '']),
+		HIDDEN_ATTRIBUTION_FIELDS.map((name) => [name, url.searchParams.get(name) ?? ''])
 	)
 	return {
 		// A fresh key for this form: every copy of this submission (double click, resend, retry)
@@ -92,7 +100,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (!limit.allowed) {
 		return data<ActionResult>(
 			{ errors: {}, values, submissionKey, tooMany: true },
-			{ status: 429, headers: { 'Retry-After': String(Math.ceil(limit.retryAfterMs / 1000)) } },
+			{ status: 429, headers: { 'Retry-After': String(Math.ceil(limit.retryAfterMs / 1000)) } }
 		)
 	}
 
@@ -114,7 +122,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			receivedAt: new Date(),
 		},
 		config,
-		publicOrigin(request),
+		publicOrigin(request)
 	)
 	// Send the acknowledgement now rather than at the next poll.
 	wakeOutbox()
@@ -132,7 +140,11 @@ export default function Enquire() {
 	const values: EnquiryValues = result?.values ?? { referralCode: page.referralCode }
 	const errors: FieldErrors = result?.errors ?? {}
 	const summary = result?.tooMany
-		? [{ message: `You have sent several enquiries in a short time. Wait a few minutes and try again, or call us on ${page.phone}.` }]
+		? [
+				{
+					message: `You have sent several enquiries in a short time. Wait a few minutes and try again, or call us on ${page.phone}.`,
+				},
+		  ]
 		: orderedErrors(errors)
 	const text = (field: keyof EnquiryValues) => {
 		const value = values[field]
@@ -142,7 +154,7 @@ export default function Enquire() {
 	const [kinship, setKinship] = useState(text('kinship'))
 	const [howHeard, setHowHeard] = useState(text('howHeard'))
 	const [interests, setInterests] = useState<string[]>(
-		Array.isArray(values.fosteringInterests) ? values.fosteringInterests : [],
+		Array.isArray(values.fosteringInterests) ? values.fosteringInterests : []
 	)
 	// "I'm not sure yet" excludes the other choices, as in the Design System's checkboxes.
 	const toggleInterest = (value: string, checked: boolean) =>
@@ -150,8 +162,8 @@ export default function Enquire() {
 			!checked
 				? current.filter((item) => item !== value)
 				: value === NOT_SURE
-					? [NOT_SURE]
-					: [...current.filter((item) => item !== NOT_SURE), value],
+				? [NOT_SURE]
+				: [...current.filter((item) => item !== NOT_SURE), value]
 		)
 
 	return (
@@ -308,8 +320,8 @@ export default function Enquire() {
 												defaultValue={text('howHeardOther')}
 											/>
 										),
-									}
-								: { value: option.value, label: option.label },
+								  }
+								: { value: option.value, label: option.label }
 						)}
 					/>
 					<TextInput

@@ -68,16 +68,19 @@ export default function EnquiryConfirmation() {
 				<h2 className="govuk-heading-m">What happens next</h2>
 				{page.isKinship ? (
 					<p className="govuk-body">
-						You told us you want to care for a child you already know. Our family and friends (kinship) team will
-						call you within {page.firstContact} to talk about the child and what support is available. This is a
-						different route from the one for foster carers who do not know the child.
+						You told us you want to care for a child you already know. Our family and friends (kinship) team will call
+						you within {page.firstContact} to talk about the child and what support is available. This is a different
+						route from the one for foster carers who do not know the child.
 					</p>
 				) : (
 					<ol className="govuk-list govuk-list--number">
-						<li>One of our team will call you within {page.firstContact} to talk about fostering and answer your questions.</li>
 						<li>
-							If you would like to go further, we will invite you to an information session or visit you at home, usually
-							within {page.initialVisit} of that call.
+							One of our team will call you within {page.firstContact} to talk about fostering and answer your
+							questions.
+						</li>
+						<li>
+							If you would like to go further, we will invite you to an information session or visit you at home,
+							usually within {page.initialVisit} of that call.
 						</li>
 						<li>
 							After that you can apply. Read{' '}

@@ -50,7 +50,5 @@ export function getEnv(): Env {
 }
 
 export function plausibleConfig(env: Env = getEnv()) {
-	return env.PLAUSIBLE_DOMAIN && env.PLAUSIBLE_HOST
-		? { domain: env.PLAUSIBLE_DOMAIN, host: env.PLAUSIBLE_HOST }
-		: null
+	return env.PLAUSIBLE_DOMAIN && env.PLAUSIBLE_HOST ? { domain: env.PLAUSIBLE_DOMAIN, host: env.PLAUSIBLE_HOST } : null
 }

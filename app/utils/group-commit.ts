@@ -13,7 +13,7 @@ export class GroupCommit<T, R> {
 	constructor(
 		/** Writes a batch in one transaction; returns one outcome per item, in order. */
 		private readonly writeBatch: (items: T[]) => Promise<BatchOutcome<R>[]>,
-		private readonly maxBatch = 100,
+		private readonly maxBatch = 100
 	) {}
 
 	submit(item: T): Promise<R> {

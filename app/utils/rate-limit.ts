@@ -6,11 +6,7 @@ export class RateLimiter {
 	readonly #hits = new Map<string, number[]>()
 	#lastSweep = 0
 
-	constructor(
-		readonly limit: number,
-		readonly windowMs: number,
-		private readonly now: () => number = Date.now,
-	) {}
+	constructor(readonly limit: number, readonly windowMs: number, private readonly now: () => number = Date.now) {}
 
 	/** Whether `key` may act now; when it may, the hit is counted. */
 	tryHit(key: string): { allowed: true } | { allowed: false; retryAfterMs: number } {

@@ -8,7 +8,7 @@ export type SiteMeta = { origin: string; serviceName: string; organisationName: 
  */
 export function pageMeta(
 	site: SiteMeta | undefined,
-	page: { title: string; description: string; path: string; error?: boolean },
+	page: { title: string; description: string; path: string; error?: boolean }
 ): MetaDescriptor[] {
 	const serviceName = site?.serviceName ?? 'Fostering'
 	const title = `${page.error ? 'Error: ' : ''}${page.title} – ${serviceName}`

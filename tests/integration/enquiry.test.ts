@@ -9,7 +9,11 @@ process.env.ENQUIRY_RATE_LIMIT = '5'
 const { action } = await import('~/routes/enquire.tsx')
 const { prisma } = await import('~/utils/db.server.ts')
 
-type Answer = { status: number; location?: string; data?: { errors: Record<string, string>; values: Record<string, unknown> } }
+type Answer = {
+	status: number
+	location?: string
+	data?: { errors: Record<string, string>; values: Record<string, unknown> }
+}
 
 async function post(fields: [string, string][], clientIp = '198.51.100.1'): Promise<Answer> {
 	const request = new Request('http://localhost/enquire', {
@@ -90,8 +94,12 @@ describe('a valid enquiry', () => {
 
 	test('names in any script and free text with markup are stored exactly as typed', async () => {
 		const answer = await post(
-			validEnquiryFields({ firstName: '李小龍', lastName: 'Nowak', householdMembers: 'Me <script>alert(1)</script> & my cat' }),
-			nextIp(),
+			validEnquiryFields({
+				firstName: '李小龍',
+				lastName: 'Nowak',
+				householdMembers: 'Me <script>alert(1)</script> & my cat',
+			}),
+			nextIp()
 		)
 		const enquiry = await prisma.enquiry.findUniqueOrThrow({ where: { reference: referenceFrom(answer.location)! } })
 		expect(enquiry.firstName).toBe('李小龍')
@@ -144,23 +152,30 @@ describe('exactly once', () => {
 		const first = await post(validEnquiryFields({ email: 'returning@example.com' }), nextIp())
 		const second = await post(
 			validEnquiryFields({ email: 'RETURNING@example.com ', householdMembers: 'Me, and now my partner too' }),
-			nextIp(),
+			nextIp()
 		)
 		expect(second.location).not.toBe(first.location)
-		const enquiries = await prisma.enquiry.findMany({ where: { email: { in: ['returning@example.com', 'RETURNING@example.com'] } } })
+		const enquiries = await prisma.enquiry.findMany({
+			where: { email: { in: ['returning@example.com', 'RETURNING@example.com'] } },
+		})
 		expect(enquiries).toHaveLength(2)
 		expect(enquiries[0]!.householdId).toBe(enquiries[1]!.householdId)
 		expect(await prisma.household.count({ where: { id: enquiries[0]!.householdId } })).toBe(1)
 		const events = await prisma.stageEvent.findMany({ where: { householdId: enquiries[0]!.householdId } })
 		expect(events.map((event) => event.kind).sort()).toEqual(['entered', 'returned'])
-		const alerts = await prisma.outboxMessage.findMany({ where: { template: 'new-enquiry-alert', subject: { contains: referenceFrom(second.location)! } } })
+		const alerts = await prisma.outboxMessage.findMany({
+			where: { template: 'new-enquiry-alert', subject: { contains: referenceFrom(second.location)! } },
+		})
 		expect(alerts).toHaveLength(1)
 	})
 
 	test('the same answers sent again with a fresh form (Back, then Send) are the same enquiry', async () => {
 		const fields = validEnquiryFields()
 		const first = await post(fields, nextIp())
-		const again = fields.map(([name, value]): [string, string] => [name, name === 'submissionKey' ? crypto.randomUUID() : value])
+		const again = fields.map(([name, value]): [string, string] => [
+			name,
+			name === 'submissionKey' ? crypto.randomUUID() : value,
+		])
 		const second = await post(again, nextIp())
 		expect(second.location).toBe(first.location)
 		const email = fields.find(([name]) => name === 'email')![1]
@@ -193,8 +208,14 @@ describe('bad input', () => {
 	test('answers are kept when the form comes back with errors', async () => {
 		const answer = await post(validEnquiryFields({ email: 'not-an-email', firstName: 'Oluwaseun' }), nextIp())
 		expect(answer.status).toBe(400)
-		expect(answer.data?.errors).toEqual({ email: 'Enter an email address in the correct format, like name@example.com' })
-		expect(answer.data?.values).toMatchObject({ firstName: 'Oluwaseun', email: 'not-an-email', fosteringInterests: ['teenagers', 'sibling_groups'] })
+		expect(answer.data?.errors).toEqual({
+			email: 'Enter an email address in the correct format, like name@example.com',
+		})
+		expect(answer.data?.values).toMatchObject({
+			firstName: 'Oluwaseun',
+			email: 'not-an-email',
+			fosteringInterests: ['teenagers', 'sibling_groups'],
+		})
 	})
 
 	test('a missing or forged submission key still records the enquiry once', async () => {
@@ -204,7 +225,10 @@ describe('bad input', () => {
 	})
 
 	test('very long input gets a message, never a server error', async () => {
-		const answer = await post(validEnquiryFields({ householdMembers: 'x'.repeat(5000), lastName: 'y'.repeat(500) }), nextIp())
+		const answer = await post(
+			validEnquiryFields({ householdMembers: 'x'.repeat(5000), lastName: 'y'.repeat(500) }),
+			nextIp()
+		)
 		expect(answer.status).toBe(400)
 		expect(answer.data?.errors).toEqual({
 			lastName: 'Last name must be 100 characters or less',
