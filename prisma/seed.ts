@@ -71,6 +71,7 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 	)
 	if (!inserted) return { seeded: false, households: await prisma.household.count() }
 
+	const cpu = process.cpuUsage(cpuStarted)
 	const received = data.enquiries.map((enquiry) => enquiry.receivedAt.getTime())
 	return {
 		seeded: true,
@@ -83,7 +84,7 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 		from: new Date(Math.min(...received)),
 		to: new Date(Math.max(...received)),
 		ms: Math.round(performance.now() - started),
-		cpuMs: Math.round((process.cpuUsage(cpuStarted).user + process.cpuUsage(cpuStarted).system) / 1000),
+		cpuMs: Math.round((cpu.user + cpu.system) / 1000),
 	}
 }
 
