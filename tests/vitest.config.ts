@@ -7,7 +7,7 @@ export default defineConfig({
 	root,
 	resolve: { alias: { '~': path.join(root, 'app') } },
 	test: {
-		include: ['app/**/*.test.{ts,tsx}', 'emails/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		include: ['app/**/*.test.{ts,tsx}', 'emails/**/*.test.ts', 'prisma/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		globalSetup: ['tests/support/global-setup.ts'],
 		setupFiles: ['tests/support/setup-test-database.ts'],
 		pool: 'forks',

@@ -1,0 +1,116 @@
+// Loads the demo council (prisma/demo-data.ts) into an empty database. `npm start` runs this every
+// time, so it does nothing once there are households: real or demo data is never touched.
+//   npx tsx prisma/seed.ts
+import { pathToFileURL } from 'node:url'
+import { DEMO_SERVICE_CONFIG, ServiceConfigSchema } from '~/domain/service-config.ts'
+import type { PrismaClient } from '~/generated/prisma/client.ts'
+import { DEMO_SEED, generateDemoData } from './demo-data.ts'
+
+export type SeedResult =
+	| { seeded: false; households: number }
+	| {
+			seeded: true
+			households: number
+			kinship: number
+			enquiries: number
+			approvals: number
+			openNow: number
+			onHold: number
+			from: Date
+			to: Date
+			/** Wall-clock time, and the processor time it took (what a busy machine does not inflate). */
+			ms: number
+			cpuMs: number
+	  }
+
+export async function seedDemoData(prisma: PrismaClient, { today }: { today: Date }): Promise<SeedResult> {
+	const started = performance.now()
+	const cpuStarted = process.cpuUsage()
+	const existing = await prisma.household.count()
+	if (existing > 0) return { seeded: false, households: existing }
+
+	const data = generateDemoData({ today, seed: DEMO_SEED })
+
+	// Staff accounts and referral codes that already exist (made in the staff area before any
+	// enquiry arrived) are reused rather than duplicated.
+	const staffIds = new Map(data.staff.map((user) => [user.id, user.id]))
+	const knownStaff = await prisma.staffUser.findMany({ where: { email: { in: data.staff.map((user) => user.email) } } })
+	for (const user of data.staff) {
+		const known = knownStaff.find((row) => row.email === user.email)
+		if (known) staffIds.set(user.id, known.id)
+	}
+	const codeIds = new Map(data.referralCodes.map((code) => [code.id, code.id]))
+	const knownCodes = await prisma.referralCode.findMany({ where: { code: { in: data.referralCodes.map((code) => code.code) } } })
+	for (const code of data.referralCodes) {
+		const known = knownCodes.find((row) => row.code === code.code)
+		if (known) codeIds.set(code.id, known.id)
+	}
+	const staffId = (id: string | null) => (id === null ? null : (staffIds.get(id) ?? id))
+
+	const inserted = await prisma.$transaction(
+		async (tx) => {
+			// Checked again inside the transaction, in case another process seeded meanwhile.
+			if ((await tx.household.count()) > 0) return false
+			// A service that has already set itself up keeps its own settings.
+			const config = JSON.stringify(ServiceConfigSchema.parse(DEMO_SERVICE_CONFIG))
+			await tx.serviceSettings.upsert({ where: { id: 1 }, create: { id: 1, data: config }, update: {} })
+			await tx.staffUser.createMany({ data: data.staff.filter((user) => !knownStaff.some((row) => row.email === user.email)) })
+			await tx.referralCode.createMany({ data: data.referralCodes.filter((code) => !knownCodes.some((row) => row.code === code.code)) })
+			await tx.household.createMany({ data: data.households.map((household) => ({ ...household, ownerId: staffId(household.ownerId) })) })
+			await tx.applicant.createMany({ data: data.applicants })
+			await tx.enquiry.createMany({
+				data: data.enquiries.map((enquiry) => ({
+					...enquiry,
+					referralCodeId: enquiry.referralCodeId === null ? null : (codeIds.get(enquiry.referralCodeId) ?? null),
+				})),
+			})
+			await tx.stageEvent.createMany({ data: data.stageEvents.map((event) => ({ ...event, actorId: staffId(event.actorId) })) })
+			return true
+		},
+		{ timeout: 60_000 },
+	)
+	if (!inserted) return { seeded: false, households: await prisma.household.count() }
+
+	const cpu = process.cpuUsage(cpuStarted)
+	const received = data.enquiries.map((enquiry) => enquiry.receivedAt.getTime())
+	return {
+		seeded: true,
+		households: data.households.length,
+		kinship: data.households.filter((household) => household.route === 'kinship').length,
+		enquiries: data.enquiries.length,
+		approvals: data.households.filter((household) => household.stage === 'approved').length,
+		openNow: data.households.filter((household) => household.status !== 'closed' && household.stage !== 'approved').length,
+		onHold: data.households.filter((household) => household.status === 'on_hold').length,
+		from: new Date(Math.min(...received)),
+		to: new Date(Math.max(...received)),
+		ms: Math.round(performance.now() - started),
+		cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+	}
+}
+
+/** The one paragraph `npm start` prints. */
+export function describeSeed(result: SeedResult): string {
+	if (!result.seeded) {
+		return `The database already has ${result.households.toLocaleString('en-GB')} households: kept the existing data and loaded no demo data.`
+	}
+	const n = (value: number) => value.toLocaleString('en-GB')
+	const date = (value: Date) =>
+		value.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
+	return (
+		`Loaded demo data for ${DEMO_SERVICE_CONFIG.organisationName}: ${n(result.households)} households ` +
+		`(${n(result.kinship)} of them kinship) made ${n(result.enquiries)} enquiries between ${date(result.from)} and ` +
+		`${date(result.to)}; ${n(result.approvals)} households were approved and ${n(result.openNow)} are in the ` +
+		`pipeline now (${n(result.onHold)} on hold). Took ${(result.ms / 1000).toFixed(1)} s.`
+	)
+}
+
+// Run as a script (not when imported by the tests).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	const { prisma, ensurePragmas } = await import('~/utils/db.server.ts')
+	try {
+		await ensurePragmas()
+		console.log(describeSeed(await seedDemoData(prisma, { today: new Date() })))
+	} finally {
+		await prisma.$disconnect()
+	}
+}
