@@ -3,7 +3,7 @@ import { CHANNEL_KEYS, deriveChannel } from '~/domain/attribution.ts'
 import { DEFAULT_EXIT_REASONS } from '~/domain/exit-reasons.ts'
 import { normaliseReference } from '~/domain/reference.ts'
 import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
-import { generateDemoData, isWeekday, londonDay, type DemoEnquiry, type DemoStageEvent } from './demo-data.ts'
+import { generateDemoData, isWorkingDayNumber, londonDay, type DemoEnquiry, type DemoStageEvent } from './demo-data.ts'
 
 // A Monday morning in late November: the two years run from 23 November 2024.
 const TODAY = new Date('2026-11-23T10:30:00Z')
@@ -11,7 +11,7 @@ const DAY_MS = 86_400_000
 const dayOf = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS
 function workingDaysBetween(from: string, to: string): number {
 	let count = 0
-	for (let day = dayOf(from) + 1; day <= dayOf(to); day++) if (isWeekday(day)) count++
+	for (let day = dayOf(from) + 1; day <= dayOf(to); day++) if (isWorkingDayNumber(day)) count++
 	return count
 }
 
@@ -161,7 +161,7 @@ describe.each(['2026-11-23T10:30:00Z', '2026-03-29T08:00:00Z', '2026-10-25T23:30
 					continue
 				}
 				expect(['officer', 'social_worker', 'manager']).toContain(roles.get(event.actorId))
-				if (event.backdateReason === null) expect(isWeekday(dayOf(event.businessDate)), event.id).toBe(true)
+				if (event.backdateReason === null) expect(isWorkingDayNumber(dayOf(event.businessDate)), event.id).toBe(true)
 			}
 		})
 

@@ -4,6 +4,7 @@
 // nothing here reads the clock, the disk or the database (prisma/seed.ts does the writing).
 
 import { deriveChannel, HOW_HEARD_OPTIONS, type ChannelKey, type HowHeard } from '~/domain/attribution.ts'
+import { BEST_TIMES, FOSTERING_INTERESTS, NOT_SURE } from '~/domain/enquiry-form.ts'
 import { newReference } from '~/domain/reference.ts'
 import { DEMO_SERVICE_CONFIG } from '~/domain/service-config.ts'
 import type { StageKey } from '~/domain/stages.ts'
@@ -105,19 +106,10 @@ export type DemoData = {
 	stageEvents: DemoStageEvent[]
 }
 
-/** Answers the demo uses for the enquiry form's fields (the form may label them as it likes). */
-export const BEST_TIMES_TO_CALL = ['morning', 'afternoon', 'evening', 'any_time'] as const
-export const FOSTERING_INTERESTS = [
-	'short_term',
-	'long_term',
-	'short_breaks',
-	'emergency',
-	'teenagers',
-	'sibling_groups',
-	'parent_and_child',
-	'disabled_children',
-	'not_sure',
-] as const
+/** Answers the demo gives to the enquiry form's questions: the form's own values. */
+export const BEST_TIMES_TO_CALL = BEST_TIMES.map((time) => time.value)
+const FOSTERING_INTEREST_KEYS: InterestKey[] = [...FOSTERING_INTERESTS.map((interest) => interest.value), NOT_SURE]
+type InterestKey = (typeof FOSTERING_INTERESTS)[number]['value'] | typeof NOT_SURE
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness.
@@ -192,7 +184,7 @@ class Rates {
 
 // ---------------------------------------------------------------------------------------------
 // Calendar: days are whole days since 1970-01-01 (calendar dates, no time zone). Working days are
-// plain weekdays here; bank holidays arrive with the working-day clock.
+// plain weekdays here: the demo does not model bank holidays.
 
 const DAY_MS = 86_400_000
 type Day = number
@@ -207,19 +199,20 @@ function parts(day: Day) {
 	const d = new Date(day * DAY_MS)
 	return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, date: d.getUTCDate(), weekday: d.getUTCDay() }
 }
-export function isWeekday(day: Day): boolean {
+/** Monday to Friday. (The demo's staff work weekdays; bank holidays are not modelled here.) */
+export function isWorkingDayNumber(day: Day): boolean {
 	const weekday = parts(day).weekday
 	return weekday >= 1 && weekday <= 5
 }
 /** The first working day after `day`. */
 function nextWorkingDay(day: Day): Day {
 	let next = day + 1
-	while (!isWeekday(next)) next++
+	while (!isWorkingDayNumber(next)) next++
 	return next
 }
 /** The `count`th working day after `day` (0: `day` itself if it is a working day, else the next). */
 function addWorkingDays(day: Day, count: number): Day {
-	if (count === 0) return isWeekday(day) ? day : nextWorkingDay(day)
+	if (count === 0) return isWorkingDayNumber(day) ? day : nextWorkingDay(day)
 	let current = day
 	for (let i = 0; i < count; i++) current = nextWorkingDay(current)
 	return current
@@ -855,7 +848,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 						? 'phone'
 						: 'web'
 			// The phone line is staffed on weekdays; at the weekend people use the form instead.
-			if (source === 'phone' && !isWeekday(day)) source = 'web'
+			if (source === 'phone' && !isWorkingDayNumber(day)) source = 'web'
 			// Web enquiries come at all hours, most in the evening; phone calls in office hours;
 			// events on their day.
 			const [fromMinute, toMinute] =
@@ -904,7 +897,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 					['morning', 3],
 					['afternoon', 2],
 					['evening', 4],
-					['any_time', 3],
+					['any', 3],
 				]),
 				spareBedroom: kinship
 					? random.weighted<string>([
@@ -922,7 +915,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 					kinship
 						? ['long_term']
 						: (() => {
-								const picked = new Set<(typeof FOSTERING_INTERESTS)[number]>()
+								const picked = new Set<InterestKey>()
 								const howMany = random.weighted([
 									[1, 4],
 									[2, 4],
@@ -930,7 +923,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 								])
 								while (picked.size < howMany) {
 									picked.add(
-										random.weighted<(typeof FOSTERING_INTERESTS)[number]>([
+										random.weighted<InterestKey>([
 											['short_term', 5],
 											['long_term', 5],
 											['short_breaks', 4],
@@ -938,12 +931,14 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 											['sibling_groups', 3],
 											['emergency', 2],
 											['parent_and_child', 1],
-											['disabled_children', 1],
+											['disabilities', 1],
 											['not_sure', 3],
 										]),
 									)
 								}
-								return FOSTERING_INTERESTS.filter((key) => picked.has(key))
+								// "Not sure" is never combined with a choice, as on the form.
+								if (picked.size > 1) picked.delete(NOT_SURE)
+								return FOSTERING_INTEREST_KEYS.filter((key) => picked.has(key))
 							})(),
 				),
 			}
@@ -1145,7 +1140,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				} else if (enquirySource === 'event') {
 					contactDay = addWorkingDays(enquiryDay, Math.max(1, slowness))
 				} else if (slowness === 0) {
-					const sameDay = isWeekday(enquiryDay) && enquiryMinutes < 16 * 60
+					const sameDay = isWorkingDayNumber(enquiryDay) && enquiryMinutes < 16 * 60
 					contactDay = sameDay ? enquiryDay : nextWorkingDay(enquiryDay)
 					if (sameDay) contactAt = londonInstant(enquiryDay, random.int(enquiryMinutes + 20, 17 * 60 + 30))
 				} else {
