@@ -2,7 +2,6 @@
 // serves static files from our own origin, gives each request a CSP nonce and the client's
 // address, and starts the background workers (the email outbox). Bundled by esbuild into
 // build/server.js (npm run build:server) and started by `npm start`.
-import cluster from 'node:cluster'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -15,7 +14,6 @@ if (fs.existsSync('.env')) process.loadEnvFile('.env')
 
 const BUILD_PATH = path.resolve('build/index.js')
 const port = Number(process.env.PORT ?? 3000)
-const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1))
 const production = process.env.NODE_ENV === 'production'
 
 type AppLoadContext = import('@remix-run/node').AppLoadContext
@@ -75,10 +73,7 @@ async function startWorker() {
 		})
 	)
 
-	const server = app.listen(port, () => {
-		if (cluster.isPrimary) announce()
-		else process.send?.('listening')
-	})
+	const server = app.listen(port, announce)
 
 	const shutdown = () => {
 		server.close()
@@ -100,29 +95,9 @@ function announce() {
 			`  Public site:  ${url}/`,
 			`  Enquiry form: ${url}/enquire`,
 			`  Email:        ${mailbox}`,
-			`  Processes:    ${workers}`,
 			'',
 		].join('\n')
 	)
 }
 
-if (workers > 1 && cluster.isPrimary) {
-	let listening = 0
-	for (let i = 0; i < workers; i++) cluster.fork()
-	cluster.on('message', (_worker, message) => {
-		if (message === 'listening' && ++listening === workers) announce()
-	})
-	cluster.on('exit', (worker, code, signal) => {
-		if (signal !== 'SIGTERM' && signal !== 'SIGINT' && code !== 0) {
-			console.error(`Worker ${worker.process.pid} stopped (${signal ?? code}); starting another`)
-			cluster.fork()
-		}
-	})
-	const stopAll = () => {
-		for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM')
-	}
-	process.once('SIGTERM', stopAll)
-	process.once('SIGINT', stopAll)
-} else {
-	await startWorker()
-}
+await startWorker()

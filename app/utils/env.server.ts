@@ -29,9 +29,6 @@ const EnvSchema = z.object({
 	ENQUIRY_RATE_WINDOW_S: z.coerce.number().int().positive().default(600),
 	// Set when the server sits behind a proxy that sets X-Forwarded-For (e.g. "1" for one hop).
 	TRUST_PROXY: z.string().default(''),
-	// Number of server processes (each has its own in-memory rate limiter and outbox worker;
-	// the outbox is safe to share, see docs/decisions/003-email-outbox.md).
-	WEB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
 })
 
 export type Env = z.infer<typeof EnvSchema>

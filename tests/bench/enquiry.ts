@@ -3,7 +3,7 @@
 // server as a child process, then autocannon against POST /enquire (every request a different,
 // valid enquiry) and GET /. Runs offline. The last line printed is one JSON object for scripts.
 //
-// Settings (environment): WEB_CONCURRENCY (server processes, default 1), BENCH_PORT (3520),
+// Settings (environment): BENCH_PORT (3520),
 // BENCH_CONNECTIONS (50), BENCH_DURATION_S (20), BENCH_WARMUP_S (3).
 // `tsx tests/bench/enquiry.ts --print-sample` prints three enquiry bodies and exits.
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -23,7 +23,6 @@ const ORIGIN = `http://127.0.0.1:${PORT}`
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20)
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3)
-const WEB_CONCURRENCY = Number(process.env.WEB_CONCURRENCY ?? 1)
 const DB_FILE = path.join(TMP_DIR, 'bench.db')
 const SERVER_LOG = path.join(TMP_DIR, 'bench-server.log')
 const CONFIRMATION_PATH = '/enquire/confirmation'
@@ -119,7 +118,6 @@ function startServer(mailboxDir: string): Server {
 			MAILBOX_DIR: mailboxDir,
 			// The per-client rate limit is configuration; the bench is one client.
 			ENQUIRY_RATE_LIMIT: '100000000',
-			WEB_CONCURRENCY: String(WEB_CONCURRENCY),
 			// Set (empty) so a local .env cannot switch on anything that needs the network.
 			SMTP_URL: '',
 			PLAUSIBLE_DOMAIN: '',
@@ -215,7 +213,8 @@ async function preflightEnquiry(): Promise<{ ok: true; key: string } | { ok: fal
 	if (response.status === 303 && isConfirmation(location)) return { ok: true, key: form.get('submissionKey')! }
 	const body = await response.text()
 	// The GOV.UK error summary says which fields the form refused.
-	const error = body.match(/<ul[^>]*govuk-error-summary__list[^>]*>([\s\S]*?)<\/ul>/)?.[1]
+	const error = body
+		.match(/<ul[^>]*govuk-error-summary__list[^>]*>([\s\S]*?)<\/ul>/)?.[1]
 		?.replace(/<\/li>/g, '; ')
 		.replace(/<[^>]+>/g, ' ')
 	return {
@@ -223,7 +222,12 @@ async function preflightEnquiry(): Promise<{ ok: true; key: string } | { ok: fal
 		reason:
 			`POST /enquire answered ${response.status}${location ? ` (Location: ${location})` : ''}, ` +
 			`not 303 to ${CONFIRMATION_PATH}` +
-			(error ? `: ${error.replace(/\s+/g, ' ').replace(/\s*;\s*$/, '').trim()}` : ''),
+			(error
+				? `: ${error
+						.replace(/\s+/g, ' ')
+						.replace(/\s*;\s*$/, '')
+						.trim()}`
+				: ''),
 	}
 }
 
@@ -319,8 +323,7 @@ async function main() {
 	const mailboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-mailbox-'))
 
 	console.log(
-		`Enquiry benchmark: ${CONNECTIONS} connections, ${DURATION_S} s per run (after ${WARMUP_S} s warm-up), ` +
-			`${WEB_CONCURRENCY} server process(es), ${ORIGIN}`,
+		`Enquiry benchmark: ${CONNECTIONS} connections, ${DURATION_S} s per run (after ${WARMUP_S} s warm-up), ${ORIGIN}`
 	)
 	const server = startServer(mailboxDir)
 	const onInterrupt = () => void stopServer(server).finally(() => process.exit(130))
@@ -363,19 +366,21 @@ async function main() {
 			console.log(`\n${describeRun(run)}`)
 			const acceptedPerSecond = round(acceptedInRun / run.result.duration)
 			console.log(
-				`  accepted    ${acceptedInRun} in the run (${acceptedPerSecond}/s); ${tally.accepted.size} with warm-up`,
+				`  accepted    ${acceptedInRun} in the run (${acceptedPerSecond}/s); ${tally.accepted.size} with warm-up`
 			)
 			console.log(`  stored      ${stored.size} enquiries in the database`)
 			console.log(`  lost        ${lost} accepted (303) but not stored`)
 			if (unconfirmed > 0) {
 				console.log(
 					`  unconfirmed ${unconfirmed} stored, but the bench never saw their 303: in flight when a run stopped ` +
-						'(up to one per connection) or timed out. Each has its own submission key: not duplicates.',
+						'(up to one per connection) or timed out. Each has its own submission key: not duplicates.'
 				)
 			}
 			if (rejected > 0) {
 				const byStatus = [...tally.otherAnswers].map(([status, count]) => `${status}×${count}`).join(' ')
-				console.log(`  refused     ${rejected} with warm-up, answered other than 303 to ${CONFIRMATION_PATH}: ${byStatus}`)
+				console.log(
+					`  refused     ${rejected} with warm-up, answered other than 303 to ${CONFIRMATION_PATH}: ${byStatus}`
+				)
 			}
 			Object.assign(summary, {
 				enquiries_per_s: round(run.result.requests.average),
@@ -416,7 +421,6 @@ async function main() {
 		process.off('SIGINT', onInterrupt)
 		fs.rmSync(mailboxDir, { recursive: true, force: true })
 	}
-	summary.web_concurrency = WEB_CONCURRENCY
 	summary.connections = CONNECTIONS
 	summary.duration_s = DURATION_S
 	console.log(JSON.stringify(summary))
