@@ -643,7 +643,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 	const usedCodes = new Set<string>()
 	while (referralCodes.length < 24) {
 		// A carer's personal code: "NDL" and four characters from the reference alphabet.
-		const code = `NDL${newReference('household', () => random.int(0, 31)).slice(3, 7)}`
+		const code = `NDL${newReference('household', () => Array.from({ length: 6 }, () => random.int(0, 31))).slice(3, 7)}`
 		if (usedCodes.has(code)) continue
 		usedCodes.add(code)
 		referralCodes.push({
@@ -657,7 +657,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 	const usedReferences = new Set<string>()
 	const reference = (kind: 'enquiry' | 'household') => {
 		for (;;) {
-			const value = newReference(kind, () => random.int(0, 31))
+			const value = newReference(kind, () => Array.from({ length: 6 }, () => random.int(0, 31)))
 			if (!usedReferences.has(value)) {
 				usedReferences.add(value)
 				return value

@@ -7,15 +7,17 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 export type ReferenceKind = 'enquiry' | 'household'
 const PREFIX: Record<ReferenceKind, string> = { enquiry: 'ENQ', household: 'HH' }
 
-/** A new reference, e.g. "ENQ-7K3M9Q". `random` returns integers in [0, 32) (injectable for tests). */
-export function newReference(kind: ReferenceKind, random: () => number = randomIndex): string {
+/** A new reference, e.g. "ENQ-7K3M9Q". `random` gives six integers in [0, 32) (injectable for tests). */
+export function newReference(kind: ReferenceKind, random: () => ArrayLike<number> = sixRandomIndexes): string {
+	const indexes = random()
 	let code = ''
-	for (let i = 0; i < 6; i++) code += ALPHABET[random()]
+	for (let i = 0; i < 6; i++) code += ALPHABET[indexes[i]! & 31]
 	return `${PREFIX[kind]}-${code}`
 }
 
-function randomIndex(): number {
-	return crypto.getRandomValues(new Uint8Array(1))[0]! & 31
+function sixRandomIndexes(): Uint8Array {
+	// 256 is a multiple of 32, so masking keeps every character equally likely.
+	return crypto.getRandomValues(new Uint8Array(6))
 }
 
 /** Accepts what a person might type ("enq 7k3m9q", "ENQ-7K3M9O") and returns the canonical form. */

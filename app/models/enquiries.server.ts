@@ -36,15 +36,32 @@ const receiptSelect = {
 	reference: true,
 	householdId: true,
 	isKinship: true,
-	channel: { select: { key: true } },
+	channelId: true,
 } as const
 
-function toReceipt(enquiry: Prisma.EnquiryGetPayload<{ select: typeof receiptSelect }>): EnquiryReceipt {
+type ReceiptRow = Prisma.EnquiryGetPayload<{ select: typeof receiptSelect }>
+
+// Channels are renamed or retired but never re-keyed or deleted, so each process can remember
+// which id has which key.
+let channels: { idByKey: Map<string, string>; keyById: Map<string, string> } | undefined
+
+async function channelLookup(db: Prisma.TransactionClient = prisma) {
+	if (!channels) {
+		const rows = await db.channel.findMany({ select: { id: true, key: true } })
+		channels = {
+			idByKey: new Map(rows.map((row) => [row.key, row.id])),
+			keyById: new Map(rows.map((row) => [row.id, row.key])),
+		}
+	}
+	return channels
+}
+
+async function toReceipt(enquiry: ReceiptRow, db?: Prisma.TransactionClient): Promise<EnquiryReceipt> {
 	return {
 		reference: enquiry.reference,
 		householdId: enquiry.householdId,
 		isKinship: enquiry.isKinship,
-		channel: enquiry.channel.key,
+		channel: (await channelLookup(db)).keyById.get(enquiry.channelId) ?? 'other',
 	}
 }
 
@@ -76,7 +93,7 @@ export async function recordEnquiry(
 
 export async function findReceipt(where: { submissionKey: string } | { reference: string }) {
 	const enquiry = await prisma.enquiry.findUnique({ where, select: receiptSelect })
-	return enquiry ? toReceipt(enquiry) : null
+	return enquiry ? await toReceipt(enquiry) : null
 }
 
 /** The same answers give the same fingerprint, however they were typed (case, spaces) or ordered. */
@@ -114,7 +131,8 @@ async function writeInTransaction(
 ): Promise<BatchOutcome<RecordedEnquiry>[]> {
 	// Repeats: the same submission key, or the same answers sent again within the window.
 	const fingerprints = batch.map((item) => enquiryFingerprint(item.answers))
-	const done = new Map<string, EnquiryReceipt>()
+	const byKey = new Map<string, EnquiryReceipt>()
+	const byFingerprint = new Map<string, EnquiryReceipt>()
 	const since = new Date(Math.min(...batch.map((item) => item.receivedAt.getTime())) - RESUBMISSION_WINDOW_MS)
 	for (const enquiry of await tx.enquiry.findMany({
 		where: {
@@ -126,18 +144,33 @@ async function writeInTransaction(
 		orderBy: { receivedAt: 'asc' },
 		select: receiptSelect,
 	})) {
-		done.set(enquiry.submissionKey, toReceipt(enquiry))
-		if (enquiry.fingerprint && !done.has(enquiry.fingerprint)) done.set(enquiry.fingerprint, toReceipt(enquiry))
+		const receipt = await toReceipt(enquiry, tx)
+		byKey.set(enquiry.submissionKey, receipt)
+		if (enquiry.fingerprint && !byFingerprint.has(enquiry.fingerprint)) byFingerprint.set(enquiry.fingerprint, receipt)
 	}
 
 	// A returning enquirer is the same household, not a second entry in the funnel.
 	const households = new Map<string, { id: string; reference: string }>()
-	for (const applicant of await tx.applicant.findMany({
+	const known = await tx.applicant.findMany({
 		where: { emailNormalized: { in: batch.map((item) => item.answers.email.toLowerCase()) } },
 		orderBy: { createdAt: 'asc' },
-		select: { emailNormalized: true, household: { select: { id: true, reference: true } } },
-	})) {
-		households.set(applicant.emailNormalized, applicant.household)
+		select: { emailNormalized: true, householdId: true },
+	})
+	if (known.length > 0) {
+		const references = new Map(
+			(
+				await tx.household.findMany({
+					where: { id: { in: known.map((applicant) => applicant.householdId) } },
+					select: { id: true, reference: true },
+				})
+			).map((household) => [household.id, household.reference])
+		)
+		for (const applicant of known) {
+			households.set(applicant.emailNormalized, {
+				id: applicant.householdId,
+				reference: references.get(applicant.householdId)!,
+			})
+		}
 	}
 
 	const codes = batch.flatMap((item) => item.attribution.referralCode ?? [])
@@ -151,7 +184,7 @@ async function writeInTransaction(
 					})
 			  ).map((referral) => [referral.code, referral.id])
 	)
-	const channelIds = await channelIdsByKey(tx)
+	const { idByKey: channelIds } = await channelLookup(tx)
 	const references = await freshReferences(tx, batch.length)
 
 	const rows = {
@@ -165,7 +198,7 @@ async function writeInTransaction(
 
 	const outcomes = batch.map((item, index): BatchOutcome<RecordedEnquiry> => {
 		const fingerprint = fingerprints[index]!
-		const repeat = done.get(item.submissionKey) ?? done.get(fingerprint)
+		const repeat = byKey.get(item.submissionKey) ?? byFingerprint.get(fingerprint)
 		if (repeat) return { ok: true, value: { receipt: repeat, created: false } }
 
 		const { answers, attribution, config } = item
@@ -173,13 +206,13 @@ async function writeInTransaction(
 		const emailNormalized = answers.email.toLowerCase()
 		const today = londonDate(item.receivedAt)
 		const reference = references.enquiries[index]!
-		const known = households.get(emailNormalized)
-		const household = known ?? { id: crypto.randomUUID(), reference: references.households[index]! }
+		const returning = households.get(emailNormalized)
+		const household = returning ?? { id: crypto.randomUUID(), reference: references.households[index]! }
 
-		if (known) {
-			rows.returning.push({ id: known.id, at: item.receivedAt })
+		if (returning) {
+			rows.returning.push({ id: returning.id, at: item.receivedAt })
 			rows.events.push({
-				householdId: known.id,
+				householdId: returning.id,
 				kind: 'returned',
 				businessDate: today,
 				note: `New enquiry ${reference}`,
@@ -269,7 +302,7 @@ async function writeInTransaction(
 					householdReference: household.reference,
 					applicantName: `${answers.firstName} ${answers.lastName}`,
 					isKinship,
-					isReturning: Boolean(known),
+					isReturning: Boolean(returning),
 					channelLabel: CHANNEL_LABELS[item.channel],
 					postcodeDistrict: postcodeDistrict(answers.postcode),
 					receivedAt: item.receivedAt,
@@ -281,8 +314,8 @@ async function writeInTransaction(
 		)
 
 		const receipt = { reference, householdId: household.id, isKinship, channel: item.channel }
-		done.set(item.submissionKey, receipt)
-		done.set(fingerprint, receipt)
+		byKey.set(item.submissionKey, receipt)
+		byFingerprint.set(fingerprint, receipt)
 		return { ok: true, value: { receipt, created: true } }
 	})
 
@@ -299,11 +332,6 @@ async function writeInTransaction(
 	if (rows.enquiries.length > 0) await tx.enquiry.createMany({ data: rows.enquiries })
 	if (rows.emails.length > 0) await tx.outboxMessage.createMany({ data: outboxRows(rows.emails) })
 	return outcomes
-}
-
-async function channelIdsByKey(tx: Prisma.TransactionClient) {
-	const channels = await tx.channel.findMany({ select: { id: true, key: true } })
-	return new Map(channels.map((channel) => [channel.key, channel.id]))
 }
 
 /** `count` new enquiry and household references that no existing record has. */
