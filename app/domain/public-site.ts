@@ -24,10 +24,10 @@ export const SITEMAP_PATHS: readonly string[] = [
 ]
 
 /** The configuration the public pages may show: never staff addresses or internal settings. */
-export type PublicServiceConfig = Omit<ServiceConfig, 'recruitmentTeamEmails' | 'brandColour'>
+export type PublicServiceConfig = Omit<ServiceConfig, 'recruitmentTeamEmails' | 'kinshipTeamEmails' | 'brandColour'>
 
 export function publicServiceConfig(config: ServiceConfig): PublicServiceConfig {
-	const { recruitmentTeamEmails: _team, brandColour: _brand, ...shown } = config
+	const { recruitmentTeamEmails: _team, kinshipTeamEmails: _kinship, brandColour: _brand, ...shown } = config
 	return shown
 }
 

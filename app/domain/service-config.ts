@@ -36,6 +36,9 @@ export const ServiceConfigSchema = z.object({
 	recruitmentTeamEmails: z
 		.array(z.email('Enter an email address in the correct format, like name@example.com'))
 		.min(1, 'Enter at least one email address for the recruitment team'),
+	// Kinship (family and friends) enquiries follow a different route, often with a different
+	// team; without an address of its own they go to the recruitment team, marked [Kinship].
+	kinshipTeamEmails: z.array(z.email('Enter an email address in the correct format, like name@example.com')).default([]),
 	privacyNoticeUrl: z.string().trim().min(1).max(300),
 	brandColour: z
 		.string()
@@ -68,6 +71,7 @@ export const DEMO_SERVICE_CONFIG: ServiceConfig = {
 	phoneHours: 'Monday to Friday, 9am to 5pm',
 	publicEmail: 'fostering@northdale.example',
 	recruitmentTeamEmails: ['recruitment@northdale.example'],
+	kinshipTeamEmails: ['kinship@northdale.example'],
 	privacyNoticeUrl: '/privacy',
 	brandColour: '#0b4f6c',
 	targets: {
@@ -78,6 +82,11 @@ export const DEMO_SERVICE_CONFIG: ServiceConfig = {
 		panelToDecisionWorkingDays: 7,
 	},
 	allowances: { weeklyFromPounds: 320, weeklyToPounds: 560 },
+}
+
+/** Who is told of a new enquiry: the kinship team for kinship enquiries when it has an address. */
+export function enquiryAlertRecipients(config: ServiceConfig, isKinship: boolean): string[] {
+	return isKinship && config.kinshipTeamEmails.length > 0 ? config.kinshipTeamEmails : config.recruitmentTeamEmails
 }
 
 /** "1 working day", "10 working days". */

@@ -4,7 +4,7 @@ import { renderNewEnquiryAlert } from '../../emails/new-enquiry-alert.ts'
 import { CHANNEL_LABELS, type Attribution, type ChannelKey } from '~/domain/attribution.ts'
 import { postcodeDistrict, type ValidEnquiry } from '~/domain/enquiry-form.ts'
 import { newReference } from '~/domain/reference.ts'
-import type { ServiceConfig } from '~/domain/service-config.ts'
+import { enquiryAlertRecipients, type ServiceConfig } from '~/domain/service-config.ts'
 import { addWorkingDays, formatLongDate, londonDate } from '~/domain/working-days.ts'
 import { Prisma } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
@@ -294,7 +294,7 @@ async function writeInTransaction(
 					origin: item.origin,
 				}),
 			},
-			...config.recruitmentTeamEmails.map((to) => ({
+			...enquiryAlertRecipients(config, isKinship).map((to) => ({
 				template: 'new-enquiry-alert',
 				to,
 				...renderNewEnquiryAlert({

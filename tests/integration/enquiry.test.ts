@@ -114,6 +114,12 @@ describe('a valid enquiry', () => {
 		})
 		expect(enquiry).toMatchObject({ isKinship: true, kinshipDetails: 'My granddaughter, 6' })
 		expect(enquiry.household.route).toBe('kinship')
+		const alerts = await prisma.outboxMessage.findMany({
+			where: { template: 'new-enquiry-alert', subject: { contains: enquiry.reference } },
+		})
+		expect(alerts.map((alert) => [alert.toAddress, alert.subject.startsWith('[Kinship]')])).toEqual([
+			['kinship@northdale.example', true],
+		])
 	})
 
 	test('a referral code typed in the form is recorded, and makes the channel "referral"', async () => {
