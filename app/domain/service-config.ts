@@ -12,7 +12,7 @@ export function relativeLuminance(hex: string): number {
 	const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [
 		number,
 		number,
-		number,
+		number
 	]
 	return 0.2126 * r + 0.7152 * g + 0.0722 * b
 }
@@ -38,7 +38,9 @@ export const ServiceConfigSchema = z.object({
 		.min(1, 'Enter at least one email address for the recruitment team'),
 	// Kinship (family and friends) enquiries follow a different route, often with a different
 	// team; without an address of its own they go to the recruitment team, marked [Kinship].
-	kinshipTeamEmails: z.array(z.email('Enter an email address in the correct format, like name@example.com')).default([]),
+	kinshipTeamEmails: z
+		.array(z.email('Enter an email address in the correct format, like name@example.com'))
+		.default([]),
 	privacyNoticeUrl: z.string().trim().min(1).max(300),
 	brandColour: z
 		.string()

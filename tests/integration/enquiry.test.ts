@@ -259,3 +259,43 @@ describe('spam and abuse', () => {
 		expect((await post(validEnquiryFields(), nextIp())).status).toBe(303)
 	})
 })
+
+describe('consistency', () => {
+	test('an enquiry that fails to write leaves nothing half-written, and the others written with it are kept', async () => {
+		const { recordEnquiry } = await import('~/models/enquiries.server.ts')
+		const { validateEnquiry, readEnquiryValues } = await import('~/domain/enquiry-form.ts')
+		const { DEMO_SERVICE_CONFIG } = await import('~/domain/service-config.ts')
+		const enquiry = (email: string) => {
+			const form = new URLSearchParams(validEnquiryFields({ email }))
+			const checked = validateEnquiry(readEnquiryValues(form))
+			if (!checked.ok) throw new Error('fixture is invalid')
+			return checked.enquiry
+		}
+		const record = (email: string, channel: string) =>
+			recordEnquiry(
+				{
+					submissionKey: crypto.randomUUID(),
+					source: 'web',
+					answers: enquiry(email),
+					attribution: {},
+					// A channel the database does not have: its insert fails mid-transaction.
+					channel: channel as 'search',
+					consentWording: 'I agree.',
+					receivedAt: new Date(),
+				},
+				DEMO_SERVICE_CONFIG,
+				'http://localhost'
+			)
+		const outcomes = await Promise.allSettled([
+			record('kept.one@example.com', 'search'),
+			record('broken@example.com', 'no_such_channel'),
+			record('kept.two@example.com', 'radio'),
+		])
+		expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+		expect(await prisma.applicant.count({ where: { emailNormalized: 'broken@example.com' } })).toBe(0)
+		expect(await prisma.outboxMessage.count({ where: { toAddress: 'broken@example.com' } })).toBe(0)
+		expect(
+			await prisma.enquiry.count({ where: { email: { in: ['kept.one@example.com', 'kept.two@example.com'] } } })
+		).toBe(2)
+	})
+})
