@@ -1,18 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { renderEnquiryAcknowledgement, type EnquiryAcknowledgementInput } from './enquiry-acknowledgement.ts'
+import { renderEnquiryAcknowledgement } from './enquiry-acknowledgement.ts'
+import { sampleAcknowledgement } from './samples.ts'
 
-const input: EnquiryAcknowledgementInput = {
-	firstName: 'Siobhán',
-	reference: 'ENQ-7K3M9Q',
-	serviceName: 'Foster with Northdale',
-	organisationName: 'Northdale County Council',
-	firstContactWorkingDays: 1,
-	phone: '0300 123 4567',
-	phoneHours: 'Monday to Friday, 9am to 5pm',
-	publicEmail: 'fostering@northdale.example',
-	isKinship: false,
-	origin: 'https://fostering.northdale.example/',
-}
+const input = sampleAcknowledgement
 
 describe('renderEnquiryAcknowledgement', () => {
 	test('the subject tells the enquirer we have their enquiry and gives the reference', () => {

@@ -1,19 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { renderNewEnquiryAlert, type NewEnquiryAlertInput } from './new-enquiry-alert.ts'
+import { renderNewEnquiryAlert } from './new-enquiry-alert.ts'
+import { sampleAlert } from './samples.ts'
 
-const input: NewEnquiryAlertInput = {
-	reference: 'ENQ-7K3M9Q',
-	householdReference: 'HH-4D2R8T',
-	applicantName: 'Siobhán Ó Dálaigh',
-	isKinship: false,
-	isReturning: false,
-	channelLabel: 'Search engine',
-	postcodeDistrict: 'LE1',
-	receivedAt: new Date('2026-07-01T13:05:00Z'),
-	firstContactDeadline: 'Thursday 2 July 2026',
-	staffUrl: 'https://fostering.northdale.example/staff/households/HH-4D2R8T',
-	serviceName: 'Foster with Northdale',
-}
+const input = sampleAlert
 
 describe('renderNewEnquiryAlert', () => {
 	test('the subject names the enquiry, with markers for kinship and returning households', () => {

@@ -2,48 +2,19 @@
 // a browser or a text editor and looked at:  npx tsx emails/preview.ts
 import fs from 'node:fs'
 import path from 'node:path'
-import { DEMO_SERVICE_CONFIG as service } from '~/domain/service-config.ts'
 import { renderEnquiryAcknowledgement } from './enquiry-acknowledgement.ts'
 import { renderNewEnquiryAlert } from './new-enquiry-alert.ts'
 import { escapeHtml } from './layout.ts'
 import type { RenderedEmail } from './render.ts'
+import { sampleAcknowledgement, sampleAlert } from './samples.ts'
 
 const OUT_DIR = path.resolve(import.meta.dirname, '..', 'tests', '.tmp', 'email-preview')
-const origin = 'http://localhost:3000'
-
-const acknowledgement = {
-	firstName: 'Siobhán',
-	reference: 'ENQ-7K3M9Q',
-	serviceName: service.serviceName,
-	organisationName: service.organisationName,
-	firstContactWorkingDays: service.targets.firstContactWorkingDays,
-	phone: service.phone,
-	phoneHours: service.phoneHours,
-	publicEmail: service.publicEmail,
-	isKinship: false,
-	origin,
-}
-
-const alert = {
-	reference: 'ENQ-7K3M9Q',
-	householdReference: 'HH-4D2R8T',
-	applicantName: 'Siobhán Ó Dálaigh',
-	isKinship: false,
-	isReturning: false,
-	channelLabel: 'Search engine',
-	postcodeDistrict: 'LE1',
-	receivedAt: new Date('2026-11-23T14:05:00Z'),
-	firstContactDeadline: 'Tuesday 24 November 2026',
-	staffUrl: `${origin}/staff/households/HH-4D2R8T`,
-	serviceName: service.serviceName,
-}
-
 const samples: Record<string, RenderedEmail> = {
-	'enquiry-acknowledgement': renderEnquiryAcknowledgement(acknowledgement),
-	'enquiry-acknowledgement-kinship': renderEnquiryAcknowledgement({ ...acknowledgement, firstName: '李小龍', isKinship: true }),
-	'new-enquiry-alert': renderNewEnquiryAlert(alert),
+	'enquiry-acknowledgement': renderEnquiryAcknowledgement(sampleAcknowledgement),
+	'enquiry-acknowledgement-kinship': renderEnquiryAcknowledgement({ ...sampleAcknowledgement, firstName: '李小龍', isKinship: true }),
+	'new-enquiry-alert': renderNewEnquiryAlert(sampleAlert),
 	'new-enquiry-alert-kinship-returning': renderNewEnquiryAlert({
-		...alert,
+		...sampleAlert,
 		applicantName: '<script>alert(1)</script>',
 		isKinship: true,
 		isReturning: true,

@@ -9,6 +9,7 @@ import { startOutboxWorker, wakeOutbox, type OutboxWorkerOptions } from '~/integ
 import { claimDueMessages, enqueueEmail, type OutboxEmail } from '~/models/outbox.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { renderEnquiryAcknowledgement } from '../../emails/enquiry-acknowledgement.ts'
+import { sampleAcknowledgement } from '../../emails/samples.ts'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts'
 
 const FROM = 'Foster with Northdale <no-reply@northdale.example>'
@@ -62,18 +63,7 @@ function acknowledgement(firstName = 'Siobhán'): OutboxEmail {
 	return {
 		template: 'enquiry-acknowledgement',
 		to: 'siobhan@example.org',
-		...renderEnquiryAcknowledgement({
-			firstName,
-			reference: 'ENQ-7K3M9Q',
-			serviceName: 'Foster with Northdale',
-			organisationName: 'Northdale County Council',
-			firstContactWorkingDays: 1,
-			phone: '0300 123 4567',
-			phoneHours: 'Monday to Friday, 9am to 5pm',
-			publicEmail: 'fostering@northdale.example',
-			isKinship: false,
-			origin: 'https://fostering.northdale.example',
-		}),
+		...renderEnquiryAcknowledgement({ ...sampleAcknowledgement, firstName }),
 	}
 }
 
