@@ -43,6 +43,36 @@ function describedBy(id: string, hint: ReactNode, error: string | undefined) {
 	return ids.length > 0 ? ids.join(' ') : undefined
 }
 
+/** A form group with a label, optional hint and error message, around one input. */
+function LabelledField({
+	name,
+	label,
+	hint,
+	error,
+	children,
+}: {
+	name: string
+	label: ReactNode
+	hint?: ReactNode
+	error?: string
+	children: ReactNode
+}) {
+	return (
+		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+			<label className="govuk-label govuk-label--s" htmlFor={name}>
+				{label}
+			</label>
+			{hint ? (
+				<div id={`${name}-hint`} className="govuk-hint">
+					{hint}
+				</div>
+			) : null}
+			{error ? <ErrorMessage id={name} message={error} /> : null}
+			{children}
+		</div>
+	)
+}
+
 type TextInputProps = {
 	name: string
 	label: ReactNode
@@ -71,16 +101,7 @@ export function TextInput({
 	maxLength,
 }: TextInputProps) {
 	return (
-		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-			<label className="govuk-label govuk-label--s" htmlFor={name}>
-				{label}
-			</label>
-			{hint ? (
-				<div id={`${name}-hint`} className="govuk-hint">
-					{hint}
-				</div>
-			) : null}
-			{error ? <ErrorMessage id={name} message={error} /> : null}
+		<LabelledField name={name} label={label} hint={hint} error={error}>
 			<input
 				className={['govuk-input', widthClass, error ? 'govuk-input--error' : null].filter(Boolean).join(' ')}
 				id={name}
@@ -93,7 +114,7 @@ export function TextInput({
 				maxLength={maxLength}
 				aria-describedby={describedBy(name, hint, error)}
 			/>
-		</div>
+		</LabelledField>
 	)
 }
 
@@ -113,16 +134,7 @@ export function Textarea({
 	rows?: number
 }) {
 	return (
-		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-			<label className="govuk-label govuk-label--s" htmlFor={name}>
-				{label}
-			</label>
-			{hint ? (
-				<div id={`${name}-hint`} className="govuk-hint">
-					{hint}
-				</div>
-			) : null}
-			{error ? <ErrorMessage id={name} message={error} /> : null}
+		<LabelledField name={name} label={label} hint={hint} error={error}>
 			<textarea
 				className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
 				id={name}
@@ -131,7 +143,7 @@ export function Textarea({
 				defaultValue={defaultValue}
 				aria-describedby={describedBy(name, hint, error)}
 			/>
-		</div>
+		</LabelledField>
 	)
 }
 

@@ -31,17 +31,29 @@ export const NOT_SURE = 'not_sure'
 
 const FIELD_LIMITS = { name: 100, email: 254, longText: 1000, referralCode: 20 } as const
 
-/** Trims, folds runs of whitespace and strips control characters; '' when nothing is left. */
+// Control characters other than tab and line breaks: never typed by a person, unsafe to store.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
+
+/** Trims, folds runs of spaces and strips control characters; '' when nothing is left. */
 export function cleanText(value: unknown): string {
 	if (typeof value !== 'string') return ''
-	return (
-		value
-			.normalize('NFC')
-			// eslint-disable-next-line no-control-regex
-			.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-			.replace(/[ \t]+/g, ' ')
-			.trim()
-	)
+	return value
+		.normalize('NFC')
+		.replace(CONTROL_CHARACTERS, '')
+		.replace(/[ \t]+/g, ' ')
+		.trim()
+}
+
+/** As cleanText, but keeps line breaks (at most one blank line in a row) for longer answers. */
+function cleanMultiline(value: unknown): string {
+	if (typeof value !== 'string') return ''
+	return value
+		.normalize('NFC')
+		.replace(/\r\n?/g, '\n')
+		.replace(CONTROL_CHARACTERS, '')
+		.replace(/\n{3,}/g, '\n\n')
+		.trim()
 }
 
 // Letters of any script (Siobhán Ó Dálaigh, 李小龍), with the marks that combine with them,
@@ -194,19 +206,6 @@ export function readEnquiryValues(form: {
 				: cleanText(form.get(field))
 	}
 	return values
-}
-
-function cleanMultiline(value: unknown): string {
-	if (typeof value !== 'string') return ''
-	return (
-		value
-			.normalize('NFC')
-			.replace(/\r\n?/g, '\n')
-			// eslint-disable-next-line no-control-regex
-			.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-			.replace(/\n{3,}/g, '\n\n')
-			.trim()
-	)
 }
 
 export type EnquiryValidation = { ok: true; enquiry: ValidEnquiry } | { ok: false; errors: FieldErrors }
