@@ -112,8 +112,8 @@ export function ErrorBoundary() {
 						<h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
 						<p className="govuk-body">Try again later.</p>
 						<p className="govuk-body">
-							Nothing you sent us has been lost. If you were making an enquiry and did not see a confirmation, you can
-							try again: we will not create a second enquiry.
+							If you were making an enquiry and did not see a confirmation, go back and send it again. If it did
+							reach us, we will not record it twice.
 						</p>
 					</>
 				)}
