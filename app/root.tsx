@@ -91,6 +91,24 @@ export default function App() {
 export function ErrorBoundary() {
 	const error = useRouteError()
 	const notFound = isRouteErrorResponse(error) && error.status === 404
+	// 403: a staff page the signed-in role may not see, or a staff form without its CSRF token.
+	const forbidden = isRouteErrorResponse(error) && error.status === 403
+	if (forbidden) {
+		return (
+			<div className="govuk-grid-row">
+				<div className="govuk-grid-column-two-thirds">
+					<title>You cannot do this</title>
+					<h1 className="govuk-heading-l">You cannot do this</h1>
+					<p className="govuk-body">{typeof error.data === 'string' && error.data ? error.data : 'You do not have permission.'}</p>
+					<p className="govuk-body">
+						<a href="/staff" className="govuk-link">
+							Go to the staff home
+						</a>
+					</p>
+				</div>
+			</div>
+		)
+	}
 	if (!notFound) console.error(error)
 	return (
 		<div className="govuk-grid-row">

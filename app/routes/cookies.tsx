@@ -31,6 +31,10 @@ export default function Cookies() {
 					Cookies are small files saved on your phone, tablet or computer when you visit a website. Many websites use
 					them to recognise you on your next visit or to follow you across the web. We do not.
 				</p>
+				<p className="govuk-body">
+					The only exception is for our own staff: staff who sign in to the staff area get one session cookie, which is
+					strictly necessary to keep them signed in and is deleted when they sign out or close their browser.
+				</p>
 
 				<h2 className="govuk-heading-l">Analytics</h2>
 				{analyticsOn ? (

@@ -25,3 +25,11 @@ export function pageMeta(
 		{ property: 'og:locale', content: 'en_GB' },
 	]
 }
+
+/** Staff pages: a title, and never in a search engine (robots.txt also disallows /staff). */
+export function staffPageMeta(site: SiteMeta | undefined, title: string): MetaDescriptor[] {
+	return [{ title: `${title} – ${site?.serviceName ?? 'Fostering'} staff` }, { name: 'robots', content: 'noindex, nofollow' }]
+}
+
+/** Staff pages hold personal data: never kept by a browser or a shared cache, never indexed. */
+export const STAFF_HEADERS = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' }

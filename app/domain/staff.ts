@@ -1,0 +1,55 @@
+// Staff roles and the rules of the staff sign-in that need no database or clock of their own.
+
+export const STAFF_ROLES = ['administrator', 'manager', 'officer', 'social_worker', 'read_only'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+
+export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
+	administrator: 'Administrator',
+	manager: 'Manager',
+	officer: 'Recruitment officer',
+	social_worker: 'Assessing social worker',
+	read_only: 'Read-only',
+}
+
+export function isStaffRole(value: string): value is StaffRole {
+	return (STAFF_ROLES as readonly string[]).includes(value)
+}
+
+/**
+ * The password every demo staff account is given by the demo data (prisma/seed.ts). It is public
+ * on purpose, printed by `npm start`: a real service creates its own accounts and never uses it.
+ */
+export const DEMO_STAFF_PASSWORD = 'fostering-demo-2026'
+
+export const SIGN_IN_POLICY = {
+	/** Wrong passwords in a row before the account is locked. */
+	maxFailures: 5,
+	lockMinutes: 15,
+	/** A session ends after this long without a request... */
+	idleMinutes: 2 * 60,
+	/** ...and this long after sign-in whatever happens. */
+	absoluteMinutes: 12 * 60,
+} as const
+
+/**
+ * Where to go after signing in: only a path inside the staff area, so a crafted link cannot send
+ * someone who has just signed in to another site (`//evil.example`, `/\evil.example`) or out of it.
+ */
+export function safeStaffRedirect(target: string | null | undefined, fallback = '/staff'): string {
+	if (!target || !target.startsWith('/staff')) return fallback
+	if (target.startsWith('//') || /[\\\s]/.test(target) || target.includes('..')) return fallback
+	if (target !== '/staff' && !/^\/staff[/?#]/.test(target)) return fallback
+	return target
+}
+
+/** The demo staff sign-ins, one line each, for the seed's summary and the server's start-up. */
+export function describeDemoLogins(password: string, logins: { email: string; role: string }[]): string {
+	if (logins.length === 0) return ''
+	const label = (role: string) => (isStaffRole(role) ? STAFF_ROLE_LABELS[role] : role)
+	const width = Math.max(...logins.map((login) => login.email.length))
+	return [
+		'',
+		`Demo staff sign-ins (demo only: every account has the password "${password}"):`,
+		...logins.map((login) => `  ${login.email.padEnd(width)}  ${label(login.role)}`),
+	].join('\n')
+}

@@ -1,0 +1,111 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { ErrorSummary, TextInput } from '~/components/form.tsx'
+import { safeStaffRedirect } from '~/domain/staff.ts'
+import { getStaffSession, signIn, startStaffSession } from '~/utils/auth.server.ts'
+import { useRootData } from '~/utils/root-data.ts'
+import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+
+const MAX_BODY_BYTES = 8 * 1024
+
+// The title is rendered by the page so that it can start with "Error: ".
+export const meta: MetaFunction = () => staffPageMeta(undefined, 'Sign in').filter((tag) => !('title' in tag))
+export const headers = () => STAFF_HEADERS
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const url = new URL(request.url)
+	const redirectTo = safeStaffRedirect(url.searchParams.get('redirectTo'))
+	if (await getStaffSession(request)) throw redirect(redirectTo)
+	return { redirectTo, signedOut: url.searchParams.has('signedOut') }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+		throw new Response('Request too large', { status: 413 })
+	}
+	// No session yet, so no CSRF token: refuse a sign-in the browser says another site sent.
+	if (request.headers.get('Sec-Fetch-Site') === 'cross-site') {
+		throw new Response('This form was sent from another website.', { status: 403 })
+	}
+	const form = await request.formData()
+	const email = String(form.get('email') ?? '')
+	const redirectTo = safeStaffRedirect(String(form.get('redirectTo') ?? ''))
+	const result = await signIn({ email, password: String(form.get('password') ?? '') })
+	if (!result.ok) {
+		return data({ errors: result.errors, email }, { status: result.errors.some((error) => error.field) ? 400 : 403 })
+	}
+	throw redirect(redirectTo, { status: 303, headers: { 'Set-Cookie': await startStaffSession(result.user.id) } })
+}
+
+export default function StaffSignIn() {
+	const page = useLoaderData<typeof loader>()
+	const result = useActionData<typeof action>()
+	const navigation = useNavigation()
+	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
+	const errors = result?.errors ?? []
+	const fieldError = (field: 'email' | 'password') => errors.find((error) => error.field === field)?.message
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-two-thirds">
+				<title>{`${errors.length > 0 ? 'Error: ' : ''}Sign in – ${serviceName} staff`}</title>
+				<ErrorSummary errors={errors} />
+				{page.signedOut && errors.length === 0 ? (
+					<div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="signed-out-title">
+						<div className="govuk-notification-banner__header">
+							<h2 className="govuk-notification-banner__title" id="signed-out-title">
+								Success
+							</h2>
+						</div>
+						<div className="govuk-notification-banner__content">
+							<p className="govuk-notification-banner__heading">You have signed out</p>
+						</div>
+					</div>
+				) : null}
+				<h1 className="govuk-heading-l">Sign in to the staff area</h1>
+				<p className="govuk-body">For staff of the fostering service only.</p>
+				<Form method="post" noValidate>
+					<input type="hidden" name="redirectTo" value={page.redirectTo} />
+					<TextInput
+						name="email"
+						label="Email address"
+						type="email"
+						autoComplete="username"
+						spellCheck={false}
+						defaultValue={result?.email}
+						error={fieldError('email')}
+					/>
+					<PasswordInput error={fieldError('password')} />
+					<button type="submit" className="govuk-button" data-module="govuk-button" disabled={navigation.state === 'submitting'}>
+						Sign in
+					</button>
+				</Form>
+			</div>
+		</div>
+	)
+}
+
+function PasswordInput({ error }: { error?: string }) {
+	return (
+		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+			<label className="govuk-label govuk-label--s" htmlFor="password">
+				Password
+			</label>
+			{error ? (
+				<p id="password-error" className="govuk-error-message">
+					<span className="govuk-visually-hidden">Error:</span> {error}
+				</p>
+			) : null}
+			<input
+				className={`govuk-input govuk-!-width-two-thirds${error ? ' govuk-input--error' : ''}`}
+				id="password"
+				name="password"
+				type="password"
+				autoComplete="current-password"
+				spellCheck={false}
+				autoCapitalize="none"
+				aria-describedby={error ? 'password-error' : undefined}
+			/>
+		</div>
+	)
+}

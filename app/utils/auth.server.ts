@@ -1,0 +1,167 @@
+import crypto from 'node:crypto'
+import { redirect } from '@remix-run/node'
+import { isStaffRole, SIGN_IN_POLICY, type StaffRole } from '~/domain/staff.ts'
+import {
+	createStaffSession,
+	deleteStaffSession,
+	findStaffByEmail,
+	findStaffSession,
+	recordFailedSignIn,
+	recordSuccessfulSignIn,
+	touchStaffSession,
+} from '~/models/staff.server.ts'
+import { getEnv } from './env.server.ts'
+import { MAX_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from './password.server.ts'
+
+// Staff sign-in and sessions. The session cookie holds a random 32-byte token; the database holds
+// only its SHA-256 hash. Sessions end after 2 hours idle or 12 hours after sign-in, and every staff
+// form carries the session's CSRF token.
+
+export const CSRF_FIELD = 'csrf'
+
+export type StaffIdentity = { id: string; email: string; name: string; role: StaffRole }
+export type StaffSession = { id: string; csrfToken: string; user: StaffIdentity }
+
+export const SIGN_IN_MESSAGES = {
+	emailMissing: 'Enter your email address',
+	passwordMissing: 'Enter your password',
+	// The same words for an unknown email and a wrong password, so the page does not say which
+	// addresses have accounts.
+	wrong: 'Enter a correct email address and password',
+	locked: `You entered the wrong password too many times. Wait ${SIGN_IN_POLICY.lockMinutes} minutes, then try again.`,
+	disabled: 'Your account has been turned off. Ask your administrator to turn it back on.',
+} as const
+
+export type SignInResult =
+	| { ok: true; user: StaffIdentity }
+	| { ok: false; errors: { field?: 'email' | 'password'; message: string }[] }
+
+/** `__Host-` needs https, so the prefix (and Secure) are for production only. */
+export function staffCookieName() {
+	return getEnv().NODE_ENV === 'production' ? '__Host-staff' : 'staff'
+}
+
+function cookieAttributes(maxAge?: number) {
+	const attributes = ['Path=/', 'HttpOnly', 'SameSite=Lax']
+	if (getEnv().NODE_ENV === 'production') attributes.push('Secure')
+	// Without Max-Age the browser forgets the cookie when it closes; the server enforces the limits.
+	if (maxAge !== undefined) attributes.push(`Max-Age=${maxAge}`)
+	return attributes.join('; ')
+}
+
+function hashToken(token: string) {
+	return crypto.createHash('sha256').update(token).digest('hex')
+}
+
+function readToken(request: Request): string | undefined {
+	const name = staffCookieName()
+	for (const part of (request.headers.get('Cookie') ?? '').split(';')) {
+		const [key, ...value] = part.trim().split('=')
+		if (key === name) return value.join('=') || undefined
+	}
+	return undefined
+}
+
+export async function signIn(input: { email: string; password: string }, now = new Date()): Promise<SignInResult> {
+	const email = input.email.trim()
+	const password = input.password
+	const missing: { field: 'email' | 'password'; message: string }[] = []
+	if (email === '') missing.push({ field: 'email', message: SIGN_IN_MESSAGES.emailMissing })
+	if (password === '') missing.push({ field: 'password', message: SIGN_IN_MESSAGES.passwordMissing })
+	if (missing.length > 0) return { ok: false, errors: missing }
+	const wrong = { ok: false as const, errors: [{ field: 'email' as const, message: SIGN_IN_MESSAGES.wrong }] }
+
+	const user = email.length <= 320 && password.length <= MAX_PASSWORD_LENGTH ? await findStaffByEmail(email) : null
+	if (!user || !user.passwordHash) {
+		await verifyAgainstDummy(password)
+		return wrong
+	}
+	if (user.lockedUntil && user.lockedUntil > now) {
+		return { ok: false, errors: [{ message: SIGN_IN_MESSAGES.locked }] }
+	}
+	if (!(await verifyPassword(password, user.passwordHash))) {
+		const { locked } = await recordFailedSignIn(user.id, now)
+		return locked ? { ok: false, errors: [{ message: SIGN_IN_MESSAGES.locked }] } : wrong
+	}
+	// Only someone who knows the password learns that the account is turned off.
+	if (user.disabledAt) return { ok: false, errors: [{ message: SIGN_IN_MESSAGES.disabled }] }
+	if (!isStaffRole(user.role)) throw new Error(`Staff user ${user.id} has an unknown role`)
+	await recordSuccessfulSignIn(user.id)
+	return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } }
+}
+
+/** Starts a session for a signed-in user; returns the Set-Cookie header for the response. */
+export async function startStaffSession(userId: string, now = new Date()) {
+	const token = crypto.randomBytes(32).toString('base64url')
+	await createStaffSession({
+		id: hashToken(token),
+		userId,
+		csrfToken: crypto.randomBytes(32).toString('base64url'),
+		now,
+		expiresAt: new Date(now.getTime() + SIGN_IN_POLICY.absoluteMinutes * 60_000),
+	})
+	return `${staffCookieName()}=${token}; ${cookieAttributes()}`
+}
+
+/** The signed-in staff member's session, or null when signed out, expired or turned off. */
+export async function getStaffSession(request: Request, now = new Date()): Promise<StaffSession | null> {
+	const token = readToken(request)
+	if (!token || token.length > 100) return null
+	const id = hashToken(token)
+	const session = await findStaffSession(id)
+	if (!session) return null
+	const idleEnd = session.lastSeenAt.getTime() + SIGN_IN_POLICY.idleMinutes * 60_000
+	if (now >= session.expiresAt || now.getTime() >= idleEnd || session.user.disabledAt || !isStaffRole(session.user.role)) {
+		await deleteStaffSession(id)
+		return null
+	}
+	// One write a minute at most, not one per request.
+	if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchStaffSession(id, now)
+	const { user } = session
+	const role = user.role as StaffRole
+	return { id, csrfToken: session.csrfToken, user: { id: user.id, email: user.email, name: user.name, role } }
+}
+
+/** Ends the session; returns the Set-Cookie header that clears the cookie. */
+export async function endStaffSession(session: StaffSession | null) {
+	if (session) await deleteStaffSession(session.id)
+	return `${staffCookieName()}=; ${cookieAttributes(0)}`
+}
+
+/**
+ * The signed-in staff member, for every staff loader and action. Signed out (or expired): a
+ * redirect to sign in, coming back here afterwards. Signed in with a role the page does not
+ * allow: 403.
+ */
+export async function requireStaff(
+	request: Request,
+	{ roles, now }: { roles?: readonly StaffRole[]; now?: Date } = {},
+): Promise<StaffSession> {
+	const session = await getStaffSession(request, now)
+	if (!session) {
+		const url = new URL(request.url)
+		throw redirect(`/staff/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`, {
+			// A stale cookie is cleared on the way.
+			headers: readToken(request) ? { 'Set-Cookie': await endStaffSession(null) } : undefined,
+		})
+	}
+	if (roles && !roles.includes(session.user.role)) {
+		throw new Response('You do not have permission to see this page', { status: 403 })
+	}
+	return session
+}
+
+/**
+ * Refuses (403) a staff form that does not carry this session's CSRF token, or that a browser says
+ * came from another site.
+ */
+export function verifyCsrf(request: Request, form: FormData, session: StaffSession) {
+	if (request.headers.get('Sec-Fetch-Site') === 'cross-site') {
+		throw new Response('This form was sent from another website.', { status: 403 })
+	}
+	const sent = Buffer.from(String(form.get(CSRF_FIELD) ?? ''))
+	const expected = Buffer.from(session.csrfToken)
+	if (sent.length !== expected.length || !crypto.timingSafeEqual(sent, expected)) {
+		throw new Response('This form has expired. Go back, reload the page and try again.', { status: 403 })
+	}
+}
