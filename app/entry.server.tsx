@@ -6,6 +6,8 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '~/utils/nonce.ts'
 
 export { startBackgroundJobs } from '~/integrations/background-jobs.server.ts'
+// For app/server.ts to print the demo sign-ins at start-up.
+export { demoLoginsSummary } from '~/models/staff.server.ts'
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY

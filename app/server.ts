@@ -35,7 +35,12 @@ function contentSecurityPolicy(nonce: string) {
 
 async function startWorker() {
 	const build = (await import(BUILD_PATH)) as ServerBuild & {
-		entry: { module: { startBackgroundJobs?: () => Promise<() => Promise<void>> } }
+		entry: {
+			module: {
+				startBackgroundJobs?: () => Promise<() => Promise<void>>
+				demoLoginsSummary?: () => Promise<string>
+			}
+		}
 	}
 	const stopBackgroundJobs = await build.entry.module.startBackgroundJobs?.()
 
@@ -73,7 +78,15 @@ async function startWorker() {
 		})
 	)
 
-	const server = app.listen(port, announce)
+	const server = app.listen(port, () => {
+		announce()
+		// Read from the database on every start, so it lists only accounts that still have the demo
+		// password (and warns a real service that one is left).
+		build.entry.module
+			.demoLoginsSummary?.()
+			.then((summary) => summary && console.log(`${summary}\n`))
+			.catch((error: unknown) => console.error('Could not list the demo staff sign-ins', error))
+	})
 
 	const shutdown = () => {
 		server.close()
@@ -94,6 +107,7 @@ function announce() {
 			`Fostering recruitment service running at ${url}`,
 			`  Public site:  ${url}/`,
 			`  Enquiry form: ${url}/enquire`,
+			`  Staff area:   ${url}/staff`,
 			`  Email:        ${mailbox}`,
 			'',
 		].join('\n')

@@ -8,6 +8,7 @@ import { BEST_TIMES, FOSTERING_INTERESTS, NOT_SURE } from '~/domain/enquiry-form
 import { newReference } from '~/domain/reference.ts'
 import { DEMO_SERVICE_CONFIG } from '~/domain/service-config.ts'
 import type { StageKey } from '~/domain/stages.ts'
+import type { StaffRole } from '~/domain/staff.ts'
 
 /** Fixed, so the demo is the same on every machine (only `today` moves it along). */
 export const DEMO_SEED = 20_261_123
@@ -15,11 +16,13 @@ export const DEMO_SEED = 20_261_123
 // ---------------------------------------------------------------------------------------------
 // Record shapes: plain objects that prisma.<model>.createMany accepts as they are.
 
-export type StaffRole = 'administrator' | 'manager' | 'officer' | 'social_worker' | 'read_only'
+export type { StaffRole }
 export type EventKind = 'entered' | 'hold' | 'resume' | 'exit' | 'reopen'
 export type HouseholdStatus = 'open' | 'on_hold' | 'closed'
 export type Route = 'mainstream' | 'kinship'
 
+// passwordHash is added by prisma/seed.ts, which hashes DEMO_STAFF_PASSWORD (hashing is slow and
+// salted, so it does not belong in this pure, deterministic module).
 export type DemoStaffUser = { id: string; email: string; name: string; role: StaffRole; createdAt: Date }
 export type DemoReferralCode = { id: string; code: string; active: boolean; createdAt: Date }
 export type DemoHousehold = {

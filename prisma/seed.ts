@@ -3,7 +3,9 @@
 //   npx tsx prisma/seed.ts
 import { pathToFileURL } from 'node:url'
 import { DEMO_SERVICE_CONFIG, ServiceConfigSchema } from '~/domain/service-config.ts'
+import { DEMO_STAFF_PASSWORD, describeDemoLogins } from '~/domain/staff.ts'
 import type { PrismaClient } from '~/generated/prisma/client.ts'
+import { hashPassword } from '~/utils/password.server.ts'
 import { DEMO_SEED, generateDemoData } from './demo-data.ts'
 
 export type SeedResult =
@@ -21,6 +23,8 @@ export type SeedResult =
 			/** Wall-clock time, and the processor time it took (what a busy machine does not inflate). */
 			ms: number
 			cpuMs: number
+			/** The demo accounts this run created, all with DEMO_STAFF_PASSWORD. */
+			staffCreated: { email: string; role: string }[]
 	  }
 
 export async function seedDemoData(prisma: PrismaClient, { today }: { today: Date }): Promise<SeedResult> {
@@ -46,6 +50,13 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 		if (known) codeIds.set(code.id, known.id)
 	}
 	const staffId = (id: string | null) => (id === null ? null : (staffIds.get(id) ?? id))
+	// New demo accounts get the public demo password, each hash with its own salt. Accounts that
+	// already existed keep theirs.
+	const newStaff = await Promise.all(
+		data.staff
+			.filter((user) => !knownStaff.some((row) => row.email === user.email))
+			.map(async (user) => ({ ...user, passwordHash: await hashPassword(DEMO_STAFF_PASSWORD) })),
+	)
 
 	const inserted = await prisma.$transaction(
 		async (tx) => {
@@ -54,7 +65,7 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 			// A service that has already set itself up keeps its own settings.
 			const config = JSON.stringify(ServiceConfigSchema.parse(DEMO_SERVICE_CONFIG))
 			await tx.serviceSettings.upsert({ where: { id: 1 }, create: { id: 1, data: config }, update: {} })
-			await tx.staffUser.createMany({ data: data.staff.filter((user) => !knownStaff.some((row) => row.email === user.email)) })
+			await tx.staffUser.createMany({ data: newStaff })
 			await tx.referralCode.createMany({ data: data.referralCodes.filter((code) => !knownCodes.some((row) => row.code === code.code)) })
 			await tx.household.createMany({ data: data.households.map((household) => ({ ...household, ownerId: staffId(household.ownerId) })) })
 			await tx.applicant.createMany({ data: data.applicants })
@@ -85,6 +96,7 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 		to: new Date(Math.max(...received)),
 		ms: Math.round(performance.now() - started),
 		cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+		staffCreated: newStaff.map((user) => ({ email: user.email, role: user.role })),
 	}
 }
 
@@ -100,7 +112,8 @@ export function describeSeed(result: SeedResult): string {
 		`Loaded demo data for ${DEMO_SERVICE_CONFIG.organisationName}: ${n(result.households)} households ` +
 		`(${n(result.kinship)} of them kinship) made ${n(result.enquiries)} enquiries between ${date(result.from)} and ` +
 		`${date(result.to)}; ${n(result.approvals)} households were approved and ${n(result.openNow)} are in the ` +
-		`pipeline now (${n(result.onHold)} on hold). Took ${(result.ms / 1000).toFixed(1)} s.`
+		`pipeline now (${n(result.onHold)} on hold). Took ${(result.ms / 1000).toFixed(1)} s.` +
+		describeDemoLogins(DEMO_STAFF_PASSWORD, result.staffCreated)
 	)
 }
 

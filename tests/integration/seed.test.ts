@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { ServiceConfigSchema } from '~/domain/service-config.ts'
+import { demoLoginsSummary, listDemoLogins } from '~/models/staff.server.ts'
 import { prisma } from '~/utils/db.server.ts'
+import { hashPassword } from '~/utils/password.server.ts'
 import { generateDemoData } from '../../prisma/demo-data.ts'
 import { describeSeed, seedDemoData } from '../../prisma/seed.ts'
 
@@ -67,6 +69,14 @@ describe('seeding the demo council', () => {
 		expect(describeSeed(result)).toMatch(
 			new RegExp(`^Loaded demo data for Northdale County Council: ${result.households.toLocaleString('en-GB')} households`),
 		)
+
+		// One demo account per role, all with the demo password, printed by the seed and at start-up.
+		const summary = describeSeed(result)
+		expect(summary).toContain('every account has the password "fostering-demo-2026"')
+		for (const user of expected.staff) expect(summary).toContain(user.email)
+		const { logins } = await listDemoLogins()
+		expect(logins.map((login) => login.role).sort()).toEqual(expected.staff.map((user) => user.role).sort())
+		expect(await demoLoginsSummary()).toMatch(/^Demo staff sign-ins .*\n {2}gareth\.pryce@northdale\.example +Administrator\n/)
 	})
 
 	test('inserts nothing on a second run, and says it kept the existing data', async () => {
@@ -84,6 +94,9 @@ describe('seeding the demo council', () => {
 			data: { data: JSON.stringify({ ...config, serviceName: 'Fostering in Ashby Vale' }) },
 		})
 		const manager = await prisma.staffUser.findFirstOrThrow({ where: { role: 'manager' } })
+		// The manager has chosen their own password since.
+		const ownPassword = await hashPassword('the manager’s own password')
+		await prisma.staffUser.update({ where: { id: manager.id }, data: { passwordHash: ownPassword } })
 		await prisma.household.deleteMany()
 
 		const result = await seedDemoData(prisma, { today: TODAY })
@@ -95,5 +108,8 @@ describe('seeding the demo council', () => {
 		const settings = await prisma.serviceSettings.findUniqueOrThrow({ where: { id: 1 } })
 		expect(JSON.parse(settings.data).serviceName).toBe('Fostering in Ashby Vale')
 		expect(await prisma.stageEvent.count({ where: { actorId: manager.id } })).toBeGreaterThan(0)
+		expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: manager.id } })).passwordHash).toBe(ownPassword)
+		expect(describeSeed(result)).not.toContain('Demo staff sign-ins')
+		expect((await listDemoLogins()).logins.map((login) => login.email)).not.toContain(manager.email)
 	})
 })
