@@ -14,9 +14,9 @@ import {
 	type HouseholdState,
 	type MachineContext,
 	type RecordedStageEvent,
-	type StaffRole,
 	type StageCommand,
 } from './stage-machine.ts'
+import type { StaffRole } from './staff.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
 import { addCalendarDays } from './working-days.ts'
 

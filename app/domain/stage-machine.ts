@@ -32,10 +32,10 @@
 // 'reopen' to Enquiry, which replay accepts.
 
 import { type EndedBy } from './exit-reasons.ts'
+import type { StaffRole } from './staff.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
 import { isCalendarDate, type CalendarDate } from './working-days.ts'
 
-export type StaffRole = 'administrator' | 'manager' | 'officer' | 'social_worker' | 'read_only'
 export type HouseholdStatus = 'open' | 'on_hold' | 'closed'
 export type StageEventKind = 'entered' | 'completed' | 'hold' | 'resume' | 'exit' | 'reopen' | 'returned'
 
@@ -131,7 +131,8 @@ const DEFAULT_NAMES: Record<StageKey, string> = {
 	approved: 'Approved',
 }
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-const STAFF_ROLES: readonly StaffRole[] = ['manager', 'officer', 'social_worker']
+/** The roles that change stages: administrators manage users, read-only staff only read. */
+const PIPELINE_ROLES: readonly StaffRole[] = ['manager', 'officer', 'social_worker']
 const ENDED_BY: Record<EndedBy, string> = {
 	household: 'Withdrawn by the household',
 	service: 'Ended by the service',
@@ -292,7 +293,7 @@ function stagesAfterMove(state: HouseholdState, to: StageKey, on: CalendarDate):
 export function apply(state: HouseholdState, command: StageCommand, context: MachineContext): CommandResult {
 	const { actor } = context
 	const name = (stage: StageKey) => context.stageNames?.[stage] ?? DEFAULT_NAMES[stage]
-	if (!STAFF_ROLES.includes(actor.role)) return refuse('Only managers, recruitment officers and social workers can change a household’s stage')
+	if (!PIPELINE_ROLES.includes(actor.role)) return refuse('Only managers, recruitment officers and social workers can change a household’s stage')
 
 	if (state.status === 'closed' && command.type !== 'reopen')
 		return refuse('This household is closed. A manager must reopen it before anything else can change')
@@ -428,7 +429,7 @@ export type StartCommand = Dated & { stage: string }
 export function startHousehold(command: StartCommand, context: Omit<MachineContext, 'actor'> & { actor: Actor | null }): CommandResult {
 	const { actor } = context
 	const name = (stage: StageKey) => context.stageNames?.[stage] ?? DEFAULT_NAMES[stage]
-	if (actor && !STAFF_ROLES.includes(actor.role)) return refuse('Only managers, recruitment officers and social workers can add a household')
+	if (actor && !PIPELINE_ROLES.includes(actor.role)) return refuse('Only managers, recruitment officers and social workers can add a household')
 	if (!isStage(command.stage)) return refuse('Select a stage', 'toStage')
 	if (!actor && command.stage !== 'enquiry') return refuse(`Only staff can add a household at ${name(command.stage)}`, 'toStage')
 	if (!actor && command.businessDate !== context.today) return refuse('An enquiry from the public is dated today', 'businessDate')
