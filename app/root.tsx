@@ -8,6 +8,7 @@ import {
 	ScrollRestoration,
 	useLocation,
 	useRouteError,
+	useRouteLoaderData,
 } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import { SiteFooter } from '~/components/site-footer.tsx'
@@ -19,6 +20,7 @@ import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { plausibleConfig } from '~/utils/env.server.ts'
 import { useNonce } from '~/utils/nonce.ts'
 import { useRootData } from '~/utils/root-data.ts'
+import type { loader as staffLoader } from '~/routes/staff.tsx'
 import { publicOrigin } from '~/utils/request.server.ts'
 
 export const links: LinksFunction = () => [
@@ -57,6 +59,9 @@ export function Layout({ children }: { children: ReactNode }) {
 	const nonce = useNonce()
 	const data = useRootData()
 	usePageviews(data?.plausibleDomain ?? null)
+	// In the staff area the header links to the staff home and shows the staff menu for the role.
+	const staff = useRouteLoaderData<typeof staffLoader>('routes/staff')
+	const inStaffArea = useLocation().pathname.startsWith('/staff')
 	return (
 		<html lang="en" className="govuk-template">
 			<head>
@@ -70,7 +75,16 @@ export function Layout({ children }: { children: ReactNode }) {
 				<a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
 					Skip to main content
 				</a>
-				<SiteHeader serviceName={data?.site.serviceName ?? 'Fostering'} />
+				{inStaffArea ? (
+					<SiteHeader
+						serviceName={`${data?.site.serviceName ?? 'Fostering'} staff`}
+						homeHref="/staff"
+						navigation={staff?.navigation ?? []}
+						navigationLabel="Staff menu"
+					/>
+				) : (
+					<SiteHeader serviceName={data?.site.serviceName ?? 'Fostering'} />
+				)}
 				<div className="govuk-width-container">
 					<main className="govuk-main-wrapper" id="main-content" role="main">
 						{children}

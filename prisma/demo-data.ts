@@ -7,6 +7,8 @@ import { deriveChannel, HOW_HEARD_OPTIONS, type ChannelKey, type HowHeard } from
 import { BEST_TIMES, FOSTERING_INTERESTS, NOT_SURE } from '~/domain/enquiry-form.ts'
 import { newReference } from '~/domain/reference.ts'
 import { DEMO_SERVICE_CONFIG } from '~/domain/service-config.ts'
+import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
+import { householdFields, replay } from '~/domain/stage-machine.ts'
 import type { StageKey } from '~/domain/stages.ts'
 import type { StaffRole } from '~/domain/staff.ts'
 
@@ -42,6 +44,9 @@ export type DemoHousehold = {
 	lastEnquiryAt: Date
 	createdAt: Date
 	updatedAt: Date
+	displayName: string
+	searchText: string
+	channelId: string
 }
 export type DemoApplicant = {
 	id: string
@@ -98,6 +103,7 @@ export type DemoStageEvent = {
 	actorId: string | null
 	backdateReason: string | null
 	exitReasonId: string | null
+	reviewOn: string | null
 	note: string | null
 }
 export type DemoData = {
@@ -964,6 +970,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				at: Date
 				actorId: string | null
 				exitReasonId?: string | null
+				reviewOn?: string | null
 				note?: string | null
 				backdateReason?: string | null
 			}) => {
@@ -984,6 +991,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 					actorId: event.actorId,
 					backdateReason: event.backdateReason ?? null,
 					exitReasonId: event.exitReasonId ?? null,
+					reviewOn: event.reviewOn ?? null,
 					note: event.note ?? null,
 				})
 				return true
@@ -1105,7 +1113,8 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 						at: staffTime(holdDay),
 						actorId: owner ?? officer,
 						exitReasonId: null,
-						note: `${random.pick(HOLD_NOTES)} Review on ${isoDate(review)}.`,
+						reviewOn: isoDate(review),
+						note: random.pick(HOLD_NOTES),
 					})
 					const endDay = review
 					if (random.chance(0.2)) {
@@ -1275,26 +1284,13 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				}
 			}
 
-			// The household row agrees with its history.
-			let stage: StageKey = 'enquiry'
-			let stageEnteredOn = events[0]!.businessDate
-			let status: HouseholdStatus = 'open'
-			for (const event of events) {
-				if (event.kind === 'entered' || event.kind === 'reopen') {
-					stage = event.toStage!
-					stageEnteredOn = event.businessDate
-					status = 'open'
-				} else if (event.kind === 'hold') status = 'on_hold'
-				else if (event.kind === 'resume') status = 'open'
-				else status = 'closed'
-			}
+			// The household row is what the stage machine makes of its history.
+			const householdReference = reference('household')
 			households.push({
 				id: householdId,
-				reference: reference('household'),
+				reference: householdReference,
 				route,
-				status,
-				stage,
-				stageEnteredOn,
+				...householdFields(replay(events)),
 				postcode: details.postcode,
 				spareBedroom: details.spareBedroom,
 				householdMembers: details.householdMembers,
@@ -1305,6 +1301,14 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				lastEnquiryAt,
 				createdAt: firstAt,
 				updatedAt: events[events.length - 1]!.recordedAt,
+				displayName: householdDisplayName(partner ? [primary, partner] : [primary]),
+				searchText: householdSearchText({
+					reference: householdReference,
+					postcode: details.postcode,
+					applicants: partner ? [primary, partner] : [primary],
+					enquiryReferences: enquiries.filter((enquiry) => enquiry.householdId === householdId).map((enquiry) => enquiry.reference),
+				}),
+				channelId: `channel_${channel}`,
 			})
 			const primaryApplicant = {
 				householdId,

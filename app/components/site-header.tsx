@@ -1,7 +1,9 @@
 import { useLocation } from '@remix-run/react'
 import { SiteLink } from './site-link.tsx'
 
-const NAVIGATION = [
+export type NavigationItem = { to: string; label: string }
+
+const PUBLIC_NAVIGATION: NavigationItem[] = [
 	{ to: '/can-i-foster', label: 'Can I foster?' },
 	{ to: '/what-fostering-involves', label: 'What fostering involves' },
 	{ to: '/support-and-allowances', label: 'Support and allowances' },
@@ -14,23 +16,35 @@ const NAVIGATION = [
  * GOV.UK service navigation without its JavaScript menu toggle: on a phone the links wrap onto a
  * few short lines instead of hiding behind a button, so they work without JavaScript.
  */
-export function SiteHeader({ serviceName }: { serviceName: string }) {
+export function SiteHeader({
+	serviceName,
+	homeHref = '/',
+	navigation = PUBLIC_NAVIGATION,
+	navigationLabel = 'Menu',
+}: {
+	serviceName: string
+	/** The staff area passes its own home and menu (app/routes/staff.tsx). */
+	homeHref?: string
+	navigation?: NavigationItem[]
+	navigationLabel?: string
+}) {
 	const { pathname } = useLocation()
 	return (
 		<header className="govuk-header app-header">
 			<div className="govuk-header__container govuk-width-container">
 				<div className="govuk-header__logo app-header__logo">
-					<SiteLink to="/" className="govuk-header__link govuk-header__link--homepage">
+					<SiteLink to={homeHref} className="govuk-header__link govuk-header__link--homepage">
 						<span className="app-header__service-name">{serviceName}</span>
 					</SiteLink>
 				</div>
 			</div>
+			{navigation.length === 0 ? null : (
 			<div className="govuk-service-navigation app-navigation">
 				<div className="govuk-width-container">
 					<div className="govuk-service-navigation__container">
-						<nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+						<nav aria-label={navigationLabel} className="govuk-service-navigation__wrapper">
 							<ul className="govuk-service-navigation__list" id="navigation">
-								{NAVIGATION.map((item) => {
+								{navigation.map((item) => {
 									const active = pathname === item.to || pathname.startsWith(`${item.to}/`)
 									return (
 										<li
@@ -58,6 +72,7 @@ export function SiteHeader({ serviceName }: { serviceName: string }) {
 					</div>
 				</div>
 			</div>
+			)}
 		</header>
 	)
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { STAGE_KEYS, type StageKey } from './stages.ts'
 
 // The fostering service's own configuration: who they are, where they work, how to reach them,
 // their brand and their response-time targets. One document, validated here on every read and
@@ -59,6 +60,14 @@ export const ServiceConfigSchema = z.object({
 		weeklyFromPounds: z.number().int().min(0),
 		weeklyToPounds: z.number().int().min(0),
 	}),
+	// The service's own names for the stages (the order never changes); missing ones keep the
+	// defaults in app/domain/stages.ts.
+	stageNames: z
+		.partialRecord(
+			z.enum(STAGE_KEYS as [StageKey, ...StageKey[]]),
+			z.string().trim().min(1, 'Enter a name for the stage').max(40, 'Stage names must be 40 characters or fewer')
+		)
+		.default({}),
 })
 
 export type ServiceConfig = z.infer<typeof ServiceConfigSchema>
@@ -84,6 +93,7 @@ export const DEMO_SERVICE_CONFIG: ServiceConfig = {
 		panelToDecisionWorkingDays: 7,
 	},
 	allowances: { weeklyFromPounds: 320, weeklyToPounds: 560 },
+	stageNames: {},
 }
 
 /** Who is told of a new enquiry: the kinship team for kinship enquiries when it has an address. */

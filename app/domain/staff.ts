@@ -11,6 +11,43 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
 	read_only: 'Read-only',
 }
 
+/**
+ * What each role may do; every staff loader and action asks `requireStaff(request, { roles:
+ * ROLES_THAT.x })`. Read-only staff see aggregates only (the funnel), never a household.
+ */
+export const ROLES_THAT = {
+	/** See households' personal data: the pipeline, a household record, the local mailbox. */
+	viewHouseholds: ['manager', 'officer', 'social_worker'],
+	/** Record stage changes, contacts, notes, tasks; add an enquiry taken by phone. */
+	changeHouseholds: ['manager', 'officer', 'social_worker'],
+	/** Reopen closed households, move back a stage, read a household's audit log, import CSV. */
+	manageRecruitment: ['manager'],
+	/** Stage names, exit reasons and channels. */
+	manageSettings: ['administrator', 'manager'],
+	/** Staff accounts. */
+	manageUsers: ['administrator'],
+	/** Funnel figures (aggregates, no personal data). */
+	viewFunnel: ['administrator', 'manager', 'officer', 'social_worker', 'read_only'],
+} as const satisfies Record<string, readonly StaffRole[]>
+
+export function roleCan(role: StaffRole, what: keyof typeof ROLES_THAT): boolean {
+	return (ROLES_THAT[what] as readonly StaffRole[]).includes(role)
+}
+
+/** The staff area's menu: only the places this role may go. */
+export function staffNavigation(role: StaffRole): { to: string; label: string }[] {
+	const items: { to: string; label: string; who: keyof typeof ROLES_THAT }[] = [
+		{ to: '/staff/pipeline', label: 'Pipeline', who: 'viewHouseholds' },
+		{ to: '/staff/my-households', label: 'My households', who: 'viewHouseholds' },
+		{ to: '/staff/enquiries/new', label: 'Add an enquiry', who: 'changeHouseholds' },
+		{ to: '/staff/import', label: 'Import', who: 'manageRecruitment' },
+		{ to: '/staff/mailbox', label: 'Mailbox', who: 'viewHouseholds' },
+		{ to: '/staff/users', label: 'Users', who: 'manageUsers' },
+		{ to: '/staff/settings', label: 'Settings', who: 'manageSettings' },
+	]
+	return items.filter((item) => roleCan(role, item.who)).map(({ to, label }) => ({ to, label }))
+}
+
 export function isStaffRole(value: string): value is StaffRole {
 	return (STAFF_ROLES as readonly string[]).includes(value)
 }

@@ -33,7 +33,7 @@
 
 import { type EndedBy } from './exit-reasons.ts'
 import type { StaffRole } from './staff.ts'
-import { STAGE_KEYS, type StageKey } from './stages.ts'
+import { DEFAULT_STAGE_NAMES, STAGE_KEYS, type StageKey } from './stages.ts'
 import { isCalendarDate, type CalendarDate } from './working-days.ts'
 
 export type HouseholdStatus = 'open' | 'on_hold' | 'closed'
@@ -120,16 +120,6 @@ export type CommandResult = { ok: true; event: NewStageEvent } | { ok: false; er
 
 export const BACKDATE_REASON_MAX = 500
 
-const DEFAULT_NAMES: Record<StageKey, string> = {
-	enquiry: 'Enquiry',
-	initial_contact: 'Initial contact',
-	initial_visit: 'Initial visit',
-	application: 'Application',
-	stage_1: 'Stage 1',
-	stage_2: 'Stage 2',
-	panel: 'Panel',
-	approved: 'Approved',
-}
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 /** The roles that change stages: administrators manage users, read-only staff only read. */
 const PIPELINE_ROLES: readonly StaffRole[] = ['manager', 'officer', 'social_worker']
@@ -292,7 +282,7 @@ function stagesAfterMove(state: HouseholdState, to: StageKey, on: CalendarDate):
  */
 export function apply(state: HouseholdState, command: StageCommand, context: MachineContext): CommandResult {
 	const { actor } = context
-	const name = (stage: StageKey) => context.stageNames?.[stage] ?? DEFAULT_NAMES[stage]
+	const name = (stage: StageKey) => context.stageNames?.[stage] ?? DEFAULT_STAGE_NAMES[stage]
 	if (!PIPELINE_ROLES.includes(actor.role)) return refuse('Only managers, recruitment officers and social workers can change a household’s stage')
 
 	if (state.status === 'closed' && command.type !== 'reopen')
@@ -428,7 +418,7 @@ export type StartCommand = Dated & { stage: string }
  */
 export function startHousehold(command: StartCommand, context: Omit<MachineContext, 'actor'> & { actor: Actor | null }): CommandResult {
 	const { actor } = context
-	const name = (stage: StageKey) => context.stageNames?.[stage] ?? DEFAULT_NAMES[stage]
+	const name = (stage: StageKey) => context.stageNames?.[stage] ?? DEFAULT_STAGE_NAMES[stage]
 	if (actor && !PIPELINE_ROLES.includes(actor.role)) return refuse('Only managers, recruitment officers and social workers can add a household')
 	if (!isStage(command.stage)) return refuse('Select a stage', 'toStage')
 	if (!actor && command.stage !== 'enquiry') return refuse(`Only staff can add a household at ${name(command.stage)}`, 'toStage')

@@ -48,3 +48,24 @@ export const STAGES = [
 
 export type StageKey = (typeof STAGES)[number]['key']
 export const STAGE_KEYS = STAGES.map((stage) => stage.key) as StageKey[]
+
+/** The short names staff see on the board and in messages, until the service renames them. */
+export const DEFAULT_STAGE_NAMES: Record<StageKey, string> = {
+	enquiry: 'Enquiry',
+	initial_contact: 'Initial contact',
+	initial_visit: 'Initial visit',
+	application: 'Application',
+	stage_1: 'Stage 1',
+	stage_2: 'Stage 2',
+	panel: 'Panel',
+	approved: 'Approved',
+}
+
+/** Every stage's name with the service's own names (ServiceConfig.stageNames) applied. */
+export function stageNames(custom: Partial<Record<StageKey, string>> = {}): Record<StageKey, string> {
+	return Object.fromEntries(STAGE_KEYS.map((key) => [key, custom[key]?.trim() || DEFAULT_STAGE_NAMES[key]])) as Record<StageKey, string>
+}
+
+export function isStageKey(value: unknown): value is StageKey {
+	return typeof value === 'string' && (STAGE_KEYS as string[]).includes(value)
+}

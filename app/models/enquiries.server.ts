@@ -3,6 +3,7 @@ import { renderEnquiryAcknowledgement } from '../../emails/enquiry-acknowledgeme
 import { renderNewEnquiryAlert } from '../../emails/new-enquiry-alert.ts'
 import { CHANNEL_LABELS, type Attribution, type ChannelKey } from '~/domain/attribution.ts'
 import { postcodeDistrict, type ValidEnquiry } from '~/domain/enquiry-form.ts'
+import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
 import { newReference } from '~/domain/reference.ts'
 import { enquiryAlertRecipients, type ServiceConfig } from '~/domain/service-config.ts'
 import { addWorkingDays, formatLongDate, londonDate } from '~/domain/working-days.ts'
@@ -150,26 +151,24 @@ async function writeInTransaction(
 	}
 
 	// A returning enquirer is the same household, not a second entry in the funnel.
-	const households = new Map<string, { id: string; reference: string }>()
+	// status and stage say whether the returning household is closed (a new enquiry reopens it).
+	const households = new Map<string, { id: string; reference: string; status: string; stage: string }>()
 	const known = await tx.applicant.findMany({
 		where: { emailNormalized: { in: batch.map((item) => item.answers.email.toLowerCase()) } },
 		orderBy: { createdAt: 'asc' },
 		select: { emailNormalized: true, householdId: true },
 	})
 	if (known.length > 0) {
-		const references = new Map(
+		const rows = new Map(
 			(
 				await tx.household.findMany({
 					where: { id: { in: known.map((applicant) => applicant.householdId) } },
-					select: { id: true, reference: true },
+					select: { id: true, reference: true, status: true, stage: true },
 				})
-			).map((household) => [household.id, household.reference])
+			).map((household) => [household.id, household])
 		)
 		for (const applicant of known) {
-			households.set(applicant.emailNormalized, {
-				id: applicant.householdId,
-				reference: references.get(applicant.householdId)!,
-			})
+			if (!households.has(applicant.emailNormalized)) households.set(applicant.emailNormalized, rows.get(applicant.householdId)!)
 		}
 	}
 
@@ -193,7 +192,7 @@ async function writeInTransaction(
 		events: [] as Prisma.StageEventCreateManyInput[],
 		enquiries: [] as Prisma.EnquiryCreateManyInput[],
 		emails: [] as OutboxEmail[],
-		returning: [] as { id: string; at: Date }[],
+		returning: [] as { id: string; at: Date; reference: string; reopenedOn: string | null }[],
 	}
 
 	const outcomes = batch.map((item, index): BatchOutcome<RecordedEnquiry> => {
@@ -207,16 +206,22 @@ async function writeInTransaction(
 		const today = londonDate(item.receivedAt)
 		const reference = references.enquiries[index]!
 		const returning = households.get(emailNormalized)
-		const household = returning ?? { id: crypto.randomUUID(), reference: references.households[index]! }
+		const household = returning ?? { id: crypto.randomUUID(), reference: references.households[index]!, status: 'open', stage: 'enquiry' }
 
 		if (returning) {
-			rows.returning.push({ id: returning.id, at: item.receivedAt })
+			// A household that had left starts again at Enquiry (a reopen, as the stage machine
+			// allows for a returning enquirer); one still in the pipeline just gains the enquiry.
+			const reopen = returning.status === 'closed'
+			rows.returning.push({ id: returning.id, at: item.receivedAt, reference, reopenedOn: reopen ? today : null })
 			rows.events.push({
 				householdId: returning.id,
-				kind: 'returned',
+				kind: reopen ? 'reopen' : 'returned',
+				fromStage: reopen ? returning.stage : null,
+				toStage: reopen ? 'enquiry' : null,
 				businessDate: today,
 				note: `New enquiry ${reference}`,
 			})
+			if (reopen) Object.assign(returning, { status: 'open', stage: 'enquiry' })
 		} else {
 			households.set(emailNormalized, household)
 			rows.households.push({
@@ -231,6 +236,14 @@ async function writeInTransaction(
 				fosteringInterests: JSON.stringify(answers.fosteringInterests),
 				firstEnquiryAt: item.receivedAt,
 				lastEnquiryAt: item.receivedAt,
+				displayName: householdDisplayName([answers]),
+				searchText: householdSearchText({
+					reference: household.reference,
+					postcode: answers.postcode,
+					applicants: [answers],
+					enquiryReferences: [reference],
+				}),
+				channelId: channelIds.get(item.channel)!,
 			})
 			rows.applicants.push({
 				householdId: household.id,
@@ -281,6 +294,7 @@ async function writeInTransaction(
 			{
 				template: 'enquiry-acknowledgement',
 				to: answers.email,
+				householdId: household.id,
 				...renderEnquiryAcknowledgement({
 					firstName: answers.firstName,
 					reference,
@@ -322,11 +336,14 @@ async function writeInTransaction(
 	if (rows.households.length > 0) await tx.household.createMany({ data: rows.households })
 	if (rows.applicants.length > 0) await tx.applicant.createMany({ data: rows.applicants })
 	for (const household of rows.returning) {
+		const reopened = household.reopenedOn ? { status: 'open', stage: 'enquiry', stageEnteredOn: household.reopenedOn } : {}
 		await tx.household.update({
 			where: { id: household.id },
-			data: { lastEnquiryAt: household.at, version: { increment: 1 } },
+			data: { lastEnquiryAt: household.at, version: { increment: 1 }, ...reopened },
 			select: { id: true },
 		})
+		// The new enquiry's reference finds the household too.
+		await tx.$executeRaw`UPDATE "Household" SET "searchText" = "searchText" || ' ' || ${household.reference.toLowerCase()} WHERE "id" = ${household.id}`
 	}
 	if (rows.events.length > 0) await tx.stageEvent.createMany({ data: rows.events })
 	if (rows.enquiries.length > 0) await tx.enquiry.createMany({ data: rows.enquiries })

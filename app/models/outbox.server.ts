@@ -16,7 +16,8 @@ import type { RenderedEmail } from '../../emails/render.ts'
 // parameter, as an ISO 8601 string in UTC ("2026-11-23T10:00:00.000+00:00"), which sorts in time
 // order.
 
-export type OutboxEmail = RenderedEmail & { template: string; to: string }
+/** householdId: the household the email is about, so it shows on the household's timeline. */
+export type OutboxEmail = RenderedEmail & { template: string; to: string; householdId?: string | null }
 
 /** The database the outbox uses: the process's client, or another connection (tests of two workers). */
 export type OutboxDb = Pick<PrismaClient, 'outboxMessage' | '$queryRaw' | '$executeRaw'>
@@ -33,6 +34,7 @@ export function outboxRows(emails: OutboxEmail[]) {
 		subject: email.subject,
 		html: email.html,
 		text: email.text,
+		householdId: email.householdId ?? null,
 	}))
 }
 

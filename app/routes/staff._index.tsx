@@ -1,18 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
-import { CsrfField } from '~/components/csrf-field.tsx'
-import { STAFF_ROLE_LABELS } from '~/domain/staff.ts'
+import { Link, useLoaderData } from '@remix-run/react'
+import { STAFF_ROLE_LABELS, staffNavigation } from '~/domain/staff.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 
-// The staff home. For now it says who is signed in; the pipeline (issue 3) will start here.
+// The staff home: who is signed in and the places their role can go.
 export const meta: MetaFunction = ({ matches }) => staffPageMeta(siteFromMatches(matches), 'Staff home')
 export const headers = () => STAFF_HEADERS
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const { user, csrfToken } = await requireStaff(request)
-	return { name: user.name, email: user.email, role: STAFF_ROLE_LABELS[user.role], csrfToken }
+	const { user } = await requireStaff(request)
+	return { name: user.name, email: user.email, role: STAFF_ROLE_LABELS[user.role], places: staffNavigation(user.role) }
 }
 
 export default function StaffHome() {
@@ -35,12 +34,22 @@ export default function StaffHome() {
 						<dd className="govuk-summary-list__value">{page.role}</dd>
 					</div>
 				</dl>
-				<Form method="post" action="/staff/logout">
-					<CsrfField token={page.csrfToken} />
-					<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-						Sign out
-					</button>
-				</Form>
+				{page.places.length > 0 ? (
+					<>
+						<h2 className="govuk-heading-m">What you can do</h2>
+						<ul className="govuk-list">
+							{page.places.map((place) => (
+								<li key={place.to}>
+									<Link to={place.to} className="govuk-link">
+										{place.label}
+									</Link>
+								</li>
+							))}
+						</ul>
+					</>
+				) : (
+					<p className="govuk-body">The funnel figures for your role will appear here.</p>
+				)}
 			</div>
 		</div>
 	)

@@ -175,6 +175,26 @@ describe('exactly once', () => {
 		expect(alerts).toHaveLength(1)
 	})
 
+	test('a household that had left and enquires again is reopened at Enquiry, and search finds the new reference', async () => {
+		const first = await post(validEnquiryFields({ email: 'came-back@example.com' }), nextIp())
+		const { householdId } = (await prisma.enquiry.findFirstOrThrow({ where: { email: 'came-back@example.com' } }))
+		const today = (await prisma.household.findUniqueOrThrow({ where: { id: householdId } })).stageEnteredOn
+		await prisma.stageEvent.create({ data: { householdId, kind: 'exit', fromStage: 'enquiry', businessDate: today, exitReasonId: 'exit_timing' } })
+		await prisma.household.update({ where: { id: householdId }, data: { status: 'closed' } })
+
+		const second = await post(validEnquiryFields({ email: 'came-back@example.com', householdMembers: 'Ready now' }), nextIp())
+		expect(second.location).not.toBe(first.location)
+		const household = await prisma.household.findUniqueOrThrow({ where: { id: householdId } })
+		expect(household).toMatchObject({ status: 'open', stage: 'enquiry', stageEnteredOn: today })
+		const events = await prisma.stageEvent.findMany({ where: { householdId }, orderBy: { recordedAt: 'asc' } })
+		expect(events.map((event) => [event.kind, event.fromStage, event.toStage])).toEqual([
+			['entered', null, 'enquiry'],
+			['exit', 'enquiry', null],
+			['reopen', 'enquiry', 'enquiry'],
+		])
+		expect(household.searchText).toContain(referenceFrom(second.location)!.toLowerCase())
+	})
+
 	test('the same answers sent again with a fresh form (Back, then Send) are the same enquiry', async () => {
 		const fields = validEnquiryFields()
 		const first = await post(fields, nextIp())

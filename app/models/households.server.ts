@@ -1,0 +1,168 @@
+import {
+	apply,
+	applyEvent,
+	householdDifferences,
+	householdFields,
+	replay,
+	tryReplay,
+	type HouseholdState,
+	type NewStageEvent,
+	type RecordedStageEvent,
+	type StageCommand,
+} from '~/domain/stage-machine.ts'
+import type { EndedBy } from '~/domain/exit-reasons.ts'
+import type { Household, Prisma } from '~/generated/prisma/client.ts'
+import type { StaffIdentity } from '~/utils/auth.server.ts'
+import { now, today } from '~/utils/clock.server.ts'
+import { prisma } from '~/utils/db.server.ts'
+import { recordAudit } from './audit.server.ts'
+import { getServiceConfig } from './service-settings.server.ts'
+
+// Changing a household. Every change goes through `changeHousehold`: one transaction that first
+// claims the version the member of staff was looking at (optimistic concurrency: if someone else
+// saved in the meantime, nothing is written and they are told), then makes the change and writes
+// its audit entry. Stage changes go through the pure stage machine (app/domain/stage-machine.ts),
+// and the Household row's copy of the stage is written in the same transaction as the event.
+
+export const STALE_MESSAGE =
+	'Someone else changed this household while you were looking at it, so your change has not been saved. ' +
+	'The record below shows their change. Check it, then make your change again.'
+
+export type Refusal = { ok: false; error: string; field: string | null; stale?: boolean }
+export type ChangeOutcome<T> = { ok: true; value: T } | Refusal
+export type ChangeResult<T> = { ok: true; value: T; version: number } | Refusal
+
+/** Thrown inside the transaction to roll it back and answer with the refusal. */
+class RefusedChange extends Error {
+	constructor(readonly refusal: Refusal) {
+		super(refusal.error)
+	}
+}
+
+/**
+ * Runs `change` in one transaction if the household is still at `expectedVersion`, and moves it
+ * to the next version. A refusal from `change` rolls everything back. `audit` says in words what
+ * was changed (it may depend on the change's value).
+ */
+export async function changeHousehold<T>(
+	input: { householdId: string; expectedVersion: number; actor: StaffIdentity; audit: string | ((value: T) => string) },
+	change: (tx: Prisma.TransactionClient, household: Household) => Promise<ChangeOutcome<T>>,
+): Promise<ChangeResult<T>> {
+	const { householdId, expectedVersion, actor } = input
+	try {
+		return await prisma.$transaction(async (tx) => {
+			const claimed = await tx.household.updateMany({
+				where: { id: householdId, version: expectedVersion },
+				data: { version: { increment: 1 } },
+			})
+			if (claimed.count === 0) {
+				const exists = await tx.household.count({ where: { id: householdId } })
+				if (exists === 0) throw new Response('Household not found', { status: 404 })
+				throw new RefusedChange({ ok: false, error: STALE_MESSAGE, field: null, stale: true })
+			}
+			const household = await tx.household.findUniqueOrThrow({ where: { id: householdId } })
+			const outcome = await change(tx, household)
+			if (!outcome.ok) throw new RefusedChange(outcome)
+			const detail = typeof input.audit === 'function' ? input.audit(outcome.value) : input.audit
+			await recordAudit(tx, { actorId: actor.id, householdId, action: 'changed', detail })
+			return { ok: true as const, value: outcome.value, version: household.version }
+		})
+	} catch (error) {
+		if (error instanceof RefusedChange) return error.refusal
+		throw error
+	}
+}
+
+/** A household's stage events in the order they were recorded, ready to replay. */
+export async function stageHistory(db: Prisma.TransactionClient, householdId: string): Promise<RecordedStageEvent[]> {
+	const events = await db.stageEvent.findMany({
+		where: { householdId },
+		orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
+		include: { exitReason: { select: { key: true } } },
+	})
+	return events.map((event) => ({ ...event, exitReasonKey: event.exitReason?.key ?? null }))
+}
+
+export async function householdState(db: Prisma.TransactionClient, householdId: string): Promise<HouseholdState> {
+	return replay(await stageHistory(db, householdId))
+}
+
+/** The service's exit reasons in the shape the stage machine checks a close against. */
+export async function exitReasonOptions(db: Prisma.TransactionClient = prisma) {
+	const reasons = await db.exitReason.findMany({ orderBy: [{ sortOrder: 'asc' }, { label: 'asc' }] })
+	return reasons.map((reason) => ({
+		id: reason.id,
+		key: reason.key,
+		label: reason.label,
+		endedBy: reason.endedBy as EndedBy,
+		retired: reason.retiredAt !== null,
+	}))
+}
+
+/**
+ * Appends a stage event chosen by the stage machine and keeps the Household row in step, inside
+ * a changeHousehold transaction. Returns the machine's refusal if the command is not allowed.
+ */
+export async function applyStageCommand(
+	tx: Prisma.TransactionClient,
+	household: Pick<Household, 'id'>,
+	actor: StaffIdentity,
+	command: StageCommand,
+): Promise<ChangeOutcome<{ state: HouseholdState; event: NewStageEvent }>> {
+	const state = await householdState(tx, household.id)
+	const [exitReasons, config] = await Promise.all([exitReasonOptions(tx), getServiceConfig()])
+	const result = apply(state, command, {
+		today: today(),
+		actor: { id: actor.id, role: actor.role },
+		exitReasons,
+		stageNames: config.stageNames,
+	})
+	if (!result.ok) return { ok: false, error: result.error, field: result.field }
+	const { exitReasonKey, ...event } = result.event
+	const exitReasonId = exitReasonKey ? exitReasons.find((reason) => reason.key === exitReasonKey)!.id : null
+	await tx.stageEvent.create({ data: { ...event, householdId: household.id, exitReasonId, recordedAt: now() } })
+	const next = applyEvent(state, { ...event, exitReasonId, exitReasonKey })
+	await tx.household.update({ where: { id: household.id }, data: householdFields(next) })
+	return { ok: true, value: { state: next, event: result.event } }
+}
+
+/** Runs one stage command as its own change (move, hold, resume, close, reopen...). */
+export function runStageCommand(input: {
+	householdId: string
+	expectedVersion: number
+	actor: StaffIdentity
+	command: StageCommand
+	audit: string
+}) {
+	return changeHousehold(input, (tx, household) => applyStageCommand(tx, household, input.actor, input.command))
+}
+
+/**
+ * The check that the Household rows and their histories never disagree: replays every
+ * household's events and lists each whose row differs (or whose history breaks the rules).
+ */
+export async function findStageDisagreements(db: Prisma.TransactionClient = prisma) {
+	const [households, events] = await Promise.all([
+		db.household.findMany({ select: { id: true, reference: true, stage: true, status: true, stageEnteredOn: true } }),
+		db.stageEvent.findMany({
+			orderBy: [{ householdId: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
+			select: { householdId: true, kind: true, fromStage: true, toStage: true, businessDate: true, reviewOn: true, exitReasonId: true },
+		}),
+	])
+	const byHousehold = new Map<string, RecordedStageEvent[]>()
+	for (const event of events) {
+		const list = byHousehold.get(event.householdId) ?? []
+		list.push(event)
+		byHousehold.set(event.householdId, list)
+	}
+	const problems: { reference: string; problems: string[] }[] = []
+	for (const household of households) {
+		const result = tryReplay(byHousehold.get(household.id) ?? [])
+		if (!result.ok) problems.push({ reference: household.reference, problems: [`event ${result.index}: ${result.problem}`] })
+		else {
+			const differences = householdDifferences(result.state, household)
+			if (differences.length > 0) problems.push({ reference: household.reference, problems: differences })
+		}
+	}
+	return problems
+}
