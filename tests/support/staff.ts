@@ -1,0 +1,157 @@
+// Staff members, signed-in requests and households for integration tests, made directly in the
+// test's own database (as the epic-stack does): no argon2 hashing, no sign-in form per test.
+import crypto from 'node:crypto'
+import type { StaffRole } from '~/domain/staff.ts'
+import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
+import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
+import { londonDate } from '~/domain/working-days.ts'
+import type { StaffIdentity } from '~/utils/auth.server.ts'
+
+const { prisma } = await import('~/utils/db.server.ts')
+const auth = await import('~/utils/auth.server.ts')
+
+let people = 0
+
+export async function createStaff(role: StaffRole = 'officer', name?: string): Promise<StaffIdentity> {
+	people += 1
+	const user = await prisma.staffUser.create({
+		data: { email: `staff.${people}.${crypto.randomUUID().slice(0, 6)}@northdale.example`, name: name ?? `Staff Member ${people}`, role },
+	})
+	return { id: user.id, email: user.email, name: user.name, role }
+}
+
+export type SignedIn = { staff: StaffIdentity; cookie: string; csrf: string }
+
+/** A session for the staff member: the cookie to send and the CSRF token its forms carry. */
+export async function signIn(staff: StaffIdentity): Promise<SignedIn> {
+	const setCookie = await auth.startStaffSession(staff.id)
+	const cookie = setCookie.split(';')[0]!
+	const session = await auth.getStaffSession(new Request('http://localhost/', { headers: { Cookie: cookie } }))
+	return { staff, cookie, csrf: session!.csrfToken }
+}
+
+export async function signedInAs(role: StaffRole = 'officer', name?: string) {
+	return signIn(await createStaff(role, name))
+}
+
+/** A GET (no form) or a POST of `form` (with the session's CSRF token added) as this staff member. */
+export function staffRequest(path: string, as: SignedIn | null, form?: Record<string, string | string[]>) {
+	const headers = new Headers()
+	if (as) headers.set('Cookie', as.cookie)
+	let body: string | undefined
+	if (form) {
+		headers.set('Content-Type', 'application/x-www-form-urlencoded')
+		const params = new URLSearchParams()
+		if (as) params.append('csrf', as.csrf)
+		for (const [name, value] of Object.entries(form)) for (const one of [value].flat()) params.append(name, one)
+		body = params.toString()
+	}
+	return new Request(`http://localhost${path}`, { method: form ? 'POST' : 'GET', headers, body })
+}
+
+export type RouteAnswer = { status: number; data: any; headers: Headers; location: string | null }
+
+/**
+ * Runs a loader or action and gives back what a browser would get: the status, the data (or the
+ * text of a thrown response) and, for redirects, where to.
+ */
+export async function runRoute(
+	fn: (args: { request: Request; context: { cspNonce: string; clientIp: string }; params: Record<string, string> }) => Promise<unknown>,
+	request: Request,
+	params: Record<string, string> = {},
+): Promise<RouteAnswer> {
+	try {
+		const result = (await fn({ request, context: { cspNonce: '', clientIp: '127.0.0.1' }, params })) as any
+		if (result instanceof Response) {
+			return { status: result.status, data: await result.text(), headers: result.headers, location: result.headers.get('Location') }
+		}
+		if (result && typeof result === 'object' && 'init' in result && 'data' in result && result.type === 'DataWithResponseInit') {
+			return { status: result.init?.status ?? 200, data: result.data, headers: new Headers(result.init?.headers), location: null }
+		}
+		return { status: 200, data: result, headers: new Headers(), location: null }
+	} catch (thrown) {
+		if (!(thrown instanceof Response)) throw thrown
+		return { status: thrown.status, data: await thrown.text(), headers: thrown.headers, location: thrown.headers.get('Location') }
+	}
+}
+
+let households = 0
+
+/**
+ * A household that enquired on `enquiredOn` (default today) and, with `stage`, moved forward one
+ * stage a day from then on, as the stage machine would record it.
+ */
+export async function createHousehold(
+	options: { stage?: StageKey; firstName?: string; lastName?: string; email?: string; enquiredOn?: string; ownerId?: string | null; route?: 'mainstream' | 'kinship'; channel?: string } = {},
+) {
+	households += 1
+	const n = households
+	const firstName = options.firstName ?? 'Sam'
+	const lastName = options.lastName ?? `Testhouse${n}`
+	const email = options.email ?? `household.${n}.${crypto.randomUUID().slice(0, 6)}@example.com`
+	const phone = `07700 900${String(n).padStart(3, '0')}`
+	const postcode = 'LS1 4AP'
+	const enquiredOn = options.enquiredOn ?? londonDate(new Date())
+	const stage = options.stage ?? 'enquiry'
+	const reference = `HH-T${String(n).padStart(5, '0')}${crypto.randomUUID().slice(0, 4).toUpperCase()}`
+	const enquiryReference = `ENQ-T${String(n).padStart(5, '0')}${crypto.randomUUID().slice(0, 4).toUpperCase()}`
+	const at = new Date(`${enquiredOn}T10:00:00Z`)
+	const channelId = `channel_${options.channel ?? 'search'}`
+	const path = STAGE_KEYS.slice(0, STAGE_KEYS.indexOf(stage) + 1)
+	// One stage a day, never after today.
+	const dates = path.map((_, index) => londonDate(new Date(Math.min(at.getTime() + index * 86_400_000, Date.now()))))
+	const household = await prisma.household.create({
+		data: {
+			reference,
+			route: options.route ?? 'mainstream',
+			stage,
+			stageEnteredOn: dates[dates.length - 1]!,
+			postcode,
+			spareBedroom: 'yes',
+			householdMembers: 'Two adults',
+			fosteringInterests: '["long_term"]',
+			ownerId: options.ownerId ?? null,
+			firstEnquiryAt: at,
+			lastEnquiryAt: at,
+			displayName: householdDisplayName([{ firstName, lastName }]),
+			searchText: householdSearchText({ reference, postcode, applicants: [{ firstName, lastName, email, phone }], enquiryReferences: [enquiryReference] }),
+			channelId,
+			applicants: { create: { firstName, lastName, email, emailNormalized: email.toLowerCase(), phone } },
+			enquiries: {
+				create: {
+					submissionKey: crypto.randomUUID(),
+					reference: enquiryReference,
+					source: 'web',
+					receivedAt: at,
+					firstName,
+					lastName,
+					email,
+					phone,
+					postcode,
+					bestTimeToCall: 'anytime',
+					spareBedroom: 'yes',
+					householdMembers: 'Two adults',
+					fosteringInterests: '["long_term"]',
+					howHeard: 'search',
+					channelId,
+					consentGiven: true,
+					consentWording: 'I agree to be contacted',
+					privacyNoticeUrl: '/privacy',
+				},
+			},
+		},
+	})
+	for (const [index, to] of path.entries()) {
+		await prisma.stageEvent.create({
+			data: {
+				householdId: household.id,
+				kind: 'entered',
+				fromStage: index === 0 ? null : path[index - 1]!,
+				toStage: to,
+				businessDate: dates[index]!,
+				recordedAt: new Date(at.getTime() + index * 1000),
+			},
+		})
+	}
+	return household
+}
