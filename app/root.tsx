@@ -113,7 +113,9 @@ export function ErrorBoundary() {
 				<div className="govuk-grid-column-two-thirds">
 					<title>You cannot do this</title>
 					<h1 className="govuk-heading-l">You cannot do this</h1>
-					<p className="govuk-body">{typeof error.data === 'string' && error.data ? error.data : 'You do not have permission.'}</p>
+					<p className="govuk-body">
+						{typeof error.data === 'string' && error.data ? error.data : 'You do not have permission.'}
+					</p>
 					<p className="govuk-body">
 						<a href="/staff" className="govuk-link">
 							Go to the staff home
@@ -144,8 +146,8 @@ export function ErrorBoundary() {
 						<h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
 						<p className="govuk-body">Try again later.</p>
 						<p className="govuk-body">
-							If you were making an enquiry and did not see a confirmation, go back and send it again. If it did
-							reach us, we will not record it twice.
+							If you were making an enquiry and did not see a confirmation, go back and send it again. If it did reach
+							us, we will not record it twice.
 						</p>
 					</>
 				)}

@@ -270,3 +270,131 @@ export function Radios(props: ChoiceGroupProps) {
 export function Checkboxes(props: ChoiceGroupProps) {
 	return <ChoiceGroup kind="checkboxes" {...props} />
 }
+
+/** A GOV.UK select. Prefer radios for short lists; a select suits long ones (staff, reasons). */
+export function Select({
+	name,
+	label,
+	hint,
+	error,
+	options,
+	defaultValue,
+}: {
+	name: string
+	label: ReactNode
+	hint?: ReactNode
+	error?: string
+	options: readonly { value: string; label: string }[]
+	defaultValue?: string
+}) {
+	return (
+		<LabelledField name={name} label={label} hint={hint} error={error}>
+			<select
+				className={`govuk-select${error ? ' govuk-select--error' : ''}`}
+				id={name}
+				name={name}
+				defaultValue={defaultValue}
+				aria-describedby={describedBy(name, hint, error)}
+			>
+				{options.map((option) => (
+					<option key={option.value} value={option.value}>
+						{option.label}
+					</option>
+				))}
+			</select>
+		</LabelledField>
+	)
+}
+
+/**
+ * The GOV.UK date input: day, month and year fields named `${name}-day` etc. (read them with
+ * readDateInput in app/domain/date-input.ts). The day field has the id `name`, so the error
+ * summary's link lands on it.
+ */
+export function DateInput({
+	name,
+	legend,
+	hint,
+	error,
+	defaultValue,
+}: {
+	name: string
+	legend: ReactNode
+	hint?: ReactNode
+	error?: string
+	/** 'YYYY-MM-DD', or the parts as typed when the form comes back with an error. */
+	defaultValue?: string | { day: string; month: string; year: string }
+}) {
+	const parts =
+		typeof defaultValue === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(defaultValue)
+			? {
+					day: String(Number(defaultValue.slice(8, 10))),
+					month: String(Number(defaultValue.slice(5, 7))),
+					year: defaultValue.slice(0, 4),
+			  }
+			: typeof defaultValue === 'object'
+			? defaultValue
+			: { day: '', month: '', year: '' }
+	const fields = [
+		{ part: 'day', label: 'Day', width: 2 },
+		{ part: 'month', label: 'Month', width: 2 },
+		{ part: 'year', label: 'Year', width: 4 },
+	] as const
+	return (
+		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+			<fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(name, hint, error)}>
+				<legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+				{hint ? (
+					<div id={`${name}-hint`} className="govuk-hint">
+						{hint}
+					</div>
+				) : null}
+				{error ? <ErrorMessage id={name} message={error} /> : null}
+				<div className="govuk-date-input">
+					{fields.map(({ part, label, width }) => {
+						const id = part === 'day' ? name : `${name}-${part}`
+						return (
+							<div className="govuk-date-input__item" key={part}>
+								<div className="govuk-form-group">
+									<label className="govuk-label govuk-date-input__label" htmlFor={id}>
+										{label}
+									</label>
+									<input
+										className={`govuk-input govuk-date-input__input govuk-input--width-${width}${
+											error ? ' govuk-input--error' : ''
+										}`}
+										id={id}
+										name={`${name}-${part}`}
+										type="text"
+										inputMode="numeric"
+										defaultValue={parts[part]}
+									/>
+								</div>
+							</div>
+						)
+					})}
+				</div>
+			</fieldset>
+		</div>
+	)
+}
+
+/** A green "Success" banner after a change was saved (GOV.UK notification banner). */
+export function SuccessBanner({ title = 'Success', children }: { title?: string; children: ReactNode }) {
+	return (
+		<div
+			className="govuk-notification-banner govuk-notification-banner--success"
+			role="alert"
+			aria-labelledby="success-banner-title"
+		>
+			<div className="govuk-notification-banner__header">
+				<h2 className="govuk-notification-banner__title" id="success-banner-title">
+					{title}
+				</h2>
+			</div>
+			<div className="govuk-notification-banner__content">
+				<p className="govuk-notification-banner__heading">{children}</p>
+			</div>
+		</div>
+	)
+}

@@ -39,39 +39,39 @@ export function SiteHeader({
 				</div>
 			</div>
 			{navigation.length === 0 ? null : (
-			<div className="govuk-service-navigation app-navigation">
-				<div className="govuk-width-container">
-					<div className="govuk-service-navigation__container">
-						<nav aria-label={navigationLabel} className="govuk-service-navigation__wrapper">
-							<ul className="govuk-service-navigation__list" id="navigation">
-								{navigation.map((item) => {
-									const active = pathname === item.to || pathname.startsWith(`${item.to}/`)
-									return (
-										<li
-											key={item.to}
-											className={`govuk-service-navigation__item${
-												active ? ' govuk-service-navigation__item--active' : ''
-											}`}
-										>
-											<SiteLink
-												to={item.to}
-												className="govuk-service-navigation__link"
-												aria-current={active ? 'page' : undefined}
+				<div className="govuk-service-navigation app-navigation">
+					<div className="govuk-width-container">
+						<div className="govuk-service-navigation__container">
+							<nav aria-label={navigationLabel} className="govuk-service-navigation__wrapper">
+								<ul className="govuk-service-navigation__list" id="navigation">
+									{navigation.map((item) => {
+										const active = pathname === item.to || pathname.startsWith(`${item.to}/`)
+										return (
+											<li
+												key={item.to}
+												className={`govuk-service-navigation__item${
+													active ? ' govuk-service-navigation__item--active' : ''
+												}`}
 											>
-												{active ? (
-													<strong className="govuk-service-navigation__active-fallback">{item.label}</strong>
-												) : (
-													item.label
-												)}
-											</SiteLink>
-										</li>
-									)
-								})}
-							</ul>
-						</nav>
+												<SiteLink
+													to={item.to}
+													className="govuk-service-navigation__link"
+													aria-current={active ? 'page' : undefined}
+												>
+													{active ? (
+														<strong className="govuk-service-navigation__active-fallback">{item.label}</strong>
+													) : (
+														item.label
+													)}
+												</SiteLink>
+											</li>
+										)
+									})}
+								</ul>
+							</nav>
+						</div>
 					</div>
 				</div>
-			</div>
 			)}
 		</header>
 	)

@@ -14,7 +14,19 @@ const household = {
 describe('household search', () => {
 	it('finds a household by any of the ways staff look one up', () => {
 		const text = householdSearchText(household)
-		for (const query of ['priya shah', 'SHAH', 'tom reed', 'priya.shah@example', 'ls1 4ap', 'ls14ap', 'hh-7k3m9q', 'enq-4f7h2k', '07700 900123', '+44 7700 900123', '0113 496 0000']) {
+		for (const query of [
+			'priya shah',
+			'SHAH',
+			'tom reed',
+			'priya.shah@example',
+			'ls1 4ap',
+			'ls14ap',
+			'hh-7k3m9q',
+			'enq-4f7h2k',
+			'07700 900123',
+			'+44 7700 900123',
+			'0113 496 0000',
+		]) {
 			expect(text, query).toContain(searchTerm(query))
 		}
 	})
@@ -33,7 +45,12 @@ describe('household search', () => {
 
 	it('names the household as staff would say it', () => {
 		expect(householdDisplayName([{ firstName: 'Priya', lastName: 'Shah' }])).toBe('Priya Shah')
-		expect(householdDisplayName([{ firstName: 'Priya', lastName: 'Shah' }, { firstName: 'Tom', lastName: 'shah' }])).toBe('Priya and Tom Shah')
+		expect(
+			householdDisplayName([
+				{ firstName: 'Priya', lastName: 'Shah' },
+				{ firstName: 'Tom', lastName: 'shah' },
+			])
+		).toBe('Priya and Tom Shah')
 		expect(householdDisplayName(household.applicants)).toBe('Priya Shah and Tom Reed')
 		expect(householdDisplayName([])).toBe('')
 	})

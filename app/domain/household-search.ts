@@ -48,6 +48,7 @@ export function householdDisplayName(applicants: readonly { firstName: string; l
 	const [first, second] = applicants
 	if (!first) return ''
 	if (!second) return `${first.firstName} ${first.lastName}`
-	if (first.lastName.toLowerCase() === second.lastName.toLowerCase()) return `${first.firstName} and ${second.firstName} ${first.lastName}`
+	if (first.lastName.toLowerCase() === second.lastName.toLowerCase())
+		return `${first.firstName} and ${second.firstName} ${first.lastName}`
 	return `${first.firstName} ${first.lastName} and ${second.firstName} ${second.lastName}`
 }

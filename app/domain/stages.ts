@@ -63,7 +63,10 @@ export const DEFAULT_STAGE_NAMES: Record<StageKey, string> = {
 
 /** Every stage's name with the service's own names (ServiceConfig.stageNames) applied. */
 export function stageNames(custom: Partial<Record<StageKey, string>> = {}): Record<StageKey, string> {
-	return Object.fromEntries(STAGE_KEYS.map((key) => [key, custom[key]?.trim() || DEFAULT_STAGE_NAMES[key]])) as Record<StageKey, string>
+	return Object.fromEntries(STAGE_KEYS.map((key) => [key, custom[key]?.trim() || DEFAULT_STAGE_NAMES[key]])) as Record<
+		StageKey,
+		string
+	>
 }
 
 export function isStageKey(value: unknown): value is StageKey {

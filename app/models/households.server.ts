@@ -46,7 +46,7 @@ class RefusedChange extends Error {
  */
 export async function changeHousehold<T>(
 	input: { householdId: string; expectedVersion: number; actor: StaffIdentity; audit: string | ((value: T) => string) },
-	change: (tx: Prisma.TransactionClient, household: Household) => Promise<ChangeOutcome<T>>,
+	change: (tx: Prisma.TransactionClient, household: Household) => Promise<ChangeOutcome<T>>
 ): Promise<ChangeResult<T>> {
 	const { householdId, expectedVersion, actor } = input
 	try {
@@ -107,7 +107,7 @@ export async function applyStageCommand(
 	tx: Prisma.TransactionClient,
 	household: Pick<Household, 'id'>,
 	actor: StaffIdentity,
-	command: StageCommand,
+	command: StageCommand
 ): Promise<ChangeOutcome<{ state: HouseholdState; event: NewStageEvent }>> {
 	const state = await householdState(tx, household.id)
 	const [exitReasons, config] = await Promise.all([exitReasonOptions(tx), getServiceConfig()])
@@ -146,7 +146,15 @@ export async function findStageDisagreements(db: Prisma.TransactionClient = pris
 		db.household.findMany({ select: { id: true, reference: true, stage: true, status: true, stageEnteredOn: true } }),
 		db.stageEvent.findMany({
 			orderBy: [{ householdId: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
-			select: { householdId: true, kind: true, fromStage: true, toStage: true, businessDate: true, reviewOn: true, exitReasonId: true },
+			select: {
+				householdId: true,
+				kind: true,
+				fromStage: true,
+				toStage: true,
+				businessDate: true,
+				reviewOn: true,
+				exitReasonId: true,
+			},
 		}),
 	])
 	const byHousehold = new Map<string, RecordedStageEvent[]>()
@@ -158,7 +166,8 @@ export async function findStageDisagreements(db: Prisma.TransactionClient = pris
 	const problems: { reference: string; problems: string[] }[] = []
 	for (const household of households) {
 		const result = tryReplay(byHousehold.get(household.id) ?? [])
-		if (!result.ok) problems.push({ reference: household.reference, problems: [`event ${result.index}: ${result.problem}`] })
+		if (!result.ok)
+			problems.push({ reference: household.reference, problems: [`event ${result.index}: ${result.problem}`] })
 		else {
 			const differences = householdDifferences(result.state, household)
 			if (differences.length > 0) problems.push({ reference: household.reference, problems: differences })

@@ -29,7 +29,11 @@ export default function StaffLayout() {
 					</p>
 					<Form method="post" action="/staff/logout" className="app-staff-bar__sign-out">
 						<CsrfField token={csrfToken} />
-						<button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+						<button
+							type="submit"
+							className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+							data-module="govuk-button"
+						>
 							Sign out
 						</button>
 					</Form>

@@ -19,7 +19,13 @@ export function createStaffMember(role: StaffRole, name = `Test ${role}`): E2eSt
 	const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${id.slice(0, 8)}@northdale.example`
 	const db = openE2eDatabase()
 	try {
-		db.prepare('INSERT INTO StaffUser (id, email, name, role, createdAt) VALUES (?, ?, ?, ?, ?)').run(id, email, name, role, new Date().toISOString())
+		db.prepare('INSERT INTO StaffUser (id, email, name, role, createdAt) VALUES (?, ?, ?, ?, ?)').run(
+			id,
+			email,
+			name,
+			role,
+			new Date().toISOString()
+		)
 	} finally {
 		db.close()
 	}
@@ -27,25 +33,34 @@ export function createStaffMember(role: StaffRole, name = `Test ${role}`): E2eSt
 }
 
 /** Signs the browser context in as a new (or given) staff member with a session made in the database. */
-export async function signInAs(context: BrowserContext, baseURL: string, who: StaffRole | E2eStaff, name?: string): Promise<E2eStaff> {
+export async function signInAs(
+	context: BrowserContext,
+	baseURL: string,
+	who: StaffRole | E2eStaff,
+	name?: string
+): Promise<E2eStaff> {
 	const staff = typeof who === 'string' ? createStaffMember(who, name) : who
 	const token = crypto.randomBytes(32).toString('base64url')
 	const now = new Date()
 	const db = openE2eDatabase()
 	try {
-		db.prepare('INSERT INTO StaffSession (id, userId, createdAt, expiresAt, lastSeenAt, csrfToken) VALUES (?, ?, ?, ?, ?, ?)').run(
+		db.prepare(
+			'INSERT INTO StaffSession (id, userId, createdAt, expiresAt, lastSeenAt, csrfToken) VALUES (?, ?, ?, ?, ?, ?)'
+		).run(
 			crypto.createHash('sha256').update(token).digest('hex'),
 			staff.id,
 			now.toISOString(),
 			new Date(now.getTime() + 12 * 3600_000).toISOString(),
 			now.toISOString(),
-			crypto.randomBytes(32).toString('base64url'),
+			crypto.randomBytes(32).toString('base64url')
 		)
 	} finally {
 		db.close()
 	}
 	// The e2e server runs in production mode: the cookie is __Host-staff, Secure (Chromium treats
 	// http://localhost as secure).
-	await context.addCookies([{ name: '__Host-staff', value: token, url: baseURL, secure: true, httpOnly: true, sameSite: 'Lax' }])
+	await context.addCookies([
+		{ name: '__Host-staff', value: token, url: baseURL, secure: true, httpOnly: true, sameSite: 'Lax' },
+	])
 	return staff
 }

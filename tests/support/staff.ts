@@ -15,7 +15,11 @@ let people = 0
 export async function createStaff(role: StaffRole = 'officer', name?: string): Promise<StaffIdentity> {
 	people += 1
 	const user = await prisma.staffUser.create({
-		data: { email: `staff.${people}.${crypto.randomUUID().slice(0, 6)}@northdale.example`, name: name ?? `Staff Member ${people}`, role },
+		data: {
+			email: `staff.${people}.${crypto.randomUUID().slice(0, 6)}@northdale.example`,
+			name: name ?? `Staff Member ${people}`,
+			role,
+		},
 	})
 	return { id: user.id, email: user.email, name: user.name, role }
 }
@@ -56,22 +60,47 @@ export type RouteAnswer = { status: number; data: any; headers: Headers; locatio
  * text of a thrown response) and, for redirects, where to.
  */
 export async function runRoute(
-	fn: (args: { request: Request; context: { cspNonce: string; clientIp: string }; params: Record<string, string> }) => Promise<unknown>,
+	fn: (args: {
+		request: Request
+		context: { cspNonce: string; clientIp: string }
+		params: Record<string, string>
+	}) => Promise<unknown>,
 	request: Request,
-	params: Record<string, string> = {},
+	params: Record<string, string> = {}
 ): Promise<RouteAnswer> {
 	try {
 		const result = (await fn({ request, context: { cspNonce: '', clientIp: '127.0.0.1' }, params })) as any
 		if (result instanceof Response) {
-			return { status: result.status, data: await result.text(), headers: result.headers, location: result.headers.get('Location') }
+			return {
+				status: result.status,
+				data: await result.text(),
+				headers: result.headers,
+				location: result.headers.get('Location'),
+			}
 		}
-		if (result && typeof result === 'object' && 'init' in result && 'data' in result && result.type === 'DataWithResponseInit') {
-			return { status: result.init?.status ?? 200, data: result.data, headers: new Headers(result.init?.headers), location: null }
+		if (
+			result &&
+			typeof result === 'object' &&
+			'init' in result &&
+			'data' in result &&
+			result.type === 'DataWithResponseInit'
+		) {
+			return {
+				status: result.init?.status ?? 200,
+				data: result.data,
+				headers: new Headers(result.init?.headers),
+				location: null,
+			}
 		}
 		return { status: 200, data: result, headers: new Headers(), location: null }
 	} catch (thrown) {
 		if (!(thrown instanceof Response)) throw thrown
-		return { status: thrown.status, data: await thrown.text(), headers: thrown.headers, location: thrown.headers.get('Location') }
+		return {
+			status: thrown.status,
+			data: await thrown.text(),
+			headers: thrown.headers,
+			location: thrown.headers.get('Location'),
+		}
 	}
 }
 
@@ -82,7 +111,16 @@ let households = 0
  * stage a day from then on, as the stage machine would record it.
  */
 export async function createHousehold(
-	options: { stage?: StageKey; firstName?: string; lastName?: string; email?: string; enquiredOn?: string; ownerId?: string | null; route?: 'mainstream' | 'kinship'; channel?: string } = {},
+	options: {
+		stage?: StageKey
+		firstName?: string
+		lastName?: string
+		email?: string
+		enquiredOn?: string
+		ownerId?: string | null
+		route?: 'mainstream' | 'kinship'
+		channel?: string
+	} = {}
 ) {
 	households += 1
 	const n = households
@@ -114,7 +152,12 @@ export async function createHousehold(
 			firstEnquiryAt: at,
 			lastEnquiryAt: at,
 			displayName: householdDisplayName([{ firstName, lastName }]),
-			searchText: householdSearchText({ reference, postcode, applicants: [{ firstName, lastName, email, phone }], enquiryReferences: [enquiryReference] }),
+			searchText: householdSearchText({
+				reference,
+				postcode,
+				applicants: [{ firstName, lastName, email, phone }],
+				enquiryReferences: [enquiryReference],
+			}),
 			channelId,
 			applicants: { create: { firstName, lastName, email, emailNormalized: email.toLowerCase(), phone } },
 			enquiries: {
