@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Form, Link, useNavigation } from '@remix-run/react'
+import { Form, Link, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
 import type { DateParts } from '~/domain/date-input.ts'
 import type { StageKey } from '~/domain/stages.ts'
 import { CsrfField } from './csrf-field.tsx'
@@ -10,6 +10,13 @@ import { DateInput, ErrorSummary, Textarea } from './form.tsx'
 
 export type ActionErrors = { field?: string | null; message: string }[]
 export type ActionValues = { values?: Record<string, string>; parts?: Record<string, DateParts> }
+
+/**
+ * Remix does not reload the page's data after an action answers 4xx; after a stale save (409) it
+ * must, so the page shows the colleague's change and the form carries the new version.
+ */
+export const revalidateAfterStale: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+	actionStatus === 409 || defaultShouldRevalidate
 
 export const STATUS_LABELS: Record<string, string> = { open: 'Open', on_hold: 'On hold', closed: 'Closed' }
 

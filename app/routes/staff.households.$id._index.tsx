@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-ru
 import type { ReactNode } from 'react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, SuccessBanner } from '~/components/form.tsx'
-import { STATUS_LABELS } from '~/components/household.tsx'
+import { STATUS_LABELS, revalidateAfterStale } from '~/components/household.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
 import { BEST_TIMES, FOSTERING_INTERESTS, NOT_SURE, SPARE_BEDROOM_OPTIONS } from '~/domain/enquiry-form.ts'
@@ -20,6 +20,7 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 // everything that has happened to them. Opening it is written to the audit log.
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Household').filter((tag) => !('title' in tag))
 export const headers = () => STAFF_HEADERS
+export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.viewHouseholds })

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { DatedFields, fieldError, HouseholdActionPage } from '~/components/household.tsx'
+import { DatedFields, fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { blockedMessage, exitReasonGroups, readDated, readExitReason, readVersion } from '~/domain/household-forms.ts'
 import { ENDED_BY_LABELS, formatDate } from '~/domain/timeline.ts'
 import { exitReasonOptions, runStageCommand } from '~/models/households.server.ts'
@@ -19,6 +19,7 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 // reason answers both questions and the page works without JavaScript.
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Close').filter((tag) => !('title' in tag))
 export const headers = () => STAFF_HEADERS
+export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)

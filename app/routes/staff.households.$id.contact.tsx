@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { fieldError, HouseholdActionPage } from '~/components/household.tsx'
+import { fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { DateInput, Radios, Textarea, TextInput } from '~/components/form.tsx'
 import { readContactAttempt, readVersion } from '~/domain/household-forms.ts'
 import { CONTACT_METHODS, CONTACT_OUTCOMES } from '~/domain/timeline.ts'
@@ -20,6 +20,7 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 export const meta: MetaFunction = () =>
 	staffPageMeta(undefined, 'Log a contact attempt').filter((tag) => !('title' in tag))
 export const headers = () => STAFF_HEADERS
+export const shouldRevalidate = revalidateAfterStale
 
 const FIELDS = ['method', 'outcome', 'time', 'note', 'backdateReason']
 

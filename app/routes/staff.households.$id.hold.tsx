@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { DateInput } from '~/components/form.tsx'
-import { DatedFields, fieldError, HouseholdActionPage } from '~/components/household.tsx'
+import { DatedFields, fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { dateParts, readDateInput } from '~/domain/date-input.ts'
 import { blockedMessage, readDated, readVersion } from '~/domain/household-forms.ts'
 import { formatDate } from '~/domain/timeline.ts'
@@ -19,6 +19,7 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 // Put a household on hold (a pause they asked for) until a review date in the future.
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Put on hold').filter((tag) => !('title' in tag))
 export const headers = () => STAFF_HEADERS
+export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Radios } from '~/components/form.tsx'
-import { DatedFields, fieldError, HouseholdActionPage } from '~/components/household.tsx'
+import { DatedFields, fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { blockedMessage, moveChoices, readDated, readVersion } from '~/domain/household-forms.ts'
 import { roleCan } from '~/domain/staff.ts'
 import { formatDate } from '~/domain/timeline.ts'
@@ -19,6 +19,7 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 // Move a household to its next stage (or, for a manager correcting the record, an earlier one).
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Move to a stage').filter((tag) => !('title' in tag))
 export const headers = () => STAFF_HEADERS
+export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)

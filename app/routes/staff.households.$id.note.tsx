@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Textarea } from '~/components/form.tsx'
-import { fieldError, HouseholdActionPage } from '~/components/household.tsx'
+import { fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { readNote, readVersion } from '~/domain/household-forms.ts'
 import { addNote } from '~/models/household-actions.server.ts'
 import {
@@ -16,6 +16,7 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Add a note').filter((tag) => !('title' in tag))
 export const headers = () => STAFF_HEADERS
+export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)

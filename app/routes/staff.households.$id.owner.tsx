@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Select } from '~/components/form.tsx'
-import { fieldError, HouseholdActionPage } from '~/components/household.tsx'
+import { fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { readOwner, readVersion } from '~/domain/household-forms.ts'
 import { assignOwner } from '~/models/household-actions.server.ts'
 import { assignableStaff } from '~/models/household-record.server.ts'
@@ -18,6 +18,7 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 // Give the household to a member of staff (or to nobody); the change goes on its timeline.
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Assign an owner').filter((tag) => !('title' in tag))
 export const headers = () => STAFF_HEADERS
+export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)

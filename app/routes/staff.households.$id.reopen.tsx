@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { DatedFields, HouseholdActionPage } from '~/components/household.tsx'
+import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { blockedMessage, readDated, readVersion } from '~/domain/household-forms.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { formatDate } from '~/domain/timeline.ts'
@@ -18,6 +18,7 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 // A manager reopens a closed household: it goes back to the stage it left from.
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Reopen').filter((tag) => !('title' in tag))
 export const headers = () => STAFF_HEADERS
+export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params, ROLES_THAT.manageRecruitment)

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { DatedFields, HouseholdActionPage } from '~/components/household.tsx'
+import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { blockedMessage, readDated, readVersion } from '~/domain/household-forms.ts'
 import { formatDate } from '~/domain/timeline.ts'
 import { runStageCommand } from '~/models/households.server.ts'
@@ -17,6 +17,7 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 // Stage 1 (checks and references) runs alongside Stage 2; this records that it has finished.
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Stage 1 complete').filter((tag) => !('title' in tag))
 export const headers = () => STAFF_HEADERS
+export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)

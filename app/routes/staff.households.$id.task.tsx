@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { DateInput, Select, TextInput } from '~/components/form.tsx'
-import { fieldError, HouseholdActionPage } from '~/components/household.tsx'
+import { fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { readTask, readVersion } from '~/domain/household-forms.ts'
 import { addTask } from '~/models/household-actions.server.ts'
 import { assignableStaff } from '~/models/household-record.server.ts'
@@ -18,6 +18,7 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 // Something to do for this household by a date, for someone (a call back, a reference to chase).
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Add a task').filter((tag) => !('title' in tag))
 export const headers = () => STAFF_HEADERS
+export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)
