@@ -357,4 +357,22 @@ describe('the demo data for 23 November 2026', () => {
 			expect(household.lastEnquiryAt.getTime() - household.firstEnquiryAt.getTime()).toBeGreaterThan(60 * DAY_MS)
 		}
 	})
+
+	test('logs the calls behind Initial contact: the answered call at its date, unanswered tries before it', () => {
+		const contacts = new Map<string, typeof data.contactAttempts>()
+		for (const attempt of data.contactAttempts) contacts.set(attempt.householdId, [...(contacts.get(attempt.householdId) ?? []), attempt])
+		let withTries = 0
+		for (const household of data.households) {
+			const events = data.stageEvents.filter((event) => event.householdId === household.id)
+			const made = events.filter((event) => event.kind === 'entered' && event.toStage === 'initial_contact')
+			const attempts = contacts.get(household.id) ?? []
+			const answered = attempts.filter((attempt) => attempt.outcome === 'answered')
+			expect(answered.map((attempt) => londonDay(attempt.occurredAt))).toEqual(made.map((event) => dayOf(event.businessDate)))
+			const first = answered[0]
+			if (first && attempts.some((attempt) => attempt.occurredAt < first.occurredAt)) withTries++
+			for (const attempt of attempts) expect(attempt.occurredAt.getTime()).toBeLessThan(TODAY.getTime())
+		}
+		expect(withTries).toBeGreaterThan(data.households.length * 0.2)
+		expect(data.notes.length).toBeGreaterThan(20)
+	})
 })

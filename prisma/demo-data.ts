@@ -106,6 +106,17 @@ export type DemoStageEvent = {
 	reviewOn: string | null
 	note: string | null
 }
+export type DemoContactAttempt = {
+	id: string
+	householdId: string
+	method: 'call' | 'email' | 'text' | 'visit'
+	outcome: 'answered' | 'no_answer' | 'left_message'
+	occurredAt: Date
+	actorId: string | null
+	note: string | null
+	recordedAt: Date
+}
+export type DemoNote = { id: string; householdId: string; authorId: string; body: string; createdAt: Date }
 export type DemoData = {
 	staff: DemoStaffUser[]
 	referralCodes: DemoReferralCode[]
@@ -113,6 +124,8 @@ export type DemoData = {
 	applicants: DemoApplicant[]
 	enquiries: DemoEnquiry[]
 	stageEvents: DemoStageEvent[]
+	contactAttempts: DemoContactAttempt[]
+	notes: DemoNote[]
 }
 
 /** Answers the demo gives to the enquiry form's questions: the form's own values. */
@@ -1343,5 +1356,85 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 			return { id: `demo-enquiry-${n}`, submissionKey: `demo-${n}`, ...enquiry }
 		})
 
-	return { staff, referralCodes, households, applicants, enquiries: ordered, stageEvents }
+	const history = demoContactHistory({ enquiries: ordered, stageEvents }, now, seed)
+	return { staff, referralCodes, households, applicants, enquiries: ordered, stageEvents, ...history }
+}
+
+const VISIT_NOTES = [
+	'Came to the information evening with lots of questions about allowances.',
+	'Home visit went well: spare room is a good size, family very supportive.',
+	'Keen on short breaks at first; open to longer placements later.',
+	'Talked through the assessment timetable; they want to start after the school holidays.',
+	'Asked about fostering alongside work: explained the support from the team.',
+]
+
+/**
+ * The calls, emails and texts behind the stage events, for the household record's timeline: the
+ * answered call that completed Initial contact (at that event's time), the unanswered tries before
+ * it, and the tries before a household that never answered was closed at Enquiry; plus a note after
+ * some initial visits. Drawn from its own random stream, so the households stay exactly as they were.
+ */
+function demoContactHistory(
+	data: { enquiries: DemoEnquiry[]; stageEvents: DemoStageEvent[] },
+	now: number,
+	seed: number,
+): { contactAttempts: DemoContactAttempt[]; notes: DemoNote[] } {
+	const random = mulberry32(seed ^ 0x5eed)
+	const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
+	const contactAttempts: DemoContactAttempt[] = []
+	const notes: DemoNote[] = []
+	const enquiriesOf = new Map<string, DemoEnquiry[]>()
+	for (const enquiry of data.enquiries) {
+		const list = enquiriesOf.get(enquiry.householdId) ?? []
+		list.push(enquiry)
+		enquiriesOf.set(enquiry.householdId, list)
+	}
+	const contact = (householdId: string, at: Date, actorId: string | null, method: DemoContactAttempt['method'], outcome: DemoContactAttempt['outcome']) => {
+		contactAttempts.push({
+			id: `demo-contact-${String(contactAttempts.length + 1).padStart(5, '0')}`,
+			householdId,
+			method,
+			outcome,
+			occurredAt: at,
+			actorId,
+			note: outcome === 'left_message' && method === 'call' ? 'Left a voicemail with our number.' : null,
+			recordedAt: at,
+		})
+	}
+	/** Unanswered tries spread evenly between the enquiry and `until`, none closer than an hour. */
+	const tries = (householdId: string, from: Date, until: Date, count: number, actorId: string | null) => {
+		const gap = (until.getTime() - from.getTime()) / (count + 1)
+		if (gap < 3600_000) return
+		for (let index = 1; index <= count; index++) {
+			const method = index === count && count > 1 && random() < 0.4 ? pick(['email', 'text'] as const) : 'call'
+			const outcome = method === 'call' ? pick(['no_answer', 'left_message'] as const) : 'no_answer'
+			contact(householdId, new Date(from.getTime() + gap * index), actorId, method, outcome)
+		}
+	}
+	for (const event of data.stageEvents) {
+		const enquiry = (enquiriesOf.get(event.householdId) ?? [])
+			.filter((candidate) => candidate.receivedAt <= event.recordedAt)
+			.at(-1)
+		if (event.kind === 'entered' && event.fromStage === 'enquiry' && event.toStage === 'initial_contact') {
+			if (enquiry && enquiry.source !== 'phone') {
+				const failed = random() < 0.5 ? 0 : random() < 0.6 ? 1 : 2
+				tries(event.householdId, enquiry.receivedAt, event.recordedAt, failed, event.actorId)
+			}
+			contact(event.householdId, event.recordedAt, event.actorId, 'call', 'answered')
+		} else if (event.kind === 'exit' && event.fromStage === 'enquiry' && enquiry) {
+			tries(event.householdId, enquiry.receivedAt, event.recordedAt, 2 + Math.floor(random() * 3), event.actorId)
+		} else if (event.kind === 'entered' && event.toStage === 'initial_visit' && event.actorId && random() < 0.4) {
+			const createdAt = new Date(event.recordedAt.getTime() + 45 * 60_000)
+			if (createdAt.getTime() < now) {
+				notes.push({
+					id: `demo-note-${String(notes.length + 1).padStart(5, '0')}`,
+					householdId: event.householdId,
+					authorId: event.actorId,
+					body: pick(VISIT_NOTES),
+					createdAt,
+				})
+			}
+		}
+	}
+	return { contactAttempts, notes }
 }

@@ -76,6 +76,10 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 				})),
 			})
 			await tx.stageEvent.createMany({ data: data.stageEvents.map((event) => ({ ...event, actorId: staffId(event.actorId) })) })
+			await tx.contactAttempt.createMany({
+				data: data.contactAttempts.map((attempt) => ({ ...attempt, actorId: staffId(attempt.actorId) })),
+			})
+			await tx.householdNote.createMany({ data: data.notes.map((note) => ({ ...note, authorId: staffId(note.authorId)! })) })
 			return true
 		},
 		{ timeout: 60_000 },

@@ -1,0 +1,275 @@
+import type { StageKey } from './stages.ts'
+import { isStageKey } from './stages.ts'
+import { londonDate, startOfLondonDay, type CalendarDate } from './working-days.ts'
+
+// A household's timeline: everything that happened to it, newest first, from the rows the record
+// page loads (stage events, contacts, notes, emails, owner changes, tasks, enquiries). Pure, so the
+// order and the words are tested without a database.
+
+export type TimelineInput = {
+	stageNames: Record<StageKey, string>
+	stageEvents: {
+		id: string
+		kind: string
+		fromStage: string | null
+		toStage: string | null
+		businessDate: CalendarDate
+		recordedAt: Date
+		actorName: string | null
+		backdateReason: string | null
+		exitReasonLabel: string | null
+		exitEndedBy: string | null
+		reviewOn: string | null
+		note: string | null
+	}[]
+	contactAttempts: {
+		id: string
+		method: string
+		outcome: string
+		occurredAt: Date
+		actorName: string | null
+		note: string | null
+	}[]
+	notes: { id: string; body: string; createdAt: Date; authorName: string }[]
+	emails: { id: string; subject: string; toAddress: string; status: string; createdAt: Date; sentAt: Date | null }[]
+	ownerChanges: { id: string; fromName: string | null; toName: string | null; actorName: string; changedAt: Date }[]
+	tasks: {
+		id: string
+		title: string
+		dueOn: CalendarDate
+		createdAt: Date
+		createdByName: string
+		assigneeName: string | null
+		completedAt: Date | null
+		completedByName: string | null
+	}[]
+	enquiries: { id: string; reference: string; source: string; receivedAt: Date }[]
+}
+
+export type TimelineType = 'stage' | 'contact' | 'note' | 'email' | 'owner' | 'task' | 'enquiry'
+
+export type TimelineItem = {
+	key: string
+	type: TimelineType
+	/** When it happened (ISO); back-dated stage events sit at their business date. */
+	at: string
+	title: string
+	/** Who did it, when known. */
+	actor: string | null
+	details: { label: string; value: string }[]
+}
+
+export const CONTACT_METHODS = [
+	{ value: 'call', label: 'Phone call' },
+	{ value: 'email', label: 'Email' },
+	{ value: 'text', label: 'Text message' },
+	{ value: 'visit', label: 'Visit' },
+] as const
+export const CONTACT_OUTCOMES = [
+	{ value: 'answered', label: 'Answered' },
+	{ value: 'no_answer', label: 'No answer' },
+	{ value: 'left_message', label: 'Left a message' },
+] as const
+
+export const ENDED_BY_LABELS: Record<string, string> = {
+	household: 'Withdrawn by the household',
+	service: 'Ended by the service',
+	not_approved: 'Not approved',
+}
+
+const EMAIL_STATUS: Record<string, string> = { sent: 'Sent', pending: 'Waiting to be sent', dead: 'Could not be sent' }
+const ENQUIRY_SOURCE: Record<string, string> = {
+	web: 'the website',
+	phone: 'a phone call',
+	event: 'an event',
+	import: 'an import',
+}
+
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+]
+
+/** GOV.UK dates: '3 March 2026'. */
+export function formatDate(date: CalendarDate): string {
+	return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`
+}
+
+const labelOf = (options: readonly { value: string; label: string }[], value: string) =>
+	options.find((option) => option.value === value)?.label ?? value
+
+/**
+ * When a stage event goes on the timeline: when it was recorded if that was on its business date,
+ * otherwise midday on the business date, so a back-dated move sits among what happened that day.
+ */
+export function stageEventInstant(event: { businessDate: CalendarDate; recordedAt: Date }): Date {
+	if (londonDate(event.recordedAt) === event.businessDate) return event.recordedAt
+	return new Date(startOfLondonDay(event.businessDate).getTime() + 12 * 3600_000)
+}
+
+export function buildTimeline(input: TimelineInput): TimelineItem[] {
+	const name = (stage: string | null) => (stage && isStageKey(stage) ? input.stageNames[stage] : stage ?? '')
+	const items: TimelineItem[] = []
+
+	for (const event of input.stageEvents) {
+		const details: TimelineItem['details'] = [{ label: 'Date', value: formatDate(event.businessDate) }]
+		const recordedOn = londonDate(event.recordedAt)
+		if (recordedOn !== event.businessDate) details.push({ label: 'Recorded on', value: formatDate(recordedOn) })
+		if (event.backdateReason) details.push({ label: 'Why it was recorded late', value: event.backdateReason })
+		let title: string
+		switch (event.kind) {
+			case 'entered':
+				title = event.fromStage ? `Moved to ${name(event.toStage)}` : `Started at ${name(event.toStage)}`
+				break
+			case 'completed':
+				title = `${name('stage_1')} complete`
+				break
+			case 'hold':
+				title = 'Put on hold'
+				if (event.reviewOn) details.push({ label: 'Review on', value: formatDate(event.reviewOn) })
+				break
+			case 'resume':
+				title = 'Resumed after a hold'
+				break
+			case 'exit':
+				title = `Closed at ${name(event.fromStage)}`
+				if (event.exitEndedBy)
+					details.push({ label: 'Who ended it', value: ENDED_BY_LABELS[event.exitEndedBy] ?? event.exitEndedBy })
+				if (event.exitReasonLabel) details.push({ label: 'Reason', value: event.exitReasonLabel })
+				break
+			case 'reopen':
+				title =
+					event.fromStage === event.toStage
+						? `Reopened at ${name(event.toStage)}`
+						: `Came back: reopened at ${name(event.toStage)}`
+				break
+			case 'returned':
+				title = 'Enquired again'
+				break
+			default:
+				title = event.kind
+		}
+		if (event.note) details.push({ label: 'Note', value: event.note })
+		items.push({
+			key: `stage-${event.id}`,
+			type: 'stage',
+			at: stageEventInstant(event).toISOString(),
+			title,
+			actor: event.actorName,
+			details,
+		})
+	}
+
+	for (const contact of input.contactAttempts) {
+		items.push({
+			key: `contact-${contact.id}`,
+			type: 'contact',
+			at: contact.occurredAt.toISOString(),
+			title: `${labelOf(CONTACT_METHODS, contact.method)}: ${labelOf(CONTACT_OUTCOMES, contact.outcome).toLowerCase()}`,
+			actor: contact.actorName,
+			details: contact.note ? [{ label: 'Note', value: contact.note }] : [],
+		})
+	}
+
+	for (const note of input.notes) {
+		items.push({
+			key: `note-${note.id}`,
+			type: 'note',
+			at: note.createdAt.toISOString(),
+			title: 'Note added',
+			actor: note.authorName,
+			details: [{ label: 'Note', value: note.body }],
+		})
+	}
+
+	for (const email of input.emails) {
+		items.push({
+			key: `email-${email.id}`,
+			type: 'email',
+			at: email.createdAt.toISOString(),
+			title: `Email: ${email.subject}`,
+			actor: null,
+			details: [
+				{ label: 'To', value: email.toAddress },
+				{ label: 'Status', value: EMAIL_STATUS[email.status] ?? email.status },
+			],
+		})
+	}
+
+	for (const change of input.ownerChanges) {
+		items.push({
+			key: `owner-${change.id}`,
+			type: 'owner',
+			at: change.changedAt.toISOString(),
+			title: change.toName ? `Assigned to ${change.toName}` : 'Owner removed: unassigned',
+			actor: change.actorName,
+			details: [{ label: 'Previous owner', value: change.fromName ?? 'Unassigned' }],
+		})
+	}
+
+	for (const task of input.tasks) {
+		items.push({
+			key: `task-${task.id}`,
+			type: 'task',
+			at: task.createdAt.toISOString(),
+			title: `Task added: ${task.title}`,
+			actor: task.createdByName,
+			details: [
+				{ label: 'Due', value: formatDate(task.dueOn) },
+				{ label: 'Assigned to', value: task.assigneeName ?? 'Unassigned' },
+			],
+		})
+		if (task.completedAt) {
+			items.push({
+				key: `task-done-${task.id}`,
+				type: 'task',
+				at: task.completedAt.toISOString(),
+				title: `Task done: ${task.title}`,
+				actor: task.completedByName,
+				details: [],
+			})
+		}
+	}
+
+	for (const enquiry of input.enquiries) {
+		items.push({
+			key: `enquiry-${enquiry.id}`,
+			type: 'enquiry',
+			at: enquiry.receivedAt.toISOString(),
+			title: `Enquiry received from ${ENQUIRY_SOURCE[enquiry.source] ?? enquiry.source}`,
+			actor: null,
+			details: [{ label: 'Reference', value: enquiry.reference }],
+		})
+	}
+
+	// Newest first; the key breaks ties so the order never depends on the order of the inputs.
+	return items.sort((a, b) => (a.at === b.at ? (a.key < b.key ? 1 : -1) : a.at < b.at ? 1 : -1))
+}
+
+const londonClock = new Intl.DateTimeFormat('en-GB', {
+	timeZone: 'Europe/London',
+	hour: 'numeric',
+	minute: '2-digit',
+	hourCycle: 'h23',
+})
+
+/** GOV.UK date and time in London: '3 March 2026 at 2:30pm'. Same on the server and in the browser. */
+export function formatDateTime(instant: Date | string): string {
+	const date = new Date(instant)
+	const parts = Object.fromEntries(londonClock.formatToParts(date).map((part) => [part.type, part.value]))
+	const hours = Number(parts.hour)
+	const time = `${hours % 12 === 0 ? 12 : hours % 12}${parts.minute === '00' ? '' : `:${parts.minute}`}${
+		hours < 12 ? 'am' : 'pm'
+	}`
+	return `${formatDate(londonDate(date))} at ${time}`
+}

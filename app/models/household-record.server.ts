@@ -1,0 +1,223 @@
+import { ROLES_THAT } from '~/domain/staff.ts'
+import { stageNames, type StageKey } from '~/domain/stages.ts'
+import { buildTimeline } from '~/domain/timeline.ts'
+import type { StaffIdentity } from '~/utils/auth.server.ts'
+import { now, today } from '~/utils/clock.server.ts'
+import { prisma } from '~/utils/db.server.ts'
+import { recordAudit } from './audit.server.ts'
+import { householdState } from './households.server.ts'
+import { getServiceConfig } from './service-settings.server.ts'
+
+// Reading one household for its record page: the summary, the people, where they came from, and
+// the timeline of everything that happened. Opening it is recorded in the audit log, because the
+// record shows personal data.
+
+export const TIMELINE_PAGE_SIZE = 50
+
+const DAY_MS = 86_400_000
+const daysBetween = (from: string, to: string) =>
+	Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
+
+/** The household as its record page shows it, or null when there is no such household. */
+export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, timelinePage = 1) {
+	const household = await prisma.household.findUnique({
+		where: { id },
+		include: {
+			owner: { select: { id: true, name: true } },
+			applicants: { orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }] },
+			enquiries: { orderBy: { receivedAt: 'desc' }, include: { channel: { select: { label: true } } } },
+			stageEvents: {
+				orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
+				include: {
+					actor: { select: { name: true } },
+					exitReason: { select: { label: true, endedBy: true } },
+				},
+			},
+			contactAttempts: { include: { actor: { select: { name: true } } } },
+			notes: { include: { author: { select: { name: true } } } },
+			tasks: { include: { assignee: { select: { name: true } } }, orderBy: [{ dueOn: 'asc' }, { createdAt: 'asc' }] },
+			ownerChanges: true,
+		},
+	})
+	if (!household) return null
+
+	const [config, state, emails] = await Promise.all([
+		getServiceConfig(),
+		householdState(prisma, id),
+		prisma.outboxMessage.findMany({
+			where: { householdId: id },
+			select: { id: true, subject: true, toAddress: true, status: true, createdAt: true, sentAt: true },
+		}),
+	])
+	// Names of everyone who appears in the history (owner changes and tasks keep ids only).
+	const staffIds = new Set<string>()
+	for (const change of household.ownerChanges) {
+		for (const staffId of [change.fromOwnerId, change.toOwnerId, change.actorId]) if (staffId) staffIds.add(staffId)
+	}
+	for (const task of household.tasks) {
+		staffIds.add(task.createdById)
+		if (task.completedById) staffIds.add(task.completedById)
+	}
+	const staff = await prisma.staffUser.findMany({
+		where: { id: { in: [...staffIds] } },
+		select: { id: true, name: true },
+	})
+	const staffName = (staffId: string | null) =>
+		staffId ? staff.find((s) => s.id === staffId)?.name ?? 'Former member of staff' : null
+
+	const names = stageNames(config.stageNames)
+	const timeline = buildTimeline({
+		stageNames: names,
+		stageEvents: household.stageEvents.map((event) => ({
+			...event,
+			actorName: event.actor?.name ?? null,
+			exitReasonLabel: event.exitReason?.label ?? null,
+			exitEndedBy: event.exitReason?.endedBy ?? null,
+		})),
+		contactAttempts: household.contactAttempts.map((contact) => ({
+			...contact,
+			actorName: contact.actor?.name ?? null,
+		})),
+		notes: household.notes.map((note) => ({ ...note, authorName: note.author.name })),
+		emails,
+		ownerChanges: household.ownerChanges.map((change) => ({
+			id: change.id,
+			changedAt: change.changedAt,
+			fromName: staffName(change.fromOwnerId),
+			toName: staffName(change.toOwnerId),
+			actorName: staffName(change.actorId)!,
+		})),
+		tasks: household.tasks.map((task) => ({
+			...task,
+			createdByName: staffName(task.createdById)!,
+			assigneeName: task.assignee?.name ?? null,
+			completedByName: staffName(task.completedById),
+		})),
+		enquiries: household.enquiries,
+	})
+	const pages = Math.max(1, Math.ceil(timeline.length / TIMELINE_PAGE_SIZE))
+	const page = Math.min(Math.max(1, timelinePage), pages)
+
+	await recordAudit(prisma, {
+		actorId: viewer.id,
+		householdId: id,
+		action: 'viewed',
+		detail: 'Viewed the household record',
+	})
+
+	const lastExit = [...household.stageEvents].reverse().find((event) => event.kind === 'exit')
+	const todayDate = today()
+	return {
+		household: {
+			id: household.id,
+			reference: household.reference,
+			displayName: household.displayName,
+			route: household.route,
+			status: household.status,
+			stage: household.stage as StageKey,
+			stageEnteredOn: household.stageEnteredOn,
+			daysInStage: daysBetween(household.stageEnteredOn, todayDate),
+			version: household.version,
+			owner: household.owner,
+			postcode: household.postcode,
+			spareBedroom: household.spareBedroom,
+			householdMembers: household.householdMembers,
+			fosteringInterests: parseList(household.fosteringInterests),
+			firstEnquiryAt: household.firstEnquiryAt,
+		},
+		state: {
+			openStages: state.openStages,
+			holdReviewOn: state.holdReviewOn,
+			heldSince: state.heldSince,
+			stage1Open: state.openStages.includes('stage_1'),
+			closedReason: household.status === 'closed' ? lastExit?.exitReason?.label ?? null : null,
+		},
+		stageNames: names,
+		applicants: household.applicants.map(({ id, firstName, lastName, email, phone, isPrimary }) => ({
+			id,
+			firstName,
+			lastName,
+			email,
+			phone,
+			isPrimary,
+		})),
+		enquiries: household.enquiries.map((enquiry) => ({
+			id: enquiry.id,
+			reference: enquiry.reference,
+			source: enquiry.source,
+			receivedAt: enquiry.receivedAt,
+			bestTimeToCall: enquiry.bestTimeToCall,
+			isKinship: enquiry.isKinship,
+			kinshipDetails: enquiry.kinshipDetails,
+			channel: enquiry.channel.label,
+			howHeard: enquiry.howHeard,
+			howHeardOther: enquiry.howHeardOther,
+			utm: [enquiry.utmSource, enquiry.utmMedium, enquiry.utmCampaign, enquiry.utmContent],
+			referringSite: enquiry.referringSite,
+			landingPage: enquiry.landingPage,
+			referralCode: enquiry.referralCodeText,
+		})),
+		notes: household.notes
+			.map((note) => ({ id: note.id, body: note.body, createdAt: note.createdAt, author: note.author.name }))
+			.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
+		openTasks: household.tasks
+			.filter((task) => !task.completedAt)
+			.map((task) => ({
+				id: task.id,
+				title: task.title,
+				dueOn: task.dueOn,
+				overdue: task.dueOn < todayDate,
+				assignee: task.assignee?.name ?? null,
+			})),
+		timeline: {
+			items: timeline.slice((page - 1) * TIMELINE_PAGE_SIZE, page * TIMELINE_PAGE_SIZE),
+			page,
+			pages,
+			total: timeline.length,
+		},
+		viewedAt: now(),
+	}
+}
+
+function parseList(json: string): string[] {
+	try {
+		const value: unknown = JSON.parse(json)
+		return Array.isArray(value) ? value.map(String) : []
+	} catch {
+		return []
+	}
+}
+
+/** What an action page shows above its form: enough to see what you are changing, and its version. */
+export async function loadHouseholdForAction(id: string) {
+	const household = await prisma.household.findUnique({
+		where: { id },
+		select: {
+			id: true,
+			reference: true,
+			displayName: true,
+			stage: true,
+			status: true,
+			stageEnteredOn: true,
+			version: true,
+			ownerId: true,
+			owner: { select: { name: true } },
+		},
+	})
+	if (!household) return null
+	const [config, state] = await Promise.all([getServiceConfig(), householdState(prisma, id)])
+	return {
+		household: { ...household, stage: household.stage as StageKey },
+		state,
+		stageNames: stageNames(config.stageNames),
+	}
+}
+
+/** Staff who can own a household or take a task: active accounts that change households. */
+export function assignableStaff() {
+	return prisma.staffUser.findMany({
+		where: { disabledAt: null, role: { in: [...ROLES_THAT.changeHouseholds] } },
+		select: { id: true, name: true },
+		orderBy: { name: 'asc' },
+	})
+}

@@ -1,0 +1,66 @@
+import { data, redirect } from '@remix-run/node'
+import type { DateParts } from '~/domain/date-input.ts'
+import type { DoneKey, FormError } from '~/domain/household-forms.ts'
+import { ROLES_THAT } from '~/domain/staff.ts'
+import type { StaffRole } from '~/domain/staff.ts'
+import { loadHouseholdForAction } from '~/models/household-record.server.ts'
+import type { Refusal } from '~/models/households.server.ts'
+import { requireStaff, verifyCsrf } from './auth.server.ts'
+import { today } from './clock.server.ts'
+
+// What every household action route does the same way: who may come, which household, the CSRF
+// check, and the answers it sends back (errors with what was typed, or a redirect to the record).
+
+export async function householdActionPage(
+	request: Request,
+	params: { id?: string },
+	roles: readonly StaffRole[] = ROLES_THAT.changeHouseholds
+) {
+	const session = await requireStaff(request, { roles })
+	const loaded = await loadHouseholdForAction(params.id ?? '')
+	if (!loaded) throw new Response('Household not found', { status: 404 })
+	return { session, ...loaded, today: today(), csrfToken: session.csrfToken }
+}
+
+/** The posted form, once its CSRF token has been checked. */
+export async function postedForm(request: Request, session: Parameters<typeof verifyCsrf>[2]) {
+	const form = await request.formData()
+	verifyCsrf(request, form, session)
+	return form
+}
+
+type Answers = { values?: Record<string, string>; parts?: Record<string, DateParts> }
+
+/** What was typed, so the page shows it again (without JavaScript the page is drawn afresh). */
+export function typed(form: FormData, names: string[], dates: string[] = []): Answers {
+	const values = Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? '')]))
+	const parts = Object.fromEntries(
+		dates.map((name) => [
+			name,
+			{
+				day: String(form.get(`${name}-day`) ?? ''),
+				month: String(form.get(`${name}-month`) ?? ''),
+				year: String(form.get(`${name}-year`) ?? ''),
+			},
+		])
+	)
+	return { values, parts }
+}
+
+export function invalid(errors: FormError[], answers: Answers) {
+	return data({ errors: errors as { field: string | null; message: string }[], ...answers }, { status: 400 })
+}
+
+/**
+ * A change the rules (or a colleague's earlier save) refused: 409 when someone else saved first,
+ * so the page reloads the record and shows their change, 400 otherwise.
+ */
+export function refused(refusal: Refusal, answers: Answers, fieldMap: Record<string, string> = {}) {
+	const field = refusal.field ? fieldMap[refusal.field] ?? refusal.field : null
+	return data({ errors: [{ field, message: refusal.error }], ...answers }, { status: refusal.stale ? 409 : 400 })
+}
+
+/** Back to the record with its success banner (303: the browser follows with a GET). */
+export function backToRecord(householdId: string, done: DoneKey) {
+	return redirect(`/staff/households/${householdId}?done=${done}`, { status: 303 })
+}
