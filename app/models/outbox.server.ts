@@ -67,7 +67,11 @@ export async function claimDueMessages(input: {
 	// A plain read first: in WAL mode it never waits for or blocks a writer, so an idle poll
 	// does not take the write lock every second.
 	const due = await db.outboxMessage.findFirst({
-		where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+		where: {
+			status: 'pending',
+			nextAttemptAt: { lte: now },
+			OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
+		},
 		select: { id: true },
 	})
 	if (!due) return []
@@ -106,7 +110,7 @@ export async function markSent(claim: ClaimedMessage, now: Date, db: OutboxDb = 
 export async function recordFailure(
 	claim: ClaimedMessage,
 	outcome: { status: 'pending' | 'dead'; nextAttemptAt: Date; error: string },
-	db: OutboxDb = prisma,
+	db: OutboxDb = prisma
 ) {
 	await db.$executeRaw`
 		UPDATE "OutboxMessage"
@@ -120,4 +124,49 @@ export async function releaseClaim(claim: ClaimedMessage, db: OutboxDb = prisma)
 	await db.$executeRaw`
 		UPDATE "OutboxMessage" SET "lockedUntil" = NULL
 		WHERE "id" = ${claim.id} AND "status" = 'pending' AND "lockedUntil" = ${claim.lockedUntil}`
+}
+
+// The staff mailbox: what the service has sent, or tried to send.
+
+export const MAILBOX_PAGE_SIZE = 25
+
+/** Outbox messages, newest first, a page at a time (page 1 first); without their bodies. */
+export async function listOutboxMessages(page = 1) {
+	const [messages, total] = await Promise.all([
+		prisma.outboxMessage.findMany({
+			orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+			skip: (page - 1) * MAILBOX_PAGE_SIZE,
+			take: MAILBOX_PAGE_SIZE,
+			select: {
+				id: true,
+				template: true,
+				toAddress: true,
+				subject: true,
+				status: true,
+				attempts: true,
+				lastError: true,
+				createdAt: true,
+				sentAt: true,
+			},
+		}),
+		prisma.outboxMessage.count(),
+	])
+	return { messages, total, pages: Math.max(1, Math.ceil(total / MAILBOX_PAGE_SIZE)) }
+}
+
+export function findOutboxMessage(id: string) {
+	return prisma.outboxMessage.findUnique({ where: { id } })
+}
+
+/**
+ * Gives a message the worker gave up on a fresh start: pending, due now, with its attempts
+ * counted from nought again (the retry schedule starts over). Only a dead message: one that is
+ * pending or sent is left alone. The caller wakes the outbox.
+ */
+export async function retryDeadMessage(id: string, now: Date): Promise<boolean> {
+	const { count } = await prisma.outboxMessage.updateMany({
+		where: { id, status: 'dead' },
+		data: { status: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: null },
+	})
+	return count > 0
 }
