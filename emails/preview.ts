@@ -12,11 +12,7 @@ import { sampleAcknowledgement, sampleAlert, samplePasswordLink } from './sample
 const OUT_DIR = path.resolve(import.meta.dirname, '..', 'tests', '.tmp', 'email-preview')
 const samples: Record<string, RenderedEmail> = {
 	'enquiry-acknowledgement': renderEnquiryAcknowledgement(sampleAcknowledgement),
-	'enquiry-acknowledgement-kinship': renderEnquiryAcknowledgement({
-		...sampleAcknowledgement,
-		firstName: '李小龍',
-		isKinship: true,
-	}),
+	'enquiry-acknowledgement-kinship': renderEnquiryAcknowledgement({ ...sampleAcknowledgement, firstName: '李小龍', isKinship: true }),
 	'new-enquiry-alert': renderNewEnquiryAlert(sampleAlert),
 	'new-enquiry-alert-kinship-returning': renderNewEnquiryAlert({
 		...sampleAlert,
@@ -36,13 +32,11 @@ for (const [name, email] of Object.entries(samples)) {
 const index = Object.entries(samples)
 	.map(
 		([name, email]) =>
-			`<li>${escapeHtml(email.subject)}: <a href="${name}.html">HTML</a>, <a href="${name}.txt">plain text</a></li>`
+			`<li>${escapeHtml(email.subject)}: <a href="${name}.html">HTML</a>, <a href="${name}.txt">plain text</a></li>`,
 	)
 	.join('\n')
 fs.writeFileSync(
 	path.join(OUT_DIR, 'index.html'),
-	`<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Email previews</title></head>\n<body style="font-family:Arial,sans-serif">\n<h1>Email previews</h1>\n<ul>\n${index}\n</ul>\n</body>\n</html>\n`
+	`<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Email previews</title></head>\n<body style="font-family:Arial,sans-serif">\n<h1>Email previews</h1>\n<ul>\n${index}\n</ul>\n</body>\n</html>\n`,
 )
-console.log(
-	`Wrote ${Object.keys(samples).length} emails to ${path.relative(process.cwd(), OUT_DIR)}/ (open index.html)`
-)
+console.log(`Wrote ${Object.keys(samples).length} emails to ${path.relative(process.cwd(), OUT_DIR)}/ (open index.html)`)
