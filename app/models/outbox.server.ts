@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
+import { recordAudit } from './audit.server.ts'
 import type { RenderedEmail } from '../../emails/render.ts'
 
 // The email outbox. A message is written in the same transaction as the change that causes it,
@@ -152,6 +153,20 @@ export async function listOutboxMessages(page = 1) {
 
 export function findOutboxMessage(id: string) {
 	return prisma.outboxMessage.findUnique({ where: { id } })
+}
+
+/** One message for a member of staff to read; an email about a household goes in its audit log. */
+export async function viewOutboxMessage(id: string, viewerId: string) {
+	const message = await findOutboxMessage(id)
+	if (message?.householdId) {
+		await recordAudit(prisma, {
+			actorId: viewerId,
+			householdId: message.householdId,
+			action: 'viewed',
+			detail: `Viewed the email ‘${message.subject}’ in the mailbox`,
+		})
+	}
+	return message
 }
 
 /**
