@@ -60,7 +60,8 @@ export async function signInAs(
 	// The e2e server runs in production mode: the cookie is __Host-staff, Secure (Chromium treats
 	// http://localhost as secure).
 	await context.addCookies([
-		{ name: '__Host-staff', value: token, url: baseURL, secure: true, httpOnly: true, sameSite: 'Lax' },
+		// By host and path, not url: given an http url, Chromium refuses a __Host- cookie set this way.
+		{ name: '__Host-staff', value: token, domain: new URL(baseURL).hostname, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' },
 	])
 	return staff
 }
