@@ -4,9 +4,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { renderEnquiryAcknowledgement } from './enquiry-acknowledgement.ts'
 import { renderNewEnquiryAlert } from './new-enquiry-alert.ts'
+import { renderPasswordLink } from './password-link.ts'
 import { escapeHtml } from './layout.ts'
 import type { RenderedEmail } from './render.ts'
-import { sampleAcknowledgement, sampleAlert } from './samples.ts'
+import { sampleAcknowledgement, sampleAlert, samplePasswordLink } from './samples.ts'
 
 const OUT_DIR = path.resolve(import.meta.dirname, '..', 'tests', '.tmp', 'email-preview')
 const samples: Record<string, RenderedEmail> = {
@@ -19,6 +20,8 @@ const samples: Record<string, RenderedEmail> = {
 		isKinship: true,
 		isReturning: true,
 	}),
+	'password-reset': renderPasswordLink(samplePasswordLink),
+	'password-welcome': renderPasswordLink({ ...samplePasswordLink, kind: 'welcome' }),
 }
 
 fs.mkdirSync(OUT_DIR, { recursive: true })

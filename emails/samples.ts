@@ -1,5 +1,6 @@
 import type { EnquiryAcknowledgementInput } from './enquiry-acknowledgement.ts'
 import type { NewEnquiryAlertInput } from './new-enquiry-alert.ts'
+import type { PasswordLinkInput } from './password-link.ts'
 
 // Sample data for each template, shared by the previews (emails/preview.ts) and the tests, so a
 // new field in a template is filled in once.
@@ -31,4 +32,12 @@ export const sampleAlert: NewEnquiryAlertInput = {
 	firstContactDeadline: 'Thursday 2 July 2026',
 	staffUrl: `${SAMPLE_ORIGIN}/staff/households/HH-4D2R8T`,
 	serviceName: 'Foster with Northdale',
+}
+
+export const samplePasswordLink: PasswordLinkInput = {
+	kind: 'reset',
+	name: 'Amira Hussain',
+	url: `${SAMPLE_ORIGIN}/staff/reset-password/Zm9zdGVyaW5nLWRlbW8tdG9rZW4tZm9yLXByZXZpZXdz`,
+	serviceName: 'Foster with Northdale',
+	organisationName: 'Northdale County Council',
 }

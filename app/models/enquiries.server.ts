@@ -43,16 +43,19 @@ const receiptSelect = {
 type ReceiptRow = Prisma.EnquiryGetPayload<{ select: typeof receiptSelect }>
 
 // Channels are renamed or retired but never re-keyed or deleted, so each process can remember
-// which id has which key.
+// which id has which key. Managers add channels in the settings: a key or id this process has not
+// seen yet makes it read the list again.
 let channels: { idByKey: Map<string, string>; keyById: Map<string, string> } | undefined
 
-async function channelLookup(db: Prisma.TransactionClient = prisma) {
-	if (!channels) {
-		const rows = await db.channel.findMany({ select: { id: true, key: true } })
-		channels = {
-			idByKey: new Map(rows.map((row) => [row.key, row.id])),
-			keyById: new Map(rows.map((row) => [row.id, row.key])),
-		}
+async function channelLookup(db: Prisma.TransactionClient = prisma, need: { keys?: string[]; ids?: string[] } = {}) {
+	const known = channels
+	if (known && !need.keys?.some((key) => !known.idByKey.has(key)) && !need.ids?.some((id) => !known.keyById.has(id))) {
+		return known
+	}
+	const rows = await db.channel.findMany({ select: { id: true, key: true } })
+	channels = {
+		idByKey: new Map(rows.map((row) => [row.key, row.id])),
+		keyById: new Map(rows.map((row) => [row.id, row.key])),
 	}
 	return channels
 }
@@ -62,7 +65,7 @@ async function toReceipt(enquiry: ReceiptRow, db?: Prisma.TransactionClient): Pr
 		reference: enquiry.reference,
 		householdId: enquiry.householdId,
 		isKinship: enquiry.isKinship,
-		channel: (await channelLookup(db)).keyById.get(enquiry.channelId) ?? 'other',
+		channel: (await channelLookup(db, { ids: [enquiry.channelId] })).keyById.get(enquiry.channelId) ?? 'other',
 	}
 }
 
@@ -183,7 +186,7 @@ async function writeInTransaction(
 					})
 			  ).map((referral) => [referral.code, referral.id])
 	)
-	const { idByKey: channelIds } = await channelLookup(tx)
+	const { idByKey: channelIds } = await channelLookup(tx, { keys: batch.map((item) => item.channel) })
 	const references = await freshReferences(tx, batch.length)
 
 	const rows = {

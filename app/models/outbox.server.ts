@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
+import { recordAudit } from './audit.server.ts'
 import type { RenderedEmail } from '../../emails/render.ts'
 
 // The email outbox. A message is written in the same transaction as the change that causes it,
@@ -120,4 +121,63 @@ export async function releaseClaim(claim: ClaimedMessage, db: OutboxDb = prisma)
 	await db.$executeRaw`
 		UPDATE "OutboxMessage" SET "lockedUntil" = NULL
 		WHERE "id" = ${claim.id} AND "status" = 'pending' AND "lockedUntil" = ${claim.lockedUntil}`
+}
+
+// The staff mailbox: what the service has sent, or tried to send.
+
+export const MAILBOX_PAGE_SIZE = 25
+
+/** Outbox messages, newest first, a page at a time (page 1 first); without their bodies. */
+export async function listOutboxMessages(page = 1) {
+	const [messages, total] = await Promise.all([
+		prisma.outboxMessage.findMany({
+			orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+			skip: (page - 1) * MAILBOX_PAGE_SIZE,
+			take: MAILBOX_PAGE_SIZE,
+			select: {
+				id: true,
+				template: true,
+				toAddress: true,
+				subject: true,
+				status: true,
+				attempts: true,
+				lastError: true,
+				createdAt: true,
+				sentAt: true,
+			},
+		}),
+		prisma.outboxMessage.count(),
+	])
+	return { messages, total, pages: Math.max(1, Math.ceil(total / MAILBOX_PAGE_SIZE)) }
+}
+
+export function findOutboxMessage(id: string) {
+	return prisma.outboxMessage.findUnique({ where: { id } })
+}
+
+/** One message for a member of staff to read; an email about a household goes in its audit log. */
+export async function viewOutboxMessage(id: string, viewerId: string) {
+	const message = await findOutboxMessage(id)
+	if (message?.householdId) {
+		await recordAudit(prisma, {
+			actorId: viewerId,
+			householdId: message.householdId,
+			action: 'viewed',
+			detail: `Viewed the email ‘${message.subject}’ in the mailbox`,
+		})
+	}
+	return message
+}
+
+/**
+ * Gives a message the worker gave up on a fresh start: pending, due now, with its attempts
+ * counted from nought again (the retry schedule starts over). Only a dead message: one that is
+ * pending or sent is left alone. The caller wakes the outbox.
+ */
+export async function retryDeadMessage(id: string, now: Date): Promise<boolean> {
+	const { count } = await prisma.outboxMessage.updateMany({
+		where: { id, status: 'dead' },
+		data: { status: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: null },
+	})
+	return count > 0
 }

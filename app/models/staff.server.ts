@@ -1,6 +1,16 @@
-import { DEMO_STAFF_PASSWORD, describeDemoLogins, SIGN_IN_POLICY, STAFF_ROLES } from '~/domain/staff.ts'
+import { accountChangeRefusal } from '~/domain/staff-accounts.ts'
+import {
+	DEMO_STAFF_PASSWORD,
+	describeDemoLogins,
+	isStaffRole,
+	SIGN_IN_POLICY,
+	STAFF_ROLE_LABELS,
+	STAFF_ROLES,
+	type StaffRole,
+} from '~/domain/staff.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { verifyPassword } from '~/utils/password.server.ts'
+import { recordAudit } from './audit.server.ts'
 
 // Staff accounts and their sessions. Emails are stored and looked up lower-cased.
 
@@ -91,4 +101,139 @@ export async function listDemoLogins() {
 export async function demoLoginsSummary(): Promise<string> {
 	const { password, logins } = await listDemoLogins()
 	return describeDemoLogins(password, logins).trimStart()
+}
+
+// Administering staff accounts (ROLES_THAT.manageUsers). Who changed what is kept in the audit
+// log with no household, so it never shows on a household's own log.
+
+export const STAFF_PAGE_SIZE = 50
+
+/** Staff accounts by name, a page at a time (page 1 first). */
+export async function listStaffAccounts(page = 1) {
+	const [users, total] = await Promise.all([
+		prisma.staffUser.findMany({
+			orderBy: [{ name: 'asc' }, { email: 'asc' }],
+			skip: (page - 1) * STAFF_PAGE_SIZE,
+			take: STAFF_PAGE_SIZE,
+			select: {
+				id: true,
+				name: true,
+				email: true,
+				role: true,
+				passwordHash: true,
+				lockedUntil: true,
+				disabledAt: true,
+			},
+		}),
+		prisma.staffUser.count(),
+	])
+	return {
+		users: users.map(({ passwordHash, ...user }) => ({ ...user, hasPassword: passwordHash !== null })),
+		total,
+		pages: Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE)),
+	}
+}
+
+export function findStaffAccount(id: string) {
+	return prisma.staffUser.findUnique({
+		where: { id },
+		select: {
+			id: true,
+			name: true,
+			email: true,
+			role: true,
+			passwordHash: true,
+			lockedUntil: true,
+			disabledAt: true,
+			createdAt: true,
+		},
+	})
+}
+
+/** A new account with no password (its owner sets one from the emailed link); null if the email is taken. */
+export async function createStaffAccount(input: {
+	name: string
+	email: string
+	role: StaffRole
+	actorId: string
+	now: Date
+}) {
+	const email = normaliseStaffEmail(input.email)
+	try {
+		return await prisma.$transaction(async (tx) => {
+			const user = await tx.staffUser.create({
+				data: { name: input.name, email, role: input.role, createdAt: input.now },
+			})
+			await recordAudit(tx, {
+				actorId: input.actorId,
+				householdId: null,
+				action: 'changed',
+				detail: `Added the staff account of ${user.name} (${user.email}) as ${STAFF_ROLE_LABELS[input.role]}`,
+			})
+			return user
+		})
+	} catch (error) {
+		if ((error as { code?: string }).code === 'P2002') return null
+		throw error
+	}
+}
+
+export type AccountChange = { name?: string; role?: StaffRole; disable?: boolean }
+
+/**
+ * Changes an account's name, role or whether it is turned off, refusing (with the reason) a change
+ * that would turn off one's own account or leave no active administrator. The count is checked
+ * in the same transaction as the change. Turning an account off ends its sessions.
+ */
+export async function changeStaffAccount(input: {
+	id: string
+	actorId: string
+	change: AccountChange
+	now: Date
+}): Promise<{ ok: true } | { ok: false; error: string } | { ok: false; missing: true }> {
+	return prisma.$transaction(async (tx) => {
+		const target = await tx.staffUser.findUnique({ where: { id: input.id } })
+		if (!target || !isStaffRole(target.role)) return { ok: false as const, missing: true as const }
+		const otherActiveAdministrators = await tx.staffUser.count({
+			where: { role: 'administrator', disabledAt: null, id: { not: target.id } },
+		})
+		const refusal = accountChangeRefusal({
+			actorId: input.actorId,
+			target: { id: target.id, role: target.role, disabled: target.disabledAt !== null },
+			change: input.change,
+			otherActiveAdministrators,
+		})
+		if (refusal) return { ok: false as const, error: refusal }
+
+		const { name, role, disable } = input.change
+		const details: string[] = []
+		if (name !== undefined && name !== target.name) details.push(`renamed ${target.name} to ${name}`)
+		if (role !== undefined && role !== target.role) {
+			details.push(
+				`changed the role of ${name ?? target.name} from ${STAFF_ROLE_LABELS[target.role]} to ${
+					STAFF_ROLE_LABELS[role]
+				}`
+			)
+		}
+		if (disable === true && !target.disabledAt) details.push(`turned off the account of ${target.name}`)
+		if (disable === false && target.disabledAt) details.push(`turned on the account of ${target.name}`)
+		if (details.length === 0) return { ok: true as const }
+
+		await tx.staffUser.update({
+			where: { id: target.id },
+			data: {
+				name,
+				role,
+				...(disable === undefined ? {} : { disabledAt: disable ? target.disabledAt ?? input.now : null }),
+			},
+		})
+		if (disable) await tx.staffSession.deleteMany({ where: { userId: target.id } })
+		await recordAudit(tx, {
+			actorId: input.actorId,
+			householdId: null,
+			action: 'changed',
+			detail: `Staff account (${target.email}): ${details.join('; ')}`,
+		})
+		return { ok: true as const }
+	})
 }

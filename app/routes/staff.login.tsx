@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { ErrorSummary, TextInput } from '~/components/form.tsx'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
 import { safeStaffRedirect } from '~/domain/staff.ts'
 import { getStaffSession, signIn, startStaffSession } from '~/utils/auth.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const redirectTo = safeStaffRedirect(url.searchParams.get('redirectTo'))
 	if (await getStaffSession(request)) throw redirect(redirectTo)
-	return { redirectTo, signedOut: url.searchParams.has('signedOut') }
+	return { redirectTo, signedOut: url.searchParams.has('signedOut'), passwordSet: url.searchParams.has('passwordSet') }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -62,6 +62,9 @@ export default function StaffSignIn() {
 						</div>
 					</div>
 				) : null}
+				{page.passwordSet && errors.length === 0 ? (
+					<SuccessBanner>Your password has been saved. Sign in with your new password.</SuccessBanner>
+				) : null}
 				<h1 className="govuk-heading-l">Sign in to the staff area</h1>
 				<p className="govuk-body">For staff of the fostering service only.</p>
 				<Form method="post" noValidate>
@@ -80,6 +83,11 @@ export default function StaffSignIn() {
 						Sign in
 					</button>
 				</Form>
+				<p className="govuk-body">
+					<Link to="/staff/forgot-password" className="govuk-link">
+						Forgotten your password?
+					</Link>
+				</p>
 			</div>
 		</div>
 	)

@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest'
+import { ACCOUNT_REFUSALS, accountChangeRefusal, accountStatus, readAccountForm } from './staff-accounts.ts'
+
+const now = new Date('2026-11-23T12:00:00Z')
+
+describe('an account’s status', () => {
+	const active = { passwordHash: '$argon2id$...', lockedUntil: null, disabledAt: null }
+	test('turned off beats everything; then no password yet; then locked until the lock ends', () => {
+		expect(accountStatus(active, now)).toBe('active')
+		expect(accountStatus({ ...active, disabledAt: now, passwordHash: null }, now)).toBe('disabled')
+		expect(accountStatus({ ...active, passwordHash: null }, now)).toBe('no_password')
+		expect(accountStatus({ ...active, lockedUntil: new Date('2026-11-23T12:10:00Z') }, now)).toBe('locked')
+		expect(accountStatus({ ...active, lockedUntil: new Date('2026-11-23T11:59:00Z') }, now)).toBe('active')
+	})
+})
+
+describe('the account form', () => {
+	test('tidies the name and lower-cases the email', () => {
+		expect(
+			readAccountForm({ name: '  Jo   Bloggs ', email: ' Jo@Northdale.Example ', role: 'officer' }, { withEmail: true })
+		).toEqual({
+			ok: true,
+			value: { name: 'Jo Bloggs', email: 'jo@northdale.example', role: 'officer' },
+		})
+	})
+
+	test('asks for every missing answer in GOV.UK words', () => {
+		expect(readAccountForm({ name: '', email: 'not-an-email', role: 'boss' }, { withEmail: true })).toEqual({
+			ok: false,
+			errors: [
+				{ field: 'name', message: 'Enter their full name' },
+				{ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' },
+				{ field: 'role', message: 'Select a role' },
+			],
+		})
+	})
+})
+
+describe('changes that would lock everyone out', () => {
+	const admin = { id: 'a', role: 'administrator' as const, disabled: false }
+	test('an administrator cannot turn off their own account', () => {
+		expect(
+			accountChangeRefusal({ actorId: 'a', target: admin, change: { disable: true }, otherActiveAdministrators: 3 })
+		).toBe(ACCOUNT_REFUSALS.disableSelf)
+	})
+
+	test('the last active administrator keeps the role and stays on', () => {
+		const last = { actorId: 'b', target: admin, otherActiveAdministrators: 0 }
+		expect(accountChangeRefusal({ ...last, change: { role: 'manager' } })).toBe(ACCOUNT_REFUSALS.lastAdministrator)
+		expect(accountChangeRefusal({ ...last, change: { disable: true } })).toBe(ACCOUNT_REFUSALS.lastAdministrator)
+		expect(accountChangeRefusal({ ...last, change: { role: 'administrator' } })).toBeNull()
+		expect(accountChangeRefusal({ ...last, otherActiveAdministrators: 1, change: { role: 'manager' } })).toBeNull()
+	})
+
+	test('other staff can be changed and turned off freely', () => {
+		const officer = { id: 'o', role: 'officer' as const, disabled: false }
+		expect(
+			accountChangeRefusal({ actorId: 'a', target: officer, change: { disable: true }, otherActiveAdministrators: 0 })
+		).toBeNull()
+	})
+})

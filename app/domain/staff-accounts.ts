@@ -1,0 +1,87 @@
+import { isStaffRole, STAFF_ROLE_LABELS, type StaffRole } from './staff.ts'
+
+// Rules for administering staff accounts that need no database: what an account's state is
+// called, what the "add" and "change" forms accept, and which changes would lock everyone out.
+
+export type AccountStatus = 'active' | 'locked' | 'disabled' | 'no_password'
+
+export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = {
+	active: 'Active',
+	locked: 'Locked',
+	disabled: 'Turned off',
+	no_password: 'No password yet',
+}
+
+export function accountStatus(
+	user: { passwordHash: string | null; lockedUntil: Date | null; disabledAt: Date | null },
+	now: Date
+): AccountStatus {
+	if (user.disabledAt) return 'disabled'
+	if (!user.passwordHash) return 'no_password'
+	if (user.lockedUntil && user.lockedUntil > now) return 'locked'
+	return 'active'
+}
+
+export const ROLE_CHOICES = (Object.entries(STAFF_ROLE_LABELS) as [StaffRole, string][]).map(([value, label]) => ({
+	value,
+	label,
+}))
+
+export const ROLE_HINTS: Record<StaffRole, string> = {
+	administrator: 'Staff accounts and settings. Cannot see households.',
+	manager: 'Everything in recruitment, settings, reopening closed households, imports.',
+	officer: 'Works with households: contacts, stages, notes and tasks.',
+	social_worker: 'Works with households they assess.',
+	read_only: 'Funnel figures only, never a household’s personal data.',
+}
+
+export type AccountField = 'name' | 'email' | 'role'
+export type AccountFormError = { field: AccountField; message: string }
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export function readAccountForm(
+	form: { name: string; email?: string; role: string },
+	options: { withEmail: boolean }
+): { ok: true; value: { name: string; email: string; role: StaffRole } } | { ok: false; errors: AccountFormError[] } {
+	const name = form.name.trim().replace(/\s+/g, ' ')
+	const email = (form.email ?? '').trim().toLowerCase()
+	const errors: AccountFormError[] = []
+	if (name === '') errors.push({ field: 'name', message: 'Enter their full name' })
+	else if (name.length > 100) errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' })
+	if (options.withEmail) {
+		if (email === '') errors.push({ field: 'email', message: 'Enter their email address' })
+		else if (email.length > 254 || !EMAIL.test(email))
+			errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' })
+	}
+	if (!isStaffRole(form.role)) errors.push({ field: 'role', message: 'Select a role' })
+	if (errors.length > 0) return { ok: false, errors }
+	return { ok: true, value: { name, email, role: form.role as StaffRole } }
+}
+
+export const ACCOUNT_REFUSALS = {
+	disableSelf: 'You cannot turn off your own account. Ask another administrator.',
+	lastAdministrator:
+		'There must always be at least one active administrator. Make someone else an administrator first.',
+} as const
+
+/**
+ * Why a change to an account must be refused, or null. `activeAdministrators` counts active
+ * administrators other than the target, so removing the target's administrator role (by a new
+ * role or by turning the account off) never leaves none.
+ */
+export function accountChangeRefusal(input: {
+	actorId: string
+	target: { id: string; role: StaffRole; disabled: boolean }
+	change: { role?: StaffRole; disable?: boolean }
+	otherActiveAdministrators: number
+}): string | null {
+	const { target, change } = input
+	if (change.disable && target.id === input.actorId) return ACCOUNT_REFUSALS.disableSelf
+	const wasAdministrator = target.role === 'administrator' && !target.disabled
+	const staysAdministrator = (change.role ?? target.role) === 'administrator' && !(change.disable ?? target.disabled)
+	if (wasAdministrator && !staysAdministrator && input.otherActiveAdministrators === 0) {
+		return ACCOUNT_REFUSALS.lastAdministrator
+	}
+	return null
+}

@@ -1,0 +1,146 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ErrorSummary, TextInput } from '~/components/form.tsx'
+import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
+import { issuePasswordLink } from '~/models/password-reset.server.ts'
+import { findStaffByEmail } from '~/models/staff.server.ts'
+import { now } from '~/utils/clock.server.ts'
+import { passwordResetLimiters } from '~/utils/password-reset-rate-limit.server.ts'
+import { publicOrigin } from '~/utils/request.server.ts'
+import { useRootData } from '~/utils/root-data.ts'
+import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+
+// "Forgotten your password?": the answer is the same whether or not the address has an account,
+// so the page cannot be used to find out who works here (docs/decisions/007-password-reset.md).
+
+const MAX_BODY_BYTES = 4 * 1024
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export const meta: MetaFunction = () =>
+	staffPageMeta(undefined, 'Reset your password').filter((tag) => !('title' in tag))
+export const headers = () => STAFF_HEADERS
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	return { sent: new URL(request.url).searchParams.has('sent') }
+}
+
+type ActionResult = { errors: { field?: 'email'; message: string }[]; email: string }
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+		throw new Response('Request too large', { status: 413 })
+	}
+	// Nobody is signed in, so there is no CSRF token: refuse a form the browser says another site sent.
+	if (request.headers.get('Sec-Fetch-Site') === 'cross-site') {
+		throw new Response('This form was sent from another website.', { status: 403 })
+	}
+	const form = await request.formData()
+	const email = String(form.get('email') ?? '').trim()
+	if (email === '') {
+		return data<ActionResult>(
+			{ errors: [{ field: 'email', message: 'Enter your email address' }], email },
+			{ status: 400 }
+		)
+	}
+	if (email.length > 254 || !EMAIL.test(email)) {
+		return data<ActionResult>(
+			{
+				errors: [{ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' }],
+				email,
+			},
+			{ status: 400 }
+		)
+	}
+	const limits = passwordResetLimiters()
+	const client = limits.perClient.tryHit(context.clientIp)
+	if (!client.allowed) {
+		const minutes = Math.ceil(client.retryAfterMs / 60_000)
+		return data<ActionResult>(
+			{
+				errors: [
+					{
+						message: `You have asked for too many links. Wait ${minutes} ${
+							minutes === 1 ? 'minute' : 'minutes'
+						}, then try again.`,
+					},
+				],
+				email,
+			},
+			{ status: 429, headers: { 'Retry-After': String(Math.ceil(client.retryAfterMs / 1000)) } }
+		)
+	}
+	// Past the limit for one address the answer stays the same; the links already sent still work.
+	if (limits.perEmail.tryHit(email.toLowerCase()).allowed) {
+		const user = await findStaffByEmail(email)
+		if (user && !user.disabledAt) {
+			await issuePasswordLink({ userId: user.id, kind: 'reset', now: now(), origin: publicOrigin(request) })
+			wakeOutbox()
+		}
+	}
+	throw redirect('/staff/forgot-password?sent', 303)
+}
+
+export default function ForgotPassword() {
+	const page = useLoaderData<typeof loader>()
+	const result = useActionData<typeof action>()
+	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
+	const errors = result?.errors ?? []
+	if (page.sent && !result) {
+		return (
+			<div className="govuk-grid-row">
+				<div className="govuk-grid-column-two-thirds">
+					<title>{`Check your email – ${serviceName} staff`}</title>
+					<h1 className="govuk-heading-l">Check your email</h1>
+					<p className="govuk-body">
+						If there is an account for that address, we have sent a link to reset the password.
+					</p>
+					<p className="govuk-body">
+						The link works once, for 1 hour. It can take a few minutes to arrive; check your spam folder too.
+					</p>
+					<p className="govuk-body">
+						<Link to="/staff/forgot-password" className="govuk-link">
+							Ask for another link
+						</Link>{' '}
+						or{' '}
+						<Link to="/staff/login" className="govuk-link">
+							go back to sign in
+						</Link>
+						.
+					</p>
+				</div>
+			</div>
+		)
+	}
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-two-thirds">
+				<title>{`${errors.length > 0 ? 'Error: ' : ''}Reset your password – ${serviceName} staff`}</title>
+				<ErrorSummary errors={errors} />
+				<h1 className="govuk-heading-l">Reset your password</h1>
+				<p className="govuk-body">
+					Enter the email address of your staff account. We will send you a link to choose a new password.
+				</p>
+				<Form method="post" noValidate>
+					<TextInput
+						name="email"
+						label="Email address"
+						type="email"
+						autoComplete="username"
+						spellCheck={false}
+						defaultValue={result?.email}
+						error={errors.find((error) => error.field === 'email')?.message}
+					/>
+					<button type="submit" className="govuk-button" data-module="govuk-button">
+						Send the link
+					</button>
+				</Form>
+				<p className="govuk-body">
+					<Link to="/staff/login" className="govuk-link">
+						Back to sign in
+					</Link>
+				</p>
+			</div>
+		</div>
+	)
+}

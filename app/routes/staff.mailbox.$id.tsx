@@ -1,0 +1,110 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { CsrfField } from '~/components/csrf-field.tsx'
+import { SuccessBanner } from '~/components/form.tsx'
+import { OutboxStatusTag } from '~/components/status-tags.tsx'
+import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
+import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
+import { findOutboxMessage, retryDeadMessage, viewOutboxMessage } from '~/models/outbox.server.ts'
+import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { now } from '~/utils/clock.server.ts'
+import { useRootData } from '~/utils/root-data.ts'
+import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { formatLondonDateTime } from '../../emails/format.ts'
+
+// One email as the service sent it. Only the plain text version is shown: the HTML version's
+// inline styles would need the staff area's Content-Security-Policy loosened (ADR 003 keeps both
+// parts saying the same).
+export const meta: MetaFunction = () => staffPageMeta(undefined, 'Email').filter((tag) => !('title' in tag))
+export const headers = () => STAFF_HEADERS
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const session = await requireStaff(request, { roles: ROLES_THAT.viewHouseholds })
+	const message = await viewOutboxMessage(params.id ?? '', session.user.id)
+	if (!message) throw new Response('There is no email here', { status: 404 })
+	return {
+		csrfToken: session.csrfToken,
+		canRetry: roleCan(session.user.role, 'manageRecruitment') && message.status === 'dead',
+		retried: new URL(request.url).searchParams.has('retried'),
+		message: {
+			id: message.id,
+			to: message.toAddress,
+			subject: message.subject,
+			template: message.template,
+			status: message.status,
+			attempts: message.attempts,
+			lastError: message.lastError,
+			text: message.text,
+			createdAt: formatLondonDateTime(message.createdAt),
+			sentAt: message.sentAt ? formatLondonDateTime(message.sentAt) : null,
+			nextAttemptAt: message.status === 'pending' ? formatLondonDateTime(message.nextAttemptAt) : null,
+		},
+	}
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const session = await requireStaff(request, { roles: ROLES_THAT.manageRecruitment })
+	const form = await request.formData()
+	verifyCsrf(request, form, session)
+	const id = params.id ?? ''
+	if (!(await findOutboxMessage(id))) throw new Response('There is no email here', { status: 404 })
+	// Already pending or sent (someone else pressed the button): nothing to do, show it as it is.
+	if (await retryDeadMessage(id, now())) wakeOutbox()
+	throw redirect(`/staff/mailbox/${id}?retried`, 303)
+}
+
+export default function MailboxMessage() {
+	const page = useLoaderData<typeof loader>()
+	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
+	const { message } = page
+	const rows: [string, React.ReactNode][] = [
+		['To', message.to],
+		['Status', <OutboxStatusTag key="status" status={message.status} />],
+		['Written', message.createdAt],
+		...(message.sentAt ? [['Sent', message.sentAt] as [string, string]] : []),
+		...(message.nextAttemptAt ? [['Next attempt', message.nextAttemptAt] as [string, string]] : []),
+		['Attempts', String(message.attempts)],
+		...(message.lastError ? [['Last error', message.lastError] as [string, string]] : []),
+		['Template', message.template],
+	]
+	return (
+		<>
+			<title>{`${message.subject} – Mailbox – ${serviceName} staff`}</title>
+			<Link to="/staff/mailbox" className="govuk-back-link">
+				Back to mailbox
+			</Link>
+			{page.retried ? <SuccessBanner>The email will be sent again in the next few seconds</SuccessBanner> : null}
+			<span className="govuk-caption-l">Email</span>
+			<h1 className="govuk-heading-l">{message.subject}</h1>
+			<div className="govuk-grid-row">
+				<div className="govuk-grid-column-two-thirds">
+					<dl className="govuk-summary-list">
+						{rows.map(([key, value]) => (
+							<div className="govuk-summary-list__row" key={key}>
+								<dt className="govuk-summary-list__key">{key}</dt>
+								<dd className="govuk-summary-list__value govuk-!-text-break-word">{value}</dd>
+							</div>
+						))}
+					</dl>
+					{page.canRetry ? (
+						<Form method="post">
+							<CsrfField token={page.csrfToken} />
+							<p className="govuk-body">
+								The mail server refused this email. Check the address and the error above, then try again.
+							</p>
+							<button type="submit" className="govuk-button" data-module="govuk-button">
+								Try sending again
+							</button>
+						</Form>
+					) : null}
+					<h2 className="govuk-heading-m">Message</h2>
+					<p className="govuk-body-s">
+						The plain text version. The HTML version says the same with the service’s styling.
+					</p>
+					<div className="govuk-inset-text app-email-text">{message.text}</div>
+				</div>
+			</div>
+		</>
+	)
+}

@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link } from '@remix-run/react'
+import { ROLES_THAT } from '~/domain/staff.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
+import { siteFromMatches } from '~/utils/root-data.ts'
+import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+
+// The service's settings that managers and administrators keep: the words the pipeline uses.
+export const meta: MetaFunction = ({ matches }) => staffPageMeta(siteFromMatches(matches), 'Settings')
+export const headers = () => STAFF_HEADERS
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireStaff(request, { roles: ROLES_THAT.manageSettings })
+	return null
+}
+
+const SECTIONS = [
+	{
+		to: '/staff/settings/stage-names',
+		title: 'Stage names',
+		text: 'What the pipeline, the board and the reports call each stage. The order of the stages is fixed.',
+	},
+	{
+		to: '/staff/settings/exit-reasons',
+		title: 'Exit reasons',
+		text: 'The reasons staff choose from when a household leaves, with their Ofsted withdrawal codes.',
+	},
+	{
+		to: '/staff/settings/channels',
+		title: 'Channels',
+		text: 'How households found the service, for enquiries staff add and for the reports.',
+	},
+]
+
+export default function Settings() {
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-two-thirds">
+				<h1 className="govuk-heading-l">Settings</h1>
+				{SECTIONS.map((section) => (
+					<div key={section.to}>
+						<h2 className="govuk-heading-m">
+							<Link to={section.to} className="govuk-link">
+								{section.title}
+							</Link>
+						</h2>
+						<p className="govuk-body">{section.text}</p>
+					</div>
+				))}
+			</div>
+		</div>
+	)
+}

@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { Pagination } from '~/components/pagination.tsx'
+import { AccountStatusTag } from '~/components/status-tags.tsx'
+import { accountStatus } from '~/domain/staff-accounts.ts'
+import { isStaffRole, ROLES_THAT, STAFF_ROLE_LABELS } from '~/domain/staff.ts'
+import { listStaffAccounts } from '~/models/staff.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
+import { now } from '~/utils/clock.server.ts'
+import { siteFromMatches } from '~/utils/root-data.ts'
+import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+
+// Staff accounts, for administrators: who has one, their role, and whether they can sign in.
+export const meta: MetaFunction = ({ matches }) => staffPageMeta(siteFromMatches(matches), 'Users')
+export const headers = () => STAFF_HEADERS
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireStaff(request, { roles: ROLES_THAT.manageUsers })
+	const page = Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get('page')) || 1))
+	const { users, total, pages } = await listStaffAccounts(page)
+	const at = now()
+	return {
+		page,
+		pages,
+		total,
+		users: users.map((user) => ({
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			role: isStaffRole(user.role) ? STAFF_ROLE_LABELS[user.role] : user.role,
+			status: accountStatus(
+				{ passwordHash: user.hasPassword ? 'set' : null, lockedUntil: user.lockedUntil, disabledAt: user.disabledAt },
+				at
+			),
+		})),
+	}
+}
+
+export default function Users() {
+	const page = useLoaderData<typeof loader>()
+	const location = useLocation()
+	return (
+		<>
+			<h1 className="govuk-heading-l">Users</h1>
+			<p className="govuk-body">
+				{page.total === 1 ? '1 staff account' : `${page.total} staff accounts`}. Turned-off accounts keep their history
+				but cannot sign in.
+			</p>
+			<Link to="/staff/users/new" className="govuk-button" data-module="govuk-button" role="button" draggable="false">
+				Add a user
+			</Link>
+			<table className="govuk-table">
+				<caption className="govuk-table__caption govuk-visually-hidden">Staff accounts</caption>
+				<thead className="govuk-table__head">
+					<tr className="govuk-table__row">
+						<th scope="col" className="govuk-table__header">
+							Name
+						</th>
+						<th scope="col" className="govuk-table__header">
+							Email address
+						</th>
+						<th scope="col" className="govuk-table__header">
+							Role
+						</th>
+						<th scope="col" className="govuk-table__header">
+							Status
+						</th>
+					</tr>
+				</thead>
+				<tbody className="govuk-table__body">
+					{page.users.map((user) => (
+						<tr className="govuk-table__row" key={user.id}>
+							<td className="govuk-table__cell">
+								<Link to={`/staff/users/${user.id}`} className="govuk-link">
+									{user.name}
+								</Link>
+							</td>
+							<td className="govuk-table__cell govuk-!-text-break-word">{user.email}</td>
+							<td className="govuk-table__cell">{user.role}</td>
+							<td className="govuk-table__cell">
+								<AccountStatusTag status={user.status} />
+							</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+			<Pagination page={page.page} pages={page.pages} search={location.search} />
+		</>
+	)
+}
