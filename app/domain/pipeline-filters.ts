@@ -101,21 +101,31 @@ export function parsePipelineFilters(params: URLSearchParams): ParsedFilters {
 	const errors: FilterError[] = []
 	// An empty select is no filter at all.
 	const blankToUndefined = (value: string) => (value === '' ? undefined : value)
-	const parsed = QuerySchema.safeParse({
+	const input = {
 		...values,
 		owner: blankToUndefined(values.owner),
 		channel: blankToUndefined(values.channel),
 		route: blankToUndefined(values.route),
 		sort: blankToUndefined(values.sort),
-	})
-	if (!parsed.success) {
-		for (const issue of parsed.error.issues) {
-			const field = String(issue.path[0])
-			// One message per field, linked to its first input.
-			if (!errors.some((error) => error.field === field)) errors.push({ field, message: issue.message })
-		}
 	}
-	const valid = parsed.success ? parsed.data : null
+	const parsed = QuerySchema.safeParse(input)
+	for (const issue of parsed.success ? [] : parsed.error.issues) {
+		const field = String(issue.path[0])
+		// One message per field, linked to its first input.
+		if (!errors.some((error) => error.field === field)) errors.push({ field, message: issue.message })
+	}
+	// The fields that were fine still apply (so the owner is still checked when a stage was wrong).
+	const wrong = new Set(errors.map((error) => error.field))
+	const valid = parsed.success
+		? parsed.data
+		: QuerySchema.parse(
+				Object.fromEntries(
+					Object.entries(input).map(([key, value]) => [
+						key,
+						wrong.has(key) ? (Array.isArray(value) ? [] : key === 'q' ? '' : undefined) : value,
+					])
+				)
+		  )
 
 	const search = values.q === '' ? null : searchTerm(values.q)
 	if (values.q !== '' && search === null && !errors.some((error) => error.field === 'q')) {
@@ -132,15 +142,15 @@ export function parsePipelineFilters(params: URLSearchParams): ParsedFilters {
 		values,
 		errors,
 		filters: {
-			stages: valid ? [...new Set(valid.stage)] : [],
-			owner: valid?.owner ?? null,
-			channel: valid?.channel ?? null,
-			route: valid?.route ?? null,
-			statuses: valid && valid.status.length > 0 ? [...new Set(valid.status)] : [...DEFAULT_STATUSES],
+			stages: [...new Set(valid.stage)],
+			owner: valid.owner ?? null,
+			channel: valid.channel ?? null,
+			route: valid.route ?? null,
+			statuses: valid.status.length > 0 ? [...new Set(valid.status)] : [...DEFAULT_STATUSES],
 			enquiredFrom,
 			enquiredTo,
 			search,
-			sort: valid?.sort ?? 'in_stage',
+			sort: valid.sort ?? 'in_stage',
 			// The page is only ever set by the pagination links: a bad one quietly means the first.
 			page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
 		},
