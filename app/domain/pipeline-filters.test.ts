@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkFilterChoices, parsePipelineFilters, pipelineListHref } from './pipeline-filters.ts'
+import { checkFilterChoices, parsePipelineFilters, pipelineListHref, withoutEmptyParams } from './pipeline-filters.ts'
 
 const parse = (query: string) => parsePipelineFilters(new URLSearchParams(query))
 
@@ -106,5 +106,15 @@ describe('pipeline list filters', () => {
 			'/staff/pipeline/list?stage=enquiry&route=kinship'
 		)
 		expect(pipelineListHref({})).toBe('/staff/pipeline/list')
+	})
+})
+
+describe('shareable list addresses', () => {
+	it('drops the empty fields a GET form sends', () => {
+		expect(withoutEmptyParams(new URLSearchParams('q=smith&owner=&stage=enquiry&from-day=&sort='))).toBe(
+			'q=smith&stage=enquiry'
+		)
+		expect(withoutEmptyParams(new URLSearchParams('q=smith&stage=enquiry'))).toBeNull()
+		expect(withoutEmptyParams(new URLSearchParams('owner='))).toBe('')
 	})
 })

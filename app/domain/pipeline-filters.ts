@@ -199,3 +199,13 @@ export function pipelineListHref(filters: {
 	const query = params.toString()
 	return `/staff/pipeline/list${query ? `?${query}` : ''}`
 }
+
+/**
+ * The query without the empty fields a GET form always sends (`owner=&channel=...`), so the URL
+ * people share says only what was chosen; null when there are none to remove.
+ */
+export function withoutEmptyParams(params: URLSearchParams): string | null {
+	const kept = [...params].filter(([, value]) => value.trim() !== '')
+	if (kept.length === [...params].length) return null
+	return new URLSearchParams(kept).toString()
+}

@@ -1,8 +1,10 @@
+import { redirect } from '@remix-run/node'
 import { daysInStage } from '~/domain/days-in-stage.ts'
 import {
 	checkFilterChoices,
 	dayAfter,
 	parsePipelineFilters,
+	withoutEmptyParams,
 	DEFAULT_STATUSES,
 	PAGE_SIZE,
 	UNASSIGNED,
@@ -133,7 +135,7 @@ export async function pipelineBoard(input: { route: HouseholdRoute | null; today
 		count: countOf.get(stage) ?? 0,
 		households: firstCards[index]!.map((row) => toPipelineHousehold(row, input.today, owners.names)),
 	}))
-	return { columns, total: columns.reduce((sum, column) => sum + column.count, 0) }
+	return { columns, total: columns.reduce((sum, column) => sum + column.count, 0), cardsPerColumn: CARDS_PER_COLUMN }
 }
 
 const ORDER_BY: Record<PipelineFilters['sort'], Prisma.HouseholdOrderByWithRelationInput[]> = {
@@ -203,8 +205,11 @@ export async function pipelineList(input: {
  * against the service's own), the choices for the form, and the page of households unless a
  * filter is wrong. `ownerId` fixes the owner ("My households").
  */
-export async function loadPipelineList(input: { params: URLSearchParams; today: CalendarDate; ownerId?: string }) {
-	const parsed = parsePipelineFilters(input.params)
+export async function loadPipelineList(input: { url: URL; today: CalendarDate; ownerId?: string }) {
+	const clean = withoutEmptyParams(input.url.searchParams)
+	// The form sends every field; the address to share (and bookmark) names only the chosen ones.
+	if (clean !== null) throw redirect(`${input.url.pathname}${clean ? `?${clean}` : ''}`)
+	const parsed = parsePipelineFilters(input.url.searchParams)
 	const [owners, channels, config] = await Promise.all([householdOwners(), channelOptions(), getServiceConfig()])
 	const filters = input.ownerId ? { ...parsed.filters, owner: input.ownerId } : parsed.filters
 	const errors = [

@@ -16,7 +16,7 @@ export const headers = () => STAFF_HEADERS
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { user } = await requireStaff(request, { roles: ROLES_THAT.viewHouseholds })
-	const page = await loadPipelineList({ params: new URL(request.url).searchParams, today: today(), ownerId: user.id })
+	const page = await loadPipelineList({ url: new URL(request.url), today: today(), ownerId: user.id })
 	return data(page, { status: page.errors.length > 0 ? 400 : 200 })
 }
 

@@ -5,7 +5,7 @@ import { describeDaysInStage } from '~/domain/days-in-stage.ts'
 import { pipelineListHref, ROUTE_LABELS, ROUTES, type HouseholdRoute } from '~/domain/pipeline-filters.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames } from '~/domain/stages.ts'
-import { CARDS_PER_COLUMN, pipelineBoard } from '~/models/pipeline.server.ts'
+import { pipelineBoard } from '~/models/pipeline.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function PipelineBoard() {
-	const { columns, total, route, names } = useLoaderData<typeof loader>()
+	const { columns, total, route, names, cardsPerColumn } = useLoaderData<typeof loader>()
 	const routeWords = route ? `${ROUTE_LABELS[route].toLowerCase()} ` : ''
 	return (
 		<>
@@ -55,7 +55,7 @@ export default function PipelineBoard() {
 			<p className="govuk-body">
 				<strong>{total.toLocaleString('en-GB')}</strong> {routeWords}
 				{total === 1 ? 'household' : 'households'} in the pipeline (open or on hold). Each stage shows the{' '}
-				{CARDS_PER_COLUMN} longest there first.
+				{cardsPerColumn} longest there first.
 			</p>
 			<div className="app-board" role="region" aria-label="Households by stage" tabIndex={0}>
 				{columns.map((column) => {

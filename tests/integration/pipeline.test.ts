@@ -199,6 +199,15 @@ describe('the list', () => {
 		expect(past.data.result).toMatchObject({ page: 2, pages: 2 })
 	})
 
+	it('keeps only the chosen filters in the address to share', async () => {
+		const { status, location } = await runRoute(
+			list.loader,
+			staffRequest('/staff/pipeline/list?q=&owner=&stage=enquiry&sort=', officer)
+		)
+		expect(status).toBe(302)
+		expect(location).toBe('/staff/pipeline/list?stage=enquiry')
+	})
+
 	it('explains a filter it cannot use instead of failing', async () => {
 		const { status, data } = await runRoute(
 			list.loader,
