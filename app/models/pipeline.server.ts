@@ -114,18 +114,27 @@ export async function channelOptions() {
  * first few cards of each, longest in the stage first.
  */
 export async function pipelineBoard(input: { route: HouseholdRoute | null; today: CalendarDate }) {
-	const live = { status: { in: DEFAULT_STATUSES }, ...(input.route ? { route: input.route } : {}) }
+	const route = input.route ? { route: input.route } : {}
+	const live = { status: { in: DEFAULT_STATUSES }, ...route }
+	// One query per stage and status, so each reads its first cards straight off the index
+	// (status, stage, stageEnteredOn) in order and stops: asking for both statuses at once would
+	// sort every household at the stage. The two are merged below.
+	const firstOf = (stage: StageKey, status: HouseholdStatus) =>
+		prisma.household.findMany({
+			where: { status, stage, ...route },
+			orderBy: [{ stageEnteredOn: 'asc' }, { id: 'asc' }],
+			take: CARDS_PER_COLUMN,
+			select: HOUSEHOLD_FIELDS,
+		})
 	const [counts, firstCards, owners] = await Promise.all([
 		prisma.household.groupBy({ by: ['stage'], where: live, _count: { _all: true } }),
 		Promise.all(
-			STAGE_KEYS.map((stage) =>
-				prisma.household.findMany({
-					where: { ...live, stage },
-					orderBy: [{ stageEnteredOn: 'asc' }, { id: 'asc' }],
-					take: CARDS_PER_COLUMN,
-					select: HOUSEHOLD_FIELDS,
-				})
-			)
+			STAGE_KEYS.map(async (stage) => {
+				const [open, onHold] = await Promise.all(DEFAULT_STATUSES.map((status) => firstOf(stage, status)))
+				return [...open!, ...onHold!]
+					.sort((a, b) => a.stageEnteredOn.localeCompare(b.stageEnteredOn) || (a.id < b.id ? -1 : 1))
+					.slice(0, CARDS_PER_COLUMN)
+			})
 		),
 		householdOwners(),
 	])
