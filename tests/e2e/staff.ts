@@ -58,7 +58,8 @@ export async function signInAs(
 		db.close()
 	}
 	// The e2e server runs in production mode: the cookie is __Host-staff, Secure (Chromium treats
-	// http://localhost as secure).
+	// http://localhost as secure). Chromium refuses a __Host- cookie given with `url` over http, so
+	// it is given by host and path.
 	await context.addCookies([
 		// Chromium refuses a __Host- cookie given with `url` ("Invalid cookie fields"): name the host and path.
 		{

@@ -1,0 +1,305 @@
+import { Form, Link, useLocation } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { Checkboxes, DateInput, ErrorSummary, Select, TextInput } from '~/components/form.tsx'
+import { Pagination } from '~/components/pagination.tsx'
+import {
+	HOUSEHOLD_STATUSES,
+	LIST_SORTS,
+	PAGE_SIZE,
+	ROUTE_LABELS,
+	ROUTES,
+	SEARCH_MAX,
+	SORT_LABELS,
+	STATUS_LABELS,
+	UNASSIGNED,
+	type FilterError,
+	type FilterFormValues,
+} from '~/domain/pipeline-filters.ts'
+import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
+import type { PipelineHousehold } from '~/models/pipeline.server.ts'
+
+// The pipeline's shared parts: the household's tags, the switch between the board and the list,
+// and the filtered, paginated list used by both "Pipeline list" and "My households".
+
+type StageNames = Record<StageKey, string>
+type Household = PipelineHousehold
+
+export function householdHref(id: string) {
+	return `/staff/households/${id}`
+}
+
+/** On hold, closed and kinship, as GOV.UK tags. */
+export function HouseholdTags({ household }: { household: Pick<Household, 'status' | 'kinship'> }) {
+	const tags: ReactNode[] = []
+	if (household.status === 'on_hold')
+		tags.push(
+			<strong key="hold" className="govuk-tag govuk-tag--yellow">
+				On hold
+			</strong>
+		)
+	if (household.status === 'closed')
+		tags.push(
+			<strong key="closed" className="govuk-tag govuk-tag--grey">
+				Closed
+			</strong>
+		)
+	if (household.kinship)
+		tags.push(
+			<strong key="kinship" className="govuk-tag govuk-tag--purple">
+				Kinship
+			</strong>
+		)
+	return tags.length > 0 ? <span className="app-tags">{tags}</span> : null
+}
+
+/**
+ * The slot for the at-risk or overdue flag. The response-time rules (issue 4) fill `deadline`;
+ * until then it is always null and nothing is shown.
+ */
+export function DeadlineFlag({ deadline }: { deadline: Household['deadline'] }) {
+	if (deadline === 'overdue') return <strong className="govuk-tag govuk-tag--red">Overdue</strong>
+	if (deadline === 'at_risk') return <strong className="govuk-tag govuk-tag--orange">At risk</strong>
+	return null
+}
+
+/** The links between the board and the list (separate pages, so not the in-page tabs component). */
+export function PipelineViews({ current }: { current: 'board' | 'list' }) {
+	const views = [
+		{ key: 'board', to: '/staff/pipeline', label: 'Board' },
+		{ key: 'list', to: '/staff/pipeline/list', label: 'List and search' },
+	] as const
+	return (
+		<nav className="app-view-links" aria-label="Pipeline views">
+			<ul className="app-view-links__list">
+				{views.map((view) => (
+					<li key={view.key} className="app-view-links__item">
+						{view.key === current ? (
+							<span className="app-view-links__current" aria-current="page">
+								{view.label}
+							</span>
+						) : (
+							<Link className="govuk-link govuk-link--no-visited-state" to={view.to}>
+								{view.label}
+							</Link>
+						)}
+					</li>
+				))}
+			</ul>
+		</nav>
+	)
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+/** '3 Mar 2026': short enough for a table column. */
+function shortDate(date: string) {
+	return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`
+}
+
+export type PipelineListData = {
+	errors: FilterError[]
+	values: FilterFormValues
+	names: StageNames
+	owners: { id: string; label: string }[]
+	channels: { key: string; label: string }[]
+	result: { total: number; page: number; pages: number; households: Household[] } | null
+}
+
+/** The filter form (a GET form: the filters stay in the URL) and the page of results. */
+export function PipelineList({
+	data,
+	action,
+	showOwner,
+	caption,
+}: {
+	data: PipelineListData
+	action: string
+	/** "My households" has no owner filter: the owner is the signed-in member of staff. */
+	showOwner: boolean
+	caption: string
+}) {
+	const { search } = useLocation()
+	const { values, errors, result, names } = data
+	const errorFor = (field: string) => errors.find((error) => error.field === field)?.message
+	return (
+		<>
+			<ErrorSummary errors={errors} />
+			<Form method="get" action={action} className="app-filters" aria-label="Filter households" role="search">
+				<h2 className="govuk-heading-m">Filter households</h2>
+				<TextInput
+					name="q"
+					label="Search"
+					hint="Name, email address, phone number, postcode or reference"
+					defaultValue={values.q}
+					error={errorFor('q')}
+					maxLength={SEARCH_MAX}
+					spellCheck={false}
+					widthClass="govuk-!-width-two-thirds"
+				/>
+				<div className="app-filters__grid">
+					<Checkboxes
+						name="stage"
+						legend="Stage"
+						error={errorFor('stage')}
+						choices={STAGE_KEYS.map((stage) => ({ value: stage, label: names[stage] }))}
+						selected={values.stage}
+					/>
+					<div>
+						<Checkboxes
+							name="status"
+							legend="Status"
+							hint="None ticked: open and on hold"
+							error={errorFor('status')}
+							choices={HOUSEHOLD_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
+							selected={values.status}
+						/>
+						<Select
+							name="route"
+							label="Route"
+							error={errorFor('route')}
+							defaultValue={values.route}
+							options={[
+								{ value: '', label: 'Mainstream and kinship' },
+								...ROUTES.map((route) => ({ value: route, label: ROUTE_LABELS[route] })),
+							]}
+						/>
+					</div>
+					<div>
+						{showOwner ? (
+							<Select
+								name="owner"
+								label="Owner"
+								error={errorFor('owner')}
+								defaultValue={values.owner}
+								options={[
+									{ value: '', label: 'Anyone' },
+									{ value: UNASSIGNED, label: 'Nobody (unassigned)' },
+									...data.owners.map((owner) => ({ value: owner.id, label: owner.label })),
+								]}
+							/>
+						) : null}
+						<Select
+							name="channel"
+							label="Channel"
+							hint="How they first found us"
+							error={errorFor('channel')}
+							defaultValue={values.channel}
+							options={[
+								{ value: '', label: 'Any channel' },
+								...data.channels.map((channel) => ({ value: channel.key, label: channel.label })),
+							]}
+						/>
+						<Select
+							name="sort"
+							label="Sort by"
+							error={errorFor('sort')}
+							defaultValue={values.sort}
+							options={LIST_SORTS.map((sort) => ({ value: sort === 'in_stage' ? '' : sort, label: SORT_LABELS[sort] }))}
+						/>
+					</div>
+					<div>
+						<DateInput
+							name="from"
+							legend="Enquiry date from"
+							hint="For example, 1 3 2026"
+							error={errorFor('from')}
+							defaultValue={values.from}
+						/>
+						<DateInput name="to" legend="Enquiry date to" error={errorFor('to')} defaultValue={values.to} />
+					</div>
+				</div>
+				<div className="govuk-button-group">
+					<button type="submit" className="govuk-button" data-module="govuk-button">
+						Apply filters
+					</button>
+					<Link className="govuk-link" to={action}>
+						Clear filters
+					</Link>
+				</div>
+			</Form>
+			{result ? (
+				<Results result={result} names={names} caption={caption} search={search} />
+			) : (
+				<p className="govuk-body">Correct the filters to see the households.</p>
+			)}
+		</>
+	)
+}
+
+function Results({
+	result,
+	names,
+	caption,
+	search,
+}: {
+	result: NonNullable<PipelineListData['result']>
+	names: StageNames
+	caption: string
+	search: string
+}) {
+	const first = (result.page - 1) * PAGE_SIZE + 1
+	const last = first + result.households.length - 1
+	const plural = result.total === 1 ? 'household' : 'households'
+	return (
+		<>
+			<p className="govuk-body" role="status">
+				{result.total === 0 ? (
+					'No households match these filters.'
+				) : (
+					<>
+						<strong>{result.total.toLocaleString('en-GB')}</strong> {plural}
+						{result.pages > 1 ? ` (showing ${first.toLocaleString('en-GB')} to ${last.toLocaleString('en-GB')})` : ''}
+					</>
+				)}
+			</p>
+			{result.total > 0 ? (
+				<div className="app-table-scroll" role="region" aria-label={caption} tabIndex={0}>
+					<table className="govuk-table">
+						<caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+						<thead className="govuk-table__head">
+							<tr className="govuk-table__row">
+								<th scope="col" className="govuk-table__header">
+									Household
+								</th>
+								<th scope="col" className="govuk-table__header">
+									Reference
+								</th>
+								<th scope="col" className="govuk-table__header">
+									Stage
+								</th>
+								<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+									Days in stage
+								</th>
+								<th scope="col" className="govuk-table__header">
+									Owner
+								</th>
+								<th scope="col" className="govuk-table__header">
+									First enquiry
+								</th>
+							</tr>
+						</thead>
+						<tbody className="govuk-table__body">
+							{result.households.map((household) => (
+								<tr key={household.id} className="govuk-table__row">
+									<td className="govuk-table__cell">
+										<Link className="govuk-link" to={householdHref(household.id)}>
+											{household.displayName}
+										</Link>{' '}
+										<HouseholdTags household={household} /> <DeadlineFlag deadline={household.deadline} />
+									</td>
+									<td className="govuk-table__cell app-nowrap">{household.reference}</td>
+									<td className="govuk-table__cell">{names[household.stage]}</td>
+									<td className="govuk-table__cell govuk-table__cell--numeric">
+										{household.daysInStage.toLocaleString('en-GB')}
+									</td>
+									<td className="govuk-table__cell">{household.ownerName ?? 'Unassigned'}</td>
+									<td className="govuk-table__cell app-nowrap">{shortDate(household.firstEnquiredOn)}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			) : null}
+			<Pagination page={result.page} pages={result.pages} search={search} />
+		</>
+	)
+}

@@ -1,0 +1,240 @@
+import { redirect } from '@remix-run/node'
+import { daysInStage } from '~/domain/days-in-stage.ts'
+import {
+	checkFilterChoices,
+	dayAfter,
+	parsePipelineFilters,
+	withoutEmptyParams,
+	DEFAULT_STATUSES,
+	PAGE_SIZE,
+	UNASSIGNED,
+	type HouseholdRoute,
+	type PipelineFilters,
+} from '~/domain/pipeline-filters.ts'
+import type { HouseholdStatus } from '~/domain/stage-machine.ts'
+import { ROLES_THAT, STAFF_ROLE_LABELS, isStaffRole } from '~/domain/staff.ts'
+import { STAGE_KEYS, stageNames, type StageKey } from '~/domain/stages.ts'
+import { londonDate, startOfLondonDay, type CalendarDate } from '~/domain/working-days.ts'
+import type { Prisma } from '~/generated/prisma/client.ts'
+import { prisma } from '~/utils/db.server.ts'
+import { getServiceConfig } from './service-settings.server.ts'
+
+// The pipeline views: read-only queries over the Household row's own copies (stage, status,
+// stageEnteredOn, displayName, searchText, channelId), so no view joins applicants, enquiries or
+// events. Counts are SQL aggregates and every page of rows is a LIMITed, indexed query: nothing
+// here loads every household into memory.
+
+export const CARDS_PER_COLUMN = 20
+
+/** What the board and the list show of one household. */
+export type PipelineHousehold = {
+	id: string
+	reference: string
+	displayName: string
+	stage: StageKey
+	status: HouseholdStatus
+	kinship: boolean
+	daysInStage: number
+	ownerName: string | null
+	firstEnquiredOn: CalendarDate
+	/**
+	 * At risk of missing, or past, its response deadline. Filled by the response-time rules
+	 * (issue 4); until then always null and the views show nothing.
+	 */
+	deadline: 'at_risk' | 'overdue' | null
+}
+
+export type BoardColumn = { stage: StageKey; count: number; households: PipelineHousehold[] }
+
+const HOUSEHOLD_FIELDS = {
+	id: true,
+	reference: true,
+	displayName: true,
+	stage: true,
+	status: true,
+	route: true,
+	stageEnteredOn: true,
+	ownerId: true,
+	firstEnquiryAt: true,
+} satisfies Prisma.HouseholdSelect
+
+type HouseholdRow = Prisma.HouseholdGetPayload<{ select: typeof HOUSEHOLD_FIELDS }>
+
+function toPipelineHousehold(
+	row: HouseholdRow,
+	today: CalendarDate,
+	ownerNames: Map<string, string>
+): PipelineHousehold {
+	return {
+		id: row.id,
+		reference: row.reference,
+		displayName: row.displayName || row.reference,
+		stage: row.stage as StageKey,
+		status: row.status as HouseholdStatus,
+		kinship: row.route === 'kinship',
+		daysInStage: daysInStage(row.stageEnteredOn, today),
+		ownerName: row.ownerId ? ownerNames.get(row.ownerId) ?? null : null,
+		firstEnquiredOn: londonDate(row.firstEnquiryAt),
+		deadline: null,
+	}
+}
+
+/** Everyone who can own a household (and anyone who still owns one), for names and the owner filter. */
+export async function householdOwners() {
+	const staff = await prisma.staffUser.findMany({
+		select: { id: true, name: true, role: true, disabledAt: true },
+		orderBy: [{ name: 'asc' }, { id: 'asc' }],
+	})
+	const canOwn = ROLES_THAT.changeHouseholds as readonly string[]
+	return {
+		names: new Map(staff.map((person) => [person.id, person.name])),
+		options: staff
+			.filter((person) => canOwn.includes(person.role))
+			.map((person) => ({
+				id: person.id,
+				label: `${person.name} (${isStaffRole(person.role) ? STAFF_ROLE_LABELS[person.role] : person.role}${
+					person.disabledAt ? ', account turned off' : ''
+				})`,
+			})),
+	}
+}
+
+/** Every channel, retired ones too (old households still came from them). */
+export async function channelOptions() {
+	const channels = await prisma.channel.findMany({ orderBy: [{ sortOrder: 'asc' }, { label: 'asc' }] })
+	return channels.map((channel) => ({
+		id: channel.id,
+		key: channel.key,
+		label: channel.retiredAt ? `${channel.label} (retired)` : channel.label,
+	}))
+}
+
+/**
+ * The board: one column per stage with the live households (open and on hold) counted, and the
+ * first few cards of each, longest in the stage first.
+ */
+export async function pipelineBoard(input: { route: HouseholdRoute | null; today: CalendarDate }) {
+	const route = input.route ? { route: input.route } : {}
+	const live = { status: { in: DEFAULT_STATUSES }, ...route }
+	// One query per stage and status, so each reads its first cards straight off the index
+	// (status, stage, stageEnteredOn) in order and stops: asking for both statuses at once would
+	// sort every household at the stage. The two are merged below.
+	const firstOf = (stage: StageKey, status: HouseholdStatus) =>
+		prisma.household.findMany({
+			where: { status, stage, ...route },
+			orderBy: [{ stageEnteredOn: 'asc' }, { id: 'asc' }],
+			take: CARDS_PER_COLUMN,
+			select: HOUSEHOLD_FIELDS,
+		})
+	const [counts, firstCards, owners] = await Promise.all([
+		prisma.household.groupBy({ by: ['stage'], where: live, _count: { _all: true } }),
+		Promise.all(
+			STAGE_KEYS.map(async (stage) => {
+				const [open, onHold] = await Promise.all(DEFAULT_STATUSES.map((status) => firstOf(stage, status)))
+				return [...open!, ...onHold!]
+					.sort((a, b) => a.stageEnteredOn.localeCompare(b.stageEnteredOn) || (a.id < b.id ? -1 : 1))
+					.slice(0, CARDS_PER_COLUMN)
+			})
+		),
+		householdOwners(),
+	])
+	const countOf = new Map(counts.map((row) => [row.stage, row._count._all]))
+	const columns: BoardColumn[] = STAGE_KEYS.map((stage, index) => ({
+		stage,
+		count: countOf.get(stage) ?? 0,
+		households: firstCards[index]!.map((row) => toPipelineHousehold(row, input.today, owners.names)),
+	}))
+	return { columns, total: columns.reduce((sum, column) => sum + column.count, 0), cardsPerColumn: CARDS_PER_COLUMN }
+}
+
+const ORDER_BY: Record<PipelineFilters['sort'], Prisma.HouseholdOrderByWithRelationInput[]> = {
+	in_stage: [{ stageEnteredOn: 'asc' }, { id: 'asc' }],
+	newest: [{ firstEnquiryAt: 'desc' }, { id: 'desc' }],
+	name: [{ displayName: 'asc' }, { id: 'asc' }],
+}
+
+/** The Prisma filter for a list's filters; `channelId` is the id of the filter's channel key. */
+function householdWhere(filters: PipelineFilters, channelId: string | null): Prisma.HouseholdWhereInput {
+	const where: Prisma.HouseholdWhereInput = { status: { in: filters.statuses } }
+	if (filters.stages.length > 0) where.stage = { in: filters.stages }
+	if (filters.owner) where.ownerId = filters.owner === UNASSIGNED ? null : filters.owner
+	if (filters.channel) where.channelId = channelId ?? '(no such channel)'
+	if (filters.route) where.route = filters.route
+	if (filters.enquiredFrom || filters.enquiredTo) {
+		where.firstEnquiryAt = {
+			...(filters.enquiredFrom ? { gte: startOfLondonDay(filters.enquiredFrom) } : {}),
+			...(filters.enquiredTo ? { lt: startOfLondonDay(dayAfter(filters.enquiredTo)) } : {}),
+		}
+	}
+	// searchText is lower-cased, as searchTerm() is.
+	if (filters.search) where.searchText = { contains: filters.search }
+	return where
+}
+
+/**
+ * One page of the list: the households matching the filters, the number of them and of pages.
+ * A page past the end shows the last page.
+ */
+export async function pipelineList(input: {
+	filters: PipelineFilters
+	today: CalendarDate
+	channels?: { id: string; key: string }[]
+	owners?: Awaited<ReturnType<typeof householdOwners>>
+}) {
+	const { filters } = input
+	const [channels, owners] = await Promise.all([
+		input.channels ?? (filters.channel ? channelOptions() : []),
+		input.owners ?? householdOwners(),
+	])
+	const channelId = channels.find((channel) => channel.key === filters.channel)?.id ?? null
+	const where = householdWhere(filters, channelId)
+	const total = await prisma.household.count({ where })
+	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+	const page = Math.min(filters.page, pages)
+	const rows =
+		total === 0
+			? []
+			: await prisma.household.findMany({
+					where,
+					orderBy: ORDER_BY[filters.sort],
+					skip: (page - 1) * PAGE_SIZE,
+					take: PAGE_SIZE,
+					select: HOUSEHOLD_FIELDS,
+			  })
+	return {
+		total,
+		page,
+		pages,
+		households: rows.map((row) => toPipelineHousehold(row, input.today, owners.names)),
+	}
+}
+
+/**
+ * Everything a list page needs from its URL: the filters read and checked (the owner and channel
+ * against the service's own), the choices for the form, and the page of households unless a
+ * filter is wrong. `ownerId` fixes the owner ("My households").
+ */
+export async function loadPipelineList(input: { url: URL; today: CalendarDate; ownerId?: string }) {
+	const clean = withoutEmptyParams(input.url.searchParams)
+	// The form sends every field; the address to share (and bookmark) names only the chosen ones.
+	if (clean !== null) throw redirect(`${input.url.pathname}${clean ? `?${clean}` : ''}`)
+	const parsed = parsePipelineFilters(input.url.searchParams)
+	const [owners, channels, config] = await Promise.all([householdOwners(), channelOptions(), getServiceConfig()])
+	const filters = input.ownerId ? { ...parsed.filters, owner: input.ownerId } : parsed.filters
+	const errors = [
+		...parsed.errors,
+		...checkFilterChoices(filters, {
+			ownerIds: [...owners.names.keys()],
+			channelKeys: channels.map((channel) => channel.key),
+		}),
+	]
+	const result = errors.length > 0 ? null : await pipelineList({ filters, today: input.today, channels, owners })
+	return {
+		errors,
+		values: parsed.values,
+		names: stageNames(config.stageNames),
+		owners: owners.options,
+		channels: channels.map(({ key, label }) => ({ key, label })),
+		result,
+	}
+}

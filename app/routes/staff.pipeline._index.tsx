@@ -1,0 +1,106 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { DeadlineFlag, HouseholdTags, householdHref, PipelineViews } from '~/components/pipeline.tsx'
+import { describeDaysInStage } from '~/domain/days-in-stage.ts'
+import { pipelineListHref, ROUTE_LABELS, ROUTES, type HouseholdRoute } from '~/domain/pipeline-filters.ts'
+import { ROLES_THAT } from '~/domain/staff.ts'
+import { stageNames } from '~/domain/stages.ts'
+import { pipelineBoard } from '~/models/pipeline.server.ts'
+import { getServiceConfig } from '~/models/service-settings.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
+import { today } from '~/utils/clock.server.ts'
+import { siteFromMatches } from '~/utils/root-data.ts'
+import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+
+// The pipeline board: one column per stage with the live households (open and on hold), counted,
+// and the longest waiting first. Mainstream and kinship together unless a route is chosen.
+
+export const meta: MetaFunction = ({ matches }) => staffPageMeta(siteFromMatches(matches), 'Pipeline board')
+export const headers = () => STAFF_HEADERS
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireStaff(request, { roles: ROLES_THAT.viewHouseholds })
+	const chosen = new URL(request.url).searchParams.get('route')
+	// Anything else (a crafted value) shows both routes, as the form's first choice does.
+	const route = ROUTES.find((value) => value === chosen) ?? null
+	const [board, config] = await Promise.all([pipelineBoard({ route, today: today() }), getServiceConfig()])
+	return { ...board, route, names: stageNames(config.stageNames) }
+}
+
+export default function PipelineBoard() {
+	const { columns, total, route, names, cardsPerColumn } = useLoaderData<typeof loader>()
+	const routeWords = route ? `${ROUTE_LABELS[route].toLowerCase()} ` : ''
+	return (
+		<>
+			<h1 className="govuk-heading-l">Pipeline</h1>
+			<PipelineViews current="board" />
+			<Form method="get" className="app-board-filter">
+				<div className="govuk-form-group">
+					<label className="govuk-label govuk-label--s" htmlFor="route">
+						Route
+					</label>
+					<select className="govuk-select" id="route" name="route" defaultValue={route ?? ''}>
+						<option value="">Mainstream and kinship</option>
+						{ROUTES.map((value: HouseholdRoute) => (
+							<option key={value} value={value}>
+								{ROUTE_LABELS[value]}
+							</option>
+						))}
+					</select>
+				</div>
+				<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+					Show
+				</button>
+			</Form>
+			<p className="govuk-body">
+				<strong>{total.toLocaleString('en-GB')}</strong> {routeWords}
+				{total === 1 ? 'household' : 'households'} in the pipeline (open or on hold). Each stage shows the{' '}
+				{cardsPerColumn} longest there first.
+			</p>
+			<div className="app-board" role="region" aria-label="Households by stage" tabIndex={0}>
+				{columns.map((column) => {
+					const headingId = `stage-${column.stage}`
+					return (
+						<section key={column.stage} className="app-board__column" aria-labelledby={headingId}>
+							<h2 className="govuk-heading-s app-board__heading" id={headingId}>
+								{names[column.stage]}{' '}
+								<span className="app-board__count">
+									{column.count.toLocaleString('en-GB')}
+									<span className="govuk-visually-hidden"> {column.count === 1 ? 'household' : 'households'}</span>
+								</span>
+							</h2>
+							{column.households.length > 0 ? (
+								<ol className="app-board__cards">
+									{column.households.map((household) => (
+										<li key={household.id} className="app-board__card">
+											<Link className="govuk-link govuk-!-font-weight-bold" to={householdHref(household.id)}>
+												{household.displayName}
+											</Link>
+											<span className="app-board__reference">{household.reference}</span>
+											<dl className="app-board__facts">
+												<dt>In stage</dt>
+												<dd>{describeDaysInStage(household.daysInStage)}</dd>
+												<dt>Owner</dt>
+												<dd>{household.ownerName ?? 'Unassigned'}</dd>
+											</dl>
+											<HouseholdTags household={household} />
+											<DeadlineFlag deadline={household.deadline} />
+										</li>
+									))}
+								</ol>
+							) : (
+								<p className="govuk-body-s">No households</p>
+							)}
+							{column.count > 0 ? (
+								<Link className="govuk-link govuk-body-s" to={pipelineListHref({ stages: [column.stage], route })}>
+									View all {column.count.toLocaleString('en-GB')}
+									<span className="govuk-visually-hidden"> at {names[column.stage]}</span>
+								</Link>
+							) : null}
+						</section>
+					)
+				})}
+			</div>
+		</>
+	)
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { BenchRefusal, generateBenchData, openForBulkLoad } from '../../prisma/bench-data.ts'
+
+const { prisma } = await import('~/utils/db.server.ts')
+const { findStageDisagreements } = await import('~/models/households.server.ts')
+
+const file = process.env.DATABASE_URL!.replace(/^file:/, '')
+
+describe('seed:bench', () => {
+	it('makes households whose rows agree with their replayed stage events, with the events asked for', async () => {
+		const db = openForBulkLoad(file)
+		try {
+			const summary = generateBenchData(db, { households: 200, eventsPerHousehold: 20, openShare: 0.8, seed: 7 })
+			expect(summary.households).toBe(200)
+			expect(summary.events).toBe(4000)
+			expect(summary.stageEvents + summary.contactAttempts + summary.notes).toBe(4000)
+			expect(summary.closed).toBeGreaterThan(0)
+			expect(summary.onHold + summary.open).toBe(200 - summary.closed)
+		} finally {
+			db.close()
+		}
+		expect(await findStageDisagreements()).toEqual([])
+		expect(await prisma.household.count()).toBe(200)
+		expect(await prisma.stageEvent.count()).toBeGreaterThan(200)
+		// Every household is found by its own name, as the pipeline's search expects.
+		const sample = await prisma.household.findFirstOrThrow({ include: { applicants: true } })
+		expect(sample.searchText).toContain(sample.applicants[0]!.lastName.toLowerCase())
+		expect(sample.displayName).toContain(sample.applicants[0]!.firstName)
+	})
+
+	it('refuses a database that already has households unless told to append or reset', async () => {
+		const db = openForBulkLoad(file)
+		try {
+			expect(() => generateBenchData(db, { households: 10 })).toThrow(BenchRefusal)
+			generateBenchData(db, { households: 10, append: true, seed: 7 })
+			expect(await prisma.household.count()).toBe(210)
+			generateBenchData(db, { households: 5, reset: true, seed: 3 })
+			expect(await prisma.household.count()).toBe(5)
+		} finally {
+			db.close()
+		}
+		expect(await findStageDisagreements()).toEqual([])
+	})
+})
