@@ -371,6 +371,12 @@ describe('the demo data for 23 November 2026', () => {
 			const first = answered[0]
 			if (first && attempts.some((attempt) => attempt.occurredAt < first.occurredAt)) withTries++
 			for (const attempt of attempts) expect(attempt.occurredAt.getTime()).toBeLessThan(TODAY.getTime())
+			// Unanswered tries are made in office hours on working days, never at 1am.
+			for (const attempt of attempts.filter((attempt) => attempt.outcome !== 'answered')) {
+				const time = attempt.occurredAt.toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour12: false })
+				expect(time >= '09:00:00' && time <= '17:30:00', `${household.id} tried at ${time}`).toBe(true)
+				expect(isWorkingDayNumber(londonDay(attempt.occurredAt))).toBe(true)
+			}
 		}
 		expect(withTries).toBeGreaterThan(data.households.length * 0.2)
 		expect(data.notes.length).toBeGreaterThan(20)

@@ -1408,7 +1408,14 @@ function demoContactHistory(
 		for (let index = 1; index <= count; index++) {
 			const method = index === count && count > 1 && random() < 0.4 ? pick(['email', 'text'] as const) : 'call'
 			const outcome = method === 'call' ? pick(['no_answer', 'left_message'] as const) : 'no_answer'
-			contact(householdId, new Date(from.getTime() + gap * index), actorId, method, outcome)
+			// Officers try in working hours: a try that would fall at night or at a weekend is made
+			// at the start of the next working morning instead, if that is still before `until`.
+			let at = new Date(from.getTime() + gap * index)
+			const day = londonDay(at)
+			const minutes = (at.getTime() - londonInstant(day, 0).getTime()) / 60_000
+			if (!isWorkingDayNumber(day) || minutes > 17 * 60 + 30) at = londonInstant(nextWorkingDay(day), 9 * 60 + 15 * index)
+			else if (minutes < 9 * 60) at = londonInstant(day, 9 * 60 + 15 * index)
+			if (at > from && at < until) contact(householdId, at, actorId, method, outcome)
 		}
 	}
 	for (const event of data.stageEvents) {
