@@ -35,14 +35,14 @@ describe('parseCsv', () => {
 		])
 	})
 
-	test('leaves out blank lines and rows of empty cells, but numbers records by the line they start on', () => {
+	test('leaves out blank lines and rows of empty cells, but numbers records as the spreadsheet does', () => {
 		const result = parseCsv('a,b\n\n,,\n"x\ny",z\n1,2\n')
 		expect(result).toEqual({
 			ok: true,
 			records: [
-				{ line: 1, fields: ['a', 'b'] },
-				{ line: 4, fields: ['x\ny', 'z'] },
-				{ line: 6, fields: ['1', '2'] },
+				{ row: 1, line: 1, fields: ['a', 'b'] },
+				{ row: 4, line: 4, fields: ['x\ny', 'z'] },
+				{ row: 5, line: 6, fields: ['1', '2'] },
 			],
 		})
 	})

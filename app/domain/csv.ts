@@ -3,7 +3,9 @@
 // and CRLF, LF or CR line endings. Small enough to own rather than add a dependency for.
 
 export type CsvRecord = {
-	/** The line of the file the record starts on (1 is the first line), for messages. */
+	/** The record's row as a spreadsheet numbers it (1 is the first), counting blank rows. */
+	row: number
+	/** The line of the file the record starts on (differs from row when a field has line breaks). */
 	line: number
 	fields: string[]
 }
@@ -18,14 +20,16 @@ export function parseCsv(text: string): CsvResult {
 	let field = ''
 	let line = 1
 	let recordLine = 1
+	let row = 0
 	let quoted = false
 	// True once the current field started with a quote (so `"a"b` is a mistake we can report).
 	let closedQuote = false
 
 	const endRecord = () => {
 		fields.push(field)
+		row++
 		// A line with nothing on it (or only commas from a spreadsheet's empty rows) is not a record.
-		if (fields.some((value) => value.trim() !== '')) records.push({ line: recordLine, fields })
+		if (fields.some((value) => value.trim() !== '')) records.push({ row, line: recordLine, fields })
 		fields = []
 		field = ''
 		closedQuote = false
