@@ -160,7 +160,7 @@ export function readImportFile(text: string): ImportFile {
 			if (title.trim()) ignoredColumns.push(title.trim())
 		} else if (positions.has(key)) {
 			errors.push({
-				row: header.row,
+				row: null,
 				column: heading(key),
 				message: `The file has two “${heading(key)}” columns: remove one`,
 			})
@@ -169,7 +169,7 @@ export function readImportFile(text: string): ImportFile {
 	for (const column of IMPORT_COLUMNS) {
 		if (column.required && !positions.has(column.key))
 			errors.push({
-				row: header.row,
+				row: null,
 				column: column.heading,
 				message: `The file has no “${column.heading}” column: the first row must name the columns, as in the template`,
 			})

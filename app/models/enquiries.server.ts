@@ -92,6 +92,15 @@ export async function recordEnquiry(
 	}
 }
 
+/** The service's channels in their order; retired ones stay for history (activeOnly: those staff may choose). */
+export async function listChannels({ activeOnly = false } = {}) {
+	return prisma.channel.findMany({
+		where: activeOnly ? { retiredAt: null } : {},
+		orderBy: [{ sortOrder: 'asc' }, { label: 'asc' }],
+		select: { id: true, key: true, label: true },
+	})
+}
+
 export async function findReceipt(where: { submissionKey: string } | { reference: string }) {
 	const enquiry = await prisma.enquiry.findUnique({ where, select: receiptSelect })
 	return enquiry ? await toReceipt(enquiry) : null
