@@ -15,7 +15,7 @@ import type { Prisma } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { now, today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
-import { recordAudit } from './audit.server.ts'
+import type { AuditAction } from './audit.server.ts'
 import { exitReasonOptions } from './households.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 
@@ -28,8 +28,10 @@ import { getServiceConfig } from './service-settings.server.ts'
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 export const PREVIEW_ROWS = 10
 const CHECK_CHUNK = 500
-/** SQLite allows 32,766 parameters a statement: the widest row here has about 40 columns. */
-const INSERT_CHUNK = 500
+/** Emails or references looked up in one query. */
+const LOOKUP_CHUNK = 500
+/** Rows written by one INSERT. */
+const INSERT_CHUNK = 2000
 const WRITE_TIMEOUT_MS = 5 * 60_000
 
 export const CONSENT_WORDING = 'Imported from the service’s records'
@@ -56,7 +58,7 @@ async function importContext(actor: StaffIdentity, filename: string, emails: str
 		prisma.staffUser.findMany({ select: { id: true, email: true, role: true, disabledAt: true } }),
 	])
 	const existingEmails = new Map<string, string>()
-	for (const batch of chunks([...new Set(emails)], INSERT_CHUNK)) {
+	for (const batch of chunks([...new Set(emails)], LOOKUP_CHUNK)) {
 		const applicants = await prisma.applicant.findMany({
 			where: { emailNormalized: { in: batch } },
 			select: { emailNormalized: true, household: { select: { reference: true } } },
@@ -213,6 +215,30 @@ export async function runImport(id: string, actor: StaffIdentity): Promise<void>
 	}
 }
 
+type Row = Record<string, string | number | boolean | null>
+
+/** A timestamp as the better-sqlite3 adapter stores one (app/utils/db.server.ts): ISO 8601, '+00:00'. */
+const storedTimestamp = (date: Date) => date.toISOString().replace('Z', '+00:00')
+
+/**
+ * Inserts rows a few thousand at a time, each batch sent as ONE JSON parameter that SQLite
+ * unpacks itself (json_each). Prisma's createMany cost about five times as much CPU per row here
+ * (measured: 0.25 ms against 0.05 ms), and the whole import holds the database's write lock while
+ * it runs. Every row must give every column: no database defaults apply.
+ */
+async function insertRows(tx: Prisma.TransactionClient, table: string, rows: Row[]) {
+	if (rows.length === 0) return
+	const columns = Object.keys(rows[0]!)
+	const select = columns.map((column) => `json_extract(value, '$.${column}')`).join(', ')
+	const sql = `INSERT INTO "${table}" (${columns
+		.map((column) => `"${column}"`)
+		.join(', ')}) SELECT ${select} FROM json_each(?)`
+	for (const batch of chunks(rows, INSERT_CHUNK)) {
+		const json = JSON.stringify(batch, (_key, value: unknown) => (typeof value === 'boolean' ? Number(value) : value))
+		await tx.$executeRawUnsafe(sql, json)
+	}
+}
+
 /** Every household of the file, with its people, enquiry, history, owner, note and audit entry. */
 async function writeHouseholds(
 	tx: Prisma.TransactionClient,
@@ -226,19 +252,21 @@ async function writeHouseholds(
 	])
 	const exitReasonId = new Map(exitReasons.map((reason) => [reason.key, reason.id]))
 	const recordedAt = now()
+	const at = storedTimestamp(recordedAt)
 	const rows = {
-		households: [] as Prisma.HouseholdCreateManyInput[],
-		applicants: [] as Prisma.ApplicantCreateManyInput[],
-		enquiries: [] as Prisma.EnquiryCreateManyInput[],
-		events: [] as Prisma.StageEventCreateManyInput[],
-		owners: [] as Prisma.OwnerChangeCreateManyInput[],
-		notes: [] as Prisma.HouseholdNoteCreateManyInput[],
+		households: [] as Row[],
+		applicants: [] as Row[],
+		enquiries: [] as Row[],
+		events: [] as Row[],
+		owners: [] as Row[],
+		notes: [] as Row[],
+		audit: [] as Row[],
 	}
-	const audit = households.map((household, index) => {
+	households.forEach((household, index) => {
 		const id = crypto.randomUUID()
 		const reference = references.households[index]!
 		const enquiryReference = references.enquiries[index]!
-		const enquiredAt = new Date(`${household.enquiryDate}T12:00:00Z`)
+		const enquiredAt = storedTimestamp(new Date(`${household.enquiryDate}T12:00:00Z`))
 		const person = {
 			firstName: household.firstName,
 			lastName: household.lastName,
@@ -259,8 +287,11 @@ async function writeHouseholds(
 			householdMembers: '',
 			fosteringInterests: '[]',
 			ownerId: household.ownerId,
+			version: 1,
 			firstEnquiryAt: enquiredAt,
 			lastEnquiryAt: enquiredAt,
+			createdAt: at,
+			updatedAt: at,
 			displayName: householdDisplayName([person]),
 			searchText: householdSearchText({
 				reference,
@@ -270,8 +301,16 @@ async function writeHouseholds(
 			}),
 			channelId: household.channelId,
 		})
-		rows.applicants.push({ householdId: id, ...person, emailNormalized: household.emailNormalized })
+		rows.applicants.push({
+			id: crypto.randomUUID(),
+			householdId: id,
+			...person,
+			emailNormalized: household.emailNormalized,
+			isPrimary: true,
+			createdAt: at,
+		})
 		rows.enquiries.push({
+			id: crypto.randomUUID(),
 			householdId: id,
 			submissionKey: `import:${job.id}:${household.row}`,
 			reference: enquiryReference,
@@ -290,44 +329,62 @@ async function writeHouseholds(
 			consentWording: CONSENT_WORDING,
 			privacyNoticeUrl: config.privacyNoticeUrl,
 		})
-		household.events.forEach(({ exitReasonKey, ...event }, order) => {
+		household.events.forEach((event, order) => {
 			rows.events.push({
-				...event,
+				id: crypto.randomUUID(),
 				householdId: id,
-				exitReasonId: exitReasonKey ? exitReasonId.get(exitReasonKey)! : null,
-				// One millisecond apart: the history is replayed in the order it was recorded.
-				recordedAt: new Date(recordedAt.getTime() + order),
+				kind: event.kind,
+				fromStage: event.fromStage,
+				toStage: event.toStage,
+				businessDate: event.businessDate,
+				// One millisecond apart: a history is replayed in the order it was recorded.
+				recordedAt: storedTimestamp(new Date(recordedAt.getTime() + order)),
+				actorId: event.actorId,
+				backdateReason: event.backdateReason,
+				exitReasonId: event.exitReasonKey ? exitReasonId.get(event.exitReasonKey)! : null,
+				reviewOn: event.reviewOn,
+				note: event.note,
 			})
 		})
 		if (household.ownerId)
 			rows.owners.push({
+				id: crypto.randomUUID(),
 				householdId: id,
 				fromOwnerId: null,
 				toOwnerId: household.ownerId,
 				actorId: job.actor.id,
-				changedAt: recordedAt,
+				changedAt: at,
 			})
 		const noteLines = [
 			household.theirReference ? `Reference in the service’s previous records: ${household.theirReference}` : null,
 			household.notes,
 		].filter(Boolean)
 		if (noteLines.length > 0)
-			rows.notes.push({ householdId: id, authorId: job.actor.id, body: noteLines.join('\n\n'), createdAt: recordedAt })
-		return {
+			rows.notes.push({
+				id: crypto.randomUUID(),
+				householdId: id,
+				authorId: job.actor.id,
+				body: noteLines.join('\n\n'),
+				createdAt: at,
+			})
+		// The audit entry for each household, as recordAudit writes them (in bulk here).
+		rows.audit.push({
+			id: crypto.randomUUID(),
+			at,
 			actorId: job.actor.id,
 			householdId: id,
-			action: 'imported' as const,
+			action: 'imported' satisfies AuditAction,
 			detail: `Imported from ${job.filename} (row ${household.row})`,
-		}
+		})
 	})
 
-	for (const batch of chunks(rows.households, INSERT_CHUNK)) await tx.household.createMany({ data: batch })
-	for (const batch of chunks(rows.applicants, INSERT_CHUNK)) await tx.applicant.createMany({ data: batch })
-	for (const batch of chunks(rows.enquiries, INSERT_CHUNK)) await tx.enquiry.createMany({ data: batch })
-	for (const batch of chunks(rows.events, INSERT_CHUNK)) await tx.stageEvent.createMany({ data: batch })
-	for (const batch of chunks(rows.owners, INSERT_CHUNK)) await tx.ownerChange.createMany({ data: batch })
-	for (const batch of chunks(rows.notes, INSERT_CHUNK)) await tx.householdNote.createMany({ data: batch })
-	for (const batch of chunks(audit, INSERT_CHUNK)) await recordAudit(tx, batch)
+	await insertRows(tx, 'Household', rows.households)
+	await insertRows(tx, 'Applicant', rows.applicants)
+	await insertRows(tx, 'Enquiry', rows.enquiries)
+	await insertRows(tx, 'StageEvent', rows.events)
+	await insertRows(tx, 'OwnerChange', rows.owners)
+	await insertRows(tx, 'HouseholdNote', rows.notes)
+	await insertRows(tx, 'AuditEntry', rows.audit)
 }
 
 /** `count` household and enquiry references that no record has yet. */
@@ -342,7 +399,7 @@ async function freshReferences(tx: Prisma.TransactionClient, count: number) {
 			}
 			const candidates = [...fresh]
 			const taken = new Set<string>()
-			for (const batch of chunks(candidates, INSERT_CHUNK)) {
+			for (const batch of chunks(candidates, LOOKUP_CHUNK)) {
 				const rows =
 					kind === 'household'
 						? await tx.household.findMany({ where: { reference: { in: batch } }, select: { reference: true } })

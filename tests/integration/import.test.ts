@@ -18,7 +18,7 @@ const VALID = fs.readFileSync(path.join(FIXTURES, 'pipeline-import.csv'), 'utf8'
 const WITH_ERRORS = fs.readFileSync(path.join(FIXTURES, 'pipeline-import-errors.csv'), 'utf8')
 
 /** A multipart upload of `content` as the file `filename`, as the browser sends the form. */
-function uploadRequest(as: SignedIn, filename: string, content: string | Uint8Array, csrf = as.csrf) {
+function uploadRequest(as: SignedIn, filename: string, content: string, csrf = as.csrf) {
 	const form = new FormData()
 	form.append('csrf', csrf)
 	form.append('file', new File([content], filename, { type: 'text/csv' }))
