@@ -10,6 +10,7 @@ import { addWorkingDays, formatLongDate, londonDate } from '~/domain/working-day
 import { Prisma } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { GroupCommit, type BatchOutcome } from '~/utils/group-commit.ts'
+import { recordAudit, type AuditRecord } from './audit.server.ts'
 import { outboxRows, type OutboxEmail } from './outbox.server.ts'
 
 export type NewEnquiry = {
@@ -17,9 +18,15 @@ export type NewEnquiry = {
 	source: 'web' | 'phone' | 'event'
 	answers: ValidEnquiry
 	attribution: Attribution
-	channel: ChannelKey
+	/** A channel's key: one the public form derives, or any active one staff choose. */
+	channel: ChannelKey | (string & {})
 	consentWording: string
 	receivedAt: Date
+	/**
+	 * An enquiry staff took by phone or at an event: they are its first event's actor (with the
+	 * reason for a date before today) and the new household's owner, and the audit says so.
+	 */
+	staff?: { actorId: string; backdateReason: string | null; audit: string }
 }
 
 export type EnquiryReceipt = { reference: string; householdId: string; isKinship: boolean; channel: string }
@@ -43,15 +50,16 @@ const receiptSelect = {
 type ReceiptRow = Prisma.EnquiryGetPayload<{ select: typeof receiptSelect }>
 
 // Channels are renamed or retired but never re-keyed or deleted, so each process can remember
-// which id has which key.
-let channels: { idByKey: Map<string, string>; keyById: Map<string, string> } | undefined
+// which id has which key; a key it has not seen (a channel added in the settings) reads them again.
+let channels: { idByKey: Map<string, string>; keyById: Map<string, string>; labelByKey: Map<string, string> } | undefined
 
-async function channelLookup(db: Prisma.TransactionClient = prisma) {
-	if (!channels) {
-		const rows = await db.channel.findMany({ select: { id: true, key: true } })
+async function channelLookup(db: Prisma.TransactionClient = prisma, keys: readonly string[] = []) {
+	if (!channels || keys.some((key) => !channels!.idByKey.has(key))) {
+		const rows = await db.channel.findMany({ select: { id: true, key: true, label: true } })
 		channels = {
 			idByKey: new Map(rows.map((row) => [row.key, row.id])),
 			keyById: new Map(rows.map((row) => [row.id, row.key])),
+			labelByKey: new Map(rows.map((row) => [row.key, row.label])),
 		}
 	}
 	return channels
@@ -161,14 +169,14 @@ async function writeInTransaction(
 
 	// A returning enquirer is the same household, not a second entry in the funnel.
 	// status and stage say whether the returning household is closed (a new enquiry reopens it).
-	const households = new Map<string, { id: string; reference: string; status: string; stage: string }>()
+	const households = new Map<string, { id: string; reference: string; status: string; stage: string; lastChangeOn?: string }>()
 	const known = await tx.applicant.findMany({
 		where: { emailNormalized: { in: batch.map((item) => item.answers.email.toLowerCase()) } },
 		orderBy: { createdAt: 'asc' },
 		select: { emailNormalized: true, householdId: true },
 	})
 	if (known.length > 0) {
-		const rows = new Map(
+		const rows = new Map<string, { id: string; reference: string; status: string; stage: string; lastChangeOn?: string }>(
 			(
 				await tx.household.findMany({
 					where: { id: { in: known.map((applicant) => applicant.householdId) } },
@@ -179,6 +187,14 @@ async function writeInTransaction(
 		for (const applicant of known) {
 			if (!households.has(applicant.emailNormalized)) households.set(applicant.emailNormalized, rows.get(applicant.householdId)!)
 		}
+		// A closed household is reopened on the enquiry's date, which must not come before it left
+		// (staff may back-date an enquiry); an earlier enquiry is only recorded against it.
+		const lastChanges = await tx.stageEvent.groupBy({
+			by: ['householdId'],
+			where: { householdId: { in: [...rows.keys()] }, kind: { not: 'returned' } },
+			_max: { businessDate: true },
+		})
+		for (const change of lastChanges) rows.get(change.householdId)!.lastChangeOn = change._max.businessDate ?? undefined
 	}
 
 	const codes = batch.flatMap((item) => item.attribution.referralCode ?? [])
@@ -192,7 +208,10 @@ async function writeInTransaction(
 					})
 			  ).map((referral) => [referral.code, referral.id])
 	)
-	const { idByKey: channelIds } = await channelLookup(tx)
+	const { idByKey: channelIds, labelByKey: channelLabels } = await channelLookup(
+		tx,
+		batch.map((item) => item.channel)
+	)
 	const references = await freshReferences(tx, batch.length)
 
 	const rows = {
@@ -202,6 +221,8 @@ async function writeInTransaction(
 		enquiries: [] as Prisma.EnquiryCreateManyInput[],
 		emails: [] as OutboxEmail[],
 		returning: [] as { id: string; at: Date; reference: string; reopenedOn: string | null }[],
+		owners: [] as Prisma.OwnerChangeCreateManyInput[],
+		audit: [] as AuditRecord[],
 	}
 
 	const outcomes = batch.map((item, index): BatchOutcome<RecordedEnquiry> => {
@@ -220,7 +241,7 @@ async function writeInTransaction(
 		if (returning) {
 			// A household that had left starts again at Enquiry (a reopen, as the stage machine
 			// allows for a returning enquirer); one still in the pipeline just gains the enquiry.
-			const reopen = returning.status === 'closed'
+			const reopen = returning.status === 'closed' && today >= (returning.lastChangeOn ?? today)
 			rows.returning.push({ id: returning.id, at: item.receivedAt, reference, reopenedOn: reopen ? today : null })
 			rows.events.push({
 				householdId: returning.id,
@@ -229,6 +250,8 @@ async function writeInTransaction(
 				toStage: reopen ? 'enquiry' : null,
 				businessDate: today,
 				note: `New enquiry ${reference}`,
+				actorId: item.staff?.actorId,
+				backdateReason: item.staff?.backdateReason,
 			})
 			if (reopen) Object.assign(returning, { status: 'open', stage: 'enquiry' })
 		} else {
@@ -253,7 +276,10 @@ async function writeInTransaction(
 					enquiryReferences: [reference],
 				}),
 				channelId: channelIds.get(item.channel)!,
+				ownerId: item.staff?.actorId,
 			})
+			if (item.staff)
+				rows.owners.push({ householdId: household.id, toOwnerId: item.staff.actorId, actorId: item.staff.actorId, changedAt: new Date() })
 			rows.applicants.push({
 				householdId: household.id,
 				firstName: answers.firstName,
@@ -262,7 +288,14 @@ async function writeInTransaction(
 				emailNormalized,
 				phone: answers.phone,
 			})
-			rows.events.push({ householdId: household.id, kind: 'entered', toStage: 'enquiry', businessDate: today })
+			rows.events.push({
+				householdId: household.id,
+				kind: 'entered',
+				toStage: 'enquiry',
+				businessDate: today,
+				actorId: item.staff?.actorId,
+				backdateReason: item.staff?.backdateReason,
+			})
 		}
 
 		rows.enquiries.push({
@@ -299,6 +332,8 @@ async function writeInTransaction(
 			privacyNoticeUrl: config.privacyNoticeUrl,
 		})
 
+		if (item.staff) rows.audit.push({ actorId: item.staff.actorId, householdId: household.id, action: 'changed', detail: item.staff.audit })
+
 		rows.emails.push(
 			{
 				template: 'enquiry-acknowledgement',
@@ -315,6 +350,7 @@ async function writeInTransaction(
 					publicEmail: config.publicEmail,
 					isKinship,
 					origin: item.origin,
+					source: item.source,
 				}),
 			},
 			...enquiryAlertRecipients(config, isKinship).map((to) => ({
@@ -326,7 +362,7 @@ async function writeInTransaction(
 					applicantName: `${answers.firstName} ${answers.lastName}`,
 					isKinship,
 					isReturning: Boolean(returning),
-					channelLabel: CHANNEL_LABELS[item.channel],
+					channelLabel: channelLabels.get(item.channel) ?? CHANNEL_LABELS[item.channel as ChannelKey] ?? item.channel,
 					postcodeDistrict: postcodeDistrict(answers.postcode),
 					receivedAt: item.receivedAt,
 					firstContactDeadline: formatLongDate(addWorkingDays(today, config.targets.firstContactWorkingDays)),
@@ -357,6 +393,8 @@ async function writeInTransaction(
 	if (rows.events.length > 0) await tx.stageEvent.createMany({ data: rows.events })
 	if (rows.enquiries.length > 0) await tx.enquiry.createMany({ data: rows.enquiries })
 	if (rows.emails.length > 0) await tx.outboxMessage.createMany({ data: outboxRows(rows.emails) })
+	if (rows.owners.length > 0) await tx.ownerChange.createMany({ data: rows.owners })
+	await recordAudit(tx, rows.audit)
 	return outcomes
 }
 
