@@ -41,7 +41,10 @@ export type StaffEnquiryValues = {
 export const STAFF_CONSENT_MESSAGE = 'Select that they agreed to be contacted about fostering'
 const EVENT_NAME_MAX = 200
 
-export function readStaffEnquiryValues(form: { get(name: string): unknown; getAll(name: string): unknown[] }): StaffEnquiryValues {
+export function readStaffEnquiryValues(form: {
+	get(name: string): unknown
+	getAll(name: string): unknown[]
+}): StaffEnquiryValues {
 	return {
 		answers: readEnquiryValues(form),
 		receivedBy: cleanText(form.get('receivedBy')),
@@ -80,7 +83,8 @@ export function validateStaffEnquiry(values: StaffEnquiryValues, context: StaffE
 
 	const receivedBy = RECEIVED_BY.find((option) => option.value === values.receivedBy)?.value
 	if (!receivedBy) errors.receivedBy = 'Select how the enquiry came in'
-	if (values.eventName.length > EVENT_NAME_MAX) errors.eventName = `Event name must be ${EVENT_NAME_MAX} characters or less`
+	if (values.eventName.length > EVENT_NAME_MAX)
+		errors.eventName = `Event name must be ${EVENT_NAME_MAX} characters or less`
 
 	let receivedOn: CalendarDate | undefined
 	const date = readDateInput(values.receivedOn, `The date they reached ${context.stageNames.enquiry}`)
@@ -96,7 +100,8 @@ export function validateStaffEnquiry(values: StaffEnquiryValues, context: StaffE
 	}
 
 	if (!values.channel) errors.channel = 'Select the channel the enquiry came from'
-	else if (!context.channels.some((channel) => channel.key === values.channel)) errors.channel = 'Select a channel from the list'
+	else if (!context.channels.some((channel) => channel.key === values.channel))
+		errors.channel = 'Select a channel from the list'
 
 	if (!form.ok || !receivedBy || !receivedOn || Object.keys(errors).length > 0) return { ok: false, errors }
 	return {
