@@ -21,7 +21,7 @@ const dateFields = (date: string) => ({
 })
 
 /** The staff form as posted: the public form's answers, then how and when it came in. */
-function staffForm(overrides: Record<string, string | string[]> = {}) {
+function staffForm(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
 	const fields: Record<string, string | string[]> = {}
 	for (const [name, value] of validEnquiryFields()) {
 		if (name === 'website') continue
