@@ -111,6 +111,8 @@ type RawRow = { row: number; values: Record<ImportColumnKey, string> }
 export type ImportError = { row: number | null; column: string | null; message: string }
 
 export const IMPORT_LIMITS = { notes: 5000, reference: 50 } as const
+/** The largest file accepted (about 30,000 rows of a typical spreadsheet). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 export const DATE_EXAMPLE = 'like 27/03/2026 or 2026-03-27'
 
 /** Headings as spreadsheets vary them: "First Name", "first_name", "Email address"... */

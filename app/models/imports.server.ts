@@ -25,7 +25,6 @@ import { getServiceConfig } from './service-settings.server.ts'
 // processedRows for the progress page), then every household is written in ONE transaction, so a
 // failure anywhere leaves nothing behind. status: checked → importing → imported | failed.
 
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 export const PREVIEW_ROWS = 10
 const CHECK_CHUNK = 500
 /** Emails or references looked up in one query. */

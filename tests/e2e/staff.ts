@@ -58,9 +58,18 @@ export async function signInAs(
 		db.close()
 	}
 	// The e2e server runs in production mode: the cookie is __Host-staff, Secure (Chromium treats
-	// http://localhost as secure).
+	// http://localhost as secure). Chromium refuses a __Host- cookie given with `url` over http, so
+	// it is given by host and path.
 	await context.addCookies([
-		{ name: '__Host-staff', value: token, url: baseURL, secure: true, httpOnly: true, sameSite: 'Lax' },
+		{
+			name: '__Host-staff',
+			value: token,
+			domain: new URL(baseURL).hostname,
+			path: '/',
+			secure: true,
+			httpOnly: true,
+			sameSite: 'Lax',
+		},
 	])
 	return staff
 }
