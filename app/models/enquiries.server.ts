@@ -133,7 +133,9 @@ function isUniqueViolation(error: unknown) {
 
 async function writeEnquiries(batch: PendingEnquiry[]): Promise<BatchOutcome<RecordedEnquiry>[]> {
 	try {
-		return await prisma.$transaction((tx) => writeInTransaction(tx, batch))
+		// A pipeline import holds the write lock for a few seconds (app/models/imports.server.ts):
+		// wait for it rather than fail the enquiry after Prisma's default 2 seconds.
+		return await prisma.$transaction((tx) => writeInTransaction(tx, batch), { maxWait: 20_000 })
 	} catch (error) {
 		if (batch.length === 1) return [{ ok: false, error }]
 		// One bad enquiry must not take the others with it: write each on its own.
