@@ -27,6 +27,20 @@ describe('renderEnquiryAcknowledgement', () => {
 		expect(html).toContain('href="mailto:fostering@northdale.example"')
 	})
 
+	test('an enquiry staff took by phone or at an event thanks them for the call or the conversation', () => {
+		const phone = renderEnquiryAcknowledgement({ ...input, source: 'phone' })
+		const event = renderEnquiryAcknowledgement({ ...input, source: 'event' })
+		for (const part of [phone.html, phone.text]) {
+			expect(part).toContain('Thank you for calling Foster with Northdale about fostering. We have recorded your enquiry.')
+		}
+		expect(event.text).toContain(
+			'Thank you for talking to Foster with Northdale about fostering at our event. We have recorded your enquiry.'
+		)
+		// The next step and the reference are the same as for the web form.
+		expect(phone.text).toContain('will call you within 1 working day')
+		expect(phone.subject).toBe('We have your fostering enquiry (ENQ-7K3M9Q)')
+	})
+
 	test('uses the service target for the first call, in working days', () => {
 		const { text } = renderEnquiryAcknowledgement({ ...input, firstContactWorkingDays: 3 })
 		expect(text).toContain('will call you within 3 working days')

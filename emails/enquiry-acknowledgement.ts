@@ -18,12 +18,18 @@ export type EnquiryAcknowledgementInput = {
 	isKinship: boolean
 	/** The public site's origin, e.g. "https://fostering.northdale.gov.uk". */
 	origin: string
+	/** How the enquiry came in: staff record enquiries taken by phone or at an event. */
+	source?: 'web' | 'phone' | 'event'
 }
 
 export function renderEnquiryAcknowledgement(input: EnquiryAcknowledgementInput): RenderedEmail {
 	const firstName = input.firstName.trim()
 	const greeting = firstName ? `Dear ${firstName},` : 'Hello,'
-	const thanks = `Thank you for your enquiry about fostering with ${input.serviceName}.`
+	const thanks = {
+		web: `Thank you for your enquiry about fostering with ${input.serviceName}.`,
+		phone: `Thank you for calling ${input.serviceName} about fostering. We have recorded your enquiry.`,
+		event: `Thank you for talking to ${input.serviceName} about fostering at our event. We have recorded your enquiry.`,
+	}[input.source ?? 'web']
 	const quote = 'Please quote it if you contact us.'
 	const nextStep = input.isKinship
 		? [

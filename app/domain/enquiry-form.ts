@@ -46,7 +46,7 @@ export function cleanText(value: unknown): string {
 }
 
 /** As cleanText, but keeps line breaks (at most one blank line in a row) for longer answers. */
-function cleanMultiline(value: unknown): string {
+export function cleanMultiline(value: unknown): string {
 	if (typeof value !== 'string') return ''
 	return value
 		.normalize('NFC')

@@ -10,6 +10,7 @@ import { addWorkingDays, formatLongDate, londonDate } from '~/domain/working-day
 import { Prisma } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { GroupCommit, type BatchOutcome } from '~/utils/group-commit.ts'
+import { recordAudit, type AuditRecord } from './audit.server.ts'
 import { outboxRows, type OutboxEmail } from './outbox.server.ts'
 
 export type NewEnquiry = {
@@ -17,9 +18,15 @@ export type NewEnquiry = {
 	source: 'web' | 'phone' | 'event'
 	answers: ValidEnquiry
 	attribution: Attribution
-	channel: ChannelKey
+	/** A channel's key: one the public form derives, or any active one staff choose. */
+	channel: ChannelKey | (string & {})
 	consentWording: string
 	receivedAt: Date
+	/**
+	 * An enquiry staff took by phone or at an event: they are its first event's actor (with the
+	 * reason for a date before today) and the new household's owner, and the audit says so.
+	 */
+	staff?: { actorId: string; backdateReason: string | null; audit: string }
 }
 
 export type EnquiryReceipt = { reference: string; householdId: string; isKinship: boolean; channel: string }
@@ -45,17 +52,23 @@ type ReceiptRow = Prisma.EnquiryGetPayload<{ select: typeof receiptSelect }>
 // Channels are renamed or retired but never re-keyed or deleted, so each process can remember
 // which id has which key. Managers add channels in the settings: a key or id this process has not
 // seen yet makes it read the list again.
-let channels: { idByKey: Map<string, string>; keyById: Map<string, string> } | undefined
+let channels:
+	| { idByKey: Map<string, string>; keyById: Map<string, string>; labelByKey: Map<string, string> }
+	| undefined
 
-async function channelLookup(db: Prisma.TransactionClient = prisma, need: { keys?: string[]; ids?: string[] } = {}) {
+async function channelLookup(
+	db: Prisma.TransactionClient = prisma,
+	need: { keys?: readonly string[]; ids?: readonly string[] } = {}
+) {
 	const known = channels
 	if (known && !need.keys?.some((key) => !known.idByKey.has(key)) && !need.ids?.some((id) => !known.keyById.has(id))) {
 		return known
 	}
-	const rows = await db.channel.findMany({ select: { id: true, key: true } })
+	const rows = await db.channel.findMany({ select: { id: true, key: true, label: true } })
 	channels = {
 		idByKey: new Map(rows.map((row) => [row.key, row.id])),
 		keyById: new Map(rows.map((row) => [row.id, row.key])),
+		labelByKey: new Map(rows.map((row) => [row.key, row.label])),
 	}
 	return channels
 }
@@ -95,6 +108,15 @@ export async function recordEnquiry(
 	}
 }
 
+/** The service's channels in their order; retired ones stay for history (activeOnly: those staff may choose). */
+export async function listChannels({ activeOnly = false } = {}) {
+	return prisma.channel.findMany({
+		where: activeOnly ? { retiredAt: null } : {},
+		orderBy: [{ sortOrder: 'asc' }, { label: 'asc' }],
+		select: { id: true, key: true, label: true },
+	})
+}
+
 export async function findReceipt(where: { submissionKey: string } | { reference: string }) {
 	const enquiry = await prisma.enquiry.findUnique({ where, select: receiptSelect })
 	return enquiry ? await toReceipt(enquiry) : null
@@ -119,7 +141,9 @@ function isUniqueViolation(error: unknown) {
 
 async function writeEnquiries(batch: PendingEnquiry[]): Promise<BatchOutcome<RecordedEnquiry>[]> {
 	try {
-		return await prisma.$transaction((tx) => writeInTransaction(tx, batch))
+		// A pipeline import holds the write lock for a few seconds (app/models/imports.server.ts):
+		// wait for it rather than fail the enquiry after Prisma's default 2 seconds.
+		return await prisma.$transaction((tx) => writeInTransaction(tx, batch), { maxWait: 20_000 })
 	} catch (error) {
 		if (batch.length === 1) return [{ ok: false, error }]
 		// One bad enquiry must not take the others with it: write each on its own.
@@ -155,14 +179,20 @@ async function writeInTransaction(
 
 	// A returning enquirer is the same household, not a second entry in the funnel.
 	// status and stage say whether the returning household is closed (a new enquiry reopens it).
-	const households = new Map<string, { id: string; reference: string; status: string; stage: string }>()
+	const households = new Map<
+		string,
+		{ id: string; reference: string; status: string; stage: string; lastChangeOn?: string }
+	>()
 	const known = await tx.applicant.findMany({
 		where: { emailNormalized: { in: batch.map((item) => item.answers.email.toLowerCase()) } },
 		orderBy: { createdAt: 'asc' },
 		select: { emailNormalized: true, householdId: true },
 	})
 	if (known.length > 0) {
-		const rows = new Map(
+		const rows = new Map<
+			string,
+			{ id: string; reference: string; status: string; stage: string; lastChangeOn?: string }
+		>(
 			(
 				await tx.household.findMany({
 					where: { id: { in: known.map((applicant) => applicant.householdId) } },
@@ -171,8 +201,17 @@ async function writeInTransaction(
 			).map((household) => [household.id, household])
 		)
 		for (const applicant of known) {
-			if (!households.has(applicant.emailNormalized)) households.set(applicant.emailNormalized, rows.get(applicant.householdId)!)
+			if (!households.has(applicant.emailNormalized))
+				households.set(applicant.emailNormalized, rows.get(applicant.householdId)!)
 		}
+		// A closed household is reopened on the enquiry's date, which must not come before it left
+		// (staff may back-date an enquiry); an earlier enquiry is only recorded against it.
+		const lastChanges = await tx.stageEvent.groupBy({
+			by: ['householdId'],
+			where: { householdId: { in: [...rows.keys()] }, kind: { not: 'returned' } },
+			_max: { businessDate: true },
+		})
+		for (const change of lastChanges) rows.get(change.householdId)!.lastChangeOn = change._max.businessDate ?? undefined
 	}
 
 	const codes = batch.flatMap((item) => item.attribution.referralCode ?? [])
@@ -186,7 +225,9 @@ async function writeInTransaction(
 					})
 			  ).map((referral) => [referral.code, referral.id])
 	)
-	const { idByKey: channelIds } = await channelLookup(tx, { keys: batch.map((item) => item.channel) })
+	const { idByKey: channelIds, labelByKey: channelLabels } = await channelLookup(tx, {
+		keys: batch.map((item) => item.channel),
+	})
 	const references = await freshReferences(tx, batch.length)
 
 	const rows = {
@@ -196,6 +237,8 @@ async function writeInTransaction(
 		enquiries: [] as Prisma.EnquiryCreateManyInput[],
 		emails: [] as OutboxEmail[],
 		returning: [] as { id: string; at: Date; reference: string; reopenedOn: string | null }[],
+		owners: [] as Prisma.OwnerChangeCreateManyInput[],
+		audit: [] as AuditRecord[],
 	}
 
 	const outcomes = batch.map((item, index): BatchOutcome<RecordedEnquiry> => {
@@ -209,12 +252,17 @@ async function writeInTransaction(
 		const today = londonDate(item.receivedAt)
 		const reference = references.enquiries[index]!
 		const returning = households.get(emailNormalized)
-		const household = returning ?? { id: crypto.randomUUID(), reference: references.households[index]!, status: 'open', stage: 'enquiry' }
+		const household = returning ?? {
+			id: crypto.randomUUID(),
+			reference: references.households[index]!,
+			status: 'open',
+			stage: 'enquiry',
+		}
 
 		if (returning) {
 			// A household that had left starts again at Enquiry (a reopen, as the stage machine
 			// allows for a returning enquirer); one still in the pipeline just gains the enquiry.
-			const reopen = returning.status === 'closed'
+			const reopen = returning.status === 'closed' && today >= (returning.lastChangeOn ?? today)
 			rows.returning.push({ id: returning.id, at: item.receivedAt, reference, reopenedOn: reopen ? today : null })
 			rows.events.push({
 				householdId: returning.id,
@@ -223,6 +271,8 @@ async function writeInTransaction(
 				toStage: reopen ? 'enquiry' : null,
 				businessDate: today,
 				note: `New enquiry ${reference}`,
+				actorId: item.staff?.actorId,
+				backdateReason: item.staff?.backdateReason,
 			})
 			if (reopen) Object.assign(returning, { status: 'open', stage: 'enquiry' })
 		} else {
@@ -247,7 +297,15 @@ async function writeInTransaction(
 					enquiryReferences: [reference],
 				}),
 				channelId: channelIds.get(item.channel)!,
+				ownerId: item.staff?.actorId,
 			})
+			if (item.staff)
+				rows.owners.push({
+					householdId: household.id,
+					toOwnerId: item.staff.actorId,
+					actorId: item.staff.actorId,
+					changedAt: new Date(),
+				})
 			rows.applicants.push({
 				householdId: household.id,
 				firstName: answers.firstName,
@@ -256,7 +314,14 @@ async function writeInTransaction(
 				emailNormalized,
 				phone: answers.phone,
 			})
-			rows.events.push({ householdId: household.id, kind: 'entered', toStage: 'enquiry', businessDate: today })
+			rows.events.push({
+				householdId: household.id,
+				kind: 'entered',
+				toStage: 'enquiry',
+				businessDate: today,
+				actorId: item.staff?.actorId,
+				backdateReason: item.staff?.backdateReason,
+			})
 		}
 
 		rows.enquiries.push({
@@ -293,6 +358,14 @@ async function writeInTransaction(
 			privacyNoticeUrl: config.privacyNoticeUrl,
 		})
 
+		if (item.staff)
+			rows.audit.push({
+				actorId: item.staff.actorId,
+				householdId: household.id,
+				action: 'changed',
+				detail: item.staff.audit,
+			})
+
 		rows.emails.push(
 			{
 				template: 'enquiry-acknowledgement',
@@ -309,6 +382,7 @@ async function writeInTransaction(
 					publicEmail: config.publicEmail,
 					isKinship,
 					origin: item.origin,
+					source: item.source,
 				}),
 			},
 			...enquiryAlertRecipients(config, isKinship).map((to) => ({
@@ -320,7 +394,7 @@ async function writeInTransaction(
 					applicantName: `${answers.firstName} ${answers.lastName}`,
 					isKinship,
 					isReturning: Boolean(returning),
-					channelLabel: CHANNEL_LABELS[item.channel],
+					channelLabel: channelLabels.get(item.channel) ?? CHANNEL_LABELS[item.channel as ChannelKey] ?? item.channel,
 					postcodeDistrict: postcodeDistrict(answers.postcode),
 					receivedAt: item.receivedAt,
 					firstContactDeadline: formatLongDate(addWorkingDays(today, config.targets.firstContactWorkingDays)),
@@ -339,18 +413,24 @@ async function writeInTransaction(
 	if (rows.households.length > 0) await tx.household.createMany({ data: rows.households })
 	if (rows.applicants.length > 0) await tx.applicant.createMany({ data: rows.applicants })
 	for (const household of rows.returning) {
-		const reopened = household.reopenedOn ? { status: 'open', stage: 'enquiry', stageEnteredOn: household.reopenedOn } : {}
+		const reopened = household.reopenedOn
+			? { status: 'open', stage: 'enquiry', stageEnteredOn: household.reopenedOn }
+			: {}
 		await tx.household.update({
 			where: { id: household.id },
 			data: { lastEnquiryAt: household.at, version: { increment: 1 }, ...reopened },
 			select: { id: true },
 		})
 		// The new enquiry's reference finds the household too.
-		await tx.$executeRaw`UPDATE "Household" SET "searchText" = "searchText" || ' ' || ${household.reference.toLowerCase()} WHERE "id" = ${household.id}`
+		await tx.$executeRaw`UPDATE "Household" SET "searchText" = "searchText" || ' ' || ${household.reference.toLowerCase()} WHERE "id" = ${
+			household.id
+		}`
 	}
 	if (rows.events.length > 0) await tx.stageEvent.createMany({ data: rows.events })
 	if (rows.enquiries.length > 0) await tx.enquiry.createMany({ data: rows.enquiries })
 	if (rows.emails.length > 0) await tx.outboxMessage.createMany({ data: outboxRows(rows.emails) })
+	if (rows.owners.length > 0) await tx.ownerChange.createMany({ data: rows.owners })
+	await recordAudit(tx, rows.audit)
 	return outcomes
 }
 

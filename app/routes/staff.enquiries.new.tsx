@@ -1,0 +1,217 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
+import { useState } from 'react'
+import { CsrfField } from '~/components/csrf-field.tsx'
+import { EnquiryFields } from '~/components/enquiry-fields.tsx'
+import { Checkboxes, DateInput, ErrorSummary, Radios, Select, Textarea, TextInput } from '~/components/form.tsx'
+import { normaliseReferralCode } from '~/domain/attribution.ts'
+import {
+	orderedStaffErrors,
+	readStaffEnquiryValues,
+	RECEIVED_BY,
+	staffConsentWording,
+	staffEnquiryAudit,
+	validateStaffEnquiry,
+	type StaffEnquiryErrors,
+	type StaffEnquiryValues,
+} from '~/domain/staff-enquiry.ts'
+import { ROLES_THAT } from '~/domain/staff.ts'
+import { stageNames } from '~/domain/stages.ts'
+import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
+import { listChannels, recordEnquiry } from '~/models/enquiries.server.ts'
+import { getServiceConfig } from '~/models/service-settings.server.ts'
+import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { now, today } from '~/utils/clock.server.ts'
+import { publicOrigin } from '~/utils/request.server.ts'
+import { siteFromMatches } from '~/utils/root-data.ts'
+import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+
+// An enquiry taken by phone or at an event, entered by staff through the public form's questions
+// and rules, with how and when it came in. Recorded exactly once (the form's submission key), as a
+// returning household's new enquiry when the email is known, and acknowledged by email.
+
+const MAX_BODY_BYTES = 64 * 1024
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const TITLE = 'Add an enquiry'
+
+export const meta: MetaFunction = ({ matches }) =>
+	staffPageMeta(siteFromMatches(matches), TITLE).filter((tag) => !('title' in tag))
+export const headers = () => STAFF_HEADERS
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const session = await requireStaff(request, { roles: ROLES_THAT.changeHouseholds })
+	const [config, channels] = await Promise.all([getServiceConfig(), listChannels({ activeOnly: true })])
+	return {
+		csrfToken: session.csrfToken,
+		submissionKey: crypto.randomUUID(),
+		today: today(),
+		serviceName: config.serviceName,
+		organisationName: config.organisationName,
+		privacyNoticeUrl: config.privacyNoticeUrl,
+		channels: channels.map(({ key, label }) => ({ value: key, label })),
+	}
+}
+
+type ActionResult = { errors: StaffEnquiryErrors; values: StaffEnquiryValues; submissionKey: string }
+
+export async function action({ request }: ActionFunctionArgs) {
+	const session = await requireStaff(request, { roles: ROLES_THAT.changeHouseholds })
+	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+		throw new Response('Request too large', { status: 413 })
+	}
+	const form = await request.formData()
+	verifyCsrf(request, form, session)
+	const submittedKey = String(form.get('submissionKey') ?? '')
+	const submissionKey = UUID.test(submittedKey) ? submittedKey.toLowerCase() : crypto.randomUUID()
+	const values = readStaffEnquiryValues(form)
+
+	const [config, channels] = await Promise.all([getServiceConfig(), listChannels({ activeOnly: true })])
+	const { user } = session
+	const validation = validateStaffEnquiry(values, {
+		today: today(),
+		actor: { id: user.id, role: user.role },
+		stageNames: stageNames(config.stageNames),
+		channels,
+	})
+	if (!validation.ok) return data<ActionResult>({ errors: validation.errors, values, submissionKey }, { status: 400 })
+
+	const { enquiry, receivedBy, eventName, receivedOn, backdateReason, channel } = validation.value
+	const { receipt } = await recordEnquiry(
+		{
+			submissionKey,
+			source: receivedBy,
+			answers: enquiry,
+			attribution: { referralCode: enquiry.referralCode ? normaliseReferralCode(enquiry.referralCode) : undefined },
+			channel,
+			consentWording: staffConsentWording({
+				receivedBy,
+				eventName,
+				organisationName: config.organisationName,
+				officerName: user.name,
+			}),
+			// Today's enquiry at the time it was entered; an earlier one at midday that day (London).
+			receivedAt: receivedOn === today() ? now() : new Date(`${receivedOn}T12:00:00Z`),
+			staff: { actorId: user.id, backdateReason, audit: staffEnquiryAudit(receivedBy) },
+		},
+		config,
+		publicOrigin(request)
+	)
+	wakeOutbox()
+	throw redirect(`/staff/households/${receipt.householdId}`, 303)
+}
+
+// After a refused submission the page's own data has not changed: keep it (and its key).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+	actionResult && typeof actionResult === 'object' && 'errors' in actionResult ? false : defaultShouldRevalidate
+
+export default function AddEnquiry() {
+	const page = useLoaderData<typeof loader>()
+	const result = useActionData<typeof action>()
+	const navigation = useNavigation()
+	const errors: StaffEnquiryErrors = result?.errors ?? {}
+	const values = result?.values
+	const summary = orderedStaffErrors(errors)
+	const [receivedBy, setReceivedBy] = useState(values?.receivedBy ?? '')
+	const consent = values?.answers.consent
+
+	return (
+		<div className="govuk-grid-row">
+			<title>{`${summary.length > 0 ? 'Error: ' : ''}${TITLE} – ${page.serviceName} staff`}</title>
+			<div className="govuk-grid-column-two-thirds">
+				<ErrorSummary errors={summary} />
+				<h1 className="govuk-heading-l">{TITLE}</h1>
+				<p className="govuk-body">
+					For an enquiry taken by phone or at an event. Ask the questions as they are written: they are the ones the
+					online form asks. We will email the enquirer their reference.
+				</p>
+
+				<Form method="post" noValidate>
+					<CsrfField token={page.csrfToken} />
+					<input type="hidden" name="submissionKey" value={result?.submissionKey ?? page.submissionKey} />
+
+					<h2 className="govuk-heading-m">How the enquiry came in</h2>
+					<Radios
+						name="receivedBy"
+						legend="How did they get in touch?"
+						error={errors.receivedBy}
+						selected={[receivedBy]}
+						onChange={(value) => setReceivedBy(value)}
+						choices={RECEIVED_BY.map((option) =>
+							option.value === 'event'
+								? {
+										...option,
+										conditional: (
+											<TextInput
+												name="eventName"
+												label="Name of the event (optional)"
+												error={errors.eventName}
+												defaultValue={values?.eventName}
+											/>
+										),
+								  }
+								: option
+						)}
+					/>
+					<DateInput
+						name="receivedOn"
+						legend="When did they enquire?"
+						hint="For example, 27 3 2026. If it was before today, say why below."
+						error={errors.receivedOn}
+						defaultValue={values?.receivedOn ?? page.today}
+					/>
+					<Textarea
+						name="backdateReason"
+						label="Why are you recording it after the day it came in? (only if the date is before today)"
+						error={errors.backdateReason}
+						defaultValue={values?.backdateReason}
+						rows={2}
+					/>
+					<Select
+						name="channel"
+						label="Channel"
+						hint="How they found the service: this is what the funnel figures count"
+						error={errors.channel}
+						options={[{ value: '', label: 'Select a channel' }, ...page.channels]}
+						defaultValue={values?.channel ?? ''}
+					/>
+
+					<EnquiryFields values={values?.answers ?? {}} errors={errors} />
+
+					<h2 className="govuk-heading-m">Contacting them</h2>
+					<Checkboxes
+						name="consent"
+						legend="Did they agree to be contacted about fostering?"
+						hint={
+							<>
+								Read them this, and tick only if they agree. They can read our{' '}
+								<a className="govuk-link" href={page.privacyNoticeUrl} target="_blank" rel="noreferrer">
+									privacy notice (opens in new tab)
+								</a>
+								.
+							</>
+						}
+						error={errors.consent}
+						choices={[
+							{
+								value: 'yes',
+								label: `They agree to ${page.organisationName} contacting them about fostering by phone, email or text.`,
+							},
+						]}
+						selected={[typeof consent === 'string' ? consent : '']}
+					/>
+
+					<button
+						type="submit"
+						className="govuk-button"
+						data-module="govuk-button"
+						data-prevent-double-click="true"
+						aria-disabled={navigation.state === 'submitting' ? true : undefined}
+					>
+						Add enquiry
+					</button>
+				</Form>
+			</div>
+		</div>
+	)
+}

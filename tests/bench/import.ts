@@ -1,0 +1,98 @@
+// How fast a large pipeline spreadsheet imports: a fresh database, a generated CSV of
+// BENCH_IMPORT_ROWS rows (10,000 by default) across every stage and status, then the upload's
+// check and the import itself (check again + one transaction), timed in this process.
+// `npx tsx tests/bench/import.ts`. The last line printed is one JSON object for scripts.
+import os from 'node:os'
+import path from 'node:path'
+import { toCsv } from '../../app/domain/csv.ts'
+import { IMPORT_COLUMNS, type ImportColumnKey } from '../../app/domain/pipeline-import.ts'
+import { createMigratedDatabase, TMP_DIR } from '../support/database.ts'
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000)
+const DB_FILE = path.join(TMP_DIR, 'bench-import.db')
+createMigratedDatabase(DB_FILE)
+process.env.DATABASE_URL = `file:${DB_FILE}`
+
+const { prisma, ensurePragmas } = await import('../../app/utils/db.server.ts')
+const imports = await import('../../app/models/imports.server.ts')
+const { findStageDisagreements } = await import('../../app/models/households.server.ts')
+await ensurePragmas()
+
+const manager = await prisma.staffUser.create({
+	data: { email: 'bench.manager@northdale.example', name: 'Bench Manager', role: 'manager' },
+})
+const actor = { id: manager.id, email: manager.email, name: manager.name, role: 'manager' as const }
+
+const STAGES = ['Enquiry', 'Initial contact', 'Initial visit', 'Application', 'Stage 1', 'Stage 2', 'Panel', 'Approved']
+const CHANNELS = ['search', 'social', 'radio', 'Event', 'word_of_mouth']
+const FIRST = ['Amira', 'Ben', 'Chloe', 'Dev', 'Efua', 'Finn', 'Grace', 'Hamza', 'Isla', 'Jamal']
+const LAST = ['Ahmed', 'Brown', 'Clarke', 'Davies', 'Evans', 'Flynn', 'Green', "O'Neill", 'Smith-Jones', 'Wright']
+const pad = (n: number) => String(n).padStart(2, '0')
+
+const rows = Array.from({ length: ROWS }, (_, i): Record<ImportColumnKey, string> => {
+	const stage = STAGES[i % STAGES.length]!
+	const month = (i % 12) + 1
+	const closed = i % 5 === 1 && stage !== 'Approved'
+	const onHold = !closed && i % 7 === 3 && stage !== 'Approved'
+	return {
+		reference: `OLD-${i}`,
+		firstName: FIRST[i % 10]!,
+		lastName: LAST[Math.floor(i / 10) % 10]!,
+		email: `person.${i}@example.com`,
+		phone: `07700 9${String(i).padStart(5, '0')}`,
+		postcode: 'NE1 4ST',
+		enquiryDate: `${pad((i % 27) + 1)}/${pad(month)}/2024`,
+		channel: CHANNELS[i % CHANNELS.length]!,
+		howHeard: '',
+		stage,
+		stageDate: stage === 'Enquiry' ? '' : `2025-${pad(month)}-${pad((i % 27) + 1)}`,
+		status: closed ? 'closed' : onHold ? 'on hold' : 'open',
+		exitReason: closed ? (stage === 'Panel' ? 'panel_against' : 'lost_contact') : '',
+		exitDate: closed ? '2025-12-31' : '',
+		holdReviewDate: onHold ? '2099-01-31' : '',
+		ownerEmail: i % 3 === 0 ? manager.email : '',
+		kinship: i % 11 === 0 ? 'yes' : 'no',
+		notes: i % 4 === 0 ? 'Imported note, with a comma and "quotes"' : '',
+	}
+})
+const csv = toCsv([
+	IMPORT_COLUMNS.map((column) => column.heading),
+	...rows.map((row) => IMPORT_COLUMNS.map((c) => row[c.key])),
+])
+
+let started = performance.now()
+let cpu = process.cpuUsage()
+const id = await imports.createImportJob({ filename: 'bench.csv', text: csv, actor })
+const checkMs = performance.now() - started
+const checked = await prisma.importJob.findUniqueOrThrow({ where: { id } })
+if (checked.errors !== '[]') throw new Error(`The generated file has errors: ${checked.errors.slice(0, 500)}`)
+
+await prisma.importJob.update({ where: { id }, data: { status: 'importing' } })
+started = performance.now()
+cpu = process.cpuUsage()
+await imports.runImport(id, actor)
+const importMs = performance.now() - started
+const usage = process.cpuUsage(cpu)
+const importCpuMs = (usage.user + usage.system) / 1000
+const job = await prisma.importJob.findUniqueOrThrow({ where: { id } })
+if (job.status !== 'imported') throw new Error(`The import did not finish: ${job.errors}`)
+const disagreements = await findStageDisagreements()
+
+const result = {
+	rows: ROWS,
+	bytes: Buffer.byteLength(csv),
+	upload_check_ms: Math.round(checkMs),
+	import_ms: Math.round(importMs),
+	import_rows_per_s: Math.round(ROWS / (importMs / 1000)),
+	// CPU time of this process: steadier than the wall clock on a busy machine.
+	import_cpu_ms: Math.round(importCpuMs),
+	households: await prisma.household.count(),
+	stage_events: await prisma.stageEvent.count(),
+	disagreements: disagreements.length,
+	load_average: os.loadavg()[0]!.toFixed(1),
+}
+console.log(
+	`Checked ${ROWS} rows in ${result.upload_check_ms} ms; imported them in ${result.import_ms} ms (${result.import_rows_per_s} rows/s)`
+)
+console.log(JSON.stringify(result))
+await prisma.$disconnect()
