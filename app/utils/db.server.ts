@@ -1,11 +1,21 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '~/generated/prisma/client.ts'
 import { getEnv } from './env.server.ts'
+import { inTransactionScope, oneQueryAtATime } from './one-connection.server.ts'
 
-// One Prisma client per process, over one better-sqlite3 connection. busy_timeout makes a second
-// process wait for the write lock instead of failing.
-export const prisma = new PrismaClient({
-	adapter: new PrismaBetterSQLite3({ url: getEnv().DATABASE_URL, timeout: 5000 }),
+// One Prisma client per process, over one better-sqlite3 connection on which queries take turns
+// with transactions (one-connection.server.ts). busy_timeout makes a second process wait for the
+// write lock instead of failing.
+const client = new PrismaClient({
+	adapter: oneQueryAtATime(new PrismaBetterSQLite3({ url: getEnv().DATABASE_URL, timeout: 5000 })),
+})
+
+// A transaction's callback may call code that uses this shared client; such queries belong to
+// the transaction and must not wait for it to end.
+const transaction = client.$transaction.bind(client)
+export const prisma = Object.assign(client, {
+	$transaction: ((...args: Parameters<typeof transaction>) =>
+		inTransactionScope(() => transaction(...args) as Promise<unknown>)) as typeof transaction,
 })
 
 let pragmas: Promise<void> | undefined
