@@ -16,6 +16,7 @@ import {
 	type FilterFormValues,
 } from '~/domain/pipeline-filters.ts'
 import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
+import { formatShortDate } from '~/domain/working-days.ts'
 import type { PipelineHousehold } from '~/models/pipeline.server.ts'
 
 // The pipeline's shared parts: the household's tags, the switch between the board and the list,
@@ -89,11 +90,6 @@ export function PipelineViews({ current }: { current: 'board' | 'list' }) {
 	)
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-/** '3 Mar 2026': short enough for a table column. */
-function shortDate(date: string) {
-	return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`
-}
 
 export type PipelineListData = {
 	errors: FilterError[]
@@ -292,7 +288,7 @@ function Results({
 										{household.daysInStage.toLocaleString('en-GB')}
 									</td>
 									<td className="govuk-table__cell">{household.ownerName ?? 'Unassigned'}</td>
-									<td className="govuk-table__cell app-nowrap">{shortDate(household.firstEnquiredOn)}</td>
+									<td className="govuk-table__cell app-nowrap">{formatShortDate(household.firstEnquiredOn)}</td>
 								</tr>
 							))}
 						</tbody>

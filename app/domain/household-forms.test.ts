@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest'
+import { londonInstant } from './working-days.ts'
 import {
 	blockedMessage,
 	contactInstant,
 	doneMessage,
 	exitReasonGroups,
 	isPersonalContact,
-	londonInstant,
 	moveChoices,
 	parseTime,
 	readContactAttempt,

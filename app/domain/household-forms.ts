@@ -4,7 +4,7 @@ import { CONTACT_METHODS, CONTACT_OUTCOMES } from './timeline.ts'
 import { BACKDATE_REASON_MAX } from './stage-machine.ts'
 import type { EndedBy } from './exit-reasons.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
-import { startOfLondonDay, type CalendarDate } from './working-days.ts'
+import { londonInstant, startOfLondonDay, type CalendarDate } from './working-days.ts'
 
 // The rules of the household record's forms (contact attempts, stage changes, closing, notes,
 // tasks, owners), read from the posted form into plain values or GOV.UK messages. The stage rules
@@ -91,28 +91,6 @@ export function parseTime(value: string): string | null {
 	}
 	if (hours > 23 || minutes > 59) return null
 	return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`
-}
-
-/**
- * The instant of a London wall-clock time on a date. Clocks change at 01:00 UTC, so the day's
- * offset at midnight can differ from the offset at the time asked for: correct by the difference.
- */
-export function londonInstant(date: CalendarDate, time: string): Date {
-	const [hours, minutes] = time.split(':').map(Number) as [number, number]
-	const midnight = startOfLondonDay(date)
-	const guess = new Date(midnight.getTime() + (hours * 60 + minutes) * 60_000)
-	const offsetAt = (instant: Date) => {
-		const wall = new Intl.DateTimeFormat('en-GB', {
-			timeZone: 'Europe/London',
-			hour: '2-digit',
-			minute: '2-digit',
-			hourCycle: 'h23',
-		}).format(instant)
-		const [h, m] = wall.split(':').map(Number) as [number, number]
-		return (((h * 60 + m - (instant.getUTCHours() * 60 + instant.getUTCMinutes())) % 1440) + 1440) % 1440
-	}
-	const drift = offsetAt(guess) - offsetAt(midnight)
-	return new Date(guess.getTime() - drift * 60_000)
 }
 
 export function readContactAttempt(form: Form, today: CalendarDate): Parsed<ContactAnswers> & { parts: DateParts } {

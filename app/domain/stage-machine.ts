@@ -34,7 +34,7 @@
 import { type EndedBy } from './exit-reasons.ts'
 import type { StaffRole } from './staff.ts'
 import { DEFAULT_STAGE_NAMES, STAGE_KEYS, type StageKey } from './stages.ts'
-import { isCalendarDate, type CalendarDate } from './working-days.ts'
+import { formatDate, isCalendarDate, type CalendarDate } from './working-days.ts'
 
 export type HouseholdStatus = 'open' | 'on_hold' | 'closed'
 export type StageEventKind = 'entered' | 'completed' | 'hold' | 'resume' | 'exit' | 'reopen' | 'returned'
@@ -120,7 +120,6 @@ export type CommandResult = { ok: true; event: NewStageEvent } | { ok: false; er
 
 export const BACKDATE_REASON_MAX = 500
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 /** The roles that change stages: administrators manage users, read-only staff only read. */
 const PIPELINE_ROLES: readonly StaffRole[] = ['manager', 'officer', 'social_worker']
 const ENDED_BY: Record<EndedBy, string> = {
@@ -131,8 +130,6 @@ const ENDED_BY: Record<EndedBy, string> = {
 
 const stageIndex = (stage: StageKey) => STAGE_KEYS.indexOf(stage)
 const isStage = (value: unknown): value is StageKey => typeof value === 'string' && (STAGE_KEYS as string[]).includes(value)
-/** '3 March 2026': GOV.UK dates in messages. */
-const dayMonthYear = (date: CalendarDate) => `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`
 
 // ---------------------------------------------------------------------------------------------
 // Replay: folding the history
@@ -395,7 +392,7 @@ function checkDate(
 			exit: 'when they left',
 			reopen: 'when the household was reopened',
 		}
-		return refuse(`${label} must be the same as or after ${dayMonthYear(last.on)}, ${what[last.kind]}`, 'businessDate')
+		return refuse(`${label} must be the same as or after ${formatDate(last.on)}, ${what[last.kind]}`, 'businessDate')
 	}
 	if (date < context.today) {
 		const reason = command.backdateReason?.trim() ?? ''

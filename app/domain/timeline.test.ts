@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { stageNames } from './stages.ts'
-import { buildTimeline, formatDate, formatDateTime, stageEventInstant, type TimelineInput } from './timeline.ts'
+import { buildTimeline, stageEventInstant, type TimelineInput } from './timeline.ts'
+import { formatDate, formatDateTime } from './working-days.ts'
 
 const names = stageNames({ stage_1: 'Checks' })
 const empty: TimelineInput = {

@@ -1,6 +1,6 @@
 import type { StageKey } from './stages.ts'
 import { isStageKey } from './stages.ts'
-import { londonDate, startOfLondonDay, type CalendarDate } from './working-days.ts'
+import { formatDate, londonDate, startOfLondonDay, type CalendarDate } from './working-days.ts'
 
 // A household's timeline: everything that happened to it, newest first, from the rows the record
 // page loads (stage events, contacts, notes, emails, owner changes, tasks, enquiries). Pure, so the
@@ -83,26 +83,6 @@ const ENQUIRY_SOURCE: Record<string, string> = {
 	phone: 'a phone call',
 	event: 'an event',
 	import: 'an import',
-}
-
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December',
-]
-
-/** GOV.UK dates: '3 March 2026'. */
-export function formatDate(date: CalendarDate): string {
-	return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`
 }
 
 const labelOf = (options: readonly { value: string; label: string }[], value: string) =>
@@ -254,22 +234,4 @@ export function buildTimeline(input: TimelineInput): TimelineItem[] {
 
 	// Newest first; the key breaks ties so the order never depends on the order of the inputs.
 	return items.sort((a, b) => (a.at === b.at ? (a.key < b.key ? 1 : -1) : a.at < b.at ? 1 : -1))
-}
-
-const londonClock = new Intl.DateTimeFormat('en-GB', {
-	timeZone: 'Europe/London',
-	hour: 'numeric',
-	minute: '2-digit',
-	hourCycle: 'h23',
-})
-
-/** GOV.UK date and time in London: '3 March 2026 at 2:30pm'. Same on the server and in the browser. */
-export function formatDateTime(instant: Date | string): string {
-	const date = new Date(instant)
-	const parts = Object.fromEntries(londonClock.formatToParts(date).map((part) => [part.type, part.value]))
-	const hours = Number(parts.hour)
-	const time = `${hours % 12 === 0 ? 12 : hours % 12}${parts.minute === '00' ? '' : `:${parts.minute}`}${
-		hours < 12 ? 'am' : 'pm'
-	}`
-	return `${formatDate(londonDate(date))} at ${time}`
 }

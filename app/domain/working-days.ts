@@ -334,6 +334,16 @@ export function deadlineInstant(date: CalendarDate): Date {
 	return new Date(startOfLondonDay(addCalendarDays(date, 1)).getTime() - 1)
 }
 
+/** The instant of a London wall-clock time ('14:30') on a date, in summer or winter time. */
+export function londonInstant(date: CalendarDate, time: string): Date {
+	const [hours, minutes] = time.split(':').map(Number) as [number, number]
+	const wall = toDayNumber(date) * DAY_MS + (hours * 60 + minutes) * 60_000
+	// The offset at the wall time read as UTC is right except within an hour of a change; a
+	// second look at the guess settles those.
+	const guess = wall - londonOffset(wall)
+	return new Date(wall - londonOffset(guess))
+}
+
 // ---------------------------------------------------------------------------------------------
 // Display
 
@@ -358,4 +368,30 @@ export function formatLongDate(date: CalendarDate): string {
 	const dayNumber = toDayNumber(date)
 	const month = MONTHS[Number(date.slice(5, 7)) - 1]
 	return `${WEEKDAYS[weekdayOf(dayNumber)]} ${Number(date.slice(8, 10))} ${month} ${date.slice(0, 4)}`
+}
+
+/** GOV.UK date without the weekday: '3 March 2026'. */
+export function formatDate(date: CalendarDate): string {
+	return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`
+}
+
+/** '3 Mar 2026': short enough for a table column. */
+export function formatShortDate(date: CalendarDate): string {
+	return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]!.slice(0, 3)} ${date.slice(0, 4)}`
+}
+
+const londonClock = new Intl.DateTimeFormat('en-GB', {
+	timeZone: LONDON,
+	hour: 'numeric',
+	minute: '2-digit',
+	hourCycle: 'h23',
+})
+
+/** GOV.UK date and time in London: '3 March 2026 at 2:30pm'. Same on the server and in the browser. */
+export function formatDateTime(instant: Date | string): string {
+	const date = new Date(instant)
+	const parts = Object.fromEntries(londonClock.formatToParts(date).map((part) => [part.type, part.value]))
+	const hours = Number(parts.hour)
+	const minutes = parts.minute === '00' ? '' : `:${parts.minute}`
+	return `${formatDate(londonDate(date))} at ${hours % 12 === 0 ? 12 : hours % 12}${minutes}${hours < 12 ? 'am' : 'pm'}`
 }

@@ -1,5 +1,6 @@
 import { contactInstant, isPersonalContact, type ContactAnswers } from '~/domain/household-forms.ts'
-import { CONTACT_METHODS, CONTACT_OUTCOMES, formatDate } from '~/domain/timeline.ts'
+import { CONTACT_METHODS, CONTACT_OUTCOMES } from '~/domain/timeline.ts'
+import { formatDate } from '~/domain/working-days.ts'
 import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { now, today } from '~/utils/clock.server.ts'
 import { applyStageCommand, changeHousehold } from './households.server.ts'

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { DatedFields, fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { blockedMessage, exitReasonGroups, readDated, readExitReason, readVersion } from '~/domain/household-forms.ts'
-import { ENDED_BY_LABELS, formatDate } from '~/domain/timeline.ts'
+import { ENDED_BY_LABELS } from '~/domain/timeline.ts'
+import { formatDate } from '~/domain/working-days.ts'
 import { exitReasonOptions, runStageCommand } from '~/models/households.server.ts'
 import {
 	backToRecord,

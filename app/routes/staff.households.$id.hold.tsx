@@ -4,7 +4,7 @@ import { DateInput } from '~/components/form.tsx'
 import { DatedFields, fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { dateParts, readDateInput } from '~/domain/date-input.ts'
 import { blockedMessage, readDated, readVersion } from '~/domain/household-forms.ts'
-import { formatDate } from '~/domain/timeline.ts'
+import { formatDate } from '~/domain/working-days.ts'
 import { runStageCommand } from '~/models/households.server.ts'
 import {
 	backToRecord,

@@ -4,7 +4,7 @@ import { Radios } from '~/components/form.tsx'
 import { DatedFields, fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { blockedMessage, moveChoices, readDated, readVersion } from '~/domain/household-forms.ts'
 import { roleCan } from '~/domain/staff.ts'
-import { formatDate } from '~/domain/timeline.ts'
+import { formatDate } from '~/domain/working-days.ts'
 import { runStageCommand } from '~/models/households.server.ts'
 import {
 	backToRecord,

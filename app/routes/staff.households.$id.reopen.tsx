@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { blockedMessage, readDated, readVersion } from '~/domain/household-forms.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
-import { formatDate } from '~/domain/timeline.ts'
+import { formatDate } from '~/domain/working-days.ts'
 import { runStageCommand } from '~/models/households.server.ts'
 import {
 	backToRecord,

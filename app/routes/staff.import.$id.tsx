@@ -5,6 +5,7 @@ import { CsrfField } from '~/components/csrf-field.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames } from '~/domain/stages.ts'
+import { formatDate } from '~/domain/working-days.ts'
 import { findImportJob, importedByStage, previewImport, startImport } from '~/models/imports.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
@@ -16,14 +17,6 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 // result (imported, or failed with nothing imported).
 
 const ERRORS_PER_PAGE = 100
-const DAY_MONTH_YEAR = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'UTC',
-})
-/** '2025-06-01' → '1 June 2025' (the GOV.UK date format, short enough for a table). */
-const formatDate = (date: string) => DAY_MONTH_YEAR.format(new Date(`${date}T00:00:00Z`))
 const TITLES = {
 	checked: 'Check the import',
 	importing: 'Importing households',
