@@ -141,9 +141,7 @@ function isUniqueViolation(error: unknown) {
 
 async function writeEnquiries(batch: PendingEnquiry[]): Promise<BatchOutcome<RecordedEnquiry>[]> {
 	try {
-		// A pipeline import holds the write lock for a few seconds (app/models/imports.server.ts):
-		// wait for it rather than fail the enquiry after Prisma's default 2 seconds.
-		return await prisma.$transaction((tx) => writeInTransaction(tx, batch), { maxWait: 20_000 })
+		return await prisma.$transaction((tx) => writeInTransaction(tx, batch))
 	} catch (error) {
 		if (batch.length === 1) return [{ ok: false, error }]
 		// One bad enquiry must not take the others with it: write each on its own.

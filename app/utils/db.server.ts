@@ -8,6 +8,9 @@ import { inTransactionScope, oneQueryAtATime } from './one-connection.server.ts'
 // write lock instead of failing.
 const client = new PrismaClient({
 	adapter: oneQueryAtATime(new PrismaBetterSQLite3({ url: getEnv().DATABASE_URL, timeout: 5000 })),
+	// A transaction waits its turn behind the one before it; a CSV import holds its turn for a few
+	// seconds, and a change made meanwhile should wait for it rather than fail after Prisma's 2 s.
+	transactionOptions: { maxWait: 20_000 },
 })
 
 // A transaction's callback may call code that uses this shared client; such queries belong to
