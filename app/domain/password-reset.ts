@@ -33,3 +33,19 @@ export function resetLinkState(link: { expiresAt: Date; usedAt: Date | null } | 
 export function looksLikeResetToken(token: string): boolean {
 	return /^[A-Za-z0-9_-]{43}$/.test(token)
 }
+
+/** The outbox template of a password link email (`password-reset`, `password-welcome`). */
+export function passwordLinkTemplate(kind: ResetLinkKind): string {
+	return `password-${kind}`
+}
+
+/**
+ * Whether a member of staff may read an email's words in the staff mailbox. A password link
+ * signs its holder in as the account's owner, so only the person it was sent to may read it:
+ * otherwise anyone who can open the mailbox could ask for a reset of a manager's or
+ * administrator's password and use the link themselves.
+ */
+export function mayReadInMailbox(message: { template: string; toAddress: string }, viewerEmail: string): boolean {
+	if (!message.template.startsWith('password-')) return true
+	return message.toAddress.trim().toLowerCase() === viewerEmail.trim().toLowerCase()
+}

@@ -1,5 +1,11 @@
 import crypto from 'node:crypto'
-import { looksLikeResetToken, resetLinkExpiresAt, resetLinkState, type ResetLinkKind } from '~/domain/password-reset.ts'
+import {
+	looksLikeResetToken,
+	passwordLinkTemplate,
+	resetLinkExpiresAt,
+	resetLinkState,
+	type ResetLinkKind,
+} from '~/domain/password-reset.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { renderPasswordLink } from '../../emails/password-link.ts'
 import { enqueueEmail } from './outbox.server.ts'
@@ -38,7 +44,7 @@ export async function issuePasswordLink(input: { userId: string; kind: ResetLink
 			serviceName: config.serviceName,
 			organisationName: config.organisationName,
 		})
-		await enqueueEmail(tx, { ...email, template: `password-${input.kind}`, to: user.email })
+		await enqueueEmail(tx, { ...email, template: passwordLinkTemplate(input.kind), to: user.email })
 	})
 }
 

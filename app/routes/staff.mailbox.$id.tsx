@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { SuccessBanner } from '~/components/form.tsx'
 import { OutboxStatusTag } from '~/components/status-tags.tsx'
+import { mayReadInMailbox } from '~/domain/password-reset.ts'
 import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { findOutboxMessage, retryDeadMessage, viewOutboxMessage } from '~/models/outbox.server.ts'
@@ -35,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			status: message.status,
 			attempts: message.attempts,
 			lastError: message.lastError,
-			text: message.text,
+			// A password link is for its recipient's eyes only (mayReadInMailbox).
+			text: mayReadInMailbox(message, session.user.email) ? message.text : null,
 			createdAt: formatLondonDateTime(message.createdAt),
 			sentAt: message.sentAt ? formatLondonDateTime(message.sentAt) : null,
 			nextAttemptAt: message.status === 'pending' ? formatLondonDateTime(message.nextAttemptAt) : null,
@@ -99,10 +101,19 @@ export default function MailboxMessage() {
 						</Form>
 					) : null}
 					<h2 className="govuk-heading-m">Message</h2>
-					<p className="govuk-body-s">
-						The plain text version. The HTML version says the same with the service’s styling.
-					</p>
-					<div className="govuk-inset-text app-email-text">{message.text}</div>
+					{message.text === null ? (
+						<p className="govuk-body">
+							This email holds a link that lets its holder set the account’s password, so only the person it was sent to
+							can read it here.
+						</p>
+					) : (
+						<>
+							<p className="govuk-body-s">
+								The plain text version. The HTML version says the same with the service’s styling.
+							</p>
+							<div className="govuk-inset-text app-email-text">{message.text}</div>
+						</>
+					)}
 				</div>
 			</div>
 		</>

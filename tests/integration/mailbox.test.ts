@@ -94,6 +94,24 @@ describe('one message', () => {
 		})
 	})
 
+	test('a password link can be read only by the person it was sent to, so nobody can use a colleague’s reset', async () => {
+		const link = await message({ status: 'sent' })
+		await prisma.outboxMessage.update({
+			where: { id: link.id },
+			data: {
+				template: 'password-reset',
+				toAddress: manager.staff.email,
+				text: 'Reset: http://localhost/staff/reset-password/SECRET',
+			},
+		})
+		const byOfficer = await runRoute(one.loader, staffRequest(`/staff/mailbox/${link.id}`, officer), { id: link.id })
+		expect(byOfficer.status).toBe(200)
+		expect(byOfficer.data.message.text).toBeNull()
+		expect(JSON.stringify(byOfficer.data)).not.toContain('SECRET')
+		const byRecipient = await runRoute(one.loader, staffRequest(`/staff/mailbox/${link.id}`, manager), { id: link.id })
+		expect(byRecipient.data.message.text).toContain('SECRET')
+	})
+
 	test('an unknown message is 404', async () => {
 		expect((await runRoute(one.loader, staffRequest('/staff/mailbox/nope', officer), { id: 'nope' })).status).toBe(404)
 	})
