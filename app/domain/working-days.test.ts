@@ -3,8 +3,10 @@ import path from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import {
 	addCalendarDays,
+	addMonths,
 	addWorkingDays,
 	bankHolidays,
+	calendarDaysBetween,
 	deadlineInstant,
 	easterSunday,
 	formatLongDate,
@@ -395,4 +397,19 @@ describe('the server time zone does not matter', () => {
 			expect(bankHolidays(2026)).toEqual(reference.filter((holiday) => holiday.date.startsWith('2026-')))
 		},
 	)
+})
+
+describe('calendar arithmetic for month targets', () => {
+	test('adds months, keeping to the last day of a shorter month', () => {
+		expect(addMonths('2026-01-31', 1)).toBe('2026-02-28')
+		expect(addMonths('2028-01-31', 1)).toBe('2028-02-29')
+		expect(addMonths('2026-01-31', 8)).toBe('2026-09-30')
+		expect(addMonths('2026-11-15', 3)).toBe('2027-02-15')
+	})
+
+	test('counts calendar days between two dates across a clock change', () => {
+		expect(calendarDaysBetween('2026-03-28', '2026-03-30')).toBe(2)
+		expect(calendarDaysBetween('2026-01-31', '2026-07-31')).toBe(181)
+		expect(calendarDaysBetween('2026-07-31', '2026-01-31')).toBe(-181)
+	})
 })

@@ -78,6 +78,23 @@ export function addCalendarDays(date: CalendarDate, days: number): CalendarDate 
 	return fromDayNumber(toDayNumber(date) + days)
 }
 
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function calendarDaysBetween(from: CalendarDate, to: CalendarDate): number {
+	return toDayNumber(to) - toDayNumber(from)
+}
+
+/**
+ * The same day `months` months later, or the month's last day when it has no such day (31 January
+ * plus one month is 28 or 29 February), as "within 8 months of the application" is read.
+ */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+	const year = Number(date.slice(0, 4))
+	const month = Number(date.slice(5, 7)) - 1 + months
+	const target = new Date(Date.UTC(year, month, 1))
+	const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
+	return ymd(target.getUTCFullYear(), target.getUTCMonth() + 1, Math.min(Number(date.slice(8, 10)), lastDay))
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bank holidays
 
