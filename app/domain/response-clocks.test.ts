@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { responseClocks, type ClockContext, type ClockTargets } from './response-clocks.ts'
+import {
+	nextClockFields,
+	responseClocks,
+	statusFromRow,
+	type ClockContext,
+	type ClockTargets,
+} from './response-clocks.ts'
 import type { RecordedStageEvent } from './stage-machine.ts'
 
 // Every date here was counted by hand against the England and Wales bank holidays.
@@ -172,5 +178,46 @@ describe('the later clocks', () => {
 			status: 'met',
 			elapsedWorkingDays: 6,
 		})
+	})
+})
+
+describe('the household row’s copy of its nearest deadline', () => {
+	const contacted = [entered(null, 'enquiry', '2026-02-27'), entered('enquiry', 'initial_contact', '2026-03-02')]
+
+	test('gives the date a clock goes at risk: the 8th working day of 10, the deadline day itself of 1', () => {
+		expect(clock(contacted, 'initial_visit', '2026-03-02').atRiskOn).toBe('2026-03-12')
+		expect(clock([entered(null, 'enquiry', '2026-11-20')], 'first_contact', '2026-11-20').atRiskOn).toBe('2026-11-23')
+	})
+
+	test('keeps the running clock with the earliest deadline, and nothing while on hold', () => {
+		const panelAndStage1 = [
+			entered('initial_visit', 'application', '2026-01-05'),
+			event('checks_received', '2026-03-02'),
+		]
+		expect(nextClockFields(responseClocks(panelAndStage1, context('2026-03-03')))).toEqual({
+			nextClockKey: 'stage_1_decision',
+			nextClockAtRiskOn: '2026-03-12',
+			nextClockDeadline: '2026-03-16',
+		})
+		const held = [...panelAndStage1, event('hold', '2026-03-04', { reviewOn: '2026-04-01' })]
+		expect(nextClockFields(responseClocks(held, context('2026-03-05')))).toEqual({
+			nextClockKey: null,
+			nextClockAtRiskOn: null,
+			nextClockDeadline: null,
+		})
+	})
+
+	test('reads the same status from the copy as the clock itself has, day by day', () => {
+		const fields = nextClockFields(responseClocks(contacted, context('2026-03-02')))
+		for (const [today, status] of [
+			['2026-03-11', 'on_track'],
+			['2026-03-12', 'at_risk'],
+			['2026-03-16', 'at_risk'],
+			['2026-03-17', 'overdue'],
+		] as const) {
+			expect(statusFromRow(fields, today)).toBe(status)
+			expect(clock(contacted, 'initial_visit', today).status).toBe(status)
+		}
+		expect(statusFromRow({ nextClockAtRiskOn: null, nextClockDeadline: null }, '2026-03-17')).toBeNull()
 	})
 })

@@ -71,6 +71,8 @@ export type Clock = {
 	target: ClockTarget
 	/** The end of this day is the deadline; null while on hold (it moves when they resume). */
 	deadline: CalendarDate | null
+	/** From this day the clock is at risk (the at-risk share of its target has gone); null while on hold. */
+	atRiskOn: CalendarDate | null
 	/** application_to_panel only: the 8-month limit, moved on by time on hold like the target. */
 	statutoryDeadline: CalendarDate | null
 	/** When the step was done (met or missed) or the household left (stopped); null while running. */
@@ -190,6 +192,7 @@ export function responseClocks(events: readonly RecordedStageEvent[], context: C
 		return {
 			...measure(paused, null, null, context),
 			deadline: null,
+			atRiskOn: null,
 			statutoryDeadline: null,
 			status: 'paused' as const,
 		}
@@ -220,40 +223,72 @@ function measure(
 	context: ClockContext
 ): Clock {
 	const deadline = deadlineOf(clock, context.closures)
+	const atRiskOn = atRiskOf(clock, deadline, context)
 	const statutoryDeadline =
 		clock.key === 'application_to_panel'
 			? deadlineOf({ ...clock, target: { unit: 'months', amount: STATUTORY_PANEL_MONTHS } }, context.closures)
 			: null
 	const until = endedOn ?? context.today
-	const elapsedWorkingDays = workingDaysBetween(clock.startedOn, until, context.closures, clock.paused)
 	const base = {
 		key: clock.key,
 		startedOn: clock.startedOn,
 		target: clock.target,
 		deadline,
+		atRiskOn,
 		statutoryDeadline,
 		endedOn,
-		elapsedWorkingDays,
+		elapsedWorkingDays: workingDaysBetween(clock.startedOn, until, context.closures, clock.paused),
 		pausedDays: pausedDaysOf(clock.paused),
 	}
 	if (how === 'left') return { ...base, status: 'stopped' }
 	if (how === 'done') return { ...base, status: until <= deadline ? 'met' : 'missed' }
-	if (until > deadline) return { ...base, status: 'overdue' }
-	return {
-		...base,
-		status:
-			elapsedShare(clock, until, deadline, context) >= (context.atRiskShare ?? DEFAULT_AT_RISK_SHARE)
-				? 'at_risk'
-				: 'on_track',
-	}
+	return { ...base, status: until > deadline ? 'overdue' : until >= atRiskOn ? 'at_risk' : 'on_track' }
 }
 
-/** How much of the target has gone by `until`: working days for working-day targets, calendar days for months. */
-function elapsedShare(clock: Running, until: CalendarDate, deadline: CalendarDate, context: ClockContext): number {
+/**
+ * The first day on which the at-risk share of the target has gone: working days for working-day
+ * targets (75% of 10 days is the 8th working day; of 1 day, the day itself), calendar days (not
+ * counting holds) for months. Never after the deadline.
+ */
+function atRiskOf(clock: Running, deadline: CalendarDate, context: ClockContext): CalendarDate {
+	const share = context.atRiskShare ?? DEFAULT_AT_RISK_SHARE
 	if (clock.target.unit === 'working_days') {
-		return workingDaysBetween(clock.startedOn, until, context.closures, clock.paused) / clock.target.amount
+		return addWorkingDays(clock.startedOn, Math.ceil(share * clock.target.amount), context.closures, clock.paused)
 	}
 	const paused = pausedDaysOf(clock.paused)
 	const total = calendarDaysBetween(clock.startedOn, deadline) - paused
-	return (calendarDaysBetween(clock.startedOn, until) - paused) / total
+	const day = addCalendarDays(clock.startedOn, Math.ceil(share * total) + paused)
+	return day < deadline ? day : deadline
+}
+
+/** The statuses of a clock still running (not ended, not waiting on a hold). */
+const RUNNING: readonly ClockStatus[] = ['on_track', 'at_risk', 'overdue']
+
+/**
+ * The Household row's copy of its nearest deadline (Household.nextClock*), written whenever its
+ * events change: the running clock with the earliest deadline, or nothing (none runs, or on hold).
+ */
+export function nextClockFields(clocks: readonly Clock[]): {
+	nextClockKey: ClockKey | null
+	nextClockAtRiskOn: CalendarDate | null
+	nextClockDeadline: CalendarDate | null
+} {
+	const next = clocks
+		.filter((clock) => RUNNING.includes(clock.status))
+		.sort((a, b) => (a.deadline! < b.deadline! ? -1 : a.deadline! > b.deadline! ? 1 : 0))[0]
+	return {
+		nextClockKey: next?.key ?? null,
+		nextClockAtRiskOn: next?.atRiskOn ?? null,
+		nextClockDeadline: next?.deadline ?? null,
+	}
+}
+
+/** The status of a household's nearest clock on a day, from its row's copy (as the board shows it). */
+export function statusFromRow(
+	row: { nextClockAtRiskOn: string | null; nextClockDeadline: string | null },
+	today: CalendarDate
+): 'on_track' | 'at_risk' | 'overdue' | null {
+	if (!row.nextClockDeadline || !row.nextClockAtRiskOn) return null
+	if (today > row.nextClockDeadline) return 'overdue'
+	return today >= row.nextClockAtRiskOn ? 'at_risk' : 'on_track'
 }
