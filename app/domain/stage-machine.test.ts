@@ -60,6 +60,7 @@ const move = (toStage: string, businessDate = TODAY, extra: Partial<StageCommand
 const hold = (reviewOn = '2027-01-11', businessDate = TODAY) => ({ type: 'hold', reviewOn, businessDate }) as const
 const resume = (businessDate = TODAY) => ({ type: 'resume', businessDate }) as const
 const completeStage1 = (businessDate = TODAY) => ({ type: 'complete_stage_1', businessDate }) as const
+const checksReceived = (businessDate = TODAY) => ({ type: 'checks_received', businessDate }) as const
 const close = (endedBy: string, exitReasonKey: string, businessDate = TODAY) => ({ type: 'close', endedBy, exitReasonKey, businessDate }) as const
 const reopen = (businessDate = TODAY) => ({ type: 'reopen', businessDate }) as const
 
@@ -225,6 +226,42 @@ describe('Stage 1 and Stage 2 in parallel', () => {
 	test('closing and reopening keeps Stage 1 open alongside Stage 2', () => {
 		const state = runAll(at('stage_1'), move('stage_2'), close('household', 'assessment_process'), reopen())
 		expect(state).toMatchObject({ stage: 'stage_2', status: 'open', openStages: ['stage_1', 'stage_2'] })
+	})
+})
+
+describe('the last Stage 1 check arriving (the Stage 1 decision clock)', () => {
+	test('is recorded once while Stage 1 is open, in Stage 1 or alongside Stage 2', () => {
+		const { result, next } = run(at('stage_1'), checksReceived(), 'social_worker')
+		expect(result).toMatchObject({ ok: true, event: { kind: 'checks_received', fromStage: 'stage_1', toStage: null, businessDate: TODAY } })
+		expect(next).toMatchObject({ stage: 'stage_1', stage1ChecksReceivedOn: TODAY })
+		expect(run(next, checksReceived(), 'social_worker').result).toEqual({
+			ok: false,
+			error: 'You have already recorded that the last Stage 1 check arrived on 23 November 2026',
+			field: null,
+		})
+		const inStage2 = runAll(at('stage_1'), move('stage_2'), checksReceived())
+		expect(inStage2).toMatchObject({ openStages: ['stage_1', 'stage_2'], stage1ChecksReceivedOn: TODAY })
+	})
+
+	test('is refused before Stage 1 and after it is complete', () => {
+		expect(run(at('application'), checksReceived()).result).toEqual({ ok: false, error: 'The household has not started Stage 1', field: null })
+		const done = runAll(at('stage_1'), move('stage_2'), completeStage1())
+		expect(run(done, checksReceived()).result).toEqual({ ok: false, error: 'Stage 1 is already complete', field: null })
+	})
+
+	test('starts again when Stage 1 does: a manager moving back to Stage 1, or a reopening', () => {
+		const movedBack = runAll(at('stage_1'), checksReceived(), move('stage_2'), move('stage_1'))
+		expect(movedBack.stage1ChecksReceivedOn).toBeNull()
+		const reopened = runAll(at('stage_1'), checksReceived(), close('household', 'assessment_process'), reopen())
+		expect(reopened).toMatchObject({ stage: 'stage_1', stage1ChecksReceivedOn: null })
+		expect(run(reopened, checksReceived()).result.ok).toBe(true)
+	})
+
+	test('replay refuses a second record of it and one outside Stage 1', () => {
+		const events = [...historyTo('stage_1'), { kind: 'checks_received', fromStage: 'stage_1', toStage: null, businessDate: TODAY }]
+		expect(tryReplay(events).ok).toBe(true)
+		expect(tryReplay([...events, events.at(-1)!])).toEqual({ ok: false, index: events.length, problem: 'records the last Stage 1 check a second time' })
+		expect(tryReplay([...historyTo('application'), { ...events.at(-1)! }])).toMatchObject({ ok: false, problem: 'records Stage 1 checks, but Stage 1 is not open' })
 	})
 })
 

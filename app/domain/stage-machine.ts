@@ -26,10 +26,11 @@
 //   stage it left from, with the stages that were open then.
 // - Read-only users and administrators (who manage users only) cannot change stages.
 //
-// Event kinds: entered, completed (Stage 1 complete; fromStage 'stage_1'), hold, resume, exit,
-// reopen, returned (a returning enquirer's new enquiry: recorded in any status, changes nothing;
-// app/models/enquiries.server.ts writes it). The demo also writes a returning enquirer as a
-// 'reopen' to Enquiry, which replay accepts.
+// Event kinds: entered, checks_received (the last Stage 1 check has arrived: the Stage 1 decision
+// clock starts; fromStage 'stage_1'), completed (Stage 1 complete; fromStage 'stage_1'), hold, resume, exit,
+// reopen, returned (a returning enquirer's new enquiry while still in the pipeline: recorded in
+// any status, changes nothing). A returning enquirer whose household had left is a 'reopen' to
+// Enquiry with no actor (app/models/enquiries.server.ts and the demo data both write it so).
 
 import { type EndedBy } from './exit-reasons.ts'
 import type { StaffRole } from './staff.ts'
@@ -37,7 +38,7 @@ import { DEFAULT_STAGE_NAMES, STAGE_KEYS, type StageKey } from './stages.ts'
 import { formatDate, isCalendarDate, type CalendarDate } from './working-days.ts'
 
 export type HouseholdStatus = 'open' | 'on_hold' | 'closed'
-export type StageEventKind = 'entered' | 'completed' | 'hold' | 'resume' | 'exit' | 'reopen' | 'returned'
+export type StageEventKind = 'entered' | 'checks_received' | 'completed' | 'hold' | 'resume' | 'exit' | 'reopen' | 'returned'
 
 /** What a stored event must carry to be replayed (a Prisma StageEvent row or a demo event fits). */
 export type RecordedStageEvent = {
@@ -64,7 +65,11 @@ export type NewStageEvent = {
 	note: string | null
 }
 
-type Change = { kind: 'entered' | 'completed' | 'hold' | 'resume' | 'exit' | 'reopen'; on: CalendarDate; stage: StageKey }
+type Change = {
+	kind: 'entered' | 'checks_received' | 'completed' | 'hold' | 'resume' | 'exit' | 'reopen'
+	on: CalendarDate
+	stage: StageKey
+}
 
 export type HouseholdState = {
 	stage: StageKey
@@ -72,6 +77,8 @@ export type HouseholdState = {
 	/** Usually [stage]; ['stage_1', 'stage_2'] while Stage 2 runs with Stage 1 still open. */
 	openStages: StageKey[]
 	stageEnteredOn: CalendarDate
+	/** When the last Stage 1 check arrived (the Stage 1 decision clock starts), while Stage 1 is open. */
+	stage1ChecksReceivedOn: CalendarDate | null
 	stage1CompletedOn: CalendarDate | null
 	heldSince: CalendarDate | null
 	holdReviewOn: CalendarDate | null
@@ -108,6 +115,7 @@ type Dated = {
 }
 export type StageCommand =
 	| ({ type: 'move'; toStage: string } & Dated)
+	| ({ type: 'checks_received' } & Dated)
 	| ({ type: 'complete_stage_1' } & Dated)
 	| ({ type: 'hold'; reviewOn: string } & Dated)
 	| ({ type: 'resume' } & Dated)
@@ -188,6 +196,7 @@ function step(state: HouseholdState | null, event: RecordedStageEvent): Househol
 			status: 'open',
 			openStages: [event.toStage],
 			stageEnteredOn: on,
+			stage1ChecksReceivedOn: null,
 			stage1CompletedOn: null,
 			heldSince: null,
 			holdReviewOn: null,
@@ -198,7 +207,7 @@ function step(state: HouseholdState | null, event: RecordedStageEvent): Househol
 	if (event.kind === 'returned') return state
 	if (on < state.lastChange.on) return `dated ${on}, before the last change on ${state.lastChange.on}`
 	const allowed: Record<HouseholdStatus, string[]> = {
-		open: ['entered', 'completed', 'hold', 'exit'],
+		open: ['entered', 'checks_received', 'completed', 'hold', 'exit'],
 		on_hold: ['resume', 'exit'],
 		closed: ['reopen'],
 	}
@@ -211,7 +220,22 @@ function step(state: HouseholdState | null, event: RecordedStageEvent): Househol
 			if (event.fromStage !== state.stage) return `moves from ${event.fromStage} but the household is at ${state.stage}`
 			if (!isStage(to) || to === state.stage) return `cannot move from ${state.stage} to ${to}`
 			if (stageIndex(to) > stageIndex(state.stage) + 1) return `skips from ${state.stage} to ${to}`
-			return { ...state, stage: to, stageEnteredOn: on, ...stagesAfterMove(state, to, on), lastChange: change('entered', to) }
+			const stages = stagesAfterMove(state, to, on)
+			// Entering Stage 1 starts its checks afresh; going on to Stage 2 keeps what has arrived.
+			const checksKept = stages.openStages.includes('stage_1') && to !== 'stage_1'
+			return {
+				...state,
+				stage: to,
+				stageEnteredOn: on,
+				...stages,
+				stage1ChecksReceivedOn: checksKept ? state.stage1ChecksReceivedOn : null,
+				lastChange: change('entered', to),
+			}
+		}
+		case 'checks_received': {
+			if (!state.openStages.includes('stage_1')) return 'records Stage 1 checks, but Stage 1 is not open'
+			if (state.stage1ChecksReceivedOn) return 'records the last Stage 1 check a second time'
+			return { ...state, stage1ChecksReceivedOn: on, lastChange: change('checks_received') }
 		}
 		case 'completed': {
 			if (event.fromStage !== 'stage_1' || !state.openStages.includes('stage_1')) return 'completes Stage 1, which is not open'
@@ -253,6 +277,8 @@ function step(state: HouseholdState | null, event: RecordedStageEvent): Househol
 				openStages,
 				stageEnteredOn: on,
 				stage1CompletedOn: openStages.includes('stage_1') || stageIndex(to) < stageIndex('stage_1') ? null : state.stage1CompletedOn,
+				// Checks are recorded again after a reopening: the decision clock starts afresh.
+				stage1ChecksReceivedOn: null,
 				closed: null,
 				lastChange: change('reopen', to),
 			}
@@ -314,6 +340,17 @@ export function apply(state: HouseholdState, command: StageCommand, context: Mac
 			const problem = checkDate(command, context, state, `The date they reached ${name(to)}`, name)
 			if (problem) return problem
 			return { ok: true, event: event({ kind: 'entered', fromStage: state.stage, toStage: to }) }
+		}
+		case 'checks_received': {
+			if (!state.openStages.includes('stage_1')) {
+				return refuse(state.stage1CompletedOn ? 'Stage 1 is already complete' : 'The household has not started Stage 1')
+			}
+			if (state.stage1ChecksReceivedOn) {
+				return refuse(`You have already recorded that the last Stage 1 check arrived on ${formatDate(state.stage1ChecksReceivedOn)}`)
+			}
+			const problem = checkDate(command, context, state, 'The date the last Stage 1 check arrived', name)
+			if (problem) return problem
+			return { ok: true, event: event({ kind: 'checks_received', fromStage: 'stage_1' }) }
 		}
 		case 'complete_stage_1': {
 			if (!state.openStages.includes('stage_1')) {
@@ -386,6 +423,7 @@ function checkDate(
 	if (date < last.on) {
 		const what: Record<Change['kind'], string> = {
 			entered: `when they reached ${name(last.stage)}`,
+			checks_received: 'when the last Stage 1 check arrived',
 			completed: 'when Stage 1 was completed',
 			hold: 'when they were put on hold',
 			resume: 'when they resumed',
