@@ -1,0 +1,88 @@
+import { nextClockFields, responseClocks, type ClockContext, type ClockTargets } from '~/domain/response-clocks.ts'
+import type { RecordedStageEvent } from '~/domain/stage-machine.ts'
+import { londonDate, type CalendarDate } from '~/domain/working-days.ts'
+import type { Prisma } from '~/generated/prisma/client.ts'
+import { today } from '~/utils/clock.server.ts'
+import { prisma } from '~/utils/db.server.ts'
+import { stageHistory } from './households.server.ts'
+import { getServiceConfig } from './service-settings.server.ts'
+
+// The response-time clocks of households, from their stage events (app/domain/response-clocks.ts),
+// with the service's targets as they were when each clock started and its closure days. Each
+// household row keeps a copy of its nearest deadline (Household.nextClock*), refreshed in the same
+// transaction as any change to its events, so the board and lists flag and sort in SQL.
+
+/** The targets history, closure days and today: what every clock computation needs. */
+export async function clockContext(db: Prisma.TransactionClient = prisma): Promise<ClockContext> {
+	const [config, settings, closures] = await Promise.all([
+		getServiceConfig(),
+		db.targetSetting.findMany({ orderBy: { effectiveFrom: 'asc' } }),
+		db.serviceClosure.findMany({ select: { date: true } }),
+	])
+	// Each change applies from the London day it was made; before the first, the current targets.
+	const history = settings.map((setting) => ({
+		from: londonDate(setting.effectiveFrom),
+		targets: JSON.parse(setting.targets) as ClockTargets,
+	}))
+	const targetsOn = (date: CalendarDate): ClockTargets => {
+		let found: ClockTargets | undefined
+		for (const entry of history) if (entry.from <= date) found = entry.targets
+		return found ?? history[0]?.targets ?? config.targets
+	}
+	return { today: today(), targetsOn, closures: closures.map((closure) => closure.date) }
+}
+
+/** The household's clocks today, oldest first. */
+export async function householdClocks(householdId: string, db: Prisma.TransactionClient = prisma) {
+	const [events, context] = await Promise.all([stageHistory(db, householdId), clockContext(db)])
+	return responseClocks(events, context)
+}
+
+/** Writes the household row's copy of its nearest deadline; call inside the change's transaction. */
+export async function refreshHouseholdClocks(
+	tx: Prisma.TransactionClient,
+	householdId: string,
+	context?: ClockContext
+) {
+	const events = await stageHistory(tx, householdId)
+	const fields = nextClockFields(responseClocks(events, context ?? (await clockContext(tx))))
+	await tx.household.update({ where: { id: householdId }, data: fields, select: { id: true } })
+}
+
+/**
+ * Refreshes every household still in the pipeline, after something that moves many deadlines at
+ * once (closure days changed, demo or imported data loaded). One read of their events, then one
+ * update per household whose copy changed.
+ */
+export async function refreshAllClocks(db: Prisma.TransactionClient = prisma): Promise<number> {
+	const context = await clockContext(db)
+	const households = await db.household.findMany({
+		where: { status: { not: 'closed' } },
+		select: { id: true, nextClockKey: true, nextClockAtRiskOn: true, nextClockDeadline: true },
+	})
+	const events = await db.stageEvent.findMany({
+		where: { household: { status: { not: 'closed' } } },
+		orderBy: [{ householdId: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
+		select: { householdId: true, kind: true, fromStage: true, toStage: true, businessDate: true, reviewOn: true },
+	})
+	const byHousehold = new Map<string, RecordedStageEvent[]>()
+	for (const event of events) {
+		const list = byHousehold.get(event.householdId) ?? []
+		list.push(event)
+		byHousehold.set(event.householdId, list)
+	}
+	let changed = 0
+	for (const household of households) {
+		const fields = nextClockFields(responseClocks(byHousehold.get(household.id) ?? [], context))
+		if (
+			fields.nextClockKey === household.nextClockKey &&
+			fields.nextClockAtRiskOn === household.nextClockAtRiskOn &&
+			fields.nextClockDeadline === household.nextClockDeadline
+		) {
+			continue
+		}
+		await db.household.update({ where: { id: household.id }, data: fields, select: { id: true } })
+		changed++
+	}
+	return changed
+}
