@@ -29,6 +29,14 @@ const EnvSchema = z.object({
 	ENQUIRY_RATE_WINDOW_S: z.coerce.number().int().positive().default(600),
 	// Set when the server sits behind a proxy that sets X-Forwarded-For (e.g. "1" for one hop).
 	TRUST_PROXY: z.string().default(''),
+	// Starts the server's clock at this instant (ISO 8601) instead of now; it runs on from there.
+	// For training and demonstrations ("it is Monday 9am"), and for end-to-end tests of deadlines.
+	CLOCK_STARTS_AT: z
+		.string()
+		.trim()
+		.transform((value) => (value === '' ? undefined : value))
+		.pipe(z.iso.datetime({ offset: true }).optional())
+		.optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>
