@@ -1,6 +1,6 @@
 import type { StageKey } from './stages.ts'
 import { isStageKey } from './stages.ts'
-import { formatDate, londonDate, startOfLondonDay, type CalendarDate } from './working-days.ts'
+import { formatDate, londonDate, londonInstant, type CalendarDate } from './working-days.ts'
 
 // A household's timeline: everything that happened to it, newest first, from the rows the record
 // page loads (stage events, contacts, notes, emails, owner changes, tasks, enquiries). Pure, so the
@@ -94,7 +94,7 @@ const labelOf = (options: readonly { value: string; label: string }[], value: st
  */
 export function stageEventInstant(event: { businessDate: CalendarDate; recordedAt: Date }): Date {
 	if (londonDate(event.recordedAt) === event.businessDate) return event.recordedAt
-	return new Date(startOfLondonDay(event.businessDate).getTime() + 12 * 3600_000)
+	return londonInstant(event.businessDate, '12:00')
 }
 
 export function buildTimeline(input: TimelineInput): TimelineItem[] {
