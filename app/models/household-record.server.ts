@@ -1,3 +1,4 @@
+import { daysInStage } from '~/domain/days-in-stage.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames, type StageKey } from '~/domain/stages.ts'
 import { buildTimeline } from '~/domain/timeline.ts'
@@ -14,9 +15,6 @@ import { getServiceConfig } from './service-settings.server.ts'
 
 export const TIMELINE_PAGE_SIZE = 50
 
-const DAY_MS = 86_400_000
-const daysBetween = (from: string, to: string) =>
-	Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
 
 /** The household as its record page shows it, or null when there is no such household. */
 export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, timelinePage = 1) {
@@ -116,7 +114,8 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 			status: household.status,
 			stage: household.stage as StageKey,
 			stageEnteredOn: household.stageEnteredOn,
-			daysInStage: daysBetween(household.stageEnteredOn, todayDate),
+			daysInStage: daysInStage(household.stageEnteredOn, todayDate),
+
 			version: household.version,
 			owner: household.owner,
 			postcode: household.postcode,
