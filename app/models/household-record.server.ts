@@ -1,4 +1,5 @@
 import { daysInStage } from '~/domain/days-in-stage.ts'
+import { replay } from '~/domain/stage-machine.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames, type StageKey } from '~/domain/stages.ts'
 import { buildTimeline } from '~/domain/timeline.ts'
@@ -28,7 +29,7 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 				orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
 				include: {
 					actor: { select: { name: true } },
-					exitReason: { select: { label: true, endedBy: true } },
+					exitReason: { select: { key: true, label: true, endedBy: true } },
 				},
 			},
 			contactAttempts: { include: { actor: { select: { name: true } } } },
@@ -39,9 +40,10 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 	})
 	if (!household) return null
 
-	const [config, state, emails] = await Promise.all([
+	// The stage events are loaded above already: replaying them here saves reading them twice.
+	const state = replay(household.stageEvents.map((event) => ({ ...event, exitReasonKey: event.exitReason?.key ?? null })))
+	const [config, emails] = await Promise.all([
 		getServiceConfig(),
-		householdState(prisma, id),
 		prisma.outboxMessage.findMany({
 			where: { householdId: id },
 			select: { id: true, subject: true, toAddress: true, status: true, createdAt: true, sentAt: true },
@@ -60,8 +62,9 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 		where: { id: { in: [...staffIds] } },
 		select: { id: true, name: true },
 	})
-	const staffName = (staffId: string | null) =>
-		staffId ? staff.find((s) => s.id === staffId)?.name ?? 'Former member of staff' : null
+	const namesById = new Map(staff.map((member) => [member.id, member.name]))
+	const staffName = (staffId: string | null) => (staffId ? namesById.get(staffId) ?? 'Former member of staff' : null)
+
 
 	const names = stageNames(config.stageNames)
 	const timeline = buildTimeline({
