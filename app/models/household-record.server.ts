@@ -16,7 +16,6 @@ import { getServiceConfig } from './service-settings.server.ts'
 
 export const TIMELINE_PAGE_SIZE = 50
 
-
 /** The household as its record page shows it, or null when there is no such household. */
 export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, timelinePage = 1) {
 	const household = await prisma.household.findUnique({
@@ -41,7 +40,9 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 	if (!household) return null
 
 	// The stage events are loaded above already: replaying them here saves reading them twice.
-	const state = replay(household.stageEvents.map((event) => ({ ...event, exitReasonKey: event.exitReason?.key ?? null })))
+	const state = replay(
+		household.stageEvents.map((event) => ({ ...event, exitReasonKey: event.exitReason?.key ?? null }))
+	)
 	const [config, emails] = await Promise.all([
 		getServiceConfig(),
 		prisma.outboxMessage.findMany({
@@ -64,7 +65,6 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 	})
 	const namesById = new Map(staff.map((member) => [member.id, member.name]))
 	const staffName = (staffId: string | null) => (staffId ? namesById.get(staffId) ?? 'Former member of staff' : null)
-
 
 	const names = stageNames(config.stageNames)
 	const timeline = buildTimeline({
