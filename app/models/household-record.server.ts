@@ -15,6 +15,7 @@ import { getServiceConfig } from './service-settings.server.ts'
 // record shows personal data.
 
 export const TIMELINE_PAGE_SIZE = 50
+const RECENT_NOTES = 5
 
 /** The household as its record page shows it, or null when there is no such household. */
 export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, timelinePage = 1) {
@@ -32,7 +33,7 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 				},
 			},
 			contactAttempts: { include: { actor: { select: { name: true } } } },
-			notes: { include: { author: { select: { name: true } } } },
+			notes: { include: { author: { select: { name: true } } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
 			tasks: { include: { assignee: { select: { name: true } } }, orderBy: [{ dueOn: 'asc' }, { createdAt: 'asc' }] },
 			ownerChanges: true,
 		},
@@ -159,9 +160,10 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 			landingPage: enquiry.landingPage,
 			referralCode: enquiry.referralCodeText,
 		})),
-		notes: household.notes
-			.map((note) => ({ id: note.id, body: note.body, createdAt: note.createdAt, author: note.author.name }))
-			.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
+		// The latest few; the timeline has every note.
+		recentNotes: household.notes
+			.slice(0, RECENT_NOTES)
+			.map((note) => ({ id: note.id, body: note.body, createdAt: note.createdAt, author: note.author.name })),
 		openTasks: household.tasks
 			.filter((task) => !task.completedAt)
 			.map((task) => ({

@@ -275,10 +275,10 @@ export default function HouseholdRecord() {
 					)}
 
 					<h2 className="govuk-heading-m">Notes</h2>
-					{page.notes.length === 0 ? (
+					{page.recentNotes.length === 0 ? (
 						<p className="govuk-body">No notes yet.</p>
 					) : (
-						page.notes.slice(0, 5).map((note) => (
+						page.recentNotes.map((note) => (
 							<div className="govuk-inset-text" key={note.id}>
 								<p className="govuk-body app-preserve-lines">{note.body}</p>
 								<p className="govuk-body-s govuk-!-margin-bottom-0">
