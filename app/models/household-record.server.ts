@@ -4,7 +4,7 @@ import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames, type StageKey } from '~/domain/stages.ts'
 import { buildTimeline } from '~/domain/timeline.ts'
 import type { StaffIdentity } from '~/utils/auth.server.ts'
-import { now, today } from '~/utils/clock.server.ts'
+import { today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { householdState } from './households.server.ts'
@@ -179,7 +179,6 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 			pages,
 			total: timeline.length,
 		},
-		viewedAt: now(),
 	}
 }
 
