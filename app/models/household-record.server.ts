@@ -208,12 +208,13 @@ export async function loadHouseholdForAction(id: string) {
 		},
 	})
 	if (!household) return null
-	const [config, state] = await Promise.all([getServiceConfig(), householdState(prisma, id)])
-	return {
-		household: { ...household, stage: household.stage as StageKey },
-		state,
-		stageNames: stageNames(config.stageNames),
-	}
+	const config = await getServiceConfig()
+	return { household: { ...household, stage: household.stage as StageKey }, stageNames: stageNames(config.stageNames) }
+}
+
+/** Whether Stage 1 is still open (it runs alongside Stage 2): only its history says so. */
+export async function isStage1Open(householdId: string) {
+	return (await householdState(prisma, householdId)).openStages.includes('stage_1')
 }
 
 /** Staff who can own a household or take a task: active accounts that change households. */
