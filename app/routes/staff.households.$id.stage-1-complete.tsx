@@ -25,10 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)
 	const stage1Open = await isStage1Open(page.household.id)
 	return {
-		household: page.household,
-		stageNames: page.stageNames,
-		today: page.today,
-		csrfToken: page.csrfToken,
+		...page.view,
+
 		blocked: blockedMessage('complete_stage_1', page.household.status, 1, { stage1Open }),
 	}
 }
