@@ -1,5 +1,6 @@
 import { daysInStage } from '~/domain/days-in-stage.ts'
-import { replay } from '~/domain/stage-machine.ts'
+import { replay, type HouseholdStatus } from '~/domain/stage-machine.ts'
+
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames, type StageKey } from '~/domain/stages.ts'
 import { buildTimeline } from '~/domain/timeline.ts'
@@ -115,7 +116,7 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 			reference: household.reference,
 			displayName: household.displayName,
 			route: household.route,
-			status: household.status,
+			status: household.status as HouseholdStatus,
 			stage: household.stage as StageKey,
 			stageEnteredOn: household.stageEnteredOn,
 			daysInStage: daysInStage(household.stageEnteredOn, todayDate),
@@ -209,7 +210,10 @@ export async function loadHouseholdForAction(id: string) {
 	})
 	if (!household) return null
 	const config = await getServiceConfig()
-	return { household: { ...household, stage: household.stage as StageKey }, stageNames: stageNames(config.stageNames) }
+	return {
+		household: { ...household, stage: household.stage as StageKey, status: household.status as HouseholdStatus },
+		stageNames: stageNames(config.stageNames),
+	}
 }
 
 /** Whether Stage 1 is still open (it runs alongside Stage 2): only its history says so. */

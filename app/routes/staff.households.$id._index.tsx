@@ -3,11 +3,12 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-ru
 import type { ReactNode } from 'react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, SuccessBanner } from '~/components/form.tsx'
-import { STATUS_LABELS, revalidateAfterStale } from '~/components/household.tsx'
+import { revalidateAfterStale } from '~/components/household.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
 import { BEST_TIMES, FOSTERING_INTERESTS, NOT_SURE, SPARE_BEDROOM_OPTIONS } from '~/domain/enquiry-form.ts'
 import { doneMessage, readVersion } from '~/domain/household-forms.ts'
+import { STATUS_LABELS } from '~/domain/pipeline-filters.ts'
 import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
 import { type TimelineItem } from '~/domain/timeline.ts'
 import { formatDate, formatDateTime } from '~/domain/working-days.ts'
@@ -135,7 +136,7 @@ export default function HouseholdRecord() {
 								}`}
 								data-testid="status"
 							>
-								{STATUS_LABELS[household.status] ?? household.status}
+								{STATUS_LABELS[household.status]}
 							</strong>
 							{state.holdReviewOn ? (
 								<p className="govuk-body-s govuk-!-margin-bottom-0">
