@@ -85,7 +85,8 @@ const ENQUIRY_SOURCE: Record<string, string> = {
 	import: 'an import',
 }
 
-const labelOf = (options: readonly { value: string; label: string }[], value: string) =>
+/** The words for a stored option value (the value itself if the list no longer has it). */
+export const labelOf = (options: readonly { value: string; label: string }[], value: string) =>
 	options.find((option) => option.value === value)?.label ?? value
 
 /**

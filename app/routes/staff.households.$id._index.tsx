@@ -10,7 +10,8 @@ import { BEST_TIMES, FOSTERING_INTERESTS, NOT_SURE, SPARE_BEDROOM_OPTIONS } from
 import { doneMessage, readVersion } from '~/domain/household-forms.ts'
 import { STATUS_LABELS } from '~/domain/pipeline-filters.ts'
 import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
-import { type TimelineItem } from '~/domain/timeline.ts'
+import { labelOf as label, type TimelineItem } from '~/domain/timeline.ts'
+
 import { formatDate, formatDateTime } from '~/domain/working-days.ts'
 import { completeTask } from '~/models/household-actions.server.ts'
 import { loadHouseholdRecord } from '~/models/household-record.server.ts'
@@ -60,9 +61,6 @@ function withoutDone(search: string) {
 	params.delete('done')
 	return params.toString()
 }
-
-const label = (options: readonly { value: string; label: string }[], value: string) =>
-	options.find((option) => option.value === value)?.label ?? value
 
 function Row({ name, children }: { name: string; children: ReactNode }) {
 	return (
