@@ -34,7 +34,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			displayName: loaded.household.displayName,
 		},
 		page: audit.page,
-
 		pages: audit.pages,
 		total: audit.total,
 		entries: audit.entries.map((entry) => ({
