@@ -83,9 +83,10 @@ export default function HouseholdRecord() {
 	const actions: { to: string; text: string }[] = []
 	if (page.can.change) {
 		actions.push({ to: `${base}/contact`, text: 'Log a contact attempt' })
-		if (open && household.stage !== 'approved') actions.push({ to: `${base}/move`, text: 'Move to a stage' })
-		if (open && household.stage === 'approved' && page.can.manage)
+		// An approved household has no next stage: only a manager can move it back.
+		if (open && (household.stage !== 'approved' || page.can.manage))
 			actions.push({ to: `${base}/move`, text: 'Move to a stage' })
+
 		if (open && state.stage1Open)
 			actions.push({ to: `${base}/stage-1-complete`, text: `${stageNames.stage_1} complete` })
 		if (open && household.stage !== 'approved') actions.push({ to: `${base}/hold`, text: 'Put on hold' })
