@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react'
 import { Form, Link, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
 import type { DateParts } from '~/domain/date-input.ts'
+import { STATUS_LABELS } from '~/domain/pipeline-filters.ts'
+import type { HouseholdStatus } from '~/domain/stage-machine.ts'
 import type { StageKey } from '~/domain/stages.ts'
+
 import { CsrfField } from './csrf-field.tsx'
 import { DateInput, ErrorSummary, Textarea } from './form.tsx'
 
@@ -18,8 +21,6 @@ export type ActionValues = { values?: Record<string, string>; parts?: Record<str
 export const revalidateAfterStale: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
 	actionStatus === 409 || defaultShouldRevalidate
 
-export const STATUS_LABELS: Record<string, string> = { open: 'Open', on_hold: 'On hold', closed: 'Closed' }
-
 export function fieldError(errors: ActionErrors, field: string) {
 	return errors.find((error) => error.field === field)?.message
 }
@@ -29,7 +30,7 @@ type ActionHousehold = {
 	reference: string
 	displayName: string
 	stage: StageKey
-	status: string
+	status: HouseholdStatus
 	version: number
 	owner: { name: string } | null
 }
@@ -73,7 +74,7 @@ export function HouseholdActionPage({
 						<div className="govuk-summary-list__row">
 							<dt className="govuk-summary-list__key">Stage</dt>
 							<dd className="govuk-summary-list__value" data-testid="action-stage">
-								{stageNames[household.stage]} ({STATUS_LABELS[household.status]?.toLowerCase() ?? household.status})
+								{stageNames[household.stage]} ({STATUS_LABELS[household.status].toLowerCase()})
 							</dd>
 						</div>
 						<div className="govuk-summary-list__row">

@@ -4,7 +4,7 @@ import { CONTACT_METHODS, CONTACT_OUTCOMES } from './timeline.ts'
 import { BACKDATE_REASON_MAX } from './stage-machine.ts'
 import type { EndedBy } from './exit-reasons.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
-import { londonInstant, startOfLondonDay, type CalendarDate } from './working-days.ts'
+import { londonInstant, type CalendarDate } from './working-days.ts'
 
 // The rules of the household record's forms (contact attempts, stage changes, closing, notes,
 // tasks, owners), read from the posted form into plain values or GOV.UK messages. The stage rules

@@ -193,6 +193,14 @@ describe('dates on the record', () => {
 		expect(stageEventInstant({ businessDate: '2026-06-30', recordedAt }).toISOString()).toBe('2026-06-30T11:00:00.000Z')
 	})
 
+	test('midday is London midday on the days the clocks change', () => {
+		const recordedAt = new Date('2026-11-02T09:00:00Z')
+		// 29 March 2026: the clocks went forward at 1am, so midday was 11:00 UTC.
+		expect(stageEventInstant({ businessDate: '2026-03-29', recordedAt }).toISOString()).toBe('2026-03-29T11:00:00.000Z')
+		// 25 October 2026: the clocks went back at 2am, so midday was 12:00 UTC.
+		expect(stageEventInstant({ businessDate: '2026-10-25', recordedAt }).toISOString()).toBe('2026-10-25T12:00:00.000Z')
+	})
+
 	test('GOV.UK style, in London time', () => {
 		expect(formatDate('2026-03-02')).toBe('2 March 2026')
 		expect(formatDateTime('2026-07-01T13:05:00Z')).toBe('1 July 2026 at 2:05pm')

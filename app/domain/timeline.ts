@@ -1,6 +1,6 @@
 import type { StageKey } from './stages.ts'
 import { isStageKey } from './stages.ts'
-import { formatDate, londonDate, startOfLondonDay, type CalendarDate } from './working-days.ts'
+import { formatDate, londonDate, londonInstant, type CalendarDate } from './working-days.ts'
 
 // A household's timeline: everything that happened to it, newest first, from the rows the record
 // page loads (stage events, contacts, notes, emails, owner changes, tasks, enquiries). Pure, so the
@@ -85,7 +85,8 @@ const ENQUIRY_SOURCE: Record<string, string> = {
 	import: 'an import',
 }
 
-const labelOf = (options: readonly { value: string; label: string }[], value: string) =>
+/** The words for a stored option value (the value itself if the list no longer has it). */
+export const labelOf = (options: readonly { value: string; label: string }[], value: string) =>
 	options.find((option) => option.value === value)?.label ?? value
 
 /**
@@ -94,7 +95,7 @@ const labelOf = (options: readonly { value: string; label: string }[], value: st
  */
 export function stageEventInstant(event: { businessDate: CalendarDate; recordedAt: Date }): Date {
 	if (londonDate(event.recordedAt) === event.businessDate) return event.recordedAt
-	return new Date(startOfLondonDay(event.businessDate).getTime() + 12 * 3600_000)
+	return londonInstant(event.businessDate, '12:00')
 }
 
 export function buildTimeline(input: TimelineInput): TimelineItem[] {

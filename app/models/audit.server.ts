@@ -17,17 +17,20 @@ export async function recordAudit(db: Prisma.TransactionClient, entries: AuditRe
 
 export const AUDIT_PAGE_SIZE = 50
 
-/** A household's audit entries, newest first, a page at a time (page 1 first). */
-export async function listHouseholdAudit(householdId: string, page = 1) {
-	const [entries, total] = await Promise.all([
-		prisma.auditEntry.findMany({
-			where: { householdId },
-			orderBy: [{ at: 'desc' }, { id: 'desc' }],
-			skip: (page - 1) * AUDIT_PAGE_SIZE,
-			take: AUDIT_PAGE_SIZE,
-			include: { actor: { select: { name: true, role: true } } },
-		}),
-		prisma.auditEntry.count({ where: { householdId } }),
-	])
-	return { entries, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) }
+/**
+ * A household's audit entries, newest first, a page at a time (page 1 first). A page past the end
+ * (an old link, a hand-typed number) gives the last page.
+ */
+export async function listHouseholdAudit(householdId: string, requestedPage = 1) {
+	const total = await prisma.auditEntry.count({ where: { householdId } })
+	const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))
+	const page = Math.min(Math.max(1, requestedPage), pages)
+	const entries = await prisma.auditEntry.findMany({
+		where: { householdId },
+		orderBy: [{ at: 'desc' }, { id: 'desc' }],
+		skip: (page - 1) * AUDIT_PAGE_SIZE,
+		take: AUDIT_PAGE_SIZE,
+		include: { actor: { select: { name: true, role: true } } },
+	})
+	return { entries, total, page, pages }
 }

@@ -1,5 +1,5 @@
 import { contactInstant, isPersonalContact, type ContactAnswers } from '~/domain/household-forms.ts'
-import { CONTACT_METHODS, CONTACT_OUTCOMES } from '~/domain/timeline.ts'
+import { CONTACT_METHODS, CONTACT_OUTCOMES, labelOf } from '~/domain/timeline.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { now, today } from '~/utils/clock.server.ts'
@@ -10,9 +10,6 @@ import { applyStageCommand, changeHousehold } from './households.server.ts'
 
 type Change = { householdId: string; expectedVersion: number; actor: StaffIdentity }
 
-const label = (options: readonly { value: string; label: string }[], value: string) =>
-	options.find((option) => option.value === value)?.label ?? value
-
 /**
  * Logs a contact attempt. A call or visit that got through while the household is at Enquiry
  * also records Initial contact, dated the day of the contact, in the same transaction: both are
@@ -20,7 +17,11 @@ const label = (options: readonly { value: string; label: string }[], value: stri
  */
 export function logContactAttempt(input: Change & { answers: ContactAnswers; initialContactName: string }) {
 	const { answers, actor } = input
-	const what = `${label(CONTACT_METHODS, answers.method)} (${label(CONTACT_OUTCOMES, answers.outcome).toLowerCase()})`
+	const what = `${labelOf(CONTACT_METHODS, answers.method)} (${labelOf(
+		CONTACT_OUTCOMES,
+		answers.outcome
+	).toLowerCase()})`
+
 	return changeHousehold<{ moved: boolean }>(
 		{
 			...input,

@@ -1,8 +1,11 @@
+import { daysInStage } from '~/domain/days-in-stage.ts'
+import { replay, type HouseholdStatus } from '~/domain/stage-machine.ts'
+
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames, type StageKey } from '~/domain/stages.ts'
 import { buildTimeline } from '~/domain/timeline.ts'
 import type { StaffIdentity } from '~/utils/auth.server.ts'
-import { now, today } from '~/utils/clock.server.ts'
+import { today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { householdState } from './households.server.ts'
@@ -13,10 +16,7 @@ import { getServiceConfig } from './service-settings.server.ts'
 // record shows personal data.
 
 export const TIMELINE_PAGE_SIZE = 50
-
-const DAY_MS = 86_400_000
-const daysBetween = (from: string, to: string) =>
-	Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
+const RECENT_NOTES = 5
 
 /** The household as its record page shows it, or null when there is no such household. */
 export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, timelinePage = 1) {
@@ -30,20 +30,23 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 				orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
 				include: {
 					actor: { select: { name: true } },
-					exitReason: { select: { label: true, endedBy: true } },
+					exitReason: { select: { key: true, label: true, endedBy: true } },
 				},
 			},
 			contactAttempts: { include: { actor: { select: { name: true } } } },
-			notes: { include: { author: { select: { name: true } } } },
+			notes: { include: { author: { select: { name: true } } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
 			tasks: { include: { assignee: { select: { name: true } } }, orderBy: [{ dueOn: 'asc' }, { createdAt: 'asc' }] },
 			ownerChanges: true,
 		},
 	})
 	if (!household) return null
 
-	const [config, state, emails] = await Promise.all([
+	// The stage events are loaded above already: replaying them here saves reading them twice.
+	const state = replay(
+		household.stageEvents.map((event) => ({ ...event, exitReasonKey: event.exitReason?.key ?? null }))
+	)
+	const [config, emails] = await Promise.all([
 		getServiceConfig(),
-		householdState(prisma, id),
 		prisma.outboxMessage.findMany({
 			where: { householdId: id },
 			select: { id: true, subject: true, toAddress: true, status: true, createdAt: true, sentAt: true },
@@ -62,8 +65,8 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 		where: { id: { in: [...staffIds] } },
 		select: { id: true, name: true },
 	})
-	const staffName = (staffId: string | null) =>
-		staffId ? staff.find((s) => s.id === staffId)?.name ?? 'Former member of staff' : null
+	const namesById = new Map(staff.map((member) => [member.id, member.name]))
+	const staffName = (staffId: string | null) => (staffId ? namesById.get(staffId) ?? 'Former member of staff' : null)
 
 	const names = stageNames(config.stageNames)
 	const timeline = buildTimeline({
@@ -113,10 +116,11 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 			reference: household.reference,
 			displayName: household.displayName,
 			route: household.route,
-			status: household.status,
+			status: household.status as HouseholdStatus,
 			stage: household.stage as StageKey,
 			stageEnteredOn: household.stageEnteredOn,
-			daysInStage: daysBetween(household.stageEnteredOn, todayDate),
+			daysInStage: daysInStage(household.stageEnteredOn, todayDate),
+
 			version: household.version,
 			owner: household.owner,
 			postcode: household.postcode,
@@ -157,9 +161,10 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 			landingPage: enquiry.landingPage,
 			referralCode: enquiry.referralCodeText,
 		})),
-		notes: household.notes
-			.map((note) => ({ id: note.id, body: note.body, createdAt: note.createdAt, author: note.author.name }))
-			.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
+		// The latest few; the timeline has every note.
+		recentNotes: household.notes
+			.slice(0, RECENT_NOTES)
+			.map((note) => ({ id: note.id, body: note.body, createdAt: note.createdAt, author: note.author.name })),
 		openTasks: household.tasks
 			.filter((task) => !task.completedAt)
 			.map((task) => ({
@@ -175,7 +180,6 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 			pages,
 			total: timeline.length,
 		},
-		viewedAt: now(),
 	}
 }
 
@@ -205,12 +209,16 @@ export async function loadHouseholdForAction(id: string) {
 		},
 	})
 	if (!household) return null
-	const [config, state] = await Promise.all([getServiceConfig(), householdState(prisma, id)])
+	const config = await getServiceConfig()
 	return {
-		household: { ...household, stage: household.stage as StageKey },
-		state,
+		household: { ...household, stage: household.stage as StageKey, status: household.status as HouseholdStatus },
 		stageNames: stageNames(config.stageNames),
 	}
+}
+
+/** Whether Stage 1 is still open (it runs alongside Stage 2): only its history says so. */
+export async function isStage1Open(householdId: string) {
+	return (await householdState(prisma, householdId)).openStages.includes('stage_1')
 }
 
 /** Staff who can own a household or take a task: active accounts that change households. */

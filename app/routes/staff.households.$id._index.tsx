@@ -3,13 +3,15 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-ru
 import type { ReactNode } from 'react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, SuccessBanner } from '~/components/form.tsx'
-import { STATUS_LABELS, revalidateAfterStale } from '~/components/household.tsx'
+import { revalidateAfterStale } from '~/components/household.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
 import { BEST_TIMES, FOSTERING_INTERESTS, NOT_SURE, SPARE_BEDROOM_OPTIONS } from '~/domain/enquiry-form.ts'
 import { doneMessage, readVersion } from '~/domain/household-forms.ts'
+import { STATUS_LABELS } from '~/domain/pipeline-filters.ts'
 import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
-import { type TimelineItem } from '~/domain/timeline.ts'
+import { labelOf as label, type TimelineItem } from '~/domain/timeline.ts'
+
 import { formatDate, formatDateTime } from '~/domain/working-days.ts'
 import { completeTask } from '~/models/household-actions.server.ts'
 import { loadHouseholdRecord } from '~/models/household-record.server.ts'
@@ -60,9 +62,6 @@ function withoutDone(search: string) {
 	return params.toString()
 }
 
-const label = (options: readonly { value: string; label: string }[], value: string) =>
-	options.find((option) => option.value === value)?.label ?? value
-
 function Row({ name, children }: { name: string; children: ReactNode }) {
 	return (
 		<div className="govuk-summary-list__row">
@@ -84,9 +83,10 @@ export default function HouseholdRecord() {
 	const actions: { to: string; text: string }[] = []
 	if (page.can.change) {
 		actions.push({ to: `${base}/contact`, text: 'Log a contact attempt' })
-		if (open && household.stage !== 'approved') actions.push({ to: `${base}/move`, text: 'Move to a stage' })
-		if (open && household.stage === 'approved' && page.can.manage)
+		// An approved household has no next stage: only a manager can move it back.
+		if (open && (household.stage !== 'approved' || page.can.manage))
 			actions.push({ to: `${base}/move`, text: 'Move to a stage' })
+
 		if (open && state.stage1Open)
 			actions.push({ to: `${base}/stage-1-complete`, text: `${stageNames.stage_1} complete` })
 		if (open && household.stage !== 'approved') actions.push({ to: `${base}/hold`, text: 'Put on hold' })
@@ -135,7 +135,7 @@ export default function HouseholdRecord() {
 								}`}
 								data-testid="status"
 							>
-								{STATUS_LABELS[household.status] ?? household.status}
+								{STATUS_LABELS[household.status]}
 							</strong>
 							{state.holdReviewOn ? (
 								<p className="govuk-body-s govuk-!-margin-bottom-0">
@@ -275,10 +275,10 @@ export default function HouseholdRecord() {
 					)}
 
 					<h2 className="govuk-heading-m">Notes</h2>
-					{page.notes.length === 0 ? (
+					{page.recentNotes.length === 0 ? (
 						<p className="govuk-body">No notes yet.</p>
 					) : (
-						page.notes.slice(0, 5).map((note) => (
+						page.recentNotes.map((note) => (
 							<div className="govuk-inset-text" key={note.id}>
 								<p className="govuk-body app-preserve-lines">{note.body}</p>
 								<p className="govuk-body-s govuk-!-margin-bottom-0">

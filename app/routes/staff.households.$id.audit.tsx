@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			reference: loaded.household.reference,
 			displayName: loaded.household.displayName,
 		},
-		page: Math.min(page, audit.pages),
+		page: audit.page,
 		pages: audit.pages,
 		total: audit.total,
 		entries: audit.entries.map((entry) => ({

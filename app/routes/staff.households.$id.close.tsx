@@ -26,10 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)
 	const reasons = await exitReasonOptions()
 	return {
-		household: page.household,
-		stageNames: page.stageNames,
-		today: page.today,
-		csrfToken: page.csrfToken,
+		...page.view,
 		groups: exitReasonGroups(reasons, page.household.stage === 'panel'),
 		blocked: blockedMessage('close', page.household.status, 1, { stage: page.household.stage }),
 	}

@@ -26,7 +26,7 @@ const FIELDS = ['method', 'outcome', 'time', 'note', 'backdateReason']
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)
-	return { household: page.household, stageNames: page.stageNames, today: page.today, csrfToken: page.csrfToken }
+	return page.view
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

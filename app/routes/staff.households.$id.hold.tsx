@@ -24,10 +24,8 @@ export const shouldRevalidate = revalidateAfterStale
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)
 	return {
-		household: page.household,
-		stageNames: page.stageNames,
-		today: page.today,
-		csrfToken: page.csrfToken,
+		...page.view,
+
 		blocked: blockedMessage('hold', page.household.status, 1, { stage: page.household.stage }),
 	}
 }

@@ -25,10 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)
 	const choices = moveChoices(page.household.stage, roleCan(page.session.user.role, 'manageRecruitment'))
 	return {
-		household: page.household,
-		stageNames: page.stageNames,
-		today: page.today,
-		csrfToken: page.csrfToken,
+		...page.view,
+
 		choices,
 		blocked: blockedMessage('move', page.household.status, choices.length),
 	}

@@ -20,7 +20,7 @@ export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)
-	return { household: page.household, stageNames: page.stageNames, csrfToken: page.csrfToken }
+	return page.view
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

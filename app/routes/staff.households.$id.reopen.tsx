@@ -23,10 +23,8 @@ export const shouldRevalidate = revalidateAfterStale
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params, ROLES_THAT.manageRecruitment)
 	return {
-		household: page.household,
-		stageNames: page.stageNames,
-		today: page.today,
-		csrfToken: page.csrfToken,
+		...page.view,
+
 		blocked: blockedMessage('reopen', page.household.status),
 	}
 }

@@ -22,10 +22,8 @@ export const shouldRevalidate = revalidateAfterStale
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)
 	return {
-		household: page.household,
-		stageNames: page.stageNames,
-		today: page.today,
-		csrfToken: page.csrfToken,
+		...page.view,
+
 		blocked: blockedMessage('resume', page.household.status),
 	}
 }

@@ -3,7 +3,9 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { blockedMessage, readDated, readVersion } from '~/domain/household-forms.ts'
 import { formatDate } from '~/domain/working-days.ts'
+import { isStage1Open } from '~/models/household-record.server.ts'
 import { runStageCommand } from '~/models/households.server.ts'
+
 import {
 	backToRecord,
 	householdActionPage,
@@ -21,12 +23,10 @@ export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)
-	const stage1Open = page.state.openStages.includes('stage_1')
+	const stage1Open = await isStage1Open(page.household.id)
 	return {
-		household: page.household,
-		stageNames: page.stageNames,
-		today: page.today,
-		csrfToken: page.csrfToken,
+		...page.view,
+
 		blocked: blockedMessage('complete_stage_1', page.household.status, 1, { stage1Open }),
 	}
 }

@@ -23,9 +23,8 @@ export const shouldRevalidate = revalidateAfterStale
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await householdActionPage(request, params)
 	return {
-		household: page.household,
-		stageNames: page.stageNames,
-		csrfToken: page.csrfToken,
+		...page.view,
+
 		staff: await assignableStaff(),
 		me: page.session.user.id,
 	}

@@ -19,7 +19,9 @@ export async function householdActionPage(
 	const session = await requireStaff(request, { roles })
 	const loaded = await loadHouseholdForAction(params.id ?? '')
 	if (!loaded) throw new Response('Household not found', { status: 404 })
-	return { session, ...loaded, today: today(), csrfToken: session.csrfToken }
+	/** What every action page's loader sends to HouseholdActionPage. */
+	const view = { ...loaded, today: today(), csrfToken: session.csrfToken }
+	return { session, ...view, view }
 }
 
 /** The posted form, once its CSRF token has been checked. */

@@ -151,6 +151,19 @@ describe('the audit log of a household', () => {
 		])
 	})
 
+	test('a page number past the end shows the last page, not an empty log', async () => {
+		const household = await createHousehold()
+		const officer = await signedInAs('officer', 'Ada Officer')
+		await runRoute(record.loader, staffRequest(`/staff/households/${household.id}`, officer), { id: household.id })
+		const answer = await runRoute(
+			audit.loader,
+			staffRequest(`/staff/households/${household.id}/audit?page=3`, await signedInAs('manager')),
+			{ id: household.id }
+		)
+		expect(answer.data).toMatchObject({ page: 1, pages: 1, total: 1 })
+		expect(answer.data.entries).toMatchObject([{ who: 'Ada Officer', action: 'Viewed' }])
+	})
+
 	test('officers cannot read it', async () => {
 		const household = await createHousehold()
 		const answer = await runRoute(
