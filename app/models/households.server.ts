@@ -16,6 +16,8 @@ import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { now, today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { clockContext, clockFields } from './response-clocks.server.ts'
+import { stageHistory } from './stage-history.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 
 // Changing a household. Every change goes through `changeHousehold`: one transaction that first
@@ -73,16 +75,6 @@ export async function changeHousehold<T>(
 	}
 }
 
-/** A household's stage events in the order they were recorded, ready to replay. */
-export async function stageHistory(db: Prisma.TransactionClient, householdId: string): Promise<RecordedStageEvent[]> {
-	const events = await db.stageEvent.findMany({
-		where: { householdId },
-		orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
-		include: { exitReason: { select: { key: true } } },
-	})
-	return events.map((event) => ({ ...event, exitReasonKey: event.exitReason?.key ?? null }))
-}
-
 export async function householdState(db: Prisma.TransactionClient, householdId: string): Promise<HouseholdState> {
 	return replay(await stageHistory(db, householdId))
 }
@@ -109,7 +101,8 @@ export async function applyStageCommand(
 	actor: StaffIdentity,
 	command: StageCommand
 ): Promise<ChangeOutcome<{ state: HouseholdState; event: NewStageEvent }>> {
-	const state = await householdState(tx, household.id)
+	const history = await stageHistory(tx, household.id)
+	const state = replay(history)
 	const [exitReasons, config] = await Promise.all([exitReasonOptions(tx), getServiceConfig()])
 	const result = apply(state, command, {
 		today: today(),
@@ -121,8 +114,11 @@ export async function applyStageCommand(
 	const { exitReasonKey, ...event } = result.event
 	const exitReasonId = exitReasonKey ? exitReasons.find((reason) => reason.key === exitReasonKey)!.id : null
 	await tx.stageEvent.create({ data: { ...event, householdId: household.id, exitReasonId, recordedAt: now() } })
-	const next = applyEvent(state, { ...event, exitReasonId, exitReasonKey })
-	await tx.household.update({ where: { id: household.id }, data: householdFields(next) })
+	const recorded = { ...event, exitReasonId, exitReasonKey }
+	const next = applyEvent(state, recorded)
+	// The row's copies of its stage and of its nearest deadline change with the event.
+	const clocks = clockFields([...history, recorded], await clockContext(tx))
+	await tx.household.update({ where: { id: household.id }, data: { ...householdFields(next), ...clocks } })
 	return { ok: true, value: { state: next, event: result.event } }
 }
 

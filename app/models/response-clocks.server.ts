@@ -4,7 +4,7 @@ import { londonDate, type CalendarDate } from '~/domain/working-days.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
 import { today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
-import { stageHistory } from './households.server.ts'
+import { stageHistory } from './stage-history.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 
 // The response-time clocks of households, from their stage events (app/domain/response-clocks.ts),
@@ -38,14 +38,18 @@ export async function householdClocks(householdId: string, db: Prisma.Transactio
 	return responseClocks(events, context)
 }
 
+/** The household row's copy of its nearest deadline (Household.nextClock*), from its events. */
+export function clockFields(events: readonly RecordedStageEvent[], context: ClockContext) {
+	return nextClockFields(responseClocks(events, context))
+}
+
 /** Writes the household row's copy of its nearest deadline; call inside the change's transaction. */
 export async function refreshHouseholdClocks(
 	tx: Prisma.TransactionClient,
 	householdId: string,
 	context?: ClockContext
 ) {
-	const events = await stageHistory(tx, householdId)
-	const fields = nextClockFields(responseClocks(events, context ?? (await clockContext(tx))))
+	const fields = clockFields(await stageHistory(tx, householdId), context ?? (await clockContext(tx)))
 	await tx.household.update({ where: { id: householdId }, data: fields, select: { id: true } })
 }
 
@@ -73,7 +77,7 @@ export async function refreshAllClocks(db: Prisma.TransactionClient = prisma): P
 	}
 	let changed = 0
 	for (const household of households) {
-		const fields = nextClockFields(responseClocks(byHousehold.get(household.id) ?? [], context))
+		const fields = clockFields(byHousehold.get(household.id) ?? [], context)
 		if (
 			fields.nextClockKey === household.nextClockKey &&
 			fields.nextClockAtRiskOn === household.nextClockAtRiskOn &&

@@ -1,0 +1,52 @@
+import { expect, test } from 'vitest'
+import { addWorkingDays } from '~/domain/working-days.ts'
+import { createHousehold, createStaff } from '../support/staff.ts'
+
+// The household row keeps its nearest deadline in step with its events, so the board can flag
+// and sort households by it; refreshing every household after a change of closure days.
+
+const { prisma } = await import('~/utils/db.server.ts')
+const { runStageCommand } = await import('~/models/households.server.ts')
+const { refreshAllClocks } = await import('~/models/response-clocks.server.ts')
+const { today } = await import('~/utils/clock.server.ts')
+
+test('a stage change writes the nearest deadline in the same change; a hold clears it', async () => {
+	const officer = await createStaff('officer')
+	const household = await createHousehold()
+	const moved = await runStageCommand({
+		householdId: household.id,
+		expectedVersion: household.version,
+		actor: officer,
+		command: { type: 'move', toStage: 'initial_contact', businessDate: today() },
+		audit: 'Moved to Initial contact',
+	})
+	expect(moved.ok).toBe(true)
+	expect(await prisma.household.findUniqueOrThrow({ where: { id: household.id } })).toMatchObject({
+		nextClockKey: 'initial_visit',
+		nextClockAtRiskOn: addWorkingDays(today(), 8),
+		nextClockDeadline: addWorkingDays(today(), 10),
+	})
+	const held = await runStageCommand({
+		householdId: household.id,
+		expectedVersion: moved.ok ? moved.version : 0,
+		actor: officer,
+		command: { type: 'hold', businessDate: today(), reviewOn: addWorkingDays(today(), 20) },
+		audit: 'Put on hold',
+	})
+	expect(held.ok).toBe(true)
+	expect(await prisma.household.findUniqueOrThrow({ where: { id: household.id } })).toMatchObject({
+		nextClockKey: null,
+		nextClockDeadline: null,
+	})
+})
+
+test('refreshing every household after the service adds closure days moves their deadlines', async () => {
+	const household = await createHousehold()
+	await refreshAllClocks()
+	const before = await prisma.household.findUniqueOrThrow({ where: { id: household.id } })
+	expect(before).toMatchObject({ nextClockKey: 'first_contact', nextClockDeadline: addWorkingDays(today(), 1) })
+	await prisma.serviceClosure.create({ data: { date: addWorkingDays(today(), 1), label: 'Team away day' } })
+	expect(await refreshAllClocks()).toBeGreaterThanOrEqual(1)
+	const after = await prisma.household.findUniqueOrThrow({ where: { id: household.id } })
+	expect(after.nextClockDeadline).toBe(addWorkingDays(today(), 2))
+})
