@@ -165,9 +165,12 @@ export async function startImport(id: string, actor: StaffIdentity): Promise<boo
 /** Resolves when the job has finished (for callers that must wait, like the benchmark). */
 export async function runImport(id: string, actor: StaffIdentity): Promise<void> {
 	const job = await prisma.importJob.findUniqueOrThrow({ where: { id } })
+	// Every change to the job is made only while it is still 'importing': a job the page gave up
+	// as interrupted (findImportJob) keeps saying so, and this run stops.
+	const stillImporting = { id, status: 'importing' }
 	const fail = (errors: ImportError[]) =>
-		prisma.importJob.update({
-			where: { id },
+		prisma.importJob.updateMany({
+			where: stillImporting,
 			data: { status: 'failed', errors: JSON.stringify(errors), finishedAt: now() },
 		})
 	try {
@@ -187,20 +190,25 @@ export async function runImport(id: string, actor: StaffIdentity): Promise<void>
 				else errors.push(...result.errors)
 			}
 			processed += batch.length
-			await prisma.importJob.update({ where: { id }, data: { processedRows: processed } })
+			const progress = await prisma.importJob.updateMany({ where: stillImporting, data: { processedRows: processed } })
+			if (progress.count === 0) return
 			// Let other requests in between chunks.
 			await new Promise((resolve) => setImmediate(resolve))
 		}
 		if (errors.length > 0) return void (await fail(errors))
 
-		await prisma.$transaction((tx) => writeHouseholds(tx, households, { id, filename: job.filename, actor }), {
-			timeout: WRITE_TIMEOUT_MS,
-			maxWait: WRITE_TIMEOUT_MS,
-		})
-		await prisma.importJob.update({
-			where: { id },
-			data: { status: 'imported', importedRows: households.length, finishedAt: now() },
-		})
+		// The job's result is committed with the households: a restart between the two must not
+		// leave a job that says nothing was imported when everything was.
+		await prisma.$transaction(
+			async (tx) => {
+				const finished = await tx.importJob.updateMany({
+					where: stillImporting,
+					data: { status: 'imported', importedRows: households.length, finishedAt: now() },
+				})
+				if (finished.count > 0) await writeHouseholds(tx, households, { id, filename: job.filename, actor })
+			},
+			{ timeout: WRITE_TIMEOUT_MS, maxWait: WRITE_TIMEOUT_MS }
+		)
 	} catch (error) {
 		console.error(`Import ${id} failed`, error)
 		await fail([
