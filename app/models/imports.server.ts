@@ -1,6 +1,7 @@
 import { cleanText } from '~/domain/enquiry-form.ts'
 import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
 import {
+	checkRows,
 	createRowChecker,
 	readImportFile,
 	type ImportContext,
@@ -92,11 +93,8 @@ export async function createImportJob(input: { filename: string; text: string; a
 	if (!file.ok) errors = file.errors
 	else {
 		totalRows = file.rows.length
-		const checkRow = createRowChecker(await importContext(input.actor, input.filename, fileEmails(file.rows)))
-		errors = file.rows.flatMap((row) => {
-			const result = checkRow(row)
-			return result.ok ? [] : result.errors
-		})
+		const context = await importContext(input.actor, input.filename, fileEmails(file.rows))
+		errors = checkRows(file.rows, createRowChecker(context)).errors
 	}
 	const job = await prisma.importJob.create({
 		data: {
@@ -139,11 +137,7 @@ export async function previewImport(id: string, actor: StaffIdentity): Promise<I
 	const file = readImportFile(job.csv)
 	if (!file.ok) return []
 	const rows = file.rows.slice(0, PREVIEW_ROWS)
-	const checkRow = createRowChecker(await importContext(actor, job.filename, fileEmails(rows)))
-	return rows.flatMap((row) => {
-		const result = checkRow(row)
-		return result.ok ? [result.household] : []
-	})
+	return checkRows(rows, createRowChecker(await importContext(actor, job.filename, fileEmails(rows)))).households
 }
 
 /**
@@ -184,11 +178,9 @@ export async function runImport(id: string, actor: StaffIdentity): Promise<void>
 		const errors: ImportError[] = []
 		let processed = 0
 		for (const batch of chunks(file.rows, CHECK_CHUNK)) {
-			for (const row of batch) {
-				const result = checkRow(row)
-				if (result.ok) households.push(result.household)
-				else errors.push(...result.errors)
-			}
+			const checked = checkRows(batch, checkRow)
+			households.push(...checked.households)
+			errors.push(...checked.errors)
 			processed += batch.length
 			const progress = await prisma.importJob.updateMany({ where: stillImporting, data: { processedRows: processed } })
 			if (progress.count === 0) return
