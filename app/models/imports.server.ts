@@ -12,6 +12,7 @@ import { newReference } from '~/domain/reference.ts'
 import { householdFields } from '~/domain/stage-machine.ts'
 import { isStaffRole } from '~/domain/staff.ts'
 import { stageNames, STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
+import { londonInstant } from '~/domain/working-days.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { now, today } from '~/utils/clock.server.ts'
@@ -265,7 +266,8 @@ async function writeHouseholds(
 		const id = crypto.randomUUID()
 		const reference = references.households[index]!
 		const enquiryReference = references.enquiries[index]!
-		const enquiredAt = storedTimestamp(new Date(`${household.enquiryDate}T12:00:00Z`))
+		// Midday in London: the enquiry date, whatever the time of year.
+		const enquiredAt = storedTimestamp(londonInstant(household.enquiryDate, '12:00'))
 		const person = {
 			firstName: household.firstName,
 			lastName: household.lastName,

@@ -18,6 +18,7 @@ import {
 } from '~/domain/staff-enquiry.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames } from '~/domain/stages.ts'
+import { londonInstant } from '~/domain/working-days.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { listChannels, recordEnquiry } from '~/models/enquiries.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
@@ -91,7 +92,7 @@ export async function action({ request }: ActionFunctionArgs) {
 				officerName: user.name,
 			}),
 			// Today's enquiry at the time it was entered; an earlier one at midday that day (London).
-			receivedAt: receivedOn === today() ? now() : new Date(`${receivedOn}T12:00:00Z`),
+			receivedAt: receivedOn === today() ? now() : londonInstant(receivedOn, '12:00'),
 			staff: { actorId: user.id, backdateReason, audit: staffEnquiryAudit(receivedBy) },
 		},
 		config,
