@@ -18,6 +18,7 @@ import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { now, today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import type { AuditAction } from './audit.server.ts'
+import { listChannels } from './enquiries.server.ts'
 import { exitReasonOptions } from './households.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 
@@ -54,7 +55,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 async function importContext(actor: StaffIdentity, filename: string, emails: string[]): Promise<ImportContext> {
 	const [config, channels, exitReasons, staff] = await Promise.all([
 		getServiceConfig(),
-		prisma.channel.findMany({ select: { id: true, key: true, label: true } }),
+		listChannels(),
 		exitReasonOptions(),
 		prisma.staffUser.findMany({ select: { id: true, email: true, role: true, disabledAt: true } }),
 	])
