@@ -221,8 +221,9 @@ export async function loadPipelineList(input: { url: URL; today: CalendarDate; o
 	const parsed = parsePipelineFilters(input.url.searchParams)
 	const [owners, channels, config] = await Promise.all([householdOwners(), channelOptions(), getServiceConfig()])
 	const filters = input.ownerId ? { ...parsed.filters, owner: input.ownerId } : parsed.filters
+	// With the owner fixed the page has no owner field: an owner in the URL is ignored, not an error.
 	const errors = [
-		...parsed.errors,
+		...parsed.errors.filter((error) => !(input.ownerId && error.field === 'owner')),
 		...checkFilterChoices(filters, {
 			ownerIds: [...owners.names.keys()],
 			channelKeys: channels.map((channel) => channel.key),
