@@ -175,18 +175,14 @@ function householdWhere(filters: PipelineFilters, channelId: string | null): Pri
  * One page of the list: the households matching the filters, the number of them and of pages.
  * A page past the end shows the last page.
  */
-export async function pipelineList(input: {
+async function pipelineList(input: {
 	filters: PipelineFilters
 	today: CalendarDate
-	channels?: { id: string; key: string }[]
-	owners?: Awaited<ReturnType<typeof householdOwners>>
+	channels: { id: string; key: string }[]
+	ownerNames: Map<string, string>
 }) {
 	const { filters } = input
-	const [channels, owners] = await Promise.all([
-		input.channels ?? (filters.channel ? channelOptions() : []),
-		input.owners ?? householdOwners(),
-	])
-	const channelId = channels.find((channel) => channel.key === filters.channel)?.id ?? null
+	const channelId = input.channels.find((channel) => channel.key === filters.channel)?.id ?? null
 	const where = householdWhere(filters, channelId)
 	const total = await prisma.household.count({ where })
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
@@ -205,7 +201,7 @@ export async function pipelineList(input: {
 		total,
 		page,
 		pages,
-		households: rows.map((row) => toPipelineHousehold(row, input.today, owners.names)),
+		households: rows.map((row) => toPipelineHousehold(row, input.today, input.ownerNames)),
 	}
 }
 
@@ -229,7 +225,8 @@ export async function loadPipelineList(input: { url: URL; today: CalendarDate; o
 			channelKeys: channels.map((channel) => channel.key),
 		}),
 	]
-	const result = errors.length > 0 ? null : await pipelineList({ filters, today: input.today, channels, owners })
+	const result =
+		errors.length > 0 ? null : await pipelineList({ filters, today: input.today, channels, ownerNames: owners.names })
 	return {
 		errors,
 		values: parsed.values,
