@@ -6,6 +6,7 @@ import { CsrfField } from '~/components/csrf-field.tsx'
 import { EnquiryFields } from '~/components/enquiry-fields.tsx'
 import { Checkboxes, DateInput, ErrorSummary, Radios, Select, Textarea, TextInput } from '~/components/form.tsx'
 import { normaliseReferralCode } from '~/domain/attribution.ts'
+import { readSubmissionKey } from '~/domain/enquiry-form.ts'
 import {
 	orderedStaffErrors,
 	readStaffEnquiryValues,
@@ -33,7 +34,6 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 // returning household's new enquiry when the email is known, and acknowledged by email.
 
 const MAX_BODY_BYTES = 64 * 1024
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const TITLE = 'Add an enquiry'
 
 export const meta: MetaFunction = ({ matches }) =>
@@ -63,8 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 	const form = await request.formData()
 	verifyCsrf(request, form, session)
-	const submittedKey = String(form.get('submissionKey') ?? '')
-	const submissionKey = UUID.test(submittedKey) ? submittedKey.toLowerCase() : crypto.randomUUID()
+	const submissionKey = readSubmissionKey(form)
 	const values = readStaffEnquiryValues(form)
 
 	const [config, channels] = await Promise.all([getServiceConfig(), listChannels({ activeOnly: true })])
