@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
-import { EnquiryFields } from '~/components/enquiry-fields.tsx'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { EnquiryFields, keepFormAfterRefusal } from '~/components/enquiry-fields.tsx'
 import { Checkboxes, ErrorSummary } from '~/components/form.tsx'
 import { deriveChannel, normaliseReferralCode, readAttribution } from '~/domain/attribution.ts'
 import {
@@ -124,9 +124,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	throw redirect(`/enquire/confirmation?reference=${encodeURIComponent(receipt.reference)}`, 303)
 }
 
-// After a refused submission the page's own data has not changed: keep it (and its key).
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-	actionResult && typeof actionResult === 'object' && 'errors' in actionResult ? false : defaultShouldRevalidate
+export const shouldRevalidate = keepFormAfterRefusal
 
 export default function Enquire() {
 	const page = useLoaderData<typeof loader>()

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { EnquiryFields } from '~/components/enquiry-fields.tsx'
+import { EnquiryFields, keepFormAfterRefusal } from '~/components/enquiry-fields.tsx'
 import { Checkboxes, DateInput, ErrorSummary, Radios, Select, Textarea, TextInput } from '~/components/form.tsx'
 import { normaliseReferralCode } from '~/domain/attribution.ts'
 import { readSubmissionKey } from '~/domain/enquiry-form.ts'
@@ -101,9 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	throw redirect(`/staff/households/${receipt.householdId}`, 303)
 }
 
-// After a refused submission the page's own data has not changed: keep it (and its key).
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-	actionResult && typeof actionResult === 'object' && 'errors' in actionResult ? false : defaultShouldRevalidate
+export const shouldRevalidate = keepFormAfterRefusal
 
 export default function AddEnquiry() {
 	const page = useLoaderData<typeof loader>()
