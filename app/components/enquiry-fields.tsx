@@ -1,3 +1,4 @@
+import type { ShouldRevalidateFunction } from '@remix-run/react'
 import { useState } from 'react'
 import { Checkboxes, Radios, Textarea, TextInput } from '~/components/form.tsx'
 import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
@@ -14,6 +15,10 @@ import {
 // (/enquire) and the one staff fill in for an enquiry taken by phone or at an event
 // (/staff/enquiries/new) ask the same questions in the same words, checked by the same schema
 // (app/domain/enquiry-form.ts). Staff read the questions out as they are written.
+
+/** After a refused submission the page's own data has not changed: keep it (and its submission key). */
+export const keepFormAfterRefusal: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+	actionResult && typeof actionResult === 'object' && 'errors' in actionResult ? false : defaultShouldRevalidate
 
 export function EnquiryFields({ values, errors }: { values: EnquiryValues; errors: FieldErrors }) {
 	const text = (field: keyof EnquiryValues) => {

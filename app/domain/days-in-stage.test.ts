@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { daysInStage, describeDaysInStage, enteredDaysAgo } from './days-in-stage.ts'
+import { daysInStage, describeDaysInStage } from './days-in-stage.ts'
+import { addCalendarDays } from './working-days.ts'
 
 describe('days in stage', () => {
 	it('counts whole calendar days, weekends included', () => {
@@ -26,6 +27,6 @@ describe('days in stage', () => {
 		expect(describeDaysInStage(0)).toBe('Today')
 		expect(describeDaysInStage(1)).toBe('1 day')
 		expect(describeDaysInStage(1234)).toBe('1,234 days')
-		expect(daysInStage(enteredDaysAgo('2026-11-23', 40), '2026-11-23')).toBe(40)
+		expect(daysInStage(addCalendarDays('2026-11-23', -40), '2026-11-23')).toBe(40)
 	})
 })

@@ -1,4 +1,4 @@
-import { addCalendarDays, isCalendarDate, type CalendarDate } from './working-days.ts'
+import { isCalendarDate, type CalendarDate } from './working-days.ts'
 
 // How long a household has waited at its stage, as the board and lists show it: whole calendar
 // days from the day it entered the stage (Europe/London) to today. A household that entered today
@@ -19,9 +19,4 @@ export function daysInStage(stageEnteredOn: CalendarDate, today: CalendarDate): 
 export function describeDaysInStage(days: number): string {
 	if (days === 0) return 'Today'
 	return days === 1 ? '1 day' : `${days.toLocaleString('en-GB')} days`
-}
-
-/** The date a household entered its stage if it has been there `days` days (for tests and data). */
-export function enteredDaysAgo(today: CalendarDate, days: number): CalendarDate {
-	return addCalendarDays(today, -days)
 }

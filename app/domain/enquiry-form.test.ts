@@ -5,6 +5,7 @@ import {
 	orderedErrors,
 	postcodeDistrict,
 	readEnquiryValues,
+	readSubmissionKey,
 	validateEnquiry,
 	type EnquiryValues,
 } from './enquiry-form.ts'
@@ -114,7 +115,7 @@ describe('readEnquiryValues', () => {
 				['householdMembers', 'Me\r\nMy son, 9\n\n\n\nMy mum'],
 				['fosteringInterests', 'teenagers'],
 				['fosteringInterests', 'emergency'],
-			]),
+			])
 		)
 		expect(values.firstName).toBe('Priya')
 		expect(values.householdMembers).toBe('Me\nMy son, 9\n\nMy mum')
@@ -150,5 +151,18 @@ describe('phone and postcode', () => {
 
 	test('the district is the outward code', () => {
 		expect(postcodeDistrict('SW1A 1AA')).toBe('SW1A')
+	})
+})
+
+describe('the submission key', () => {
+	test('a copy of the same form keeps its key; anything that is not a UUID gets a fresh one', () => {
+		const key = '0F8FAD5B-D9CB-469F-A165-70867728950E'
+		const form = (value: string | null) => new URLSearchParams(value === null ? {} : { submissionKey: value })
+		expect(readSubmissionKey(form(key))).toBe(key.toLowerCase())
+		for (const crafted of [null, '', 'not-a-key', `${key}x`]) {
+			const fresh = readSubmissionKey(form(crafted))
+			expect(fresh).toMatch(/^[0-9a-f-]{36}$/)
+			expect(fresh).not.toBe(key.toLowerCase())
+		}
 	})
 })

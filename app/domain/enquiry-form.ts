@@ -208,6 +208,17 @@ export function readEnquiryValues(form: {
 	return values
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * The form's submission key (a UUID the page was given): every copy of one submission carries it,
+ * so the enquiry is recorded once. Anything else (a crafted value) gets a fresh key of its own.
+ */
+export function readSubmissionKey(form: { get(name: string): unknown }): string {
+	const submitted = String(form.get('submissionKey') ?? '')
+	return UUID.test(submitted) ? submitted.toLowerCase() : crypto.randomUUID()
+}
+
 export type EnquiryValidation = { ok: true; enquiry: ValidEnquiry } | { ok: false; errors: FieldErrors }
 
 export function validateEnquiry(values: EnquiryValues): EnquiryValidation {

@@ -4,6 +4,8 @@ import { toCsv } from './csv.ts'
 import {
 	checkImport,
 	IMPORT_COLUMNS,
+	IMPORT_EXAMPLES,
+	importSheet,
 	importTemplateRows,
 	parseImportDate,
 	readImportFile,
@@ -41,38 +43,20 @@ const context: ImportContext = {
 	existingEmails: new Map([['already@example.com', 'HH-7K3M9Q']]),
 }
 
-const GOOD: Record<ImportColumnKey, string> = {
-	reference: 'N-1',
-	firstName: 'Priya',
-	lastName: 'Shah',
-	email: 'priya@example.com',
-	phone: '07700 900982',
-	postcode: 'ne1 4st',
-	enquiryDate: '14/01/2026',
-	channel: 'Search engine',
-	howHeard: 'Searching online',
-	stage: 'Initial visit',
-	stageDate: '03/02/2026',
-	status: 'open',
-	exitReason: '',
-	exitDate: '',
-	holdReviewDate: '',
-	ownerEmail: '',
-	kinship: 'no',
-	notes: '',
-}
+/** The template's first example: a household at Initial visit, enquired 14/01/2026, there since 03/02/2026. */
+const GOOD = IMPORT_EXAMPLES[0]!
 
 let emails = 0
 /** A file of the given rows (each the good row with some cells changed), with the template's headings. */
 function file(...rows: Partial<Record<ImportColumnKey, string>>[]) {
-	return toCsv([
-		IMPORT_COLUMNS.map((column) => column.heading),
-		...rows.map((row) => {
-			emails += 1
-			const full = { ...GOOD, email: `person.${emails}@example.com`, reference: `N-${emails}`, ...row }
-			return IMPORT_COLUMNS.map((column) => full[column.key])
-		}),
-	])
+	return toCsv(
+		importSheet(
+			rows.map((row) => {
+				emails += 1
+				return { ...GOOD, email: `person.${emails}@example.com`, reference: `N-${emails}`, ...row }
+			})
+		)
+	)
 }
 
 /** The errors of a one-row file, as "Column: message". */

@@ -105,7 +105,7 @@ export const IMPORT_COLUMNS = [
 ] as const
 
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key']
-type RawRow = { row: number; values: Record<ImportColumnKey, string> }
+export type RawRow = { row: number; values: Record<ImportColumnKey, string> }
 
 /** A problem with the file (row null) or with one cell of a row (column is its heading). */
 export type ImportError = { row: number | null; column: string | null; message: string }
@@ -537,67 +537,82 @@ export type ImportCheck = {
 	ignoredColumns: string[]
 }
 
-/** Every row of a file checked (the upload's preview). */
-export function checkImport(text: string, context: ImportContext): ImportCheck {
-	const file = readImportFile(text)
-	if (!file.ok) return { households: [], errors: file.errors, totalRows: 0, ignoredColumns: [] }
-	const checkRow = createRowChecker(context)
+/** Rows checked in order by one checker (createRowChecker): the households that passed, and every error. */
+export function checkRows(rows: readonly RawRow[], checkRow: (row: RawRow) => RowCheck) {
 	const households: ImportedHousehold[] = []
 	const errors: ImportError[] = []
-	for (const row of file.rows) {
+	for (const row of rows) {
 		const result = checkRow(row)
 		if (result.ok) households.push(result.household)
 		else errors.push(...result.errors)
 	}
-	return { households, errors, totalRows: file.rows.length, ignoredColumns: file.ignoredColumns }
+	return { households, errors }
 }
 
-/** The template offered for download: the headings and two example rows. */
-export function importTemplateRows(): string[][] {
-	const example: Record<ImportColumnKey, string>[] = [
-		{
-			reference: 'N-0412',
-			firstName: 'Priya',
-			lastName: 'Shah',
-			email: 'priya.shah@example.com',
-			phone: '07700 900982',
-			postcode: 'NE1 4ST',
-			enquiryDate: '14/01/2026',
-			channel: 'Search engine',
-			howHeard: 'Searching online',
-			stage: 'Initial visit',
-			stageDate: '03/02/2026',
-			status: 'open',
-			exitReason: '',
-			exitDate: '',
-			holdReviewDate: '',
-			ownerEmail: '',
-			kinship: 'no',
-			notes: 'Prefers calls after 6pm',
-		},
-		{
-			reference: 'N-0388',
-			firstName: 'Tom',
-			lastName: 'Reed',
-			email: 'tom.reed@example.com',
-			phone: '01632 960001',
-			postcode: 'NE2 1AB',
-			enquiryDate: '2025-11-20',
-			channel: 'radio',
-			howHeard: '',
-			stage: 'Initial contact',
-			stageDate: '2025-11-24',
-			status: 'closed',
-			exitReason: 'timing',
-			exitDate: '2025-12-10',
-			holdReviewDate: '',
-			ownerEmail: '',
-			kinship: 'no',
-			notes: '',
-		},
-	]
+/** Every row of a file checked. */
+export function checkImport(text: string, context: ImportContext): ImportCheck {
+	const file = readImportFile(text)
+	if (!file.ok) return { households: [], errors: file.errors, totalRows: 0, ignoredColumns: [] }
+	return {
+		...checkRows(file.rows, createRowChecker(context)),
+		totalRows: file.rows.length,
+		ignoredColumns: file.ignoredColumns,
+	}
+}
+
+/** The template's example rows: a household at a stage, and one that left. */
+export const IMPORT_EXAMPLES: readonly Record<ImportColumnKey, string>[] = [
+	{
+		reference: 'N-0412',
+		firstName: 'Priya',
+		lastName: 'Shah',
+		email: 'priya.shah@example.com',
+		phone: '07700 900982',
+		postcode: 'NE1 4ST',
+		enquiryDate: '14/01/2026',
+		channel: 'Search engine',
+		howHeard: 'Searching online',
+		stage: 'Initial visit',
+		stageDate: '03/02/2026',
+		status: 'open',
+		exitReason: '',
+		exitDate: '',
+		holdReviewDate: '',
+		ownerEmail: '',
+		kinship: 'no',
+		notes: 'Prefers calls after 6pm',
+	},
+	{
+		reference: 'N-0388',
+		firstName: 'Tom',
+		lastName: 'Reed',
+		email: 'tom.reed@example.com',
+		phone: '01632 960001',
+		postcode: 'NE2 1AB',
+		enquiryDate: '2025-11-20',
+		channel: 'radio',
+		howHeard: '',
+		stage: 'Initial contact',
+		stageDate: '2025-11-24',
+		status: 'closed',
+		exitReason: 'timing',
+		exitDate: '2025-12-10',
+		holdReviewDate: '',
+		ownerEmail: '',
+		kinship: 'no',
+		notes: '',
+	},
+]
+
+/** A spreadsheet of these rows in the template's layout: the headings, then one line a row. */
+export function importSheet(rows: readonly Record<ImportColumnKey, string>[]): string[][] {
 	return [
 		IMPORT_COLUMNS.map((column) => column.heading),
-		...example.map((row) => IMPORT_COLUMNS.map((column) => row[column.key])),
+		...rows.map((row) => IMPORT_COLUMNS.map((column) => row[column.key])),
 	]
+}
+
+/** The template offered for download: the headings and the example rows. */
+export function importTemplateRows(): string[][] {
+	return importSheet(IMPORT_EXAMPLES)
 }

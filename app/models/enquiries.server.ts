@@ -8,6 +8,7 @@ import { newReference } from '~/domain/reference.ts'
 import { enquiryAlertRecipients, type ServiceConfig } from '~/domain/service-config.ts'
 import { addWorkingDays, formatLongDate, londonDate } from '~/domain/working-days.ts'
 import { Prisma } from '~/generated/prisma/client.ts'
+import { now } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { GroupCommit, type BatchOutcome } from '~/utils/group-commit.ts'
 import { recordAudit, type AuditRecord } from './audit.server.ts'
@@ -302,7 +303,7 @@ async function writeInTransaction(
 					householdId: household.id,
 					toOwnerId: item.staff.actorId,
 					actorId: item.staff.actorId,
-					changedAt: new Date(),
+					changedAt: now(),
 				})
 			rows.applicants.push({
 				householdId: household.id,

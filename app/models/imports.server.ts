@@ -1,6 +1,7 @@
 import { cleanText } from '~/domain/enquiry-form.ts'
 import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
 import {
+	checkRows,
 	createRowChecker,
 	readImportFile,
 	type ImportContext,
@@ -11,11 +12,13 @@ import { newReference } from '~/domain/reference.ts'
 import { householdFields } from '~/domain/stage-machine.ts'
 import { isStaffRole } from '~/domain/staff.ts'
 import { stageNames, STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
+import { londonInstant } from '~/domain/working-days.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { now, today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import type { AuditAction } from './audit.server.ts'
+import { listChannels } from './enquiries.server.ts'
 import { exitReasonOptions } from './households.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 
@@ -52,7 +55,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 async function importContext(actor: StaffIdentity, filename: string, emails: string[]): Promise<ImportContext> {
 	const [config, channels, exitReasons, staff] = await Promise.all([
 		getServiceConfig(),
-		prisma.channel.findMany({ select: { id: true, key: true, label: true } }),
+		listChannels(),
 		exitReasonOptions(),
 		prisma.staffUser.findMany({ select: { id: true, email: true, role: true, disabledAt: true } }),
 	])
@@ -92,11 +95,8 @@ export async function createImportJob(input: { filename: string; text: string; a
 	if (!file.ok) errors = file.errors
 	else {
 		totalRows = file.rows.length
-		const checkRow = createRowChecker(await importContext(input.actor, input.filename, fileEmails(file.rows)))
-		errors = file.rows.flatMap((row) => {
-			const result = checkRow(row)
-			return result.ok ? [] : result.errors
-		})
+		const context = await importContext(input.actor, input.filename, fileEmails(file.rows))
+		errors = checkRows(file.rows, createRowChecker(context)).errors
 	}
 	const job = await prisma.importJob.create({
 		data: {
@@ -139,11 +139,7 @@ export async function previewImport(id: string, actor: StaffIdentity): Promise<I
 	const file = readImportFile(job.csv)
 	if (!file.ok) return []
 	const rows = file.rows.slice(0, PREVIEW_ROWS)
-	const checkRow = createRowChecker(await importContext(actor, job.filename, fileEmails(rows)))
-	return rows.flatMap((row) => {
-		const result = checkRow(row)
-		return result.ok ? [result.household] : []
-	})
+	return checkRows(rows, createRowChecker(await importContext(actor, job.filename, fileEmails(rows)))).households
 }
 
 /**
@@ -165,9 +161,12 @@ export async function startImport(id: string, actor: StaffIdentity): Promise<boo
 /** Resolves when the job has finished (for callers that must wait, like the benchmark). */
 export async function runImport(id: string, actor: StaffIdentity): Promise<void> {
 	const job = await prisma.importJob.findUniqueOrThrow({ where: { id } })
+	// Every change to the job is made only while it is still 'importing': a job the page gave up
+	// as interrupted (findImportJob) keeps saying so, and this run stops.
+	const stillImporting = { id, status: 'importing' }
 	const fail = (errors: ImportError[]) =>
-		prisma.importJob.update({
-			where: { id },
+		prisma.importJob.updateMany({
+			where: stillImporting,
 			data: { status: 'failed', errors: JSON.stringify(errors), finishedAt: now() },
 		})
 	try {
@@ -181,26 +180,29 @@ export async function runImport(id: string, actor: StaffIdentity): Promise<void>
 		const errors: ImportError[] = []
 		let processed = 0
 		for (const batch of chunks(file.rows, CHECK_CHUNK)) {
-			for (const row of batch) {
-				const result = checkRow(row)
-				if (result.ok) households.push(result.household)
-				else errors.push(...result.errors)
-			}
+			const checked = checkRows(batch, checkRow)
+			households.push(...checked.households)
+			errors.push(...checked.errors)
 			processed += batch.length
-			await prisma.importJob.update({ where: { id }, data: { processedRows: processed } })
+			const progress = await prisma.importJob.updateMany({ where: stillImporting, data: { processedRows: processed } })
+			if (progress.count === 0) return
 			// Let other requests in between chunks.
 			await new Promise((resolve) => setImmediate(resolve))
 		}
 		if (errors.length > 0) return void (await fail(errors))
 
-		await prisma.$transaction((tx) => writeHouseholds(tx, households, { id, filename: job.filename, actor }), {
-			timeout: WRITE_TIMEOUT_MS,
-			maxWait: WRITE_TIMEOUT_MS,
-		})
-		await prisma.importJob.update({
-			where: { id },
-			data: { status: 'imported', importedRows: households.length, finishedAt: now() },
-		})
+		// The job's result is committed with the households: a restart between the two must not
+		// leave a job that says nothing was imported when everything was.
+		await prisma.$transaction(
+			async (tx) => {
+				const finished = await tx.importJob.updateMany({
+					where: stillImporting,
+					data: { status: 'imported', importedRows: households.length, finishedAt: now() },
+				})
+				if (finished.count > 0) await writeHouseholds(tx, households, { id, filename: job.filename, actor })
+			},
+			{ timeout: WRITE_TIMEOUT_MS, maxWait: WRITE_TIMEOUT_MS }
+		)
 	} catch (error) {
 		console.error(`Import ${id} failed`, error)
 		await fail([
@@ -265,7 +267,8 @@ async function writeHouseholds(
 		const id = crypto.randomUUID()
 		const reference = references.households[index]!
 		const enquiryReference = references.enquiries[index]!
-		const enquiredAt = storedTimestamp(new Date(`${household.enquiryDate}T12:00:00Z`))
+		// Midday in London: the enquiry date, whatever the time of year.
+		const enquiredAt = storedTimestamp(londonInstant(household.enquiryDate, '12:00'))
 		const person = {
 			firstName: household.firstName,
 			lastName: household.lastName,

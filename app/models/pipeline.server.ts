@@ -175,18 +175,14 @@ function householdWhere(filters: PipelineFilters, channelId: string | null): Pri
  * One page of the list: the households matching the filters, the number of them and of pages.
  * A page past the end shows the last page.
  */
-export async function pipelineList(input: {
+async function pipelineList(input: {
 	filters: PipelineFilters
 	today: CalendarDate
-	channels?: { id: string; key: string }[]
-	owners?: Awaited<ReturnType<typeof householdOwners>>
+	channels: { id: string; key: string }[]
+	ownerNames: Map<string, string>
 }) {
 	const { filters } = input
-	const [channels, owners] = await Promise.all([
-		input.channels ?? (filters.channel ? channelOptions() : []),
-		input.owners ?? householdOwners(),
-	])
-	const channelId = channels.find((channel) => channel.key === filters.channel)?.id ?? null
+	const channelId = input.channels.find((channel) => channel.key === filters.channel)?.id ?? null
 	const where = householdWhere(filters, channelId)
 	const total = await prisma.household.count({ where })
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
@@ -205,7 +201,7 @@ export async function pipelineList(input: {
 		total,
 		page,
 		pages,
-		households: rows.map((row) => toPipelineHousehold(row, input.today, owners.names)),
+		households: rows.map((row) => toPipelineHousehold(row, input.today, input.ownerNames)),
 	}
 }
 
@@ -221,14 +217,16 @@ export async function loadPipelineList(input: { url: URL; today: CalendarDate; o
 	const parsed = parsePipelineFilters(input.url.searchParams)
 	const [owners, channels, config] = await Promise.all([householdOwners(), channelOptions(), getServiceConfig()])
 	const filters = input.ownerId ? { ...parsed.filters, owner: input.ownerId } : parsed.filters
+	// With the owner fixed the page has no owner field: an owner in the URL is ignored, not an error.
 	const errors = [
-		...parsed.errors,
+		...parsed.errors.filter((error) => !(input.ownerId && error.field === 'owner')),
 		...checkFilterChoices(filters, {
 			ownerIds: [...owners.names.keys()],
 			channelKeys: channels.map((channel) => channel.key),
 		}),
 	]
-	const result = errors.length > 0 ? null : await pipelineList({ filters, today: input.today, channels, owners })
+	const result =
+		errors.length > 0 ? null : await pipelineList({ filters, today: input.today, channels, ownerNames: owners.names })
 	return {
 		errors,
 		values: parsed.values,

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
-import { EnquiryFields } from '~/components/enquiry-fields.tsx'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { EnquiryFields, keepFormAfterRefusal } from '~/components/enquiry-fields.tsx'
 import { Checkboxes, ErrorSummary } from '~/components/form.tsx'
 import { deriveChannel, normaliseReferralCode, readAttribution } from '~/domain/attribution.ts'
 import {
 	orderedErrors,
 	readEnquiryValues,
+	readSubmissionKey,
 	validateEnquiry,
 	type EnquiryValues,
 	type FieldErrors,
@@ -29,7 +30,6 @@ const HIDDEN_ATTRIBUTION_FIELDS = [
 	'site',
 ] as const
 const MAX_BODY_BYTES = 64 * 1024
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export const meta: MetaFunction = ({ matches }) =>
 	// The title is rendered by the page itself so that it can start with "Error: " after a failed
@@ -77,8 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		throw new Response('Request too large', { status: 413 })
 	}
 	const form = await request.formData()
-	const submittedKey = String(form.get('submissionKey') ?? '')
-	const submissionKey = UUID.test(submittedKey) ? submittedKey.toLowerCase() : crypto.randomUUID()
+	const submissionKey = readSubmissionKey(form)
 	const values = readEnquiryValues(form)
 
 	// The honeypot: people never see this field; bots fill it in. Answer as if all went well.
@@ -125,9 +124,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	throw redirect(`/enquire/confirmation?reference=${encodeURIComponent(receipt.reference)}`, 303)
 }
 
-// After a refused submission the page's own data has not changed: keep it (and its key).
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-	actionResult && typeof actionResult === 'object' && 'errors' in actionResult ? false : defaultShouldRevalidate
+export const shouldRevalidate = keepFormAfterRefusal
 
 export default function Enquire() {
 	const page = useLoaderData<typeof loader>()

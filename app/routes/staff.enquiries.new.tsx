@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { EnquiryFields } from '~/components/enquiry-fields.tsx'
+import { EnquiryFields, keepFormAfterRefusal } from '~/components/enquiry-fields.tsx'
 import { Checkboxes, DateInput, ErrorSummary, Radios, Select, Textarea, TextInput } from '~/components/form.tsx'
 import { normaliseReferralCode } from '~/domain/attribution.ts'
+import { readSubmissionKey } from '~/domain/enquiry-form.ts'
 import {
 	orderedStaffErrors,
 	readStaffEnquiryValues,
@@ -18,6 +19,7 @@ import {
 } from '~/domain/staff-enquiry.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames } from '~/domain/stages.ts'
+import { londonInstant } from '~/domain/working-days.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { listChannels, recordEnquiry } from '~/models/enquiries.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
@@ -32,7 +34,6 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 // returning household's new enquiry when the email is known, and acknowledged by email.
 
 const MAX_BODY_BYTES = 64 * 1024
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const TITLE = 'Add an enquiry'
 
 export const meta: MetaFunction = ({ matches }) =>
@@ -62,8 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 	const form = await request.formData()
 	verifyCsrf(request, form, session)
-	const submittedKey = String(form.get('submissionKey') ?? '')
-	const submissionKey = UUID.test(submittedKey) ? submittedKey.toLowerCase() : crypto.randomUUID()
+	const submissionKey = readSubmissionKey(form)
 	const values = readStaffEnquiryValues(form)
 
 	const [config, channels] = await Promise.all([getServiceConfig(), listChannels({ activeOnly: true })])
@@ -91,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
 				officerName: user.name,
 			}),
 			// Today's enquiry at the time it was entered; an earlier one at midday that day (London).
-			receivedAt: receivedOn === today() ? now() : new Date(`${receivedOn}T12:00:00Z`),
+			receivedAt: receivedOn === today() ? now() : londonInstant(receivedOn, '12:00'),
 			staff: { actorId: user.id, backdateReason, audit: staffEnquiryAudit(receivedBy) },
 		},
 		config,
@@ -101,9 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	throw redirect(`/staff/households/${receipt.householdId}`, 303)
 }
 
-// After a refused submission the page's own data has not changed: keep it (and its key).
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-	actionResult && typeof actionResult === 'object' && 'errors' in actionResult ? false : defaultShouldRevalidate
+export const shouldRevalidate = keepFormAfterRefusal
 
 export default function AddEnquiry() {
 	const page = useLoaderData<typeof loader>()

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Select } from '~/components/form.tsx'
 import { DeadlineFlag, HouseholdTags, householdHref, PipelineViews } from '~/components/pipeline.tsx'
 import { describeDaysInStage } from '~/domain/days-in-stage.ts'
-import { pipelineListHref, ROUTE_LABELS, ROUTES, type HouseholdRoute } from '~/domain/pipeline-filters.ts'
+import { pipelineListHref, ROUTE_LABELS, ROUTES } from '~/domain/pipeline-filters.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames } from '~/domain/stages.ts'
 import { pipelineBoard } from '~/models/pipeline.server.ts'
@@ -35,19 +36,15 @@ export default function PipelineBoard() {
 			<h1 className="govuk-heading-l">Pipeline</h1>
 			<PipelineViews current="board" />
 			<Form method="get" className="app-board-filter">
-				<div className="govuk-form-group">
-					<label className="govuk-label govuk-label--s" htmlFor="route">
-						Route
-					</label>
-					<select className="govuk-select" id="route" name="route" defaultValue={route ?? ''}>
-						<option value="">Mainstream and kinship</option>
-						{ROUTES.map((value: HouseholdRoute) => (
-							<option key={value} value={value}>
-								{ROUTE_LABELS[value]}
-							</option>
-						))}
-					</select>
-				</div>
+				<Select
+					name="route"
+					label="Route"
+					defaultValue={route ?? ''}
+					options={[
+						{ value: '', label: 'Mainstream and kinship' },
+						...ROUTES.map((value) => ({ value, label: ROUTE_LABELS[value] })),
+					]}
+				/>
 				<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
 					Show
 				</button>

@@ -5,7 +5,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import { toCsv } from '../../app/domain/csv.ts'
-import { IMPORT_COLUMNS, type ImportColumnKey } from '../../app/domain/pipeline-import.ts'
+import { importSheet, type ImportColumnKey } from '../../app/domain/pipeline-import.ts'
 import { createMigratedDatabase, TMP_DIR } from '../support/database.ts'
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000)
@@ -55,10 +55,7 @@ const rows = Array.from({ length: ROWS }, (_, i): Record<ImportColumnKey, string
 		notes: i % 4 === 0 ? 'Imported note, with a comma and "quotes"' : '',
 	}
 })
-const csv = toCsv([
-	IMPORT_COLUMNS.map((column) => column.heading),
-	...rows.map((row) => IMPORT_COLUMNS.map((c) => row[c.key])),
-])
+const csv = toCsv(importSheet(rows))
 
 let started = performance.now()
 let cpu = process.cpuUsage()

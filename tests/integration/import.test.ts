@@ -9,6 +9,7 @@ import { createHousehold, runRoute, signedInAs, staffRequest, type SignedIn } fr
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { findStageDisagreements } = await import('~/models/households.server.ts')
+const imports = await import('~/models/imports.server.ts')
 const upload = await import('~/routes/staff.import._index.tsx')
 const jobPage = await import('~/routes/staff.import.$id.tsx')
 const template = await import('~/routes/staff.import.template[.]csv.ts')
@@ -281,6 +282,21 @@ describe('a valid file', () => {
 			},
 		])
 		expect(page.data.job.headline).toBe('1 row has errors: nothing has been imported')
+	})
+
+	test('an import given up as interrupted (a restart) writes nothing if its old run carries on', async () => {
+		const manager = await signedInAs('manager')
+		const id = await uploadFile(manager, 'pipeline.csv', uniqueEmails(VALID, 'given-up'))
+		const households = await prisma.household.count()
+		// Claimed by a process that then stopped answering: the page gives the job up...
+		await prisma.importJob.update({ where: { id }, data: { status: 'importing' } })
+		expect((await viewJob(manager, id)).data.job).toMatchObject({ status: 'failed' })
+		// ...so the file must not be written after all, or the page's "nothing was imported" is untrue.
+		await imports.runImport(id, manager.staff)
+		expect(await prisma.household.count()).toBe(households)
+		const page = await viewJob(manager, id)
+		expect(page.data.job).toMatchObject({ status: 'failed', importedRows: 0 })
+		expect(page.data.job.headline).toBe(imports.INTERRUPTED_MESSAGE)
 	})
 
 	test('a failure in the middle of writing leaves nothing behind', async () => {
