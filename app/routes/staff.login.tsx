@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
 import { safeStaffRedirect } from '~/domain/staff.ts'
 import { getStaffSession, signIn, startStaffSession } from '~/utils/auth.server.ts'
+import { signInLimiter } from '~/utils/sign-in-rate-limit.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 
@@ -20,7 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { redirectTo, signedOut: url.searchParams.has('signedOut'), passwordSet: url.searchParams.has('passwordSet') }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+type ActionResult = { errors: { field?: 'email' | 'password'; message: string }[]; email: string }
+
+export async function action({ request, context }: ActionFunctionArgs) {
 	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
 		throw new Response('Request too large', { status: 413 })
 	}
@@ -30,10 +33,26 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 	const form = await request.formData()
 	const email = String(form.get('email') ?? '')
+	const password = String(form.get('password') ?? '')
 	const redirectTo = safeStaffRedirect(String(form.get('redirectTo') ?? ''))
-	const result = await signIn({ email, password: String(form.get('password') ?? '') })
+	const limiter = signInLimiter()
+	const client = limiter.peek(context.clientIp)
+	if (!client.allowed) {
+		const minutes = Math.ceil(client.retryAfterMs / 60_000)
+		const wait = `Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, then try again.`
+		return data<ActionResult>(
+			{ errors: [{ message: `You have tried to sign in too many times. ${wait}` }], email },
+			{ status: 429, headers: { 'Retry-After': String(Math.ceil(client.retryAfterMs / 1000)) } }
+		)
+	}
+	const result = await signIn({ email, password })
 	if (!result.ok) {
-		return data({ errors: result.errors, email }, { status: result.errors.some((error) => error.field) ? 400 : 403 })
+		// A missing answer is not a guess.
+		if (email.trim() !== '' && password !== '') limiter.tryHit(context.clientIp)
+		return data<ActionResult>(
+			{ errors: result.errors, email },
+			{ status: result.errors.some((error) => error.field) ? 400 : 403 }
+		)
 	}
 	throw redirect(redirectTo, { status: 303, headers: { 'Set-Cookie': await startStaffSession(result.user.id) } })
 }
@@ -51,7 +70,11 @@ export default function StaffSignIn() {
 				<title>{`${errors.length > 0 ? 'Error: ' : ''}Sign in – ${serviceName} staff`}</title>
 				<ErrorSummary errors={errors} />
 				{page.signedOut && errors.length === 0 ? (
-					<div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="signed-out-title">
+					<div
+						className="govuk-notification-banner govuk-notification-banner--success"
+						role="alert"
+						aria-labelledby="signed-out-title"
+					>
 						<div className="govuk-notification-banner__header">
 							<h2 className="govuk-notification-banner__title" id="signed-out-title">
 								Success
@@ -79,7 +102,12 @@ export default function StaffSignIn() {
 						error={fieldError('email')}
 					/>
 					<PasswordInput error={fieldError('password')} />
-					<button type="submit" className="govuk-button" data-module="govuk-button" disabled={navigation.state === 'submitting'}>
+					<button
+						type="submit"
+						className="govuk-button"
+						data-module="govuk-button"
+						disabled={navigation.state === 'submitting'}
+					>
 						Sign in
 					</button>
 				</Form>
