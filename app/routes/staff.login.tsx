@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { PasswordField } from '~/components/password-field.tsx'
 import { safeStaffRedirect } from '~/domain/staff.ts'
 import { getStaffSession, signIn, startStaffSession } from '~/utils/auth.server.ts'
 import { signInLimiter } from '~/utils/sign-in-rate-limit.server.ts'
@@ -69,22 +70,7 @@ export default function StaffSignIn() {
 			<div className="govuk-grid-column-two-thirds">
 				<title>{`${errors.length > 0 ? 'Error: ' : ''}Sign in – ${serviceName} staff`}</title>
 				<ErrorSummary errors={errors} />
-				{page.signedOut && errors.length === 0 ? (
-					<div
-						className="govuk-notification-banner govuk-notification-banner--success"
-						role="alert"
-						aria-labelledby="signed-out-title"
-					>
-						<div className="govuk-notification-banner__header">
-							<h2 className="govuk-notification-banner__title" id="signed-out-title">
-								Success
-							</h2>
-						</div>
-						<div className="govuk-notification-banner__content">
-							<p className="govuk-notification-banner__heading">You have signed out</p>
-						</div>
-					</div>
-				) : null}
+				{page.signedOut && errors.length === 0 ? <SuccessBanner>You have signed out</SuccessBanner> : null}
 				{page.passwordSet && errors.length === 0 ? (
 					<SuccessBanner>Your password has been saved. Sign in with your new password.</SuccessBanner>
 				) : null}
@@ -101,7 +87,12 @@ export default function StaffSignIn() {
 						defaultValue={result?.email}
 						error={fieldError('email')}
 					/>
-					<PasswordInput error={fieldError('password')} />
+					<PasswordField
+						name="password"
+						label="Password"
+						error={fieldError('password')}
+						autoComplete="current-password"
+					/>
 					<button
 						type="submit"
 						className="govuk-button"
@@ -117,31 +108,6 @@ export default function StaffSignIn() {
 					</Link>
 				</p>
 			</div>
-		</div>
-	)
-}
-
-function PasswordInput({ error }: { error?: string }) {
-	return (
-		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-			<label className="govuk-label govuk-label--s" htmlFor="password">
-				Password
-			</label>
-			{error ? (
-				<p id="password-error" className="govuk-error-message">
-					<span className="govuk-visually-hidden">Error:</span> {error}
-				</p>
-			) : null}
-			<input
-				className={`govuk-input govuk-!-width-two-thirds${error ? ' govuk-input--error' : ''}`}
-				id="password"
-				name="password"
-				type="password"
-				autoComplete="current-password"
-				spellCheck={false}
-				autoCapitalize="none"
-				aria-describedby={error ? 'password-error' : undefined}
-			/>
 		</div>
 	)
 }
