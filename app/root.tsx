@@ -51,7 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function usePageviews(domain: string | null) {
 	const location = useLocation()
 	useEffect(() => {
-		if (domain) trackPageview(domain)
+		// The staff area is not analysed (and a password link's token is in its address).
+		if (domain && !location.pathname.startsWith('/staff')) trackPageview(domain)
 	}, [domain, location.pathname, location.search])
 }
 

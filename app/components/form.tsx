@@ -38,13 +38,13 @@ function ErrorMessage({ id, message }: { id: string; message: string }) {
 	)
 }
 
-function describedBy(id: string, hint: ReactNode, error: string | undefined) {
+export function describedBy(id: string, hint: ReactNode, error: string | undefined) {
 	const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean)
 	return ids.length > 0 ? ids.join(' ') : undefined
 }
 
 /** A form group with a label, optional hint and error message, around one input. */
-function LabelledField({
+export function LabelledField({
 	name,
 	label,
 	hint,

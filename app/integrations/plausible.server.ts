@@ -87,6 +87,20 @@ export function pageUrlForPlausible(address: string, hashMode: boolean): string 
 	return url.toString()
 }
 
+/**
+ * Whether an address is one of the staff area's pages. They are not analysed, and their addresses
+ * can carry a secret: a password link's token is in its path.
+ */
+export function isStaffPage(address: string | null | undefined): boolean {
+	if (!address) return false
+	try {
+		const { pathname } = new URL(address)
+		return pathname === '/staff' || pathname.startsWith('/staff/')
+	} catch {
+		return false
+	}
+}
+
 /** Reads a request body as text, giving up (null) once it passes `limit` bytes. */
 export async function readBodyText(request: Request, limit: number): Promise<string | null> {
 	const declared = Number(request.headers.get('content-length') ?? 0)
@@ -146,7 +160,10 @@ export async function relayEvent(
 	const event = parseEvent(text, config.domain)
 	if (!event) return { status: 400, message: 'Not a valid event' }
 
+	if (isStaffPage(event.u ?? event.url)) return { status: 202, message: 'Not forwarded: staff pages are not counted' }
 	const forwarded: PlausibleEvent = { ...event }
+	if (isStaffPage(forwarded.r)) forwarded.r = null
+	if (isStaffPage(forwarded.referrer)) forwarded.referrer = null
 	const hashMode = event.h === 1
 	if (forwarded.u !== undefined) forwarded.u = pageUrlForPlausible(forwarded.u, hashMode)
 	if (forwarded.url !== undefined) forwarded.url = pageUrlForPlausible(forwarded.url, hashMode)

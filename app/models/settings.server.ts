@@ -38,10 +38,6 @@ export async function listExitReasons() {
 	}))
 }
 
-export function findExitReason(id: string) {
-	return prisma.exitReason.findUnique({ where: { id } })
-}
-
 export async function addExitReason(input: ExitReasonInput): Promise<SettingsOutcome> {
 	return prisma.$transaction(async (tx) => {
 		const existing = await tx.exitReason.findMany({ where: { endedBy: input.endedBy }, select: { label: true } })
@@ -106,10 +102,6 @@ export async function listChannels() {
 		retired: channel.retiredAt !== null,
 		uses: counts.get(channel.id) ?? 0,
 	}))
-}
-
-export function findChannel(id: string) {
-	return prisma.channel.findUnique({ where: { id } })
 }
 
 export async function addChannel(label: string): Promise<SettingsOutcome> {

@@ -183,7 +183,8 @@ export type AccountChange = { name?: string; role?: StaffRole; disable?: boolean
 /**
  * Changes an account's name, role or whether it is turned off, refusing (with the reason) a change
  * that would turn off one's own account or leave no active administrator. The count is checked
- * in the same transaction as the change. Turning an account off ends its sessions.
+ * in the same transaction as the change. Turning an account off ends its sessions and voids its
+ * password links.
  */
 export async function changeStaffAccount(input: {
 	id: string
@@ -227,7 +228,12 @@ export async function changeStaffAccount(input: {
 				...(disable === undefined ? {} : { disabledAt: disable ? target.disabledAt ?? input.now : null }),
 			},
 		})
-		if (disable) await tx.staffSession.deleteMany({ where: { userId: target.id } })
+		if (disable) {
+			await tx.staffSession.deleteMany({ where: { userId: target.id } })
+			// Its unused password links too, so turning the account back on does not revive a link
+			// that may be why it was turned off.
+			await tx.passwordReset.deleteMany({ where: { userId: target.id, usedAt: null } })
+		}
 		await recordAudit(tx, {
 			actorId: input.actorId,
 			householdId: null,

@@ -2,8 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { PasswordField } from '~/components/password-field.tsx'
 import { safeStaffRedirect } from '~/domain/staff.ts'
 import { getStaffSession, signIn, startStaffSession } from '~/utils/auth.server.ts'
+import { signInLimiter } from '~/utils/sign-in-rate-limit.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 
@@ -20,7 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { redirectTo, signedOut: url.searchParams.has('signedOut'), passwordSet: url.searchParams.has('passwordSet') }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+type ActionResult = { errors: { field?: 'email' | 'password'; message: string }[]; email: string }
+
+export async function action({ request, context }: ActionFunctionArgs) {
 	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
 		throw new Response('Request too large', { status: 413 })
 	}
@@ -30,10 +34,26 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 	const form = await request.formData()
 	const email = String(form.get('email') ?? '')
+	const password = String(form.get('password') ?? '')
 	const redirectTo = safeStaffRedirect(String(form.get('redirectTo') ?? ''))
-	const result = await signIn({ email, password: String(form.get('password') ?? '') })
+	const limiter = signInLimiter()
+	const client = limiter.peek(context.clientIp)
+	if (!client.allowed) {
+		const minutes = Math.ceil(client.retryAfterMs / 60_000)
+		const wait = `Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, then try again.`
+		return data<ActionResult>(
+			{ errors: [{ message: `You have tried to sign in too many times. ${wait}` }], email },
+			{ status: 429, headers: { 'Retry-After': String(Math.ceil(client.retryAfterMs / 1000)) } }
+		)
+	}
+	const result = await signIn({ email, password })
 	if (!result.ok) {
-		return data({ errors: result.errors, email }, { status: result.errors.some((error) => error.field) ? 400 : 403 })
+		// A missing answer is not a guess.
+		if (email.trim() !== '' && password !== '') limiter.tryHit(context.clientIp)
+		return data<ActionResult>(
+			{ errors: result.errors, email },
+			{ status: result.errors.some((error) => error.field) ? 400 : 403 }
+		)
 	}
 	throw redirect(redirectTo, { status: 303, headers: { 'Set-Cookie': await startStaffSession(result.user.id) } })
 }
@@ -50,18 +70,7 @@ export default function StaffSignIn() {
 			<div className="govuk-grid-column-two-thirds">
 				<title>{`${errors.length > 0 ? 'Error: ' : ''}Sign in – ${serviceName} staff`}</title>
 				<ErrorSummary errors={errors} />
-				{page.signedOut && errors.length === 0 ? (
-					<div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="signed-out-title">
-						<div className="govuk-notification-banner__header">
-							<h2 className="govuk-notification-banner__title" id="signed-out-title">
-								Success
-							</h2>
-						</div>
-						<div className="govuk-notification-banner__content">
-							<p className="govuk-notification-banner__heading">You have signed out</p>
-						</div>
-					</div>
-				) : null}
+				{page.signedOut && errors.length === 0 ? <SuccessBanner>You have signed out</SuccessBanner> : null}
 				{page.passwordSet && errors.length === 0 ? (
 					<SuccessBanner>Your password has been saved. Sign in with your new password.</SuccessBanner>
 				) : null}
@@ -78,8 +87,18 @@ export default function StaffSignIn() {
 						defaultValue={result?.email}
 						error={fieldError('email')}
 					/>
-					<PasswordInput error={fieldError('password')} />
-					<button type="submit" className="govuk-button" data-module="govuk-button" disabled={navigation.state === 'submitting'}>
+					<PasswordField
+						name="password"
+						label="Password"
+						error={fieldError('password')}
+						autoComplete="current-password"
+					/>
+					<button
+						type="submit"
+						className="govuk-button"
+						data-module="govuk-button"
+						disabled={navigation.state === 'submitting'}
+					>
 						Sign in
 					</button>
 				</Form>
@@ -89,31 +108,6 @@ export default function StaffSignIn() {
 					</Link>
 				</p>
 			</div>
-		</div>
-	)
-}
-
-function PasswordInput({ error }: { error?: string }) {
-	return (
-		<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-			<label className="govuk-label govuk-label--s" htmlFor="password">
-				Password
-			</label>
-			{error ? (
-				<p id="password-error" className="govuk-error-message">
-					<span className="govuk-visually-hidden">Error:</span> {error}
-				</p>
-			) : null}
-			<input
-				className={`govuk-input govuk-!-width-two-thirds${error ? ' govuk-input--error' : ''}`}
-				id="password"
-				name="password"
-				type="password"
-				autoComplete="current-password"
-				spellCheck={false}
-				autoCapitalize="none"
-				aria-describedby={error ? 'password-error' : undefined}
-			/>
 		</div>
 	)
 }

@@ -6,13 +6,13 @@ import { SuccessBanner } from '~/components/form.tsx'
 import { OutboxStatusTag } from '~/components/status-tags.tsx'
 import { mayReadInMailbox } from '~/domain/password-reset.ts'
 import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
+import { formatDateTime } from '~/domain/working-days.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { findOutboxMessage, retryDeadMessage, viewOutboxMessage } from '~/models/outbox.server.ts'
 import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
 import { now } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
-import { formatLondonDateTime } from '../../emails/format.ts'
 
 // One email as the service sent it. Only the plain text version is shown: the HTML version's
 // inline styles would need the staff area's Content-Security-Policy loosened (ADR 003 keeps both
@@ -38,9 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			lastError: message.lastError,
 			// A password link is for its recipient's eyes only (mayReadInMailbox).
 			text: mayReadInMailbox(message, session.user.email) ? message.text : null,
-			createdAt: formatLondonDateTime(message.createdAt),
-			sentAt: message.sentAt ? formatLondonDateTime(message.sentAt) : null,
-			nextAttemptAt: message.status === 'pending' ? formatLondonDateTime(message.nextAttemptAt) : null,
+			createdAt: formatDateTime(message.createdAt),
+			sentAt: message.sentAt ? formatDateTime(message.sentAt) : null,
+			nextAttemptAt: message.status === 'pending' ? formatDateTime(message.nextAttemptAt) : null,
 		},
 	}
 }

@@ -3,11 +3,11 @@ import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { Pagination } from '~/components/pagination.tsx'
 import { OutboxStatusTag } from '~/components/status-tags.tsx'
 import { ROLES_THAT } from '~/domain/staff.ts'
+import { formatDateTime } from '~/domain/working-days.ts'
 import { listOutboxMessages } from '~/models/outbox.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
-import { formatLondonDateTime } from '../../emails/format.ts'
 
 // Every email the service has sent or is trying to send (the outbox), newest first: where a
 // team without access to the mail server can see that an email went, or why it did not.
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			status: message.status,
 			attempts: message.attempts,
 			lastError: message.lastError && message.status !== 'sent' ? shorten(message.lastError, 80) : null,
-			createdAt: formatLondonDateTime(message.createdAt),
+			createdAt: formatDateTime(message.createdAt),
 		})),
 	}
 }

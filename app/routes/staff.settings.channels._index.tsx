@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const done = new URL(request.url).searchParams.get('done')
 	const channels = await listChannels()
 	return {
-		done: done && done in DONE ? DONE[done as keyof typeof DONE] : null,
+		done: done && Object.hasOwn(DONE, done) ? DONE[done as keyof typeof DONE] : null,
 		channels: channels.map((channel) => ({ ...channel, builtIn: isBuiltInChannel(channel.key) })),
 	}
 }

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const done = new URL(request.url).searchParams.get('done')
 	const reasons = await listExitReasons()
 	return {
-		done: done && done in DONE ? DONE[done as keyof typeof DONE] : null,
+		done: done && Object.hasOwn(DONE, done) ? DONE[done as keyof typeof DONE] : null,
 		groups: ENDED_BY_KEYS.map((endedBy) => ({
 			endedBy,
 			title: ENDED_BY_LABELS[endedBy],

@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return {
 		csrfToken: session.csrfToken,
 		isSelf: user.id === session.user.id,
-		done: done && done in DONE_MESSAGES ? DONE_MESSAGES[done as keyof typeof DONE_MESSAGES] : null,
+		done: done && Object.hasOwn(DONE_MESSAGES, done) ? DONE_MESSAGES[done as keyof typeof DONE_MESSAGES] : null,
 		user: {
 			id: user.id,
 			name: user.name,

@@ -10,6 +10,7 @@ import {
 	recordSuccessfulSignIn,
 	touchStaffSession,
 } from '~/models/staff.server.ts'
+import { now } from './clock.server.ts'
 import { getEnv } from './env.server.ts'
 import { MAX_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from './password.server.ts'
 
@@ -62,7 +63,7 @@ function readToken(request: Request): string | undefined {
 	return undefined
 }
 
-export async function signIn(input: { email: string; password: string }, now = new Date()): Promise<SignInResult> {
+export async function signIn(input: { email: string; password: string }, at = now()): Promise<SignInResult> {
 	const email = input.email.trim()
 	const password = input.password
 	const missing: { field: 'email' | 'password'; message: string }[] = []
@@ -76,11 +77,11 @@ export async function signIn(input: { email: string; password: string }, now = n
 		await verifyAgainstDummy(password)
 		return wrong
 	}
-	if (user.lockedUntil && user.lockedUntil > now) {
+	if (user.lockedUntil && user.lockedUntil > at) {
 		return { ok: false, errors: [{ message: SIGN_IN_MESSAGES.locked }] }
 	}
 	if (!(await verifyPassword(password, user.passwordHash))) {
-		const { locked } = await recordFailedSignIn(user.id, now)
+		const { locked } = await recordFailedSignIn(user.id, at)
 		return locked ? { ok: false, errors: [{ message: SIGN_IN_MESSAGES.locked }] } : wrong
 	}
 	// Only someone who knows the password learns that the account is turned off.
@@ -91,32 +92,32 @@ export async function signIn(input: { email: string; password: string }, now = n
 }
 
 /** Starts a session for a signed-in user; returns the Set-Cookie header for the response. */
-export async function startStaffSession(userId: string, now = new Date()) {
+export async function startStaffSession(userId: string, at = now()) {
 	const token = crypto.randomBytes(32).toString('base64url')
 	await createStaffSession({
 		id: hashToken(token),
 		userId,
 		csrfToken: crypto.randomBytes(32).toString('base64url'),
-		now,
-		expiresAt: new Date(now.getTime() + SIGN_IN_POLICY.absoluteMinutes * 60_000),
+		now: at,
+		expiresAt: new Date(at.getTime() + SIGN_IN_POLICY.absoluteMinutes * 60_000),
 	})
 	return `${staffCookieName()}=${token}; ${cookieAttributes()}`
 }
 
 /** The signed-in staff member's session, or null when signed out, expired or turned off. */
-export async function getStaffSession(request: Request, now = new Date()): Promise<StaffSession | null> {
+export async function getStaffSession(request: Request, at = now()): Promise<StaffSession | null> {
 	const token = readToken(request)
 	if (!token || token.length > 100) return null
 	const id = hashToken(token)
 	const session = await findStaffSession(id)
 	if (!session) return null
 	const idleEnd = session.lastSeenAt.getTime() + SIGN_IN_POLICY.idleMinutes * 60_000
-	if (now >= session.expiresAt || now.getTime() >= idleEnd || session.user.disabledAt || !isStaffRole(session.user.role)) {
+	if (at >= session.expiresAt || at.getTime() >= idleEnd || session.user.disabledAt || !isStaffRole(session.user.role)) {
 		await deleteStaffSession(id)
 		return null
 	}
 	// One write a minute at most, not one per request.
-	if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchStaffSession(id, now)
+	if (at.getTime() - session.lastSeenAt.getTime() > 60_000) await touchStaffSession(id, at)
 	const { user } = session
 	const role = user.role as StaffRole
 	return { id, csrfToken: session.csrfToken, user: { id: user.id, email: user.email, name: user.name, role } }

@@ -16,4 +16,17 @@ describe('RateLimiter', () => {
 		expect(limiter.tryHit('a').allowed).toBe(true)
 		expect(limiter.tryHit('a').allowed).toBe(false)
 	})
+
+	test('peek says whether a client may act without counting it', () => {
+		let now = 0
+		const limiter = new RateLimiter(2, 60_000, () => now)
+		expect(limiter.peek('a')).toEqual({ allowed: true })
+		expect(limiter.peek('a')).toEqual({ allowed: true })
+		limiter.tryHit('a')
+		now = 5_000
+		limiter.tryHit('a')
+		expect(limiter.peek('a')).toEqual({ allowed: false, retryAfterMs: 55_000 })
+		now = 60_000
+		expect(limiter.peek('a')).toEqual({ allowed: true })
+	})
 })

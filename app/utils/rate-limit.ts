@@ -22,6 +22,14 @@ export class RateLimiter {
 		return { allowed: true }
 	}
 
+	/** Whether `key` may act now, without counting a hit: for limits that count only failures. */
+	peek(key: string): { allowed: true } | { allowed: false; retryAfterMs: number } {
+		const now = this.now()
+		const recent = (this.#hits.get(key) ?? []).filter((at) => now - at < this.windowMs)
+		if (recent.length < this.limit) return { allowed: true }
+		return { allowed: false, retryAfterMs: this.windowMs - (now - recent[0]!) }
+	}
+
 	// Forget clients whose hits have all expired, so memory stays bounded under a flood of addresses.
 	#sweep(now: number) {
 		if (now - this.#lastSweep < this.windowMs) return

@@ -71,7 +71,7 @@ describe('the list', () => {
 			status: 'dead',
 			attempts: 3,
 			lastError: '550 5.1.1 Mailbox does not exist',
-			createdAt: expect.stringMatching(/^Thursday 1 January 2026 at 9:\d\dam$/),
+			createdAt: expect.stringMatching(/^1 January 2026 at 9:\d\dam$/),
 		})
 		const second = await runRoute(list.loader, staffRequest('/staff/mailbox?page=2', officer))
 		expect(second.data.messages).toHaveLength(3)

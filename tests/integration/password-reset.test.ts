@@ -299,4 +299,28 @@ describe('using the link', () => {
 		expect(saved.data).toEqual({ invalid: true })
 		expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash).toBe(oldHash)
 	})
+
+	test('turning an account off voids its links: turning it back on does not bring an old link back to life', async () => {
+		const { changeStaffAccount } = await import('~/models/staff.server.ts')
+		const admin = await createStaff('administrator')
+		const staff = await staffWithPassword()
+		await askForLink(staff.email)
+		const { token } = linkIn((await outboxFor(staff.email))[0]!.text)
+		for (const disable of [true, false]) {
+			expect(
+				await changeStaffAccount({ id: staff.id, actorId: admin.id, change: { disable }, now: new Date() })
+			).toEqual({
+				ok: true,
+			})
+		}
+		const page = await runRoute(reset.loader, new Request(`http://localhost/staff/reset-password/${token}`), { token })
+		expect(page.data).toEqual({ usable: false })
+		const saved = await runRoute(
+			reset.action,
+			post(`/staff/reset-password/${token}`, { password: NEW_PASSWORD, confirm: NEW_PASSWORD }),
+			{ token }
+		)
+		expect(saved.data).toEqual({ invalid: true })
+		expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash).toBe(oldHash)
+	})
 })

@@ -102,6 +102,21 @@ describe('when Plausible is configured', () => {
 		expect(fake.received()[0]?.rawBody).not.toContain('AB12CD')
 	})
 
+	test('a staff page never reaches Plausible: a password link’s address would let whoever reads the analytics set the password', async () => {
+		const route = await configured()
+		const token = 'A'.repeat(43)
+		const resetPage = `https://${DOMAIN}/staff/reset-password/${token}`
+		expect((await send(route, post(pageview({ u: resetPage })))).status).toBe(202)
+		expect((await send(route, post(pageview({ u: `https://${DOMAIN}/staff/pipeline` })))).status).toBe(202)
+		expect(fake.received()).toEqual([])
+
+		// Nor as the page a public page was reached from.
+		expect(await send(route, post(pageview({ r: resetPage })))).toMatchObject({ status: 202 })
+		const [forwarded] = fake.received()
+		expect(forwarded?.rawBody).not.toContain(token)
+		expect((forwarded?.body as { r: unknown }).r).toBeNull()
+	})
+
 	test.each([['Global Privacy Control', { 'Sec-GPC': '1' }], ['Do Not Track', { DNT: '1' }]])(
 		'a browser that asks not to be tracked (%s) is not tracked',
 		async (_label, headers) => {

@@ -260,6 +260,19 @@ describe('exit reasons', () => {
 	})
 })
 
+test('a made-up confirmation in the address of a list shows no banner (and does not break the page)', async () => {
+	for (const [loader, path] of [
+		[reasons.loader, '/staff/settings/exit-reasons'],
+		[channels.loader, '/staff/settings/channels'],
+	] as const) {
+		for (const done of ['toString', 'constructor', 'nonsense']) {
+			const page = await runRoute(loader, staffRequest(`${path}?done=${done}`, manager))
+			expect(page.status).toBe(200)
+			expect(page.data.done).toBeNull()
+		}
+	}
+})
+
 describe('channels', () => {
 	test('a new channel gets a key from its label and is usable at once by the enquiry write path', async () => {
 		const answer = await runRoute(

@@ -229,4 +229,15 @@ describe('changing an account', () => {
 	test('an unknown account is 404', async () => {
 		expect((await runRoute(edit.loader, staffRequest('/staff/users/nope', admin), { id: 'nope' })).status).toBe(404)
 	})
+
+	test('a made-up confirmation in the address shows no banner (and does not break the page)', async () => {
+		const person = await createStaff('officer')
+		for (const done of ['toString', 'constructor', 'nonsense']) {
+			const page = await runRoute(edit.loader, staffRequest(`/staff/users/${person.id}?done=${done}`, admin), {
+				id: person.id,
+			})
+			expect(page.status).toBe(200)
+			expect(page.data.done).toBeNull()
+		}
+	})
 })

@@ -175,6 +175,33 @@ describe('the sign-in page', () => {
 		expect(answer.data).toEqual({ errors: [{ field: 'email', message: 'Enter a correct email address and password' }], email: user.email })
 		expect(answer.headers.get('Set-Cookie')).toBeNull()
 	})
+
+	test('one client address may get 20 sign-ins wrong in 15 minutes, across any accounts; then it waits, even with a right password', async () => {
+		const from = (clientIp: string, form: Record<string, string>) =>
+			run(() =>
+				login.action({
+					...args(request('/staff/login', { form: { ...form, redirectTo: '/staff' } })),
+					context: { cspNonce: '', clientIp },
+				} as ActionFunctionArgs)
+			)
+		const sprayer = '198.51.100.20'
+		// Missing answers are not guesses and do not count.
+		expect((await from(sprayer, { email: '', password: '' })).status).toBe(400)
+		for (let attempt = 1; attempt <= 20; attempt++) {
+			const target = attempt % 2 === 0 ? (await staffMember()).email : `guess.${attempt}@northdale.example`
+			expect((await from(sprayer, { email: target, password: 'Winter2026!' })).status).toBe(400)
+		}
+		const user = await staffMember()
+		const refused = await from(sprayer, { email: user.email, password: PASSWORD })
+		expect(refused.status).toBe(429)
+		expect(refused.data).toEqual({
+			errors: [{ message: 'You have tried to sign in too many times. Wait 15 minutes, then try again.' }],
+			email: user.email,
+		})
+		expect(refused.headers.get('Set-Cookie')).toBeNull()
+		// Someone else is not held up.
+		expect((await from('198.51.100.21', { email: user.email, password: PASSWORD })).status).toBe(303)
+	})
 })
 
 describe('sessions', () => {
