@@ -6,13 +6,14 @@ import { postcodeDistrict, type ValidEnquiry } from '~/domain/enquiry-form.ts'
 import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
 import { newReference } from '~/domain/reference.ts'
 import { enquiryAlertRecipients, type ServiceConfig } from '~/domain/service-config.ts'
-import { addWorkingDays, formatLongDate, londonDate } from '~/domain/working-days.ts'
+import { formatLongDate, londonDate } from '~/domain/working-days.ts'
 import { Prisma } from '~/generated/prisma/client.ts'
 import { now } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { GroupCommit, type BatchOutcome } from '~/utils/group-commit.ts'
 import { recordAudit, type AuditRecord } from './audit.server.ts'
 import { outboxRows, type OutboxEmail } from './outbox.server.ts'
+import { clockContext, clockFields } from './response-clocks.server.ts'
 
 export type NewEnquiry = {
 	submissionKey: string
@@ -240,6 +241,11 @@ async function writeInTransaction(
 		audit: [] as AuditRecord[],
 	}
 
+	// A new enquiry (or a household that had left, back at Enquiry) starts the first-contact clock.
+	const clocks = await clockContext(tx)
+	const enquiryClock = (on: string) =>
+		clockFields([{ kind: 'entered', fromStage: null, toStage: 'enquiry', businessDate: on }], clocks)
+
 	const outcomes = batch.map((item, index): BatchOutcome<RecordedEnquiry> => {
 		const fingerprint = fingerprints[index]!
 		const repeat = byKey.get(item.submissionKey) ?? byFingerprint.get(fingerprint)
@@ -282,6 +288,7 @@ async function writeInTransaction(
 				route: isKinship ? 'kinship' : 'mainstream',
 				stage: 'enquiry',
 				stageEnteredOn: today,
+				...enquiryClock(today),
 				postcode: answers.postcode,
 				spareBedroom: answers.spareBedroom,
 				householdMembers: answers.householdMembers,
@@ -396,7 +403,8 @@ async function writeInTransaction(
 					channelLabel: channelLabels.get(item.channel) ?? CHANNEL_LABELS[item.channel as ChannelKey] ?? item.channel,
 					postcodeDistrict: postcodeDistrict(answers.postcode),
 					receivedAt: item.receivedAt,
-					firstContactDeadline: formatLongDate(addWorkingDays(today, config.targets.firstContactWorkingDays)),
+					// The same deadline the pipeline shows: closure days and the targets in force count.
+					firstContactDeadline: formatLongDate(enquiryClock(today).nextClockDeadline!),
 					staffUrl: `${item.origin}/staff/households/${household.id}`,
 					serviceName: config.serviceName,
 				}),
@@ -413,7 +421,7 @@ async function writeInTransaction(
 	if (rows.applicants.length > 0) await tx.applicant.createMany({ data: rows.applicants })
 	for (const household of rows.returning) {
 		const reopened = household.reopenedOn
-			? { status: 'open', stage: 'enquiry', stageEnteredOn: household.reopenedOn }
+			? { status: 'open', stage: 'enquiry', stageEnteredOn: household.reopenedOn, ...enquiryClock(household.reopenedOn) }
 			: {}
 		await tx.household.update({
 			where: { id: household.id },

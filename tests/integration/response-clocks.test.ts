@@ -49,4 +49,25 @@ test('refreshing every household after the service adds closure days moves their
 	expect(await refreshAllClocks()).toBeGreaterThanOrEqual(1)
 	const after = await prisma.household.findUniqueOrThrow({ where: { id: household.id } })
 	expect(after.nextClockDeadline).toBe(addWorkingDays(today(), 2))
+	await prisma.serviceClosure.deleteMany()
+	await refreshAllClocks()
+})
+
+test('an enquiry from the form starts the first-contact clock on the household row', async () => {
+	const { action } = await import('~/routes/enquire.tsx')
+	const { validEnquiryFields } = await import('../support/enquiry-form.ts')
+	const request = new Request('http://localhost/enquire', {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams(validEnquiryFields({ email: 'clock.starts@example.com' })).toString(),
+	})
+	await action({ request, context: { cspNonce: '', clientIp: '192.0.2.1' }, params: {} } as never).catch(
+		(thrown) => thrown
+	)
+	const { householdId } = await prisma.enquiry.findFirstOrThrow({ where: { email: 'clock.starts@example.com' } })
+	expect(await prisma.household.findUniqueOrThrow({ where: { id: householdId } })).toMatchObject({
+		nextClockKey: 'first_contact',
+		nextClockAtRiskOn: addWorkingDays(today(), 1),
+		nextClockDeadline: addWorkingDays(today(), 1),
+	})
 })
