@@ -25,6 +25,8 @@ import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
+import { nextClockFields, responseClocks } from '~/domain/response-clocks.ts'
+import { DEMO_SERVICE_CONFIG } from '~/domain/service-config.ts'
 import { householdFields, tryReplay, type RecordedStageEvent } from '~/domain/stage-machine.ts'
 import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
 import { addCalendarDays, londonDate, type CalendarDate } from '~/domain/working-days.ts'
@@ -301,7 +303,8 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 		household: db.prepare(
 			`INSERT INTO "Household" ("id", "reference", "route", "status", "stage", "stageEnteredOn", "postcode", "spareBedroom",
 			"householdMembers", "fosteringInterests", "ownerId", "version", "firstEnquiryAt", "lastEnquiryAt", "createdAt",
-			"updatedAt", "displayName", "searchText", "channelId") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`
+			"updatedAt", "displayName", "searchText", "channelId", "nextClockKey", "nextClockAtRiskOn", "nextClockDeadline")
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		),
 		applicant: db.prepare(
 			`INSERT INTO "Applicant" ("id", "householdId", "firstName", "lastName", "email", "emailNormalized", "phone", "isPrimary",
@@ -407,6 +410,8 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 				`Generated an invalid history for household ${serial}: event ${replayed.index}, ${replayed.problem}`
 			)
 		const row = householdFields(replayed.state)
+		// The nearest deadline as the app keeps it (the demo service's targets, no closure days).
+		const clock = nextClockFields(responseClocks(events, { today, targetsOn: () => DEMO_SERVICE_CONFIG.targets }))
 
 		const owner =
 			stage === 'enquiry' && random() < 0.4
@@ -464,7 +469,10 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 					stamp(lastEventMs),
 					householdDisplayName(applicants),
 					searchFor(reference),
-					channel.id
+					channel.id,
+					clock.nextClockKey,
+					clock.nextClockAtRiskOn,
+					clock.nextClockDeadline
 				)
 				break
 			} catch (error) {

@@ -76,6 +76,9 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 				})),
 			})
 			await tx.stageEvent.createMany({ data: data.stageEvents.map((event) => ({ ...event, actorId: staffId(event.actorId) })) })
+			// Each live household's nearest response-time deadline, as the pipeline shows it.
+			const { refreshAllClocks } = await import('~/models/response-clocks.server.ts')
+			await refreshAllClocks(tx)
 			await tx.contactAttempt.createMany({
 				data: data.contactAttempts.map((attempt) => ({ ...attempt, actorId: staffId(attempt.actorId) })),
 			})

@@ -20,6 +20,7 @@ import { prisma } from '~/utils/db.server.ts'
 import type { AuditAction } from './audit.server.ts'
 import { listChannels } from './enquiries.server.ts'
 import { exitReasonOptions } from './households.server.ts'
+import { clockContext, clockFields } from './response-clocks.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 
 // Importing an existing pipeline from CSV. An upload is checked at once and kept as an ImportJob
@@ -246,10 +247,11 @@ async function writeHouseholds(
 	households: ImportedHousehold[],
 	job: { id: string; filename: string; actor: StaffIdentity }
 ) {
-	const [config, exitReasons, references] = await Promise.all([
+	const [config, exitReasons, references, clocks] = await Promise.all([
 		getServiceConfig(),
 		exitReasonOptions(tx),
 		freshReferences(tx, households.length),
+		clockContext(tx),
 	])
 	const exitReasonId = new Map(exitReasons.map((reason) => [reason.key, reason.id]))
 	const recordedAt = now()
@@ -283,6 +285,7 @@ async function writeHouseholds(
 			reference,
 			route: household.route,
 			...householdFields(household.state),
+			...clockFields(household.events, clocks),
 			postcode: household.postcode,
 			// The spreadsheet does not have the enquiry form's other answers: left empty, not guessed.
 			spareBedroom: '',

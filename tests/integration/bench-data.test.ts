@@ -3,6 +3,7 @@ import { BenchRefusal, generateBenchData, openForBulkLoad } from '../../prisma/b
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { findStageDisagreements } = await import('~/models/households.server.ts')
+const { refreshAllClocks } = await import('~/models/response-clocks.server.ts')
 
 const file = process.env.DATABASE_URL!.replace(/^file:/, '')
 
@@ -20,6 +21,9 @@ describe('seed:bench', () => {
 			db.close()
 		}
 		expect(await findStageDisagreements()).toEqual([])
+		// Their nearest deadlines are what the app itself would write today.
+		expect(await prisma.household.count({ where: { nextClockDeadline: { not: null } } })).toBeGreaterThan(50)
+		expect(await refreshAllClocks()).toBe(0)
 		expect(await prisma.household.count()).toBe(200)
 		expect(await prisma.stageEvent.count()).toBeGreaterThan(200)
 		// Every household is found by its own name, as the pipeline's search expects.

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import { findStageDisagreements } from '~/models/households.server.ts'
+import { refreshAllClocks } from '~/models/response-clocks.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { seedDemoData } from '../../prisma/seed.ts'
 
@@ -10,6 +11,9 @@ test('every demo household’s stage, status and stage date agree with its repla
 	await seedDemoData(prisma, { today: new Date('2026-11-23T10:30:00Z') })
 	expect(await prisma.household.count()).toBeGreaterThan(1000)
 	expect(await findStageDisagreements()).toEqual([])
+	// The live households' copies of their nearest deadline are what their events say today.
+	expect(await prisma.household.count({ where: { status: 'open', nextClockDeadline: { not: null } } })).toBeGreaterThan(50)
+	expect(await refreshAllClocks()).toBe(0)
 })
 
 test('the check names a household whose row has drifted from its history', async () => {
