@@ -17,7 +17,8 @@ export default defineConfig({
 	retries: 0,
 	workers: 2,
 	reporter: [['list']],
-	timeout: 30_000,
+	// Journeys through several pages, each checked by axe, on a two-core machine running two workers.
+	timeout: 60_000,
 	use: {
 		baseURL: E2E_BASE_URL,
 		timezoneId: 'Europe/London',
