@@ -29,7 +29,12 @@ export async function clockContext(db: Prisma.TransactionClient = prisma): Promi
 		for (const entry of history) if (entry.from <= date) found = entry.targets
 		return found ?? history[0]?.targets ?? config.targets
 	}
-	return { today: today(), targetsOn, closures: closures.map((closure) => closure.date) }
+	return {
+		today: today(),
+		targetsOn,
+		closures: closures.map((closure) => closure.date),
+		atRiskShare: config.clocks.atRiskPercent / 100,
+	}
 }
 
 /** The household's clocks today, oldest first. */
