@@ -83,7 +83,9 @@ export type DigestItem = {
 /** The households in a digest: deadlines today or past, the longest overdue first. */
 export function digestItems(households: readonly DigestHousehold[], today: CalendarDate): DigestItem[] {
 	return households
-		.filter((household) => household.nextClockKey && household.nextClockDeadline && household.nextClockDeadline <= today)
+		.filter(
+			(household) => household.nextClockKey && household.nextClockDeadline && household.nextClockDeadline <= today
+		)
 		.map((household) => ({
 			householdId: household.id,
 			displayName: household.displayName,

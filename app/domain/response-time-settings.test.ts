@@ -36,7 +36,10 @@ describe('the targets form', () => {
 				field: 'initialVisitWorkingDays',
 				message: 'The target for first contact to initial visit must be a whole number',
 			},
-			{ field: 'panelToDecisionWorkingDays', message: 'The target for panel to decision must be 1 working day or more' },
+			{
+				field: 'panelToDecisionWorkingDays',
+				message: 'The target for panel to decision must be 1 working day or more',
+			},
 		])
 		expect(result.values.initialVisitWorkingDays).toBe('1.5')
 	})
@@ -85,9 +88,7 @@ describe('closure days', () => {
 			ok: true,
 			value: { date: '2026-12-29', label: 'Team training' },
 		})
-		expect(
-			readClosureForm({ date: date('2026-12-29'), label: '', existing: new Set(['2026-12-29']) })
-		).toMatchObject({
+		expect(readClosureForm({ date: date('2026-12-29'), label: '', existing: new Set(['2026-12-29']) })).toMatchObject({
 			ok: false,
 			errors: [
 				{ field: 'date', message: 'That day is already a closure day' },
