@@ -3,9 +3,10 @@
 // exactly once. Arguments: run|reminders <holder> <now ISO> <start at epoch ms>.
 //   run        the whole run, lease first (app/integrations/scheduler.server.ts)
 //   reminders  the reminders step alone, as a scheduler that took the lease over mid-run would
+import { runScheduler } from '~/integrations/scheduler.server.ts'
+import { schedulerDb, sendClockReminders } from '~/models/clock-reminders.server.ts'
+
 const [mode, holder, nowIso, startAt] = process.argv.slice(2)
-const { runScheduler } = await import('~/integrations/scheduler.server.ts')
-const { schedulerDb, sendClockReminders } = await import('~/models/clock-reminders.server.ts')
 
 const now = new Date(nowIso!)
 // Both processes start their work at the same instant, whatever their start-up took.
