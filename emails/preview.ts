@@ -2,12 +2,20 @@
 // a browser or a text editor and looked at:  npx tsx emails/preview.ts
 import fs from 'node:fs'
 import path from 'node:path'
+import { renderClockReminder } from './clock-reminder.ts'
 import { renderEnquiryAcknowledgement } from './enquiry-acknowledgement.ts'
 import { renderNewEnquiryAlert } from './new-enquiry-alert.ts'
+import { renderMorningDigest } from './morning-digest.ts'
 import { renderPasswordLink } from './password-link.ts'
 import { escapeHtml } from './layout.ts'
 import type { RenderedEmail } from './render.ts'
-import { sampleAcknowledgement, sampleAlert, samplePasswordLink } from './samples.ts'
+import {
+	sampleAcknowledgement,
+	sampleAlert,
+	sampleClockReminder,
+	sampleMorningDigest,
+	samplePasswordLink,
+} from './samples.ts'
 
 const OUT_DIR = path.resolve(import.meta.dirname, '..', 'tests', '.tmp', 'email-preview')
 const samples: Record<string, RenderedEmail> = {
@@ -22,6 +30,13 @@ const samples: Record<string, RenderedEmail> = {
 	}),
 	'password-reset': renderPasswordLink(samplePasswordLink),
 	'password-welcome': renderPasswordLink({ ...samplePasswordLink, kind: 'welcome' }),
+	'clock-at-risk': renderClockReminder(sampleClockReminder),
+	'clock-overdue-several': renderClockReminder({
+		...sampleClockReminder,
+		level: 'overdue',
+		items: [...sampleClockReminder.items, { ...sampleMorningDigest.entries[0]!, deadline: 'Monday 23 November 2026' }],
+	}),
+	'morning-digest': renderMorningDigest(sampleMorningDigest),
 }
 
 fs.mkdirSync(OUT_DIR, { recursive: true })
@@ -32,11 +47,13 @@ for (const [name, email] of Object.entries(samples)) {
 const index = Object.entries(samples)
 	.map(
 		([name, email]) =>
-			`<li>${escapeHtml(email.subject)}: <a href="${name}.html">HTML</a>, <a href="${name}.txt">plain text</a></li>`,
+			`<li>${escapeHtml(email.subject)}: <a href="${name}.html">HTML</a>, <a href="${name}.txt">plain text</a></li>`
 	)
 	.join('\n')
 fs.writeFileSync(
 	path.join(OUT_DIR, 'index.html'),
-	`<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Email previews</title></head>\n<body style="font-family:Arial,sans-serif">\n<h1>Email previews</h1>\n<ul>\n${index}\n</ul>\n</body>\n</html>\n`,
+	`<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Email previews</title></head>\n<body style="font-family:Arial,sans-serif">\n<h1>Email previews</h1>\n<ul>\n${index}\n</ul>\n</body>\n</html>\n`
 )
-console.log(`Wrote ${Object.keys(samples).length} emails to ${path.relative(process.cwd(), OUT_DIR)}/ (open index.html)`)
+console.log(
+	`Wrote ${Object.keys(samples).length} emails to ${path.relative(process.cwd(), OUT_DIR)}/ (open index.html)`
+)

@@ -1,5 +1,7 @@
+import type { ClockReminderInput } from './clock-reminder.ts'
 import type { EnquiryAcknowledgementInput } from './enquiry-acknowledgement.ts'
 import type { NewEnquiryAlertInput } from './new-enquiry-alert.ts'
+import type { MorningDigestInput } from './morning-digest.ts'
 import type { PasswordLinkInput } from './password-link.ts'
 
 // Sample data for each template, shared by the previews (emails/preview.ts) and the tests, so a
@@ -40,4 +42,43 @@ export const samplePasswordLink: PasswordLinkInput = {
 	url: `${SAMPLE_ORIGIN}/staff/reset-password/Zm9zdGVyaW5nLWRlbW8tdG9rZW4tZm9yLXByZXZpZXdz`,
 	serviceName: 'Foster with Northdale',
 	organisationName: 'Northdale County Council',
+}
+
+export const sampleClockReminder: ClockReminderInput = {
+	level: 'at_risk',
+	recipientName: 'Amira Hussain',
+	items: [
+		{
+			displayName: 'Priya and Tom Shah',
+			reference: 'HH-4D2R8T',
+			due: 'First contact to initial visit',
+			deadline: 'Monday 16 November 2026',
+			url: `${SAMPLE_ORIGIN}/staff/households/cm4d2r8t`,
+		},
+	],
+	serviceName: 'Foster with Northdale',
+}
+
+export const sampleMorningDigest: MorningDigestInput = {
+	recipientName: 'Amira Hussain',
+	date: 'Tuesday 24 November 2026',
+	entries: [
+		{
+			displayName: 'Siobhán Ó Dálaigh',
+			reference: 'HH-7K3M9Q',
+			due: 'Enquiry to first personal contact',
+			deadline: 'Monday 23 November 2026',
+			overdue: true,
+			url: `${SAMPLE_ORIGIN}/staff/households/cm7k3m9q`,
+		},
+		{
+			displayName: 'Priya and Tom Shah',
+			reference: 'HH-4D2R8T',
+			due: 'First contact to initial visit',
+			deadline: 'Tuesday 24 November 2026',
+			overdue: false,
+			url: `${SAMPLE_ORIGIN}/staff/households/cm4d2r8t`,
+		},
+	],
+	serviceName: 'Foster with Northdale',
 }

@@ -85,6 +85,8 @@ type TextInputProps = {
 	widthClass?: string
 	spellCheck?: boolean
 	maxLength?: number
+	/** Words after the input, e.g. 'working days' (GOV.UK input suffix). */
+	suffix?: string
 }
 
 export function TextInput({
@@ -99,21 +101,34 @@ export function TextInput({
 	widthClass,
 	spellCheck,
 	maxLength,
+	suffix,
 }: TextInputProps) {
+	const input = (
+		<input
+			className={['govuk-input', widthClass, error ? 'govuk-input--error' : null].filter(Boolean).join(' ')}
+			id={name}
+			name={name}
+			type={type}
+			defaultValue={defaultValue}
+			autoComplete={autoComplete}
+			inputMode={inputMode}
+			spellCheck={spellCheck}
+			maxLength={maxLength}
+			aria-describedby={describedBy(name, hint, error)}
+		/>
+	)
 	return (
 		<LabelledField name={name} label={label} hint={hint} error={error}>
-			<input
-				className={['govuk-input', widthClass, error ? 'govuk-input--error' : null].filter(Boolean).join(' ')}
-				id={name}
-				name={name}
-				type={type}
-				defaultValue={defaultValue}
-				autoComplete={autoComplete}
-				inputMode={inputMode}
-				spellCheck={spellCheck}
-				maxLength={maxLength}
-				aria-describedby={describedBy(name, hint, error)}
-			/>
+			{suffix ? (
+				<div className="govuk-input__wrapper">
+					{input}
+					<div className="govuk-input__suffix" aria-hidden="true">
+						{suffix}
+					</div>
+				</div>
+			) : (
+				input
+			)}
 		</LabelledField>
 	)
 }

@@ -264,6 +264,13 @@ function atRiskOf(clock: Running, deadline: CalendarDate, context: ClockContext)
 /** The statuses of a clock still running (not ended, not waiting on a hold). */
 const RUNNING: readonly ClockStatus[] = ['on_track', 'at_risk', 'overdue']
 
+/** The running clock with the earliest deadline (the one the row copies), if any runs. */
+export function nearestRunningClock(clocks: readonly Clock[]): Clock | undefined {
+	return clocks
+		.filter((clock) => RUNNING.includes(clock.status))
+		.sort((a, b) => (a.deadline! < b.deadline! ? -1 : a.deadline! > b.deadline! ? 1 : 0))[0]
+}
+
 /**
  * The Household row's copy of its nearest deadline (Household.nextClock*), written whenever its
  * events change: the running clock with the earliest deadline, or nothing (none runs, or on hold).
@@ -273,9 +280,7 @@ export function nextClockFields(clocks: readonly Clock[]): {
 	nextClockAtRiskOn: CalendarDate | null
 	nextClockDeadline: CalendarDate | null
 } {
-	const next = clocks
-		.filter((clock) => RUNNING.includes(clock.status))
-		.sort((a, b) => (a.deadline! < b.deadline! ? -1 : a.deadline! > b.deadline! ? 1 : 0))[0]
+	const next = nearestRunningClock(clocks)
 	return {
 		nextClockKey: next?.key ?? null,
 		nextClockAtRiskOn: next?.atRiskOn ?? null,

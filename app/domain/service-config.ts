@@ -56,6 +56,17 @@ export const ServiceConfigSchema = z.object({
 		applicationToPanelMonths: z.number().int().min(1).max(8),
 		panelToDecisionWorkingDays: WorkingDays,
 	}),
+	// How the response-time clocks warn: the share of a target after which a clock is at risk, and
+	// which reminders the scheduler sends (app/domain/reminders.ts). Defaults so configs stored
+	// before these existed still read.
+	clocks: z
+		.object({
+			atRiskPercent: z.number().int().min(50).max(95).default(75),
+			remindAtRisk: z.boolean().default(true),
+			escalateOverdue: z.boolean().default(true),
+			morningDigest: z.boolean().default(true),
+		})
+		.default({ atRiskPercent: 75, remindAtRisk: true, escalateOverdue: true, morningDigest: true }),
 	allowances: z.object({
 		weeklyFromPounds: z.number().int().min(0),
 		weeklyToPounds: z.number().int().min(0),
@@ -92,6 +103,7 @@ export const DEMO_SERVICE_CONFIG: ServiceConfig = {
 		applicationToPanelMonths: 6,
 		panelToDecisionWorkingDays: 7,
 	},
+	clocks: { atRiskPercent: 75, remindAtRisk: true, escalateOverdue: true, morningDigest: true },
 	allowances: { weeklyFromPounds: 320, weeklyToPounds: 560 },
 	stageNames: {},
 }

@@ -29,7 +29,12 @@ export async function clockContext(db: Prisma.TransactionClient = prisma): Promi
 		for (const entry of history) if (entry.from <= date) found = entry.targets
 		return found ?? history[0]?.targets ?? config.targets
 	}
-	return { today: today(), targetsOn, closures: closures.map((closure) => closure.date) }
+	return {
+		today: today(),
+		targetsOn,
+		closures: closures.map((closure) => closure.date),
+		atRiskShare: config.clocks.atRiskPercent / 100,
+	}
 }
 
 /** The household's clocks today, oldest first. */
@@ -64,17 +69,7 @@ export async function refreshAllClocks(db: Prisma.TransactionClient = prisma): P
 		where: { status: { not: 'closed' } },
 		select: { id: true, nextClockKey: true, nextClockAtRiskOn: true, nextClockDeadline: true },
 	})
-	const events = await db.stageEvent.findMany({
-		where: { household: { status: { not: 'closed' } } },
-		orderBy: [{ householdId: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
-		select: { householdId: true, kind: true, fromStage: true, toStage: true, businessDate: true, reviewOn: true },
-	})
-	const byHousehold = new Map<string, RecordedStageEvent[]>()
-	for (const event of events) {
-		const list = byHousehold.get(event.householdId) ?? []
-		list.push(event)
-		byHousehold.set(event.householdId, list)
-	}
+	const byHousehold = await eventsByHousehold(db, { household: { status: { not: 'closed' } } })
 	let changed = 0
 	for (const household of households) {
 		const fields = clockFields(byHousehold.get(household.id) ?? [], context)
@@ -89,4 +84,23 @@ export async function refreshAllClocks(db: Prisma.TransactionClient = prisma): P
 		changed++
 	}
 	return changed
+}
+
+/** The stage events of many households in one read, each household's in recorded order. */
+export async function eventsByHousehold(
+	db: Prisma.TransactionClient,
+	where: Prisma.StageEventWhereInput
+): Promise<Map<string, RecordedStageEvent[]>> {
+	const events = await db.stageEvent.findMany({
+		where,
+		orderBy: [{ householdId: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
+		select: { householdId: true, kind: true, fromStage: true, toStage: true, businessDate: true, reviewOn: true },
+	})
+	const byHousehold = new Map<string, RecordedStageEvent[]>()
+	for (const event of events) {
+		const list = byHousehold.get(event.householdId) ?? []
+		list.push(event)
+		byHousehold.set(event.householdId, list)
+	}
+	return byHousehold
 }

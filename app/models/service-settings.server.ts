@@ -1,4 +1,5 @@
 import { DEMO_SERVICE_CONFIG, ServiceConfigSchema, type ServiceConfig } from '~/domain/service-config.ts'
+import type { Prisma } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
 
 // Every page reads the configuration, so it is cached briefly in each process; a change made in
@@ -18,10 +19,11 @@ export async function getServiceConfig(): Promise<ServiceConfig> {
 	return config
 }
 
-export async function saveServiceConfig(input: unknown): Promise<ServiceConfig> {
+/** `db`: a transaction, when the change has other rows to save with it (the targets' history). */
+export async function saveServiceConfig(input: unknown, db: Prisma.TransactionClient = prisma): Promise<ServiceConfig> {
 	const config = ServiceConfigSchema.parse(input)
 	const data = JSON.stringify(config)
-	await prisma.serviceSettings.upsert({ where: { id: 1 }, create: { id: 1, data }, update: { data } })
+	await db.serviceSettings.upsert({ where: { id: 1 }, create: { id: 1, data }, update: { data } })
 	cache = { config, readAt: Date.now() }
 	return config
 }

@@ -30,6 +30,11 @@ const SECTIONS = [
 		title: 'Channels',
 		text: 'How households found the service, for enquiries staff add and for the reports.',
 	},
+	{
+		to: '/staff/settings/response-times',
+		title: 'Response times',
+		text: 'The response-time targets, when a deadline is at risk, the reminders staff get, and closure days.',
+	},
 ]
 
 export default function Settings() {
