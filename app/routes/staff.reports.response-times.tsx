@@ -63,7 +63,13 @@ export default function ResponseTimesPage() {
 						error={errorFor('from')}
 						defaultValue={page.values.from}
 					/>
-					<DateInput name="to" legend="To" error={errorFor('to')} defaultValue={page.values.to} />
+					<DateInput
+						name="to"
+						legend="To"
+						hint="For example, 31 3 2026"
+						error={errorFor('to')}
+						defaultValue={page.values.to}
+					/>
 					<Radios
 						name="route"
 						legend="Route"
