@@ -23,7 +23,13 @@ import {
 } from '~/domain/response-report.ts'
 import type { RecordedStageEvent } from '~/domain/stage-machine.ts'
 import { workingHoursBetween } from '~/domain/working-hours.ts'
-import { londonDate, londonInstant, type CalendarDate } from '~/domain/working-days.ts'
+import {
+	addCalendarDays,
+	londonDate,
+	londonInstant,
+	startOfLondonDay,
+	type CalendarDate,
+} from '~/domain/working-days.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { clockContext } from './response-clocks.server.ts'
@@ -121,6 +127,8 @@ function targetWords(key: ClockKey, targets: ClockTargets): string {
 export async function reportClocks(query: Pick<ReportQuery, 'period' | 'route'>) {
 	const { period, route } = query
 	const households = { route, stageEvents: { some: { businessDate: { gte: period.from, lte: period.to } } } }
+	const earliest = startOfLondonDay(period.from)
+	const latest = startOfLondonDay(addCalendarDays(period.to, 1))
 	const [context, rows, events, enquiries, contacts] = await Promise.all([
 		clockContext(),
 		prisma.household.findMany({
@@ -132,9 +140,18 @@ export async function reportClocks(query: Pick<ReportQuery, 'period' | 'route'>)
 			orderBy: [{ householdId: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
 			select: SELECTED_EVENTS,
 		}),
-		prisma.enquiry.findMany({ where: { household: households }, select: { householdId: true, receivedAt: true } }),
+		// Only enquiries and contacts that can start or end a clock started in the period.
+		prisma.enquiry.findMany({
+			where: { household: households, receivedAt: { gte: earliest, lt: latest } },
+			select: { householdId: true, receivedAt: true },
+		}),
 		prisma.contactAttempt.findMany({
-			where: { household: households, method: { in: ['call', 'visit'] }, outcome: 'answered' },
+			where: {
+				household: households,
+				method: { in: ['call', 'visit'] },
+				outcome: 'answered',
+				occurredAt: { gte: earliest },
+			},
 			select: { householdId: true, occurredAt: true, method: true, outcome: true },
 		}),
 	])
@@ -176,6 +193,21 @@ export async function reportClocks(query: Pick<ReportQuery, 'period' | 'route'>)
 	return { clocks, households: new Map(rows.map((row) => [row.id, row])), context }
 }
 
+const HOUR_MS = 3_600_000
+const DAY_MS = 86_400_000
+
+const noons = new Map<CalendarDate, Date>()
+/** 12:00 London on a day: when a contact or enquiry has no time recorded. Remembered (see opensAt). */
+function londonNoon(day: CalendarDate): Date {
+	let noon = noons.get(day)
+	if (!noon) {
+		if (noons.size >= 10_000) noons.clear()
+		noon = londonInstant(day, '12:00')
+		noons.set(day, noon)
+	}
+	return noon
+}
+
 /** The earliest instant on a London day (not before `notBefore`), or 12:00 London that day. */
 function earliestOn<T>(
 	rows: readonly T[] | undefined,
@@ -183,13 +215,18 @@ function earliestOn<T>(
 	day: CalendarDate,
 	notBefore?: Date
 ): Date {
+	// A London day lies within an hour of the UTC day: compare numbers first, so the (slow)
+	// time zone conversion runs only for the few rows near the day.
+	const utcMidnight = Date.parse(`${day}T00:00:00Z`)
 	let earliest: Date | null = null
 	for (const row of rows ?? []) {
 		const instant = instantOf(row)
+		const ms = instant.getTime()
+		if (ms < utcMidnight - HOUR_MS || ms >= utcMidnight + DAY_MS) continue
 		if (londonDate(instant) !== day || (notBefore && instant < notBefore)) continue
 		if (!earliest || instant < earliest) earliest = instant
 	}
-	return earliest ?? londonInstant(day, '12:00')
+	return earliest ?? londonNoon(day)
 }
 
 /**
