@@ -47,8 +47,10 @@ export function BarChart({
 	const barWidth = Math.max(4, Math.min(48, slot * 0.7))
 	const top = max > 0 ? max : 1
 	const y = (value: number) => margin.top + plotHeight - (Math.min(value, top) / top) * plotHeight
-	// Long series: label every other bar so the labels do not overlap.
+	// Long series: label every other bar (or fewer) so the labels do not overlap, and leave the
+	// values to the data table when they would not fit above the bars.
 	const labelEvery = slot < 40 ? Math.ceil(40 / slot) : 1
+	const showValues = slot >= 28
 	const ticks = Array.from({ length: gridLines + 1 }, (_, index) => (top / gridLines) * index)
 	return (
 		<svg
@@ -94,15 +96,17 @@ export function BarChart({
 									fill={BLUE}
 								/>
 							) : null}
-							<text
-								x={centre}
-								y={(barTop ?? margin.top + plotHeight) - 6}
-								textAnchor="middle"
-								fontSize={barWidth < 30 ? 10 : 12}
-								fill={TEXT}
-							>
-								{item.value === null ? '–' : format(item.value)}
-							</text>
+							{showValues ? (
+								<text
+									x={centre}
+									y={(barTop ?? margin.top + plotHeight) - 6}
+									textAnchor="middle"
+									fontSize={barWidth < 30 ? 10 : 12}
+									fill={TEXT}
+								>
+									{item.value === null ? '–' : format(item.value)}
+								</text>
+							) : null}
 							{index % labelEvery === 0 ? (
 								<text x={centre} y={height - margin.bottom + 18} textAnchor="middle" fontSize={12} fill={TEXT}>
 									{item.label}
