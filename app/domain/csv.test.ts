@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { decodeCsvBytes, parseCsv, toCsv } from './csv.ts'
+import { decodeCsvBytes, parseCsv, spreadsheetSafe, toCsv } from './csv.ts'
 
 const fields = (text: string) => {
 	const result = parseCsv(text)
@@ -92,5 +92,18 @@ describe('decodeCsvBytes', () => {
 	test('reads UTF-8, and Windows-1252 when the file is not valid UTF-8', () => {
 		expect(decodeCsvBytes(new TextEncoder().encode('Siobhán'))).toBe('Siobhán')
 		expect(decodeCsvBytes(new Uint8Array([0x53, 0x69, 0x6f, 0x62, 0x68, 0xe1, 0x6e]))).toBe('Siobhán')
+	})
+})
+
+describe('spreadsheetSafe', () => {
+	test('a value a spreadsheet would run as a formula is kept as text', () => {
+		expect(spreadsheetSafe('=HYPERLINK("http://evil.example")')).toBe(`'=HYPERLINK("http://evil.example")`)
+		expect(spreadsheetSafe('+44 7700 900123')).toBe(`'+44 7700 900123`)
+		expect(spreadsheetSafe('@SUM(A1)')).toBe(`'@SUM(A1)`)
+		expect(spreadsheetSafe('-1')).toBe(`'-1`)
+	})
+	test('ordinary values are unchanged', () => {
+		expect(spreadsheetSafe('Priya and Tom Shah')).toBe('Priya and Tom Shah')
+		expect(spreadsheetSafe("O'Brien-Smith")).toBe("O'Brien-Smith")
 	})
 })

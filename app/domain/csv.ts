@@ -98,3 +98,11 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
 		return new TextDecoder('windows-1252').decode(bytes)
 	}
 }
+
+/**
+ * A value typed by the public, made safe to open in a spreadsheet: one starting with =, +, -, @ or
+ * a tab would be run as a formula (CSV injection), so it gets a leading apostrophe (OWASP's advice).
+ */
+export function spreadsheetSafe(value: string): string {
+	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}

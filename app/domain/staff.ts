@@ -44,6 +44,7 @@ export function staffNavigation(role: StaffRole): { to: string; label: string }[
 		{ to: '/staff/mailbox', label: 'Mailbox', who: 'viewHouseholds' },
 		{ to: '/staff/users', label: 'Users', who: 'manageUsers' },
 		{ to: '/staff/settings', label: 'Settings', who: 'manageSettings' },
+		{ to: '/staff/reports/response-times', label: 'Response times', who: 'viewFunnel' },
 	]
 	return items.filter((item) => roleCan(role, item.who)).map(({ to, label }) => ({ to, label }))
 }
