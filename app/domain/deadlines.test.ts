@@ -65,6 +65,7 @@ describe('My work groups', () => {
 			householdId: fields.key,
 			householdName: 'Shah',
 			reference: 'FC-1',
+			stage: 'enquiry',
 			due: null,
 			what: '',
 			status: null,

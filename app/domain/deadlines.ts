@@ -3,6 +3,7 @@
 // without a database or a clock (today is always passed in).
 
 import type { Clock, ClockKey, ClockStatus, ClockTarget } from './response-clocks.ts'
+import type { StageKey } from './stages.ts'
 import { addCalendarDays, formatDate, formatLongDate, type CalendarDate } from './working-days.ts'
 
 /** The status of a running clock as the household row's copy gives it (statusFromRow). */
@@ -104,6 +105,7 @@ export type WorkItem = {
 	householdId: string
 	householdName: string
 	reference: string
+	stage: StageKey
 	/** The deadline, the task's due date or the hold's review date; null when nothing is due. */
 	due: CalendarDate | null
 	/** What is due, in a sentence. */
