@@ -112,7 +112,7 @@ describe("the record's clocks", () => {
 		const rows = clockRows([base], CLOCK_LABELS, '2026-08-01', STATUTORY_PANEL_MONTHS)
 		expect(rows.map((row) => [row.what, row.target, row.deadline, row.status])).toEqual([
 			['Application to panel', '6 months', '2026-07-05', 'overdue'],
-			['Application to panel: statutory limit', '8 months (the law)', '2026-09-05', 'on_track'],
+			['Application to panel: statutory limit', '8 months', '2026-09-05', 'on_track'],
 		])
 	})
 

@@ -196,7 +196,7 @@ export function clockRows(
 			...common,
 			key: `${clock.key}-${index}-statutory`,
 			what: `${labels[clock.key]}: statutory limit`,
-			target: `${describeTarget({ unit: 'months', amount: statutoryMonths })} (the law)`,
+			target: describeTarget({ unit: 'months', amount: statutoryMonths }),
 			deadline: clock.statutoryDeadline,
 			status: statutoryStatus(clock, today),
 			statutory: true,

@@ -13,7 +13,7 @@ import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
 import { CLOCK_STATUS_LABELS, CLOCK_STATUS_TAGS, type ClockRow } from '~/domain/deadlines.ts'
 import { labelOf as label, type TimelineItem } from '~/domain/timeline.ts'
 
-import { formatDate, formatDateTime } from '~/domain/working-days.ts'
+import { formatDate, formatDateTime, formatShortDate } from '~/domain/working-days.ts'
 import { completeTask } from '~/models/household-actions.server.ts'
 import { loadHouseholdRecord } from '~/models/household-record.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
@@ -363,11 +363,11 @@ function Clocks({ clocks }: { clocks: ClockRow[] }) {
 									<th scope="row" className="govuk-table__header">
 										{clock.what}
 									</th>
-									<td className="govuk-table__cell app-nowrap">{formatDate(clock.startedOn)}</td>
+									<td className="govuk-table__cell app-nowrap">{formatShortDate(clock.startedOn)}</td>
 									<td className="govuk-table__cell">{clock.target}</td>
 									<td className="govuk-table__cell">
 										{clock.deadline ? (
-											<span className="app-nowrap">{formatDate(clock.deadline)}</span>
+											<span className="app-nowrap">{formatShortDate(clock.deadline)}</span>
 										) : (
 											'None while on hold'
 										)}
@@ -379,12 +379,12 @@ function Clocks({ clocks }: { clocks: ClockRow[] }) {
 									</td>
 									<td className="govuk-table__cell govuk-table__cell--numeric">{clock.elapsedWorkingDays}</td>
 									<td className="govuk-table__cell">
-										<strong className={`govuk-tag ${CLOCK_STATUS_TAGS[clock.status]}`}>
+										<strong className={`govuk-tag app-nowrap ${CLOCK_STATUS_TAGS[clock.status]}`}>
 											{CLOCK_STATUS_LABELS[clock.status]}
 										</strong>
 										{clock.endedOn ? (
 											<span className="app-deadline__what">
-												{clock.status === 'stopped' ? 'Stopped' : 'Done'} on {formatDate(clock.endedOn)}
+												{clock.status === 'stopped' ? 'Stopped' : 'Done'} {formatShortDate(clock.endedOn)}
 											</span>
 										) : null}
 									</td>

@@ -69,7 +69,7 @@ export default function MyWork() {
 							</caption>
 							<thead className="govuk-table__head">
 								<tr className="govuk-table__row">
-									<th scope="col" className="govuk-table__header">
+									<th scope="col" className="govuk-table__header govuk-!-width-one-half">
 										What is due
 									</th>
 									<th scope="col" className="govuk-table__header">

@@ -220,7 +220,7 @@ describe('the household record', () => {
 				'met',
 			],
 			['Application to panel', appliedOn, '6 months', addMonths(appliedOn, 6), 'on_track'],
-			['Application to panel: statutory limit', appliedOn, '8 months (the law)', addMonths(appliedOn, 8), 'on_track'],
+			['Application to panel: statutory limit', appliedOn, '8 months', addMonths(appliedOn, 8), 'on_track'],
 		])
 	})
 
