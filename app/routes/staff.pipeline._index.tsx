@@ -59,10 +59,15 @@ export default function PipelineBoard() {
 				{columns.map((column) => {
 					const headingId = `stage-${column.stage}`
 					return (
-						<section key={column.stage} className="app-board__column" aria-labelledby={headingId}>
+						// The column is named by its stage and count; the flags beside them are not part of its name.
+						<section
+							key={column.stage}
+							className="app-board__column"
+							aria-labelledby={`${headingId}-name ${headingId}-count`}
+						>
 							<h2 className="govuk-heading-s app-board__heading" id={headingId}>
-								{names[column.stage]}{' '}
-								<span className="app-board__count">
+								<span id={`${headingId}-name`}>{names[column.stage]}</span>{' '}
+								<span className="app-board__count" id={`${headingId}-count`}>
 									{column.count.toLocaleString('en-GB')}
 									<span className="govuk-visually-hidden"> {column.count === 1 ? 'household' : 'households'}</span>
 								</span>

@@ -71,7 +71,6 @@ test('an enquiry three working days old with no contact shows as overdue on the 
 	const card = enquiries.getByRole('listitem').filter({ hasText: name })
 	await expect(card.getByTestId('deadline-flag')).toHaveText(/^Overdue:? First personal contact was due \d+ \w+/)
 	await expectNoAxeViolations(page)
-	await page.screenshot({ path: 'tests/.tmp/v4-board.png', fullPage: true })
 
 	// My work: overdue comes first, her quiet household after.
 	await page.getByRole('link', { name: 'My work' }).click()
@@ -83,7 +82,6 @@ test('an enquiry three working days old with no contact shows as overdue on the 
 	await expect(top).toContainText(/First personal contact was due \w+day \d+ \w+/)
 	await expect(top).toContainText('Overdue')
 	await expect(page.getByRole('table', { name: 'No deadline running' })).toContainText(`Quinn ${surname}`)
-	await page.screenshot({ path: 'tests/.tmp/v4-mywork.png', fullPage: true })
 	await expectNoAxeViolations(page)
 })
 
@@ -101,6 +99,5 @@ test('an officer records the last Stage 1 check and the decision clock starts', 
 	await expect(decision).toContainText('10 working days')
 	await expect(decision).toContainText('On track')
 	await expect(page.getByTestId('timeline')).toContainText('Last Stage 1 check received')
-	await page.screenshot({ path: 'tests/.tmp/v4-record.png', fullPage: true })
 	await expect(page.getByRole('link', { name: 'Record the last Stage 1 check' })).toHaveCount(0)
 })
