@@ -3,6 +3,8 @@ import type { ReactNode } from 'react'
 import { Checkboxes, DateInput, ErrorSummary, Select, TextInput } from '~/components/form.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import {
+	DEADLINE_FILTER_LABELS,
+	DEADLINE_FILTERS,
 	HOUSEHOLD_STATUSES,
 	LIST_SORTS,
 	PAGE_SIZE,
@@ -17,6 +19,13 @@ import {
 } from '~/domain/pipeline-filters.ts'
 import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
 import { formatShortDate } from '~/domain/working-days.ts'
+import {
+	CLOCK_DUE_WORDS,
+	CLOCK_STATUS_LABELS,
+	CLOCK_STATUS_TAGS,
+	describeDeadline,
+	type RunningStatus,
+} from '~/domain/deadlines.ts'
 import type { PipelineHousehold } from '~/models/pipeline.server.ts'
 
 // The pipeline's shared parts: the household's tags, the switch between the board and the list,
@@ -53,14 +62,24 @@ export function HouseholdTags({ household }: { household: Pick<Household, 'statu
 	return tags.length > 0 ? <span className="app-tags">{tags}</span> : null
 }
 
+/** The status of a running clock as a GOV.UK tag ("On track" only where asked for). */
+export function DeadlineTag({ status, showOnTrack = false }: { status: RunningStatus; showOnTrack?: boolean }) {
+	if (status === 'on_track' && !showOnTrack) return null
+	return <strong className={`govuk-tag ${CLOCK_STATUS_TAGS[status]}`}>{CLOCK_STATUS_LABELS[status]}</strong>
+}
+
 /**
- * The slot for the at-risk or overdue flag. The response-time rules (issue 4) fill `deadline`;
- * until then it is always null and nothing is shown.
+ * The at-risk or overdue flag with what is due and when ("Overdue: First personal contact was
+ * due 20 November"); nothing while the nearest deadline is on track or none runs.
  */
-export function DeadlineFlag({ deadline }: { deadline: Household['deadline'] }) {
-	if (deadline === 'overdue') return <strong className="govuk-tag govuk-tag--red">Overdue</strong>
-	if (deadline === 'at_risk') return <strong className="govuk-tag govuk-tag--orange">At risk</strong>
-	return null
+export function DeadlineFlag({ deadline, today }: { deadline: Household['deadline']; today: string }) {
+	if (!deadline || deadline.status === 'on_track') return null
+	return (
+		<span className="app-deadline" data-testid="deadline-flag">
+			<DeadlineTag status={deadline.status} />
+			<span className="govuk-visually-hidden">:</span> {describeDeadline(deadline, today)}
+		</span>
+	)
 }
 
 /** The links between the board and the list (separate pages, so not the in-page tabs component). */
@@ -90,7 +109,6 @@ export function PipelineViews({ current }: { current: 'board' | 'list' }) {
 	)
 }
 
-
 export type PipelineListData = {
 	errors: FilterError[]
 	values: FilterFormValues
@@ -98,6 +116,7 @@ export type PipelineListData = {
 	owners: { id: string; label: string }[]
 	channels: { key: string; label: string }[]
 	result: { total: number; page: number; pages: number; households: Household[] } | null
+	today: string
 }
 
 /** The filter form (a GET form: the filters stay in the URL) and the page of results. */
@@ -147,6 +166,14 @@ export function PipelineList({
 							error={errorFor('status')}
 							choices={HOUSEHOLD_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
 							selected={values.status}
+						/>
+						<Checkboxes
+							name="deadline"
+							legend="Response time"
+							hint="Their nearest deadline"
+							error={errorFor('deadline')}
+							choices={DEADLINE_FILTERS.map((value) => ({ value, label: DEADLINE_FILTER_LABELS[value] }))}
+							selected={values.deadline}
 						/>
 						<Select
 							name="route"
@@ -213,7 +240,7 @@ export function PipelineList({
 				</div>
 			</Form>
 			{result ? (
-				<Results result={result} names={names} caption={caption} search={search} />
+				<Results result={result} names={names} caption={caption} search={search} today={data.today} />
 			) : (
 				<p className="govuk-body">Correct the filters to see the households.</p>
 			)}
@@ -226,11 +253,13 @@ function Results({
 	names,
 	caption,
 	search,
+	today,
 }: {
 	result: NonNullable<PipelineListData['result']>
 	names: StageNames
 	caption: string
 	search: string
+	today: string
 }) {
 	const first = (result.page - 1) * PAGE_SIZE + 1
 	const last = first + result.households.length - 1
@@ -271,6 +300,9 @@ function Results({
 								<th scope="col" className="govuk-table__header">
 									First enquiry
 								</th>
+								<th scope="col" className="govuk-table__header">
+									Deadline
+								</th>
 							</tr>
 						</thead>
 						<tbody className="govuk-table__body">
@@ -280,7 +312,7 @@ function Results({
 										<Link className="govuk-link" to={householdHref(household.id)}>
 											{household.displayName}
 										</Link>{' '}
-										<HouseholdTags household={household} /> <DeadlineFlag deadline={household.deadline} />
+										<HouseholdTags household={household} />
 									</td>
 									<td className="govuk-table__cell app-nowrap">{household.reference}</td>
 									<td className="govuk-table__cell">{names[household.stage]}</td>
@@ -289,6 +321,17 @@ function Results({
 									</td>
 									<td className="govuk-table__cell">{household.ownerName ?? 'Unassigned'}</td>
 									<td className="govuk-table__cell app-nowrap">{formatShortDate(household.firstEnquiredOn)}</td>
+									<td className="govuk-table__cell">
+										{household.deadline ? (
+											<>
+												<span className="app-nowrap">{formatShortDate(household.deadline.on)}</span>
+												<span className="app-deadline__what">{CLOCK_DUE_WORDS[household.deadline.key]}</span>
+												<DeadlineTag status={household.deadline.status} />
+											</>
+										) : (
+											'None running'
+										)}
+									</td>
 								</tr>
 							))}
 						</tbody>

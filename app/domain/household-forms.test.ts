@@ -142,6 +142,11 @@ describe('stage changes', () => {
 		expect(blockedMessage('reopen', 'open')).toBe('This household is not closed.')
 		expect(blockedMessage('hold', 'open', 1, { stage: 'approved' })).toMatch(/approved/)
 		expect(blockedMessage('complete_stage_1', 'open', 1, { stage1Open: false })).toMatch(/not open/)
+		expect(blockedMessage('checks_received', 'open', 1, { stage1Open: false })).toMatch(/not open/)
+		expect(blockedMessage('checks_received', 'open', 1, { stage1Open: true, checksReceivedOn: '2026-03-02' })).toBe(
+			'You have already recorded that the last Stage 1 check arrived on 2 March 2026.'
+		)
+		expect(blockedMessage('checks_received', 'open', 1, { stage1Open: true, checksReceivedOn: null })).toBeNull()
 	})
 })
 

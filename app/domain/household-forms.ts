@@ -4,7 +4,7 @@ import { CONTACT_METHODS, CONTACT_OUTCOMES } from './timeline.ts'
 import { BACKDATE_REASON_MAX } from './stage-machine.ts'
 import type { EndedBy } from './exit-reasons.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
-import { londonInstant, type CalendarDate } from './working-days.ts'
+import { formatDate, londonInstant, type CalendarDate } from './working-days.ts'
 
 // The rules of the household record's forms (contact attempts, stage changes, closing, notes,
 // tasks, owners), read from the posted form into plain values or GOV.UK messages. The stage rules
@@ -221,6 +221,7 @@ export const DONE_MESSAGES = {
 	'contact-moved': 'Contact attempt logged and moved to Initial contact',
 	moved: 'Stage changed',
 	'stage-1-complete': 'Stage 1 recorded as complete',
+	'checks-received': 'Last Stage 1 check recorded: the Stage 1 decision clock has started',
 	held: 'Household put on hold',
 	resumed: 'Household resumed',
 	closed: 'Household closed',
@@ -250,7 +251,7 @@ export function moveChoices(stage: StageKey, canMoveBack: boolean): { stage: Sta
 	return choices
 }
 
-export type StageAction = 'move' | 'complete_stage_1' | 'hold' | 'resume' | 'close' | 'reopen'
+export type StageAction = 'move' | 'checks_received' | 'complete_stage_1' | 'hold' | 'resume' | 'close' | 'reopen'
 
 /**
  * Why an action page has nothing to offer for a household in this status (so it shows a sentence,
@@ -260,7 +261,7 @@ export function blockedMessage(
 	action: StageAction,
 	status: string,
 	choices = 1,
-	extra: { stage?: string; stage1Open?: boolean } = {}
+	extra: { stage?: string; stage1Open?: boolean; checksReceivedOn?: CalendarDate | null } = {}
 ): string | null {
 	if (action === 'reopen') return status === 'closed' ? null : 'This household is not closed.'
 	if (status === 'closed') return 'This household is closed. A manager must reopen it before anything else can change.'
@@ -270,7 +271,10 @@ export function blockedMessage(
 		return 'This household is on hold. Resume it before you change anything else.'
 	if ((action === 'hold' || action === 'close') && extra.stage === 'approved')
 		return 'This household is approved: it has finished recruitment.'
-	if (action === 'complete_stage_1' && !extra.stage1Open) return 'Stage 1 is not open for this household.'
+	if ((action === 'complete_stage_1' || action === 'checks_received') && !extra.stage1Open)
+		return 'Stage 1 is not open for this household.'
+	if (action === 'checks_received' && extra.checksReceivedOn)
+		return `You have already recorded that the last Stage 1 check arrived on ${formatDate(extra.checksReceivedOn)}.`
 	if (action === 'move' && choices === 0) return 'This household is approved: it has finished recruitment.'
 	return null
 }

@@ -13,6 +13,7 @@ describe('pipeline list filters', () => {
 			channel: null,
 			route: null,
 			statuses: ['open', 'on_hold'],
+			deadlines: [],
 			enquiredFrom: null,
 			enquiredTo: null,
 			search: null,
@@ -33,12 +34,21 @@ describe('pipeline list filters', () => {
 			channel: 'paid_social',
 			route: 'kinship',
 			statuses: ['closed'],
+			deadlines: [],
 			enquiredFrom: '2026-02-01',
 			enquiredTo: '2026-02-28',
 			search: 'priya shah',
 			sort: 'name',
 			page: 3,
 		})
+	})
+
+	it('reads the response-time filter and the nearest-deadline sort', () => {
+		const { filters, errors } = parse('deadline=at_risk&deadline=overdue&deadline=overdue&sort=deadline')
+		expect(errors).toEqual([])
+		expect(filters).toMatchObject({ deadlines: ['at_risk', 'overdue'], sort: 'deadline' })
+		expect(parse('deadline=late').errors).toEqual([{ field: 'deadline', message: 'Select at risk or overdue' }])
+		expect(parse('deadline=late&deadline=overdue').filters.deadlines).toEqual([])
 	})
 
 	it('searches a phone number by its digits', () => {
@@ -106,6 +116,9 @@ describe('pipeline list filters', () => {
 			'/staff/pipeline/list?stage=enquiry&route=kinship'
 		)
 		expect(pipelineListHref({})).toBe('/staff/pipeline/list')
+		expect(pipelineListHref({ stages: ['enquiry'], deadlines: ['overdue'], sort: 'deadline' })).toBe(
+			'/staff/pipeline/list?stage=enquiry&deadline=overdue&sort=deadline'
+		)
 	})
 })
 

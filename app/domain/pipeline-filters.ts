@@ -22,13 +22,19 @@ export const ROUTES = ['mainstream', 'kinship'] as const
 export type HouseholdRoute = (typeof ROUTES)[number]
 export const ROUTE_LABELS: Record<HouseholdRoute, string> = { mainstream: 'Mainstream', kinship: 'Kinship' }
 
-export const LIST_SORTS = ['in_stage', 'newest', 'name'] as const
+export const LIST_SORTS = ['in_stage', 'newest', 'name', 'deadline'] as const
 export type ListSort = (typeof LIST_SORTS)[number]
 export const SORT_LABELS: Record<ListSort, string> = {
 	in_stage: 'Longest in stage',
 	newest: 'Newest enquiry',
 	name: 'Name (A to Z)',
+	deadline: 'Nearest deadline first',
 }
+
+/** The response-time filter: households whose nearest clock is at risk, or overdue (or either). */
+export const DEADLINE_FILTERS = ['at_risk', 'overdue'] as const
+export type DeadlineFilter = (typeof DEADLINE_FILTERS)[number]
+export const DEADLINE_FILTER_LABELS: Record<DeadlineFilter, string> = { at_risk: 'At risk', overdue: 'Overdue' }
 
 /** The owner filter's value for households nobody owns yet. */
 export const UNASSIGNED = 'none'
@@ -41,6 +47,8 @@ export type PipelineFilters = {
 	channel: string | null
 	route: HouseholdRoute | null
 	statuses: HouseholdStatus[]
+	/** Only households whose nearest clock is in one of these states; empty for any. */
+	deadlines: DeadlineFilter[]
 	/** First enquiry on or after this London date... */
 	enquiredFrom: CalendarDate | null
 	/** ...and on or before this one. */
@@ -58,6 +66,7 @@ export type FilterFormValues = {
 	channel: string
 	route: string
 	status: string[]
+	deadline: string[]
 	from: DateParts
 	to: DateParts
 	q: string
@@ -76,6 +85,7 @@ const QuerySchema = z.object({
 	channel: z.string().regex(KEY_PATTERN, 'Select a channel from the list').optional(),
 	route: z.enum(ROUTES, { error: 'Select mainstream or kinship' }).optional(),
 	status: z.array(z.enum(HOUSEHOLD_STATUSES, { error: 'Select open, on hold or closed' })),
+	deadline: z.array(z.enum(DEADLINE_FILTERS, { error: 'Select at risk or overdue' })),
 	q: z.string().max(SEARCH_MAX, `Search must be ${SEARCH_MAX} characters or fewer`),
 	sort: z.enum(LIST_SORTS, { error: 'Select how to sort the list' }).optional(),
 })
@@ -93,6 +103,7 @@ export function parsePipelineFilters(params: URLSearchParams): ParsedFilters {
 		channel: one('channel'),
 		route: one('route'),
 		status: params.getAll('status').filter(Boolean),
+		deadline: params.getAll('deadline').filter(Boolean),
 		from: dateParts('from'),
 		to: dateParts('to'),
 		q: (params.get('q') ?? '').trim(),
@@ -147,6 +158,7 @@ export function parsePipelineFilters(params: URLSearchParams): ParsedFilters {
 			channel: valid.channel ?? null,
 			route: valid.route ?? null,
 			statuses: valid.status.length > 0 ? [...new Set(valid.status)] : [...DEFAULT_STATUSES],
+			deadlines: [...new Set(valid.deadline)],
 			enquiredFrom,
 			enquiredTo,
 			search,
@@ -191,11 +203,15 @@ export function pipelineListHref(filters: {
 	stages?: StageKey[]
 	route?: HouseholdRoute | null
 	owner?: string | null
+	deadlines?: DeadlineFilter[]
+	sort?: ListSort
 }): string {
 	const params = new URLSearchParams()
 	for (const stage of filters.stages ?? []) params.append('stage', stage)
 	if (filters.owner) params.set('owner', filters.owner)
 	if (filters.route) params.set('route', filters.route)
+	for (const deadline of filters.deadlines ?? []) params.append('deadline', deadline)
+	if (filters.sort && filters.sort !== 'in_stage') params.set('sort', filters.sort)
 	const query = params.toString()
 	return `/staff/pipeline/list${query ? `?${query}` : ''}`
 }

@@ -38,6 +38,7 @@ export function roleCan(role: StaffRole, what: keyof typeof ROLES_THAT): boolean
 export function staffNavigation(role: StaffRole): { to: string; label: string }[] {
 	const items: { to: string; label: string; who: keyof typeof ROLES_THAT }[] = [
 		{ to: '/staff/pipeline', label: 'Pipeline', who: 'viewHouseholds' },
+		{ to: '/staff/my-work', label: 'My work', who: 'changeHouseholds' },
 		{ to: '/staff/my-households', label: 'My households', who: 'viewHouseholds' },
 		{ to: '/staff/enquiries/new', label: 'Add an enquiry', who: 'changeHouseholds' },
 		{ to: '/staff/import', label: 'Import', who: 'manageRecruitment' },

@@ -171,6 +171,23 @@ describe('the household timeline', () => {
 		expect(items[4]!.details).toContainEqual({ label: 'Review on', value: '1 June 2026' })
 	})
 
+	test('the last Stage 1 check arriving is an entry of its own, under the service’s name for Stage 1', () => {
+		const event = stageEvent({
+			id: 'c',
+			kind: 'checks_received',
+			fromStage: 'stage_1',
+			toStage: null,
+			businessDate: '2026-03-05',
+			recordedAt: new Date('2026-03-05T09:00:00Z'),
+			actorName: 'Ada Officer',
+		})
+		const [item] = buildTimeline({ ...empty, stageEvents: [event] })
+		expect(item).toMatchObject({ title: 'Last Checks check received', actor: 'Ada Officer', type: 'stage' })
+		expect(item!.details).toEqual([{ label: 'Date', value: '5 March 2026' }])
+		const [plain] = buildTimeline({ ...empty, stageNames: stageNames({}), stageEvents: [event] })
+		expect(plain!.title).toBe('Last Stage 1 check received')
+	})
+
 	test('entries at the same moment keep one order whatever order they came in', () => {
 		const at = new Date('2026-03-02T09:00:00Z')
 		const input = {

@@ -112,6 +112,10 @@ export function buildTimeline(input: TimelineInput): TimelineItem[] {
 			case 'entered':
 				title = event.fromStage ? `Moved to ${name(event.toStage)}` : `Started at ${name(event.toStage)}`
 				break
+			case 'checks_received':
+				// Starts the service's clock for the Stage 1 decision.
+				title = `Last ${name('stage_1')} check received`
+				break
 			case 'completed':
 				title = `${name('stage_1')} complete`
 				break

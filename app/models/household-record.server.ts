@@ -1,4 +1,6 @@
+import { clockRows } from '~/domain/deadlines.ts'
 import { daysInStage } from '~/domain/days-in-stage.ts'
+import { CLOCK_LABELS, responseClocks, STATUTORY_PANEL_MONTHS } from '~/domain/response-clocks.ts'
 import { replay, type HouseholdStatus } from '~/domain/stage-machine.ts'
 
 import { ROLES_THAT } from '~/domain/staff.ts'
@@ -9,6 +11,7 @@ import { today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { householdState } from './households.server.ts'
+import { clockContext } from './response-clocks.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 
 // Reading one household for its record page: the summary, the people, where they came from, and
@@ -42,11 +45,12 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 	if (!household) return null
 
 	// The stage events are loaded above already: replaying them here saves reading them twice.
-	const state = replay(
-		household.stageEvents.map((event) => ({ ...event, exitReasonKey: event.exitReason?.key ?? null }))
-	)
-	const [config, emails] = await Promise.all([
+	const history = household.stageEvents.map((event) => ({ ...event, exitReasonKey: event.exitReason?.key ?? null }))
+	const state = replay(history)
+	const [config, clocks, emails] = await Promise.all([
 		getServiceConfig(),
+		// The same events give the clocks (what householdClocks reads for itself).
+		clockContext().then((context) => responseClocks(history, context)),
 		prisma.outboxMessage.findMany({
 			where: { householdId: id },
 			select: { id: true, subject: true, toAddress: true, status: true, createdAt: true, sentAt: true },
@@ -134,9 +138,11 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 			holdReviewOn: state.holdReviewOn,
 			heldSince: state.heldSince,
 			stage1Open: state.openStages.includes('stage_1'),
+			checksReceivedOn: state.stage1ChecksReceivedOn,
 			closedReason: household.status === 'closed' ? lastExit?.exitReason?.label ?? null : null,
 		},
 		stageNames: names,
+		clocks: clockRows(clocks, CLOCK_LABELS, todayDate, STATUTORY_PANEL_MONTHS),
 		applicants: household.applicants.map(({ id, firstName, lastName, email, phone, isPrimary }) => ({
 			id,
 			firstName,
@@ -219,6 +225,12 @@ export async function loadHouseholdForAction(id: string) {
 /** Whether Stage 1 is still open (it runs alongside Stage 2): only its history says so. */
 export async function isStage1Open(householdId: string) {
 	return (await householdState(prisma, householdId)).openStages.includes('stage_1')
+}
+
+/** Where Stage 1's checks are: whether it is open, and when the last check arrived if recorded. */
+export async function stage1Checks(householdId: string) {
+	const state = await householdState(prisma, householdId)
+	return { stage1Open: state.openStages.includes('stage_1'), checksReceivedOn: state.stage1ChecksReceivedOn }
 }
 
 /** Staff who can own a household or take a task: active accounts that change households. */

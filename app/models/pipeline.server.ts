@@ -1,4 +1,5 @@
 import { redirect } from '@remix-run/node'
+import type { NextDeadline } from '~/domain/deadlines.ts'
 import { daysInStage } from '~/domain/days-in-stage.ts'
 import {
 	checkFilterChoices,
@@ -11,6 +12,7 @@ import {
 	type HouseholdRoute,
 	type PipelineFilters,
 } from '~/domain/pipeline-filters.ts'
+import { statusFromRow, type ClockKey } from '~/domain/response-clocks.ts'
 import type { HouseholdStatus } from '~/domain/stage-machine.ts'
 import { ROLES_THAT, STAFF_ROLE_LABELS, isStaffRole } from '~/domain/staff.ts'
 import { STAGE_KEYS, stageNames, type StageKey } from '~/domain/stages.ts'
@@ -38,13 +40,20 @@ export type PipelineHousehold = {
 	ownerName: string | null
 	firstEnquiredOn: CalendarDate
 	/**
-	 * At risk of missing, or past, its response deadline. Filled by the response-time rules
-	 * (issue 4); until then always null and the views show nothing.
+	 * Its nearest running clock's deadline and status today, from the row's copy (nextClock*);
+	 * null when no clock runs (or it is on hold). The views flag it when at risk or overdue.
 	 */
-	deadline: 'at_risk' | 'overdue' | null
+	deadline: NextDeadline | null
 }
 
-export type BoardColumn = { stage: StageKey; count: number; households: PipelineHousehold[] }
+export type BoardColumn = {
+	stage: StageKey
+	count: number
+	/** How many of the column's households are past their nearest deadline, and how many are at risk. */
+	overdue: number
+	atRisk: number
+	households: PipelineHousehold[]
+}
 
 const HOUSEHOLD_FIELDS = {
 	id: true,
@@ -56,6 +65,9 @@ const HOUSEHOLD_FIELDS = {
 	stageEnteredOn: true,
 	ownerId: true,
 	firstEnquiryAt: true,
+	nextClockKey: true,
+	nextClockAtRiskOn: true,
+	nextClockDeadline: true,
 } satisfies Prisma.HouseholdSelect
 
 type HouseholdRow = Prisma.HouseholdGetPayload<{ select: typeof HOUSEHOLD_FIELDS }>
@@ -75,8 +87,35 @@ function toPipelineHousehold(
 		daysInStage: daysInStage(row.stageEnteredOn, today),
 		ownerName: row.ownerId ? ownerNames.get(row.ownerId) ?? null : null,
 		firstEnquiredOn: londonDate(row.firstEnquiryAt),
-		deadline: null,
+		deadline: nextDeadlineOf(row, today),
 	}
+}
+
+/** The row's nearest deadline and its status today (statusFromRow), or null when none runs. */
+export function nextDeadlineOf(
+	row: { nextClockKey: string | null; nextClockAtRiskOn: string | null; nextClockDeadline: string | null },
+	today: CalendarDate
+): NextDeadline | null {
+	const status = statusFromRow(row, today)
+	if (!status || !row.nextClockKey || !row.nextClockDeadline) return null
+	return { key: row.nextClockKey as ClockKey, on: row.nextClockDeadline, status }
+}
+
+/**
+ * The row filters for households whose nearest deadline is overdue (passed) or at risk (its
+ * at-risk day has come but the deadline has not passed) on `today`; both together is "at risk
+ * from" today, since a deadline is never before its at-risk day.
+ */
+export function deadlineWhere(
+	deadlines: readonly ('at_risk' | 'overdue')[],
+	today: CalendarDate
+): Prisma.HouseholdWhereInput {
+	const atRisk = deadlines.includes('at_risk')
+	const overdue = deadlines.includes('overdue')
+	if (atRisk && overdue) return { nextClockAtRiskOn: { lte: today } }
+	if (overdue) return { nextClockDeadline: { lt: today } }
+	if (atRisk) return { nextClockAtRiskOn: { lte: today }, nextClockDeadline: { gte: today } }
+	return {}
 }
 
 /** Everyone who can own a household (and anyone who still owns one), for names and the owner filter. */
@@ -126,8 +165,16 @@ export async function pipelineBoard(input: { route: HouseholdRoute | null; today
 			take: CARDS_PER_COLUMN,
 			select: HOUSEHOLD_FIELDS,
 		})
-	const [counts, firstCards, owners] = await Promise.all([
+	const flagged = (deadlines: ('at_risk' | 'overdue')[]) =>
+		prisma.household.groupBy({
+			by: ['stage'],
+			where: { ...live, ...deadlineWhere(deadlines, input.today) },
+			_count: { _all: true },
+		})
+	const [counts, overdue, atRisk, firstCards, owners] = await Promise.all([
 		prisma.household.groupBy({ by: ['stage'], where: live, _count: { _all: true } }),
+		flagged(['overdue']),
+		flagged(['at_risk']),
 		Promise.all(
 			STAGE_KEYS.map(async (stage) => {
 				const [open, onHold] = await Promise.all(DEFAULT_STATUSES.map((status) => firstOf(stage, status)))
@@ -138,10 +185,13 @@ export async function pipelineBoard(input: { route: HouseholdRoute | null; today
 		),
 		householdOwners(),
 	])
-	const countOf = new Map(counts.map((row) => [row.stage, row._count._all]))
+	const byStage = (rows: typeof counts) => new Map(rows.map((row) => [row.stage, row._count._all]))
+	const [countOf, overdueOf, atRiskOf] = [byStage(counts), byStage(overdue), byStage(atRisk)]
 	const columns: BoardColumn[] = STAGE_KEYS.map((stage, index) => ({
 		stage,
 		count: countOf.get(stage) ?? 0,
+		overdue: overdueOf.get(stage) ?? 0,
+		atRisk: atRiskOf.get(stage) ?? 0,
 		households: firstCards[index]!.map((row) => toPipelineHousehold(row, input.today, owners.names)),
 	}))
 	return { columns, total: columns.reduce((sum, column) => sum + column.count, 0), cardsPerColumn: CARDS_PER_COLUMN }
@@ -151,11 +201,20 @@ const ORDER_BY: Record<PipelineFilters['sort'], Prisma.HouseholdOrderByWithRelat
 	in_stage: [{ stageEnteredOn: 'asc' }, { id: 'asc' }],
 	newest: [{ firstEnquiryAt: 'desc' }, { id: 'desc' }],
 	name: [{ displayName: 'asc' }, { id: 'asc' }],
+	// Households with no clock running (or on hold) have no deadline: they come last.
+	deadline: [{ nextClockDeadline: { sort: 'asc', nulls: 'last' } }, { nextClockAtRiskOn: 'asc' }, { id: 'asc' }],
 }
 
 /** The Prisma filter for a list's filters; `channelId` is the id of the filter's channel key. */
-function householdWhere(filters: PipelineFilters, channelId: string | null): Prisma.HouseholdWhereInput {
-	const where: Prisma.HouseholdWhereInput = { status: { in: filters.statuses } }
+function householdWhere(
+	filters: PipelineFilters,
+	channelId: string | null,
+	today: CalendarDate
+): Prisma.HouseholdWhereInput {
+	const where: Prisma.HouseholdWhereInput = {
+		status: { in: filters.statuses },
+		...deadlineWhere(filters.deadlines, today),
+	}
 	if (filters.stages.length > 0) where.stage = { in: filters.stages }
 	if (filters.owner) where.ownerId = filters.owner === UNASSIGNED ? null : filters.owner
 	if (filters.channel) where.channelId = channelId ?? '(no such channel)'
@@ -183,7 +242,7 @@ async function pipelineList(input: {
 }) {
 	const { filters } = input
 	const channelId = input.channels.find((channel) => channel.key === filters.channel)?.id ?? null
-	const where = householdWhere(filters, channelId)
+	const where = householdWhere(filters, channelId, input.today)
 	const total = await prisma.household.count({ where })
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
 	const page = Math.min(filters.page, pages)
@@ -234,5 +293,6 @@ export async function loadPipelineList(input: { url: URL; today: CalendarDate; o
 		owners: owners.options,
 		channels: channels.map(({ key, label }) => ({ key, label })),
 		result,
+		today: input.today,
 	}
 }

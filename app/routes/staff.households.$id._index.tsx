@@ -10,9 +10,10 @@ import { BEST_TIMES, FOSTERING_INTERESTS, NOT_SURE, SPARE_BEDROOM_OPTIONS } from
 import { doneMessage, readVersion } from '~/domain/household-forms.ts'
 import { STATUS_LABELS } from '~/domain/pipeline-filters.ts'
 import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
+import { CLOCK_STATUS_LABELS, CLOCK_STATUS_TAGS, type ClockRow } from '~/domain/deadlines.ts'
 import { labelOf as label, type TimelineItem } from '~/domain/timeline.ts'
 
-import { formatDate, formatDateTime } from '~/domain/working-days.ts'
+import { formatDate, formatDateTime, formatShortDate } from '~/domain/working-days.ts'
 import { completeTask } from '~/models/household-actions.server.ts'
 import { loadHouseholdRecord } from '~/models/household-record.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
@@ -87,6 +88,8 @@ export default function HouseholdRecord() {
 		if (open && (household.stage !== 'approved' || page.can.manage))
 			actions.push({ to: `${base}/move`, text: 'Move to a stage' })
 
+		if (open && state.stage1Open && !state.checksReceivedOn)
+			actions.push({ to: `${base}/checks-received`, text: `Record the last ${stageNames.stage_1} check` })
 		if (open && state.stage1Open)
 			actions.push({ to: `${base}/stage-1-complete`, text: `${stageNames.stage_1} complete` })
 		if (open && household.stage !== 'approved') actions.push({ to: `${base}/hold`, text: 'Put on hold' })
@@ -153,7 +156,7 @@ export default function HouseholdRecord() {
 						<Row name="Owner">{household.owner?.name ?? 'Unassigned'}</Row>
 						<Row name="First enquiry">{formatDateTime(household.firstEnquiryAt)}</Row>
 					</dl>
-					{/* Issue 4's response-time clocks (first contact, initial visit...) go here. */}
+					<Clocks clocks={page.clocks} />
 
 					<h2 className="govuk-heading-m">Applicants</h2>
 					{page.applicants.map((applicant) => (
@@ -313,6 +316,84 @@ export default function HouseholdRecord() {
 					) : null}
 				</div>
 			</div>
+		</>
+	)
+}
+
+/** Every response-time clock the household has started: how long each step took or is taking. */
+function Clocks({ clocks }: { clocks: ClockRow[] }) {
+	return (
+		<>
+			<h2 className="govuk-heading-m" id="clocks">
+				Response times
+			</h2>
+			{clocks.length === 0 ? (
+				<p className="govuk-body">No response-time clock has started for this household.</p>
+			) : (
+				<div className="app-table-scroll" role="region" aria-labelledby="clocks" tabIndex={0}>
+					<table className="govuk-table govuk-!-font-size-16" data-testid="clocks">
+						<caption className="govuk-table__caption govuk-visually-hidden">
+							Response-time clocks: when each started, its target, deadline and status
+						</caption>
+						<thead className="govuk-table__head">
+							<tr className="govuk-table__row">
+								<th scope="col" className="govuk-table__header">
+									Clock
+								</th>
+								<th scope="col" className="govuk-table__header">
+									Started
+								</th>
+								<th scope="col" className="govuk-table__header">
+									Target
+								</th>
+								<th scope="col" className="govuk-table__header">
+									Deadline
+								</th>
+								<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+									Working days
+								</th>
+								<th scope="col" className="govuk-table__header">
+									Status
+								</th>
+							</tr>
+						</thead>
+						<tbody className="govuk-table__body">
+							{clocks.map((clock) => (
+								<tr key={clock.key} className="govuk-table__row">
+									<th scope="row" className="govuk-table__header">
+										{clock.what}
+									</th>
+									<td className="govuk-table__cell app-nowrap">{formatShortDate(clock.startedOn)}</td>
+									<td className="govuk-table__cell">{clock.target}</td>
+									<td className="govuk-table__cell">
+										{clock.deadline ? (
+											<span className="app-nowrap">{formatShortDate(clock.deadline)}</span>
+										) : (
+											'None while on hold'
+										)}
+										{clock.pausedDays > 0 ? (
+											<span className="app-deadline__what">
+												{clock.pausedDays === 1 ? '1 day' : `${clock.pausedDays} days`} on hold not counted
+											</span>
+										) : null}
+									</td>
+									<td className="govuk-table__cell govuk-table__cell--numeric">{clock.elapsedWorkingDays}</td>
+									<td className="govuk-table__cell">
+										<strong className={`govuk-tag app-nowrap ${CLOCK_STATUS_TAGS[clock.status]}`}>
+											{CLOCK_STATUS_LABELS[clock.status]}
+										</strong>
+										{clock.endedOn ? (
+											<span className="app-deadline__what">
+												{clock.status === 'stopped' ? 'Stopped' : 'Done'} {formatShortDate(clock.endedOn)}
+											</span>
+										) : null}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
 		</>
 	)
 }

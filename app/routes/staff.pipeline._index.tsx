@@ -24,12 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const chosen = new URL(request.url).searchParams.get('route')
 	// Anything else (a crafted value) shows both routes, as the form's first choice does.
 	const route = ROUTES.find((value) => value === chosen) ?? null
-	const [board, config] = await Promise.all([pipelineBoard({ route, today: today() }), getServiceConfig()])
-	return { ...board, route, names: stageNames(config.stageNames) }
+	const day = today()
+	const [board, config] = await Promise.all([pipelineBoard({ route, today: day }), getServiceConfig()])
+	return { ...board, route, names: stageNames(config.stageNames), today: day }
 }
 
 export default function PipelineBoard() {
-	const { columns, total, route, names, cardsPerColumn } = useLoaderData<typeof loader>()
+	const { columns, total, route, names, cardsPerColumn, today } = useLoaderData<typeof loader>()
 	const routeWords = route ? `${ROUTE_LABELS[route].toLowerCase()} ` : ''
 	return (
 		<>
@@ -58,18 +59,44 @@ export default function PipelineBoard() {
 				{columns.map((column) => {
 					const headingId = `stage-${column.stage}`
 					return (
-						<section key={column.stage} className="app-board__column" aria-labelledby={headingId}>
+						// The column is named by its stage and count; the flags beside them are not part of its name.
+						<section
+							key={column.stage}
+							className="app-board__column"
+							aria-labelledby={`${headingId}-name ${headingId}-count`}
+						>
 							<h2 className="govuk-heading-s app-board__heading" id={headingId}>
-								{names[column.stage]}{' '}
-								<span className="app-board__count">
+								<span id={`${headingId}-name`}>{names[column.stage]}</span>{' '}
+								<span className="app-board__count" id={`${headingId}-count`}>
 									{column.count.toLocaleString('en-GB')}
 									<span className="govuk-visually-hidden"> {column.count === 1 ? 'household' : 'households'}</span>
 								</span>
+								{column.overdue > 0 || column.atRisk > 0 ? (
+									<span className="app-board__flags" data-testid="column-flags">
+										{column.overdue > 0 ? (
+											<strong className="govuk-tag govuk-tag--red">
+												{column.overdue.toLocaleString('en-GB')} overdue
+											</strong>
+										) : null}
+										{column.atRisk > 0 ? (
+											<strong className="govuk-tag govuk-tag--orange">
+												{column.atRisk.toLocaleString('en-GB')} at risk
+											</strong>
+										) : null}
+									</span>
+								) : null}
 							</h2>
 							{column.households.length > 0 ? (
 								<ol className="app-board__cards">
 									{column.households.map((household) => (
-										<li key={household.id} className="app-board__card">
+										<li
+											key={household.id}
+											className={`app-board__card${
+												household.deadline && household.deadline.status !== 'on_track'
+													? ` app-board__card--${household.deadline.status.replace('_', '-')}`
+													: ''
+											}`}
+										>
 											<Link className="govuk-link govuk-!-font-weight-bold" to={householdHref(household.id)}>
 												{household.displayName}
 											</Link>
@@ -81,7 +108,7 @@ export default function PipelineBoard() {
 												<dd>{household.ownerName ?? 'Unassigned'}</dd>
 											</dl>
 											<HouseholdTags household={household} />
-											<DeadlineFlag deadline={household.deadline} />
+											<DeadlineFlag deadline={household.deadline} today={today} />
 										</li>
 									))}
 								</ol>
@@ -91,6 +118,20 @@ export default function PipelineBoard() {
 							{column.count > 0 ? (
 								<Link className="govuk-link govuk-body-s" to={pipelineListHref({ stages: [column.stage], route })}>
 									View all {column.count.toLocaleString('en-GB')}
+									<span className="govuk-visually-hidden"> at {names[column.stage]}</span>
+								</Link>
+							) : null}
+							{column.overdue > 0 || column.atRisk > 0 ? (
+								<Link
+									className="govuk-link govuk-body-s app-board__flagged-link"
+									to={pipelineListHref({
+										stages: [column.stage],
+										route,
+										deadlines: ['at_risk', 'overdue'],
+										sort: 'deadline',
+									})}
+								>
+									View at risk and overdue
 									<span className="govuk-visually-hidden"> at {names[column.stage]}</span>
 								</Link>
 							) : null}

@@ -213,6 +213,13 @@ async function main() {
 		const count = /<strong>([\d,]+)<\/strong>(?:\s|<!-- -->)*households?/
 		const list = await measure('list', listPath, cookie, new RegExp(`No households match|${count.source}`))
 		const unfiltered = await measure('list*', '/staff/pipeline/list', cookie, count)
+		// The response-time view: everything at risk or overdue, nearest deadline first (issue 4).
+		const flagged = await measure(
+			'late',
+			'/staff/pipeline/list?deadline=at_risk&deadline=overdue&sort=deadline',
+			cookie,
+			new RegExp(`No households match|${count.source}`)
+		)
 		const matched = count.exec(list.body)?.[1]?.replace(/,/g, '') ?? '0'
 		Object.assign(summary, {
 			board_median_ms: board.timing.median,
@@ -221,6 +228,8 @@ async function main() {
 			list_p90_ms: list.timing.p90,
 			unfiltered_list_median_ms: unfiltered.timing.median,
 			unfiltered_list_p90_ms: unfiltered.timing.p90,
+			deadline_list_median_ms: flagged.timing.median,
+			deadline_list_p90_ms: flagged.timing.p90,
 			list_matches: Number(matched),
 			list_path: listPath.replace(/owner=[^&]+/, 'owner=<busiest Stage 1 owner>'),
 		})

@@ -1,0 +1,108 @@
+import {
+	describeDeadline,
+	describeTask,
+	formatDueDate,
+	groupMyWork,
+	taskStatus,
+	type WorkItem,
+} from '~/domain/deadlines.ts'
+import { stageNames, type StageKey } from '~/domain/stages.ts'
+import type { CalendarDate } from '~/domain/working-days.ts'
+import { prisma } from '~/utils/db.server.ts'
+import { nextDeadlineOf } from './pipeline.server.ts'
+import { getServiceConfig } from './service-settings.server.ts'
+
+// "My work": what the signed-in member of staff has to do next. Their open households by nearest
+// deadline (read from the row's copy, Household.nextClock*, on the (ownerId, nextClockDeadline)
+// index), their households on hold with the review date, and the open tasks given to them.
+
+/** Each kind is capped: a page of hundreds of rows helps nobody, and My households has them all. */
+export const MY_WORK_LIMITS = { households: 200, onHold: 50, tasks: 100 } as const
+
+const HOUSEHOLD = { id: true, displayName: true, reference: true, stage: true } as const
+
+export async function loadMyWork(staffId: string, today: CalendarDate) {
+	const open = { ownerId: staffId, status: 'open' }
+	const held = { ownerId: staffId, status: 'on_hold' }
+	const tasksWhere = { assigneeId: staffId, completedAt: null }
+	const [households, householdCount, onHold, onHoldCount, tasks, taskCount, config] = await Promise.all([
+		prisma.household.findMany({
+			where: open,
+			orderBy: [{ nextClockDeadline: { sort: 'asc', nulls: 'last' } }, { stageEnteredOn: 'asc' }, { id: 'asc' }],
+			take: MY_WORK_LIMITS.households,
+			select: { ...HOUSEHOLD, nextClockKey: true, nextClockAtRiskOn: true, nextClockDeadline: true },
+		}),
+		prisma.household.count({ where: open }),
+		prisma.household.findMany({
+			where: held,
+			orderBy: [{ stageEnteredOn: 'asc' }, { id: 'asc' }],
+			take: MY_WORK_LIMITS.onHold,
+			select: {
+				...HOUSEHOLD,
+				// The review date is on the hold that started it: the latest hold event.
+				stageEvents: {
+					where: { kind: 'hold' },
+					orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }],
+					take: 1,
+					select: { reviewOn: true },
+				},
+			},
+		}),
+		prisma.household.count({ where: held }),
+		prisma.householdTask.findMany({
+			where: tasksWhere,
+			orderBy: [{ dueOn: 'asc' }, { createdAt: 'asc' }],
+			take: MY_WORK_LIMITS.tasks,
+			select: { id: true, title: true, dueOn: true, household: { select: HOUSEHOLD } },
+		}),
+		prisma.householdTask.count({ where: tasksWhere }),
+		getServiceConfig(),
+	])
+
+	const about = (household: { id: string; displayName: string; reference: string; stage: string }) => ({
+		householdId: household.id,
+		householdName: household.displayName || household.reference,
+		reference: household.reference,
+		stage: household.stage as StageKey,
+	})
+	const items: WorkItem[] = [
+		...households.map((household): WorkItem => {
+			const deadline = nextDeadlineOf(household, today)
+			return {
+				kind: 'deadline',
+				key: `household-${household.id}`,
+				...about(household),
+				due: deadline?.on ?? null,
+				what: deadline ? describeDeadline(deadline, today, true) : 'No response-time clock is running',
+				status: deadline?.status ?? null,
+			}
+		}),
+		...onHold.map((household): WorkItem => {
+			const reviewOn = household.stageEvents[0]?.reviewOn ?? null
+			return {
+				kind: 'on_hold',
+				key: `held-${household.id}`,
+				...about(household),
+				due: reviewOn,
+				what: reviewOn ? `On hold: review by ${formatDueDate(reviewOn, today, true)}` : 'On hold',
+				status: null,
+			}
+		}),
+		...tasks.map(
+			(task): WorkItem => ({
+				kind: 'task',
+				key: `task-${task.id}`,
+				...about(task.household),
+				due: task.dueOn,
+				what: describeTask(task.title, task.dueOn, today),
+				status: taskStatus(task.dueOn, today),
+			})
+		),
+	]
+	return {
+		groups: groupMyWork(items, today),
+		stageNames: stageNames(config.stageNames),
+		counts: { households: householdCount, onHold: onHoldCount, tasks: taskCount },
+		shown: { households: households.length, onHold: onHold.length, tasks: tasks.length },
+	}
+}
