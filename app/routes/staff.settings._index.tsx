@@ -32,7 +32,7 @@ const SECTIONS = [
 	},
 	{
 		to: '/staff/settings/response-times',
-		title: 'Response times',
+		title: 'Response-time targets',
 		text: 'The response-time targets, when a deadline is at risk, the reminders staff get, and closure days.',
 	},
 ]

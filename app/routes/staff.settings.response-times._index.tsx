@@ -29,7 +29,7 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 // The response-time targets, the at-risk point and reminder switches, a way to the closure days,
 // and the history of target changes. A new target applies to clocks started from the day it is
 // saved; running clocks keep the one they started with (ServiceConfig + TargetSetting history).
-export const meta: MetaFunction = () => staffPageMeta(undefined, 'Response times').filter((tag) => !('title' in tag))
+export const meta: MetaFunction = () => staffPageMeta(undefined, 'Response-time targets').filter((tag) => !('title' in tag))
 export const headers = () => STAFF_HEADERS
 
 const DONE = {
@@ -102,13 +102,13 @@ export default function ResponseTimes() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Response times – Settings – ${serviceName} staff`}</title>
+				<title>{`${errors.length > 0 ? 'Error: ' : ''}Response-time targets – Settings – ${serviceName} staff`}</title>
 				<Link to="/staff/settings" className="govuk-back-link">
 					Back to settings
 				</Link>
 				<ErrorSummary errors={errors} />
 				{page.done && !result ? <SuccessBanner>{page.done}</SuccessBanner> : null}
-				<h1 className="govuk-heading-l">Response times</h1>
+				<h1 className="govuk-heading-l">Response-time targets</h1>
 				<p className="govuk-body">
 					How quickly the service promises to act at each step. Each household’s clocks count working days in England
 					and Wales, leaving out weekends, bank holidays, the service’s closure days and any time on hold.

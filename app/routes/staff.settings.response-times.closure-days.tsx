@@ -84,7 +84,7 @@ export default function ClosureDays() {
 			<div className="govuk-grid-column-two-thirds">
 				<title>{`${errors.length > 0 ? 'Error: ' : ''}Closure days – Settings – ${serviceName} staff`}</title>
 				<Link to="/staff/settings/response-times" className="govuk-back-link">
-					Back to response times
+					Back to response-time targets
 				</Link>
 				<ErrorSummary errors={errors} />
 				{page.added && !result ? (

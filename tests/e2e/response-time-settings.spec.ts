@@ -11,15 +11,15 @@ test.use({ allowedConsoleErrors: [/status of 400/] })
 test('a manager changes a response-time target and adds a closure day', async ({ page, context, baseURL }) => {
 	await signInAs(context, baseURL!, 'manager', 'Mina Manager')
 	await page.goto('/staff/settings')
-	await page.getByRole('link', { name: 'Response times' }).click()
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Response times')
+	await page.getByRole('link', { name: 'Response-time targets' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Response-time targets')
 	await expect(page.getByText('A change applies to clocks started from today')).toBeVisible()
 	await expectNoAxeViolations(page)
 
 	const panelToDecision = page.getByLabel('Panel to decision')
 	await panelToDecision.fill('0')
 	await page.getByRole('button', { name: 'Save targets' }).click()
-	await expect(page).toHaveTitle(/^Error: Response times/)
+	await expect(page).toHaveTitle(/^Error: Response-time targets/)
 	await expect(page.locator('.govuk-error-summary')).toContainText(
 		'The target for panel to decision must be 1 working day or more'
 	)
