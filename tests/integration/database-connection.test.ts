@@ -48,6 +48,7 @@ test('code running inside a transaction can still use the shared client without 
 		// The service settings are read through the shared client, as the stage rules do.
 		return getServiceConfig()
 	})
-	expect(config.serviceName).toBeTruthy()
+	expect(config.serviceName).toBe('Foster with Northdale')
+	expect(await prisma.referralCode.count({ where: { code: 'INSIDE' } })).toBe(1)
 	expect(Date.now() - started).toBeLessThan(2_000)
 })
