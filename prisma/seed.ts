@@ -130,6 +130,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 	try {
 		await ensurePragmas()
 		console.log(describeSeed(await seedDemoData(prisma, { today: new Date() })))
+		// A database from before response-time clocks gets its households' deadlines once.
+		const { fillClocksAfterUpgrade } = await import('~/models/response-clocks.server.ts')
+		const filled = await fillClocksAfterUpgrade()
+		if (filled > 0) console.log(`Worked out the response-time deadlines of ${filled.toLocaleString('en-GB')} households.`)
 	} finally {
 		await prisma.$disconnect()
 	}

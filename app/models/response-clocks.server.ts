@@ -104,3 +104,15 @@ export async function eventsByHousehold(
 	}
 	return byHousehold
 }
+
+/**
+ * After the upgrade that added the households' deadline copies (their columns start empty), fills
+ * them once: when no household has one yet but some are still in the pipeline. `npm start` runs it
+ * on every start; once any household has a deadline it does nothing.
+ */
+export async function fillClocksAfterUpgrade(db: Prisma.TransactionClient = prisma): Promise<number> {
+	const started = await db.household.count({ where: { nextClockKey: { not: null } } })
+	if (started > 0) return 0
+	if ((await db.household.count({ where: { status: { not: 'closed' } } })) === 0) return 0
+	return refreshAllClocks(db)
+}

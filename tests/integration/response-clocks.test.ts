@@ -7,7 +7,7 @@ import { createHousehold, createStaff } from '../support/staff.ts'
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { runStageCommand } = await import('~/models/households.server.ts')
-const { refreshAllClocks } = await import('~/models/response-clocks.server.ts')
+const { fillClocksAfterUpgrade, refreshAllClocks } = await import('~/models/response-clocks.server.ts')
 const { today } = await import('~/utils/clock.server.ts')
 
 test('a stage change writes the nearest deadline in the same change; a hold clears it', async () => {
@@ -70,4 +70,16 @@ test('an enquiry from the form starts the first-contact clock on the household r
 		nextClockAtRiskOn: addWorkingDays(today(), 1),
 		nextClockDeadline: addWorkingDays(today(), 1),
 	})
+})
+
+test('after the upgrade, households made before clocks existed get their deadlines once', async () => {
+	await prisma.household.updateMany({ data: { nextClockKey: null, nextClockAtRiskOn: null, nextClockDeadline: null } })
+	const household = await createHousehold()
+	expect(await fillClocksAfterUpgrade()).toBeGreaterThanOrEqual(1)
+	expect(await prisma.household.findUniqueOrThrow({ where: { id: household.id } })).toMatchObject({
+		nextClockKey: 'first_contact',
+		nextClockDeadline: addWorkingDays(today(), 1),
+	})
+	// From then on it leaves the copies to the code that changes households.
+	expect(await fillClocksAfterUpgrade()).toBe(0)
 })
