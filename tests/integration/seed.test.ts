@@ -27,8 +27,10 @@ describe('seeding the demo council', () => {
 		expect(result.seeded).toBe(true)
 		if (!result.seeded) return
 		// Processor time, because wall-clock time also measures whatever else the machine is
-		// running (other test files in parallel); a quiet machine takes about the same in both.
-		expect(result.cpuMs).toBeLessThan(6_000)
+		// running (other test files in parallel). A quiet machine takes about 3.5 s; two cores
+		// shared with the other test files stretch even processor time, so the bound is generous:
+		// it catches a seed grown several times slower, not noise.
+		expect(result.cpuMs).toBeLessThan(9_000)
 
 		expect(await counts()).toEqual({
 			households: expected.households.length,
