@@ -6,7 +6,6 @@
 // Settings (environment): BENCH_PORT (3520),
 // BENCH_CONNECTIONS (50), BENCH_DURATION_S (20), BENCH_WARMUP_S (3).
 // `tsx tests/bench/enquiry.ts --print-sample` prints three enquiry bodies and exits.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -16,6 +15,7 @@ import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import { HOW_HEARD_OPTIONS } from '../../app/domain/attribution.ts'
 import { createMigratedDatabase, TMP_DIR } from '../support/database.ts'
+import { assertServerRunning, serverLogTail, startServer, stopServer, waitForHealth } from './server.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
 const PORT = Number(process.env.BENCH_PORT ?? 3520)
@@ -102,81 +102,6 @@ function enquiryForm(n: number): URLSearchParams {
 
 // ---------------------------------------------------------------------------------------------
 // The server under test.
-
-type Server = { child: ChildProcess; exited: Promise<number | null> }
-
-function startServer(mailboxDir: string): Server {
-	const log = fs.openSync(SERVER_LOG, 'w')
-	const child = spawn(process.execPath, ['build/server.js'], {
-		cwd: ROOT,
-		stdio: ['ignore', log, log],
-		env: {
-			...process.env,
-			NODE_ENV: 'production',
-			PORT: String(PORT),
-			DATABASE_URL: `file:${DB_FILE}`,
-			MAILBOX_DIR: mailboxDir,
-			// The per-client rate limit is configuration; the bench is one client.
-			ENQUIRY_RATE_LIMIT: '100000000',
-			// Set (empty) so a local .env cannot switch on anything that needs the network.
-			SMTP_URL: '',
-			PLAUSIBLE_DOMAIN: '',
-			PLAUSIBLE_HOST: '',
-			TRUST_PROXY: '',
-		},
-	})
-	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-	void exited.then(() => fs.closeSync(log))
-	return { child, exited }
-}
-
-async function waitForHealth(server: Server, timeoutMs = 60_000) {
-	const deadline = Date.now() + timeoutMs
-	let stopped = false
-	void server.exited.then(() => {
-		stopped = true
-	})
-	while (Date.now() < deadline) {
-		if (stopped) throw new Error('The server stopped while starting')
-		try {
-			const response = await fetch(`${ORIGIN}/healthcheck`)
-			if (response.ok) return
-		} catch {
-			// Not listening yet.
-		}
-		await sleep(200)
-	}
-	throw new Error(`The server did not answer ${ORIGIN}/healthcheck within ${timeoutMs / 1000} s`)
-}
-
-async function stopServer(server: Server) {
-	if (server.child.exitCode !== null || server.child.signalCode !== null) return
-	server.child.kill('SIGTERM')
-	const stopped = await Promise.race([server.exited.then(() => true), sleep(10_000).then(() => false)])
-	if (!stopped) {
-		server.child.kill('SIGKILL')
-		await server.exited
-	}
-}
-
-/** A server that died under load is a failed benchmark, not a slow one. */
-function assertServerRunning(server: Server, during: string) {
-	const { exitCode, signalCode } = server.child
-	if (exitCode !== null || signalCode !== null) {
-		// app/server.ts exits with 0 only when it is sent SIGTERM or SIGINT.
-		const why =
-			signalCode ?? (exitCode === 0 ? 'exit code 0: something else sent it SIGTERM or SIGINT' : `exit code ${exitCode}`)
-		throw new Error(`The server stopped during ${during} (${why})`)
-	}
-}
-
-function serverLogTail(lines = 30) {
-	try {
-		return fs.readFileSync(SERVER_LOG, 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
-	} catch {
-		return '(no server log)'
-	}
-}
 
 // ---------------------------------------------------------------------------------------------
 // Load.
@@ -325,7 +250,13 @@ async function main() {
 	console.log(
 		`Enquiry benchmark: ${CONNECTIONS} connections, ${DURATION_S} s per run (after ${WARMUP_S} s warm-up), ${ORIGIN}`
 	)
-	const server = startServer(mailboxDir)
+	const server = startServer({
+		port: PORT,
+		databaseFile: DB_FILE,
+		log: SERVER_LOG,
+		// The per-client rate limit is configuration; the bench is one client.
+		env: { MAILBOX_DIR: mailboxDir, ENQUIRY_RATE_LIMIT: '100000000' },
+	})
 	const onInterrupt = () => void stopServer(server).finally(() => process.exit(130))
 	process.once('SIGINT', onInterrupt)
 	let harnessFailed = false
@@ -415,7 +346,7 @@ async function main() {
 	} catch (error) {
 		harnessFailed = true
 		console.error(`\nBenchmark failed: ${error instanceof Error ? error.message : String(error)}`)
-		console.error(`Server log (${SERVER_LOG}):\n${serverLogTail()}`)
+		console.error(`Server log (${SERVER_LOG}):\n${serverLogTail(server)}`)
 	} finally {
 		await stopServer(server)
 		process.off('SIGINT', onInterrupt)

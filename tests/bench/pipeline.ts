@@ -11,13 +11,12 @@
 //
 // Settings (environment): BENCH_PORT (3530), BENCH_HOUSEHOLDS (10000), BENCH_EVENTS_PER_HOUSEHOLD
 // (20), BENCH_REQUESTS (50), BENCH_WARMUP (10).
-import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { describeSummary, generateBenchData, openForBulkLoad } from '../../prisma/bench-data.ts'
 import { createMigratedDatabase, TMP_DIR } from '../support/database.ts'
+import { serverLogTail, startServer, stopServer, waitForHealth } from './server.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
 const PORT = Number(process.env.BENCH_PORT ?? 3530)
@@ -30,57 +29,6 @@ const DB_FILE = path.join(TMP_DIR, 'bench-pipeline.db')
 const SERVER_LOG = path.join(TMP_DIR, 'bench-pipeline-server.log')
 const TARGET_MS = 150
 
-type Server = { child: ChildProcess; exited: Promise<number | null> }
-
-function startServer(): Server {
-	const log = fs.openSync(SERVER_LOG, 'w')
-	const child = spawn(process.execPath, ['build/server.js'], {
-		cwd: ROOT,
-		stdio: ['ignore', log, log],
-		env: {
-			...process.env,
-			NODE_ENV: 'production',
-			PORT: String(PORT),
-			DATABASE_URL: `file:${DB_FILE}`,
-			// Set (empty) so a local .env cannot switch on anything that needs the network.
-			SMTP_URL: '',
-			PLAUSIBLE_DOMAIN: '',
-			PLAUSIBLE_HOST: '',
-			TRUST_PROXY: '',
-		},
-	})
-	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-	void exited.then(() => fs.closeSync(log))
-	return { child, exited }
-}
-
-async function waitForHealth(server: Server, timeoutMs = 60_000) {
-	const deadline = Date.now() + timeoutMs
-	let stopped = false
-	void server.exited.then(() => (stopped = true))
-	while (Date.now() < deadline) {
-		if (stopped) throw new Error('The server stopped while starting')
-		try {
-			if ((await fetch(`${ORIGIN}/healthcheck`)).ok) return
-		} catch {
-			// Not listening yet.
-		}
-		await sleep(200)
-	}
-	throw new Error(`The server did not answer ${ORIGIN}/healthcheck within ${timeoutMs / 1000} s`)
-}
-
-async function stopServer(server: Server) {
-	if (server.child.exitCode !== null || server.child.signalCode !== null) return
-	server.child.kill('SIGTERM')
-	const stopped = await Promise.race([server.exited.then(() => true), sleep(10_000).then(() => false)])
-	if (!stopped) {
-		server.child.kill('SIGKILL')
-		await server.exited
-	}
-}
-
-/** A manager with a session made in the database (as the e2e fixtures do): the cookie to send. */
 function signInManager(): string {
 	const db = openForBulkLoad(DB_FILE)
 	try {
@@ -200,7 +148,7 @@ async function main() {
 	const cookie = signInManager()
 	const listPath = realisticListFilter()
 
-	const server = startServer()
+	const server = startServer({ port: PORT, databaseFile: DB_FILE, log: SERVER_LOG })
 	const onInterrupt = () => void stopServer(server).finally(() => process.exit(130))
 	process.once('SIGINT', onInterrupt)
 	const summary: Record<string, number | string | null> = { board_median_ms: null, list_median_ms: null }
@@ -237,7 +185,7 @@ async function main() {
 		failed = true
 		console.error(`\nBenchmark failed: ${error instanceof Error ? error.message : String(error)}`)
 		console.error(
-			`Server log (${SERVER_LOG}):\n${fs.readFileSync(SERVER_LOG, 'utf8').split('\n').slice(-30).join('\n')}`
+			`Server log (${SERVER_LOG}):\n${serverLogTail(server)}`
 		)
 	} finally {
 		await stopServer(server)
