@@ -26,6 +26,12 @@ export const ROLES_THAT = {
 	manageSettings: ['administrator', 'manager'],
 	/** Staff accounts. */
 	manageUsers: ['administrator'],
+	/** Add and import foster carers, record placements, attach or detach a household's referral. */
+	manageCarers: ['manager', 'officer'],
+	/** The refer-a-friend bonus scheme; approve, void and pay bonuses. */
+	manageBonuses: ['manager'],
+	/** The referral report (aggregates: no household's or carer's details). */
+	viewReferralReports: ['administrator', 'manager', 'officer'],
 	/** Funnel figures (aggregates, no personal data). */
 	viewFunnel: ['administrator', 'manager', 'officer', 'social_worker', 'read_only'],
 } as const satisfies Record<string, readonly StaffRole[]>
@@ -43,9 +49,12 @@ export function staffNavigation(role: StaffRole): { to: string; label: string }[
 		{ to: '/staff/enquiries/new', label: 'Add an enquiry', who: 'changeHouseholds' },
 		{ to: '/staff/import', label: 'Import', who: 'manageRecruitment' },
 		{ to: '/staff/mailbox', label: 'Mailbox', who: 'viewHouseholds' },
+		{ to: '/staff/carers', label: 'Carers', who: 'manageCarers' },
+		{ to: '/staff/bonuses', label: 'Bonuses', who: 'manageBonuses' },
 		{ to: '/staff/users', label: 'Users', who: 'manageUsers' },
 		{ to: '/staff/settings', label: 'Settings', who: 'manageSettings' },
 		{ to: '/staff/reports/response-times', label: 'Response times', who: 'viewFunnel' },
+		{ to: '/staff/reports/referrals', label: 'Referral report', who: 'viewReferralReports' },
 	]
 	return items.filter((item) => roleCan(role, item.who)).map(({ to, label }) => ({ to, label }))
 }
