@@ -87,6 +87,8 @@ type TextInputProps = {
 	maxLength?: number
 	/** Words after the input, e.g. 'working days' (GOV.UK input suffix). */
 	suffix?: string
+	/** A symbol before the input, e.g. '£' (GOV.UK input prefix). */
+	prefix?: string
 }
 
 export function TextInput({
@@ -102,6 +104,7 @@ export function TextInput({
 	spellCheck,
 	maxLength,
 	suffix,
+	prefix,
 }: TextInputProps) {
 	const input = (
 		<input
@@ -119,12 +122,19 @@ export function TextInput({
 	)
 	return (
 		<LabelledField name={name} label={label} hint={hint} error={error}>
-			{suffix ? (
+			{suffix || prefix ? (
 				<div className="govuk-input__wrapper">
+					{prefix ? (
+						<div className="govuk-input__prefix" aria-hidden="true">
+							{prefix}
+						</div>
+					) : null}
 					{input}
-					<div className="govuk-input__suffix" aria-hidden="true">
-						{suffix}
-					</div>
+					{suffix ? (
+						<div className="govuk-input__suffix" aria-hidden="true">
+							{suffix}
+						</div>
+					) : null}
 				</div>
 			) : (
 				input

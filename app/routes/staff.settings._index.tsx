@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link } from '@remix-run/react'
-import { ROLES_THAT } from '~/domain/staff.ts'
+import { Link, useLoaderData } from '@remix-run/react'
+import { ROLES_THAT, roleCan } from '~/domain/staff.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
@@ -10,11 +10,12 @@ export const meta: MetaFunction = ({ matches }) => staffPageMeta(siteFromMatches
 export const headers = () => STAFF_HEADERS
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requireStaff(request, { roles: ROLES_THAT.manageSettings })
-	return null
+	const { user } = await requireStaff(request, { roles: ROLES_THAT.manageSettings })
+	// The bonus scheme is money: only those who manage bonuses see it (administrators do not).
+	return { sections: SECTIONS.filter((section) => !section.who || roleCan(user.role, section.who)) }
 }
 
-const SECTIONS = [
+const SECTIONS: { to: string; title: string; text: string; who?: keyof typeof ROLES_THAT }[] = [
 	{
 		to: '/staff/settings/stage-names',
 		title: 'Stage names',
@@ -35,14 +36,21 @@ const SECTIONS = [
 		title: 'Response-time targets',
 		text: 'The response-time targets, when a deadline is at risk, the reminders staff get, and closure days.',
 	},
+	{
+		to: '/staff/settings/referral-scheme',
+		title: 'Refer-a-friend bonus scheme',
+		text: 'What carers earn for referring a friend who becomes a foster carer, and the history of the scheme.',
+		who: 'manageBonuses',
+	},
 ]
 
 export default function Settings() {
+	const { sections } = useLoaderData<typeof loader>()
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
 				<h1 className="govuk-heading-l">Settings</h1>
-				{SECTIONS.map((section) => (
+				{sections.map((section) => (
 					<div key={section.to}>
 						<h2 className="govuk-heading-m">
 							<Link to={section.to} className="govuk-link">
