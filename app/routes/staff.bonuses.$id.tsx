@@ -134,7 +134,8 @@ export default function BonusEntryPage() {
 		result?.form === form ? errors.find((error) => error.field === field)?.message : undefined
 	const actions = ledgerActionsFor(entry.status)
 	const milestone = MILESTONE_LABELS[entry.milestone] ?? entry.milestone
-	const title = `${formatPounds(entry.amountPence)} bonus for ${entry.payee?.name ?? entry.referral.referrer.name}`
+	const payeeName = entry.payee?.name ?? (entry.milestone === 'welcome' ? 'the new carers' : entry.referral.referrer.name)
+	const title = `${formatPounds(entry.amountPence)} bonus for ${payeeName}`
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
