@@ -119,11 +119,23 @@ export async function getBonusEntry(id: string) {
 
 export type BonusEntryRecord = NonNullable<Awaited<ReturnType<typeof getBonusEntry>>>
 
-/** A manager's change to one entry: approve, void or a payment made outside Stripe. */
+export const STRIPE_PAYMENT_LIVE_MESSAGE =
+	'This bonus is being paid through Stripe. Wait for Stripe to confirm or refuse the payment.'
+
+/**
+ * A manager's change to one entry: approve, void or a payment made outside Stripe. While a Stripe
+ * payment of the entry is queued or paid (BonusPayment.liveEntryId), recording another payment or
+ * making it void is refused in the same transaction: the transfer may already be on its way.
+ */
 export function changeBonusEntry(
 	entryId: string,
 	action: Extract<LedgerAction, { kind: 'approve' | 'void' | 'pay' }>,
 	actor: StaffIdentity
 ): Promise<LedgerOutcome> {
-	return prisma.$transaction((tx) => applyLedgerAction(tx, entryId, action, actor))
+	return prisma.$transaction(async (tx) => {
+		if (action.kind !== 'approve' && (await tx.bonusPayment.count({ where: { liveEntryId: entryId } })) > 0) {
+			return { ok: false, error: STRIPE_PAYMENT_LIVE_MESSAGE }
+		}
+		return applyLedgerAction(tx, entryId, action, actor)
+	})
 }

@@ -170,4 +170,22 @@ describe('a manager’s decisions', () => {
 			voidedBy: 'Mo Manager',
 		})
 	})
+
+	test('no payment can be recorded, nor the bonus made void, while Stripe is paying it', async () => {
+		const { entries } = await referralWithEntries([{ milestone: 'approved', status: 'approved', amountPence: 25_000 }])
+		const id = entries[0]!.id
+		await prisma.bonusPayment.create({
+			data: { entryId: id, liveEntryId: id, amountPence: 25_000, destinationAccountId: 'acct_test' },
+		})
+		const paid = await post(id, manager, {
+			intent: 'pay',
+			method: 'cheque',
+			reference: 'CHQ 2',
+			...paidOnFields(today()),
+		})
+		expect(paid.status).toBe(409)
+		expect(paid.data.errors[0].message).toMatch(/being paid through Stripe/)
+		expect((await post(id, manager, { intent: 'void', reason: 'Duplicate' })).status).toBe(409)
+		expect((await prisma.bonusEntry.findUniqueOrThrow({ where: { id } })).status).toBe('approved')
+	})
 })
