@@ -46,6 +46,7 @@ export default function Bonuses() {
 				<Radios
 					name="status"
 					legend="Show"
+					inline
 					choices={LEDGER_FILTERS.map((filter) => ({
 						value: filter,
 						label: `${LEDGER_FILTER_LABELS[filter]} (${count(filter)})`,
