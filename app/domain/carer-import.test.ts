@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { checkCarerDetails, readApprovalDate } from './carer-form.ts'
+import { readApprovalDate } from './carer-form.ts'
 import { carerTemplateRows, checkCarerImport, importFileEmails, readCarerImportFile } from './carer-import.ts'
 import { toCsv } from './csv.ts'
 
@@ -10,59 +10,7 @@ const HEADER = 'name,email,phone,kind,approved_on,short_breaks_only'
 const check = (csv: string, existing: ReadonlyMap<string, string> = none) =>
 	checkCarerImport(csv, { today: TODAY, existingEmails: existing })
 
-describe('the add-a-carer rules', () => {
-	const valid = {
-		name: ' Jo  Carer ',
-		email: ' Jo@Example.com ',
-		phone: '',
-		kind: 'foster_carer',
-		shortBreakOnly: false,
-	}
-
-	test('tidies what was typed: trimmed name, lower-cased email to compare, no phone is fine', () => {
-		expect(checkCarerDetails(valid, null)).toEqual({
-			ok: true,
-			value: {
-				name: 'Jo Carer',
-				email: 'Jo@Example.com',
-				emailNormalized: 'jo@example.com',
-				phone: null,
-				kind: 'foster_carer',
-				approvedOn: null,
-				shortBreakOnly: false,
-			},
-		})
-	})
-
-	test('a phone number is written the usual way; a wrong one, a bad email, no name or kind are each named', () => {
-		const good = checkCarerDetails({ ...valid, phone: '+44 7700 900982' }, '2024-01-02')
-		expect(good.ok && good.value.phone).toBe('07700900982')
-		expect(checkCarerDetails({ name: '', email: 'jo@', phone: '12', kind: 'friend', shortBreakOnly: false }, null))
-			.toMatchInlineSnapshot(`
-			{
-			  "errors": [
-			    {
-			      "field": "name",
-			      "message": "Enter the carer’s name",
-			    },
-			    {
-			      "field": "email",
-			      "message": "Enter an email address in the correct format, like name@example.com",
-			    },
-			    {
-			      "field": "phone",
-			      "message": "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192",
-			    },
-			    {
-			      "field": "kind",
-			      "message": "Select what kind of referrer they are",
-			    },
-			  ],
-			  "ok": false,
-			}
-		`)
-	})
-
+describe('the add-a-carer form', () => {
 	test('the approval date is optional, but must be real and not in the future', () => {
 		expect(readApprovalDate({ day: '', month: '', year: '' }, TODAY)).toEqual({ ok: true, date: null })
 		expect(readApprovalDate({ day: '27', month: '3', year: '2026' }, TODAY)).toEqual({ ok: true, date: '2026-03-27' })
@@ -165,7 +113,7 @@ describe('reading a carers file', () => {
 			{
 				row: 2,
 				column: 'phone',
-				message: 'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192',
+				message: 'Enter a telephone number, like 01632 960 001 or 07700 900 982',
 			},
 			{
 				row: 2,

@@ -1,11 +1,12 @@
 import { REFERRER_KIND_LABELS, REFERRER_KINDS, type ReferrerKind } from './bonus-scheme.ts'
-import { approvalDateProblem, checkCarerDetails, type CarerDetails, type CarerField } from './carer-form.ts'
+import { approvalDateProblem } from './carer-form.ts'
+import { normaliseEmail, readCarerInput, type CarerInput } from './carers.ts'
 import { parseCsv } from './csv.ts'
 import { DATE_EXAMPLE, parseImportDate } from './pipeline-import.ts'
 import type { CalendarDate } from './working-days.ts'
 
 // Importing the carers a service already has (a list kept in a spreadsheet): the CSV format and
-// the checks of each row, with the add-a-carer form's own rules (app/domain/carer-form.ts). Pure:
+// the checks of each row, with the add-a-carer form's own rules (app/domain/carers.ts). Pure:
 // the caller supplies today and the email addresses of carers already added.
 
 export const CARER_IMPORT_COLUMNS = [
@@ -128,7 +129,7 @@ const YES_NO = new Map<string, boolean>([
 	['true', true],
 ])
 
-const FIELD_COLUMNS: Record<CarerField, CarerColumn> = {
+const FIELD_COLUMNS: Record<keyof CarerInput, CarerColumn> = {
 	name: 'name',
 	email: 'email',
 	phone: 'phone',
@@ -137,9 +138,10 @@ const FIELD_COLUMNS: Record<CarerField, CarerColumn> = {
 	shortBreakOnly: 'short_breaks_only',
 }
 
-export type CarerRowCheck =
-	| { ok: true; carer: CarerDetails & { row: number } }
-	| { ok: false; errors: CarerImportError[] }
+/** A row that passed every check: the carer to add. */
+export type ImportedCarer = CarerInput & { row: number }
+
+export type CarerRowCheck = { ok: true; carer: ImportedCarer } | { ok: false; errors: CarerImportError[] }
 
 /**
  * Checks rows one at a time, remembering the emails seen so far so a second row for the same
@@ -172,7 +174,7 @@ export function createCarerRowChecker(context: {
 			else approvedOn = parsed
 		}
 
-		const details = checkCarerDetails(
+		const details = readCarerInput(
 			{
 				name: values.name,
 				email: values.email,
@@ -181,11 +183,12 @@ export function createCarerRowChecker(context: {
 				kind: kind ?? 'foster_carer',
 				shortBreakOnly: shortBreakOnly ?? false,
 			},
-			approvedOn
+			approvedOn,
+			context.today
 		)
 		if (!details.ok) for (const error of details.errors) fail(FIELD_COLUMNS[error.field], error.message)
 		else {
-			const email = details.value.emailNormalized
+			const email = normaliseEmail(details.value.email)
 			const existing = context.existingEmails.get(email)
 			const earlier = seenEmails.get(email)
 			if (existing !== undefined) fail('email', `A carer with this email address has already been added (${existing})`)
@@ -205,7 +208,7 @@ export function createCarerRowChecker(context: {
 }
 
 export type CarerImportCheck =
-	| { ok: true; carers: (CarerDetails & { row: number })[]; errors: CarerImportError[]; ignoredColumns: string[] }
+	| { ok: true; carers: ImportedCarer[]; errors: CarerImportError[]; ignoredColumns: string[] }
 	| { ok: false; carers: []; errors: CarerImportError[]; ignoredColumns: string[] }
 
 /** The whole file checked: the carers it would add and every error, row by row. */
@@ -213,7 +216,7 @@ export function checkCarerImport(text: string, context: Parameters<typeof create
 	const file = readCarerImportFile(text)
 	if (!file.ok) return { ok: false, carers: [], errors: file.errors, ignoredColumns: [] }
 	const checkRow = createCarerRowChecker(context)
-	const carers: (CarerDetails & { row: number })[] = []
+	const carers: ImportedCarer[] = []
 	const errors: CarerImportError[] = []
 	for (const row of file.rows) {
 		const checked = checkRow(row)

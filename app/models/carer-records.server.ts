@@ -3,13 +3,11 @@ import { parseBonusRules, type Milestone, type ReferrerKind } from '~/domain/bon
 import type { LedgerStatus } from '~/domain/bonus-ledger.ts'
 import type { CarerStatus } from '~/domain/carer-form.ts'
 import { ineligibleReasonText, type IneligibleReason } from '~/domain/referral-eligibility.ts'
-import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { prisma } from '~/utils/db.server.ts'
-import { recordAudit } from './audit.server.ts'
+import { householdReferrals } from './referrals.server.ts'
 
-// What staff see of carers (/staff/carers and a carer's record) and of a household's referrals.
-// Reads only, and turning a carer inactive or active again; adding carers, placements and
-// referrals is app/models/carers.server.ts and referrals.server.ts.
+// What staff see of carers: the list at /staff/carers and a carer's record. Reads only: adding
+// carers, placements and referrals, and turning a carer inactive, is app/models/carers.server.ts.
 
 export const CARERS_PER_PAGE = 25
 const SEARCH_MAX = 100
@@ -44,7 +42,7 @@ export async function listCarers(input: { search: string; page: number }) {
 			status: true,
 			approvedOn: true,
 			stripeAccountStatus: true,
-			referralCodes: { where: { active: true }, select: { code: true }, orderBy: { createdAt: 'asc' }, take: 1 },
+			referralCodes: { where: { active: true }, select: { code: true }, orderBy: { createdAt: 'desc' }, take: 1 },
 		},
 	})
 	return {
@@ -67,7 +65,7 @@ export async function carerRecord(id: string) {
 	const carer = await prisma.carer.findUnique({
 		where: { id },
 		include: {
-			referralCodes: { orderBy: { createdAt: 'asc' } },
+			referralCodes: { orderBy: { createdAt: 'desc' } },
 			household: { select: { id: true, reference: true } },
 			placements: { orderBy: [{ startedOn: 'desc' }, { createdAt: 'desc' }] },
 			referrals: {
@@ -133,28 +131,6 @@ function reasonText(
 	)
 }
 
-/**
- * Turns a carer inactive (they can no longer sign in at /refer and new referrals from them do not
- * count) or active again. Audited: it changes what a person can do.
- */
-export async function setCarerStatus(input: { carerId: string; status: CarerStatus; actor: StaffIdentity }) {
-	return prisma.$transaction(async (tx) => {
-		const changed = await tx.carer.updateMany({
-			where: { id: input.carerId, status: { not: input.status } },
-			data: { status: input.status },
-		})
-		if (changed.count === 0) return false
-		const carer = await tx.carer.findUniqueOrThrow({ where: { id: input.carerId } })
-		await recordAudit(tx, {
-			actorId: input.actor.id,
-			householdId: carer.householdId,
-			action: 'changed',
-			detail: `Made the carer ${carer.name} ${input.status}`,
-		})
-		return true
-	})
-}
-
 /** Which of these lower-cased emails belong to carers already added: email → name. */
 export async function carerEmailsTaken(emails: readonly string[]): Promise<Map<string, string>> {
 	const taken = new Map<string, string>()
@@ -168,28 +144,6 @@ export async function carerEmailsTaken(emails: readonly string[]): Promise<Map<s
 	return taken
 }
 
-/** A household's referrals as its record shows them, oldest first (the first valid one counts). */
-export async function householdReferrals(householdId: string) {
-	const referrals = await prisma.referral.findMany({
-		where: { householdId },
-		orderBy: [{ referredOn: 'asc' }, { createdAt: 'asc' }],
-		include: {
-			referrer: { select: { id: true, name: true, kind: true } },
-			scheme: { select: { rules: true } },
-		},
-	})
-	return referrals.map((referral) => ({
-		id: referral.id,
-		referrer: referral.referrer,
-		via: referral.via,
-		referredOn: referral.referredOn,
-		status: referral.status,
-		ineligibleReason: referral.ineligibleReason as IneligibleReason | null,
-		reasonText: reasonText(referral, referral.referrer.kind),
-		staffReason: referral.staffReason,
-	}))
-}
-
 /** Active carers to choose from when staff attach a referral by hand. */
 export function activeCarerChoices() {
 	return prisma.carer.findMany({
@@ -197,4 +151,19 @@ export function activeCarerChoices() {
 		select: { id: true, name: true, email: true },
 		orderBy: [{ name: 'asc' }, { id: 'asc' }],
 	})
+}
+
+/** The carer's referral code in use, if any (the newest, if several were ever issued). */
+export async function activeCodeOf(carerId: string) {
+	const code = await prisma.referralCode.findFirst({
+		where: { carerId, active: true },
+		orderBy: { createdAt: 'desc' },
+		select: { code: true },
+	})
+	return code?.code ?? null
+}
+
+/** A household's referrals as its record shows them, with the reason in staff's words. */
+export function referralsOfHousehold(householdId: string) {
+	return householdReferrals(prisma, householdId)
 }
