@@ -1,10 +1,38 @@
 import crypto from 'node:crypto'
 import { expect, expectNoAxeViolations, test } from './fixtures.ts'
-import { signInAs } from './staff.ts'
+import { createE2eHousehold } from './households.ts'
+import { openE2eDatabase, signInAs } from './staff.ts'
 
 // Carers in the staff area: an officer adds a carer (with the form's errors first), sees their
 // referral code on the record, records a placement, and checks a CSV import's preview before
 // importing it. Axe on every page.
+
+/** A carer with a referral code, written straight into the e2e database. */
+function createE2eCarer(name: string) {
+	const id = crypto.randomUUID()
+	const code = `E2E${id
+		.replace(/[^A-Z2-9]/gi, '')
+		.toUpperCase()
+		.slice(0, 5)}`
+	const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${id.slice(0, 8)}@example.com`
+	const db = openE2eDatabase()
+	try {
+		const at = new Date().toISOString()
+		db.prepare(
+			`INSERT INTO Carer (id, kind, name, email, emailNormalized, shortBreakOnly, status, createdAt, updatedAt)
+			VALUES (?, 'foster_carer', ?, ?, ?, 0, 'active', ?, ?)`
+		).run(id, name, email, email, at, at)
+		db.prepare('INSERT INTO ReferralCode (id, code, active, createdAt, carerId) VALUES (?, ?, 1, ?, ?)').run(
+			crypto.randomUUID(),
+			code,
+			at,
+			id
+		)
+	} finally {
+		db.close()
+	}
+	return { id, code, name, email }
+}
 
 // Refused forms answer 400, which the browser logs.
 test.use({ allowedConsoleErrors: [/status of 400/] })
@@ -97,5 +125,38 @@ test('an officer adds a carer, records a placement and imports carers from a spr
 	await expect(page.getByText('2 carers imported')).toBeVisible()
 	await page.goto(`/staff/carers?q=${tag}`)
 	await expect(page.getByTestId('carer-count')).toHaveText(`3 carers matching “${tag}”`)
+	await expectNoAxeViolations(page)
+})
+
+test('an officer attaches a referral to a household, which its record then shows', async ({
+	page,
+	context,
+	baseURL,
+}) => {
+	const tag = crypto.randomUUID().slice(0, 8)
+	const carer = createE2eCarer(`Rita Referrer ${tag}`)
+	const household = createE2eHousehold({ firstName: 'Fern', lastName: `Friend${tag.replace(/\d/g, '')}` })
+	await signInAs(context, baseURL!, 'officer', 'Oscar Officer')
+	await page.goto(`/staff/households/${household.id}`)
+	await expect(page.getByRole('heading', { name: 'Referral', exact: true })).toBeVisible()
+	await expect(page.getByText('No carer referred this household.')).toBeVisible()
+
+	await page.getByRole('link', { name: 'Attach a referral' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attach a referral')
+	await expectNoAxeViolations(page)
+	await page.getByRole('button', { name: 'Attach referral' }).click()
+	await expect(page).toHaveTitle(/^Error: Attach a referral/)
+	await expect(page.locator('.govuk-error-summary')).toContainText('Enter the referral code or choose the carer')
+	await expectNoAxeViolations(page)
+
+	await page.getByLabel('Or choose the carer').selectOption({ label: `${carer.name} (${carer.email})` })
+	await page.getByLabel('Why are you attaching this referral?').fill('They told us on the phone')
+	await page.getByRole('button', { name: 'Attach referral' }).click()
+	await expect(page.getByText('Referral attached: it counts for a bonus')).toBeVisible()
+	const referrals = page.getByTestId('household-referrals')
+	await expect(referrals).toContainText(carer.name)
+	await expect(referrals).toContainText('Added by staff')
+	await expect(referrals).toContainText('Counted')
+	await expect(referrals).toContainText('Staff reason: They told us on the phone')
 	await expectNoAxeViolations(page)
 })

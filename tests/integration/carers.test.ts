@@ -367,7 +367,8 @@ describe('importing carers from a spreadsheet', () => {
 		expect(empty.data).toEqual({ error: 'The selected file is empty' })
 		const template = await runRoute(routes.template.loader, staffRequest('/staff/carers/import/template.csv', officer))
 		expect(template.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
-		expect(template.data.split('\r\n')[0]).toBe(`\uFEFF${HEADER}`)
+		// (Response.text() drops the byte order mark that tells Excel the file is UTF-8.)
+		expect(template.data.split('\r\n')[0]).toBe(HEADER)
 	})
 })
 
@@ -401,9 +402,12 @@ describe('a household’s referral', () => {
 			{ id: householdId, referralId }
 		)
 	}
-	const recordOf = async (as: SignedIn, householdId: string) =>
-		(await runRoute(routes.household.loader, staffRequest(`/staff/households/${householdId}`, as), { id: householdId }))
-			.data
+	const recordOf = async (as: SignedIn, householdId: string, query = '') =>
+		(
+			await runRoute(routes.household.loader, staffRequest(`/staff/households/${householdId}${query}`, as), {
+				id: householdId,
+			})
+		).data
 
 	test('an officer attaches a referral by code; the record shows who referred them and that it counts', async () => {
 		const carer = await newCarer()
@@ -423,7 +427,7 @@ describe('a household’s referral', () => {
 			reason: 'Said so on the phone',
 		})
 		expect(saved.location).toBe(`/staff/households/${id}?done=referral-counted`)
-		const record = await recordOf(officer, id)
+		const record = await recordOf(officer, id, '?done=referral-counted')
 		expect(record.referrals).toMatchObject([
 			{
 				referrer: { id: carer.id, name: carer.name },
