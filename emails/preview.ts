@@ -2,11 +2,13 @@
 // a browser or a text editor and looked at:  npx tsx emails/preview.ts
 import fs from 'node:fs'
 import path from 'node:path'
+import { renderCarerSignInLink } from './carer-sign-in-link.ts'
 import { renderClockReminder } from './clock-reminder.ts'
 import { renderEnquiryAcknowledgement } from './enquiry-acknowledgement.ts'
 import { renderNewEnquiryAlert } from './new-enquiry-alert.ts'
 import { renderMorningDigest } from './morning-digest.ts'
 import { renderPasswordLink } from './password-link.ts'
+import { renderReferralInvitation } from './referral-invitation.ts'
 import { escapeHtml } from './layout.ts'
 import type { RenderedEmail } from './render.ts'
 import {
@@ -14,7 +16,9 @@ import {
 	sampleAlert,
 	sampleClockReminder,
 	sampleMorningDigest,
+	sampleCarerSignInLink,
 	samplePasswordLink,
+	sampleReferralInvitation,
 } from './samples.ts'
 
 const OUT_DIR = path.resolve(import.meta.dirname, '..', 'tests', '.tmp', 'email-preview')
@@ -37,6 +41,8 @@ const samples: Record<string, RenderedEmail> = {
 		items: [...sampleClockReminder.items, { ...sampleMorningDigest.entries[0]!, deadline: 'Monday 23 November 2026' }],
 	}),
 	'morning-digest': renderMorningDigest(sampleMorningDigest),
+	'sign-in-carer': renderCarerSignInLink(sampleCarerSignInLink),
+	'referral-invitation': renderReferralInvitation(sampleReferralInvitation),
 }
 
 fs.mkdirSync(OUT_DIR, { recursive: true })

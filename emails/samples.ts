@@ -1,4 +1,6 @@
+import type { CarerSignInLinkInput } from './carer-sign-in-link.ts'
 import type { ClockReminderInput } from './clock-reminder.ts'
+import type { ReferralInvitationInput } from './referral-invitation.ts'
 import type { EnquiryAcknowledgementInput } from './enquiry-acknowledgement.ts'
 import type { NewEnquiryAlertInput } from './new-enquiry-alert.ts'
 import type { MorningDigestInput } from './morning-digest.ts'
@@ -81,4 +83,20 @@ export const sampleMorningDigest: MorningDigestInput = {
 		},
 	],
 	serviceName: 'Foster with Northdale',
+}
+
+export const sampleCarerSignInLink: CarerSignInLinkInput = {
+	name: 'Grace Mensah',
+	url: `${SAMPLE_ORIGIN}/refer/sign-in/Zm9zdGVyaW5nLWRlbW8tdG9rZW4tZm9yLXByZXZpZXdz`,
+	serviceName: 'Foster with Northdale',
+	organisationName: 'Northdale County Council',
+}
+
+export const sampleReferralInvitation: ReferralInvitationInput = {
+	friendName: 'Siobhán',
+	carerFirstName: 'Grace',
+	referralUrl: `${SAMPLE_ORIGIN}/r/NORTH7K3`,
+	origin: SAMPLE_ORIGIN,
+	serviceName: 'Foster with Northdale',
+	organisationName: 'Northdale County Council',
 }
