@@ -18,7 +18,7 @@ import { renderCarerSignInLink } from '../../emails/carer-sign-in-link.ts'
 import { renderReferralInvitation } from '../../emails/referral-invitation.ts'
 import { enqueueEmail } from './outbox.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
-import { issueSignInLink } from './sign-in-links.server.ts'
+import { hashToken, issueSignInLink, newToken } from './sign-in-links.server.ts'
 
 // What the refer-a-friend portal (/refer) reads and writes for a signed-in carer. What a carer
 // sees of the households they referred is deliberately thin: the date, one of four privacy-safe
@@ -37,20 +37,26 @@ export async function carerMaySignIn(carerId: string): Promise<boolean> {
  * a link was sent for the tests and the caller's outbox wake-up.
  */
 export async function requestCarerSignInLink(input: { email: string; now: Date; origin: string }): Promise<boolean> {
-	const carer = await prisma.carer.findUnique({
-		where: { emailNormalized: normaliseEmail(input.email) },
-		select: { id: true, name: true, email: true, status: true },
+	const [carer, config] = await Promise.all([
+		prisma.carer.findUnique({
+			where: { emailNormalized: normaliseEmail(input.email) },
+			select: { id: true, name: true, email: true, status: true },
+		}),
+		getServiceConfig(),
+	])
+	// The same work whether or not the address is known (a token made, an email rendered), so the
+	// time the answer takes says as little as practical; only the writes are skipped.
+	const token = newToken()
+	const email = renderCarerSignInLink({
+		name: carer?.name ?? '',
+		url: `${input.origin.replace(/\/+$/, '')}/refer/sign-in/${token}`,
+		serviceName: config.serviceName,
+		organisationName: config.organisationName,
 	})
+	hashToken(token)
 	if (!carer || carer.status !== 'active') return false
-	const config = await getServiceConfig()
 	await prisma.$transaction(async (tx) => {
-		const token = await issueSignInLink(tx, { audience: 'carer', subjectId: carer.id, now: input.now })
-		const email = renderCarerSignInLink({
-			name: carer.name,
-			url: `${input.origin.replace(/\/+$/, '')}/refer/sign-in/${token}`,
-			serviceName: config.serviceName,
-			organisationName: config.organisationName,
-		})
+		await issueSignInLink(tx, { audience: 'carer', subjectId: carer.id, now: input.now, token })
 		await enqueueEmail(tx, { ...email, template: signInLinkTemplate('carer'), to: carer.email })
 	})
 	return true

@@ -22,15 +22,15 @@ export function newToken() {
 }
 
 /**
- * Stores a new link for this person and returns its token, to be put in an email in the same
- * transaction. Older unused links keep working until one of them is used: emails can arrive out
+ * Stores a new link for this person and returns its token (`token`: one made earlier with
+ * newToken), to be put in an email in the same transaction. Older unused links keep working until one of them is used: emails can arrive out
  * of order, and the person may click whichever they open first.
  */
 export async function issueSignInLink(
 	tx: Prisma.TransactionClient,
-	input: { audience: PortalAudience; subjectId: string; now: Date; lifetimeMs?: number }
+	input: { audience: PortalAudience; subjectId: string; now: Date; lifetimeMs?: number; token?: string }
 ): Promise<string> {
-	const token = newToken()
+	const token = input.token ?? newToken()
 	await tx.signInLink.create({
 		data: {
 			id: hashToken(token),

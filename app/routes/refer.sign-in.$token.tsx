@@ -11,7 +11,8 @@ import { PORTAL_HEADERS, PORTAL_META } from '~/utils/seo.ts'
 // open links too; only pressing "Sign in" (a POST) uses the link and starts the session.
 
 export const meta: MetaFunction = () => PORTAL_META
-export const headers = () => PORTAL_HEADERS
+// The token is in this page's address: no other page, even our own, is told it.
+export const headers = () => ({ ...PORTAL_HEADERS, 'Referrer-Policy': 'no-referrer' })
 
 export async function loader({ params }: LoaderFunctionArgs) {
 	const [config, link] = await Promise.all([getServiceConfig(), findSignInLink(params.token ?? '', 'carer', now())])
