@@ -9,6 +9,7 @@ import { renderNewEnquiryAlert } from './new-enquiry-alert.ts'
 import { renderMorningDigest } from './morning-digest.ts'
 import { renderPasswordLink } from './password-link.ts'
 import { renderReferralInvitation } from './referral-invitation.ts'
+import { renderReferralBonus } from './referral-bonus.ts'
 import { escapeHtml } from './layout.ts'
 import type { RenderedEmail } from './render.ts'
 import {
@@ -19,12 +20,17 @@ import {
 	sampleCarerSignInLink,
 	samplePasswordLink,
 	sampleReferralInvitation,
+	sampleReferralBonus,
 } from './samples.ts'
 
 const OUT_DIR = path.resolve(import.meta.dirname, '..', 'tests', '.tmp', 'email-preview')
 const samples: Record<string, RenderedEmail> = {
 	'enquiry-acknowledgement': renderEnquiryAcknowledgement(sampleAcknowledgement),
-	'enquiry-acknowledgement-kinship': renderEnquiryAcknowledgement({ ...sampleAcknowledgement, firstName: '李小龍', isKinship: true }),
+	'enquiry-acknowledgement-kinship': renderEnquiryAcknowledgement({
+		...sampleAcknowledgement,
+		firstName: '李小龍',
+		isKinship: true,
+	}),
 	'new-enquiry-alert': renderNewEnquiryAlert(sampleAlert),
 	'new-enquiry-alert-kinship-returning': renderNewEnquiryAlert({
 		...sampleAlert,
@@ -43,6 +49,8 @@ const samples: Record<string, RenderedEmail> = {
 	'morning-digest': renderMorningDigest(sampleMorningDigest),
 	'sign-in-carer': renderCarerSignInLink(sampleCarerSignInLink),
 	'referral-invitation': renderReferralInvitation(sampleReferralInvitation),
+	'referral-bonus-earned': renderReferralBonus(sampleReferralBonus),
+	'referral-bonus-paid': renderReferralBonus({ ...sampleReferralBonus, kind: 'paid', paidBy: 'by bank transfer' }),
 }
 
 fs.mkdirSync(OUT_DIR, { recursive: true })

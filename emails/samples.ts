@@ -1,4 +1,5 @@
 import type { CarerSignInLinkInput } from './carer-sign-in-link.ts'
+import type { ReferralBonusInput } from './referral-bonus.ts'
 import type { ClockReminderInput } from './clock-reminder.ts'
 import type { ReferralInvitationInput } from './referral-invitation.ts'
 import type { EnquiryAcknowledgementInput } from './enquiry-acknowledgement.ts'
@@ -97,6 +98,16 @@ export const sampleReferralInvitation: ReferralInvitationInput = {
 	carerFirstName: 'Grace',
 	referralUrl: `${SAMPLE_ORIGIN}/r/NORTH7K3`,
 	origin: SAMPLE_ORIGIN,
+	serviceName: 'Foster with Northdale',
+	organisationName: 'Northdale County Council',
+}
+
+export const sampleReferralBonus: ReferralBonusInput = {
+	kind: 'earned',
+	carerName: 'Maggie Okafor',
+	amountPence: 25_000,
+	milestone: 'approved',
+	portalUrl: `${SAMPLE_ORIGIN}/refer`,
 	serviceName: 'Foster with Northdale',
 	organisationName: 'Northdale County Council',
 }

@@ -1,4 +1,5 @@
-import { emailAddressError, normaliseEmail } from './sign-in-links.ts'
+import { normaliseEmail } from './carers.ts'
+import { emailAddressError } from './sign-in-links.ts'
 
 // A carer inviting a friend by email from /refer. We email someone who never gave us their
 // address, so the carer must say the friend is happy to hear from us, each friend gets one

@@ -5,7 +5,6 @@ import {
 	isPortalAudience,
 	lifetimePhrase,
 	looksLikeSignInToken,
-	normaliseEmail,
 	portalSessionExpired,
 	PORTAL_SESSION_POLICY,
 	signInLinkExpiresAt,
@@ -80,10 +79,6 @@ test('audiences and their email templates', () => {
 })
 
 describe('email addresses', () => {
-	test('are compared without case or surrounding spaces', () => {
-		expect(normaliseEmail('  Grace.Mensah@Example.COM ')).toBe('grace.mensah@example.com')
-	})
-
 	test('get the GOV.UK messages', () => {
 		expect(emailAddressError('')).toBe('Enter your email address')
 		expect(emailAddressError('   ', { missing: 'Enter your friend’s email address' })).toBe(

@@ -67,11 +67,6 @@ export function signInLinkTemplate(audience: PortalAudience): string {
 	return `sign-in-${audience}`
 }
 
-/** Addresses are compared ignoring case and surrounding spaces (Carer.emailNormalized). */
-export function normaliseEmail(email: string): string {
-	return email.trim().toLowerCase()
-}
-
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 export const MAX_EMAIL_LENGTH = 254
 

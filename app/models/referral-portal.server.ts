@@ -10,12 +10,14 @@ import {
 	type InvitationValues,
 } from '~/domain/referral-invitation.ts'
 import { referralProgress, type ReferralProgress } from '~/domain/referral-progress.ts'
-import { normaliseEmail, signInLinkTemplate } from '~/domain/sign-in-links.ts'
+import { normaliseEmail } from '~/domain/carers.ts'
+import { signInLinkTemplate } from '~/domain/sign-in-links.ts'
 import { STAGE_KEYS, isStageKey, type StageKey } from '~/domain/stages.ts'
 import { startOfLondonDay, type CalendarDate } from '~/domain/working-days.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { renderCarerSignInLink } from '../../emails/carer-sign-in-link.ts'
 import { renderReferralInvitation } from '../../emails/referral-invitation.ts'
+import { findCarerByEmail, getCarer } from './carers.server.ts'
 import { enqueueEmail } from './outbox.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 import { hashToken, issueSignInLink, newToken } from './sign-in-links.server.ts'
@@ -37,13 +39,7 @@ export async function carerMaySignIn(carerId: string): Promise<boolean> {
  * a link was sent for the tests and the caller's outbox wake-up.
  */
 export async function requestCarerSignInLink(input: { email: string; now: Date; origin: string }): Promise<boolean> {
-	const [carer, config] = await Promise.all([
-		prisma.carer.findUnique({
-			where: { emailNormalized: normaliseEmail(input.email) },
-			select: { id: true, name: true, email: true, status: true },
-		}),
-		getServiceConfig(),
-	])
+	const [carer, config] = await Promise.all([findCarerByEmail(input.email), getServiceConfig()])
 	// The same work whether or not the address is known (a token made, an email rendered), so the
 	// time the answer takes says as little as practical; only the writes are skipped.
 	const token = newToken()
@@ -66,17 +62,8 @@ export type PortalCarer = { id: string; name: string; email: string; code: strin
 
 /** The signed-in carer's name, address and current referral code (their newest active one). */
 export async function portalCarer(carerId: string): Promise<PortalCarer | null> {
-	const carer = await prisma.carer.findUnique({
-		where: { id: carerId },
-		select: {
-			id: true,
-			name: true,
-			email: true,
-			referralCodes: { where: { active: true }, orderBy: { createdAt: 'desc' }, take: 1, select: { code: true } },
-		},
-	})
-	if (!carer) return null
-	return { id: carer.id, name: carer.name, email: carer.email, code: carer.referralCodes[0]?.code ?? null }
+	const carer = await getCarer(carerId)
+	return carer && { id: carer.id, name: carer.name, email: carer.email, code: carer.code }
 }
 
 /** The bonus rules that apply to a referral made on `date` (the scheme in force that day). */
