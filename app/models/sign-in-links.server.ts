@@ -31,6 +31,10 @@ export async function issueSignInLink(
 	input: { audience: PortalAudience; subjectId: string; now: Date; lifetimeMs?: number; token?: string }
 ): Promise<string> {
 	const token = input.token ?? newToken()
+	// Tidy as we go: this person's links that have run out are no use to anyone.
+	await tx.signInLink.deleteMany({
+		where: { audience: input.audience, subjectId: input.subjectId, expiresAt: { lte: input.now } },
+	})
 	await tx.signInLink.create({
 		data: {
 			id: hashToken(token),
@@ -85,7 +89,13 @@ export async function createPortalSession(data: {
 	expiresAt: Date
 }) {
 	const { now, ...rest } = data
-	await prisma.portalSession.create({ data: { ...rest, createdAt: now, lastSeenAt: now } })
+	await prisma.$transaction([
+		// Sessions of this person that ran out are removed as a new one starts.
+		prisma.portalSession.deleteMany({
+			where: { audience: data.audience, subjectId: data.subjectId, expiresAt: { lte: now } },
+		}),
+		prisma.portalSession.create({ data: { ...rest, createdAt: now, lastSeenAt: now } }),
+	])
 }
 
 export function findPortalSession(id: string) {

@@ -206,6 +206,21 @@ describe('using the emailed link', () => {
 		expect((await runRoute(signInPage.action, post('/', {}), { token: first! })).status).toBe(410)
 	})
 
+	test('links and sessions that ran out are removed when the person gets new ones', async () => {
+		const carer = await createCarer()
+		const longAgo = new Date(Date.now() - 30 * 24 * 3600_000)
+		await prisma.$transaction((tx) => issueSignInLink(tx, { audience: 'carer', subjectId: carer.id, now: longAgo }))
+		await startPortalSession('carer', carer.id, longAgo)
+		const token = await prisma.$transaction((tx) =>
+			issueSignInLink(tx, { audience: 'carer', subjectId: carer.id, now: new Date() })
+		)
+		expect(await prisma.signInLink.findMany({ where: { subjectId: carer.id }, select: { id: true } })).toEqual([
+			{ id: hashToken(token) },
+		])
+		await runRoute(signInPage.action, post('/', {}), { token })
+		expect(await prisma.portalSession.count({ where: { subjectId: carer.id } })).toBe(1)
+	})
+
 	test('a link for another audience does not sign anyone in as a carer', async () => {
 		const carer = await createCarer()
 		const token = await prisma.$transaction((tx) =>
