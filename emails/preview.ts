@@ -7,6 +7,7 @@ import { renderEnquiryAcknowledgement } from './enquiry-acknowledgement.ts'
 import { renderNewEnquiryAlert } from './new-enquiry-alert.ts'
 import { renderMorningDigest } from './morning-digest.ts'
 import { renderPasswordLink } from './password-link.ts'
+import { renderReferralBonus } from './referral-bonus.ts'
 import { escapeHtml } from './layout.ts'
 import type { RenderedEmail } from './render.ts'
 import {
@@ -15,12 +16,17 @@ import {
 	sampleClockReminder,
 	sampleMorningDigest,
 	samplePasswordLink,
+	sampleReferralBonus,
 } from './samples.ts'
 
 const OUT_DIR = path.resolve(import.meta.dirname, '..', 'tests', '.tmp', 'email-preview')
 const samples: Record<string, RenderedEmail> = {
 	'enquiry-acknowledgement': renderEnquiryAcknowledgement(sampleAcknowledgement),
-	'enquiry-acknowledgement-kinship': renderEnquiryAcknowledgement({ ...sampleAcknowledgement, firstName: '李小龍', isKinship: true }),
+	'enquiry-acknowledgement-kinship': renderEnquiryAcknowledgement({
+		...sampleAcknowledgement,
+		firstName: '李小龍',
+		isKinship: true,
+	}),
 	'new-enquiry-alert': renderNewEnquiryAlert(sampleAlert),
 	'new-enquiry-alert-kinship-returning': renderNewEnquiryAlert({
 		...sampleAlert,
@@ -37,6 +43,8 @@ const samples: Record<string, RenderedEmail> = {
 		items: [...sampleClockReminder.items, { ...sampleMorningDigest.entries[0]!, deadline: 'Monday 23 November 2026' }],
 	}),
 	'morning-digest': renderMorningDigest(sampleMorningDigest),
+	'referral-bonus-earned': renderReferralBonus(sampleReferralBonus),
+	'referral-bonus-paid': renderReferralBonus({ ...sampleReferralBonus, kind: 'paid', paidBy: 'by bank transfer' }),
 }
 
 fs.mkdirSync(OUT_DIR, { recursive: true })

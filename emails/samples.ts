@@ -1,3 +1,4 @@
+import type { ReferralBonusInput } from './referral-bonus.ts'
 import type { ClockReminderInput } from './clock-reminder.ts'
 import type { EnquiryAcknowledgementInput } from './enquiry-acknowledgement.ts'
 import type { NewEnquiryAlertInput } from './new-enquiry-alert.ts'
@@ -81,4 +82,14 @@ export const sampleMorningDigest: MorningDigestInput = {
 		},
 	],
 	serviceName: 'Foster with Northdale',
+}
+
+export const sampleReferralBonus: ReferralBonusInput = {
+	kind: 'earned',
+	carerName: 'Maggie Okafor',
+	amountPence: 25_000,
+	milestone: 'approved',
+	portalUrl: `${SAMPLE_ORIGIN}/refer`,
+	serviceName: 'Foster with Northdale',
+	organisationName: 'Northdale County Council',
 }

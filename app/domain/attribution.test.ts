@@ -9,16 +9,16 @@ describe('carryOverQuery', () => {
 
 	test('a tracked link carries its UTM parameters and the landing page', () => {
 		const url = new URL(
-			'https://foster.example/can-i-foster?utm_source=facebook&utm_medium=paid_social&utm_campaign=teens&fbclid=xyz',
+			'https://foster.example/can-i-foster?utm_source=facebook&utm_medium=paid_social&utm_campaign=teens&fbclid=xyz'
 		)
 		expect(carryOverQuery(url, 'https://l.facebook.com/')).toBe(
-			'utm_source=facebook&utm_medium=paid_social&utm_campaign=teens&site=l.facebook.com&landing=%2Fcan-i-foster',
+			'utm_source=facebook&utm_medium=paid_social&utm_campaign=teens&site=l.facebook.com&landing=%2Fcan-i-foster'
 		)
 	})
 
 	test('arriving from another site records the site and the landing page', () => {
 		expect(carryOverQuery(new URL('https://foster.example/'), 'https://www.google.co.uk/')).toBe(
-			'site=www.google.co.uk&landing=%2F',
+			'site=www.google.co.uk&landing=%2F'
 		)
 	})
 

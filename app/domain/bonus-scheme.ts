@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { CalendarDate } from './working-days.ts'
+import { addCalendarDays, type CalendarDate } from './working-days.ts'
 
 // The refer-a-friend bonus scheme: what a referral can earn and who may earn it. Schemes are
 // versioned (BonusScheme rows, each with the date it takes effect): a referral earns under the
@@ -110,4 +110,27 @@ export function formatPounds(pence: number): string {
 		minimumFractionDigits: pence % 100 === 0 ? 0 : 2,
 		maximumFractionDigits: 2,
 	})}`
+}
+
+export type PlacementPeriod = { startedOn: CalendarDate; endedOn: CalendarDate | null }
+
+/**
+ * The day the placement milestone was reached: the earliest day any placement had lasted `weeks`
+ * weeks (a placement ending before then does not count), or null if none has by `today`. Any
+ * placement counts, not only the very first: a first placement that ends early is not the new
+ * carers' doing, and the bonus rewards carers who go on fostering (ADR 010).
+ */
+export function placementMilestoneReachedOn(
+	placements: readonly PlacementPeriod[],
+	weeks: number,
+	today: CalendarDate
+): CalendarDate | null {
+	let reached: CalendarDate | null = null
+	for (const placement of placements) {
+		const lastedOn = addCalendarDays(placement.startedOn, weeks * 7)
+		if (lastedOn > today) continue
+		if (placement.endedOn !== null && placement.endedOn < lastedOn) continue
+		if (reached === null || lastedOn < reached) reached = lastedOn
+	}
+	return reached
 }

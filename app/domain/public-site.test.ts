@@ -41,7 +41,7 @@ describe('structured data', () => {
 		})
 		const agency = organisationJsonLd(
 			publicServiceConfig({ ...DEMO_SERVICE_CONFIG, organisationType: 'independent_agency' }),
-			'https://fostering.example',
+			'https://fostering.example'
 		)
 		expect(agency['@type']).toBe('Organization')
 	})

@@ -1,5 +1,11 @@
 import { addMonths, type CalendarDate } from './working-days.ts'
-import { REFERRER_KIND_LABELS, type BonusRules, type ReferrerKind } from './bonus-scheme.ts'
+import type { BonusRules, ReferrerKind } from './bonus-scheme.ts'
+
+const REFERRERS_PLURAL: Record<ReferrerKind, string> = {
+	foster_carer: 'Approved foster carers',
+	staff: 'Members of staff',
+	community_group: 'Community groups',
+}
 
 // Whether a referral can earn a bonus (domain.md, "Referral schemes"): one bonus per referred
 // household and the first valid referrer wins; nothing for referring your own household, for
@@ -85,8 +91,8 @@ export function ineligibleReasonText(
 			return 'Another referrer referred this household first'
 		case 'referrer_kind':
 			return `${
-				kind ? REFERRER_KIND_LABELS[kind] : 'This kind of referrer'
-			}s cannot earn a bonus under the scheme in force on the day of the referral`
+				kind ? REFERRERS_PLURAL[kind] : 'Referrers of this kind'
+			} cannot earn a bonus under the scheme in force on the day of the referral`
 		case 'referrer_inactive':
 			return 'The referrer was no longer an active carer on the day of the referral'
 	}

@@ -34,16 +34,28 @@ const context = (role: StaffRole = 'officer', extra: Partial<MachineContext> = {
 
 /** A household that entered Enquiry on 2 November 2026 and each later stage a day after the last. */
 function historyTo(stage: StageKey): RecordedStageEvent[] {
-	const events: RecordedStageEvent[] = [{ kind: 'entered', fromStage: null, toStage: 'enquiry', businessDate: '2026-11-02' }]
+	const events: RecordedStageEvent[] = [
+		{ kind: 'entered', fromStage: null, toStage: 'enquiry', businessDate: '2026-11-02' },
+	]
 	for (let i = 1; i <= STAGE_KEYS.indexOf(stage); i++) {
-		events.push({ kind: 'entered', fromStage: STAGE_KEYS[i - 1]!, toStage: STAGE_KEYS[i]!, businessDate: addCalendarDays('2026-11-02', i) })
+		events.push({
+			kind: 'entered',
+			fromStage: STAGE_KEYS[i - 1]!,
+			toStage: STAGE_KEYS[i]!,
+			businessDate: addCalendarDays('2026-11-02', i),
+		})
 	}
 	return events
 }
 const at = (stage: StageKey) => replay(historyTo(stage))
 
 /** Runs a command; when accepted, folds its event in, as the model will. */
-function run(state: HouseholdState, command: StageCommand, role: StaffRole = 'officer', extra: Partial<MachineContext> = {}) {
+function run(
+	state: HouseholdState,
+	command: StageCommand,
+	role: StaffRole = 'officer',
+	extra: Partial<MachineContext> = {}
+) {
 	const result = apply(state, command, context(role, extra))
 	return { result, next: result.ok ? applyEvent(state, result.event) : state }
 }
@@ -56,13 +68,15 @@ function runAll(state: HouseholdState, ...commands: (StageCommand & { role?: Sta
 	}
 	return state
 }
-const move = (toStage: string, businessDate = TODAY, extra: Partial<StageCommand> = {}) => ({ type: 'move', toStage, businessDate, ...extra }) as StageCommand
-const hold = (reviewOn = '2027-01-11', businessDate = TODAY) => ({ type: 'hold', reviewOn, businessDate }) as const
-const resume = (businessDate = TODAY) => ({ type: 'resume', businessDate }) as const
-const completeStage1 = (businessDate = TODAY) => ({ type: 'complete_stage_1', businessDate }) as const
-const checksReceived = (businessDate = TODAY) => ({ type: 'checks_received', businessDate }) as const
-const close = (endedBy: string, exitReasonKey: string, businessDate = TODAY) => ({ type: 'close', endedBy, exitReasonKey, businessDate }) as const
-const reopen = (businessDate = TODAY) => ({ type: 'reopen', businessDate }) as const
+const move = (toStage: string, businessDate = TODAY, extra: Partial<StageCommand> = {}) =>
+	({ type: 'move', toStage, businessDate, ...extra } as StageCommand)
+const hold = (reviewOn = '2027-01-11', businessDate = TODAY) => ({ type: 'hold', reviewOn, businessDate } as const)
+const resume = (businessDate = TODAY) => ({ type: 'resume', businessDate } as const)
+const completeStage1 = (businessDate = TODAY) => ({ type: 'complete_stage_1', businessDate } as const)
+const checksReceived = (businessDate = TODAY) => ({ type: 'checks_received', businessDate } as const)
+const close = (endedBy: string, exitReasonKey: string, businessDate = TODAY) =>
+	({ type: 'close', endedBy, exitReasonKey, businessDate } as const)
+const reopen = (businessDate = TODAY) => ({ type: 'reopen', businessDate } as const)
 
 const NO_ROLE = 'Only managers, recruitment officers and social workers can change a household’s stage'
 const CLOSED = 'This household is closed. A manager must reopen it before anything else can change'
@@ -102,39 +116,111 @@ describe('moving between stages', () => {
 	test.each<[string, StageKey, string, StaffRole, string, string | null]>([
 		['read-only users', 'enquiry', 'initial_contact', 'read_only', NO_ROLE, null],
 		['administrators, who manage users only', 'enquiry', 'initial_contact', 'administrator', NO_ROLE, null],
-		['skipping a stage', 'enquiry', 'initial_visit', 'officer', 'Move the household to Initial contact first: stages cannot be skipped', 'toStage'],
-		['skipping several stages, even as a manager', 'initial_visit', 'stage_2', 'manager', 'Move the household to Application first: stages cannot be skipped', 'toStage'],
-		['skipping Stage 1', 'application', 'stage_2', 'social_worker', 'Move the household to Stage 1 first: stages cannot be skipped', 'toStage'],
+		[
+			'skipping a stage',
+			'enquiry',
+			'initial_visit',
+			'officer',
+			'Move the household to Initial contact first: stages cannot be skipped',
+			'toStage',
+		],
+		[
+			'skipping several stages, even as a manager',
+			'initial_visit',
+			'stage_2',
+			'manager',
+			'Move the household to Application first: stages cannot be skipped',
+			'toStage',
+		],
+		[
+			'skipping Stage 1',
+			'application',
+			'stage_2',
+			'social_worker',
+			'Move the household to Stage 1 first: stages cannot be skipped',
+			'toStage',
+		],
 		['the stage they are at', 'stage_1', 'stage_1', 'manager', 'The household is already at Stage 1', 'toStage'],
 		['a stage that does not exist', 'enquiry', 'interview', 'officer', 'Select a stage', 'toStage'],
 		['no stage', 'enquiry', '', 'officer', 'Select a stage', 'toStage'],
-		['backwards by an officer', 'initial_visit', 'initial_contact', 'officer', 'Only a manager can move a household back to an earlier stage', 'toStage'],
-		['backwards by a social worker', 'stage_2', 'stage_1', 'social_worker', 'Only a manager can move a household back to an earlier stage', 'toStage'],
-		['an approved household back, by an officer', 'approved', 'panel', 'officer', 'Only a manager can move a household back to an earlier stage', 'toStage'],
+		[
+			'backwards by an officer',
+			'initial_visit',
+			'initial_contact',
+			'officer',
+			'Only a manager can move a household back to an earlier stage',
+			'toStage',
+		],
+		[
+			'backwards by a social worker',
+			'stage_2',
+			'stage_1',
+			'social_worker',
+			'Only a manager can move a household back to an earlier stage',
+			'toStage',
+		],
+		[
+			'an approved household back, by an officer',
+			'approved',
+			'panel',
+			'officer',
+			'Only a manager can move a household back to an earlier stage',
+			'toStage',
+		],
 	])('refused: %s', (_, from, to, role, error, field) => {
 		expect(run(at(from), move(to), role).result).toEqual({ ok: false, error, field })
 	})
 
 	test('uses the service’s own stage names in messages', () => {
-		const result = apply(at('enquiry'), move('initial_visit'), context('officer', { stageNames: { initial_contact: 'First call' } }))
-		expect(result).toMatchObject({ ok: false, error: 'Move the household to First call first: stages cannot be skipped' })
+		const result = apply(
+			at('enquiry'),
+			move('initial_visit'),
+			context('officer', { stageNames: { initial_contact: 'First call' } })
+		)
+		expect(result).toMatchObject({
+			ok: false,
+			error: 'Move the household to First call first: stages cannot be skipped',
+		})
 	})
 
 	test('keeps the note, trimmed, and drops an empty one', () => {
-		expect(run(at('enquiry'), move('initial_contact', TODAY, { note: '  Spoke with both of them.  ' })).result).toMatchObject({
+		expect(
+			run(at('enquiry'), move('initial_contact', TODAY, { note: '  Spoke with both of them.  ' })).result
+		).toMatchObject({
 			ok: true,
 			event: { note: 'Spoke with both of them.' },
 		})
-		expect(run(at('enquiry'), move('initial_contact', TODAY, { note: '   ' })).result).toMatchObject({ ok: true, event: { note: null } })
+		expect(run(at('enquiry'), move('initial_contact', TODAY, { note: '   ' })).result).toMatchObject({
+			ok: true,
+			event: { note: null },
+		})
 	})
 })
 
 describe('business dates', () => {
 	test.each<[string, string, string | undefined, string, string]>([
 		['no date', '', undefined, 'Enter the date they reached Initial contact', 'businessDate'],
-		['a date that does not exist', '2026-02-30', undefined, 'The date they reached Initial contact must be a real date', 'businessDate'],
-		['a date in another format', '23/11/2026', undefined, 'The date they reached Initial contact must be a real date', 'businessDate'],
-		['tomorrow', '2026-11-24', 'Forgot', 'The date they reached Initial contact must be today or in the past', 'businessDate'],
+		[
+			'a date that does not exist',
+			'2026-02-30',
+			undefined,
+			'The date they reached Initial contact must be a real date',
+			'businessDate',
+		],
+		[
+			'a date in another format',
+			'23/11/2026',
+			undefined,
+			'The date they reached Initial contact must be a real date',
+			'businessDate',
+		],
+		[
+			'tomorrow',
+			'2026-11-24',
+			'Forgot',
+			'The date they reached Initial contact must be today or in the past',
+			'businessDate',
+		],
 		[
 			'a date before the stage was entered',
 			'2026-11-01',
@@ -142,21 +228,51 @@ describe('business dates', () => {
 			'The date they reached Initial contact must be the same as or after 2 November 2026, when they reached Enquiry',
 			'businessDate',
 		],
-		['a past date without a reason', '2026-11-20', undefined, 'Enter why you are recording a date in the past', 'backdateReason'],
-		['a past date with a blank reason', '2026-11-20', '   ', 'Enter why you are recording a date in the past', 'backdateReason'],
-		['a reason that is too long', '2026-11-20', 'x'.repeat(501), 'Why you are recording a date in the past must be 500 characters or fewer', 'backdateReason'],
+		[
+			'a past date without a reason',
+			'2026-11-20',
+			undefined,
+			'Enter why you are recording a date in the past',
+			'backdateReason',
+		],
+		[
+			'a past date with a blank reason',
+			'2026-11-20',
+			'   ',
+			'Enter why you are recording a date in the past',
+			'backdateReason',
+		],
+		[
+			'a reason that is too long',
+			'2026-11-20',
+			'x'.repeat(501),
+			'Why you are recording a date in the past must be 500 characters or fewer',
+			'backdateReason',
+		],
 	])('refuses %s', (_, businessDate, backdateReason, error, field) => {
-		expect(run(at('enquiry'), move('initial_contact', businessDate, { backdateReason })).result).toEqual({ ok: false, error, field })
+		expect(run(at('enquiry'), move('initial_contact', businessDate, { backdateReason })).result).toEqual({
+			ok: false,
+			error,
+			field,
+		})
 	})
 
 	test('a past date with a reason is recorded with it', () => {
-		const { result, next } = run(at('enquiry'), move('initial_contact', '2026-11-20', { backdateReason: ' Call logged late after leave ' }))
-		expect(result).toMatchObject({ ok: true, event: { businessDate: '2026-11-20', backdateReason: 'Call logged late after leave' } })
+		const { result, next } = run(
+			at('enquiry'),
+			move('initial_contact', '2026-11-20', { backdateReason: ' Call logged late after leave ' })
+		)
+		expect(result).toMatchObject({
+			ok: true,
+			event: { businessDate: '2026-11-20', backdateReason: 'Call logged late after leave' },
+		})
 		expect(next.stageEnteredOn).toBe('2026-11-20')
 	})
 
 	test('the day the stage was entered is allowed, with a reason', () => {
-		expect(run(at('enquiry'), move('initial_contact', '2026-11-02', { backdateReason: 'Rang the same day' })).result.ok).toBe(true)
+		expect(
+			run(at('enquiry'), move('initial_contact', '2026-11-02', { backdateReason: 'Rang the same day' })).result.ok
+		).toBe(true)
 	})
 
 	test('a reason given for today’s date is not stored', () => {
@@ -170,7 +286,7 @@ describe('business dates', () => {
 		const resumed = runAll(
 			at('initial_contact'),
 			{ ...hold('2026-12-01', '2026-11-10'), backdateReason: 'Asked on the phone' },
-			{ ...resume('2026-11-16'), backdateReason: 'Logged late' },
+			{ ...resume('2026-11-16'), backdateReason: 'Logged late' }
 		)
 		expect(run(resumed, move('initial_visit', '2026-11-12', { backdateReason: 'Late' })).result).toEqual({
 			ok: false,
@@ -185,19 +301,39 @@ describe('Stage 1 and Stage 2 in parallel', () => {
 		const inStage2 = runAll(at('stage_1'), move('stage_2'))
 		expect(inStage2).toMatchObject({ stage: 'stage_2', openStages: ['stage_1', 'stage_2'], stage1CompletedOn: null })
 		const { result, next } = run(inStage2, completeStage1(), 'social_worker')
-		expect(result).toMatchObject({ ok: true, event: { kind: 'completed', fromStage: 'stage_1', toStage: null, businessDate: TODAY } })
-		expect(next).toMatchObject({ stage: 'stage_2', openStages: ['stage_2'], stage1CompletedOn: TODAY, stageEnteredOn: TODAY })
+		expect(result).toMatchObject({
+			ok: true,
+			event: { kind: 'completed', fromStage: 'stage_1', toStage: null, businessDate: TODAY },
+		})
+		expect(next).toMatchObject({
+			stage: 'stage_2',
+			openStages: ['stage_2'],
+			stage1CompletedOn: TODAY,
+			stageEnteredOn: TODAY,
+		})
 	})
 
 	test('Stage 1 completed before Stage 2 starts leaves only Stage 2 open', () => {
-		const state = runAll(at('stage_1'), { ...completeStage1('2026-11-20'), backdateReason: 'Panel adviser signed off Friday' }, move('stage_2'))
+		const state = runAll(
+			at('stage_1'),
+			{ ...completeStage1('2026-11-20'), backdateReason: 'Panel adviser signed off Friday' },
+			move('stage_2')
+		)
 		expect(state).toMatchObject({ stage: 'stage_2', openStages: ['stage_2'], stage1CompletedOn: '2026-11-20' })
 	})
 
 	test.each<[string, () => HouseholdState, string]>([
-		['Stage 1 already completed', () => runAll(at('stage_1'), move('stage_2'), completeStage1()), 'Stage 1 is already complete'],
+		[
+			'Stage 1 already completed',
+			() => runAll(at('stage_1'), move('stage_2'), completeStage1()),
+			'Stage 1 is already complete',
+		],
 		['Stage 1 not started', () => at('application'), 'The household has not started Stage 1'],
-		['at panel, which closed Stage 1', () => runAll(at('stage_1'), move('stage_2'), move('panel')), 'Stage 1 is already complete'],
+		[
+			'at panel, which closed Stage 1',
+			() => runAll(at('stage_1'), move('stage_2'), move('panel')),
+			'Stage 1 is already complete',
+		],
 	])('completing Stage 1 is refused with %s', (_, state, error) => {
 		expect(run(state(), completeStage1(), 'social_worker').result).toEqual({ ok: false, error, field: null })
 	})
@@ -232,7 +368,10 @@ describe('Stage 1 and Stage 2 in parallel', () => {
 describe('the last Stage 1 check arriving (the Stage 1 decision clock)', () => {
 	test('is recorded once while Stage 1 is open, in Stage 1 or alongside Stage 2', () => {
 		const { result, next } = run(at('stage_1'), checksReceived(), 'social_worker')
-		expect(result).toMatchObject({ ok: true, event: { kind: 'checks_received', fromStage: 'stage_1', toStage: null, businessDate: TODAY } })
+		expect(result).toMatchObject({
+			ok: true,
+			event: { kind: 'checks_received', fromStage: 'stage_1', toStage: null, businessDate: TODAY },
+		})
 		expect(next).toMatchObject({ stage: 'stage_1', stage1ChecksReceivedOn: TODAY })
 		expect(run(next, checksReceived(), 'social_worker').result).toEqual({
 			ok: false,
@@ -244,7 +383,11 @@ describe('the last Stage 1 check arriving (the Stage 1 decision clock)', () => {
 	})
 
 	test('is refused before Stage 1 and after it is complete', () => {
-		expect(run(at('application'), checksReceived()).result).toEqual({ ok: false, error: 'The household has not started Stage 1', field: null })
+		expect(run(at('application'), checksReceived()).result).toEqual({
+			ok: false,
+			error: 'The household has not started Stage 1',
+			field: null,
+		})
 		const done = runAll(at('stage_1'), move('stage_2'), completeStage1())
 		expect(run(done, checksReceived()).result).toEqual({ ok: false, error: 'Stage 1 is already complete', field: null })
 	})
@@ -258,21 +401,45 @@ describe('the last Stage 1 check arriving (the Stage 1 decision clock)', () => {
 	})
 
 	test('replay refuses a second record of it and one outside Stage 1', () => {
-		const events = [...historyTo('stage_1'), { kind: 'checks_received', fromStage: 'stage_1', toStage: null, businessDate: TODAY }]
+		const events = [
+			...historyTo('stage_1'),
+			{ kind: 'checks_received', fromStage: 'stage_1', toStage: null, businessDate: TODAY },
+		]
 		expect(tryReplay(events).ok).toBe(true)
-		expect(tryReplay([...events, events.at(-1)!])).toEqual({ ok: false, index: events.length, problem: 'records the last Stage 1 check a second time' })
-		expect(tryReplay([...historyTo('application'), { ...events.at(-1)! }])).toMatchObject({ ok: false, problem: 'records Stage 1 checks, but Stage 1 is not open' })
+		expect(tryReplay([...events, events.at(-1)!])).toEqual({
+			ok: false,
+			index: events.length,
+			problem: 'records the last Stage 1 check a second time',
+		})
+		expect(tryReplay([...historyTo('application'), { ...events.at(-1)! }])).toMatchObject({
+			ok: false,
+			problem: 'records Stage 1 checks, but Stage 1 is not open',
+		})
 	})
 })
 
 describe('holds', () => {
 	test('puts a household on hold with a review date, and resumes it', () => {
 		const { result, next: held } = run(at('initial_visit'), hold('2027-01-11'))
-		expect(result).toMatchObject({ ok: true, event: { kind: 'hold', fromStage: null, toStage: null, reviewOn: '2027-01-11' } })
-		expect(held).toMatchObject({ stage: 'initial_visit', status: 'on_hold', heldSince: TODAY, holdReviewOn: '2027-01-11' })
+		expect(result).toMatchObject({
+			ok: true,
+			event: { kind: 'hold', fromStage: null, toStage: null, reviewOn: '2027-01-11' },
+		})
+		expect(held).toMatchObject({
+			stage: 'initial_visit',
+			status: 'on_hold',
+			heldSince: TODAY,
+			holdReviewOn: '2027-01-11',
+		})
 		const { result: resumed, next } = run(held, resume())
 		expect(resumed).toMatchObject({ ok: true, event: { kind: 'resume' } })
-		expect(next).toMatchObject({ stage: 'initial_visit', status: 'open', heldSince: null, holdReviewOn: null, stageEnteredOn: '2026-11-04' })
+		expect(next).toMatchObject({
+			stage: 'initial_visit',
+			status: 'open',
+			heldSince: null,
+			holdReviewOn: null,
+			stageEnteredOn: '2026-11-04',
+		})
 	})
 
 	test.each<[string, string, string]>([
@@ -296,7 +463,11 @@ describe('holds', () => {
 	})
 
 	test('refuses to resume an open household', () => {
-		expect(run(at('stage_1'), resume()).result).toEqual({ ok: false, error: 'This household is not on hold', field: null })
+		expect(run(at('stage_1'), resume()).result).toEqual({
+			ok: false,
+			error: 'This household is not on hold',
+			field: null,
+		})
 	})
 
 	test('refuses a resume dated before the hold', () => {
@@ -315,7 +486,11 @@ describe('holds', () => {
 	})
 
 	test('an approved household cannot be put on hold', () => {
-		expect(run(at('approved'), hold(), 'manager').result).toEqual({ ok: false, error: 'An approved household cannot be put on hold', field: null })
+		expect(run(at('approved'), hold(), 'manager').result).toEqual({
+			ok: false,
+			error: 'An approved household cannot be put on hold',
+			field: null,
+		})
 	})
 })
 
@@ -341,7 +516,10 @@ describe('closing (exits)', () => {
 	})
 
 	test('a panel that recommended against: not approved, at panel', () => {
-		expect(run(at('panel'), close('not_approved', 'panel_against'), 'manager').result).toMatchObject({ ok: true, event: { fromStage: 'panel' } })
+		expect(run(at('panel'), close('not_approved', 'panel_against'), 'manager').result).toMatchObject({
+			ok: true,
+			event: { fromStage: 'panel' },
+		})
 	})
 
 	test.each<[string, StageKey, string, string, string, string | null, Partial<MachineContext>?]>([
@@ -349,8 +527,23 @@ describe('closing (exits)', () => {
 		['an unknown ender', 'enquiry', 'council', 'lost_contact', 'Select who ended it', 'endedBy'],
 		['no reason', 'enquiry', 'household', '', 'Select why the household left', 'exitReasonKey'],
 		['a reason not on the list', 'enquiry', 'household', 'bored', 'Select a reason from the list', 'exitReasonKey'],
-		['no list of reasons', 'enquiry', 'household', 'lost_contact', 'Select a reason from the list', 'exitReasonKey', { exitReasons: undefined }],
-		['a retired reason', 'enquiry', 'household', 'old_reason', '“Moved out of the county” is no longer used: select another reason', 'exitReasonKey'],
+		[
+			'no list of reasons',
+			'enquiry',
+			'household',
+			'lost_contact',
+			'Select a reason from the list',
+			'exitReasonKey',
+			{ exitReasons: undefined },
+		],
+		[
+			'a retired reason',
+			'enquiry',
+			'household',
+			'old_reason',
+			'“Moved out of the county” is no longer used: select another reason',
+			'exitReasonKey',
+		],
 		[
 			'a service reason for a household withdrawal',
 			'initial_visit',
@@ -367,12 +560,37 @@ describe('closing (exits)', () => {
 			'“Health” is not a reason for “Ended by the service”: select a reason that matches who ended it',
 			'exitReasonKey',
 		],
-		['not approved before panel', 'stage_2', 'not_approved', 'panel_against', 'A household can only be not approved after Panel', 'endedBy'],
-		['an approved household', 'approved', 'household', 'timing', 'An approved household has finished recruitment and cannot be closed', null],
-		['a date in the future', 'stage_1', 'household', 'timing', 'The date they left must be today or in the past', 'businessDate'],
+		[
+			'not approved before panel',
+			'stage_2',
+			'not_approved',
+			'panel_against',
+			'A household can only be not approved after Panel',
+			'endedBy',
+		],
+		[
+			'an approved household',
+			'approved',
+			'household',
+			'timing',
+			'An approved household has finished recruitment and cannot be closed',
+			null,
+		],
+		[
+			'a date in the future',
+			'stage_1',
+			'household',
+			'timing',
+			'The date they left must be today or in the past',
+			'businessDate',
+		],
 	])('refuses %s', (title, stage, endedBy, exitReasonKey, error, field, extra = {}) => {
 		const date = title === 'a date in the future' ? '2026-11-30' : TODAY
-		expect(run(at(stage), close(endedBy, exitReasonKey, date), 'manager', extra).result).toEqual({ ok: false, error, field })
+		expect(run(at(stage), close(endedBy, exitReasonKey, date), 'manager', extra).result).toEqual({
+			ok: false,
+			error,
+			field,
+		})
 	})
 
 	const closed = () => runAll(at('stage_2'), close('service', 'checks_concerns'))
@@ -390,9 +608,15 @@ describe('closing (exits)', () => {
 
 describe('reopening', () => {
 	test('a manager reopens a closed household at the stage it left from', () => {
-		const closed = runAll(at('initial_visit'), { ...close('household', 'timing', '2026-11-10'), backdateReason: 'Emailed us' })
+		const closed = runAll(at('initial_visit'), {
+			...close('household', 'timing', '2026-11-10'),
+			backdateReason: 'Emailed us',
+		})
 		const { result, next } = run(closed, reopen(), 'manager')
-		expect(result).toMatchObject({ ok: true, event: { kind: 'reopen', fromStage: 'initial_visit', toStage: 'initial_visit', actorId: 'staff-manager' } })
+		expect(result).toMatchObject({
+			ok: true,
+			event: { kind: 'reopen', fromStage: 'initial_visit', toStage: 'initial_visit', actorId: 'staff-manager' },
+		})
 		expect(householdFields(next)).toEqual({ stage: 'initial_visit', status: 'open', stageEnteredOn: TODAY })
 		expect(next.closed).toBeNull()
 	})
@@ -403,9 +627,30 @@ describe('reopening', () => {
 	})
 
 	test.each<[string, () => HouseholdState, StageCommand, StaffRole, string, string | null]>([
-		['by an officer', () => runAll(at('enquiry'), close('household', 'lost_contact')), reopen(), 'officer', 'Only a manager can reopen a closed household', null],
-		['by a social worker', () => runAll(at('stage_1'), close('household', 'lost_contact')), reopen(), 'social_worker', 'Only a manager can reopen a closed household', null],
-		['by a read-only user', () => runAll(at('stage_1'), close('household', 'lost_contact')), reopen(), 'read_only', NO_ROLE, null],
+		[
+			'by an officer',
+			() => runAll(at('enquiry'), close('household', 'lost_contact')),
+			reopen(),
+			'officer',
+			'Only a manager can reopen a closed household',
+			null,
+		],
+		[
+			'by a social worker',
+			() => runAll(at('stage_1'), close('household', 'lost_contact')),
+			reopen(),
+			'social_worker',
+			'Only a manager can reopen a closed household',
+			null,
+		],
+		[
+			'by a read-only user',
+			() => runAll(at('stage_1'), close('household', 'lost_contact')),
+			reopen(),
+			'read_only',
+			NO_ROLE,
+			null,
+		],
 		['of an open household', () => at('stage_1'), reopen(), 'manager', 'This household is not closed', null],
 		[
 			'dated before it closed',
@@ -423,36 +668,77 @@ describe('reopening', () => {
 describe('starting a household', () => {
 	test('the public form starts it at Enquiry today, with no actor', () => {
 		const result = startHousehold({ stage: 'enquiry', businessDate: TODAY }, { today: TODAY, actor: null })
-		expect(result).toMatchObject({ ok: true, event: { kind: 'entered', fromStage: null, toStage: 'enquiry', actorId: null } })
-		if (result.ok) expect(replay([result.event])).toMatchObject({ stage: 'enquiry', status: 'open', stageEnteredOn: TODAY })
+		expect(result).toMatchObject({
+			ok: true,
+			event: { kind: 'entered', fromStage: null, toStage: 'enquiry', actorId: null },
+		})
+		if (result.ok)
+			expect(replay([result.event])).toMatchObject({ stage: 'enquiry', status: 'open', stageEnteredOn: TODAY })
 	})
 
 	test('staff may import a household at a later stage, dated in the past with a reason', () => {
 		const result = startHousehold(
 			{ stage: 'stage_2', businessDate: '2026-06-01', backdateReason: 'Imported from the 2026 tracker' },
-			{ today: TODAY, actor: { id: 'staff-manager', role: 'manager' } },
+			{ today: TODAY, actor: { id: 'staff-manager', role: 'manager' } }
 		)
-		expect(result).toMatchObject({ ok: true, event: { toStage: 'stage_2', businessDate: '2026-06-01', backdateReason: 'Imported from the 2026 tracker' } })
+		expect(result).toMatchObject({
+			ok: true,
+			event: { toStage: 'stage_2', businessDate: '2026-06-01', backdateReason: 'Imported from the 2026 tracker' },
+		})
 		if (result.ok) expect(replay([result.event]).openStages).toEqual(['stage_2'])
 	})
 
 	test.each<[string, string, string, StaffRole | null, string | undefined, string]>([
-		['the public, at a later stage', 'application', TODAY, null, undefined, 'Only staff can add a household at Application'],
+		[
+			'the public, at a later stage',
+			'application',
+			TODAY,
+			null,
+			undefined,
+			'Only staff can add a household at Application',
+		],
 		['the public, on another day', 'enquiry', '2026-11-20', null, 'x', 'An enquiry from the public is dated today'],
-		['a read-only user', 'enquiry', TODAY, 'read_only', undefined, 'Only managers, recruitment officers and social workers can add a household'],
+		[
+			'a read-only user',
+			'enquiry',
+			TODAY,
+			'read_only',
+			undefined,
+			'Only managers, recruitment officers and social workers can add a household',
+		],
 		['a stage that does not exist', 'waiting', TODAY, 'officer', undefined, 'Select a stage'],
-		['a past date without a reason', 'stage_1', '2026-10-01', 'officer', undefined, 'Enter why you are recording a date in the past'],
-		['a future date', 'enquiry', '2026-12-01', 'officer', 'x', 'The date they reached Enquiry must be today or in the past'],
+		[
+			'a past date without a reason',
+			'stage_1',
+			'2026-10-01',
+			'officer',
+			undefined,
+			'Enter why you are recording a date in the past',
+		],
+		[
+			'a future date',
+			'enquiry',
+			'2026-12-01',
+			'officer',
+			'x',
+			'The date they reached Enquiry must be today or in the past',
+		],
 	])('refuses %s', (_, stage, businessDate, role, backdateReason, error) => {
 		const actor = role ? { id: 'someone', role } : null
-		expect(startHousehold({ stage, businessDate, backdateReason }, { today: TODAY, actor })).toMatchObject({ ok: false, error })
+		expect(startHousehold({ stage, businessDate, backdateReason }, { today: TODAY, actor })).toMatchObject({
+			ok: false,
+			error,
+		})
 	})
 })
 
 describe('replaying a history', () => {
 	test('a returning enquirer’s new enquiry changes nothing, in any status', () => {
 		const returned = { kind: 'returned', fromStage: null, toStage: null, businessDate: '2026-11-20' }
-		const closedHistory = [...historyTo('initial_contact'), { kind: 'exit', fromStage: 'initial_contact', toStage: null, businessDate: '2026-11-10' }]
+		const closedHistory = [
+			...historyTo('initial_contact'),
+			{ kind: 'exit', fromStage: 'initial_contact', toStage: null, businessDate: '2026-11-10' },
+		]
 		expect(replay([...closedHistory, returned])).toEqual(replay(closedHistory))
 		expect(replay([...historyTo('stage_1'), returned])).toEqual(replay(historyTo('stage_1')))
 	})
@@ -460,24 +746,81 @@ describe('replaying a history', () => {
 	test('a returning enquirer reopened at Enquiry (as the demo records it) starts again there', () => {
 		const state = replay([
 			...historyTo('initial_visit'),
-			{ kind: 'exit', fromStage: 'initial_visit', toStage: null, businessDate: '2026-11-10', exitReasonId: 'exit_timing' },
+			{
+				kind: 'exit',
+				fromStage: 'initial_visit',
+				toStage: null,
+				businessDate: '2026-11-10',
+				exitReasonId: 'exit_timing',
+			},
 			{ kind: 'reopen', fromStage: 'initial_visit', toStage: 'enquiry', businessDate: '2026-11-20' },
 		])
-		expect(state).toMatchObject({ stage: 'enquiry', status: 'open', openStages: ['enquiry'], stageEnteredOn: '2026-11-20', closed: null })
+		expect(state).toMatchObject({
+			stage: 'enquiry',
+			status: 'open',
+			openStages: ['enquiry'],
+			stageEnteredOn: '2026-11-20',
+			closed: null,
+		})
 	})
 
-	const e = (kind: string, fromStage: string | null, toStage: string | null, businessDate = '2026-11-20'): RecordedStageEvent => ({ kind, fromStage, toStage, businessDate })
+	const e = (
+		kind: string,
+		fromStage: string | null,
+		toStage: string | null,
+		businessDate = '2026-11-20'
+	): RecordedStageEvent => ({ kind, fromStage, toStage, businessDate })
 	test.each<[string, RecordedStageEvent[], number, string]>([
 		['no events', [], 0, 'a household needs at least one event'],
-		['a first event that is not an entry', [e('hold', null, null)], 0, 'the first event must enter a stage from nowhere'],
-		['a skipped stage', [...historyTo('enquiry'), e('entered', 'enquiry', 'application')], 1, 'skips from enquiry to application'],
-		['a move from the wrong stage', [...historyTo('stage_1'), e('entered', 'application', 'stage_2')], 5, 'moves from application but the household is at stage_1'],
-		['an event dated before the last change', [...historyTo('stage_1'), e('hold', null, null, '2026-11-01')], 5, 'dated 2026-11-01, before the last change on 2026-11-06'],
-		['a move after closing', [...historyTo('enquiry'), e('exit', 'enquiry', null), e('entered', 'enquiry', 'initial_contact')], 2, 'entered is not allowed while closed'],
-		['a move while on hold', [...historyTo('enquiry'), e('hold', null, null), e('entered', 'enquiry', 'initial_contact')], 2, 'entered is not allowed while on_hold'],
-		['a reopen to a later stage', [...historyTo('enquiry'), e('exit', 'enquiry', null), e('reopen', 'enquiry', 'panel')], 2, 'reopens at panel, after the stage it left'],
+		[
+			'a first event that is not an entry',
+			[e('hold', null, null)],
+			0,
+			'the first event must enter a stage from nowhere',
+		],
+		[
+			'a skipped stage',
+			[...historyTo('enquiry'), e('entered', 'enquiry', 'application')],
+			1,
+			'skips from enquiry to application',
+		],
+		[
+			'a move from the wrong stage',
+			[...historyTo('stage_1'), e('entered', 'application', 'stage_2')],
+			5,
+			'moves from application but the household is at stage_1',
+		],
+		[
+			'an event dated before the last change',
+			[...historyTo('stage_1'), e('hold', null, null, '2026-11-01')],
+			5,
+			'dated 2026-11-01, before the last change on 2026-11-06',
+		],
+		[
+			'a move after closing',
+			[...historyTo('enquiry'), e('exit', 'enquiry', null), e('entered', 'enquiry', 'initial_contact')],
+			2,
+			'entered is not allowed while closed',
+		],
+		[
+			'a move while on hold',
+			[...historyTo('enquiry'), e('hold', null, null), e('entered', 'enquiry', 'initial_contact')],
+			2,
+			'entered is not allowed while on_hold',
+		],
+		[
+			'a reopen to a later stage',
+			[...historyTo('enquiry'), e('exit', 'enquiry', null), e('reopen', 'enquiry', 'panel')],
+			2,
+			'reopens at panel, after the stage it left',
+		],
 		['an unknown kind', [...historyTo('enquiry'), e('deleted', null, null)], 1, 'deleted is not allowed while open'],
-		['a date that is not a date', [e('entered', null, 'enquiry', 'yesterday')], 0, 'business date "yesterday" is not a date'],
+		[
+			'a date that is not a date',
+			[e('entered', null, 'enquiry', 'yesterday')],
+			0,
+			'business date "yesterday" is not a date',
+		],
 	])('reports %s', (_, events, index, problem) => {
 		expect(tryReplay(events)).toEqual({ ok: false, index, problem })
 		if (events.length > 0) expect(() => replay(events)).toThrow(problem)
@@ -502,8 +845,13 @@ describe('matchesHousehold', () => {
 describe.each([DEMO_SEED, 1, 2])('the demo data (seed %s)', (seed) => {
 	const data = generateDemoData({ today: new Date('2026-11-23T10:30:00Z'), seed })
 	const byHousehold = new Map<string, DemoStageEvent[]>()
-	for (const event of data.stageEvents) byHousehold.set(event.householdId, [...(byHousehold.get(event.householdId) ?? []), event])
-	const historyOf = (id: string) => byHousehold.get(id)!.slice().sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime() || a.id.localeCompare(b.id))
+	for (const event of data.stageEvents)
+		byHousehold.set(event.householdId, [...(byHousehold.get(event.householdId) ?? []), event])
+	const historyOf = (id: string) =>
+		byHousehold
+			.get(id)!
+			.slice()
+			.sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime() || a.id.localeCompare(b.id))
 
 	test('every household’s history replays and agrees with its row', () => {
 		const seen = { parallel: 0, onHold: 0, closed: 0, reopened: 0, approved: 0 }
@@ -542,7 +890,9 @@ describe.each([DEMO_SEED, 1, 2])('the demo data (seed %s)', (seed) => {
 				// A returning enquirer's reopen at Enquiry is the public form's doing, not a command.
 				if (command) {
 					const result = apply(state, command, { ...context('manager'), ...day })
-					expect(result, `${household.id} ${event.kind} ${event.toStage ?? ''} on ${event.businessDate}`).toMatchObject({ ok: true })
+					expect(result, `${household.id} ${event.kind} ${event.toStage ?? ''} on ${event.businessDate}`).toMatchObject(
+						{ ok: true }
+					)
 				}
 				state = applyEvent(state, event)
 			}

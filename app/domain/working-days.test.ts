@@ -35,7 +35,7 @@ const reference = fs
 describe('bankHolidays', () => {
 	test('the reference list has every year from 2018 to 2027', () => {
 		expect(new Set(reference.map((holiday) => holiday.date.slice(0, 4)))).toEqual(
-			new Set(['2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026', '2027']),
+			new Set(['2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026', '2027'])
 		)
 	})
 
@@ -44,7 +44,7 @@ describe('bankHolidays', () => {
 		(year) => {
 			const expected = reference.filter((holiday) => holiday.date.startsWith(`${year}-`))
 			expect(bankHolidays(year)).toEqual(expected)
-		},
+		}
 	)
 
 	test.each([
@@ -225,7 +225,15 @@ describe('addWorkingDays', () => {
 		// start, n, paused, expected
 		['2026-11-23', 1, [['2026-11-24', '2026-11-25']], '2026-11-26'],
 		['2026-11-19', 2, [['2026-11-20', '2026-11-23']], '2026-11-25'], // hold over a weekend
-		['2026-11-19', 2, [['2026-11-20', '2026-11-20'], ['2026-11-24', '2026-11-24']], '2026-11-25'],
+		[
+			'2026-11-19',
+			2,
+			[
+				['2026-11-20', '2026-11-20'],
+				['2026-11-24', '2026-11-24'],
+			],
+			'2026-11-25',
+		],
 		['2026-11-19', 2, [['2026-11-01', '2026-11-19']], '2026-11-23'], // hold ended on the start day
 	] as const)('%s + %i working days with %o on hold = %s', (start, n, paused, expected) => {
 		expect(addWorkingDays(start, n, undefined, paused as readonly PausedRange[])).toBe(expected)
@@ -386,7 +394,7 @@ describe('the server time zone does not matter', () => {
 			process.env.TZ = zone
 			// Guard that the zone really changed for this process, so the checks below mean something.
 			expect(new Date(Date.UTC(2026, 0, 1)).getTimezoneOffset()).toBe(
-				{ 'America/Los_Angeles': 480, 'Pacific/Kiritimati': -840, 'Europe/London': 0, 'Asia/Kolkata': -330 }[zone],
+				{ 'America/Los_Angeles': 480, 'Pacific/Kiritimati': -840, 'Europe/London': 0, 'Asia/Kolkata': -330 }[zone]
 			)
 			expect(addWorkingDays('2026-12-24', 1)).toBe('2026-12-29')
 			expect(addWorkingDays('2026-03-27', 1)).toBe('2026-03-30')
@@ -395,7 +403,7 @@ describe('the server time zone does not matter', () => {
 			expect(londonDate(new Date('2026-07-15T23:30:00Z'))).toBe('2026-07-16')
 			expect(deadlineInstant('2026-03-29').toISOString()).toBe('2026-03-29T22:59:59.999Z')
 			expect(bankHolidays(2026)).toEqual(reference.filter((holiday) => holiday.date.startsWith('2026-')))
-		},
+		}
 	)
 })
 

@@ -7,12 +7,15 @@ import {
 	takeSchedulerLease,
 	type SchedulerDb,
 } from '~/models/clock-reminders.server.ts'
+import { earnDuePlacementMilestones } from '~/models/bonus-milestones.server.ts'
+import { londonDate } from '~/domain/working-days.ts'
 import { now as clockNow } from '~/utils/clock.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { wakeOutbox } from './outbox-worker.server.ts'
 
 // The scheduler inside the server: every minute it sends the response-time reminders, the
-// escalations and the morning digest that are due (app/models/clock-reminders.server.ts). Every
+// escalations and the morning digest that are due (app/models/clock-reminders.server.ts), and earns the
+// referral bonuses of placements that have lasted long enough. Every
 // server process starts one, and they share the work through a lease in the database: only the
 // process holding it runs, renewing it each minute; when that process stops (or dies), another
 // takes over once the lease has run out. Reminders are exactly-once by their own unique rows, so
@@ -22,7 +25,7 @@ export const SCHEDULER_INTERVAL_MS = 60_000
 /** Long enough to outlast a run and a missed beat, short enough for a quick takeover. */
 export const SCHEDULER_LEASE_MS = 120_000
 
-export type SchedulerRun = { atRisk: number; overdue: number; digests: number }
+export type SchedulerRun = { atRisk: number; overdue: number; digests: number; placementBonuses: number }
 
 /** Where links in reminders point: PUBLIC_URL, or this server on localhost. */
 export function staffOrigin(): string {
@@ -51,7 +54,9 @@ export async function runScheduler(input: {
 	if (!leased) return null
 	const reminders = await sendClockReminders(db, { now: input.now, origin })
 	const digests = await sendMorningDigests(db, { now: input.now, origin })
-	return { ...reminders, digests }
+	// Placement bonuses are earned by time passing (a placement reaching its qualifying weeks).
+	const placementBonuses = await earnDuePlacementMilestones(londonDate(input.now))
+	return { ...reminders, digests, placementBonuses }
 }
 
 export type Scheduler = { stop(): Promise<void> }

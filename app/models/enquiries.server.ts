@@ -13,6 +13,7 @@ import { prisma } from '~/utils/db.server.ts'
 import { GroupCommit, type BatchOutcome } from '~/utils/group-commit.ts'
 import { recordAudit, type AuditRecord } from './audit.server.ts'
 import { outboxRows, type OutboxEmail } from './outbox.server.ts'
+import { referralsFromEnquiries } from './referrals.server.ts'
 import { clockContext, clockFields } from './response-clocks.server.ts'
 
 export type NewEnquiry = {
@@ -20,6 +21,8 @@ export type NewEnquiry = {
 	source: 'web' | 'phone' | 'event'
 	answers: ValidEnquiry
 	attribution: Attribution
+	/** How the referral code came: the carer's link (the `ref` it carried) or typed in the form. */
+	referralVia?: 'link' | 'code'
 	/** A channel's key: one the public form derives, or any active one staff choose. */
 	channel: ChannelKey | (string & {})
 	consentWording: string
@@ -239,6 +242,7 @@ async function writeInTransaction(
 		returning: [] as { id: string; at: Date; reference: string; reopenedOn: string | null }[],
 		owners: [] as Prisma.OwnerChangeCreateManyInput[],
 		audit: [] as AuditRecord[],
+		referrals: [] as Parameters<typeof referralsFromEnquiries>[1],
 	}
 
 	// A new enquiry (or a household that had left, back at Enquiry) starts the first-contact clock.
@@ -330,7 +334,19 @@ async function writeInTransaction(
 			})
 		}
 
+		const enquiryId = crypto.randomUUID()
+		const referralCodeId = attribution.referralCode ? referralIds.get(attribution.referralCode) : undefined
+		if (referralCodeId) {
+			rows.referrals.push({
+				householdId: household.id,
+				enquiryId,
+				referralCodeId,
+				via: item.referralVia ?? 'code',
+				receivedAt: item.receivedAt,
+			})
+		}
 		rows.enquiries.push({
+			id: enquiryId,
 			householdId: household.id,
 			submissionKey: item.submissionKey,
 			fingerprint,
@@ -358,7 +374,7 @@ async function writeInTransaction(
 			referringSite: attribution.referringSite,
 			landingPage: attribution.landingPage,
 			referralCodeText: attribution.referralCode,
-			referralCodeId: attribution.referralCode ? referralIds.get(attribution.referralCode) : undefined,
+			referralCodeId,
 			consentGiven: true,
 			consentWording: item.consentWording,
 			privacyNoticeUrl: config.privacyNoticeUrl,
@@ -421,7 +437,12 @@ async function writeInTransaction(
 	if (rows.applicants.length > 0) await tx.applicant.createMany({ data: rows.applicants })
 	for (const household of rows.returning) {
 		const reopened = household.reopenedOn
-			? { status: 'open', stage: 'enquiry', stageEnteredOn: household.reopenedOn, ...enquiryClock(household.reopenedOn) }
+			? {
+					status: 'open',
+					stage: 'enquiry',
+					stageEnteredOn: household.reopenedOn,
+					...enquiryClock(household.reopenedOn),
+			  }
 			: {}
 		await tx.household.update({
 			where: { id: household.id },
@@ -437,6 +458,7 @@ async function writeInTransaction(
 	if (rows.enquiries.length > 0) await tx.enquiry.createMany({ data: rows.enquiries })
 	if (rows.emails.length > 0) await tx.outboxMessage.createMany({ data: outboxRows(rows.emails) })
 	if (rows.owners.length > 0) await tx.ownerChange.createMany({ data: rows.owners })
+	await referralsFromEnquiries(tx, rows.referrals)
 	await recordAudit(tx, rows.audit)
 	return outcomes
 }

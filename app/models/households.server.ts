@@ -16,6 +16,7 @@ import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { now, today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { householdApproved } from './bonus-milestones.server.ts'
 import { clockContext, clockFields } from './response-clocks.server.ts'
 import { stageHistory } from './stage-history.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
@@ -119,6 +120,10 @@ export async function applyStageCommand(
 	// The row's copies of its stage and of its nearest deadline change with the event.
 	const clocks = clockFields([...history, recorded], await clockContext(tx))
 	await tx.household.update({ where: { id: household.id }, data: { ...householdFields(next), ...clocks } })
+	// Approved households become carers, and the referral that brought them earns its bonus.
+	if (event.kind === 'entered' && event.toStage === 'approved') {
+		await householdApproved(tx, household.id, event.businessDate)
+	}
 	return { ok: true, value: { state: next, event: result.event } }
 }
 

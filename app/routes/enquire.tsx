@@ -101,13 +101,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 	const config = await getServiceConfig()
 	const typedCode = validation.enquiry.referralCode ? normaliseReferralCode(validation.enquiry.referralCode) : undefined
-	const attribution = { ...readAttribution((name) => form.get(name) as string | null), referralCode: typedCode }
+	const carried = readAttribution((name) => form.get(name) as string | null)
+	const attribution = { ...carried, referralCode: typedCode }
 	const { receipt } = await recordEnquiry(
 		{
 			submissionKey,
 			source: 'web',
 			answers: validation.enquiry,
 			attribution,
+			// The code in the form came with the carer's link unless the person typed another.
+			referralVia: typedCode && carried.referralCode === typedCode ? 'link' : 'code',
 			channel: deriveChannel({
 				...attribution,
 				howHeard: validation.enquiry.howHeard,

@@ -1,0 +1,353 @@
+import { milestoneAmount, milestonesOf, parseBonusRules, schemeInForce, type Milestone } from '~/domain/bonus-scheme.ts'
+import {
+	assessReferral,
+	ineligibleReasonText,
+	OVERRIDABLE_REASONS,
+	type IneligibleReason,
+} from '~/domain/referral-eligibility.ts'
+import type { ReferrerKind } from '~/domain/bonus-scheme.ts'
+import { normaliseReferralCode } from '~/domain/attribution.ts'
+import { londonDate, type CalendarDate } from '~/domain/working-days.ts'
+import type { Prisma } from '~/generated/prisma/client.ts'
+import type { StaffIdentity } from '~/utils/auth.server.ts'
+import { today } from '~/utils/clock.server.ts'
+import { applyLedgerAction } from './bonus-ledger.server.ts'
+import { earnReachedMilestones } from './bonus-milestones.server.ts'
+import { changeHousehold } from './households.server.ts'
+
+// Referrals: a carer's link or code on an enquiry, or staff attaching one, ties a household to its
+// referrer. Whether it can earn is decided once, when it is made, by the pure rules in
+// app/domain/referral-eligibility.ts under the scheme in force that day; a counted referral gets
+// one pending ledger entry per milestone of that scheme. Staff attach, detach or override with a
+// reason, through changeHousehold (the household's version and audit).
+
+export type ReferralVia = 'link' | 'code' | 'staff'
+
+/** Every scheme version, oldest first (the order schemeInForce needs for same-day versions). */
+export async function schemeVersions(tx: Prisma.TransactionClient) {
+	const rows = await tx.bonusScheme.findMany({ orderBy: { createdAt: 'asc' } })
+	return rows.map((row) => ({ id: row.id, effectiveFrom: row.effectiveFrom, rules: parseBonusRules(row.rules) }))
+}
+
+type NewReferral = {
+	referrerId: string
+	householdId: string
+	enquiryId?: string | null
+	via: ReferralVia
+	referredOn: CalendarDate
+	/** Staff attaching a referral: who, and why. */
+	staff?: { actorId: string; reason: string }
+}
+
+/**
+ * Records a referral inside the caller's transaction and says whether it counts. A second referral
+ * of the same household by the same referrer is the first one again.
+ */
+export async function createReferral(tx: Prisma.TransactionClient, input: NewReferral) {
+	const existing = await tx.referral.findUnique({
+		where: { referrerId_householdId: { referrerId: input.referrerId, householdId: input.householdId } },
+	})
+	if (existing) return { referral: existing, created: false }
+
+	const [referrer, household, counted, lastEnquiry, schemes] = await Promise.all([
+		tx.carer.findUniqueOrThrow({ where: { id: input.referrerId } }),
+		tx.household.findUniqueOrThrow({ where: { id: input.householdId }, include: { applicants: true } }),
+		tx.referral.findUnique({ where: { countedHouseholdId: input.householdId } }),
+		// The household's contact before this referral: its latest other enquiry.
+		tx.enquiry.findFirst({
+			where: { householdId: input.householdId, ...(input.enquiryId ? { id: { not: input.enquiryId } } : {}) },
+			orderBy: { receivedAt: 'desc' },
+			select: { receivedAt: true },
+		}),
+		schemeVersions(tx),
+	])
+	const scheme = schemeInForce(schemes, input.referredOn) ?? schemes[0]!
+	const earlierContact = lastEnquiry ? londonDate(lastEnquiry.receivedAt) : null
+	const eligibility = assessReferral({
+		referrer: {
+			id: referrer.id,
+			kind: referrer.kind as ReferrerKind,
+			active: referrer.status === 'active',
+			householdId: referrer.householdId,
+			emailNormalized: referrer.emailNormalized,
+		},
+		household: {
+			id: household.id,
+			route: household.route === 'kinship' ? 'kinship' : 'mainstream',
+			applicantEmails: household.applicants.map((applicant) => applicant.emailNormalized),
+			lastContactBefore: earlierContact && earlierContact <= input.referredOn ? earlierContact : null,
+			countedReferrerId: counted?.referrerId ?? null,
+		},
+		rules: scheme.rules,
+		referredOn: input.referredOn,
+	})
+	const referral = await tx.referral.create({
+		data: {
+			referrerId: referrer.id,
+			householdId: household.id,
+			enquiryId: input.enquiryId ?? null,
+			via: input.via,
+			referredOn: input.referredOn,
+			status: eligibility.eligible ? 'counted' : 'not_eligible',
+			ineligibleReason: eligibility.eligible ? null : eligibility.reason,
+			countedHouseholdId: eligibility.eligible ? household.id : null,
+			schemeId: scheme.id,
+			staffReason: input.staff?.reason ?? null,
+			changedById: input.staff?.actorId ?? null,
+		},
+	})
+	if (eligibility.eligible) await openLedger(tx, referral.id, referrer.id, scheme.rules)
+	return { referral, created: true }
+}
+
+/** A counted referral's pending entries, one per milestone of its scheme, then whatever is already reached. */
+async function openLedger(
+	tx: Prisma.TransactionClient,
+	referralId: string,
+	referrerId: string,
+	rules: ReturnType<typeof parseBonusRules>
+) {
+	const referral = await tx.referral.findUniqueOrThrow({ where: { id: referralId } })
+	await tx.bonusEntry.createMany({
+		data: milestonesOf(rules).map((milestone: Milestone) => ({
+			referralId,
+			milestone,
+			payeeId: milestone === 'welcome' ? null : referrerId,
+			amountPence: milestoneAmount(rules, milestone),
+		})),
+	})
+	// Staff may attach a referral after the household was approved.
+	await earnReachedMilestones(tx, referral.householdId)
+}
+
+/**
+ * Referrals carried by new enquiries (a code typed in the form, or the carer's link): called by
+ * the enquiry commit after the enquiries are written. Codes no longer active, or belonging to no
+ * carer, attach nothing.
+ */
+export async function referralsFromEnquiries(
+	tx: Prisma.TransactionClient,
+	items: { householdId: string; enquiryId: string; referralCodeId: string; via: 'link' | 'code'; receivedAt: Date }[]
+) {
+	if (items.length === 0) return
+	const codes = await tx.referralCode.findMany({
+		where: { id: { in: items.map((item) => item.referralCodeId) }, active: true, carerId: { not: null } },
+	})
+	const carerByCode = new Map(codes.map((code) => [code.id, code.carerId!]))
+	for (const item of items) {
+		const referrerId = carerByCode.get(item.referralCodeId)
+		if (!referrerId) continue
+		await createReferral(tx, {
+			referrerId,
+			householdId: item.householdId,
+			enquiryId: item.enquiryId,
+			via: item.via,
+			referredOn: londonDate(item.receivedAt),
+		})
+	}
+}
+
+export type ReferralChangeOutcome = { status: string; reasonText: string | null }
+
+function describeOutcome(referral: { status: string; ineligibleReason: string | null }, contactWindowMonths: number) {
+	return {
+		status: referral.status,
+		reasonText: referral.ineligibleReason
+			? ineligibleReasonText(referral.ineligibleReason as IneligibleReason, { contactWindowMonths })
+			: null,
+	}
+}
+
+/** Staff attach a referral by the referrer's code, with a reason. It counts only if the rules allow. */
+export function attachReferral(input: {
+	householdId: string
+	expectedVersion: number
+	actor: StaffIdentity
+	code: string
+	reason: string
+}) {
+	return changeHousehold<ReferralChangeOutcome & { referrerName: string }>(
+		{
+			...input,
+			audit: (value) => `Attached a referral from ${value.referrerName}: ${input.reason}`,
+		},
+		async (tx, household) => {
+			const code = await tx.referralCode.findUnique({
+				where: { code: normaliseReferralCode(input.code) },
+				include: { carer: true },
+			})
+			if (!code?.carer) {
+				return { ok: false, error: 'There is no carer with that referral code', field: 'code' }
+			}
+			const existing = await tx.referral.findUnique({
+				where: { referrerId_householdId: { referrerId: code.carer.id, householdId: household.id } },
+			})
+			if (existing) {
+				return {
+					ok: false,
+					error: `${code.carer.name}’s referral of this household is already recorded`,
+					field: 'code',
+				}
+			}
+			// The referral is the household's latest enquiry (the friend mentioned the carer then), so
+			// the scheme in force and the earlier-contact window are counted from its date.
+			const enquiry = await tx.enquiry.findFirst({
+				where: { householdId: household.id },
+				orderBy: { receivedAt: 'desc' },
+				select: { id: true, receivedAt: true },
+			})
+			const { referral } = await createReferral(tx, {
+				referrerId: code.carer.id,
+				householdId: household.id,
+				enquiryId: enquiry?.id ?? null,
+				via: 'staff',
+				referredOn: enquiry ? londonDate(enquiry.receivedAt) : today(),
+				staff: { actorId: input.actor.id, reason: input.reason },
+			})
+			const scheme = (await schemeVersions(tx)).find((version) => version.id === referral.schemeId)!
+			return {
+				ok: true,
+				value: { ...describeOutcome(referral, scheme.rules.contactWindowMonths), referrerName: code.carer.name },
+			}
+		}
+	)
+}
+
+/** Void whatever of a referral's bonus is not yet paid. Refuses (returns false) if any of it was paid or is being paid. */
+async function voidUnpaid(tx: Prisma.TransactionClient, referralId: string, reason: string, actor: StaffIdentity) {
+	const entries = await tx.bonusEntry.findMany({ where: { referralId }, include: { payments: true } })
+	const paying = entries.some(
+		(entry) => entry.status === 'paid' || entry.payments.some((payment) => payment.liveEntryId !== null)
+	)
+	if (paying) return false
+	for (const entry of entries) {
+		if (entry.status !== 'void') await applyLedgerAction(tx, entry.id, { kind: 'void', reason }, actor)
+	}
+	return true
+}
+
+const PAID_REFUSAL =
+	'A bonus for this referral has been paid or is being paid, so it cannot be detached. Ask a manager to make the payment void first if it was a mistake.'
+
+/** Staff detach a referral, with a reason: it no longer counts and its unpaid bonus is void. */
+export function detachReferral(input: {
+	householdId: string
+	expectedVersion: number
+	actor: StaffIdentity
+	referralId: string
+	reason: string
+}) {
+	return changeHousehold<{ referrerName: string }>(
+		{ ...input, audit: (value) => `Detached the referral from ${value.referrerName}: ${input.reason}` },
+		async (tx, household) => {
+			const referral = await tx.referral.findFirst({
+				where: { id: input.referralId, householdId: household.id },
+				include: { referrer: true },
+			})
+			if (!referral || referral.status === 'detached') {
+				return { ok: false, error: 'This referral has already been detached', field: null }
+			}
+			if (!(await voidUnpaid(tx, referral.id, `Referral detached: ${input.reason}`, input.actor))) {
+				return { ok: false, error: PAID_REFUSAL, field: null }
+			}
+			await tx.referral.update({
+				where: { id: referral.id },
+				data: { status: 'detached', countedHouseholdId: null, staffReason: input.reason, changedById: input.actor.id },
+			})
+			return { ok: true, value: { referrerName: referral.referrer.name } }
+		}
+	)
+}
+
+/**
+ * Staff count a referral the rules turned down (another referrer came first, or the household's
+ * earlier contact does not matter), with a reason. The referral that counted before is detached.
+ */
+export function overrideReferral(input: {
+	householdId: string
+	expectedVersion: number
+	actor: StaffIdentity
+	referralId: string
+	reason: string
+}) {
+	return changeHousehold<{ referrerName: string }>(
+		{ ...input, audit: (value) => `Counted the referral from ${value.referrerName} instead: ${input.reason}` },
+		async (tx, household) => {
+			const referral = await tx.referral.findFirst({
+				where: { id: input.referralId, householdId: household.id },
+				include: { referrer: true, scheme: true },
+			})
+			if (!referral || referral.status !== 'not_eligible') {
+				return { ok: false, error: 'Only a referral that does not count can be counted instead', field: null }
+			}
+			if (!OVERRIDABLE_REASONS.includes(referral.ineligibleReason as IneligibleReason)) {
+				return {
+					ok: false,
+					error: `This referral cannot be counted: ${ineligibleReasonText(
+						referral.ineligibleReason as IneligibleReason,
+						parseBonusRules(referral.scheme.rules)
+					).toLowerCase()}`,
+					field: null,
+				}
+			}
+			const counted = await tx.referral.findUnique({ where: { countedHouseholdId: household.id } })
+			if (counted) {
+				if (!(await voidUnpaid(tx, counted.id, `Another referral counted instead: ${input.reason}`, input.actor))) {
+					return { ok: false, error: PAID_REFUSAL, field: null }
+				}
+				await tx.referral.update({
+					where: { id: counted.id },
+					data: {
+						status: 'detached',
+						countedHouseholdId: null,
+						staffReason: `Another referral counted instead: ${input.reason}`,
+						changedById: input.actor.id,
+					},
+				})
+			}
+			await tx.referral.update({
+				where: { id: referral.id },
+				data: {
+					status: 'counted',
+					countedHouseholdId: household.id,
+					staffReason: input.reason,
+					changedById: input.actor.id,
+				},
+			})
+			await openLedger(tx, referral.id, referral.referrerId, parseBonusRules(referral.scheme.rules))
+			return { ok: true, value: { referrerName: referral.referrer.name } }
+		}
+	)
+}
+
+/** A household's referrals for its record, newest first, with the reason in staff's words. */
+export async function householdReferrals(tx: Prisma.TransactionClient, householdId: string) {
+	const referrals = await tx.referral.findMany({
+		where: { householdId },
+		include: { referrer: { select: { id: true, name: true } }, scheme: true, bonusEntries: true },
+		orderBy: { createdAt: 'desc' },
+	})
+	return referrals.map((referral) => {
+		const rules = parseBonusRules(referral.scheme.rules)
+		return {
+			id: referral.id,
+			referrer: referral.referrer,
+			via: referral.via as ReferralVia,
+			referredOn: referral.referredOn,
+			status: referral.status as 'counted' | 'not_eligible' | 'detached',
+			reasonText: referral.ineligibleReason
+				? ineligibleReasonText(referral.ineligibleReason as IneligibleReason, rules)
+				: null,
+			overridable:
+				referral.status === 'not_eligible' &&
+				OVERRIDABLE_REASONS.includes(referral.ineligibleReason as IneligibleReason),
+			staffReason: referral.staffReason,
+			bonusEntries: referral.bonusEntries.map((entry) => ({
+				id: entry.id,
+				milestone: entry.milestone as Milestone,
+				amountPence: entry.amountPence,
+				status: entry.status,
+			})),
+		}
+	})
+}
