@@ -51,8 +51,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function usePageviews(domain: string | null) {
 	const location = useLocation()
 	useEffect(() => {
-		// The staff area is not analysed (and a password link's token is in its address).
-		if (domain && !location.pathname.startsWith('/staff')) trackPageview(domain)
+		// The staff area is not analysed (and a password link's token is in its address), nor is the
+		// page a carer's emailed sign-in link opens (its token is in the address too).
+		if (domain && !location.pathname.startsWith('/staff') && !location.pathname.startsWith('/refer/sign-in/'))
+			trackPageview(domain)
 	}, [domain, location.pathname, location.search])
 }
 

@@ -2,11 +2,13 @@
 // a browser or a text editor and looked at:  npx tsx emails/preview.ts
 import fs from 'node:fs'
 import path from 'node:path'
+import { renderCarerSignInLink } from './carer-sign-in-link.ts'
 import { renderClockReminder } from './clock-reminder.ts'
 import { renderEnquiryAcknowledgement } from './enquiry-acknowledgement.ts'
 import { renderNewEnquiryAlert } from './new-enquiry-alert.ts'
 import { renderMorningDigest } from './morning-digest.ts'
 import { renderPasswordLink } from './password-link.ts'
+import { renderReferralInvitation } from './referral-invitation.ts'
 import { renderReferralBonus } from './referral-bonus.ts'
 import { escapeHtml } from './layout.ts'
 import type { RenderedEmail } from './render.ts'
@@ -15,7 +17,9 @@ import {
 	sampleAlert,
 	sampleClockReminder,
 	sampleMorningDigest,
+	sampleCarerSignInLink,
 	samplePasswordLink,
+	sampleReferralInvitation,
 	sampleReferralBonus,
 } from './samples.ts'
 
@@ -43,6 +47,8 @@ const samples: Record<string, RenderedEmail> = {
 		items: [...sampleClockReminder.items, { ...sampleMorningDigest.entries[0]!, deadline: 'Monday 23 November 2026' }],
 	}),
 	'morning-digest': renderMorningDigest(sampleMorningDigest),
+	'sign-in-carer': renderCarerSignInLink(sampleCarerSignInLink),
+	'referral-invitation': renderReferralInvitation(sampleReferralInvitation),
 	'referral-bonus-earned': renderReferralBonus(sampleReferralBonus),
 	'referral-bonus-paid': renderReferralBonus({ ...sampleReferralBonus, kind: 'paid', paidBy: 'by bank transfer' }),
 }

@@ -1,5 +1,7 @@
+import type { CarerSignInLinkInput } from './carer-sign-in-link.ts'
 import type { ReferralBonusInput } from './referral-bonus.ts'
 import type { ClockReminderInput } from './clock-reminder.ts'
+import type { ReferralInvitationInput } from './referral-invitation.ts'
 import type { EnquiryAcknowledgementInput } from './enquiry-acknowledgement.ts'
 import type { NewEnquiryAlertInput } from './new-enquiry-alert.ts'
 import type { MorningDigestInput } from './morning-digest.ts'
@@ -82,6 +84,22 @@ export const sampleMorningDigest: MorningDigestInput = {
 		},
 	],
 	serviceName: 'Foster with Northdale',
+}
+
+export const sampleCarerSignInLink: CarerSignInLinkInput = {
+	name: 'Grace Mensah',
+	url: `${SAMPLE_ORIGIN}/refer/sign-in/Zm9zdGVyaW5nLWRlbW8tdG9rZW4tZm9yLXByZXZpZXdz`,
+	serviceName: 'Foster with Northdale',
+	organisationName: 'Northdale County Council',
+}
+
+export const sampleReferralInvitation: ReferralInvitationInput = {
+	friendName: 'Siobhán',
+	carerFirstName: 'Grace',
+	referralUrl: `${SAMPLE_ORIGIN}/r/NORTH7K3`,
+	origin: SAMPLE_ORIGIN,
+	serviceName: 'Foster with Northdale',
+	organisationName: 'Northdale County Council',
 }
 
 export const sampleReferralBonus: ReferralBonusInput = {

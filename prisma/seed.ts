@@ -2,11 +2,13 @@
 // time, so it does nothing once there are households: real or demo data is never touched.
 //   npx tsx prisma/seed.ts
 import { pathToFileURL } from 'node:url'
+import { formatPounds } from '~/domain/bonus-scheme.ts'
 import { DEMO_SERVICE_CONFIG, ServiceConfigSchema } from '~/domain/service-config.ts'
 import { DEMO_STAFF_PASSWORD, describeDemoLogins } from '~/domain/staff.ts'
 import type { PrismaClient } from '~/generated/prisma/client.ts'
 import { hashPassword } from '~/utils/password.server.ts'
 import { DEMO_SEED, generateDemoData } from './demo-data.ts'
+import type { DemoReferralSummary } from './demo-referrals.ts'
 
 export type SeedResult =
 	| { seeded: false; households: number }
@@ -16,6 +18,7 @@ export type SeedResult =
 			kinship: number
 			enquiries: number
 			approvals: number
+			referrals: DemoReferralSummary
 			openNow: number
 			onHold: number
 			from: Date
@@ -83,7 +86,13 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 				data: data.contactAttempts.map((attempt) => ({ ...attempt, actorId: staffId(attempt.actorId) })),
 			})
 			await tx.householdNote.createMany({ data: data.notes.map((note) => ({ ...note, authorId: staffId(note.authorId)! })) })
-			return true
+			const manager = data.staff.find((user) => user.role === 'manager')!
+			const { seedDemoReferrals } = await import('./demo-referrals.ts')
+			return seedDemoReferrals(tx, {
+				today,
+				seed: DEMO_SEED,
+				manager: { id: staffId(manager.id)!, email: manager.email, name: manager.name, role: manager.role },
+			})
 		},
 		{ timeout: 60_000 },
 	)
@@ -97,6 +106,7 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 		kinship: data.households.filter((household) => household.route === 'kinship').length,
 		enquiries: data.enquiries.length,
 		approvals: data.households.filter((household) => household.stage === 'approved').length,
+		referrals: inserted,
 		openNow: data.households.filter((household) => household.status !== 'closed' && household.stage !== 'approved').length,
 		onHold: data.households.filter((household) => household.status === 'on_hold').length,
 		from: new Date(Math.min(...received)),
@@ -119,7 +129,9 @@ export function describeSeed(result: SeedResult): string {
 		`Loaded demo data for ${DEMO_SERVICE_CONFIG.organisationName}: ${n(result.households)} households ` +
 		`(${n(result.kinship)} of them kinship) made ${n(result.enquiries)} enquiries between ${date(result.from)} and ` +
 		`${date(result.to)}; ${n(result.approvals)} households were approved and ${n(result.openNow)} are in the ` +
-		`pipeline now (${n(result.onHold)} on hold). Took ${(result.ms / 1000).toFixed(1)} s.` +
+		`pipeline now (${n(result.onHold)} on hold). ${n(result.referrals.referrals)} enquiries came through ` +
+		`${n(result.referrals.referrers)} carers' referral codes (${n(result.referrals.counted)} earn a bonus; ` +
+		`${formatPounds(result.referrals.paidPence)} paid so far). Took ${(result.ms / 1000).toFixed(1)} s.` +
 		describeDemoLogins(DEMO_STAFF_PASSWORD, result.staffCreated)
 	)
 }

@@ -25,6 +25,11 @@ export function SiteFooter({ site }: { site: RootData['site'] }) {
 									Accessibility statement
 								</SiteLink>
 							</li>
+							<li className="govuk-footer__inline-list-item">
+								<SiteLink className="govuk-footer__link" to="/refer">
+									Foster carers: refer a friend
+								</SiteLink>
+							</li>
 						</ul>
 						<p className="govuk-body-s">
 							Call {site.phone} ({site.phoneHours}) or email{' '}

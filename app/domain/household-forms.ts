@@ -230,6 +230,10 @@ export const DONE_MESSAGES = {
 	note: 'Note added',
 	task: 'Task added',
 	'task-done': 'Task marked as done',
+	'referral-counted': 'Referral attached: it counts for a bonus',
+	'referral-not-eligible': 'Referral attached, but it does not count for a bonus: the reason is under Referral',
+	'referral-detached': 'Referral detached',
+	'referral-overridden': 'The referral now counts for a bonus',
 } as const
 export type DoneKey = keyof typeof DONE_MESSAGES
 

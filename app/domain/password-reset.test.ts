@@ -50,4 +50,15 @@ describe('reading password links in the staff mailbox', () => {
 			)
 		).toBe(true)
 	})
+
+	test('keeps a carer’s emailed sign-in link from staff, like a password link', () => {
+		const link = { template: 'sign-in-carer', toAddress: 'grace.mensah@example.com' }
+		expect(mayReadInMailbox(link, 'amira.hussain@northdale.example')).toBe(false)
+		expect(
+			mayReadInMailbox(
+				{ template: 'referral-invitation', toAddress: 'friend@example.com' },
+				'amira.hussain@northdale.example'
+			)
+		).toBe(true)
+	})
 })

@@ -46,6 +46,7 @@ export function passwordLinkTemplate(kind: ResetLinkKind): string {
  * administrator's password and use the link themselves.
  */
 export function mayReadInMailbox(message: { template: string; toAddress: string }, viewerEmail: string): boolean {
-	if (!message.template.startsWith('password-')) return true
+	// A carer's (or applicant's) emailed sign-in link signs its holder in just the same.
+	if (!message.template.startsWith('password-') && !message.template.startsWith('sign-in-')) return true
 	return message.toAddress.trim().toLowerCase() === viewerEmail.trim().toLowerCase()
 }

@@ -1,4 +1,11 @@
-import { milestoneAmount, milestonesOf, parseBonusRules, schemeInForce, type Milestone } from '~/domain/bonus-scheme.ts'
+import {
+	milestoneAmount,
+	milestonesOf,
+	parseBonusRules,
+	schemeInForce,
+	type BonusRules,
+	type Milestone,
+} from '~/domain/bonus-scheme.ts'
 import {
 	assessReferral,
 	ineligibleReasonText,
@@ -96,28 +103,38 @@ export async function createReferral(tx: Prisma.TransactionClient, input: NewRef
 			changedById: input.staff?.actorId ?? null,
 		},
 	})
-	if (eligibility.eligible) await openLedger(tx, referral.id, referrer.id, scheme.rules)
+	if (eligibility.eligible) {
+		await openLedger(
+			tx,
+			{ referralId: referral.id, referrerId: referrer.id, householdId: household.id },
+			scheme.rules,
+			{
+				approved: household.stage === 'approved',
+			}
+		)
+	}
 	return { referral, created: true }
 }
 
-/** A counted referral's pending entries, one per milestone of its scheme, then whatever is already reached. */
+/**
+ * A counted referral's pending entries, one per milestone of its scheme; a household already
+ * approved (staff attaching a referral late) earns what it has reached straight away.
+ */
 async function openLedger(
 	tx: Prisma.TransactionClient,
-	referralId: string,
-	referrerId: string,
-	rules: ReturnType<typeof parseBonusRules>
+	referral: { referralId: string; referrerId: string; householdId: string },
+	rules: BonusRules,
+	household: { approved: boolean }
 ) {
-	const referral = await tx.referral.findUniqueOrThrow({ where: { id: referralId } })
 	await tx.bonusEntry.createMany({
 		data: milestonesOf(rules).map((milestone: Milestone) => ({
-			referralId,
+			referralId: referral.referralId,
 			milestone,
-			payeeId: milestone === 'welcome' ? null : referrerId,
+			payeeId: milestone === 'welcome' ? null : referral.referrerId,
 			amountPence: milestoneAmount(rules, milestone),
 		})),
 	})
-	// Staff may attach a referral after the household was approved.
-	await earnReachedMilestones(tx, referral.householdId)
+	if (household.approved) await earnReachedMilestones(tx, referral.householdId)
 }
 
 /**
@@ -314,7 +331,12 @@ export function overrideReferral(input: {
 					changedById: input.actor.id,
 				},
 			})
-			await openLedger(tx, referral.id, referral.referrerId, parseBonusRules(referral.scheme.rules))
+			await openLedger(
+				tx,
+				{ referralId: referral.id, referrerId: referral.referrerId, householdId: household.id },
+				parseBonusRules(referral.scheme.rules),
+				{ approved: household.stage === 'approved' }
+			)
 			return { ok: true, value: { referrerName: referral.referrer.name } }
 		}
 	)

@@ -8,6 +8,9 @@ export function loader({ request }: LoaderFunctionArgs) {
 		'Allow: /',
 		'Disallow: /staff',
 		'Disallow: /api',
+		// The refer-a-friend portal is personal; /refer itself stays public.
+		'Disallow: /refer/',
+		'Disallow: /r/',
 		'',
 		`Sitemap: ${publicOrigin(request)}/sitemap.xml`,
 		'',

@@ -5,6 +5,7 @@ import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, SuccessBanner } from '~/components/form.tsx'
 import { revalidateAfterStale } from '~/components/household.tsx'
 import { Pagination } from '~/components/pagination.tsx'
+import { ReferralSection } from '~/components/referrals.tsx'
 import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
 import { BEST_TIMES, FOSTERING_INTERESTS, NOT_SURE, SPARE_BEDROOM_OPTIONS } from '~/domain/enquiry-form.ts'
 import { doneMessage, readVersion } from '~/domain/household-forms.ts'
@@ -16,6 +17,7 @@ import { labelOf as label, type TimelineItem } from '~/domain/timeline.ts'
 import { formatDate, formatDateTime, formatShortDate } from '~/domain/working-days.ts'
 import { completeTask } from '~/models/household-actions.server.ts'
 import { loadHouseholdRecord } from '~/models/household-record.server.ts'
+import { referralsOfHousehold } from '~/models/carer-records.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
 import { backToRecord, postedForm, refused } from '~/utils/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
@@ -35,9 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const role = session.user.role
 	return {
 		...record,
+		referrals: await referralsOfHousehold(record.household.id),
 		done: doneMessage(url.searchParams.get('done')),
 		csrfToken: session.csrfToken,
-		can: { change: roleCan(role, 'changeHouseholds'), manage: roleCan(role, 'manageRecruitment') },
+		can: {
+			change: roleCan(role, 'changeHouseholds'),
+			manage: roleCan(role, 'manageRecruitment'),
+			manageCarers: roleCan(role, 'manageCarers'),
+		},
 	}
 }
 
@@ -219,6 +226,13 @@ export default function HouseholdRecord() {
 							{enquiry.isKinship ? <Row name="Kinship">{enquiry.kinshipDetails || 'Yes'}</Row> : null}
 						</dl>
 					))}
+
+					<ReferralSection
+						householdId={household.id}
+						referrals={page.referrals}
+						canChange={page.can.manageCarers}
+						canViewCarers={page.can.manageCarers}
+					/>
 
 					<h2 className="govuk-heading-m">Open tasks</h2>
 					{page.openTasks.length === 0 ? (

@@ -33,3 +33,12 @@ export function staffPageMeta(site: SiteMeta | undefined, title: string): MetaDe
 
 /** Staff pages hold personal data: never kept by a browser or a shared cache, never indexed. */
 export const STAFF_HEADERS = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' }
+
+/**
+ * The refer-a-friend portal's pages (and the page an emailed sign-in link opens): personal to one
+ * carer, so never cached or indexed.
+ */
+export const PORTAL_HEADERS = STAFF_HEADERS
+
+/** A portal page's title tag is rendered by the page itself ("Error: " prefix); this keeps it out of search. */
+export const PORTAL_META = [{ name: 'robots', content: 'noindex, nofollow' }]

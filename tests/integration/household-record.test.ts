@@ -74,7 +74,7 @@ describe('opening a household record', () => {
 		expect(titles).toContain('Moved to Stage 2')
 		expect(titles).toContain('Email: Thank you for your enquiry')
 		expect(titles).toContain('Enquiry received from the website')
-		expect(page.can).toEqual({ change: true, manage: false })
+		expect(page.can).toEqual({ change: true, manage: false, manageCarers: true })
 
 		const entries = await prisma.auditEntry.findMany({ where: { householdId: household.id } })
 		expect(entries).toMatchObject([

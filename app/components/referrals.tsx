@@ -1,0 +1,154 @@
+import { Link } from '@remix-run/react'
+import { referralStatusLabel, referralStatusTag, referralViaLabel } from '~/domain/referral-display.ts'
+import { formatDate } from '~/domain/working-days.ts'
+
+// A household's referrals as staff see them: who referred them, how, when, and whether it counts
+// for a bonus (with the rules' reason, or staff's, when it does not).
+
+export type ReferralView = {
+	id: string
+	referrer: { id: string; name: string }
+	via: string
+	referredOn: string
+	status: string
+	reasonText: string | null
+	overridable: boolean
+	staffReason: string | null
+}
+
+function Status({ referral }: { referral: ReferralView }) {
+	return (
+		<>
+			<strong className={`govuk-tag ${referralStatusTag(referral.status)}`}>
+				{referralStatusLabel(referral.status)}
+			</strong>
+			{referral.reasonText && referral.status === 'not_eligible' ? (
+				<p className="govuk-body-s govuk-!-margin-bottom-0 govuk-!-margin-top-1">{referral.reasonText}</p>
+			) : null}
+			{referral.staffReason ? (
+				<p className="govuk-body-s govuk-!-margin-bottom-0 govuk-!-margin-top-1">
+					Staff reason: {referral.staffReason}
+				</p>
+			) : null}
+		</>
+	)
+}
+
+/** The one referral an action page is about. */
+export function ReferralSummary({ referral }: { referral: ReferralView }) {
+	return (
+		<dl className="govuk-summary-list" data-testid="referral-summary">
+			<div className="govuk-summary-list__row">
+				<dt className="govuk-summary-list__key">Referred by</dt>
+				<dd className="govuk-summary-list__value">{referral.referrer.name}</dd>
+			</div>
+			<div className="govuk-summary-list__row">
+				<dt className="govuk-summary-list__key">How</dt>
+				<dd className="govuk-summary-list__value">
+					{referralViaLabel(referral.via)}, {formatDate(referral.referredOn)}
+				</dd>
+			</div>
+			<div className="govuk-summary-list__row">
+				<dt className="govuk-summary-list__key">Counts for a bonus</dt>
+				<dd className="govuk-summary-list__value">
+					<Status referral={referral} />
+				</dd>
+			</div>
+		</dl>
+	)
+}
+
+/** The household record's Referral section, with the changes this member of staff may make. */
+export function ReferralSection({
+	householdId,
+	referrals,
+	canChange,
+	canViewCarers,
+}: {
+	householdId: string
+	referrals: ReferralView[]
+	canChange: boolean
+	canViewCarers: boolean
+}) {
+	const base = `/staff/households/${householdId}`
+	return (
+		<>
+			<h2 className="govuk-heading-m" id="referral">
+				Referral
+			</h2>
+			{referrals.length === 0 ? (
+				<p className="govuk-body">No carer referred this household.</p>
+			) : (
+				<table className="govuk-table govuk-!-font-size-16" data-testid="household-referrals">
+					<caption className="govuk-table__caption govuk-visually-hidden">Who referred this household</caption>
+					<thead className="govuk-table__head">
+						<tr className="govuk-table__row">
+							<th scope="col" className="govuk-table__header">
+								Referred by
+							</th>
+							<th scope="col" className="govuk-table__header">
+								How
+							</th>
+							<th scope="col" className="govuk-table__header">
+								Date
+							</th>
+							<th scope="col" className="govuk-table__header">
+								Counts for a bonus
+							</th>
+							{canChange ? (
+								<th scope="col" className="govuk-table__header">
+									<span className="govuk-visually-hidden">Changes</span>
+								</th>
+							) : null}
+						</tr>
+					</thead>
+					<tbody className="govuk-table__body">
+						{referrals.map((referral) => (
+							<tr className="govuk-table__row" key={referral.id}>
+								<td className="govuk-table__cell">
+									{canViewCarers ? (
+										<Link className="govuk-link" to={`/staff/carers/${referral.referrer.id}`}>
+											{referral.referrer.name}
+										</Link>
+									) : (
+										referral.referrer.name
+									)}
+								</td>
+								<td className="govuk-table__cell">{referralViaLabel(referral.via)}</td>
+								<td className="govuk-table__cell app-nowrap">{formatDate(referral.referredOn)}</td>
+								<td className="govuk-table__cell">
+									<Status referral={referral} />
+								</td>
+								{canChange ? (
+									<td className="govuk-table__cell">
+										{referral.status !== 'detached' ? (
+											<Link className="govuk-link" to={`${base}/referrals/${referral.id}/detach`}>
+												Detach<span className="govuk-visually-hidden"> the referral from {referral.referrer.name}</span>
+											</Link>
+										) : null}
+										{referral.overridable ? (
+											<>
+												<br />
+												<Link className="govuk-link" to={`${base}/referrals/${referral.id}/override`}>
+													Count it
+													<span className="govuk-visually-hidden"> (the referral from {referral.referrer.name})</span>
+												</Link>
+											</>
+										) : null}
+									</td>
+								) : null}
+							</tr>
+						))}
+					</tbody>
+				</table>
+			)}
+			{canChange ? (
+				<p className="govuk-body">
+					<Link className="govuk-link" to={`${base}/referral`}>
+						Attach a referral
+					</Link>
+				</p>
+			) : null}
+		</>
+	)
+}

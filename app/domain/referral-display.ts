@@ -1,0 +1,33 @@
+// How a referral is described to staff (the carer's record, the household record). Staff see
+// why a referral earns nothing; the referrer never does (app/domain/referral-progress.ts).
+
+export const REFERRAL_STATUS_LABELS = {
+	counted: 'Counted',
+	not_eligible: 'Not eligible',
+	detached: 'Detached',
+} as const
+export type ReferralStatus = keyof typeof REFERRAL_STATUS_LABELS
+
+export const REFERRAL_STATUS_TAGS: Record<ReferralStatus, string> = {
+	counted: 'govuk-tag--green',
+	not_eligible: 'govuk-tag--orange',
+	detached: 'govuk-tag--grey',
+}
+
+export const REFERRAL_VIA_LABELS: Record<string, string> = {
+	link: 'Their referral link',
+	code: 'Their referral code',
+	staff: 'Added by staff',
+}
+
+export function referralStatusLabel(status: string): string {
+	return Object.hasOwn(REFERRAL_STATUS_LABELS, status) ? REFERRAL_STATUS_LABELS[status as ReferralStatus] : status
+}
+
+export function referralStatusTag(status: string): string {
+	return Object.hasOwn(REFERRAL_STATUS_TAGS, status) ? REFERRAL_STATUS_TAGS[status as ReferralStatus] : ''
+}
+
+export function referralViaLabel(via: string): string {
+	return REFERRAL_VIA_LABELS[via] ?? via
+}

@@ -1,0 +1,215 @@
+import crypto from 'node:crypto'
+import { Prisma } from '~/generated/prisma/client.ts'
+import { parseBonusRules, schemeInForce, type BonusRules } from '~/domain/bonus-scheme.ts'
+import {
+	firstNameOf,
+	INVITATION_MESSAGES,
+	INVITATIONS_PER_DAY,
+	validateInvitation,
+	type InvitationError,
+	type InvitationValues,
+} from '~/domain/referral-invitation.ts'
+import { referralProgress, type ReferralProgress } from '~/domain/referral-progress.ts'
+import { normaliseEmail } from '~/domain/carers.ts'
+import { signInLinkTemplate } from '~/domain/sign-in-links.ts'
+import { STAGE_KEYS, isStageKey, type StageKey } from '~/domain/stages.ts'
+import { startOfLondonDay, type CalendarDate } from '~/domain/working-days.ts'
+import { prisma } from '~/utils/db.server.ts'
+import { renderCarerSignInLink } from '../../emails/carer-sign-in-link.ts'
+import { renderReferralInvitation } from '../../emails/referral-invitation.ts'
+import { findCarerByEmail, getCarer } from './carers.server.ts'
+import { enqueueEmail } from './outbox.server.ts'
+import { getServiceConfig } from './service-settings.server.ts'
+import { hashToken, issueSignInLink, newToken } from './sign-in-links.server.ts'
+
+// What the refer-a-friend portal (/refer) reads and writes for a signed-in carer. What a carer
+// sees of the households they referred is deliberately thin: the date, one of four privacy-safe
+// steps and what has been paid to them. Never a name, contact detail, stage name, exit reason or
+// eligibility reason: those belong to the household, not to the friend who referred them.
+
+/** Whether this carer may use the portal: they exist and staff have not turned them inactive. */
+export async function carerMaySignIn(carerId: string): Promise<boolean> {
+	const carer = await prisma.carer.findUnique({ where: { id: carerId }, select: { status: true } })
+	return carer?.status === 'active'
+}
+
+/**
+ * Emails a sign-in link to the active carer with this address, if there is one. The caller shows
+ * the same page either way, so the page never says whether an address is known; returns whether
+ * a link was sent for the tests and the caller's outbox wake-up.
+ */
+export async function requestCarerSignInLink(input: { email: string; now: Date; origin: string }): Promise<boolean> {
+	const [carer, config] = await Promise.all([findCarerByEmail(input.email), getServiceConfig()])
+	// The same work whether or not the address is known (a token made, an email rendered), so the
+	// time the answer takes says as little as practical; only the writes are skipped.
+	const token = newToken()
+	const email = renderCarerSignInLink({
+		name: carer?.name ?? '',
+		url: `${input.origin.replace(/\/+$/, '')}/refer/sign-in/${token}`,
+		serviceName: config.serviceName,
+		organisationName: config.organisationName,
+	})
+	hashToken(token)
+	if (!carer || carer.status !== 'active') return false
+	await prisma.$transaction(async (tx) => {
+		await issueSignInLink(tx, { audience: 'carer', subjectId: carer.id, now: input.now, token })
+		await enqueueEmail(tx, { ...email, template: signInLinkTemplate('carer'), to: carer.email })
+	})
+	return true
+}
+
+export type PortalCarer = { id: string; name: string; email: string; code: string | null }
+
+/** The signed-in carer's name, address and current referral code (their newest active one). */
+export async function portalCarer(carerId: string): Promise<PortalCarer | null> {
+	const carer = await getCarer(carerId)
+	return carer && { id: carer.id, name: carer.name, email: carer.email, code: carer.code }
+}
+
+/** The bonus rules that apply to a referral made on `date` (the scheme in force that day). */
+export async function bonusRulesOn(date: CalendarDate): Promise<BonusRules | null> {
+	const schemes = await prisma.bonusScheme.findMany({ orderBy: { createdAt: 'asc' } })
+	const scheme = schemeInForce(schemes, date)
+	return scheme ? parseBonusRules(scheme.rules) : null
+}
+
+export type PortalReferral = { referredOn: CalendarDate; progress: ReferralProgress; paidPence: number }
+
+export const REFERRALS_PER_PAGE = 20
+
+/**
+ * One page of the carer's referrals as the carer may see them, newest first, and the total of
+ * bonuses paid to them. A referral staff detached (made by mistake, or not really theirs) is not
+ * shown: it would tell this carer about someone else's household.
+ */
+export async function portalReferrals(
+	carerId: string,
+	requestedPage = 1
+): Promise<{ referrals: PortalReferral[]; total: number; page: number; pages: number; totalPaidPence: number }> {
+	const where = { referrerId: carerId, status: { in: ['counted', 'not_eligible'] } }
+	const [total, paid] = await Promise.all([
+		prisma.referral.count({ where }),
+		prisma.bonusEntry.aggregate({ where: { payeeId: carerId, status: 'paid' }, _sum: { amountPence: true } }),
+	])
+	const pages = Math.max(1, Math.ceil(total / REFERRALS_PER_PAGE))
+	const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pages)
+	const referrals = await prisma.referral.findMany({
+		where,
+		orderBy: [{ referredOn: 'desc' }, { createdAt: 'desc' }],
+		skip: (page - 1) * REFERRALS_PER_PAGE,
+		take: REFERRALS_PER_PAGE,
+		select: {
+			referredOn: true,
+			household: {
+				select: { stageEvents: { where: { toStage: { not: null } }, select: { kind: true, toStage: true } } },
+			},
+			bonusEntries: { where: { payeeId: carerId, status: 'paid' }, select: { amountPence: true } },
+		},
+	})
+	return {
+		referrals: referrals.map((referral) => ({
+			referredOn: referral.referredOn,
+			progress: referralProgress({
+				furthestStage: furthestStage(referral.household.stageEvents),
+				bonusPaid: referral.bonusEntries.length > 0,
+			}),
+			paidPence: referral.bonusEntries.reduce((sum, entry) => sum + entry.amountPence, 0),
+		})),
+		total,
+		page,
+		pages,
+		totalPaidPence: paid._sum.amountPence ?? 0,
+	}
+}
+
+/** The furthest stage a household ever entered: leaving, or being moved back, does not undo it. */
+function furthestStage(events: { kind: string; toStage: string | null }[]): StageKey {
+	let furthest = 0
+	for (const event of events) {
+		if ((event.kind === 'entered' || event.kind === 'reopen') && isStageKey(event.toStage)) {
+			furthest = Math.max(furthest, STAGE_KEYS.indexOf(event.toStage))
+		}
+	}
+	return STAGE_KEYS[furthest]!
+}
+
+/**
+ * The friend's address, kept only to refuse a second invitation to the same person. Hashed with
+ * the carer's id, so the same address leaves no matching trace across carers.
+ */
+export function friendEmailHash(carerId: string, email: string) {
+	return crypto
+		.createHash('sha256')
+		.update(`${carerId}\n${normaliseEmail(email)}`)
+		.digest('hex')
+}
+
+export type InvitationResult = { ok: true } | { ok: false; errors: InvitationError[] }
+
+/**
+ * Sends a friend an invitation from this carer through the outbox, once per friend and at most
+ * INVITATIONS_PER_DAY a day (counted from midnight in London).
+ */
+export async function inviteFriend(input: {
+	carerId: string
+	values: InvitationValues
+	now: Date
+	today: CalendarDate
+	origin: string
+}): Promise<InvitationResult> {
+	const carer = await portalCarer(input.carerId)
+	if (!carer) throw new Error(`No carer ${input.carerId}`)
+	const errors = validateInvitation(input.values, carer.email)
+	if (errors.length > 0) return { ok: false, errors }
+	if (!carer.code) return { ok: false, errors: [{ message: NO_CODE_MESSAGE }] }
+	const config = await getServiceConfig()
+	const origin = input.origin.replace(/\/+$/, '')
+	const hash = friendEmailHash(carer.id, input.values.friendEmail)
+	const alreadyInvited: InvitationResult = {
+		ok: false,
+		errors: [{ field: 'friendEmail', message: INVITATION_MESSAGES.alreadyInvited }],
+	}
+	const sent = prisma.$transaction(async (tx): Promise<InvitationResult> => {
+		const already = await tx.referralInvitation.findUnique({
+			where: { carerId_friendEmailHash: { carerId: carer.id, friendEmailHash: hash } },
+			select: { id: true },
+		})
+		if (already) return alreadyInvited
+		const sentToday = await tx.referralInvitation.count({
+			where: { carerId: carer.id, createdAt: { gte: startOfLondonDay(input.today) } },
+		})
+		if (sentToday >= INVITATIONS_PER_DAY) return { ok: false, errors: [{ message: INVITATION_MESSAGES.tooMany }] }
+		await tx.referralInvitation.create({
+			data: { carerId: carer.id, friendName: input.values.friendName, friendEmailHash: hash, createdAt: input.now },
+		})
+		const email = renderReferralInvitation({
+			friendName: input.values.friendName,
+			carerFirstName: firstNameOf(carer.name),
+			referralUrl: `${origin}/r/${carer.code}`,
+			origin,
+			serviceName: config.serviceName,
+			organisationName: config.organisationName,
+		})
+		await enqueueEmail(tx, { ...email, template: 'referral-invitation', to: input.values.friendEmail })
+		return { ok: true }
+	})
+	// The same invitation sent twice at once: the unique index lets only one through.
+	return sent.catch((error: unknown) => {
+		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return alreadyInvited
+		throw error
+	})
+}
+
+export const NO_CODE_MESSAGE =
+	'Your referral code is not ready yet. Contact the fostering team and they will set one up for you.'
+
+/** Where a /r/CODE link goes: the code when it is active and its carer may still refer, else null. */
+export async function activeReferralCode(code: string): Promise<string | null> {
+	const found = await prisma.referralCode.findUnique({
+		where: { code },
+		select: { code: true, active: true, carer: { select: { status: true } } },
+	})
+	if (!found || !found.active) return null
+	if (found.carer && found.carer.status !== 'active') return null
+	return found.code
+}

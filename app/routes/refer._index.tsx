@@ -1,0 +1,214 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { formatPounds, type ReferrerKind } from '~/domain/bonus-scheme.ts'
+import { emailAddressError } from '~/domain/sign-in-links.ts'
+import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
+import { bonusRulesOn, requestCarerSignInLink } from '~/models/referral-portal.server.ts'
+import { getServiceConfig } from '~/models/service-settings.server.ts'
+import { now, today } from '~/utils/clock.server.ts'
+import { getPortalSession } from '~/utils/portal-auth.server.ts'
+import { publicOrigin } from '~/utils/request.server.ts'
+import { siteFromMatches } from '~/utils/root-data.ts'
+import { pageMeta } from '~/utils/seo.ts'
+import { signInLinkLimiters } from '~/utils/sign-in-link-rate-limit.server.ts'
+
+// Refer a friend: what it is, the bonuses of the scheme in force today, and the form that emails
+// a carer a link to sign in. The answer to the form is the same whether or not the address
+// belongs to a carer, so the page cannot be used to find out who fosters with us.
+
+const MAX_BODY_BYTES = 4 * 1024
+
+const WHO_MAY_EARN: Record<ReferrerKind, string> = {
+	foster_carer: 'approved foster carers',
+	staff: 'members of staff',
+	community_group: 'community groups',
+}
+
+function listInWords(items: string[]) {
+	return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
+}
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageMeta(siteFromMatches(matches), {
+		title: 'Refer a friend to foster',
+		description:
+			'Foster carers: refer a friend to foster with us and receive a bonus when they are approved and when their first child has settled in.',
+		path: '/refer',
+	}).filter((tag) => !('title' in tag))
+
+// The form can come back with the address someone typed: never keep it in a shared cache.
+export const headers = () => ({ 'Cache-Control': 'no-store' })
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const [config, rules, session] = await Promise.all([
+		getServiceConfig(),
+		bonusRulesOn(today()),
+		getPortalSession(request, 'carer'),
+	])
+	return {
+		serviceName: config.serviceName,
+		organisationName: config.organisationName,
+		signedIn: session !== null,
+		signedOut: new URL(request.url).searchParams.has('signedOut') && session === null,
+		scheme: rules
+			? {
+					approved: rules.approvedPence > 0 ? formatPounds(rules.approvedPence) : null,
+					placement: rules.placementPence > 0 ? formatPounds(rules.placementPence) : null,
+					placementWeeks: rules.placementWeeks,
+					welcome: rules.welcomePence > 0 ? formatPounds(rules.welcomePence) : null,
+					shortBreakPercent: rules.shortBreakPercent,
+					contactWindowMonths: rules.contactWindowMonths,
+					whoMayEarn: listInWords(rules.eligibleReferrerKinds.map((kind) => WHO_MAY_EARN[kind])),
+			  }
+			: null,
+	}
+}
+
+type ActionResult = { errors: { field?: 'email'; message: string }[]; email: string }
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+		throw new Response('Request too large', { status: 413 })
+	}
+	// Nobody is signed in, so there is no CSRF token: refuse a form the browser says another site sent.
+	if (request.headers.get('Sec-Fetch-Site') === 'cross-site') {
+		throw new Response('This form was sent from another website.', { status: 403 })
+	}
+	const form = await request.formData()
+	const email = String(form.get('email') ?? '').trim()
+	const error = emailAddressError(email)
+	if (error) return data<ActionResult>({ errors: [{ field: 'email', message: error }], email }, { status: 400 })
+	const limits = signInLinkLimiters()
+	const client = limits.perClient.tryHit(context.clientIp)
+	if (!client.allowed) {
+		const minutes = Math.ceil(client.retryAfterMs / 60_000)
+		return data<ActionResult>(
+			{
+				errors: [
+					{
+						message: `You have asked for too many links. Wait ${minutes} ${
+							minutes === 1 ? 'minute' : 'minutes'
+						}, then try again.`,
+					},
+				],
+				email,
+			},
+			{ status: 429, headers: { 'Retry-After': String(Math.ceil(client.retryAfterMs / 1000)) } }
+		)
+	}
+	// Past the limit for one address the answer stays the same; the links already sent still work.
+	if (limits.perEmail.tryHit(email.toLowerCase()).allowed) {
+		const sent = await requestCarerSignInLink({ email, now: now(), origin: publicOrigin(request) })
+		if (sent) wakeOutbox()
+	}
+	throw redirect('/refer/check-email', 303)
+}
+
+export default function ReferAFriend() {
+	const page = useLoaderData<typeof loader>()
+	const result = useActionData<typeof action>()
+	const errors = result?.errors ?? []
+	const { scheme } = page
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-two-thirds">
+				<title>{`${errors.length > 0 ? 'Error: ' : ''}Refer a friend to foster – ${page.serviceName}`}</title>
+				<ErrorSummary errors={errors} />
+				{page.signedOut && errors.length === 0 ? <SuccessBanner>You have signed out</SuccessBanner> : null}
+				<span className="govuk-caption-l">For foster carers</span>
+				<h1 className="govuk-heading-xl">Refer a friend to foster</h1>
+				<p className="govuk-body-l">
+					You know better than anyone what fostering is like. If you think a friend, relative or neighbour could foster,
+					tell them about it, and we will thank you.
+				</p>
+
+				<h2 className="govuk-heading-m">What you receive</h2>
+				{scheme && (scheme.approved || scheme.placement) ? (
+					<>
+						<p className="govuk-body">For each friend you refer, we pay you:</p>
+						<ul className="govuk-list govuk-list--bullet">
+							{scheme.approved ? <li>{scheme.approved} when they are approved as foster carers</li> : null}
+							{scheme.placement ? (
+								<li>
+									{scheme.placement} when their first child has lived with them for {scheme.placementWeeks} weeks
+								</li>
+							) : null}
+						</ul>
+						{scheme.welcome ? (
+							<p className="govuk-body">
+								Your friend also receives a welcome bonus of {scheme.welcome} when they are approved.
+							</p>
+						) : null}
+						{scheme.shortBreakPercent < 100 ? (
+							<p className="govuk-body">
+								If your friend is approved for short breaks only, the bonuses are {scheme.shortBreakPercent}% of these
+								amounts.
+							</p>
+						) : null}
+					</>
+				) : (
+					<p className="govuk-body">
+						We are not paying referral bonuses at the moment, but we would still love to hear from your friends.
+					</p>
+				)}
+
+				<h2 className="govuk-heading-m">How it works</h2>
+				<ol className="govuk-list govuk-list--number">
+					<li>Sign in with your email address to get your personal link and your referral code.</li>
+					<li>Share the link with your friend, or give them your code to type into the enquiry form.</li>
+					<li>See how your referrals are going: enquired, applied, approved and bonus paid.</li>
+				</ol>
+				{scheme ? (
+					<>
+						<p className="govuk-body">
+							Bonuses are paid to {scheme.whoMayEarn}.
+							{scheme.contactWindowMonths > 0
+								? ` Your friend must not have been in touch with us about fostering in the ${scheme.contactWindowMonths} months before they enquire.`
+								: ''}{' '}
+							Only one person can refer each household, and bonuses are not paid for caring for a child you already know
+							(family and friends care).
+						</p>
+					</>
+				) : null}
+				<p className="govuk-body">
+					To keep your friend’s information private, we never tell you more than how far they have got.
+				</p>
+
+				{page.signedIn ? (
+					<>
+						<h2 className="govuk-heading-m">You are signed in</h2>
+						<p className="govuk-body">
+							<Link to="/refer/home" className="govuk-link">
+								Go to your referrals
+							</Link>
+						</p>
+					</>
+				) : (
+					<>
+						<h2 className="govuk-heading-m">Sign in</h2>
+						<p className="govuk-body">
+							Enter the email address {page.organisationName} has for you as a foster carer. We will email you a link to
+							sign in.
+						</p>
+						<Form method="post" noValidate>
+							<TextInput
+								name="email"
+								label="Email address"
+								type="email"
+								autoComplete="email"
+								spellCheck={false}
+								defaultValue={result?.email}
+								error={errors.find((error) => error.field === 'email')?.message}
+							/>
+							<button type="submit" className="govuk-button" data-module="govuk-button">
+								Email me a sign-in link
+							</button>
+						</Form>
+					</>
+				)}
+			</div>
+		</div>
+	)
+}

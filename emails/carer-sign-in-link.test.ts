@@ -1,0 +1,39 @@
+import { expect, test } from 'vitest'
+import { renderCarerSignInLink } from './carer-sign-in-link.ts'
+import { renderReferralInvitation } from './referral-invitation.ts'
+import { sampleCarerSignInLink, sampleReferralInvitation } from './samples.ts'
+
+test('a carer’s sign-in link: the link in both parts, how long it lasts and what to do if unexpected', () => {
+	const email = renderCarerSignInLink(sampleCarerSignInLink)
+	expect(email.subject).toBe('Sign in to refer a friend to Foster with Northdale')
+	for (const part of [email.html, email.text]) {
+		expect(part).toContain('Dear Grace Mensah,')
+		expect(part).toContain(sampleCarerSignInLink.url)
+		expect(part).toContain('The link works once, for 7 days.')
+		expect(part).toContain('If you did not ask for this, you can ignore this email')
+	}
+	expect(email.html).toContain(`href="${sampleCarerSignInLink.url}"`)
+})
+
+test('an invitation comes from the carer’s first name, with their link, what fostering is and how to opt out', () => {
+	const email = renderReferralInvitation(sampleReferralInvitation)
+	expect(email.subject).toBe('Grace thinks you could foster with Foster with Northdale')
+	for (const part of [email.html, email.text]) {
+		expect(part).toContain('Dear Siobhán,')
+		expect(part).toContain('https://fostering.northdale.example/r/NORTH7K3')
+		expect(part).toContain('Foster carers look after children who cannot live with their own families')
+		expect(part).toContain('you will not hear from us again unless you enquire')
+		expect(part).toContain('https://fostering.northdale.example/what-fostering-involves')
+	}
+})
+
+test('names in an invitation are escaped in the HTML', () => {
+	const email = renderReferralInvitation({
+		...sampleReferralInvitation,
+		friendName: '<b>Jo</b>',
+		carerFirstName: '<i>G</i>',
+	})
+	expect(email.html).toContain('Dear &lt;b&gt;Jo&lt;/b&gt;,')
+	expect(email.html).not.toContain('<b>Jo</b>')
+	expect(email.html).not.toContain('<i>G</i>')
+})

@@ -1,0 +1,191 @@
+import crypto from 'node:crypto'
+import path from 'node:path'
+import { readMailbox } from '../../app/integrations/mailer.server.ts'
+import { expect, expectNoAxeViolations, test } from './fixtures.ts'
+import { createE2eHousehold } from './households.ts'
+import { openE2eDatabase } from './staff.ts'
+
+// Refer a friend in a real browser against the production build: a carer asks for a link, signs
+// in with it from the local mailbox, shares their link, invites a friend, and sees how a referral
+// is going without learning anything else about the friend.
+
+const MAILBOX = path.resolve(import.meta.dirname, '..', '.tmp', 'e2e-mailbox')
+
+// A refused form answers 400, and a used link 410; the browser logs both.
+test.use({ allowedConsoleErrors: [/status of 4(00|10)/] })
+
+function createCarer(name: string) {
+	const id = crypto.randomUUID()
+	const suffix = id.slice(0, 6)
+	const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${suffix}@example.com`
+	// Codes use capitals and digits without look-alikes; the suffix keeps parallel tests apart.
+	const code = `E2E${crypto.randomBytes(3).toString('hex').toUpperCase().replace(/[01]/g, '7')}`
+	const now = new Date().toISOString()
+	const db = openE2eDatabase()
+	try {
+		db.prepare(
+			`INSERT INTO Carer (id, kind, name, email, emailNormalized, approvedOn, shortBreakOnly, status, createdAt, updatedAt)
+			VALUES (?, 'foster_carer', ?, ?, ?, '2024-05-01', 0, 'active', ?, ?)`
+		).run(id, name, email, email, now, now)
+		db.prepare('INSERT INTO ReferralCode (id, code, active, createdAt, carerId) VALUES (?, ?, 1, ?, ?)').run(
+			crypto.randomUUID(),
+			code,
+			now,
+			id
+		)
+	} finally {
+		db.close()
+	}
+	return { id, email, code }
+}
+
+/** A referral by this carer of a household that enquired, applied and then left the process. */
+function referralThatLeft(carerId: string) {
+	const household = createE2eHousehold({ firstName: 'Siobhán', lastName: 'Privatename', stage: 'stage_1' })
+	const db = openE2eDatabase()
+	try {
+		const reason = db.prepare('SELECT id, label FROM ExitReason LIMIT 1').get() as { id: string; label: string }
+		const scheme = db.prepare('SELECT id FROM BonusScheme LIMIT 1').get() as { id: string }
+		const today = new Date().toISOString().slice(0, 10)
+		db.prepare(
+			`INSERT INTO StageEvent (id, householdId, kind, fromStage, businessDate, recordedAt, exitReasonId)
+			VALUES (?, ?, 'exit', 'stage_1', ?, ?, ?)`
+		).run(crypto.randomUUID(), household.id, today, new Date().toISOString(), reason.id)
+		db.prepare(
+			`INSERT INTO Referral (id, referrerId, householdId, via, referredOn, status, countedHouseholdId, schemeId, createdAt, updatedAt)
+			VALUES (?, ?, ?, 'link', '2026-01-10', 'counted', ?, ?, ?, ?)`
+		).run(
+			crypto.randomUUID(),
+			carerId,
+			household.id,
+			household.id,
+			scheme.id,
+			new Date().toISOString(),
+			new Date().toISOString()
+		)
+		return { household, exitReason: reason.label }
+	} finally {
+		db.close()
+	}
+}
+
+async function signInLinkEmailedTo(address: string) {
+	let link: string | undefined
+	await expect
+		.poll(
+			async () => {
+				const message = (await readMailbox(MAILBOX)).find((one) => one.to.includes(address))
+				link = /http:\/\/[^\s]+\/refer\/sign-in\/[A-Za-z0-9_-]{43}/.exec(message?.text ?? '')?.[0]
+				return link
+			},
+			{ message: `an email with a sign-in link to ${address}`, timeout: 10_000 }
+		)
+		.toMatch(/\/refer\/sign-in\/[A-Za-z0-9_-]{43}$/)
+	return new URL(link!).pathname
+}
+
+test('a carer signs in with the emailed link, shares their link, invites a friend and sees only how far a referral got', async ({
+	page,
+}) => {
+	const carer = createCarer('Grace Mensah')
+	const { household, exitReason } = referralThatLeft(carer.id)
+
+	await page.goto('/refer')
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Refer a friend to foster')
+	await expect(page.getByText('£250 when they are approved as foster carers')).toBeVisible()
+	await expectNoAxeViolations(page)
+	await page.getByRole('button', { name: 'Email me a sign-in link' }).click()
+	await expect(page).toHaveTitle(/^Error: Refer a friend to foster/)
+	await expect(page.locator('.govuk-error-summary')).toContainText('Enter your email address')
+	await expectNoAxeViolations(page)
+
+	await page.getByLabel('Email address').fill(carer.email)
+	await page.getByRole('button', { name: 'Email me a sign-in link' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your email')
+	await expectNoAxeViolations(page)
+
+	const linkPath = await signInLinkEmailedTo(carer.email)
+	await page.goto(linkPath)
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to refer a friend')
+	await expectNoAxeViolations(page)
+	await page.getByRole('button', { name: 'Sign in' }).click()
+
+	await expect(page).toHaveURL(/\/refer\/home$/)
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Refer a friend')
+	await expect(page.getByLabel('Your personal link')).toHaveValue(new RegExp(`/r/${carer.code}$`))
+	await expect(page.locator('#referral-code')).toHaveText(carer.code)
+	const referrals = page.getByRole('table', { name: 'Your referrals' })
+	await expect(referrals.getByRole('row')).toHaveCount(2)
+	await expect(referrals.getByRole('row').nth(1)).toHaveText(/10 January 2026\s*Applied\s*Nothing yet/)
+	const main = await page.locator('main').innerText()
+	for (const secret of ['Siobhán', 'Privatename', household.reference, exitReason, 'Stage 1', '07700']) {
+		expect(main, `the portal shows "${secret}"`).not.toContain(secret)
+	}
+	await expect(page.getByRole('link', { name: 'Get paid by bank transfer (Stripe)' })).toHaveAttribute(
+		'href',
+		'/refer/payments'
+	)
+	await expectNoAxeViolations(page)
+
+	// The link has been used: opening it again says so.
+	await page.goto(linkPath)
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link has expired or has already been used')
+	await page.goto('/refer/home')
+
+	await page.getByRole('link', { name: 'Invite a friend' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Invite a friend')
+	await expectNoAxeViolations(page)
+	const friendEmail = `friend.${crypto.randomUUID().slice(0, 6)}@example.com`
+	await page.getByLabel('Your friend’s first name').fill('Tomasz')
+	await page.getByLabel('Your friend’s email address').fill(friendEmail)
+	await page.getByRole('button', { name: 'Send the invitation' }).click()
+	await expect(page).toHaveTitle(/^Error: Invite a friend/)
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'Confirm your friend is happy for us to contact them'
+	)
+	await expectNoAxeViolations(page)
+	await page.getByLabel('My friend is happy for us to contact them').check()
+	await page.getByRole('button', { name: 'Send the invitation' }).click()
+	await expect(page.getByText('We have emailed your friend an invitation')).toBeVisible()
+
+	await expect
+		.poll(async () => (await readMailbox(MAILBOX)).find((one) => one.to.includes(friendEmail))?.text ?? '', {
+			timeout: 10_000,
+		})
+		.toContain(`/r/${carer.code}`)
+
+	await page.getByRole('button', { name: 'Sign out' }).click()
+	await expect(page.getByText('You have signed out')).toBeVisible()
+	await page.goto('/refer/home')
+	await expect(page).toHaveURL(/\/refer$/)
+})
+
+test('a friend following a personal link lands on the site with the code in the enquiry form, without JavaScript', async ({
+	noJsPage: page,
+}) => {
+	const carer = createCarer('Ade Okafor')
+	await page.goto(`/r/${carer.code.toLowerCase()}`)
+	await expect(page).toHaveURL(new RegExp(`/\\?ref=${carer.code}$`))
+	await page.getByRole('button', { name: 'Make an enquiry' }).first().click()
+	await expect(page.getByLabel('Referral code (optional)')).toHaveValue(carer.code)
+
+	// An unknown code lands on the home page without one.
+	await page.goto('/r/NOSUCHCODE')
+	await expect(page).toHaveURL(/\/$/)
+})
+
+test('the portal fits a phone screen @mobile', async ({ page }) => {
+	const carer = createCarer('Priya Shah')
+	await page.goto('/refer')
+	await page.getByLabel('Email address').fill(carer.email)
+	await page.getByRole('button', { name: 'Email me a sign-in link' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your email')
+	await page.goto(await signInLinkEmailedTo(carer.email))
+	await page.getByRole('button', { name: 'Sign in' }).click()
+	await expect(page.getByLabel('Your personal link')).toBeVisible()
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	)
+	expect(overflow).toBeLessThanOrEqual(0)
+	await expectNoAxeViolations(page)
+})
