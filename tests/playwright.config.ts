@@ -6,6 +6,9 @@ export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`
 const PLAUSIBLE_PORT = Number(process.env.E2E_PLAUSIBLE_PORT ?? PORT + 1)
 export const E2E_PLAUSIBLE_URL = `http://127.0.0.1:${PLAUSIBLE_PORT}`
 export const E2E_PLAUSIBLE_DOMAIN = 'e2e.fostering.test'
+// The stand-in for Stripe's API that tests/support/e2e-server.ts starts beside the app.
+const STRIPE_PORT = Number(process.env.E2E_STRIPE_PORT ?? PORT + 2)
+export const E2E_STRIPE_URL = `http://127.0.0.1:${STRIPE_PORT}`
 
 // End-to-end tests drive Debian's Chromium (Playwright cannot download its own browser here)
 // against the production build, started on a fresh database by tests/support/e2e-server.ts.
@@ -53,6 +56,7 @@ export default defineConfig({
 		env: {
 			PORT: String(PORT),
 			E2E_PLAUSIBLE_PORT: String(PLAUSIBLE_PORT),
+			E2E_STRIPE_PORT: String(STRIPE_PORT),
 			PLAUSIBLE_DOMAIN: E2E_PLAUSIBLE_DOMAIN,
 		},
 	},

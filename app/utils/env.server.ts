@@ -9,6 +9,14 @@ const optionalUrl = z
 	.pipe(z.url().optional())
 	.optional()
 
+function optionalText() {
+	return z
+		.string()
+		.trim()
+		.transform((value) => (value === '' ? undefined : value))
+		.optional()
+}
+
 const EnvSchema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 	PORT: z.coerce.number().int().positive().default(3000),
@@ -37,6 +45,15 @@ const EnvSchema = z.object({
 		.transform((value) => (value === '' ? undefined : value))
 		.pipe(z.iso.datetime({ offset: true }).optional())
 		.optional(),
+	// Stripe Connect pays refer-a-friend bonuses; it is off unless STRIPE_SECRET_KEY is set
+	// (ADR 011). The webhook secret(s) come from the webhook endpoints in Stripe's dashboard:
+	// several may be given, separated by commas (one endpoint for the platform's events, one for
+	// the connected accounts').
+	STRIPE_SECRET_KEY: optionalText(),
+	STRIPE_WEBHOOK_SECRET: optionalText(),
+	// Another address for Stripe's API (a stand-in for tests, e.g. http://127.0.0.1:4242).
+	STRIPE_API_URL: optionalUrl,
+	STRIPE_POLL_MS: z.coerce.number().int().positive().default(5000),
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -56,4 +73,28 @@ export function getEnv(): Env {
 
 export function plausibleConfig(env: Env = getEnv()) {
 	return env.PLAUSIBLE_DOMAIN && env.PLAUSIBLE_HOST ? { domain: env.PLAUSIBLE_DOMAIN, host: env.PLAUSIBLE_HOST } : null
+}
+
+export type StripeConfig = {
+	secretKey: string
+	webhookSecrets: string[]
+	/** Where the API is, when not Stripe's own (tests). */
+	api?: { host: string; port: number; protocol: 'http' | 'https' }
+	pollMs: number
+}
+
+/** Stripe's settings, or null when Stripe is not configured (bonuses are then paid another way). */
+export function stripeConfig(env: Env = getEnv()): StripeConfig | null {
+	if (!env.STRIPE_SECRET_KEY) return null
+	const webhookSecrets = (env.STRIPE_WEBHOOK_SECRET ?? '')
+		.split(',')
+		.map((secret) => secret.trim())
+		.filter(Boolean)
+	let api: StripeConfig['api']
+	if (env.STRIPE_API_URL) {
+		const url = new URL(env.STRIPE_API_URL)
+		const protocol = url.protocol === 'http:' ? 'http' : 'https'
+		api = { host: url.hostname, port: Number(url.port || (protocol === 'http' ? 80 : 443)), protocol }
+	}
+	return { secretKey: env.STRIPE_SECRET_KEY, webhookSecrets, api, pollMs: env.STRIPE_POLL_MS }
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Page } from '@playwright/test'
 import Database from 'better-sqlite3'
+import { fillEnquiry } from './enquiry-form.ts'
 import { expect, expectNoAxeViolations, test } from './fixtures.ts'
 
 // The enquiry journey in a real browser, against the production build on its own database
@@ -26,21 +26,6 @@ function enquiriesFor(email: string) {
 	} finally {
 		db.close()
 	}
-}
-
-async function fillEnquiry(page: Page, email: string, firstName = 'Oluwaseun') {
-	await page.getByLabel('First name').fill(firstName)
-	await page.getByLabel('Last name').fill('Adeyemi')
-	await page.getByLabel('Email address').fill(email)
-	await page.getByLabel('Phone number').fill('07700 900 456')
-	await page.getByLabel('Postcode').fill('ne2 1xy')
-	await page.getByRole('group', { name: 'When is the best time to call you?' }).getByLabel('Any time').check()
-	await page.getByRole('group', { name: 'Do you have a spare bedroom?' }).getByLabel('Yes').check()
-	await page.getByLabel('Who lives in your home?').fill('Me and my wife')
-	await page.getByRole('group', { name: 'Do you want to care for a child you already know?' }).getByLabel('No').check()
-	await page.getByLabel('Teenagers').check()
-	await page.getByLabel('Searching online').check()
-	await page.getByLabel(/contacting me about fostering/).check()
 }
 
 function uniqueEmail(label: string) {

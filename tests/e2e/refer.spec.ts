@@ -3,6 +3,7 @@ import path from 'node:path'
 import { readMailbox } from '../../app/integrations/mailer.server.ts'
 import { expect, expectNoAxeViolations, test } from './fixtures.ts'
 import { createE2eHousehold } from './households.ts'
+import { createCarer, signInLinkEmailedTo } from './referrers.ts'
 import { openE2eDatabase } from './staff.ts'
 
 // Refer a friend in a real browser against the production build: a carer asks for a link, signs
@@ -13,31 +14,6 @@ const MAILBOX = path.resolve(import.meta.dirname, '..', '.tmp', 'e2e-mailbox')
 
 // A refused form answers 400, and a used link 410; the browser logs both.
 test.use({ allowedConsoleErrors: [/status of 4(00|10)/] })
-
-function createCarer(name: string) {
-	const id = crypto.randomUUID()
-	const suffix = id.slice(0, 6)
-	const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${suffix}@example.com`
-	// Codes use capitals and digits without look-alikes; the suffix keeps parallel tests apart.
-	const code = `E2E${crypto.randomBytes(3).toString('hex').toUpperCase().replace(/[01]/g, '7')}`
-	const now = new Date().toISOString()
-	const db = openE2eDatabase()
-	try {
-		db.prepare(
-			`INSERT INTO Carer (id, kind, name, email, emailNormalized, approvedOn, shortBreakOnly, status, createdAt, updatedAt)
-			VALUES (?, 'foster_carer', ?, ?, ?, '2024-05-01', 0, 'active', ?, ?)`
-		).run(id, name, email, email, now, now)
-		db.prepare('INSERT INTO ReferralCode (id, code, active, createdAt, carerId) VALUES (?, ?, 1, ?, ?)').run(
-			crypto.randomUUID(),
-			code,
-			now,
-			id
-		)
-	} finally {
-		db.close()
-	}
-	return { id, email, code }
-}
 
 /** A referral by this carer of a household that enquired, applied and then left the process. */
 function referralThatLeft(carerId: string) {
@@ -67,21 +43,6 @@ function referralThatLeft(carerId: string) {
 	} finally {
 		db.close()
 	}
-}
-
-async function signInLinkEmailedTo(address: string) {
-	let link: string | undefined
-	await expect
-		.poll(
-			async () => {
-				const message = (await readMailbox(MAILBOX)).find((one) => one.to.includes(address))
-				link = /http:\/\/[^\s]+\/refer\/sign-in\/[A-Za-z0-9_-]{43}/.exec(message?.text ?? '')?.[0]
-				return link
-			},
-			{ message: `an email with a sign-in link to ${address}`, timeout: 10_000 }
-		)
-		.toMatch(/\/refer\/sign-in\/[A-Za-z0-9_-]{43}$/)
-	return new URL(link!).pathname
 }
 
 test('a carer signs in with the emailed link, shares their link, invites a friend and sees only how far a referral got', async ({

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createMigratedDatabase, TMP_DIR } from './database.ts'
 import { startFakePlausible } from './fake-plausible.ts'
+import { FAKE_STRIPE_SECRET_KEY, FAKE_STRIPE_WEBHOOK_SECRET, startFakeStripe } from './fake-stripe.ts'
 
 export const E2E_DB = path.join(TMP_DIR, 'e2e.db')
 export const E2E_MAILBOX = path.join(TMP_DIR, 'e2e-mailbox')
@@ -19,5 +20,13 @@ process.env.OUTBOX_POLL_MS = '200'
 const plausible = await startFakePlausible(Number(process.env.E2E_PLAUSIBLE_PORT ?? 0))
 process.env.PLAUSIBLE_DOMAIN ||= 'e2e.fostering.test'
 process.env.PLAUSIBLE_HOST = plausible.url
+
+// Bonuses are paid through Stripe in the e2e run, to a local stand-in (tests/support/fake-stripe.ts)
+// whose GET /_fake/state shows tests what it holds and POST /_fake/mode switches failures on.
+const stripe = await startFakeStripe(Number(process.env.E2E_STRIPE_PORT ?? 0))
+process.env.STRIPE_SECRET_KEY = FAKE_STRIPE_SECRET_KEY
+process.env.STRIPE_WEBHOOK_SECRET = FAKE_STRIPE_WEBHOOK_SECRET
+process.env.STRIPE_API_URL = stripe.url
+process.env.STRIPE_POLL_MS = '200'
 
 await import(path.resolve('build/server.js'))

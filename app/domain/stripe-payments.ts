@@ -1,0 +1,73 @@
+// Rules for paying bonuses through Stripe Connect (ADR 011), free of the SDK and the database:
+// what a connected account's state means for us, which failures are worth trying again, and how
+// long to wait before the next try.
+
+export const STRIPE_ACCOUNT_STATUSES = ['pending', 'enabled', 'restricted'] as const
+export type StripeAccountStatus = (typeof STRIPE_ACCOUNT_STATUSES)[number]
+
+export const STRIPE_ACCOUNT_STATUS_LABELS: Record<StripeAccountStatus, string> = {
+	pending: 'Not finished setting up',
+	enabled: 'Ready to receive payments',
+	restricted: 'Stripe needs more information',
+}
+
+/** The parts of a Stripe account object that say whether it can receive transfers. */
+export type AccountSnapshot = {
+	details_submitted?: boolean | null
+	capabilities?: { transfers?: string | null } | null
+}
+
+/**
+ * pending: the carer has not finished Stripe's onboarding; enabled: transfers to the account will
+ * be accepted; restricted: onboarding was finished but Stripe wants more before it pays out.
+ */
+export function accountStatus(account: AccountSnapshot): StripeAccountStatus {
+	if (account.capabilities?.transfers === 'active') return 'enabled'
+	return account.details_submitted ? 'restricted' : 'pending'
+}
+
+export function isStripeAccountStatus(value: string | null | undefined): value is StripeAccountStatus {
+	return (STRIPE_ACCOUNT_STATUSES as readonly (string | null | undefined)[]).includes(value)
+}
+
+export const PAYMENT_STATUSES = ['queued', 'paid', 'failed', 'reversed'] as const
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
+
+export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
+	queued: 'Being sent',
+	paid: 'Paid',
+	failed: 'Failed',
+	reversed: 'Reversed by Stripe',
+}
+
+/** What a failed request to Stripe looked like: no status code means it never got an answer. */
+export type StripeFailure = { statusCode?: number | null; message: string }
+
+/**
+ * Whether to try a failed transfer again. No answer (Stripe unreachable, a time-out), a 5xx, a
+ * 429 (rate limit) or a 409 (the same idempotency key is still being handled) may succeed later,
+ * and the idempotency key makes the retry safe. Any other 4xx is Stripe refusing this transfer
+ * (insufficient balance, an account that cannot receive): retrying would only be refused again.
+ */
+export function isTransientFailure(failure: StripeFailure): boolean {
+	const status = failure.statusCode
+	if (status === undefined || status === null) return true
+	return status >= 500 || status === 429 || status === 409
+}
+
+const RETRY_DELAYS_MS = [15_000, 60_000, 300_000, 900_000, 3_600_000]
+
+/**
+ * The wait after `failedAttempts` transient failures (1 = the first): from seconds up to an hour,
+ * for as long as Stripe stays away. Jitter takes up to a fifth off so payments that failed together
+ * do not all retry together. `random` returns a number in [0, 1).
+ */
+export function paymentRetryDelayMs(failedAttempts: number, random: () => number = Math.random): number {
+	const index = Math.min(Math.max(failedAttempts, 1), RETRY_DELAYS_MS.length) - 1
+	return Math.round(RETRY_DELAYS_MS[index]! * (1 - 0.2 * random()))
+}
+
+/** The idempotency key of a payment's transfer: the same on every retry, so Stripe pays once. */
+export function transferIdempotencyKey(paymentId: string): string {
+	return `bonus-payment-${paymentId}`
+}

@@ -1,0 +1,162 @@
+import { LEDGER_STATUS_LABELS, isLedgerStatus } from '~/domain/bonus-ledger.ts'
+import { isTransientFailure, paymentRetryDelayMs } from '~/domain/stripe-payments.ts'
+import {
+	claimDuePayments,
+	entryStatusOf,
+	failPayment,
+	recordPaymentRetry,
+	releasePaymentClaim,
+	settlePayment,
+	type ClaimedPayment,
+	type PaymentsDb,
+} from '~/models/bonus-payments.server.ts'
+import { now as clockNow } from '~/utils/clock.server.ts'
+import { wakeOutbox } from './outbox-worker.server.ts'
+import { describeStripeFailure, type StripeGateway } from './stripe.server.ts'
+
+// Sends queued bonus payments to Stripe (ADR 011), like the outbox worker sends email: each server
+// process runs one when Stripe is configured (background-jobs.server.ts), and leases keep two from
+// sending the same payment at once. Stripe unreachable, a time-out, a 5xx or a 429: the payment
+// stays queued and is retried with backoff under the same idempotency key, so Stripe pays once.
+// A definite refusal: the payment fails and its bonus stays approved for a manager to deal with.
+// Nothing is marked paid until Stripe has answered with a transfer.
+
+export type PaymentWorkerOptions = {
+	gateway: StripeGateway
+	pollMs: number
+	now?: () => Date
+	batchSize?: number
+	/** Must be well over the gateway's time-out. */
+	leaseMs?: number
+	random?: () => number
+	db?: PaymentsDb
+	logger?: Pick<Console, 'warn' | 'error' | 'info'>
+}
+
+export type PaymentWorker = {
+	stop(): Promise<void>
+	wake(): void
+	/** Sends what is due now and resolves when done (for tests and the first run). */
+	drain(): Promise<void>
+}
+
+const running = new Set<PaymentWorker>()
+
+/** Wakes this process's payment worker after a payment was queued (after the commit). */
+export function wakePayments() {
+	for (const worker of running) worker.wake()
+}
+
+export function startPaymentWorker(options: PaymentWorkerOptions): PaymentWorker {
+	const now = options.now ?? clockNow
+	const batchSize = options.batchSize ?? 5
+	const leaseMs = options.leaseMs ?? 120_000
+	const logger = options.logger ?? console
+	const { gateway, db } = options
+
+	let stopped = false
+	let timer: NodeJS.Timeout | undefined
+	let inFlight: Promise<void> | undefined
+	let wakeRequested = false
+
+	function schedule(delayMs: number) {
+		clearTimeout(timer)
+		if (stopped) return
+		timer = setTimeout(run, delayMs)
+		timer.unref()
+	}
+
+	function run() {
+		timer = undefined
+		if (stopped || inFlight) return
+		inFlight = drainAll()
+			.catch((error: unknown) => logger.error(`Payments: worker error, trying again shortly: ${String(error)}`))
+			.finally(() => {
+				inFlight = undefined
+				const again = wakeRequested
+				wakeRequested = false
+				schedule(again ? 0 : options.pollMs)
+			})
+	}
+
+	async function drainAll() {
+		while (!stopped) {
+			const claimed = await claimDuePayments({ now: now(), leaseMs, limit: batchSize, db })
+			if (claimed.length === 0) return
+			const claimedAt = now().getTime()
+			for (const [index, payment] of claimed.entries()) {
+				if (stopped || now().getTime() - claimedAt > leaseMs / 2) {
+					await Promise.all(claimed.slice(index).map((rest) => releasePaymentClaim(rest)))
+					return
+				}
+				await sendOne(payment)
+			}
+			if (claimed.length < batchSize) return
+		}
+	}
+
+	async function sendOne(payment: ClaimedPayment) {
+		const entryStatus = await entryStatusOf(payment.entryId)
+		if (entryStatus !== 'approved') {
+			const label = entryStatus && isLedgerStatus(entryStatus) ? LEDGER_STATUS_LABELS[entryStatus] : 'gone'
+			await failPayment(payment, `Not sent: the bonus is no longer approved for payment (it is ${label.toLowerCase()})`)
+			logger.warn(`Payments: payment ${payment.id} not sent, its bonus is no longer approved`)
+			return
+		}
+		let transferId: string
+		try {
+			// An earlier attempt may have reached Stripe without its answer reaching us.
+			const earlier = payment.attempts > 0 ? await gateway.findTransfer(payment.id) : null
+			transferId = (earlier ?? (await gateway.createTransfer({ ...payment, paymentId: payment.id }))).id
+		} catch (error) {
+			const failure = describeStripeFailure(error)
+			if (isTransientFailure(failure)) {
+				const failedAttempts = payment.attempts + 1
+				const nextAttemptAt = new Date(now().getTime() + paymentRetryDelayMs(failedAttempts, options.random))
+				await recordPaymentRetry(payment, { error: failure.message, nextAttemptAt })
+				logger.warn(
+					`Payments: payment ${
+						payment.id
+					} failed on attempt ${failedAttempts}, will retry at ${nextAttemptAt.toISOString()}: ${failure.message}`
+				)
+			} else {
+				await failPayment(payment, `Stripe refused the payment: ${failure.message}`)
+				logger.error(`Payments: Stripe refused payment ${payment.id}: ${failure.message}`)
+			}
+			return
+		}
+		try {
+			const outcome = await settlePayment(payment.id, transferId)
+			if (outcome === 'paid, ledger refused') {
+				logger.error(`Payments: payment ${payment.id} was paid (${transferId}) but its bonus could not be marked paid`)
+			}
+			wakeOutbox()
+		} catch (error) {
+			// Stripe paid; the next attempt finds the transfer (findTransfer) and records it then.
+			logger.error(
+				`Payments: payment ${payment.id} was paid (${transferId}) but could not be recorded: ${String(error)}`
+			)
+		}
+	}
+
+	const worker: PaymentWorker = {
+		async stop() {
+			stopped = true
+			clearTimeout(timer)
+			running.delete(worker)
+			await inFlight
+		},
+		wake() {
+			if (stopped) return
+			if (inFlight) wakeRequested = true
+			else schedule(0)
+		},
+		async drain() {
+			while (inFlight) await inFlight
+			await drainAll()
+		},
+	}
+	running.add(worker)
+	schedule(0)
+	return worker
+}

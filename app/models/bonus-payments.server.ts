@@ -1,0 +1,282 @@
+import { formatPounds, MILESTONE_LABELS, type Milestone } from '~/domain/bonus-scheme.ts'
+import type { PaymentStatus } from '~/domain/stripe-payments.ts'
+import { Prisma, type PrismaClient } from '~/generated/prisma/client.ts'
+import { stripeConfigured } from '~/integrations/stripe.server.ts'
+import type { StaffIdentity } from '~/utils/auth.server.ts'
+import { now, today } from '~/utils/clock.server.ts'
+import { prisma } from '~/utils/db.server.ts'
+import { recordAudit } from './audit.server.ts'
+import { applyLedgerAction } from './bonus-ledger.server.ts'
+
+// Bonuses paid through Stripe (ADR 011). A manager queues a payment of an approved bonus; the
+// payment worker (app/integrations/payment-worker.server.ts) sends it as a Stripe transfer and,
+// once Stripe has said yes, marks the payment and the ledger entry paid in one transaction.
+//
+// Exactly once: a payment's liveEntryId is its entry's id while it is queued or paid, and its
+// unique index allows one such payment per entry; the transfer's idempotency key is the payment's
+// id, so however often the worker retries, Stripe creates one transfer. A definite refusal ends
+// the payment as failed and frees the entry for another try; nothing is marked paid on a guess.
+//
+// Claims work as in the email outbox (app/models/outbox.server.ts): a lease taken by one
+// UPDATE ... RETURNING, so two server processes never send the same payment at the same time.
+
+export type PaymentsDb = Pick<PrismaClient, 'bonusPayment' | '$queryRaw'>
+
+export type QueueOutcome = { ok: true; paymentId: string } | { ok: false; error: string }
+
+export const PAYMENT_MESSAGES = {
+	notConfigured: 'Payments through Stripe are not set up for this service',
+	noSuchBonus: 'There is no such bonus',
+	notApproved: 'Only a bonus approved for payment can be paid',
+	noPayee: 'This bonus has no carer to pay',
+	notConnected: 'The carer has not finished setting up their Stripe account, so Stripe cannot pay them yet',
+	alreadyLive: 'This bonus is already being paid through Stripe, or has been',
+} as const
+
+function describeEntry(entry: { milestone: string; amountPence: number }) {
+	return `${formatPounds(entry.amountPence)} referral bonus (${
+		MILESTONE_LABELS[entry.milestone as Milestone] ?? entry.milestone
+	})`
+}
+
+/**
+ * Queues a Stripe transfer of an approved bonus to its payee's connected account. The caller
+ * wakes the payment worker (wakePayments) once this has returned, so it goes within seconds.
+ */
+export async function queueStripePayment(input: { entryId: string; actor: StaffIdentity }): Promise<QueueOutcome> {
+	if (!stripeConfigured()) return { ok: false, error: PAYMENT_MESSAGES.notConfigured }
+	try {
+		return await prisma.$transaction(async (tx) => {
+			const entry = await tx.bonusEntry.findUnique({
+				where: { id: input.entryId },
+				include: { payee: true, referral: { select: { householdId: true } } },
+			})
+			if (!entry) return { ok: false, error: PAYMENT_MESSAGES.noSuchBonus }
+			if (entry.status !== 'approved') return { ok: false, error: PAYMENT_MESSAGES.notApproved }
+			if (!entry.payee) return { ok: false, error: PAYMENT_MESSAGES.noPayee }
+			if (!entry.payee.stripeAccountId || entry.payee.stripeAccountStatus !== 'enabled') {
+				return { ok: false, error: PAYMENT_MESSAGES.notConnected }
+			}
+			const payment = await tx.bonusPayment.create({
+				data: {
+					entryId: entry.id,
+					liveEntryId: entry.id,
+					amountPence: entry.amountPence,
+					destinationAccountId: entry.payee.stripeAccountId,
+					nextAttemptAt: now(),
+					createdById: input.actor.id,
+				},
+			})
+			await recordAudit(tx, {
+				actorId: input.actor.id,
+				householdId: entry.referral.householdId,
+				action: 'changed',
+				detail: `Sent the ${describeEntry(entry)} to be paid through Stripe`,
+			})
+			return { ok: true, paymentId: payment.id } as const
+		})
+	} catch (error) {
+		// The unique index on liveEntryId: another payment of this entry is queued or paid.
+		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+			return { ok: false, error: PAYMENT_MESSAGES.alreadyLive }
+		}
+		throw error
+	}
+}
+
+/** An entry's Stripe payments, newest first: what was tried, what Stripe said, what is live. */
+export async function paymentsForEntry(entryId: string) {
+	const payments = await prisma.bonusPayment.findMany({
+		where: { entryId },
+		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+	})
+	return payments.map((payment) => ({
+		id: payment.id,
+		status: payment.status as PaymentStatus,
+		amountPence: payment.amountPence,
+		attempts: payment.attempts,
+		nextAttemptAt: payment.status === 'queued' ? payment.nextAttemptAt : null,
+		lastError: payment.lastError,
+		stripeTransferId: payment.stripeTransferId,
+		createdAt: payment.createdAt,
+		settledAt: payment.settledAt,
+	}))
+}
+
+/** Payments a manager should look at: refused by Stripe, or reversed after they were paid. */
+export function paymentsNeedingAttention() {
+	return prisma.bonusPayment.findMany({
+		where: { OR: [{ status: { in: ['failed', 'reversed'] } }, { status: 'paid', lastError: { not: null } }] },
+		orderBy: { createdAt: 'desc' },
+		take: 50,
+	})
+}
+
+export type ClaimedPayment = {
+	id: string
+	entryId: string
+	amountPence: number
+	destinationAccountId: string
+	/** Attempts made before this one; it also identifies the claim. */
+	attempts: number
+}
+
+type ClaimedRow = Omit<ClaimedPayment, 'attempts' | 'amountPence'> & {
+	attempts: number | bigint
+	amountPence: number | bigint
+	nextAttemptAt: Date
+}
+
+/** Claims up to `limit` queued payments that are due and not leased, until now + leaseMs. */
+export async function claimDuePayments(input: {
+	now: Date
+	leaseMs: number
+	limit: number
+	db?: PaymentsDb
+}): Promise<ClaimedPayment[]> {
+	const { now: at, limit, db = prisma } = input
+	// A plain read first, so an idle poll does not take SQLite's write lock.
+	const due = await db.bonusPayment.findFirst({
+		where: { status: 'queued', nextAttemptAt: { lte: at }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: at } }] },
+		select: { id: true },
+	})
+	if (!due) return []
+	const lockedUntil = new Date(at.getTime() + input.leaseMs)
+	const rows = await db.$queryRaw<ClaimedRow[]>`
+		UPDATE "BonusPayment" SET "lockedUntil" = ${lockedUntil}
+		WHERE "id" IN (
+			SELECT "id" FROM "BonusPayment"
+			WHERE "status" = 'queued' AND "nextAttemptAt" <= ${at}
+				AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${at})
+			ORDER BY "nextAttemptAt", "createdAt"
+			LIMIT ${limit}
+		)
+		RETURNING "id", "entryId", "amountPence", "destinationAccountId", "attempts", "nextAttemptAt"`
+	return rows
+		.sort((a, b) => new Date(a.nextAttemptAt).getTime() - new Date(b.nextAttemptAt).getTime())
+		.map(({ nextAttemptAt: _, attempts, amountPence, ...row }) => ({
+			...row,
+			attempts: Number(attempts),
+			amountPence: Number(amountPence),
+		}))
+}
+
+/** The status of a payment's bonus now: the worker sends nothing for a bonus no longer approved. */
+export async function entryStatusOf(entryId: string, db: Pick<PrismaClient, 'bonusEntry'> = prisma) {
+	const entry = await db.bonusEntry.findUnique({ where: { id: entryId }, select: { status: true } })
+	return entry?.status ?? null
+}
+
+export type SettleOutcome = 'paid' | 'already settled' | 'paid, ledger refused'
+
+/**
+ * Records that Stripe made the transfer: the payment is paid and its entry paid, in one
+ * transaction. Not tied to a claim (if Stripe paid, it paid), and idempotent: the worker and a
+ * transfer.created webhook may both report the same transfer.
+ */
+export function settlePayment(paymentId: string, transferId: string): Promise<SettleOutcome> {
+	return prisma.$transaction((tx) => settlePaymentIn(tx, paymentId, transferId))
+}
+
+/** settlePayment inside the caller's transaction (the webhook's, which also records the event). */
+export async function settlePaymentIn(
+	tx: Prisma.TransactionClient,
+	paymentId: string,
+	transferId: string
+): Promise<SettleOutcome> {
+	const payment = await tx.bonusPayment.findUnique({ where: { id: paymentId } })
+	if (!payment || payment.status !== 'queued') return 'already settled'
+	const moved = await tx.bonusPayment.updateMany({
+		where: { id: paymentId, status: 'queued' },
+		data: {
+			status: 'paid',
+			stripeTransferId: transferId,
+			settledAt: now(),
+			lockedUntil: null,
+			lastError: null,
+			attempts: { increment: 1 },
+		},
+	})
+	if (moved.count === 0) return 'already settled'
+	const outcome = await applyLedgerAction(
+		tx,
+		payment.entryId,
+		{ kind: 'pay', method: 'stripe', paidOn: today(), reference: transferId },
+		null
+	)
+	if (outcome.ok) return 'paid'
+	// The money went, so the payment stays paid; the note puts it in front of a manager.
+	await tx.bonusPayment.update({
+		where: { id: paymentId },
+		data: {
+			lastError: `Stripe paid this (transfer ${transferId}) but the bonus could not be marked paid: ${outcome.error}`,
+		},
+	})
+	return 'paid, ledger refused'
+}
+
+/**
+ * Stripe reversed (some of) a transfer after it was paid. The ledger is final once paid, so the
+ * entry stays paid; the payment records the reversal, a full reversal frees the entry's live
+ * slot, and paymentsNeedingAttention puts it in front of a manager to settle with the carer.
+ */
+export async function recordTransferReversal(
+	tx: Prisma.TransactionClient,
+	transfer: { id: string; amountReversedPence: number; fullyReversed: boolean }
+) {
+	const payment = await tx.bonusPayment.findUnique({ where: { stripeTransferId: transfer.id } })
+	if (!payment) return false
+	const note = `Stripe reversed ${formatPounds(transfer.amountReversedPence)} of this transfer on ${today()}`
+	await tx.bonusPayment.update({
+		where: { id: payment.id },
+		data: transfer.fullyReversed ? { status: 'reversed', liveEntryId: null, lastError: note } : { lastError: note },
+	})
+	return true
+}
+
+/** A failed attempt that may succeed later: try again at `nextAttemptAt`. */
+export async function recordPaymentRetry(
+	claim: ClaimedPayment,
+	outcome: { error: string; nextAttemptAt: Date },
+	db: Pick<PrismaClient, 'bonusPayment'> = prisma
+) {
+	await db.bonusPayment.updateMany({
+		where: { id: claim.id, status: 'queued', attempts: claim.attempts },
+		data: {
+			attempts: { increment: 1 },
+			lastError: outcome.error,
+			nextAttemptAt: outcome.nextAttemptAt,
+			lockedUntil: null,
+		},
+	})
+}
+
+/**
+ * Stripe refused the payment (or the bonus is no longer approved): it ends as failed and frees
+ * its entry, which stays approved, for a manager to try again or pay another way.
+ */
+export async function failPayment(
+	claim: ClaimedPayment,
+	error: string,
+	db: Pick<PrismaClient, 'bonusPayment'> = prisma
+) {
+	await db.bonusPayment.updateMany({
+		where: { id: claim.id, status: 'queued', attempts: claim.attempts },
+		data: {
+			status: 'failed',
+			liveEntryId: null,
+			attempts: { increment: 1 },
+			lastError: error,
+			settledAt: now(),
+			lockedUntil: null,
+		},
+	})
+}
+
+/** Gives a claimed payment back unsent (the worker is stopping), so it can go at once elsewhere. */
+export async function releasePaymentClaim(claim: ClaimedPayment, db: Pick<PrismaClient, 'bonusPayment'> = prisma) {
+	await db.bonusPayment.updateMany({
+		where: { id: claim.id, status: 'queued', attempts: claim.attempts },
+		data: { lockedUntil: null },
+	})
+}

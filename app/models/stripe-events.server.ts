@@ -1,0 +1,68 @@
+import { accountStatus, type AccountSnapshot } from '~/domain/stripe-payments.ts'
+import { Prisma } from '~/generated/prisma/client.ts'
+import { prisma } from '~/utils/db.server.ts'
+import { recordTransferReversal, settlePaymentIn } from './bonus-payments.server.ts'
+import { recordAccountStatus } from './stripe-accounts.server.ts'
+
+// What the service does with Stripe's webhook events (ADR 011). Stripe may send an event more than
+// once, so its id is stored in the same transaction as its effect: a second delivery finds the id
+// and changes nothing. An event that fails to apply rolls back with its id, so Stripe's retry
+// tries it again.
+
+export type WebhookEvent = { id: string; type: string; data: { object: unknown } }
+
+export type EventOutcome = 'handled' | 'ignored' | 'duplicate'
+
+type TransferObject = {
+	id: string
+	amount?: number
+	destination?: string | { id: string } | null
+	metadata?: Record<string, string> | null
+	reversed?: boolean
+	amount_reversed?: number
+}
+
+export async function handleStripeEvent(event: WebhookEvent): Promise<EventOutcome> {
+	try {
+		return await prisma.$transaction(async (tx) => {
+			await tx.stripeEvent.create({ data: { id: event.id, type: event.type } })
+			return applyEvent(tx, event)
+		})
+	} catch (error) {
+		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return 'duplicate'
+		throw error
+	}
+}
+
+async function applyEvent(tx: Prisma.TransactionClient, event: WebhookEvent): Promise<EventOutcome> {
+	switch (event.type) {
+		case 'account.updated': {
+			const account = event.data.object as AccountSnapshot & { id: string }
+			return (await recordAccountStatus(tx, account.id, accountStatus(account))) ? 'handled' : 'ignored'
+		}
+		case 'transfer.created': {
+			// Confirms a transfer whose answer the worker may never have had (a time-out).
+			const transfer = event.data.object as TransferObject
+			const paymentId = transfer.metadata?.bonusPaymentId
+			if (!paymentId) return 'ignored'
+			const payment = await tx.bonusPayment.findUnique({ where: { id: paymentId } })
+			const destination = typeof transfer.destination === 'string' ? transfer.destination : transfer.destination?.id
+			if (!payment || payment.amountPence !== transfer.amount || payment.destinationAccountId !== destination) {
+				return 'ignored'
+			}
+			await settlePaymentIn(tx, paymentId, transfer.id)
+			return 'handled'
+		}
+		case 'transfer.reversed': {
+			const transfer = event.data.object as TransferObject
+			const recorded = await recordTransferReversal(tx, {
+				id: transfer.id,
+				amountReversedPence: transfer.amount_reversed ?? 0,
+				fullyReversed: transfer.reversed === true,
+			})
+			return recorded ? 'handled' : 'ignored'
+		}
+		default:
+			return 'ignored'
+	}
+}

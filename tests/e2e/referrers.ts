@@ -1,0 +1,51 @@
+import crypto from 'node:crypto'
+import path from 'node:path'
+import { readMailbox } from '../../app/integrations/mailer.server.ts'
+import { expect } from './fixtures.ts'
+import { openE2eDatabase } from './staff.ts'
+
+// Carers who refer friends, for the end-to-end tests: one written straight into the e2e database
+// with a referral code, and the sign-in link the portal emails them.
+
+const MAILBOX = path.resolve(import.meta.dirname, '..', '.tmp', 'e2e-mailbox')
+
+export function createCarer(name: string) {
+	const id = crypto.randomUUID()
+	const suffix = id.slice(0, 6)
+	const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${suffix}@example.com`
+	// Codes use capitals and digits without look-alikes; the suffix keeps parallel tests apart.
+	const code = `E2E${crypto.randomBytes(3).toString('hex').toUpperCase().replace(/[01]/g, '7')}`
+	const now = new Date().toISOString()
+	const db = openE2eDatabase()
+	try {
+		db.prepare(
+			`INSERT INTO Carer (id, kind, name, email, emailNormalized, approvedOn, shortBreakOnly, status, createdAt, updatedAt)
+			VALUES (?, 'foster_carer', ?, ?, ?, '2024-05-01', 0, 'active', ?, ?)`
+		).run(id, name, email, email, now, now)
+		db.prepare('INSERT INTO ReferralCode (id, code, active, createdAt, carerId) VALUES (?, ?, 1, ?, ?)').run(
+			crypto.randomUUID(),
+			code,
+			now,
+			id
+		)
+	} finally {
+		db.close()
+	}
+	return { id, email, code }
+}
+
+/** The path of the newest sign-in link emailed to `address`, waiting for the outbox to send it. */
+export async function signInLinkEmailedTo(address: string) {
+	let link: string | undefined
+	await expect
+		.poll(
+			async () => {
+				const message = (await readMailbox(MAILBOX)).find((one) => one.to.includes(address))
+				link = /http:\/\/[^\s]+\/refer\/sign-in\/[A-Za-z0-9_-]{43}/.exec(message?.text ?? '')?.[0]
+				return link
+			},
+			{ message: `an email with a sign-in link to ${address}`, timeout: 10_000 }
+		)
+		.toMatch(/\/refer\/sign-in\/[A-Za-z0-9_-]{43}$/)
+	return new URL(link!).pathname
+}
