@@ -10,8 +10,12 @@ import { ledgerActionsFor, readManualPaymentForm, readVoidForm } from '~/domain/
 import { MILESTONE_LABELS, formatPounds } from '~/domain/bonus-scheme.ts'
 import { dateParts, type DateParts } from '~/domain/date-input.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
+import { PAYMENT_STATUS_LABELS } from '~/domain/stripe-payments.ts'
 import { formatDate, formatDateTime } from '~/domain/working-days.ts'
+import { wakePayments } from '~/integrations/payment-worker.server.ts'
+import { stripeConfigured } from '~/integrations/stripe.server.ts'
 import { changeBonusEntry, getBonusEntry, type BonusEntryRecord } from '~/models/bonus-entries.server.ts'
+import { paymentsForEntry, queueStripePayment } from '~/models/bonus-payments.server.ts'
 import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
@@ -44,31 +48,42 @@ async function entryOr404(id: string | undefined) {
 	return entry
 }
 
-/**
- * STRIPE GAP (to wire once app/models/bonus-payments.server.ts is on main): `stripe` should be
- * { canPay: stripeConfigured() && entry.status === 'approved' && entry.payee?.stripeAccountStatus
- * === 'enabled' && no live payment, payments: await paymentsForEntry(entry.id) }, and the 'stripe'
- * intent below should call queueStripePayment({ entryId, actor }). Until then the page shows
- * neither, and bonuses are paid by recording a manual payment.
- */
-type StripePanel = {
-	canPay: boolean
-	payments: {
-		id: string
-		status: string
-		amountPence: number
-		attempts: number
-		lastError: string | null
-		stripeTransferId: string | null
-		createdAt: string
-	}[]
-} | null
+/** The Stripe part of the page: only when Stripe is set up for the service. */
+async function stripePanel(entry: BonusEntryRecord) {
+	if (!stripeConfigured()) return null
+	const payments = await paymentsForEntry(entry.id)
+	const live = payments.some((payment) => payment.status === 'queued' || payment.status === 'paid')
+	const accountReady = entry.payee?.stripeAccountStatus === 'enabled'
+	let notice: string | null = null
+	if (entry.status === 'approved' && !live && !accountReady) {
+		notice = entry.payee
+			? `${entry.payee.name} has not finished connecting a Stripe account, so Stripe cannot pay them yet. They can connect one from their refer-a-friend page, or you can record a payment made another way.`
+			: 'There is no carer to pay yet.'
+	}
+	return {
+		canPay: entry.status === 'approved' && accountReady && !live,
+		// While Stripe is paying it, the bonus cannot also be paid another way.
+		live,
+		notice,
+		payments: payments.map((payment) => ({
+			id: payment.id,
+			status: payment.status,
+			amountPence: payment.amountPence,
+			attempts: payment.attempts,
+			lastError: payment.lastError,
+			stripeTransferId: payment.stripeTransferId,
+			createdAt: payment.createdAt.toISOString(),
+		})),
+	}
+}
+
+type StripePanel = Awaited<ReturnType<typeof stripePanel>>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageBonuses })
 	const entry = await entryOr404(params.id)
 	const done = new URL(request.url).searchParams.get('done')
-	const stripe: StripePanel = null
+	const stripe = await stripePanel(entry)
 	return {
 		csrfToken: session.csrfToken,
 		entry,
@@ -121,6 +136,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		if (!outcome.ok) return refused('pay', outcome.error)
 		throw back('paid')
 	}
+	if (intent === 'stripe') {
+		const outcome = await queueStripePayment({ entryId: entry.id, actor: session.user })
+		if (!outcome.ok) return refused('stripe', outcome.error)
+		// Sent within seconds by this process's payment worker, after the commit.
+		wakePayments()
+		throw back('stripe')
+	}
 	throw new Response('Unknown action', { status: 400 })
 }
 
@@ -134,7 +156,8 @@ export default function BonusEntryPage() {
 		result?.form === form ? errors.find((error) => error.field === field)?.message : undefined
 	const actions = ledgerActionsFor(entry.status)
 	const milestone = MILESTONE_LABELS[entry.milestone] ?? entry.milestone
-	const payeeName = entry.payee?.name ?? (entry.milestone === 'welcome' ? 'the new carers' : entry.referral.referrer.name)
+	const payeeName =
+		entry.payee?.name ?? (entry.milestone === 'welcome' ? 'the new carers' : entry.referral.referrer.name)
 	const title = `${formatPounds(entry.amountPence)} bonus for ${payeeName}`
 	return (
 		<div className="govuk-grid-row">
@@ -203,7 +226,9 @@ export default function BonusEntryPage() {
 					</>
 				) : null}
 
-				{actions.pay ? (
+				{page.stripe ? <StripePayments stripe={page.stripe} csrfToken={page.csrfToken} /> : null}
+
+				{actions.pay && !page.stripe?.live ? (
 					<>
 						<h2 className="govuk-heading-m">Record a payment made another way</h2>
 						<p className="govuk-body">
@@ -243,9 +268,7 @@ export default function BonusEntryPage() {
 					</>
 				) : null}
 
-				{page.stripe ? <StripePayments stripe={page.stripe} csrfToken={page.csrfToken} /> : null}
-
-				{actions.void ? (
+				{actions.void && !page.stripe?.live ? (
 					<>
 						<h2 className="govuk-heading-m">Make void</h2>
 						<p className="govuk-body">
@@ -311,17 +334,24 @@ function History({ entry }: { entry: BonusEntryRecord }) {
 }
 
 function StripePayments({ stripe, csrfToken }: { stripe: NonNullable<StripePanel>; csrfToken: string }) {
+	if (!stripe.canPay && !stripe.notice && stripe.payments.length === 0) return null
 	return (
 		<>
 			<h2 className="govuk-heading-m">Pay through Stripe</h2>
+			{stripe.notice ? <p className="govuk-body">{stripe.notice}</p> : null}
 			{stripe.canPay ? (
-				<Form method="post">
-					<CsrfField token={csrfToken} />
-					<input type="hidden" name="intent" value="stripe" />
-					<button type="submit" className="govuk-button" data-module="govuk-button">
-						Pay with Stripe
-					</button>
-				</Form>
+				<>
+					<p className="govuk-body">
+						Stripe sends the bonus to the carer’s bank account. It shows as paid once Stripe confirms the transfer.
+					</p>
+					<Form method="post">
+						<CsrfField token={csrfToken} />
+						<input type="hidden" name="intent" value="stripe" />
+						<button type="submit" className="govuk-button" data-module="govuk-button">
+							Pay with Stripe
+						</button>
+					</Form>
+				</>
 			) : null}
 			{stripe.payments.length > 0 ? (
 				<table className="govuk-table">
@@ -343,19 +373,21 @@ function StripePayments({ stripe, csrfToken }: { stripe: NonNullable<StripePanel
 						{stripe.payments.map((payment) => (
 							<tr className="govuk-table__row" key={payment.id}>
 								<td className="govuk-table__cell">{formatDateTime(payment.createdAt)}</td>
-								<td className="govuk-table__cell">{payment.status}</td>
+								<td className="govuk-table__cell">{PAYMENT_STATUS_LABELS[payment.status] ?? payment.status}</td>
 								<td className="govuk-table__cell">
-									{payment.stripeTransferId ? `Transfer ${payment.stripeTransferId}` : null}
-									{payment.lastError ? ` ${payment.lastError}` : null}
-									{payment.attempts > 1 ? ` (${payment.attempts} attempts)` : null}
+									{[
+										payment.stripeTransferId ? `Transfer ${payment.stripeTransferId}` : null,
+										payment.lastError,
+										payment.attempts > 1 ? `${payment.attempts} attempts` : null,
+									]
+										.filter(Boolean)
+										.join('. ')}
 								</td>
 							</tr>
 						))}
 					</tbody>
 				</table>
-			) : (
-				<p className="govuk-body">No payment of this bonus has been sent to Stripe.</p>
-			)}
+			) : null}
 		</>
 	)
 }
