@@ -8,6 +8,7 @@ import { MILESTONE_LABELS, formatPounds } from '~/domain/bonus-scheme.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { formatShortDate, londonDate } from '~/domain/working-days.ts'
 import { listBonusEntries } from '~/models/bonus-entries.server.ts'
+import { paymentsNeedingAttention } from '~/models/bonus-payments.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
@@ -22,8 +23,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	await requireStaff(request, { roles: ROLES_THAT.manageBonuses })
 	const url = new URL(request.url)
 	const filter = parseLedgerFilter(url.searchParams.get('status'))
-	const ledger = await listBonusEntries(filter, Number(url.searchParams.get('page')) || 1)
-	return { filter, ...ledger }
+	const [ledger, attention] = await Promise.all([
+		listBonusEntries(filter, Number(url.searchParams.get('page')) || 1),
+		paymentsNeedingAttention(),
+	])
+	return {
+		filter,
+		...ledger,
+		// Stripe refused these, or reversed them after paying: a manager settles each with the carer.
+		attention: attention.map((payment) => ({
+			id: payment.id,
+			entryId: payment.entryId,
+			amountPence: payment.amountPence,
+			status: payment.status,
+			lastError: payment.lastError,
+		})),
+	}
 }
 
 export default function Bonuses() {
@@ -42,6 +57,7 @@ export default function Bonuses() {
 				</Link>{' '}
 				in force on the day of the referral.
 			</p>
+			{page.attention.length > 0 ? <NeedsAttention payments={page.attention} /> : null}
 			<Form method="get" className="app-filters app-no-print" aria-label="Filter bonuses" role="search">
 				<Radios
 					name="status"
@@ -125,5 +141,37 @@ export default function Bonuses() {
 			)}
 			<Pagination page={page.page} pages={page.pages} search={search} />
 		</>
+	)
+}
+
+function NeedsAttention({
+	payments,
+}: {
+	payments: { id: string; entryId: string; amountPence: number; status: string; lastError: string | null }[]
+}) {
+	return (
+		<div className="govuk-notification-banner" role="region" aria-labelledby="attention-title">
+			<div className="govuk-notification-banner__header">
+				<h2 className="govuk-notification-banner__title" id="attention-title">
+					Important
+				</h2>
+			</div>
+			<div className="govuk-notification-banner__content">
+				<p className="govuk-notification-banner__heading">
+					{payments.length === 1 ? 'A Stripe payment needs' : `${payments.length} Stripe payments need`} your attention
+				</p>
+				<ul className="govuk-list">
+					{payments.map((payment) => (
+						<li key={payment.id}>
+							<Link className="govuk-notification-banner__link" to={`/staff/bonuses/${payment.entryId}`}>
+								{formatPounds(payment.amountPence)}{' '}
+								{payment.status === 'failed' ? 'payment refused by Stripe' : 'payment reversed by Stripe'}
+							</Link>
+							{payment.lastError ? `: ${payment.lastError}` : null}
+						</li>
+					))}
+				</ul>
+			</div>
+		</div>
 	)
 }

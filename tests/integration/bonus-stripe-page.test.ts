@@ -17,6 +17,7 @@ const { stripeConfig } = await import('~/utils/env.server.ts')
 const { createStripeGateway } = await import('~/integrations/stripe.server.ts')
 const { startPaymentWorker } = await import('~/integrations/payment-worker.server.ts')
 const entryPage = await import('~/routes/staff.bonuses.$id.tsx')
+const list = await import('~/routes/staff.bonuses._index.tsx')
 
 const gateway = createStripeGateway(stripeConfig()!)
 const quiet = { warn: () => {}, error: () => {}, info: () => {} }
@@ -114,5 +115,23 @@ describe('paying a bonus through Stripe from its page', () => {
 		const refused = await post(entry.id, { intent: 'stripe' })
 		expect(refused.status).toBe(409)
 		expect(await prisma.bonusPayment.count({ where: { entryId: entry.id } })).toBe(0)
+	})
+
+	test('a payment Stripe refuses is flagged on the ledger, and the bonus can be paid again', async () => {
+		const entry = await approvedBonus(true)
+		fake.setMode({ insufficientFunds: true })
+		try {
+			expect((await post(entry.id, { intent: 'stripe' })).status).toBe(303)
+			await worker.drain()
+		} finally {
+			fake.setMode({ insufficientFunds: false })
+		}
+		const refused = await page(entry.id)
+		expect(refused.entry.status).toBe('approved')
+		expect(refused.stripe).toMatchObject({ canPay: true, live: false, payments: [{ status: 'failed' }] })
+		const { data } = await runRoute(list.loader, staffRequest('/staff/bonuses', manager))
+		expect(data.attention).toEqual([
+			expect.objectContaining({ entryId: entry.id, status: 'failed', amountPence: 25_000 }),
+		])
 	})
 })
