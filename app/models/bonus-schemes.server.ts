@@ -1,6 +1,7 @@
 import { parseBonusRules, schemeInForce, type BonusRules } from '~/domain/bonus-scheme.ts'
 import { schemeStatuses, type SchemeStatus } from '~/domain/bonus-scheme-form.ts'
 import type { CalendarDate } from '~/domain/working-days.ts'
+import type { Prisma } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
 
 // The versions of the refer-a-friend bonus scheme. Rows are only ever added: a referral keeps the
@@ -18,14 +19,14 @@ export type StoredScheme = {
 }
 
 /** Every version in the order they were made (the order schemeInForce needs for same-day ones). */
-async function allSchemes(): Promise<StoredScheme[]> {
-	const rows = await prisma.bonusScheme.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
+async function allSchemes(db: Prisma.TransactionClient = prisma): Promise<StoredScheme[]> {
+	const rows = await db.bonusScheme.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
 	return rows.map((row) => ({ ...row, rules: parseBonusRules(row.rules) }))
 }
 
 /** The scheme in force on `date` (a referral's date decides which applies). */
-export async function schemeForDate(date: CalendarDate): Promise<StoredScheme> {
-	const scheme = schemeInForce(await allSchemes(), date)
+export async function schemeForDate(date: CalendarDate, db: Prisma.TransactionClient = prisma): Promise<StoredScheme> {
+	const scheme = schemeInForce(await allSchemes(db), date)
 	// The migration writes a first version from 2000, so there is always one.
 	if (!scheme) throw new Error(`No bonus scheme is in force on ${date}`)
 	return scheme

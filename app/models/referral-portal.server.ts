@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { Prisma } from '~/generated/prisma/client.ts'
-import { parseBonusRules, schemeInForce, type BonusRules } from '~/domain/bonus-scheme.ts'
+import type { BonusRules } from '~/domain/bonus-scheme.ts'
 import {
 	firstNameOf,
 	INVITATION_MESSAGES,
@@ -17,6 +17,7 @@ import { startOfLondonDay, type CalendarDate } from '~/domain/working-days.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { renderCarerSignInLink } from '../../emails/carer-sign-in-link.ts'
 import { renderReferralInvitation } from '../../emails/referral-invitation.ts'
+import { schemeForDate } from './bonus-schemes.server.ts'
 import { findCarerByEmail, getCarer } from './carers.server.ts'
 import { enqueueEmail } from './outbox.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
@@ -67,10 +68,8 @@ export async function portalCarer(carerId: string): Promise<PortalCarer | null> 
 }
 
 /** The bonus rules that apply to a referral made on `date` (the scheme in force that day). */
-export async function bonusRulesOn(date: CalendarDate): Promise<BonusRules | null> {
-	const schemes = await prisma.bonusScheme.findMany({ orderBy: { createdAt: 'asc' } })
-	const scheme = schemeInForce(schemes, date)
-	return scheme ? parseBonusRules(scheme.rules) : null
+export async function bonusRulesOn(date: CalendarDate): Promise<BonusRules> {
+	return (await schemeForDate(date)).rules
 }
 
 export type PortalReferral = { referredOn: CalendarDate; progress: ReferralProgress; paidPence: number }

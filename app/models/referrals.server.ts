@@ -2,7 +2,6 @@ import {
 	milestoneAmount,
 	milestonesOf,
 	parseBonusRules,
-	schemeInForce,
 	type BonusRules,
 	type Milestone,
 } from '~/domain/bonus-scheme.ts'
@@ -20,6 +19,7 @@ import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { applyLedgerAction } from './bonus-ledger.server.ts'
 import { earnReachedMilestones } from './bonus-milestones.server.ts'
+import { schemeForDate } from './bonus-schemes.server.ts'
 import { changeHousehold } from './households.server.ts'
 
 // Referrals: a carer's link or code on an enquiry, or staff attaching one, ties a household to its
@@ -29,12 +29,6 @@ import { changeHousehold } from './households.server.ts'
 // reason, through changeHousehold (the household's version and audit).
 
 export type ReferralVia = 'link' | 'code' | 'staff'
-
-/** Every scheme version, oldest first (the order schemeInForce needs for same-day versions). */
-export async function schemeVersions(tx: Prisma.TransactionClient) {
-	const rows = await tx.bonusScheme.findMany({ orderBy: { createdAt: 'asc' } })
-	return rows.map((row) => ({ id: row.id, effectiveFrom: row.effectiveFrom, rules: parseBonusRules(row.rules) }))
-}
 
 type NewReferral = {
 	referrerId: string
@@ -56,7 +50,7 @@ export async function createReferral(tx: Prisma.TransactionClient, input: NewRef
 	})
 	if (existing) return { referral: existing, created: false }
 
-	const [referrer, household, counted, lastEnquiry, schemes] = await Promise.all([
+	const [referrer, household, counted, lastEnquiry, scheme] = await Promise.all([
 		tx.carer.findUniqueOrThrow({ where: { id: input.referrerId } }),
 		tx.household.findUniqueOrThrow({ where: { id: input.householdId }, include: { applicants: true } }),
 		tx.referral.findUnique({ where: { countedHouseholdId: input.householdId } }),
@@ -66,9 +60,8 @@ export async function createReferral(tx: Prisma.TransactionClient, input: NewRef
 			orderBy: { receivedAt: 'desc' },
 			select: { receivedAt: true },
 		}),
-		schemeVersions(tx),
+		schemeForDate(input.referredOn, tx),
 	])
-	const scheme = schemeInForce(schemes, input.referredOn) ?? schemes[0]!
 	const earlierContact = lastEnquiry ? londonDate(lastEnquiry.receivedAt) : null
 	const eligibility = assessReferral({
 		referrer: {
@@ -221,10 +214,13 @@ export function attachReferral(input: {
 				referredOn: enquiry ? londonDate(enquiry.receivedAt) : today(),
 				staff: { actorId: input.actor.id, reason: input.reason },
 			})
-			const scheme = (await schemeVersions(tx)).find((version) => version.id === referral.schemeId)!
+			const scheme = await tx.bonusScheme.findUniqueOrThrow({ where: { id: referral.schemeId } })
 			return {
 				ok: true,
-				value: { ...describeOutcome(referral, scheme.rules.contactWindowMonths), referrerName: code.carer.name },
+				value: {
+					...describeOutcome(referral, parseBonusRules(scheme.rules).contactWindowMonths),
+					referrerName: code.carer.name,
+				},
 			}
 		}
 	)
