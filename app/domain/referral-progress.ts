@@ -1,4 +1,4 @@
-import { STAGE_KEYS, type StageKey } from './stages.ts'
+import { isStageKey, STAGE_KEYS, type StageKey } from './stages.ts'
 
 // What a referring carer sees of a household they referred: one of four privacy-safe steps, never
 // a stage name that could hint at a reason for leaving, never a name or contact detail. A
@@ -25,4 +25,15 @@ export function referralProgress(input: { furthestStage: StageKey; bonusPaid: bo
 	if (input.furthestStage === 'approved') return 'approved'
 	if (STAGE_KEYS.indexOf(input.furthestStage) >= APPLICATION_INDEX) return 'applied'
 	return 'enquired'
+}
+
+/** The furthest stage a household ever entered: leaving, or being moved back, does not undo it. */
+export function furthestStage(events: { kind: string; toStage: string | null }[]): StageKey {
+	let furthest = 0
+	for (const event of events) {
+		if ((event.kind === 'entered' || event.kind === 'reopen') && isStageKey(event.toStage)) {
+			furthest = Math.max(furthest, STAGE_KEYS.indexOf(event.toStage))
+		}
+	}
+	return STAGE_KEYS[furthest]!
 }

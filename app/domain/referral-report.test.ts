@@ -3,7 +3,6 @@ import {
 	costPerApproved,
 	defaultPeriod,
 	formatShare,
-	furthestStage,
 	monthsOf,
 	parseReferralReportQuery,
 	referralsByMonth,
@@ -38,27 +37,6 @@ describe('the period', () => {
 	test('covers every month it touches, across a new year', () => {
 		expect(monthsOf({ from: '2025-11-15', to: '2026-02-03' })).toEqual(['2025-11', '2025-12', '2026-01', '2026-02'])
 		expect(monthsOf({ from: '2026-03-01', to: '2026-03-31' })).toEqual(['2026-03'])
-	})
-})
-
-describe('how far a household got', () => {
-	test('is the furthest stage it ever entered, even after going back or leaving', () => {
-		expect(furthestStage([])).toBe('enquiry')
-		expect(
-			furthestStage([
-				{ kind: 'entered', toStage: 'enquiry' },
-				{ kind: 'entered', toStage: 'initial_contact' },
-				{ kind: 'entered', toStage: 'application' },
-				{ kind: 'entered', toStage: 'initial_visit' },
-				{ kind: 'exit', toStage: null },
-			])
-		).toBe('application')
-		expect(
-			furthestStage([
-				{ kind: 'hold', toStage: null },
-				{ kind: 'reopen', toStage: 'stage_1' },
-			])
-		).toBe('stage_1')
 	})
 })
 

@@ -109,20 +109,6 @@ export function parseReferralReportQuery(
 // ---------------------------------------------------------------------------------------------
 // Households and how far they got
 
-type StageEventLike = { kind: string; toStage: string | null }
-
-/** The furthest stage a household ever entered, from its stage events (Enquiry when none). */
-export function furthestStage(events: readonly StageEventLike[]): StageKey {
-	let furthest = 0
-	for (const event of events) {
-		if ((event.kind === 'entered' || event.kind === 'reopen') && event.toStage) {
-			const index = STAGE_KEYS.indexOf(event.toStage as StageKey)
-			if (index > furthest) furthest = index
-		}
-	}
-	return STAGE_KEYS[furthest]!
-}
-
 export type ReportHousehold = { referred: boolean; furthestStage: StageKey }
 
 export type GroupAtStage = { reached: number; share: number | null }

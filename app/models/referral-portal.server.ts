@@ -9,10 +9,9 @@ import {
 	type InvitationError,
 	type InvitationValues,
 } from '~/domain/referral-invitation.ts'
-import { referralProgress, type ReferralProgress } from '~/domain/referral-progress.ts'
+import { furthestStage, referralProgress, type ReferralProgress } from '~/domain/referral-progress.ts'
 import { normaliseEmail } from '~/domain/carers.ts'
 import { signInLinkTemplate } from '~/domain/sign-in-links.ts'
-import { STAGE_KEYS, isStageKey, type StageKey } from '~/domain/stages.ts'
 import { startOfLondonDay, type CalendarDate } from '~/domain/working-days.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { renderCarerSignInLink } from '../../emails/carer-sign-in-link.ts'
@@ -119,17 +118,6 @@ export async function portalReferrals(
 		pages,
 		totalPaidPence: paid._sum.amountPence ?? 0,
 	}
-}
-
-/** The furthest stage a household ever entered: leaving, or being moved back, does not undo it. */
-function furthestStage(events: { kind: string; toStage: string | null }[]): StageKey {
-	let furthest = 0
-	for (const event of events) {
-		if ((event.kind === 'entered' || event.kind === 'reopen') && isStageKey(event.toStage)) {
-			furthest = Math.max(furthest, STAGE_KEYS.indexOf(event.toStage))
-		}
-	}
-	return STAGE_KEYS[furthest]!
 }
 
 /**

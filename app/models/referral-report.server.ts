@@ -1,12 +1,12 @@
 import {
 	costPerApproved,
 	dayAfter,
-	furthestStage,
 	referralsByMonth,
 	spendByMonth,
 	stageConversion,
 	type Period,
 } from '~/domain/referral-report.ts'
+import { furthestStage } from '~/domain/referral-progress.ts'
 import { startOfLondonDay } from '~/domain/working-days.ts'
 import { prisma } from '~/utils/db.server.ts'
 

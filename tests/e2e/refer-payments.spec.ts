@@ -1,51 +1,10 @@
-import crypto from 'node:crypto'
-import type { BrowserContext } from '@playwright/test'
 import { E2E_STRIPE_URL } from '../playwright.config.ts'
 import { expect, expectNoAxeViolations, test } from './fixtures.ts'
+import { signedInCarer } from './referrers.ts'
 import { openE2eDatabase } from './staff.ts'
 
 // A carer sets up being paid through Stripe from the refer-a-friend portal, against the fake
 // Stripe the e2e server runs (its onboarding page finishes at once and sends the carer back).
-
-/** A carer signed in to the portal with a session written straight into the e2e database. */
-async function signedInCarer(context: BrowserContext, baseURL: string) {
-	const id = crypto.randomUUID()
-	const email = `carer.${id.slice(0, 8)}@example.com`
-	const token = crypto.randomBytes(32).toString('base64url')
-	const now = new Date()
-	const db = openE2eDatabase()
-	try {
-		db.prepare(
-			'INSERT INTO Carer (id, kind, name, email, emailNormalized, shortBreakOnly, status, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)'
-		).run(id, 'foster_carer', 'Petra Payee', email, email, 'active', now.toISOString(), now.toISOString())
-		db.prepare(
-			'INSERT INTO PortalSession (id, audience, subjectId, createdAt, expiresAt, lastSeenAt, csrfToken) VALUES (?, ?, ?, ?, ?, ?, ?)'
-		).run(
-			crypto.createHash('sha256').update(token).digest('hex'),
-			'carer',
-			id,
-			now.toISOString(),
-			new Date(now.getTime() + 12 * 3600_000).toISOString(),
-			now.toISOString(),
-			crypto.randomBytes(32).toString('base64url')
-		)
-	} finally {
-		db.close()
-	}
-	// Chromium refuses a __Host- cookie given with `url`: name the host and path.
-	await context.addCookies([
-		{
-			name: '__Host-portal-carer',
-			value: token,
-			domain: new URL(baseURL).hostname,
-			path: '/',
-			secure: true,
-			httpOnly: true,
-			sameSite: 'Lax',
-		},
-	])
-	return { id, email }
-}
 
 test('a carer sets up Stripe from the portal and comes back ready to be paid', async ({ page, context, baseURL }) => {
 	const carer = await signedInCarer(context, baseURL!)

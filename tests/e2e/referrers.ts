@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import path from 'node:path'
+import type { BrowserContext } from '@playwright/test'
 import { readMailbox } from '../../app/integrations/mailer.server.ts'
 import { expect } from './fixtures.ts'
 import { openE2eDatabase } from './staff.ts'
@@ -48,4 +49,44 @@ export async function signInLinkEmailedTo(address: string) {
 		)
 		.toMatch(/\/refer\/sign-in\/[A-Za-z0-9_-]{43}$/)
 	return new URL(link!).pathname
+}
+
+/** A carer signed in to the portal with a session written straight into the e2e database. */
+export async function signedInCarer(context: BrowserContext, baseURL: string) {
+	const id = crypto.randomUUID()
+	const email = `carer.${id.slice(0, 8)}@example.com`
+	const token = crypto.randomBytes(32).toString('base64url')
+	const now = new Date()
+	const db = openE2eDatabase()
+	try {
+		db.prepare(
+			'INSERT INTO Carer (id, kind, name, email, emailNormalized, shortBreakOnly, status, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)'
+		).run(id, 'foster_carer', 'Petra Payee', email, email, 'active', now.toISOString(), now.toISOString())
+		db.prepare(
+			'INSERT INTO PortalSession (id, audience, subjectId, createdAt, expiresAt, lastSeenAt, csrfToken) VALUES (?, ?, ?, ?, ?, ?, ?)'
+		).run(
+			crypto.createHash('sha256').update(token).digest('hex'),
+			'carer',
+			id,
+			now.toISOString(),
+			new Date(now.getTime() + 12 * 3600_000).toISOString(),
+			now.toISOString(),
+			crypto.randomBytes(32).toString('base64url')
+		)
+	} finally {
+		db.close()
+	}
+	// Chromium refuses a __Host- cookie given with `url`: name the host and path.
+	await context.addCookies([
+		{
+			name: '__Host-portal-carer',
+			value: token,
+			domain: new URL(baseURL).hostname,
+			path: '/',
+			secure: true,
+			httpOnly: true,
+			sameSite: 'Lax',
+		},
+	])
+	return { id, email }
 }
