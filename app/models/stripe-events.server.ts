@@ -1,4 +1,5 @@
-import { accountStatus, type AccountSnapshot } from '~/domain/stripe-payments.ts'
+import { z } from 'zod'
+import { accountStatus } from '~/domain/stripe-payments.ts'
 import { Prisma } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordTransferReversal, settlePaymentIn } from './bonus-payments.server.ts'
@@ -13,14 +14,22 @@ export type WebhookEvent = { id: string; type: string; data: { object: unknown }
 
 export type EventOutcome = 'handled' | 'ignored' | 'duplicate'
 
-type TransferObject = {
-	id: string
-	amount?: number
-	destination?: string | { id: string } | null
-	metadata?: Record<string, string> | null
-	reversed?: boolean
-	amount_reversed?: number
-}
+// The parts of Stripe's objects we act on, checked like any other input (the signature proves who
+// sent the event, not that its shape is what we expect). Anything else in them is ignored.
+const AccountObject = z.object({
+	id: z.string(),
+	details_submitted: z.boolean().nullish(),
+	capabilities: z.object({ transfers: z.string().nullish() }).nullish(),
+})
+
+const TransferObject = z.object({
+	id: z.string(),
+	amount: z.number().int().optional(),
+	destination: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
+	metadata: z.record(z.string(), z.string()).nullish(),
+	reversed: z.boolean().optional(),
+	amount_reversed: z.number().int().optional(),
+})
 
 export async function handleStripeEvent(event: WebhookEvent): Promise<EventOutcome> {
 	try {
@@ -37,12 +46,12 @@ export async function handleStripeEvent(event: WebhookEvent): Promise<EventOutco
 async function applyEvent(tx: Prisma.TransactionClient, event: WebhookEvent): Promise<EventOutcome> {
 	switch (event.type) {
 		case 'account.updated': {
-			const account = event.data.object as AccountSnapshot & { id: string }
+			const account = AccountObject.parse(event.data.object)
 			return (await recordAccountStatus(tx, account.id, accountStatus(account))) ? 'handled' : 'ignored'
 		}
 		case 'transfer.created': {
 			// Confirms a transfer whose answer the worker may never have had (a time-out).
-			const transfer = event.data.object as TransferObject
+			const transfer = TransferObject.parse(event.data.object)
 			const paymentId = transfer.metadata?.bonusPaymentId
 			if (!paymentId) return 'ignored'
 			const payment = await tx.bonusPayment.findUnique({ where: { id: paymentId } })
@@ -54,7 +63,7 @@ async function applyEvent(tx: Prisma.TransactionClient, event: WebhookEvent): Pr
 			return 'handled'
 		}
 		case 'transfer.reversed': {
-			const transfer = event.data.object as TransferObject
+			const transfer = TransferObject.parse(event.data.object)
 			const recorded = await recordTransferReversal(tx, {
 				id: transfer.id,
 				amountReversedPence: transfer.amount_reversed ?? 0,
