@@ -7,6 +7,7 @@ import {
 	type ClaimedMessage,
 	type OutboxDb,
 } from '~/models/outbox.server.ts'
+import { startLeasedWorker, type LeasedWorker } from './leased-worker.server.ts'
 import { describeSendError, isPermanentSendError, type Mailer } from './mailer.server.ts'
 
 // Sends what the outbox holds. Each server process runs one worker (background-jobs.server.ts);
@@ -30,12 +31,7 @@ export type OutboxWorkerOptions = {
 	logger?: Pick<Console, 'warn' | 'error'>
 }
 
-export type OutboxWorker = {
-	/** Stops polling and waits for a send in progress to finish. */
-	stop(): Promise<void>
-	/** Looks for due messages now rather than at the next poll. */
-	wake(): void
-}
+export type OutboxWorker = LeasedWorker
 
 const running = new Set<OutboxWorker>()
 
@@ -49,57 +45,8 @@ export function wakeOutbox() {
 
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 	const now = options.now ?? (() => new Date())
-	const batchSize = options.batchSize ?? 10
-	const leaseMs = options.leaseMs ?? 120_000
 	const logger = options.logger ?? console
 	const db = options.db
-
-	let stopped = false
-	let timer: NodeJS.Timeout | undefined
-	let inFlight: Promise<void> | undefined
-	let wakeRequested = false
-
-	function schedule(delayMs: number) {
-		clearTimeout(timer)
-		if (stopped) return
-		timer = setTimeout(run, delayMs)
-		timer.unref()
-	}
-
-	function run() {
-		timer = undefined
-		if (stopped || inFlight) return
-		inFlight = drain()
-			// Usually the database was busy for too long; the next poll tries again.
-			.catch((error: unknown) => logger.error(`Outbox: worker error, trying again shortly: ${describeSendError(error)}`))
-			.finally(() => {
-				inFlight = undefined
-				const again = wakeRequested
-				wakeRequested = false
-				schedule(again ? 0 : options.pollMs)
-			})
-	}
-
-	async function drain() {
-		while (!stopped) {
-			const claimed = await claimDueMessages({ now: now(), leaseMs, limit: batchSize, db })
-			if (claimed.length === 0) return
-			await sendBatch(claimed)
-			if (claimed.length < batchSize) return
-		}
-	}
-
-	async function sendBatch(claimed: ClaimedMessage[]) {
-		const claimedAt = now().getTime()
-		for (const [index, message] of claimed.entries()) {
-			// Hand back what is left rather than send on a lease that may run out mid-send.
-			if (stopped || now().getTime() - claimedAt > leaseMs / 2) {
-				await Promise.all(claimed.slice(index).map((rest) => releaseClaim(rest, db)))
-				return
-			}
-			await sendOne(message)
-		}
-	}
 
 	async function sendOne(message: ClaimedMessage) {
 		try {
@@ -135,20 +82,24 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 		}
 	}
 
-	const worker: OutboxWorker = {
+	const worker = startLeasedWorker({
+		name: 'Outbox',
+		pollMs: options.pollMs,
+		now,
+		batchSize: options.batchSize ?? 10,
+		leaseMs: options.leaseMs ?? 120_000,
+		claim: (input) => claimDueMessages({ ...input, db }),
+		release: (message) => releaseClaim(message, db),
+		handle: sendOne,
+		describeError: describeSendError,
+		logger,
+	})
+	running.add(worker)
+	return {
+		...worker,
 		async stop() {
-			stopped = true
-			clearTimeout(timer)
 			running.delete(worker)
-			await inFlight
-		},
-		wake() {
-			if (stopped) return
-			if (inFlight) wakeRequested = true
-			else schedule(0)
+			await worker.stop()
 		},
 	}
-	running.add(worker)
-	schedule(0)
-	return worker
 }

@@ -12,6 +12,7 @@ import {
 } from '~/models/bonus-payments.server.ts'
 import { now as clockNow } from '~/utils/clock.server.ts'
 import { wakeOutbox } from './outbox-worker.server.ts'
+import { startLeasedWorker, type LeasedWorker } from './leased-worker.server.ts'
 import { describeStripeFailure, type StripeGateway } from './stripe.server.ts'
 
 // Sends queued bonus payments to Stripe (ADR 011), like the outbox worker sends email: each server
@@ -33,12 +34,7 @@ export type PaymentWorkerOptions = {
 	logger?: Pick<Console, 'warn' | 'error' | 'info'>
 }
 
-export type PaymentWorker = {
-	stop(): Promise<void>
-	wake(): void
-	/** Sends what is due now and resolves when done (for tests and the first run). */
-	drain(): Promise<void>
-}
+export type PaymentWorker = LeasedWorker
 
 const running = new Set<PaymentWorker>()
 
@@ -49,51 +45,8 @@ export function wakePayments() {
 
 export function startPaymentWorker(options: PaymentWorkerOptions): PaymentWorker {
 	const now = options.now ?? clockNow
-	const batchSize = options.batchSize ?? 5
-	const leaseMs = options.leaseMs ?? 120_000
 	const logger = options.logger ?? console
 	const { gateway, db } = options
-
-	let stopped = false
-	let timer: NodeJS.Timeout | undefined
-	let inFlight: Promise<void> | undefined
-	let wakeRequested = false
-
-	function schedule(delayMs: number) {
-		clearTimeout(timer)
-		if (stopped) return
-		timer = setTimeout(run, delayMs)
-		timer.unref()
-	}
-
-	function run() {
-		timer = undefined
-		if (stopped || inFlight) return
-		inFlight = drainAll()
-			.catch((error: unknown) => logger.error(`Payments: worker error, trying again shortly: ${String(error)}`))
-			.finally(() => {
-				inFlight = undefined
-				const again = wakeRequested
-				wakeRequested = false
-				schedule(again ? 0 : options.pollMs)
-			})
-	}
-
-	async function drainAll() {
-		while (!stopped) {
-			const claimed = await claimDuePayments({ now: now(), leaseMs, limit: batchSize, db })
-			if (claimed.length === 0) return
-			const claimedAt = now().getTime()
-			for (const [index, payment] of claimed.entries()) {
-				if (stopped || now().getTime() - claimedAt > leaseMs / 2) {
-					await Promise.all(claimed.slice(index).map((rest) => releasePaymentClaim(rest)))
-					return
-				}
-				await sendOne(payment)
-			}
-			if (claimed.length < batchSize) return
-		}
-	}
 
 	async function sendOne(payment: ClaimedPayment) {
 		const entryStatus = await entryStatusOf(payment.entryId)
@@ -139,24 +92,24 @@ export function startPaymentWorker(options: PaymentWorkerOptions): PaymentWorker
 		}
 	}
 
-	const worker: PaymentWorker = {
+	const worker = startLeasedWorker({
+		name: 'Payments',
+		pollMs: options.pollMs,
+		now,
+		batchSize: options.batchSize ?? 5,
+		leaseMs: options.leaseMs ?? 120_000,
+		claim: (input) => claimDuePayments({ ...input, db }),
+		release: releasePaymentClaim,
+		handle: sendOne,
+		describeError: String,
+		logger,
+	})
+	running.add(worker)
+	return {
+		...worker,
 		async stop() {
-			stopped = true
-			clearTimeout(timer)
 			running.delete(worker)
-			await inFlight
-		},
-		wake() {
-			if (stopped) return
-			if (inFlight) wakeRequested = true
-			else schedule(0)
-		},
-		async drain() {
-			while (inFlight) await inFlight
-			await drainAll()
+			await worker.stop()
 		},
 	}
-	running.add(worker)
-	schedule(0)
-	return worker
 }

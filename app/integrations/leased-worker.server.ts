@@ -1,0 +1,95 @@
+// The loop shared by the background workers that send what a table holds (the email outbox, the
+// Stripe payments): poll every `pollMs`, or at once when woken after a commit; claim a batch of due
+// rows with a lease; handle them one at a time; and hand back what is left of a batch rather than
+// work on after half the lease has gone (another process may claim it once the lease runs out).
+// One run at a time per worker; stop() waits for the run in progress.
+
+export type LeasedWorkerOptions<Claim> = {
+	/** Names the worker in its log lines ("Outbox", "Payments"). */
+	name: string
+	pollMs: number
+	now: () => Date
+	batchSize: number
+	leaseMs: number
+	claim(input: { now: Date; leaseMs: number; limit: number }): Promise<Claim[]>
+	release(claim: Claim): Promise<unknown>
+	/** Handles one claimed row; it records its own outcome (sent, retry later, failed). */
+	handle(claim: Claim): Promise<void>
+	describeError(error: unknown): string
+	logger: Pick<Console, 'error'>
+}
+
+export type LeasedWorker = {
+	/** Stops polling and waits for a run in progress to finish. */
+	stop(): Promise<void>
+	/** Looks for due rows now rather than at the next poll. */
+	wake(): void
+	/** Handles what is due now and resolves when done (for tests). */
+	drain(): Promise<void>
+}
+
+export function startLeasedWorker<Claim>(options: LeasedWorkerOptions<Claim>): LeasedWorker {
+	let stopped = false
+	let timer: NodeJS.Timeout | undefined
+	let inFlight: Promise<void> | undefined
+	let wakeRequested = false
+
+	function schedule(delayMs: number) {
+		clearTimeout(timer)
+		if (stopped) return
+		timer = setTimeout(run, delayMs)
+		timer.unref()
+	}
+
+	function run() {
+		timer = undefined
+		if (stopped || inFlight) return
+		inFlight = drainDue()
+			// Usually the database was busy for too long; the next poll tries again.
+			.catch((error: unknown) =>
+				options.logger.error(`${options.name}: worker error, trying again shortly: ${options.describeError(error)}`)
+			)
+			.finally(() => {
+				inFlight = undefined
+				const again = wakeRequested
+				wakeRequested = false
+				schedule(again ? 0 : options.pollMs)
+			})
+	}
+
+	async function drainDue() {
+		while (!stopped) {
+			const claimed = await options.claim({ now: options.now(), leaseMs: options.leaseMs, limit: options.batchSize })
+			if (claimed.length === 0) return
+			const claimedAt = options.now().getTime()
+			for (const [index, claim] of claimed.entries()) {
+				// Hand back what is left rather than work on a lease that may run out mid-way.
+				if (stopped || options.now().getTime() - claimedAt > options.leaseMs / 2) {
+					await Promise.all(claimed.slice(index).map((rest) => options.release(rest)))
+					return
+				}
+				await options.handle(claim)
+			}
+			if (claimed.length < options.batchSize) return
+		}
+	}
+
+	const worker: LeasedWorker = {
+		async stop() {
+			stopped = true
+			clearTimeout(timer)
+			await inFlight
+		},
+		wake() {
+			if (stopped) return
+			if (inFlight) wakeRequested = true
+			else schedule(0)
+		},
+		async drain() {
+			while (inFlight) await inFlight
+			await drainDue()
+		},
+	}
+	schedule(0)
+	return worker
+}
