@@ -1,0 +1,275 @@
+import type { EndedBy } from '~/domain/exit-reasons.ts'
+import { funnelFacts, type FirstEnquiry, type FunnelFactFields } from '~/domain/funnel-facts.ts'
+import { StageHistoryError, type RecordedStageEvent } from '~/domain/stage-machine.ts'
+import type { Prisma } from '~/generated/prisma/client.ts'
+import { now } from '~/utils/clock.server.ts'
+import { prisma } from '~/utils/db.server.ts'
+
+// The funnel's one row per household (FunnelFact), derived by the pure app/domain/funnel-facts.ts
+// from the household's history and attributes, and rewritten in the same transaction as anything
+// that changes them: stage changes, owners and referrals (all through changeHousehold), new and
+// returning enquiries, imports and the demo data. Reads and writes go in chunks, a few queries per
+// chunk whatever its size, so refreshing thousands of households costs little more than one.
+
+/** Households read and written per round: well under SQLite's limit of bound parameters. */
+const CHUNK = 500
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+	const result: T[][] = []
+	for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size))
+	return result
+}
+
+/** What every computation needs once: exit reasons (id → key, key → who ends it), channels, closure days. */
+export async function funnelFactContext(db: Prisma.TransactionClient) {
+	const [reasons, channels, closures] = await Promise.all([
+		db.exitReason.findMany({ select: { id: true, key: true, endedBy: true } }),
+		db.channel.findMany({ select: { id: true, key: true } }),
+		db.serviceClosure.findMany({ select: { date: true } }),
+	])
+	return {
+		reasonKey: new Map(reasons.map((reason) => [reason.id, reason.key])),
+		endedBy: new Map(reasons.map((reason) => [reason.key, reason.endedBy as EndedBy])),
+		channelKey: new Map(channels.map((channel) => [channel.id, channel.key])),
+		closures: new Set(closures.map((closure) => closure.date)),
+	}
+}
+export type FunnelFactContext = Awaited<ReturnType<typeof funnelFactContext>>
+
+type Computed = {
+	facts: Map<string, FunnelFactFields>
+	broken: { householdId: string; problem: string }[]
+	references: Map<string, string>
+}
+
+/** The funnel rows of up to CHUNK households, from what is stored now: five reads. */
+async function computeChunk(
+	db: Prisma.TransactionClient,
+	ids: string[],
+	context: FunnelFactContext
+): Promise<Computed> {
+	const [households, events, enquiries, referrals] = await Promise.all([
+		db.household.findMany({
+			where: { id: { in: ids } },
+			select: { id: true, reference: true, route: true, postcode: true, fosteringInterests: true, ownerId: true },
+		}),
+		db.stageEvent.findMany({
+			where: { householdId: { in: ids } },
+			orderBy: [{ householdId: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
+			select: {
+				householdId: true,
+				kind: true,
+				fromStage: true,
+				toStage: true,
+				businessDate: true,
+				reviewOn: true,
+				exitReasonId: true,
+			},
+		}),
+		db.enquiry.findMany({
+			where: { householdId: { in: ids } },
+			orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
+			select: {
+				householdId: true,
+				channelId: true,
+				utmSource: true,
+				utmMedium: true,
+				utmCampaign: true,
+				howHeard: true,
+			},
+		}),
+		db.referral.findMany({
+			where: { householdId: { in: ids }, status: { not: 'detached' } },
+			select: { householdId: true },
+		}),
+	])
+	const history = new Map<string, RecordedStageEvent[]>()
+	for (const { householdId, exitReasonId, ...event } of events) {
+		const list = history.get(householdId) ?? []
+		list.push({
+			...event,
+			exitReasonId,
+			exitReasonKey: exitReasonId ? context.reasonKey.get(exitReasonId) ?? null : null,
+		})
+		history.set(householdId, list)
+	}
+	const firstEnquiry = new Map<string, FirstEnquiry>()
+	for (const { householdId, channelId, ...attribution } of enquiries) {
+		if (firstEnquiry.has(householdId)) continue
+		firstEnquiry.set(householdId, { channelKey: context.channelKey.get(channelId) ?? 'unknown', ...attribution })
+	}
+	const referred = new Set(referrals.map((referral) => referral.householdId))
+
+	const computed: Computed = { facts: new Map(), broken: [], references: new Map() }
+	for (const household of households) {
+		computed.references.set(household.id, household.reference)
+		try {
+			computed.facts.set(
+				household.id,
+				funnelFacts({
+					route: household.route,
+					events: history.get(household.id) ?? [],
+					endedBy: context.endedBy,
+					firstEnquiry: firstEnquiry.get(household.id) ?? null,
+					interests: household.fosteringInterests,
+					postcode: household.postcode,
+					ownerId: household.ownerId,
+					referred: referred.has(household.id),
+					closures: context.closures,
+				})
+			)
+		} catch (error) {
+			// A history the stage rules refuse (findStageDisagreements reports it): no row rather
+			// than a wrong one, and the change that asked for the refresh still goes through.
+			if (!(error instanceof StageHistoryError) && !(error instanceof RangeError)) throw error
+			computed.broken.push({ householdId: household.id, problem: error.message })
+		}
+	}
+	return computed
+}
+
+/**
+ * Writes the funnel rows of these households from what is stored now (call it inside the
+ * transaction that changed them). One INSERT OR REPLACE per chunk, its rows sent as one JSON
+ * parameter that SQLite unpacks (json_each): several times cheaper than Prisma's createMany.
+ * Returns how many rows were written.
+ */
+export async function refreshFunnelFacts(
+	db: Prisma.TransactionClient,
+	householdIds: readonly string[],
+	context?: FunnelFactContext
+): Promise<number> {
+	if (householdIds.length === 0) return 0
+	const shared = context ?? (await funnelFactContext(db))
+	const updatedAt = now().toISOString().replace('Z', '+00:00')
+	let written = 0
+	for (const ids of chunks([...new Set(householdIds)], CHUNK)) {
+		const { facts, broken } = await computeChunk(db, ids, shared)
+		if (broken.length > 0)
+			await db.funnelFact.deleteMany({ where: { householdId: { in: broken.map((row) => row.householdId) } } })
+		written += await writeFunnelFacts(
+			db,
+			[...facts].map(([householdId, fields]) => ({ householdId, ...fields })),
+			updatedAt
+		)
+	}
+	return written
+}
+
+const COLUMNS = [
+	'householdId',
+	'route',
+	'enquiredOn',
+	'enquiredMonth',
+	'channelKey',
+	'utmSource',
+	'utmMedium',
+	'utmCampaign',
+	'howHeard',
+	'referred',
+	'interests',
+	'postcodeDistrict',
+	'ownerId',
+	'status',
+	'currentStage',
+	'initialContactOn',
+	'initialVisitOn',
+	'applicationOn',
+	'stage1On',
+	'stage2On',
+	'panelOn',
+	'approvedOn',
+	'exitStage',
+	'exitReasonKey',
+	'endedBy',
+	'exitedOn',
+	'enquiryDays',
+	'initialContactDays',
+	'initialVisitDays',
+	'applicationDays',
+	'stage1Days',
+	'stage2Days',
+	'panelDays',
+] as const satisfies readonly (keyof FunnelFactFields | 'householdId')[]
+
+const INSERT_SQL =
+	`INSERT OR REPLACE INTO "FunnelFact" (${[...COLUMNS, 'updatedAt'].map((column) => `"${column}"`).join(', ')}) ` +
+	`SELECT ${COLUMNS.map((column) => `json_extract(value, '$[${COLUMNS.indexOf(column)}]')`).join(
+		', '
+	)}, ? FROM json_each(?)`
+
+/**
+ * Writes ready-made rows (the bench data and the import compute theirs without reading back).
+ * Each row goes as a JSON array in COLUMNS order: smaller than an object per row.
+ */
+export async function writeFunnelFacts(
+	db: Prisma.TransactionClient,
+	rows: readonly (FunnelFactFields & { householdId: string })[],
+	updatedAt = now().toISOString().replace('Z', '+00:00')
+): Promise<number> {
+	for (const batch of chunks(rows, 2000)) {
+		const json = JSON.stringify(
+			batch.map((row) =>
+				COLUMNS.map((column) => (typeof row[column] === 'boolean' ? Number(row[column]) : row[column]))
+			)
+		)
+		await db.$executeRawUnsafe(INSERT_SQL, updatedAt, json)
+	}
+	return rows.length
+}
+
+/** Every household's funnel row, rewritten: after something that moves them all (closure days, demo data). */
+export async function refreshAllFunnelFacts(db: Prisma.TransactionClient = prisma): Promise<number> {
+	const ids = await db.household.findMany({ select: { id: true }, orderBy: { id: 'asc' } })
+	return refreshFunnelFacts(
+		db,
+		ids.map((row) => row.id)
+	)
+}
+
+/**
+ * After the upgrade that added the funnel rows (the table starts empty), writes the row of every
+ * household that has none. `npm start` runs it on every start; once every household has its row
+ * it reads one count and does nothing.
+ */
+export async function fillFunnelFactsAfterUpgrade(db: Prisma.TransactionClient = prisma): Promise<number> {
+	const missing = await db.household.findMany({ where: { funnelFact: null }, select: { id: true } })
+	return refreshFunnelFacts(
+		db,
+		missing.map((row) => row.id)
+	)
+}
+
+/**
+ * The check that the funnel rows never disagree with the histories they come from: recomputes
+ * every household's row and lists each stored one that differs (or is missing), field by field.
+ */
+export async function findFunnelFactDisagreements(db: Prisma.TransactionClient = prisma) {
+	const context = await funnelFactContext(db)
+	const ids = (await db.household.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((row) => row.id)
+	const problems: { reference: string; problems: string[] }[] = []
+	for (const chunk of chunks(ids, CHUNK)) {
+		const [{ facts, broken, references }, stored] = await Promise.all([
+			computeChunk(db, chunk, context),
+			db.funnelFact.findMany({ where: { householdId: { in: chunk } } }),
+		])
+		const storedById = new Map(stored.map((row) => [row.householdId, row]))
+		for (const { householdId, problem } of broken)
+			problems.push({ reference: references.get(householdId)!, problems: [`history: ${problem}`] })
+		for (const [householdId, expected] of facts) {
+			const row = storedById.get(householdId)
+			const reference = references.get(householdId)!
+			if (!row) {
+				problems.push({ reference, problems: ['has no funnel row'] })
+				continue
+			}
+			const differences = (Object.keys(expected) as (keyof FunnelFactFields)[])
+				.filter((field) => row[field] !== expected[field])
+				.map(
+					(field) => `${field} is ${JSON.stringify(row[field])} but the history says ${JSON.stringify(expected[field])}`
+				)
+			if (differences.length > 0) problems.push({ reference, problems: differences })
+		}
+	}
+	return problems
+}
