@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { funnelFacts, type FunnelFactInput } from './funnel-facts.ts'
+import { countWorkingDays, funnelFacts, type FunnelFactInput } from './funnel-facts.ts'
 import { StageHistoryError, type RecordedStageEvent } from './stage-machine.ts'
 import type { StageKey } from './stages.ts'
+import { addCalendarDays, workingDaysBetween, type PausedRange } from './working-days.ts'
 
 // Hand-computed fixtures. November 2026 has no bank holiday: 2 November is a Monday, so a week's
 // move (Monday to Monday) is 5 working days. June 2026 has none either (the late May one is the 25th).
@@ -344,5 +345,37 @@ describe('what the funnel is broken down by', () => {
 			howHeard: null,
 			ownerId: null,
 		})
+	})
+})
+
+describe('counting working days', () => {
+	test('gives what workingDaysBetween gives, over thousands of random spans, closures and holds', () => {
+		// A small deterministic generator: the same spans on every run.
+		let seed = 42
+		const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648
+		const day = (from: string, span: number) => addCalendarDays(from, Math.floor(random() * span))
+		for (let i = 0; i < 3000; i++) {
+			const from = day('2023-06-01', 1400)
+			const to = day(from, random() < 0.1 ? 900 : 120)
+			const closures = Array.from({ length: Math.floor(random() * 6) }, () => day(from, 150))
+			// Christmas closures often fall on bank holidays and weekends: counted once.
+			if (random() < 0.3) closures.push(`${from.slice(0, 4)}-12-25`, `${from.slice(0, 4)}-12-29`)
+			const paused: PausedRange[] = []
+			let cursor = from
+			for (let holds = Math.floor(random() * 3); holds > 0; holds--) {
+				const heldFrom = day(cursor, 60)
+				const heldTo = day(heldFrom, 30)
+				paused.push([heldFrom, heldTo])
+				cursor = addCalendarDays(heldTo, 2)
+			}
+			expect(countWorkingDays(from, to, closures, paused), `${from} to ${to}`).toBe(
+				workingDaysBetween(from, to, closures, paused)
+			)
+		}
+	})
+
+	test('a span ending before it starts has no working days; a bad date is refused', () => {
+		expect(countWorkingDays('2026-11-10', '2026-11-02', [], [])).toBe(0)
+		expect(() => countWorkingDays('2026-02-30', '2026-03-02', [], [])).toThrow(RangeError)
 	})
 })
