@@ -1,4 +1,3 @@
-import type { EndedBy } from '~/domain/exit-reasons.ts'
 import { funnelFacts, type FirstEnquiry, type FunnelFactFields } from '~/domain/funnel-facts.ts'
 import { StageHistoryError, type RecordedStageEvent } from '~/domain/stage-machine.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
@@ -20,19 +19,10 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 	return result
 }
 
-/** What every computation needs once: exit reasons (id → key, key → who ends it), channels, closure days. */
+/** What every computation needs once: the service's closure days (working days exclude them). */
 export async function funnelFactContext(db: Prisma.TransactionClient) {
-	const [reasons, channels, closures] = await Promise.all([
-		db.exitReason.findMany({ select: { id: true, key: true, endedBy: true } }),
-		db.channel.findMany({ select: { id: true, key: true } }),
-		db.serviceClosure.findMany({ select: { date: true } }),
-	])
-	return {
-		reasonKey: new Map(reasons.map((reason) => [reason.id, reason.key])),
-		endedBy: new Map(reasons.map((reason) => [reason.key, reason.endedBy as EndedBy])),
-		channelKey: new Map(channels.map((channel) => [channel.id, channel.key])),
-		closures: new Set(closures.map((closure) => closure.date)),
-	}
+	const closures = await db.serviceClosure.findMany({ select: { date: true } })
+	return { closures: new Set(closures.map((closure) => closure.date)) }
 }
 export type FunnelFactContext = Awaited<ReturnType<typeof funnelFactContext>>
 
@@ -42,79 +32,87 @@ type Computed = {
 	references: Map<string, string>
 }
 
-/** The funnel rows of up to CHUNK households, from what is stored now: five reads. */
+type HouseholdRow = {
+	id: string
+	reference: string
+	route: string
+	postcode: string
+	fosteringInterests: string
+	ownerId: string | null
+	channelKey: string | null
+	utmSource: string | null
+	utmMedium: string | null
+	utmCampaign: string | null
+	howHeard: string | null
+	referred: number | bigint
+}
+type EventRow = RecordedStageEvent & { householdId: string; endedBy: string | null }
+
+/**
+ * The funnel rows of up to CHUNK households, from what is stored now: two reads (a change runs
+ * this inside its transaction, so every query counts). The ids go as one JSON parameter.
+ */
 async function computeChunk(
 	db: Prisma.TransactionClient,
 	ids: string[],
 	context: FunnelFactContext
 ): Promise<Computed> {
-	const [households, events, enquiries, referrals] = await Promise.all([
-		db.household.findMany({
-			where: { id: { in: ids } },
-			select: { id: true, reference: true, route: true, postcode: true, fosteringInterests: true, ownerId: true },
-		}),
-		db.stageEvent.findMany({
-			where: { householdId: { in: ids } },
-			orderBy: [{ householdId: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
-			select: {
-				householdId: true,
-				kind: true,
-				fromStage: true,
-				toStage: true,
-				businessDate: true,
-				reviewOn: true,
-				exitReasonId: true,
-			},
-		}),
-		db.enquiry.findMany({
-			where: { householdId: { in: ids } },
-			orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
-			select: {
-				householdId: true,
-				channelId: true,
-				utmSource: true,
-				utmMedium: true,
-				utmCampaign: true,
-				howHeard: true,
-			},
-		}),
-		db.referral.findMany({
-			where: { householdId: { in: ids }, status: { not: 'detached' } },
-			select: { householdId: true },
-		}),
-	])
+	const json = JSON.stringify(ids)
+	// Each household with its first enquiry's attribution and whether a referral (not detached) brought it.
+	const households = await db.$queryRawUnsafe<HouseholdRow[]>(
+		`SELECT h."id", h."reference", h."route", h."postcode", h."fosteringInterests", h."ownerId",
+			c."key" AS "channelKey", e."utmSource", e."utmMedium", e."utmCampaign", e."howHeard",
+			EXISTS (SELECT 1 FROM "Referral" r WHERE r."householdId" = h."id" AND r."status" <> 'detached') AS "referred"
+		FROM "Household" h
+		LEFT JOIN "Enquiry" e ON e."id" = (
+			SELECT "id" FROM "Enquiry" WHERE "householdId" = h."id" ORDER BY "receivedAt", "id" LIMIT 1)
+		LEFT JOIN "Channel" c ON c."id" = e."channelId"
+		WHERE h."id" IN (SELECT value FROM json_each(?))`,
+		json
+	)
+	// Their events in the order they were recorded, each exit with its reason's key and who ends it.
+	const events = await db.$queryRawUnsafe<EventRow[]>(
+		`SELECT ev."householdId", ev."kind", ev."fromStage", ev."toStage", ev."businessDate", ev."reviewOn",
+			ev."exitReasonId", x."key" AS "exitReasonKey", x."endedBy"
+		FROM "StageEvent" ev LEFT JOIN "ExitReason" x ON x."id" = ev."exitReasonId"
+		WHERE ev."householdId" IN (SELECT value FROM json_each(?))
+		ORDER BY ev."householdId", ev."recordedAt", ev."id"`,
+		json
+	)
 	const history = new Map<string, RecordedStageEvent[]>()
-	for (const { householdId, exitReasonId, ...event } of events) {
+	const endedBy = new Map<string, string>()
+	for (const { householdId, endedBy: ender, ...event } of events) {
 		const list = history.get(householdId) ?? []
-		list.push({
-			...event,
-			exitReasonId,
-			exitReasonKey: exitReasonId ? context.reasonKey.get(exitReasonId) ?? null : null,
-		})
+		list.push(event)
 		history.set(householdId, list)
+		if (event.exitReasonKey && ender) endedBy.set(event.exitReasonKey, ender)
 	}
-	const firstEnquiry = new Map<string, FirstEnquiry>()
-	for (const { householdId, channelId, ...attribution } of enquiries) {
-		if (firstEnquiry.has(householdId)) continue
-		firstEnquiry.set(householdId, { channelKey: context.channelKey.get(channelId) ?? 'unknown', ...attribution })
-	}
-	const referred = new Set(referrals.map((referral) => referral.householdId))
 
 	const computed: Computed = { facts: new Map(), broken: [], references: new Map() }
 	for (const household of households) {
 		computed.references.set(household.id, household.reference)
+		const firstEnquiry: FirstEnquiry | null =
+			household.howHeard === null && household.channelKey === null
+				? null
+				: {
+						channelKey: household.channelKey ?? 'unknown',
+						utmSource: household.utmSource,
+						utmMedium: household.utmMedium,
+						utmCampaign: household.utmCampaign,
+						howHeard: household.howHeard,
+				  }
 		try {
 			computed.facts.set(
 				household.id,
 				funnelFacts({
 					route: household.route,
 					events: history.get(household.id) ?? [],
-					endedBy: context.endedBy,
-					firstEnquiry: firstEnquiry.get(household.id) ?? null,
+					endedBy,
+					firstEnquiry,
 					interests: household.fosteringInterests,
 					postcode: household.postcode,
 					ownerId: household.ownerId,
-					referred: referred.has(household.id),
+					referred: Number(household.referred) === 1,
 					closures: context.closures,
 				})
 			)

@@ -249,13 +249,16 @@ async function writeHouseholds(
 	households: ImportedHousehold[],
 	job: { id: string; filename: string; actor: StaffIdentity }
 ) {
-	const [config, exitReasons, references, clocks, funnel] = await Promise.all([
+	const [config, exitReasons, references, clocks, funnel, channels] = await Promise.all([
 		getServiceConfig(),
 		exitReasonOptions(tx),
 		freshReferences(tx, households.length),
 		clockContext(tx),
 		funnelFactContext(tx),
+		tx.channel.findMany({ select: { id: true, key: true } }),
 	])
+	const channelKey = new Map(channels.map((channel) => [channel.id, channel.key]))
+	const endedBy = new Map(exitReasons.map((reason) => [reason.key, reason.endedBy]))
 	const exitReasonId = new Map(exitReasons.map((reason) => [reason.key, reason.id]))
 	const recordedAt = now()
 	const at = storedTimestamp(recordedAt)
@@ -344,9 +347,9 @@ async function writeHouseholds(
 			...funnelFacts({
 				route: household.route,
 				events: household.events,
-				endedBy: funnel.endedBy,
+				endedBy,
 				firstEnquiry: {
-					channelKey: funnel.channelKey.get(household.channelId) ?? 'unknown',
+					channelKey: channelKey.get(household.channelId) ?? 'unknown',
 					utmSource: null,
 					utmMedium: null,
 					utmCampaign: null,
