@@ -1,6 +1,6 @@
 import { funnelFacts, type FirstEnquiry, type FunnelFactFields } from '~/domain/funnel-facts.ts'
 import { StageHistoryError, type RecordedStageEvent } from '~/domain/stage-machine.ts'
-import type { Prisma } from '~/generated/prisma/client.ts'
+import type { Prisma, PrismaClient } from '~/generated/prisma/client.ts'
 import { now } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 
@@ -216,10 +216,25 @@ export async function writeFunnelFacts(
 	return rows.length
 }
 
+/**
+ * Rewrites many households' rows. Inside a caller's transaction (the demo data) all at once;
+ * otherwise each chunk in its own transaction, so a change saved meanwhile is never overwritten
+ * by a row computed before it, and the database is not locked for the whole run.
+ */
+async function refreshMany(db: Prisma.TransactionClient | PrismaClient, householdIds: readonly string[]) {
+	if (!('$transaction' in db)) return refreshFunnelFacts(db, householdIds)
+	const context = await funnelFactContext(db)
+	let written = 0
+	for (const ids of chunks(householdIds, CHUNK)) {
+		written += await db.$transaction((tx) => refreshFunnelFacts(tx, ids, context))
+	}
+	return written
+}
+
 /** Every household's funnel row, rewritten: after something that moves them all (closure days, demo data). */
-export async function refreshAllFunnelFacts(db: Prisma.TransactionClient = prisma): Promise<number> {
+export async function refreshAllFunnelFacts(db: Prisma.TransactionClient | PrismaClient = prisma): Promise<number> {
 	const ids = await db.household.findMany({ select: { id: true }, orderBy: { id: 'asc' } })
-	return refreshFunnelFacts(
+	return refreshMany(
 		db,
 		ids.map((row) => row.id)
 	)
@@ -228,11 +243,13 @@ export async function refreshAllFunnelFacts(db: Prisma.TransactionClient = prism
 /**
  * After the upgrade that added the funnel rows (the table starts empty), writes the row of every
  * household that has none. `npm start` runs it on every start; once every household has its row
- * it reads one count and does nothing.
+ * it finds none and does nothing.
  */
-export async function fillFunnelFactsAfterUpgrade(db: Prisma.TransactionClient = prisma): Promise<number> {
+export async function fillFunnelFactsAfterUpgrade(
+	db: Prisma.TransactionClient | PrismaClient = prisma
+): Promise<number> {
 	const missing = await db.household.findMany({ where: { funnelFact: null }, select: { id: true } })
-	return refreshFunnelFacts(
+	return refreshMany(
 		db,
 		missing.map((row) => row.id)
 	)

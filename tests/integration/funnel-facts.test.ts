@@ -124,7 +124,7 @@ describe('the demo data', { timeout: 120_000 }, () => {
 		expect(await refreshAllFunnelFacts()).toBe(households)
 		const ms = performance.now() - started
 		console.info(`Refreshed the funnel rows of ${households} demo households in ${Math.round(ms)} ms`)
-		// About half a second on a quiet machine; the bound catches a refresh grown many times slower.
+		// About a quarter of a second for the demo’s thousand households; the bound catches one grown many times slower.
 		expect(ms).toBeLessThan(15_000)
 		expect(await findFunnelFactDisagreements()).toEqual([])
 	})
