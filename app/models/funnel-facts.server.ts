@@ -241,6 +241,25 @@ export async function refreshAllFunnelFacts(db: Prisma.TransactionClient | Prism
 }
 
 /**
+ * After a closure day is added or removed: rewrites only the rows whose time in stages spans that
+ * day (enquired by then, and still in progress or finished on or after it). The others cannot
+ * change, and a service with a long history has far more of them.
+ */
+export async function refreshFunnelFactsAround(date: string, db: Prisma.TransactionClient | PrismaClient = prisma) {
+	const rows = await db.funnelFact.findMany({
+		where: {
+			enquiredOn: { lte: date },
+			OR: [{ status: { in: ['open', 'on_hold'] } }, { exitedOn: { gte: date } }, { approvedOn: { gte: date } }],
+		},
+		select: { householdId: true },
+	})
+	return refreshMany(
+		db,
+		rows.map((row) => row.householdId)
+	)
+}
+
+/**
  * After the upgrade that added the funnel rows (the table starts empty), writes the row of every
  * household that has none. `npm start` runs it on every start; once every household has its row
  * it finds none and does nothing.

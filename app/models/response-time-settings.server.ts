@@ -4,7 +4,7 @@ import { londonDate, type CalendarDate } from '~/domain/working-days.ts'
 import { Prisma } from '~/generated/prisma/client.ts'
 import { now } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
-import { refreshAllFunnelFacts } from './funnel-facts.server.ts'
+import { refreshFunnelFactsAround } from './funnel-facts.server.ts'
 import { refreshAllClocks } from './response-clocks.server.ts'
 import { getServiceConfig, saveServiceConfig } from './service-settings.server.ts'
 
@@ -103,7 +103,7 @@ export async function addClosure(input: { date: CalendarDate; label: string }, a
 	}
 	await refreshAllClocks()
 	// Time in stage is counted in working days: a closure day changes it.
-	await refreshAllFunnelFacts()
+	await refreshFunnelFactsAround(input.date)
 	return true
 }
 
@@ -111,7 +111,7 @@ export async function removeClosure(date: CalendarDate): Promise<boolean> {
 	const { count } = await prisma.serviceClosure.deleteMany({ where: { date } })
 	if (count > 0) {
 		await refreshAllClocks()
-		await refreshAllFunnelFacts()
+		await refreshFunnelFactsAround(date)
 	}
 	return count > 0
 }

@@ -11,7 +11,7 @@ const { seedDemoData } = await import('../../prisma/seed.ts')
 const { fillFunnelFactsAfterUpgrade, findFunnelFactDisagreements, refreshAllFunnelFacts } = await import(
 	'~/models/funnel-facts.server.ts'
 )
-const { addClosure } = await import('~/models/response-time-settings.server.ts')
+const { addClosure, removeClosure } = await import('~/models/response-time-settings.server.ts')
 const moveRoute = await import('~/routes/staff.households.$id.move.tsx')
 const closeRoute = await import('~/routes/staff.households.$id.close.tsx')
 
@@ -222,6 +222,10 @@ describe('the rows follow what staff do', () => {
 		const manager = await signedInAs('manager', 'Mo Manager')
 		await addClosure({ date: '2026-11-03', label: 'Office move' }, manager.staff.id)
 		expect(await prisma.funnelFact.findUniqueOrThrow({ where: { householdId: id } })).toMatchObject({ enquiryDays: 0 })
+		// Only the rows spanning that day are rewritten, and no demo household's row is left behind.
+		expect(await findFunnelFactDisagreements()).toEqual([])
+		await removeClosure('2026-11-03')
+		expect(await prisma.funnelFact.findUniqueOrThrow({ where: { householdId: id } })).toMatchObject({ enquiryDays: 1 })
 		expect(await findFunnelFactDisagreements()).toEqual([])
 	})
 })
