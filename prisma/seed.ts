@@ -88,11 +88,15 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 			await tx.householdNote.createMany({ data: data.notes.map((note) => ({ ...note, authorId: staffId(note.authorId)! })) })
 			const manager = data.staff.find((user) => user.role === 'manager')!
 			const { seedDemoReferrals } = await import('./demo-referrals.ts')
-			return seedDemoReferrals(tx, {
+			const referrals = await seedDemoReferrals(tx, {
 				today,
 				seed: DEMO_SEED,
 				manager: { id: staffId(manager.id)!, email: manager.email, name: manager.name, role: manager.role },
 			})
+			// Each household's funnel row, once its history, owner and referral are all in.
+			const { refreshAllFunnelFacts } = await import('~/models/funnel-facts.server.ts')
+			await refreshAllFunnelFacts(tx)
+			return referrals
 		},
 		{ timeout: 60_000 },
 	)
@@ -146,6 +150,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 		const { fillClocksAfterUpgrade } = await import('~/models/response-clocks.server.ts')
 		const filled = await fillClocksAfterUpgrade()
 		if (filled > 0) console.log(`Worked out the response-time deadlines of ${filled.toLocaleString('en-GB')} households.`)
+		// A database from before the funnel view gets its households' funnel rows once.
+		const { fillFunnelFactsAfterUpgrade } = await import('~/models/funnel-facts.server.ts')
+		const summarised = await fillFunnelFactsAfterUpgrade()
+		if (summarised > 0) console.log(`Summarised ${summarised.toLocaleString('en-GB')} households for the funnel view.`)
 	} finally {
 		await prisma.$disconnect()
 	}

@@ -13,6 +13,7 @@ import { prisma } from '~/utils/db.server.ts'
 import { GroupCommit, type BatchOutcome } from '~/utils/group-commit.ts'
 import { recordAudit, type AuditRecord } from './audit.server.ts'
 import { outboxRows, type OutboxEmail } from './outbox.server.ts'
+import { refreshFunnelFacts } from './funnel-facts.server.ts'
 import { referralsFromEnquiries } from './referrals.server.ts'
 import { clockContext, clockFields } from './response-clocks.server.ts'
 
@@ -459,6 +460,11 @@ async function writeInTransaction(
 	if (rows.emails.length > 0) await tx.outboxMessage.createMany({ data: outboxRows(rows.emails) })
 	if (rows.owners.length > 0) await tx.ownerChange.createMany({ data: rows.owners })
 	await referralsFromEnquiries(tx, rows.referrals)
+	// New households join the funnel; returning ones may be back in progress.
+	await refreshFunnelFacts(tx, [
+		...rows.households.map((household) => household.id!),
+		...rows.returning.map((household) => household.id),
+	])
 	await recordAudit(tx, rows.audit)
 	return outcomes
 }

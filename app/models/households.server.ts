@@ -18,6 +18,7 @@ import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { householdApproved } from './bonus-milestones.server.ts'
 import { clockContext, clockFields } from './response-clocks.server.ts'
+import { refreshFunnelFacts } from './funnel-facts.server.ts'
 import { stageHistory } from './stage-history.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 
@@ -66,6 +67,8 @@ export async function changeHousehold<T>(
 			const household = await tx.household.findUniqueOrThrow({ where: { id: householdId } })
 			const outcome = await change(tx, household)
 			if (!outcome.ok) throw new RefusedChange(outcome)
+			// The household's funnel row follows its stages, owner and referrals in the same transaction.
+			await refreshFunnelFacts(tx, [householdId])
 			const detail = typeof input.audit === 'function' ? input.audit(outcome.value) : input.audit
 			await recordAudit(tx, { actorId: actor.id, householdId, action: 'changed', detail })
 			return { ok: true as const, value: outcome.value, version: household.version }

@@ -9,6 +9,7 @@ import {
 	type ImportError,
 } from '~/domain/pipeline-import.ts'
 import { newReference } from '~/domain/reference.ts'
+import { funnelFacts, type FunnelFactFields } from '~/domain/funnel-facts.ts'
 import { householdFields } from '~/domain/stage-machine.ts'
 import { isStaffRole } from '~/domain/staff.ts'
 import { stageNames, STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
@@ -19,6 +20,7 @@ import { now, today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import type { AuditAction } from './audit.server.ts'
 import { listChannels } from './enquiries.server.ts'
+import { funnelFactContext, writeFunnelFacts } from './funnel-facts.server.ts'
 import { exitReasonOptions } from './households.server.ts'
 import { clockContext, clockFields } from './response-clocks.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
@@ -247,12 +249,16 @@ async function writeHouseholds(
 	households: ImportedHousehold[],
 	job: { id: string; filename: string; actor: StaffIdentity }
 ) {
-	const [config, exitReasons, references, clocks] = await Promise.all([
+	const [config, exitReasons, references, clocks, funnel, channels] = await Promise.all([
 		getServiceConfig(),
 		exitReasonOptions(tx),
 		freshReferences(tx, households.length),
 		clockContext(tx),
+		funnelFactContext(tx),
+		tx.channel.findMany({ select: { id: true, key: true } }),
 	])
+	const channelKey = new Map(channels.map((channel) => [channel.id, channel.key]))
+	const endedBy = new Map(exitReasons.map((reason) => [reason.key, reason.endedBy]))
 	const exitReasonId = new Map(exitReasons.map((reason) => [reason.key, reason.id]))
 	const recordedAt = now()
 	const at = storedTimestamp(recordedAt)
@@ -264,6 +270,7 @@ async function writeHouseholds(
 		owners: [] as Row[],
 		notes: [] as Row[],
 		audit: [] as Row[],
+		funnel: [] as (FunnelFactFields & { householdId: string })[],
 	}
 	households.forEach((household, index) => {
 		const id = crypto.randomUUID()
@@ -334,6 +341,27 @@ async function writeHouseholds(
 			consentWording: CONSENT_WORDING,
 			privacyNoticeUrl: config.privacyNoticeUrl,
 		})
+		// The funnel row from the history just built: nothing to read back.
+		rows.funnel.push({
+			householdId: id,
+			...funnelFacts({
+				route: household.route,
+				events: household.events,
+				endedBy,
+				firstEnquiry: {
+					channelKey: channelKey.get(household.channelId) ?? 'unknown',
+					utmSource: null,
+					utmMedium: null,
+					utmCampaign: null,
+					howHeard: household.howHeard,
+				},
+				interests: '[]',
+				postcode: household.postcode,
+				ownerId: household.ownerId,
+				referred: false,
+				closures: funnel.closures,
+			}),
+		})
 		household.events.forEach((event, order) => {
 			rows.events.push({
 				id: crypto.randomUUID(),
@@ -390,6 +418,7 @@ async function writeHouseholds(
 	await insertRows(tx, 'OwnerChange', rows.owners)
 	await insertRows(tx, 'HouseholdNote', rows.notes)
 	await insertRows(tx, 'AuditEntry', rows.audit)
+	await writeFunnelFacts(tx, rows.funnel)
 }
 
 /** `count` household and enquiry references that no record has yet. */

@@ -4,6 +4,7 @@ import { londonDate, type CalendarDate } from '~/domain/working-days.ts'
 import { Prisma } from '~/generated/prisma/client.ts'
 import { now } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
+import { refreshFunnelFactsAround } from './funnel-facts.server.ts'
 import { refreshAllClocks } from './response-clocks.server.ts'
 import { getServiceConfig, saveServiceConfig } from './service-settings.server.ts'
 
@@ -101,11 +102,16 @@ export async function addClosure(input: { date: CalendarDate; label: string }, a
 		throw error
 	}
 	await refreshAllClocks()
+	// Time in stage is counted in working days: a closure day changes it.
+	await refreshFunnelFactsAround(input.date)
 	return true
 }
 
 export async function removeClosure(date: CalendarDate): Promise<boolean> {
 	const { count } = await prisma.serviceClosure.deleteMany({ where: { date } })
-	if (count > 0) await refreshAllClocks()
+	if (count > 0) {
+		await refreshAllClocks()
+		await refreshFunnelFactsAround(date)
+	}
 	return count > 0
 }

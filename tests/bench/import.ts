@@ -16,6 +16,7 @@ process.env.DATABASE_URL = `file:${DB_FILE}`
 const { prisma, ensurePragmas } = await import('../../app/utils/db.server.ts')
 const imports = await import('../../app/models/imports.server.ts')
 const { findStageDisagreements } = await import('../../app/models/households.server.ts')
+const { findFunnelFactDisagreements } = await import('../../app/models/funnel-facts.server.ts')
 await ensurePragmas()
 
 const manager = await prisma.staffUser.create({
@@ -74,6 +75,8 @@ const importCpuMs = (usage.user + usage.system) / 1000
 const job = await prisma.importJob.findUniqueOrThrow({ where: { id } })
 if (job.status !== 'imported') throw new Error(`The import did not finish: ${job.errors}`)
 const disagreements = await findStageDisagreements()
+// The funnel rows the import wrote from the histories it built agree with those histories.
+const funnelDisagreements = await findFunnelFactDisagreements()
 
 const result = {
 	rows: ROWS,
@@ -86,6 +89,8 @@ const result = {
 	households: await prisma.household.count(),
 	stage_events: await prisma.stageEvent.count(),
 	disagreements: disagreements.length,
+	funnel_facts: await prisma.funnelFact.count(),
+	funnel_disagreements: funnelDisagreements.length,
 	load_average: os.loadavg()[0]!.toFixed(1),
 }
 console.log(

@@ -7,6 +7,7 @@ import { createHousehold, runRoute, signedInAs, staffRequest, type SignedIn } fr
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { findStageDisagreements, STALE_MESSAGE } = await import('~/models/households.server.ts')
+const { findFunnelFactDisagreements } = await import('~/models/funnel-facts.server.ts')
 const routes = {
 	contact: await import('~/routes/staff.households.$id.contact.tsx'),
 	move: await import('~/routes/staff.households.$id.move.tsx'),
@@ -52,6 +53,8 @@ const household = (id: string) =>
 
 afterEach(async () => {
 	expect(await findStageDisagreements()).toEqual([])
+	// Every action keeps the household's funnel row in step with its history.
+	expect(await findFunnelFactDisagreements()).toEqual([])
 })
 
 describe('logging a contact attempt', () => {

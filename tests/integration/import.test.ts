@@ -9,6 +9,7 @@ import { createHousehold, runRoute, signedInAs, staffRequest, type SignedIn } fr
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { findStageDisagreements } = await import('~/models/households.server.ts')
+const { findFunnelFactDisagreements } = await import('~/models/funnel-facts.server.ts')
 const imports = await import('~/models/imports.server.ts')
 const upload = await import('~/routes/staff.import._index.tsx')
 const jobPage = await import('~/routes/staff.import.$id.tsx')
@@ -234,6 +235,13 @@ describe('a valid file', () => {
 
 		// Every imported household replays to the state its row keeps.
 		expect(await findStageDisagreements()).toEqual([])
+		// ...and has the funnel row its history gives, written in the same pass.
+		expect(await findFunnelFactDisagreements()).toEqual([])
+		expect(await prisma.funnelFact.findUniqueOrThrow({ where: { householdId: grace.id } })).toMatchObject({
+			status: 'closed',
+			exitReasonKey: 'timing',
+			exitedOn: '2025-02-10',
+		})
 
 		const audit = await prisma.auditEntry.findMany({ where: { actorId: manager.staff.id, action: 'imported' } })
 		expect(audit).toHaveLength(6)

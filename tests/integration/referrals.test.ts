@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test } from 'vitest'
 import { validEnquiryFields } from '../support/enquiry-form.ts'
 import { createHousehold, createStaff } from '../support/staff.ts'
 
@@ -19,6 +19,7 @@ const { applyLedgerAction } = await import('~/models/bonus-ledger.server.ts')
 const { today } = await import('~/utils/clock.server.ts')
 const { addCalendarDays } = await import('~/domain/working-days.ts')
 const { DEFAULT_BONUS_RULES } = await import('~/domain/bonus-scheme.ts')
+const { findFunnelFactDisagreements } = await import('~/models/funnel-facts.server.ts')
 
 const manager = await createStaff('manager', 'Mina Manager')
 
@@ -356,5 +357,32 @@ describe('the ledger', () => {
 				where: { detail: { startsWith: 'Approved the £250 referral bonus' }, householdId: friend.id },
 			})
 		).toBe(1)
+	})
+})
+
+// Attaching and detaching go through changeHousehold, which rewrites the household's funnel row.
+afterEach(async () => {
+	expect(await findFunnelFactDisagreements()).toEqual([])
+})
+
+describe('the funnel', () => {
+	test('counts a household as referred until staff detach its referral', async () => {
+		const carer = await newCarer('Fay Funnel')
+		const friend = await enquireWith({ email: 'funnel.friend@example.com', referralCode: carer.code })
+		expect(await prisma.funnelFact.findUniqueOrThrow({ where: { householdId: friend.id } })).toMatchObject({
+			referred: true,
+		})
+		const [referral] = await householdReferrals(prisma, friend.id)
+		const detached = await detachReferral({
+			householdId: friend.id,
+			expectedVersion: friend.version,
+			actor: manager,
+			referralId: referral!.id,
+			reason: 'The household found us before the carer mentioned us',
+		})
+		expect(detached.ok).toBe(true)
+		expect(await prisma.funnelFact.findUniqueOrThrow({ where: { householdId: friend.id } })).toMatchObject({
+			referred: false,
+		})
 	})
 })

@@ -9,6 +9,7 @@ import { createHousehold, runRoute, signedInAs, staffRequest, type SignedIn } fr
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { findStageDisagreements } = await import('~/models/households.server.ts')
+const { findFunnelFactDisagreements } = await import('~/models/funnel-facts.server.ts')
 const staffEnquiry = await import('~/routes/staff.enquiries.new.tsx')
 const publicEnquiry = await import('~/routes/enquire.tsx')
 
@@ -201,6 +202,7 @@ describe('recording', () => {
 		expect(email.text).toContain('Thank you for calling')
 		expect(email.text).toContain(household.enquiries[0]!.reference)
 		expect(await findStageDisagreements()).toEqual([])
+		expect(await findFunnelFactDisagreements()).toEqual([])
 	})
 
 	test('an event enquiry names the event in the consent record', async () => {
@@ -251,6 +253,7 @@ describe('recording', () => {
 			ownerId: null,
 		})
 		expect(await findStageDisagreements()).toEqual([])
+		expect(await findFunnelFactDisagreements()).toEqual([])
 	})
 
 	test('a back-dated enquiry from a household that left after that date is recorded, not a reopen before it left', async () => {
@@ -275,5 +278,6 @@ describe('recording', () => {
 		expect(answer.location).toBe(`/staff/households/${existing.id}`)
 		expect(await prisma.household.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ status: 'closed' })
 		expect(await findStageDisagreements()).toEqual([])
+		expect(await findFunnelFactDisagreements()).toEqual([])
 	})
 })

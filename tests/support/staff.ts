@@ -196,5 +196,8 @@ export async function createHousehold(
 			},
 		})
 	}
+	// Its funnel row, as the enquiry form and every change write one.
+	const { refreshFunnelFacts } = await import('~/models/funnel-facts.server.ts')
+	await refreshFunnelFacts(prisma, [household.id])
 	return household
 }
