@@ -56,6 +56,8 @@ export type BenchOptions = {
 	today?: CalendarDate
 	append?: boolean
 	reset?: boolean
+	/** Loads of this many households or more into an empty file build their indexes at the end (default 100,000). */
+	deferIndexesFrom?: number
 	/** Progress lines for big runs. */
 	progress?: (line: string) => void
 }
@@ -842,7 +844,7 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 
 	// A big load into an empty file builds the secondary indexes once at the end (a sort) instead of
 	// row by row into ever larger B-trees. Unique indexes stay, so a clash still fails at once.
-	const deferred = existing === 0 || options.reset ? deferIndexes(db, households) : []
+	const deferred = existing === 0 || options.reset ? deferIndexes(db, households, options.deferIndexesFrom) : []
 	try {
 		writeAll()
 	} finally {
@@ -877,8 +879,8 @@ const BULK_TABLES = ['Household', 'Applicant', 'Enquiry', 'StageEvent', 'Contact
 const DEFER_INDEXES_FROM = 100_000
 
 /** Drops the bulk tables' non-unique indexes for a big load; returns the SQL that makes them again. */
-function deferIndexes(db: Database.Database, households: number): string[] {
-	if (households < DEFER_INDEXES_FROM) return []
+function deferIndexes(db: Database.Database, households: number, from = DEFER_INDEXES_FROM): string[] {
+	if (households < from) return []
 	const indexes = db
 		.prepare(
 			`SELECT "name", "sql" FROM sqlite_master WHERE "type" = 'index' AND "sql" IS NOT NULL
