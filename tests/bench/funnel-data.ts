@@ -25,7 +25,7 @@ export type DataSet = {
 type Note = { made: string; today: CalendarDate; seconds: number; bytes: number }
 
 /** What the data depends on: the settings, the generator's source and the migrations. */
-function recipe(settings: DataSetSettings): string {
+export function recipe(settings: DataSetSettings): string {
 	const hash = crypto.createHash('sha256')
 	hash.update(JSON.stringify(settings))
 	hash.update(fs.readFileSync(path.join(ROOT, 'prisma', 'bench-data.ts')))
