@@ -57,8 +57,9 @@ const PAGES: Record<View, string> = {
 		? (JSON.parse(process.env.BENCH_FUNNEL_PAGES) as Partial<Record<View, string>>)
 		: {}),
 }
+// Pages given in BENCH_FUNNEL_PAGES are timed whether or not the funnel route exists yet.
 const pageBuilt = () =>
-	fs.existsSync(path.join(ROOT, 'app', 'routes', 'staff.funnel.tsx')) &&
+	(Boolean(process.env.BENCH_FUNNEL_PAGES) || fs.existsSync(path.join(ROOT, 'app', 'routes', 'staff.funnel.tsx'))) &&
 	fs.existsSync(path.join(ROOT, 'build', 'server.js'))
 
 const log = (line: string) => console.log(line)
