@@ -326,8 +326,8 @@ export type BenchFunnelFact = {
 export type WorkingDayCounter = (from: CalendarDate, to: CalendarDate, paused: readonly PausedRange[]) => number
 
 /**
- * workingDaysBetween for dates from `first` to `last`, from a running count of working days: the
- * day-by-day loop cost a million households tens of seconds. Dates outside fall back to the loop.
+ * workingDaysBetween for dates from `first` to `last`, from a running count of working days, rather
+ * than walking day by day through every stage of a million households. Dates outside fall back to it.
  */
 export function workingDayCounter(first: CalendarDate, last: CalendarDate): WorkingDayCounter {
 	const base = dayMs(first)
@@ -353,8 +353,8 @@ export function workingDayCounter(first: CalendarDate, last: CalendarDate): Work
 /**
  * The FunnelFact fields of a generated household, from its stage events in order. Covers the
  * journeys the generator makes (entered, Stage 1 completed alongside Stage 2, hold, resume, exit);
- * app/domain/funnel-facts.ts (issue 6) is the rule for every history, and once it is on main this
- * can call it instead: the bench test compares the two.
+ * app/domain/funnel-facts.ts (issue 6, not on main yet) will be the rule for every history: once it
+ * is, call it here instead, or test that the two agree on generated households.
  */
 export function funnelFactOf(
 	events: readonly RecordedStageEvent[],
