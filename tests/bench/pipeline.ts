@@ -11,12 +11,11 @@
 //
 // Settings (environment): BENCH_PORT (3530), BENCH_HOUSEHOLDS (10000), BENCH_EVENTS_PER_HOUSEHOLD
 // (20), BENCH_REQUESTS (50), BENCH_WARMUP (10).
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describeSummary, generateBenchData, openForBulkLoad } from '../../prisma/bench-data.ts'
 import { createMigratedDatabase, TMP_DIR } from '../support/database.ts'
-import { serverLogTail, startServer, stopServer, waitForHealth } from './server.ts'
+import { serverLogTail, signInManager, startServer, stopServer, summarise, waitForHealth } from './server.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
 const PORT = Number(process.env.BENCH_PORT ?? 3530)
@@ -28,36 +27,6 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 10)
 const DB_FILE = path.join(TMP_DIR, 'bench-pipeline.db')
 const SERVER_LOG = path.join(TMP_DIR, 'bench-pipeline-server.log')
 const TARGET_MS = 150
-
-function signInManager(): string {
-	const db = openForBulkLoad(DB_FILE)
-	try {
-		const id = `bench-manager-${crypto.randomUUID()}`
-		const now = new Date()
-		db.prepare('INSERT INTO "StaffUser" ("id", "email", "name", "role", "createdAt") VALUES (?, ?, ?, ?, ?)').run(
-			id,
-			`${id}@northdale.example`,
-			'Bench Manager',
-			'manager',
-			now.toISOString().replace('Z', '+00:00')
-		)
-		const token = crypto.randomBytes(32).toString('base64url')
-		db.prepare(
-			'INSERT INTO "StaffSession" ("id", "userId", "createdAt", "expiresAt", "lastSeenAt", "csrfToken") VALUES (?, ?, ?, ?, ?, ?)'
-		).run(
-			crypto.createHash('sha256').update(token).digest('hex'),
-			id,
-			now.toISOString().replace('Z', '+00:00'),
-			new Date(now.getTime() + 12 * 3_600_000).toISOString().replace('Z', '+00:00'),
-			now.toISOString().replace('Z', '+00:00'),
-			crypto.randomBytes(32).toString('base64url')
-		)
-		// Production names the cookie __Host-staff (app/utils/auth.server.ts).
-		return `__Host-staff=${token}`
-	} finally {
-		db.close()
-	}
-}
 
 /**
  * The list filter to measure: what an officer does many times a day, look for a surname among one
@@ -77,18 +46,6 @@ function realisticListFilter() {
 	} finally {
 		db.close()
 	}
-}
-
-type Timing = { median: number; p90: number; min: number; max: number }
-
-const round = (value: number) => Math.round(value * 10) / 10
-
-function summarise(samples: number[]): Timing {
-	const sorted = [...samples].sort((a, b) => a - b)
-	const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!
-	const middle = sorted.length / 2
-	const median = sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2
-	return { median: round(median), p90: round(at(0.9)), min: round(sorted[0]!), max: round(sorted[sorted.length - 1]!) }
 }
 
 /** One request, timed until the whole body is read; throws unless it is the page expected. */
@@ -145,7 +102,7 @@ async function main() {
 		db.close()
 	}
 	console.log(describeSummary(data, DB_FILE))
-	const cookie = signInManager()
+	const cookie = signInManager(DB_FILE)
 	const listPath = realisticListFilter()
 
 	const server = startServer({ port: PORT, databaseFile: DB_FILE, log: SERVER_LOG })

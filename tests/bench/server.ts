@@ -1,8 +1,10 @@
 // Starting and stopping the production build for a benchmark: one place for both benches.
 import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { openForBulkLoad } from '../../prisma/bench-data.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
 
@@ -81,4 +83,47 @@ export function serverLogTail(server: BenchServer, lines = 30) {
 	} catch {
 		return '(no server log)'
 	}
+}
+
+/** A manager and a session made straight in the database; returns the cookie that carries it. */
+export function signInManager(databaseFile: string): string {
+	const db = openForBulkLoad(databaseFile)
+	try {
+		const id = `bench-manager-${crypto.randomUUID()}`
+		const now = new Date()
+		db.prepare('INSERT INTO "StaffUser" ("id", "email", "name", "role", "createdAt") VALUES (?, ?, ?, ?, ?)').run(
+			id,
+			`${id}@northdale.example`,
+			'Bench Manager',
+			'manager',
+			now.toISOString().replace('Z', '+00:00')
+		)
+		const token = crypto.randomBytes(32).toString('base64url')
+		db.prepare(
+			'INSERT INTO "StaffSession" ("id", "userId", "createdAt", "expiresAt", "lastSeenAt", "csrfToken") VALUES (?, ?, ?, ?, ?, ?)'
+		).run(
+			crypto.createHash('sha256').update(token).digest('hex'),
+			id,
+			now.toISOString().replace('Z', '+00:00'),
+			new Date(now.getTime() + 12 * 3_600_000).toISOString().replace('Z', '+00:00'),
+			now.toISOString().replace('Z', '+00:00'),
+			crypto.randomBytes(32).toString('base64url')
+		)
+		// Production names the cookie __Host-staff (app/utils/auth.server.ts).
+		return `__Host-staff=${token}`
+	} finally {
+		db.close()
+	}
+}
+
+export type Timing = { median: number; p90: number; min: number; max: number }
+
+const round = (value: number) => Math.round(value * 10) / 10
+
+export function summarise(samples: number[]): Timing {
+	const sorted = [...samples].sort((a, b) => a - b)
+	const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!
+	const middle = sorted.length / 2
+	const median = sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+	return { median: round(median), p90: round(at(0.9)), min: round(sorted[0]!), max: round(sorted[sorted.length - 1]!) }
 }

@@ -45,4 +45,57 @@ describe('seed:bench', () => {
 		}
 		expect(await findStageDisagreements()).toEqual([])
 	})
+
+	it('writes every household its FunnelFact, and a big load gets back every index it set aside', async () => {
+		const db = openForBulkLoad(file)
+		const indexes = () =>
+			db.prepare(`SELECT "name" FROM sqlite_master WHERE "type" = 'index' ORDER BY "name"`).pluck().all()
+		const before = indexes()
+		try {
+			// deferIndexesFrom: as a load of a million does, on a few hundred.
+			generateBenchData(db, {
+				households: 300,
+				eventsPerHousehold: 6,
+				years: 3,
+				seed: 11,
+				reset: true,
+				deferIndexesFrom: 100,
+			})
+			expect(indexes()).toEqual(before)
+		} finally {
+			db.close()
+		}
+		const households = await prisma.household.findMany({ include: { funnelFact: true } })
+		expect(households).toHaveLength(300)
+		for (const household of households) {
+			const fact = household.funnelFact!
+			expect(fact.route).toBe(household.route)
+			expect(fact.currentStage).toBe(household.stage)
+			expect(fact.status).toBe(household.stage === 'approved' ? 'approved' : household.status)
+			expect(fact.enquiredOn).toBe(household.firstEnquiryAt.toISOString().slice(0, 10))
+			expect(fact.exitStage !== null && fact.endedBy !== null && fact.exitReasonKey !== null).toBe(
+				household.status === 'closed'
+			)
+		}
+		const facts = households.map((household) => household.funnelFact!)
+		// Enquiries spread over the years asked for, most of the older ones finished.
+		expect(new Set(facts.map((fact) => fact.enquiredOn.slice(0, 4))).size).toBeGreaterThanOrEqual(3)
+		const reached = (
+			[
+				'enquiredOn',
+				'initialContactOn',
+				'initialVisitOn',
+				'applicationOn',
+				'stage1On',
+				'panelOn',
+				'approvedOn',
+			] as const
+		).map((column) => facts.filter((fact) => fact[column] !== null).length)
+		// In a cohort, counts never rise from one stage to the next.
+		expect(reached).toEqual([...reached].sort((a, b) => b - a))
+		expect(reached.at(-1)).toBeGreaterThan(0)
+		const by = (status: string) => facts.filter((fact) => fact.status === status).length
+		expect(by('approved') + by('closed') + by('open') + by('on_hold')).toBe(300)
+		expect(facts.some((fact) => fact.utmCampaign !== null)).toBe(true)
+	})
 })
