@@ -14,7 +14,8 @@
 // households make 200,000 events: the pipeline benchmark's figure). The summary prints each kind.
 //
 // Every household gets its FunnelFact row (issue 6) in the same pass, derived from the journey the
-// generator has just made (funnelFactOf below), so the funnel view can be measured at scale.
+// generator has just made by app/domain/funnel-facts.ts (the rule the app keeps its rows by), so
+// the funnel view can be measured at scale.
 //
 // Options:
 //   --households N             how many households (required)
@@ -33,15 +34,13 @@ import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
 import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
 import { nextClockFields, responseClocks } from '~/domain/response-clocks.ts'
 import { DEMO_SERVICE_CONFIG } from '~/domain/service-config.ts'
+import { funnelFacts } from '~/domain/funnel-facts.ts'
 import { householdFields, tryReplay, type RecordedStageEvent } from '~/domain/stage-machine.ts'
 import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
 import {
 	addCalendarDays,
-	isWorkingDay,
 	londonDate,
-	workingDaysBetween,
 	type CalendarDate,
-	type PausedRange,
 } from '~/domain/working-days.ts'
 import { mulberry32 } from './demo-data.ts'
 
@@ -293,145 +292,6 @@ const FUNNEL_FACT_COLUMNS = [
 	'updatedAt',
 ] as const
 
-const ENTERED_ON = {
-	enquiry: 'enquiredOn',
-	initial_contact: 'initialContactOn',
-	initial_visit: 'initialVisitOn',
-	application: 'applicationOn',
-	stage_1: 'stage1On',
-	stage_2: 'stage2On',
-	panel: 'panelOn',
-	approved: 'approvedOn',
-} as const satisfies Record<StageKey, string>
-const DAYS_IN = {
-	enquiry: 'enquiryDays',
-	initial_contact: 'initialContactDays',
-	initial_visit: 'initialVisitDays',
-	application: 'applicationDays',
-	stage_1: 'stage1Days',
-	stage_2: 'stage2Days',
-	panel: 'panelDays',
-} as const satisfies Partial<Record<StageKey, string>>
-
-export type BenchFunnelFact = {
-	status: 'open' | 'on_hold' | 'closed' | 'approved'
-	exitStage: StageKey | null
-	exitReasonKey: string | null
-	endedBy: string | null
-	exitedOn: CalendarDate | null
-} & Record<(typeof ENTERED_ON)[StageKey], CalendarDate | null> &
-	Record<(typeof DAYS_IN)[keyof typeof DAYS_IN], number | null> & { enquiredOn: CalendarDate }
-
-/** workingDaysBetween(from, to, no closures, paused), answered in constant time. */
-export type WorkingDayCounter = (from: CalendarDate, to: CalendarDate, paused: readonly PausedRange[]) => number
-
-/**
- * workingDaysBetween for dates from `first` to `last`, from a running count of working days, rather
- * than walking day by day through every stage of a million households. Dates outside fall back to it.
- */
-export function workingDayCounter(first: CalendarDate, last: CalendarDate): WorkingDayCounter {
-	const base = dayMs(first)
-	const days = Math.round((dayMs(last) - base) / DAY_MS)
-	// upTo[i]: working days from `first` (excluded) to day i (included).
-	const upTo = new Int32Array(days + 1)
-	for (let i = 1; i <= days; i++) upTo[i] = upTo[i - 1]! + (isWorkingDay(addCalendarDays(first, i)) ? 1 : 0)
-	const index = (date: CalendarDate) => Math.round((dayMs(date) - base) / DAY_MS)
-	const count = (from: number, to: number) => (to > from ? upTo[to]! - upTo[from]! : 0)
-	return (from, to, paused) => {
-		const start = index(from)
-		const end = index(to)
-		if (start < 0 || end > days) return workingDaysBetween(from, to, undefined, paused)
-		let total = count(start, end)
-		for (const [pausedFrom, pausedTo] of paused) {
-			// The paused days inside (from, to].
-			total -= count(Math.max(start, index(pausedFrom) - 1), Math.min(end, index(pausedTo)))
-		}
-		return total
-	}
-}
-
-/**
- * The FunnelFact fields of a generated household, from its stage events in order. Covers the
- * journeys the generator makes (entered, Stage 1 completed alongside Stage 2, hold, resume, exit);
- * app/domain/funnel-facts.ts (issue 6, not on main yet) will be the rule for every history: once it
- * is, call it here instead, or test that the two agree on generated households.
- */
-export function funnelFactOf(
-	events: readonly RecordedStageEvent[],
-	context: { exitReasonById: ReadonlyMap<string, ExitReasonRow>; workingDays: WorkingDayCounter }
-): BenchFunnelFact {
-	const fact = {
-		status: 'open',
-		exitStage: null,
-		exitReasonKey: null,
-		endedBy: null,
-		exitedOn: null,
-		...(Object.fromEntries(Object.values(ENTERED_ON).map((column) => [column, null])) as Record<
-			(typeof ENTERED_ON)[StageKey],
-			null
-		>),
-		...(Object.fromEntries(Object.values(DAYS_IN).map((column) => [column, null])) as Record<
-			(typeof DAYS_IN)[keyof typeof DAYS_IN],
-			null
-		>),
-	} as unknown as BenchFunnelFact
-	const open = new Map<StageKey, CalendarDate>() // stage -> the day it was entered
-	const paused: PausedRange[] = []
-	let heldSince: CalendarDate | null = null
-	let stage: StageKey = 'enquiry'
-	const leave = (left: StageKey, on: CalendarDate) => {
-		const column = DAYS_IN[left as keyof typeof DAYS_IN]
-		if (column) fact[column] = (fact[column] ?? 0) + context.workingDays(open.get(left)!, on, paused)
-		open.delete(left)
-	}
-	const resume = (on: CalendarDate) => {
-		// As the response clocks count it: on hold from the hold's day to the day before the resume.
-		if (heldSince !== null && on > heldSince) paused.push([heldSince, addCalendarDays(on, -1)])
-		heldSince = null
-	}
-	for (const event of events) {
-		const on = event.businessDate
-		switch (event.kind) {
-			case 'entered': {
-				const to = event.toStage as StageKey
-				fact[ENTERED_ON[to]] ??= on
-				// Stage 2 runs alongside an open Stage 1; every other move leaves what was open.
-				for (const left of [...open.keys()]) if (!(to === 'stage_2' && left === 'stage_1')) leave(left, on)
-				open.set(to, on)
-				stage = to
-				break
-			}
-			case 'completed':
-				if (open.has('stage_1')) leave('stage_1', on)
-				break
-			case 'hold':
-				heldSince = on
-				break
-			case 'resume':
-				resume(on)
-				break
-			case 'exit': {
-				resume(on)
-				for (const left of [...open.keys()]) leave(left, on)
-				const reason = event.exitReasonId ? context.exitReasonById.get(event.exitReasonId) : undefined
-				Object.assign(fact, {
-					exitStage: stage,
-					exitReasonKey: reason?.key ?? null,
-					endedBy: reason?.endedBy ?? null,
-					exitedOn: on,
-				})
-				break
-			}
-			default:
-				throw new Error(`The bench generator makes no "${event.kind}" events`)
-		}
-	}
-	if (!fact.enquiredOn) throw new Error('A generated household must start with its enquiry')
-	fact.status =
-		fact.exitedOn !== null ? 'closed' : stage === 'approved' ? 'approved' : heldSince !== null ? 'on_hold' : 'open'
-	return fact
-}
-
 /** Timestamps as Prisma's SQLite adapter writes them (ISO 8601 with +00:00). */
 const stamp = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00')
 const dayMs = (date: CalendarDate) => Date.parse(`${date}T00:00:00Z`)
@@ -590,7 +450,7 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 	const earlyOwners = staff.filter((person) => person.role !== 'social_worker')
 	const assessors = staff.filter((person) => person.role === 'social_worker')
 	const todayMs = dayMs(today)
-	const workingDays = workingDayCounter(addCalendarDays(today, -(Math.max(historyDays, 730) + 10)), today)
+	const endedByKey = new Map(exitReasons.map((reason) => [reason.key, reason.endedBy]))
 
 	const writeHousehold = (n: number) => {
 		const serial = offset + n
@@ -755,7 +615,25 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 			utm?.medium ?? null,
 			utm?.campaign ?? null
 		)
-		const fact = funnelFactOf(events, { exitReasonById, workingDays })
+		const fact = funnelFacts({
+			route: kinship ? 'kinship' : 'mainstream',
+			events: events.map((event) =>
+				event.exitReasonId ? { ...event, exitReasonKey: exitReasonById.get(event.exitReasonId)!.key } : event
+			),
+			endedBy: endedByKey,
+			firstEnquiry: {
+				channelKey: channel.key,
+				utmSource: utm?.source ?? null,
+				utmMedium: utm?.medium ?? null,
+				utmCampaign: utm?.campaign ?? null,
+				howHeard,
+			},
+			interests,
+			postcode,
+			ownerId: owner?.id ?? null,
+			referred: false,
+			closures: [],
+		})
 		insert.funnelFact.run(
 			id,
 			kinship ? 'kinship' : 'mainstream',

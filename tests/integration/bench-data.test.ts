@@ -97,5 +97,8 @@ describe('seed:bench', () => {
 		const by = (status: string) => facts.filter((fact) => fact.status === status).length
 		expect(by('approved') + by('closed') + by('open') + by('on_hold')).toBe(300)
 		expect(facts.some((fact) => fact.utmCampaign !== null)).toBe(true)
+		// The rows written in the generator's pass are the ones the app would work out from the database.
+		const { findFunnelFactDisagreements } = await import('~/models/funnel-facts.server.ts')
+		expect(await findFunnelFactDisagreements()).toEqual([])
 	})
 })
