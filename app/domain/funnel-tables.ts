@@ -1,0 +1,156 @@
+// The funnel page's tables as plain rows of text, drawn by the page and written by its CSV
+// download from the same function, so the numbers in a downloaded file always match the page.
+
+import { spreadsheetSafe } from './csv.ts'
+import {
+	ENDED_BY,
+	ENDED_BY_LABELS,
+	NATIONAL,
+	formatDays,
+	formatPercent,
+	monthLabel,
+	nationalComparison,
+	type FunnelMode,
+	type MonthCounts,
+	type StageRow,
+} from './funnel.ts'
+
+export const FUNNEL_TABLES = ['stages', 'exits', 'time', 'national', 'months', 'kinship'] as const
+export type FunnelTableKey = (typeof FUNNEL_TABLES)[number]
+
+export type TextTable = {
+	key: FunnelTableKey
+	caption: string
+	/** The first column names each row (a row header); the others are numbers unless listed in `text`. */
+	head: string[]
+	rows: string[][]
+	/** Columns (by index) that hold words rather than numbers. */
+	text?: number[]
+}
+
+const whole = (value: number | null) => (value === null ? '–' : value.toLocaleString('en-GB'))
+
+export function stagesTable(
+	rows: readonly StageRow[],
+	mode: FunnelMode,
+	key: 'stages' | 'kinship' = 'stages'
+): TextTable {
+	return {
+		key,
+		caption:
+			key === 'kinship'
+				? 'Kinship households at each stage'
+				: mode === 'period'
+				? 'Households that entered each stage in the dates'
+				: 'Households that enquired in the dates: how far they got',
+		head: [
+			'Stage',
+			mode === 'period' ? 'Entered the stage' : 'Reached the stage',
+			'From the previous stage',
+			'From enquiry',
+			'Still in it',
+			mode === 'period' ? 'Left from it in the dates' : 'Left from it',
+		],
+		rows: rows.map((row) => [
+			row.name,
+			whole(row.count),
+			formatPercent(row.fromPrevious),
+			formatPercent(row.fromEnquiry),
+			whole(row.stillIn),
+			whole(row.left),
+		]),
+	}
+}
+
+export function exitsTable(rows: readonly StageRow[], mode: FunnelMode): TextTable {
+	return {
+		key: 'exits',
+		caption:
+			mode === 'period'
+				? 'Households that left in the dates, by the stage they left from'
+				: 'Households of the cohort that left, by the stage they left from',
+		head: ['Stage', ...ENDED_BY.map((endedBy) => ENDED_BY_LABELS[endedBy]), 'Left in all', 'Reasons'],
+		text: [5],
+		rows: rows
+			.filter((row) => row.stage !== 'approved' || row.left > 0)
+			.map((row) => [
+				row.name,
+				...ENDED_BY.map((endedBy) => whole(row.leftBy[endedBy])),
+				whole(row.left),
+				row.reasons.map((reason) => `${reason.label} (${reason.count.toLocaleString('en-GB')})`).join('; ') || 'None',
+			]),
+	}
+}
+
+export function timeTable(rows: readonly StageRow[]): TextTable {
+	return {
+		key: 'time',
+		caption: 'Working days spent in each stage, by households that have left it',
+		head: [
+			'Stage',
+			'Households timed',
+			'Median (working days)',
+			'90th percentile (working days)',
+			'Target (working days)',
+			'Within target',
+		],
+		rows: rows
+			.filter((row) => row.stage !== 'approved')
+			.map((row) => [
+				row.name,
+				whole(row.timed),
+				formatDays(row.medianDays),
+				formatDays(row.p90Days),
+				row.targetDays === null ? 'No target for this stage alone' : whole(row.targetDays),
+				formatPercent(row.withinTarget),
+			]),
+		text: [4],
+	}
+}
+
+export function nationalTable(rows: readonly StageRow[]): TextTable {
+	return {
+		key: 'national',
+		caption: `This service compared with England (Ofsted, ${NATIONAL.year})`,
+		head: ['Step', 'This service', 'England', 'Compared with England'],
+		text: [3],
+		rows: nationalComparison(rows).map((comparison) => [
+			comparison.label,
+			formatPercent(comparison.service),
+			formatPercent(comparison.england),
+			comparison.verdict === null
+				? 'No figure yet'
+				: comparison.verdict === 'below'
+				? 'Below England'
+				: 'At or above England',
+		]),
+	}
+}
+
+export function monthsTable(months: readonly MonthCounts[]): TextTable {
+	return {
+		key: 'months',
+		caption: 'Enquiries, applications and approvals by month (mainstream)',
+		head: ['Month', 'Enquiries', 'Applications', 'Approvals'],
+		rows: months.map((month) => [
+			monthLabel(month.month),
+			whole(month.enquiries),
+			whole(month.applications),
+			whole(month.approvals),
+		]),
+	}
+}
+
+/**
+ * The table as CSV rows: numbers as a spreadsheet reads them (no thousands separators, blank for
+ * none) and words made safe to open (labels are the service's own, typed by staff).
+ */
+export function csvRowsOf(table: TextTable): string[][] {
+	const text = new Set([0, ...(table.text ?? [])])
+	return [
+		table.head,
+		...table.rows.map((row) =>
+			row.map((cell, index) => (text.has(index) ? spreadsheetSafe(cell) : cell === '–' ? '' : cell.replace(/,/g, '')))
+		),
+	]
+}

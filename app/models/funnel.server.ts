@@ -1,0 +1,225 @@
+import {
+	funnelRows,
+	monthlyTrend,
+	type FunnelMode,
+	type FunnelPeriod,
+	type FunnelQuery,
+	type FunnelRoute,
+	type Histogram,
+	type MonthCounts,
+	type StageCounts,
+	type StageRow,
+} from '~/domain/funnel.ts'
+import type { ServiceConfig } from '~/domain/service-config.ts'
+import { STAGE_KEYS, stageNames, type StageKey } from '~/domain/stages.ts'
+import { Prisma } from '~/generated/prisma/client.ts'
+import { prisma } from '~/utils/db.server.ts'
+
+// The funnel view's figures, as SQL aggregates over FunnelFact (one summary row per household,
+// kept in step with its stage events): never a household loaded into memory, so the page stays
+// fast at a million households. Each query returns a whole table (one row per stage, or per
+// stage and days); the maths on those counts is app/domain/funnel.ts.
+
+/** The FunnelFact columns of each stage: the date it was first entered, the working days spent in it. */
+const STAGE_COLUMNS: Record<StageKey, { on: string; days: string | null }> = {
+	enquiry: { on: 'enquiredOn', days: 'enquiryDays' },
+	initial_contact: { on: 'initialContactOn', days: 'initialContactDays' },
+	initial_visit: { on: 'initialVisitOn', days: 'initialVisitDays' },
+	application: { on: 'applicationOn', days: 'applicationDays' },
+	stage_1: { on: 'stage1On', days: 'stage1Days' },
+	stage_2: { on: 'stage2On', days: 'stage2Days' },
+	panel: { on: 'panelOn', days: 'panelDays' },
+	approved: { on: 'approvedOn', days: null },
+}
+
+// Column names come from the constant above only, never from a request.
+const column = (name: string) => Prisma.raw(`"${name}"`)
+
+/** Open or on hold, and not yet approved: still working through the stages. */
+const IN_PROGRESS = Prisma.sql`"status" IN ('open', 'on_hold') AND "currentStage" <> 'approved'`
+
+type Filter = { route: FunnelRoute; channel: string | null }
+
+function where(filter: Filter, dateColumn: string, period: FunnelPeriod) {
+	return Prisma.sql`"route" = ${filter.route} AND ${column(dateColumn)} BETWEEN ${period.from} AND ${period.to}${
+		filter.channel === null ? Prisma.empty : Prisma.sql` AND "channelKey" = ${filter.channel}`
+	}`
+}
+
+type CountRow = { stage: string; count: bigint | number | null; stillIn: bigint | number | null }
+type LeftRow = {
+	stage: string | null
+	endedBy: string | null
+	reasonKey: string | null
+	count: bigint | number
+}
+type DaysRow = { stage: string; days: bigint | number; count: bigint | number }
+
+/** Each stage's histogram of days, for the households each stage's `base` condition picks. */
+async function histograms(filter: Filter, period: FunnelPeriod, baseColumn: (stage: StageKey) => string) {
+	const parts = STAGE_KEYS.filter((stage) => STAGE_COLUMNS[stage].days !== null).map((stage) => {
+		const days = column(STAGE_COLUMNS[stage].days!)
+		return Prisma.sql`SELECT ${stage} AS stage, ${days} AS days, COUNT(*) AS count FROM "FunnelFact"
+			WHERE ${where(filter, baseColumn(stage), period)} AND ${days} IS NOT NULL GROUP BY ${days}`
+	})
+	const rows = await prisma.$queryRaw<DaysRow[]>`${Prisma.join(parts, ' UNION ALL ')}`
+	const byStage = new Map<string, [number, number][]>()
+	for (const row of rows) {
+		const list = byStage.get(row.stage) ?? []
+		list.push([Number(row.days), Number(row.count)])
+		byStage.set(row.stage, list)
+	}
+	return (stage: StageKey): Histogram => byStage.get(stage) ?? []
+}
+
+function leftByStage(rows: readonly LeftRow[]) {
+	const byStage = new Map<string, StageCounts['left'][number][]>()
+	for (const row of rows) {
+		if (!row.stage) continue
+		const list = byStage.get(row.stage) ?? []
+		list.push({ endedBy: row.endedBy ?? '', reasonKey: row.reasonKey, count: Number(row.count) })
+		byStage.set(row.stage, list)
+	}
+	return (stage: StageKey) => byStage.get(stage) ?? []
+}
+
+/**
+ * Period mode: per stage, the households that first entered it within the dates and how many of
+ * them are in it now; the households that left within the dates, by the stage they left from.
+ */
+async function periodCounts(filter: Filter, period: FunnelPeriod): Promise<StageCounts[]> {
+	const parts = STAGE_KEYS.map(
+		(stage) => Prisma.sql`SELECT ${stage} AS stage, COUNT(*) AS count,
+			SUM(CASE WHEN ${IN_PROGRESS} AND "currentStage" = ${stage} THEN 1 ELSE 0 END) AS stillIn
+			FROM "FunnelFact" WHERE ${where(filter, STAGE_COLUMNS[stage].on, period)}`
+	)
+	const counts = await prisma.$queryRaw<CountRow[]>`${Prisma.join(parts, ' UNION ALL ')}`
+	const left = await prisma.$queryRaw<LeftRow[]>`
+		SELECT "exitStage" AS stage, "endedBy" AS endedBy, "exitReasonKey" AS reasonKey, COUNT(*) AS count
+		FROM "FunnelFact" WHERE ${where(filter, 'exitedOn', period)} AND "status" = 'closed'
+		GROUP BY "exitStage", "endedBy", "exitReasonKey"`
+	const histogramOf = await histograms(filter, period, (stage) => STAGE_COLUMNS[stage].on)
+	const leftOf = leftByStage(left)
+	const byStage = new Map(counts.map((row) => [row.stage, row]))
+	return STAGE_KEYS.map((stage) => ({
+		stage,
+		count: Number(byStage.get(stage)?.count ?? 0),
+		stillIn: Number(byStage.get(stage)?.stillIn ?? 0),
+		left: leftOf(stage),
+		histogram: histogramOf(stage),
+	}))
+}
+
+export type CohortOutcome = { enquiries: number; approved: number; inProgress: number; left: number }
+
+/**
+ * Cohort mode: the households whose first enquiry fell within the dates, in one pass grouped by
+ * where each is now (in progress at a stage, approved, or closed from a stage with a reason), with
+ * how many of each group reached every stage.
+ */
+async function cohortCounts(
+	filter: Filter,
+	period: FunnelPeriod
+): Promise<{ stages: StageCounts[]; outcome: CohortOutcome }> {
+	const reached = STAGE_KEYS.map(
+		(stage) =>
+			Prisma.sql`SUM(CASE WHEN ${column(STAGE_COLUMNS[stage].on)} IS NOT NULL THEN 1 ELSE 0 END) AS ${column(stage)}`
+	)
+	const rows = await prisma.$queryRaw<
+		(Record<StageKey, bigint | number | null> & LeftRow & { status: string; currentStage: string })[]
+	>`
+		SELECT "status" AS status, "currentStage" AS currentStage, "exitStage" AS stage, "endedBy" AS endedBy,
+			"exitReasonKey" AS reasonKey, COUNT(*) AS count, ${Prisma.join(reached, ', ')}
+		FROM "FunnelFact" WHERE ${where(filter, 'enquiredOn', period)}
+		GROUP BY "status", "currentStage", "exitStage", "endedBy", "exitReasonKey"`
+	const outcome: CohortOutcome = { enquiries: 0, approved: 0, inProgress: 0, left: 0 }
+	const reachedCount = new Map<StageKey, number>(STAGE_KEYS.map((stage) => [stage, 0]))
+	const stillIn = new Map<StageKey, number>(STAGE_KEYS.map((stage) => [stage, 0]))
+	const leftRows: LeftRow[] = []
+	for (const row of rows) {
+		const count = Number(row.count)
+		outcome.enquiries += count
+		for (const stage of STAGE_KEYS) reachedCount.set(stage, reachedCount.get(stage)! + Number(row[stage] ?? 0))
+		if (row.status === 'closed') {
+			outcome.left += count
+			leftRows.push(row)
+		} else if (row.currentStage === 'approved') {
+			outcome.approved += count
+		} else {
+			outcome.inProgress += count
+			const stage = row.currentStage as StageKey
+			if (stillIn.has(stage)) stillIn.set(stage, stillIn.get(stage)! + count)
+		}
+	}
+	const histogramOf = await histograms(filter, period, () => 'enquiredOn')
+	const leftOf = leftByStage(leftRows)
+	return {
+		outcome,
+		stages: STAGE_KEYS.map((stage) => ({
+			stage,
+			count: reachedCount.get(stage)!,
+			stillIn: stillIn.get(stage)!,
+			left: leftOf(stage),
+			histogram: histogramOf(stage),
+		})),
+	}
+}
+
+/** Enquiries, applications and approvals by the month they happened (period counts, whatever the mode). */
+async function monthlyCounts(filter: Filter, period: FunnelPeriod): Promise<MonthCounts[]> {
+	const rows = await prisma.$queryRaw<{ month: string; what: string; count: bigint | number }[]>`
+		SELECT substr("enquiredOn", 1, 7) AS month, 'enquiries' AS what, COUNT(*) AS count
+			FROM "FunnelFact" WHERE ${where(filter, 'enquiredOn', period)} GROUP BY 1
+		UNION ALL
+		SELECT substr("applicationOn", 1, 7), 'applications', COUNT(*)
+			FROM "FunnelFact" WHERE ${where(filter, 'applicationOn', period)} GROUP BY 1
+		UNION ALL
+		SELECT substr("approvedOn", 1, 7), 'approvals', COUNT(*)
+			FROM "FunnelFact" WHERE ${where(filter, 'approvedOn', period)} GROUP BY 1`
+	const byMonth = new Map<string, MonthCounts>()
+	for (const row of rows) {
+		const month = byMonth.get(row.month) ?? { month: row.month, enquiries: 0, applications: 0, approvals: 0 }
+		month[row.what as 'enquiries' | 'applications' | 'approvals'] = Number(row.count)
+		byMonth.set(row.month, month)
+	}
+	return monthlyTrend(period, [...byMonth.values()])
+}
+
+export type FunnelTable = { rows: StageRow[]; outcome: CohortOutcome | null }
+export type Funnel = {
+	mode: FunnelMode
+	mainstream: FunnelTable
+	/** Kinship households follow another route: never mixed into the mainstream figures. */
+	kinship: FunnelTable
+	months: MonthCounts[]
+}
+
+/** The channels a funnel can be filtered by, retired ones too (their households are still counted). */
+export async function funnelChannels() {
+	return prisma.channel.findMany({
+		select: { key: true, label: true, retiredAt: true },
+		orderBy: [{ sortOrder: 'asc' }, { label: 'asc' }],
+	})
+}
+
+export async function loadFunnel(query: FunnelQuery, config: ServiceConfig): Promise<Funnel> {
+	const reasons = await prisma.exitReason.findMany({ select: { key: true, label: true } })
+	const options = {
+		names: stageNames(config.stageNames),
+		targets: config.targets,
+		reasonLabels: new Map(reasons.map((reason) => [reason.key, reason.label])),
+	}
+	const table = async (route: FunnelRoute): Promise<FunnelTable> => {
+		const filter = { route, channel: query.channel }
+		if (query.mode === 'period')
+			return { rows: funnelRows(await periodCounts(filter, query.period), options), outcome: null }
+		const cohort = await cohortCounts(filter, query.period)
+		return { rows: funnelRows(cohort.stages, options), outcome: cohort.outcome }
+	}
+	return {
+		mode: query.mode,
+		mainstream: await table('mainstream'),
+		kinship: await table('kinship'),
+		months: await monthlyCounts({ route: 'mainstream', channel: query.channel }, query.period),
+	}
+}
