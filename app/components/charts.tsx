@@ -204,8 +204,8 @@ export function FunnelChart({
 	)
 }
 
-/** GOV.UK colours far enough apart for three series, each also told apart by the legend's order. */
-const SERIES_COLOURS = ['#1d70b8', '#f47738', '#00703c', '#4c2c92'] as const
+/** GOV.UK colours with at least 3:1 contrast on white (WCAG 1.4.11), far enough apart for three series. */
+const SERIES_COLOURS = ['#1d70b8', '#912b88', '#00703c', '#0b0c0c'] as const
 
 export type StackedBar = { label: string; parts: readonly number[] }
 

@@ -364,7 +364,7 @@ function DataTable({ table, csvHref }: { table: TextTable; csvHref: string }) {
 			</div>
 			<p className="govuk-body app-no-print">
 				<a className="govuk-link" href={csvHref} download>
-					Download this table<span className="govuk-visually-hidden">: {table.caption}</span> (CSV)
+					Download this table (CSV)<span className="govuk-visually-hidden"> – {table.caption}</span>
 				</a>
 			</p>
 		</>
