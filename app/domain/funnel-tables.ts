@@ -3,6 +3,7 @@
 
 import { spreadsheetSafe } from './csv.ts'
 import {
+	BREAKDOWN_LABELS,
 	ENDED_BY,
 	ENDED_BY_LABELS,
 	NATIONAL,
@@ -10,12 +11,14 @@ import {
 	formatPercent,
 	monthLabel,
 	nationalComparison,
+	type Breakdown,
+	type BreakdownRow,
 	type FunnelMode,
 	type MonthCounts,
 	type StageRow,
 } from './funnel.ts'
 
-export const FUNNEL_TABLES = ['stages', 'exits', 'time', 'national', 'months', 'kinship'] as const
+export const FUNNEL_TABLES = ['stages', 'exits', 'time', 'national', 'months', 'breakdown', 'kinship'] as const
 export type FunnelTableKey = (typeof FUNNEL_TABLES)[number]
 
 export type TextTable = {
@@ -137,6 +140,35 @@ export function monthsTable(months: readonly MonthCounts[]): TextTable {
 			whole(month.enquiries),
 			whole(month.applications),
 			whole(month.approvals),
+		]),
+	}
+}
+
+export function breakdownTable(rows: readonly BreakdownRow[], mode: FunnelMode, breakdown: Breakdown): TextTable {
+	const by = BREAKDOWN_LABELS[breakdown]
+	return {
+		key: 'breakdown',
+		caption:
+			mode === 'period'
+				? `Enquiries, applications and approvals in the dates, by ${by.toLowerCase()}`
+				: `Households that enquired in the dates, how many applied and were approved, by ${by.toLowerCase()}`,
+		head: [
+			by,
+			'Enquiries',
+			'Applications',
+			'Approvals',
+			'Enquiry to application',
+			'Application to approval',
+			'Enquiry to approval',
+		],
+		rows: rows.map((row) => [
+			row.label,
+			whole(row.enquiries),
+			whole(row.applications),
+			whole(row.approvals),
+			formatPercent(row.toApplication),
+			formatPercent(row.toApproval),
+			formatPercent(row.fromEnquiryToApproval),
 		]),
 	}
 }

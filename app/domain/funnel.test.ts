@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import {
 	biggestLoss,
+	breakdownRows,
 	defaultFunnelPeriod,
 	formatPercent,
 	funnelRows,
@@ -216,21 +217,33 @@ describe('the query string', () => {
 	test('no dates is the last 12 months, period mode, every channel', () => {
 		expect(defaultFunnelPeriod(today)).toEqual({ from: '2025-12-01', to: '2026-11-23' })
 		expect(defaultFunnelPeriod('2026-01-15')).toEqual({ from: '2025-02-01', to: '2026-01-15' })
-		expect(parse('').query).toEqual({ mode: 'period', period: { from: '2025-12-01', to: '2026-11-23' }, channel: null })
+		expect(parse('').query).toEqual({
+			mode: 'period',
+			period: { from: '2025-12-01', to: '2026-11-23' },
+			channel: null,
+			breakdown: 'channel',
+		})
 	})
 
 	test('reads mode, dates and channel', () => {
 		expect(
-			parse('mode=cohort&from-day=1&from-month=4&from-year=2025&to-day=31&to-month=3&to-year=2026&channel=radio').query
-		).toEqual({ mode: 'cohort', period: { from: '2025-04-01', to: '2026-03-31' }, channel: 'radio' })
+			parse(
+				'mode=cohort&from-day=1&from-month=4&from-year=2025&to-day=31&to-month=3&to-year=2026&channel=radio&by=campaign'
+			).query
+		).toEqual({
+			mode: 'cohort',
+			period: { from: '2025-04-01', to: '2026-03-31' },
+			channel: 'radio',
+			breakdown: 'campaign',
+		})
 	})
 
 	test('says what is wrong', () => {
 		const wrong = parse(
-			'mode=sideways&from-day=31&from-month=2&from-year=2026&to-day=1&to-month=1&to-year=2026&channel=tv'
+			'mode=sideways&from-day=31&from-month=2&from-year=2026&to-day=1&to-month=1&to-year=2026&channel=tv&by=shoe_size'
 		)
 		expect(wrong.query).toBeNull()
-		expect(wrong.errors.map((error) => error.field)).toEqual(['mode', 'from', 'channel'])
+		expect(wrong.errors.map((error) => error.field)).toEqual(['mode', 'from', 'channel', 'by'])
 		expect(parse('from-day=2&from-month=1&from-year=2026&to-day=1&to-month=1&to-year=2026').errors[0]!.message).toBe(
 			'The end of the dates must be the same as or after the start'
 		)
@@ -259,5 +272,46 @@ describe('monthly trends', () => {
 		expect(trendSentence(monthlyTrend({ from: '2026-01-01', to: '2026-01-31' }, []))).toBe(
 			'No enquiries, applications or approvals in these dates.'
 		)
+	})
+})
+
+describe('breakdowns', () => {
+	const labels = new Map([
+		['search', 'Search engine'],
+		['radio', 'Radio'],
+		['event', 'Event'],
+	])
+	const labelOf = (value: string) => labels.get(value) ?? value
+
+	test('most enquiries first, with conversions; none recorded last', () => {
+		const rows = breakdownRows(
+			[
+				{ value: 'radio', enquiries: 10, applications: 2, approvals: 1 },
+				{ value: null, enquiries: 3, applications: 0, approvals: 0 },
+				{ value: 'search', enquiries: 40, applications: 4, approvals: 0 },
+			],
+			labelOf
+		)
+		expect(rows.map((row) => [row.label, row.toApplication, row.toApproval, row.fromEnquiryToApproval])).toEqual([
+			['Search engine', 0.1, 0, 0],
+			['Radio', 0.2, 0.5, 0.1],
+			['Not recorded', 0, null, 0],
+		])
+	})
+
+	test('beyond the limit the smallest are added up', () => {
+		const rows = breakdownRows(
+			[
+				{ value: 'search', enquiries: 40, applications: 4, approvals: 1 },
+				{ value: 'radio', enquiries: 10, applications: 2, approvals: 1 },
+				{ value: 'event', enquiries: 5, applications: 1, approvals: 0 },
+			],
+			labelOf,
+			1
+		)
+		expect(rows.map((row) => [row.label, row.enquiries, row.applications, row.approvals])).toEqual([
+			['Search engine', 40, 4, 1],
+			['All others (2)', 15, 3, 1],
+		])
 	})
 })

@@ -42,8 +42,8 @@ export const ENDED_BY_LABELS: Record<EndedBy, string> = {
 export const MAX_FUNNEL_DAYS = 5 * 366
 
 export type FunnelPeriod = { from: CalendarDate; to: CalendarDate }
-export type FunnelQuery = { mode: FunnelMode; period: FunnelPeriod; channel: string | null }
-export type FunnelFormValues = { mode: string; from: DateParts; to: DateParts; channel: string }
+export type FunnelQuery = { mode: FunnelMode; period: FunnelPeriod; channel: string | null; breakdown: Breakdown }
+export type FunnelFormValues = { mode: string; from: DateParts; to: DateParts; channel: string; by: string }
 export type FunnelError = { field: string; message: string }
 
 // ---------------------------------------------------------------------------------------------
@@ -68,7 +68,9 @@ function partsOf(date: CalendarDate): DateParts {
 export function parseFunnelQuery(
 	params: URLSearchParams,
 	today: CalendarDate,
-	channelKeys: readonly string[]
+	channelKeys: readonly string[],
+	/** The breakdowns this member of staff may see (by officer names staff: not for every role). */
+	breakdowns: readonly Breakdown[] = BREAKDOWNS
 ): { query: FunnelQuery | null; values: FunnelFormValues; errors: FunnelError[] } {
 	const one = (name: string) => (params.get(name) ?? '').trim()
 	const parts = (name: string): DateParts => ({
@@ -84,7 +86,13 @@ export function parseFunnelQuery(
 		from = partsOf(fallback.from)
 		to = partsOf(fallback.to)
 	}
-	const values: FunnelFormValues = { mode: one('mode') || 'period', from, to, channel: one('channel') }
+	const values: FunnelFormValues = {
+		mode: one('mode') || 'period',
+		from,
+		to,
+		channel: one('channel'),
+		by: one('by') || 'channel',
+	}
 	const errors: FunnelError[] = []
 	if (!(FUNNEL_MODES as readonly string[]).includes(values.mode)) {
 		errors.push({ field: 'mode', message: 'Select what to count: a period or a cohort' })
@@ -103,6 +111,9 @@ export function parseFunnelQuery(
 	if (values.channel !== '' && !channelKeys.includes(values.channel)) {
 		errors.push({ field: 'channel', message: 'Select a channel from the list' })
 	}
+	if (!(breakdowns as readonly string[]).includes(values.by)) {
+		errors.push({ field: 'by', message: 'Select what to break the figures down by' })
+	}
 	if (errors.length > 0 || !fromDate.ok || !toDate.ok) return { query: null, values, errors }
 	return {
 		values,
@@ -111,6 +122,7 @@ export function parseFunnelQuery(
 			mode: values.mode as FunnelMode,
 			period: { from: fromDate.date, to: toDate.date },
 			channel: values.channel === '' ? null : values.channel,
+			breakdown: values.by as Breakdown,
 		},
 	}
 }
@@ -434,4 +446,80 @@ export function trendSentence(months: readonly MonthCounts[]): string {
 		'month',
 		'months'
 	)}; the most enquiries came in ${monthLabel(busiest.month)} (${busiest.enquiries.toLocaleString('en-GB')}).`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Breakdowns: which channels, campaigns and messages bring households that are approved
+
+export const BREAKDOWNS = [
+	'channel',
+	'campaign',
+	'source',
+	'medium',
+	'how_heard',
+	'referred',
+	'district',
+	'officer',
+] as const
+export type Breakdown = (typeof BREAKDOWNS)[number]
+export const BREAKDOWN_LABELS: Record<Breakdown, string> = {
+	channel: 'Channel',
+	campaign: 'Campaign (UTM)',
+	source: 'Source (UTM)',
+	medium: 'Medium (UTM)',
+	how_heard: 'How they heard',
+	referred: 'Referred by a foster carer',
+	district: 'Postcode district',
+	officer: 'Officer',
+}
+
+/** Figures by named officer are for staff who work with households, as in the response-time report. */
+export function allowedBreakdowns(mayNameStaff: boolean): Breakdown[] {
+	return mayNameStaff ? [...BREAKDOWNS] : BREAKDOWNS.filter((breakdown) => breakdown !== 'officer')
+}
+
+/** Beyond this many values, the smallest are added up in one row, so the table stays readable. */
+export const BREAKDOWN_ROWS = 25
+
+/** What SQL says about one value of a breakdown (null: not recorded). */
+export type BreakdownCounts = { value: string | null; enquiries: number; applications: number; approvals: number }
+
+export type BreakdownRow = BreakdownCounts & {
+	label: string
+	toApplication: number | null
+	toApproval: number | null
+	fromEnquiryToApproval: number | null
+}
+
+/**
+ * One row per value, the most enquiries first (then by label), values beyond `limit` summed in
+ * "All others" and households with no value last as "Not recorded".
+ */
+export function breakdownRows(
+	counts: readonly BreakdownCounts[],
+	labelOf: (value: string) => string,
+	limit = BREAKDOWN_ROWS
+): BreakdownRow[] {
+	const withRatios = (row: BreakdownCounts, label: string): BreakdownRow => ({
+		...row,
+		label,
+		toApplication: ratio(row.applications, row.enquiries),
+		toApproval: ratio(row.approvals, row.applications),
+		fromEnquiryToApproval: ratio(row.approvals, row.enquiries),
+	})
+	const known = counts
+		.filter((row) => row.value !== null && row.value !== '')
+		.map((row) => withRatios(row, labelOf(row.value!)))
+		.sort((a, b) => b.enquiries - a.enquiries || b.approvals - a.approvals || a.label.localeCompare(b.label, 'en-GB'))
+	const missing = counts.filter((row) => row.value === null || row.value === '')
+	const sum = (rows: readonly BreakdownCounts[], value: string | null): BreakdownCounts => ({
+		value,
+		enquiries: rows.reduce((total, row) => total + row.enquiries, 0),
+		applications: rows.reduce((total, row) => total + row.applications, 0),
+		approvals: rows.reduce((total, row) => total + row.approvals, 0),
+	})
+	const rows = known.slice(0, limit)
+	if (known.length > limit) rows.push(withRatios(sum(known.slice(limit), null), `All others (${known.length - limit})`))
+	if (missing.length > 0) rows.push(withRatios(sum(missing, null), 'Not recorded'))
+	return rows
 }

@@ -1,6 +1,11 @@
+import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
 import {
+	breakdownRows,
 	funnelRows,
 	monthlyTrend,
+	type Breakdown,
+	type BreakdownCounts,
+	type BreakdownRow,
 	type FunnelMode,
 	type FunnelPeriod,
 	type FunnelQuery,
@@ -185,6 +190,79 @@ async function monthlyCounts(filter: Filter, period: FunnelPeriod): Promise<Mont
 	return monthlyTrend(period, [...byMonth.values()])
 }
 
+/** The FunnelFact column each breakdown groups by (a constant: never a request's text). */
+const BREAKDOWN_COLUMNS: Record<Breakdown, string> = {
+	channel: '"channelKey"',
+	campaign: '"utmCampaign"',
+	source: '"utmSource"',
+	medium: '"utmMedium"',
+	how_heard: '"howHeard"',
+	referred: `CASE WHEN "referred" THEN 'yes' ELSE 'no' END`,
+	district: '"postcodeDistrict"',
+	officer: '"ownerId"',
+}
+
+/**
+ * Enquiries, applications and approvals for each value of a breakdown (mainstream). Cohort: of
+ * the households that enquired in the dates, how many ever applied and were approved. Period: how
+ * many enquired, applied and were approved within the dates.
+ */
+async function breakdownCounts(filter: Filter, query: FunnelQuery): Promise<BreakdownCounts[]> {
+	const by = Prisma.raw(BREAKDOWN_COLUMNS[query.breakdown])
+	type Row = {
+		value: string | null
+		enquiries: bigint | number
+		applications: bigint | number
+		approvals: bigint | number
+	}
+	const rows =
+		query.mode === 'cohort'
+			? await prisma.$queryRaw<Row[]>`
+				SELECT ${by} AS value, COUNT(*) AS enquiries,
+					SUM(CASE WHEN "applicationOn" IS NOT NULL THEN 1 ELSE 0 END) AS applications,
+					SUM(CASE WHEN "approvedOn" IS NOT NULL THEN 1 ELSE 0 END) AS approvals
+				FROM "FunnelFact" WHERE ${where(filter, 'enquiredOn', query.period)} GROUP BY 1`
+			: await prisma.$queryRaw<Row[]>`
+				SELECT value, SUM(enquiries) AS enquiries, SUM(applications) AS applications, SUM(approvals) AS approvals FROM (
+					SELECT ${by} AS value, COUNT(*) AS enquiries, 0 AS applications, 0 AS approvals
+						FROM "FunnelFact" WHERE ${where(filter, 'enquiredOn', query.period)} GROUP BY 1
+					UNION ALL
+					SELECT ${by}, 0, COUNT(*), 0 FROM "FunnelFact" WHERE ${where(filter, 'applicationOn', query.period)} GROUP BY 1
+					UNION ALL
+					SELECT ${by}, 0, 0, COUNT(*) FROM "FunnelFact" WHERE ${where(filter, 'approvedOn', query.period)} GROUP BY 1
+				) GROUP BY value`
+	return rows.map((row) => ({
+		value: row.value,
+		enquiries: Number(row.enquiries),
+		applications: Number(row.applications),
+		approvals: Number(row.approvals),
+	}))
+}
+
+/** How each breakdown's stored values read on the page. */
+async function breakdownLabels(breakdown: Breakdown): Promise<(value: string) => string> {
+	switch (breakdown) {
+		case 'channel': {
+			const channels = await prisma.channel.findMany({ select: { key: true, label: true } })
+			const labels = new Map(channels.map((channel) => [channel.key, channel.label]))
+			return (value) => labels.get(value) ?? value
+		}
+		case 'officer': {
+			const staff = await prisma.staffUser.findMany({ select: { id: true, name: true } })
+			const labels = new Map(staff.map((member) => [member.id, member.name]))
+			return (value) => labels.get(value) ?? 'A former member of staff'
+		}
+		case 'how_heard': {
+			const labels = new Map<string, string>(HOW_HEARD_OPTIONS.map((option) => [option.value, option.label]))
+			return (value) => labels.get(value) ?? value
+		}
+		case 'referred':
+			return (value) => (value === 'yes' ? 'Referred' : 'Not referred')
+		default:
+			return (value) => value
+	}
+}
+
 export type FunnelTable = { rows: StageRow[]; outcome: CohortOutcome | null }
 export type Funnel = {
 	mode: FunnelMode
@@ -192,6 +270,9 @@ export type Funnel = {
 	/** Kinship households follow another route: never mixed into the mainstream figures. */
 	kinship: FunnelTable
 	months: MonthCounts[]
+	/** Mainstream enquiries, applications and approvals by the query's breakdown. */
+	breakdown: BreakdownRow[]
+	breakdownBy: Breakdown
 }
 
 /** The channels a funnel can be filtered by, retired ones too (their households are still counted). */
@@ -221,5 +302,10 @@ export async function loadFunnel(query: FunnelQuery, config: ServiceConfig): Pro
 		mainstream: await table('mainstream'),
 		kinship: await table('kinship'),
 		months: await monthlyCounts({ route: 'mainstream', channel: query.channel }, query.period),
+		breakdownBy: query.breakdown,
+		breakdown: breakdownRows(
+			await breakdownCounts({ route: 'mainstream', channel: query.channel }, query),
+			await breakdownLabels(query.breakdown)
+		),
 	}
 }

@@ -3,11 +3,13 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { FunnelChart, GroupedBarChart, StackedBarChart } from '~/components/charts.tsx'
 import { DateInput, ErrorSummary, Radios, Select } from '~/components/form.tsx'
 import {
+	BREAKDOWN_LABELS,
 	ENDED_BY,
 	ENDED_BY_LABELS,
 	FUNNEL_MODE_LABELS,
 	FUNNEL_MODES,
 	NATIONAL,
+	allowedBreakdowns,
 	biggestLoss,
 	formatPercent,
 	funnelSentence,
@@ -15,10 +17,13 @@ import {
 	nationalComparison,
 	parseFunnelQuery,
 	trendSentence,
+	type Breakdown,
+	type FunnelFormValues,
 	type FunnelQuery,
 	type StageRow,
 } from '~/domain/funnel.ts'
 import {
+	breakdownTable,
 	exitsTable,
 	monthsTable,
 	nationalTable,
@@ -27,7 +32,7 @@ import {
 	type FunnelTableKey,
 	type TextTable,
 } from '~/domain/funnel-tables.ts'
-import { ROLES_THAT } from '~/domain/staff.ts'
+import { ROLES_THAT, roleCan } from '~/domain/staff.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { funnelChannels, loadFunnel, type Funnel } from '~/models/funnel.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
@@ -44,12 +49,14 @@ export const meta: MetaFunction = () => staffPageMeta(undefined, 'Funnel').filte
 export const headers = () => STAFF_HEADERS
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requireStaff(request, { roles: ROLES_THAT.viewFunnel })
+	const { user } = await requireStaff(request, { roles: ROLES_THAT.viewFunnel })
 	const channels = await funnelChannels()
+	const breakdowns = allowedBreakdowns(roleCan(user.role, 'viewHouseholds'))
 	const { query, values, errors } = parseFunnelQuery(
 		new URL(request.url).searchParams,
 		today(),
-		channels.map((channel) => channel.key)
+		channels.map((channel) => channel.key),
+		breakdowns
 	)
 	const funnel = query ? await loadFunnel(query, await getServiceConfig()) : null
 	return data(
@@ -58,6 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			errors,
 			query,
 			funnel,
+			breakdowns,
 			channels: channels.map((channel) => ({
 				key: channel.key,
 				label: channel.retiredAt ? `${channel.label} (retired)` : channel.label,
@@ -123,6 +131,7 @@ export default function FunnelPage() {
 						defaultValue={page.values.channel}
 					/>
 				</div>
+				<input type="hidden" name="by" value={page.values.by} />
 				<div className="govuk-button-group">
 					<button type="submit" className="govuk-button" data-module="govuk-button">
 						Show figures
@@ -136,6 +145,8 @@ export default function FunnelPage() {
 				<Figures
 					funnel={page.funnel}
 					query={page.query}
+					values={page.values}
+					breakdowns={page.breakdowns}
 					search={search}
 					channelLabel={page.channels.find((channel) => channel.key === page.query!.channel)?.label ?? null}
 				/>
@@ -149,11 +160,15 @@ export default function FunnelPage() {
 function Figures({
 	funnel,
 	query,
+	values,
+	breakdowns,
 	search,
 	channelLabel,
 }: {
 	funnel: Funnel
 	query: FunnelQuery
+	values: FunnelFormValues
+	breakdowns: Breakdown[]
 	search: string
 	channelLabel: string | null
 }) {
@@ -229,6 +244,28 @@ function Figures({
 				that have left the stage. Targets are the service’s response-time targets where one covers the stage alone.
 			</p>
 			<DataTable table={timeTable(rows)} csvHref={csv('time')} />
+
+			<h2 className="govuk-heading-l">What brings households that are approved</h2>
+			<Form method="get" className="app-no-print" aria-label="Choose a breakdown">
+				{/* The figures' other choices, kept as they are. */}
+				<input type="hidden" name="mode" value={values.mode} />
+				{(['from', 'to'] as const).flatMap((field) =>
+					(['day', 'month', 'year'] as const).map((part) => (
+						<input key={`${field}-${part}`} type="hidden" name={`${field}-${part}`} value={values[field][part]} />
+					))
+				)}
+				<input type="hidden" name="channel" value={values.channel} />
+				<Select
+					name="by"
+					label="Break down by"
+					options={breakdowns.map((breakdown) => ({ value: breakdown, label: BREAKDOWN_LABELS[breakdown] }))}
+					defaultValue={query.breakdown}
+				/>
+				<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+					Show breakdown
+				</button>
+			</Form>
+			<DataTable table={breakdownTable(funnel.breakdown, query.mode, query.breakdown)} csvHref={csv('breakdown')} />
 
 			<h2 className="govuk-heading-l">Compared with England</h2>
 			<p className="govuk-body">
@@ -341,8 +378,8 @@ function DataTable({ table, csvHref }: { table: TextTable; csvHref: string }) {
 						</tr>
 					</thead>
 					<tbody className="govuk-table__body">
-						{table.rows.map((row) => (
-							<tr key={row[0]} className="govuk-table__row">
+						{table.rows.map((row, rowIndex) => (
+							<tr key={`${rowIndex}-${row[0]}`} className="govuk-table__row">
 								{row.map((cell, index) =>
 									index === 0 ? (
 										<th key={index} scope="row" className="govuk-table__header">

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { toCsv } from '~/domain/csv.ts'
-import { parseFunnelQuery } from '~/domain/funnel.ts'
+import { allowedBreakdowns, parseFunnelQuery } from '~/domain/funnel.ts'
 import {
 	FUNNEL_TABLES,
+	breakdownTable,
 	csvRowsOf,
 	exitsTable,
 	monthsTable,
@@ -12,7 +13,7 @@ import {
 	type FunnelTableKey,
 	type TextTable,
 } from '~/domain/funnel-tables.ts'
-import { ROLES_THAT } from '~/domain/staff.ts'
+import { ROLES_THAT, roleCan } from '~/domain/staff.ts'
 import { funnelChannels, loadFunnel, type Funnel } from '~/models/funnel.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
@@ -39,13 +40,15 @@ function tableOf(key: FunnelTableKey, funnel: Funnel): TextTable {
 			return nationalTable(rows)
 		case 'months':
 			return monthsTable(funnel.months)
+		case 'breakdown':
+			return breakdownTable(funnel.breakdown, funnel.mode, funnel.breakdownBy)
 		case 'kinship':
 			return stagesTable(funnel.kinship.rows, funnel.mode, 'kinship')
 	}
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requireStaff(request, { roles: ROLES_THAT.viewFunnel })
+	const { user } = await requireStaff(request, { roles: ROLES_THAT.viewFunnel })
 	const url = new URL(request.url)
 	const table = url.searchParams.get('table') ?? ''
 	if (!(FUNNEL_TABLES as readonly string[]).includes(table)) return plain('Choose one of the funnel’s tables', 404)
@@ -53,7 +56,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const { query, errors } = parseFunnelQuery(
 		url.searchParams,
 		today(),
-		channels.map((channel) => channel.key)
+		channels.map((channel) => channel.key),
+		allowedBreakdowns(roleCan(user.role, 'viewHouseholds'))
 	)
 	if (!query) return plain(errors.map((error) => error.message).join('\n'), 400)
 	const funnel = await loadFunnel(query, await getServiceConfig())

@@ -222,6 +222,55 @@ describe('period mode: the households that entered each stage in the first quart
 	})
 })
 
+describe('breakdowns', () => {
+	test('by channel: which channels bring households that apply and are approved', async () => {
+		const cohort = await page(`mode=cohort&${Q1}&by=channel`)
+		expect(cohort.data.funnel.breakdown.map((r: any) => [r.label, r.enquiries, r.applications, r.approvals])).toEqual([
+			['Search engine', 5, 2, 1],
+			['Radio', 1, 0, 0],
+		])
+		// Period: H7 applied in the quarter though it enquired in December.
+		const period = await page(`mode=period&${Q1}`)
+		expect(period.data.funnel.breakdown.map((r: any) => [r.label, r.enquiries, r.applications, r.approvals])).toEqual([
+			['Search engine', 5, 3, 0],
+			['Radio', 1, 0, 0],
+		])
+	})
+
+	test('referred or not, and by officer only for staff who work with households', async () => {
+		const referred = await page(`mode=cohort&${Q1}&by=referred`)
+		expect(referred.data.funnel.breakdown.map((r: any) => [r.label, r.enquiries])).toEqual([['Not referred', 6]])
+		const readOnly = await signedInAs('read_only', 'Rob Reader')
+		const refused = await page(`mode=cohort&${Q1}&by=officer`, readOnly)
+		expect(refused.status).toBe(400)
+		expect(refused.data.errors).toEqual([{ field: 'by', message: 'Select what to break the figures down by' }])
+		expect((await page(`mode=cohort&${Q1}&by=officer`)).data.funnel.breakdown).toEqual([
+			expect.objectContaining({ label: 'Not recorded', enquiries: 6 }),
+		])
+	})
+
+	test('downloads like the page', async () => {
+		const answer = await runRoute(
+			funnelCsv.loader,
+			staffRequest(`/staff/funnel.csv?table=breakdown&mode=cohort&${Q1}&by=channel`, manager)
+		)
+		const parsed = parseCsv(answer.data)
+		expect(parsed.ok && parsed.records.map((record) => record.fields)).toEqual([
+			[
+				'Channel',
+				'Enquiries',
+				'Applications',
+				'Approvals',
+				'Enquiry to application',
+				'Application to approval',
+				'Enquiry to approval',
+			],
+			['Search engine', '5', '2', '1', '40%', '50%', '20%'],
+			['Radio', '1', '0', '0', '0%', '', '0%'],
+		])
+	})
+})
+
 describe('the page', () => {
 	test('no dates is the last 12 months in period mode', async () => {
 		const answer = await page('')
