@@ -2,11 +2,13 @@
 // download from the same function, so the numbers in a downloaded file always match the page.
 
 import { spreadsheetSafe } from './csv.ts'
+import { formatShortDate } from './working-days.ts'
 import {
 	BREAKDOWN_LABELS,
 	ENDED_BY,
 	ENDED_BY_LABELS,
 	NATIONAL,
+	formatChange,
 	formatDays,
 	formatPercent,
 	monthLabel,
@@ -14,6 +16,7 @@ import {
 	type Breakdown,
 	type BreakdownRow,
 	type FunnelMode,
+	type FunnelPeriod,
 	type MonthCounts,
 	type StageRow,
 } from './funnel.ts'
@@ -36,9 +39,11 @@ const whole = (value: number | null) => (value === null ? '–' : value.toLocale
 export function stagesTable(
 	rows: readonly StageRow[],
 	mode: FunnelMode,
-	key: 'stages' | 'kinship' = 'stages'
+	key: 'stages' | 'kinship' = 'stages',
+	/** The same stages over other dates, each count shown beside this one. */
+	comparison?: { period: FunnelPeriod; rows: readonly StageRow[] } | null
 ): TextTable {
-	return {
+	const table: TextTable = {
 		key,
 		caption:
 			key === 'kinship'
@@ -61,6 +66,21 @@ export function stagesTable(
 			formatPercent(row.fromEnquiry),
 			whole(row.stillIn),
 			whole(row.left),
+		]),
+	}
+	if (!comparison) return table
+	const before = (index: number) => comparison.rows[index]?.count ?? 0
+	return {
+		...table,
+		head: [
+			...table.head,
+			`${formatShortDate(comparison.period.from)} to ${formatShortDate(comparison.period.to)}`,
+			'Change',
+		],
+		rows: table.rows.map((cells, index) => [
+			...cells,
+			whole(before(index)),
+			formatChange(rows[index]!.count, before(index)),
 		]),
 	}
 }
@@ -173,6 +193,12 @@ export function breakdownTable(rows: readonly BreakdownRow[], mode: FunnelMode, 
 	}
 }
 
+/** '1,204' → '1204', '−3' → '-3', '+3' → '3', '–' (none) → '': what a spreadsheet reads as a number. */
+function numberCell(cell: string): string {
+	if (cell === '–') return ''
+	return cell.replace(/,/g, '').replace(/^\+/, '').replace(/^−/, '-')
+}
+
 /**
  * The table as CSV rows: numbers as a spreadsheet reads them (no thousands separators, blank for
  * none) and words made safe to open (labels are the service's own, typed by staff).
@@ -181,8 +207,6 @@ export function csvRowsOf(table: TextTable): string[][] {
 	const text = new Set([0, ...(table.text ?? [])])
 	return [
 		table.head,
-		...table.rows.map((row) =>
-			row.map((cell, index) => (text.has(index) ? spreadsheetSafe(cell) : cell === '–' ? '' : cell.replace(/,/g, '')))
-		),
+		...table.rows.map((row) => row.map((cell, index) => (text.has(index) ? spreadsheetSafe(cell) : numberCell(cell)))),
 	]
 }

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import {
+	comparisonPeriod,
+	formatChange,
 	biggestLoss,
 	breakdownRows,
 	defaultFunnelPeriod,
@@ -222,6 +224,7 @@ describe('the query string', () => {
 			period: { from: '2025-12-01', to: '2026-11-23' },
 			channel: null,
 			breakdown: 'channel',
+			compare: null,
 		})
 	})
 
@@ -235,15 +238,16 @@ describe('the query string', () => {
 			period: { from: '2025-04-01', to: '2026-03-31' },
 			channel: 'radio',
 			breakdown: 'campaign',
+			compare: null,
 		})
 	})
 
 	test('says what is wrong', () => {
 		const wrong = parse(
-			'mode=sideways&from-day=31&from-month=2&from-year=2026&to-day=1&to-month=1&to-year=2026&channel=tv&by=shoe_size'
+			'mode=sideways&from-day=31&from-month=2&from-year=2026&to-day=1&to-month=1&to-year=2026&channel=tv&by=shoe_size&compare=tomorrow'
 		)
 		expect(wrong.query).toBeNull()
-		expect(wrong.errors.map((error) => error.field)).toEqual(['mode', 'from', 'channel', 'by'])
+		expect(wrong.errors.map((error) => error.field)).toEqual(['mode', 'from', 'channel', 'compare', 'by'])
 		expect(parse('from-day=2&from-month=1&from-year=2026&to-day=1&to-month=1&to-year=2026').errors[0]!.message).toBe(
 			'The end of the dates must be the same as or after the start'
 		)
@@ -313,5 +317,39 @@ describe('breakdowns', () => {
 			['Search engine', 40, 4, 1],
 			['All others (2)', 15, 3, 1],
 		])
+	})
+})
+
+describe('comparisons', () => {
+	test('the period before has the same number of days and ends the day before', () => {
+		expect(comparisonPeriod({ from: '2026-01-01', to: '2026-03-31' }, 'previous')).toEqual({
+			from: '2025-10-03',
+			to: '2025-12-31',
+		})
+		expect(comparisonPeriod({ from: '2026-03-10', to: '2026-03-10' }, 'previous')).toEqual({
+			from: '2026-03-09',
+			to: '2026-03-09',
+		})
+	})
+
+	test('the same dates a year earlier, 29 February becoming the 28th', () => {
+		expect(comparisonPeriod({ from: '2025-04-01', to: '2026-03-31' }, 'last_year')).toEqual({
+			from: '2024-04-01',
+			to: '2025-03-31',
+		})
+		expect(comparisonPeriod({ from: '2028-02-29', to: '2028-03-31' }, 'last_year').from).toBe('2027-02-28')
+	})
+
+	test('changes are signed', () => {
+		expect(formatChange(5, 2)).toBe('+3')
+		expect(formatChange(2, 5)).toBe('−3')
+		expect(formatChange(1204, 0)).toBe('+1,204')
+		expect(formatChange(4, 4)).toBe('0')
+	})
+
+	test('the query string takes a comparison', () => {
+		expect(parseFunnelQuery(new URLSearchParams('compare=last_year'), '2026-11-23', []).query?.compare).toBe(
+			'last_year'
+		)
 	})
 })

@@ -18,7 +18,7 @@
 import { readDateInput, type DateParts } from './date-input.ts'
 import type { ClockTargets } from './response-clocks.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
-import { calendarDaysBetween, type CalendarDate } from './working-days.ts'
+import { addCalendarDays, addMonths, calendarDaysBetween, type CalendarDate } from './working-days.ts'
 
 export const FUNNEL_MODES = ['period', 'cohort'] as const
 export type FunnelMode = (typeof FUNNEL_MODES)[number]
@@ -42,8 +42,28 @@ export const ENDED_BY_LABELS: Record<EndedBy, string> = {
 export const MAX_FUNNEL_DAYS = 5 * 366
 
 export type FunnelPeriod = { from: CalendarDate; to: CalendarDate }
-export type FunnelQuery = { mode: FunnelMode; period: FunnelPeriod; channel: string | null; breakdown: Breakdown }
-export type FunnelFormValues = { mode: string; from: DateParts; to: DateParts; channel: string; by: string }
+export const COMPARISONS = ['previous', 'last_year'] as const
+export type Comparison = (typeof COMPARISONS)[number]
+export const COMPARISON_LABELS: Record<Comparison, string> = {
+	previous: 'The period before, of the same length',
+	last_year: 'The same dates a year earlier',
+}
+
+export type FunnelQuery = {
+	mode: FunnelMode
+	period: FunnelPeriod
+	channel: string | null
+	breakdown: Breakdown
+	compare: Comparison | null
+}
+export type FunnelFormValues = {
+	mode: string
+	from: DateParts
+	to: DateParts
+	channel: string
+	by: string
+	compare: string
+}
 export type FunnelError = { field: string; message: string }
 
 // ---------------------------------------------------------------------------------------------
@@ -92,6 +112,7 @@ export function parseFunnelQuery(
 		to,
 		channel: one('channel'),
 		by: one('by') || 'channel',
+		compare: one('compare'),
 	}
 	const errors: FunnelError[] = []
 	if (!(FUNNEL_MODES as readonly string[]).includes(values.mode)) {
@@ -111,6 +132,9 @@ export function parseFunnelQuery(
 	if (values.channel !== '' && !channelKeys.includes(values.channel)) {
 		errors.push({ field: 'channel', message: 'Select a channel from the list' })
 	}
+	if (values.compare !== '' && !(COMPARISONS as readonly string[]).includes(values.compare)) {
+		errors.push({ field: 'compare', message: 'Select what to compare with' })
+	}
 	if (!(breakdowns as readonly string[]).includes(values.by)) {
 		errors.push({ field: 'by', message: 'Select what to break the figures down by' })
 	}
@@ -123,8 +147,27 @@ export function parseFunnelQuery(
 			period: { from: fromDate.date, to: toDate.date },
 			channel: values.channel === '' ? null : values.channel,
 			breakdown: values.by as Breakdown,
+			compare: values.compare === '' ? null : (values.compare as Comparison),
 		},
 	}
+}
+
+/**
+ * The dates to compare with: the same number of days just before, or the same dates a year
+ * earlier (29 February becomes 28 February).
+ */
+export function comparisonPeriod(period: FunnelPeriod, compare: Comparison): FunnelPeriod {
+	if (compare === 'last_year') return { from: addMonths(period.from, -12), to: addMonths(period.to, -12) }
+	const days = calendarDaysBetween(period.from, period.to)
+	const to = addCalendarDays(period.from, -1)
+	return { from: addCalendarDays(to, -days), to }
+}
+
+/** '+3', '−2' (a real minus sign), '0'. */
+export function formatChange(now: number, before: number): string {
+	const change = now - before
+	if (change === 0) return '0'
+	return `${change > 0 ? '+' : '−'}${Math.abs(change).toLocaleString('en-GB')}`
 }
 
 // ---------------------------------------------------------------------------------------------

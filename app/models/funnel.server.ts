@@ -1,11 +1,13 @@
 import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
 import {
 	breakdownRows,
+	comparisonPeriod,
 	funnelRows,
 	monthlyTrend,
 	type Breakdown,
 	type BreakdownCounts,
 	type BreakdownRow,
+	type Comparison,
 	type FunnelMode,
 	type FunnelPeriod,
 	type FunnelQuery,
@@ -273,6 +275,8 @@ export type Funnel = {
 	/** Mainstream enquiries, applications and approvals by the query's breakdown. */
 	breakdown: BreakdownRow[]
 	breakdownBy: Breakdown
+	/** The mainstream stages over the dates compared with, in the same mode and channel. */
+	comparison: { compare: Comparison; period: FunnelPeriod; rows: StageRow[] } | null
 }
 
 /** The channels a funnel can be filtered by, retired ones too (their households are still counted). */
@@ -290,18 +294,22 @@ export async function loadFunnel(query: FunnelQuery, config: ServiceConfig): Pro
 		targets: config.targets,
 		reasonLabels: new Map(reasons.map((reason) => [reason.key, reason.label])),
 	}
-	const table = async (route: FunnelRoute): Promise<FunnelTable> => {
+	const table = async (route: FunnelRoute, period = query.period): Promise<FunnelTable> => {
 		const filter = { route, channel: query.channel }
-		if (query.mode === 'period')
-			return { rows: funnelRows(await periodCounts(filter, query.period), options), outcome: null }
-		const cohort = await cohortCounts(filter, query.period)
+		if (query.mode === 'period') return { rows: funnelRows(await periodCounts(filter, period), options), outcome: null }
+		const cohort = await cohortCounts(filter, period)
 		return { rows: funnelRows(cohort.stages, options), outcome: cohort.outcome }
 	}
+	const compared = query.compare ? comparisonPeriod(query.period, query.compare) : null
 	return {
 		mode: query.mode,
 		mainstream: await table('mainstream'),
 		kinship: await table('kinship'),
 		months: await monthlyCounts({ route: 'mainstream', channel: query.channel }, query.period),
+		comparison:
+			query.compare && compared
+				? { compare: query.compare, period: compared, rows: (await table('mainstream', compared)).rows }
+				: null,
 		breakdownBy: query.breakdown,
 		breakdown: breakdownRows(
 			await breakdownCounts({ route: 'mainstream', channel: query.channel }, query),

@@ -4,6 +4,8 @@ import { FunnelChart, GroupedBarChart, StackedBarChart } from '~/components/char
 import { DateInput, ErrorSummary, Radios, Select } from '~/components/form.tsx'
 import {
 	BREAKDOWN_LABELS,
+	COMPARISON_LABELS,
+	COMPARISONS,
 	ENDED_BY,
 	ENDED_BY_LABELS,
 	FUNNEL_MODE_LABELS,
@@ -130,6 +132,16 @@ export default function FunnelPage() {
 						]}
 						defaultValue={page.values.channel}
 					/>
+					<Select
+						name="compare"
+						label="Compare with"
+						error={errorFor('compare')}
+						options={[
+							{ value: '', label: 'Nothing' },
+							...COMPARISONS.map((compare) => ({ value: compare, label: COMPARISON_LABELS[compare] })),
+						]}
+						defaultValue={page.values.compare}
+					/>
 				</div>
 				<input type="hidden" name="by" value={page.values.by} />
 				<div className="govuk-button-group">
@@ -193,7 +205,11 @@ function Figures({
 	return (
 		<>
 			<p className="govuk-body-l" role="status">
-				{what}; mainstream households, {channelLabel ? `channel: ${channelLabel}` : 'all channels'}.
+				{what}; mainstream households, {channelLabel ? `channel: ${channelLabel}` : 'all channels'}
+				{funnel.comparison
+					? `; compared with ${formatDate(funnel.comparison.period.from)} to ${formatDate(funnel.comparison.period.to)}`
+					: ''}
+				.
 			</p>
 
 			<h2 className="govuk-heading-l">The funnel</h2>
@@ -223,7 +239,7 @@ function Figures({
 					conversion can pass 100% when households that reached the stage before it did so before the dates began.
 				</p>
 			) : null}
-			<DataTable table={stagesTable(rows, query.mode)} csvHref={csv('stages')} />
+			<DataTable table={stagesTable(rows, query.mode, 'stages', funnel.comparison)} csvHref={csv('stages')} />
 
 			<h2 className="govuk-heading-l">Where households leave and why</h2>
 			<figure className="app-chart-figure">
@@ -255,6 +271,7 @@ function Figures({
 					))
 				)}
 				<input type="hidden" name="channel" value={values.channel} />
+				<input type="hidden" name="compare" value={values.compare} />
 				<Select
 					name="by"
 					label="Break down by"

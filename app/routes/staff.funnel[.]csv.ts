@@ -31,7 +31,7 @@ function tableOf(key: FunnelTableKey, funnel: Funnel): TextTable {
 	const rows = funnel.mainstream.rows
 	switch (key) {
 		case 'stages':
-			return stagesTable(rows, funnel.mode)
+			return stagesTable(rows, funnel.mode, 'stages', funnel.comparison)
 		case 'exits':
 			return exitsTable(rows, funnel.mode)
 		case 'time':

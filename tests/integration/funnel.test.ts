@@ -271,6 +271,29 @@ describe('breakdowns', () => {
 	})
 })
 
+describe('comparing', () => {
+	test('with the period before: H7 enquired in December', async () => {
+		const answer = await page(`mode=period&${Q1}&compare=previous`)
+		expect(answer.data.funnel.comparison.period).toEqual({ from: '2025-10-03', to: '2025-12-31' })
+		expect(answer.data.funnel.comparison.rows.map((r: any) => r.count)).toEqual([1, 0, 0, 0, 0, 0, 0, 0])
+		const csv = await runRoute(
+			funnelCsv.loader,
+			staffRequest(`/staff/funnel.csv?table=stages&mode=period&${Q1}&compare=previous`, manager)
+		)
+		const parsed = parseCsv(csv.data)
+		const records = parsed.ok ? parsed.records.map((record) => record.fields) : []
+		expect(records[0]!.slice(-2)).toEqual(['3 Oct 2025 to 31 Dec 2025', 'Change'])
+		expect(records[1]).toEqual(['Enquiry', '6', '', '', '1', '1', '1', '5'])
+		expect(records[7]).toEqual(['Panel', '0', '0%', '0%', '0', '0', '0', '0'])
+	})
+
+	test('with the same dates a year earlier', async () => {
+		const answer = await page(`mode=cohort&${Q1}&compare=last_year`)
+		expect(answer.data.funnel.comparison.period).toEqual({ from: '2025-01-01', to: '2025-03-31' })
+		expect(answer.data.funnel.comparison.rows[0].count).toBe(0)
+	})
+})
+
 describe('the page', () => {
 	test('no dates is the last 12 months in period mode', async () => {
 		const answer = await page('')
