@@ -17,6 +17,7 @@ import {
 	type StageCounts,
 	type StageRow,
 } from '~/domain/funnel.ts'
+import type { FunnelTableKey } from '~/domain/funnel-tables.ts'
 import type { ServiceConfig } from '~/domain/service-config.ts'
 import { STAGE_KEYS, stageNames, type StageKey } from '~/domain/stages.ts'
 import { Prisma } from '~/generated/prisma/client.ts'
@@ -53,7 +54,6 @@ function where(filter: Filter, dateColumn: string, period: FunnelPeriod) {
 	}`
 }
 
-type CountRow = { stage: string; count: bigint | number | null; stillIn: bigint | number | null }
 type LeftRow = {
 	stage: string | null
 	endedBy: string | null
@@ -95,23 +95,31 @@ function leftByStage(rows: readonly LeftRow[]) {
  * them are in it now; the households that left within the dates, by the stage they left from.
  */
 async function periodCounts(filter: Filter, period: FunnelPeriod): Promise<StageCounts[]> {
-	const parts = STAGE_KEYS.map(
-		(stage) => Prisma.sql`SELECT ${stage} AS stage, COUNT(*) AS count,
-			SUM(CASE WHEN ${IN_PROGRESS} AND "currentStage" = ${stage} THEN 1 ELSE 0 END) AS stillIn
-			FROM "FunnelFact" WHERE ${where(filter, STAGE_COLUMNS[stage].on, period)}`
-	)
-	const counts = await prisma.$queryRaw<CountRow[]>`${Prisma.join(parts, ' UNION ALL ')}`
+	// One pass over the route's rows rather than one index range per stage: each range would fetch
+	// its rows one by one for the status, which over a year of a large service costs more than
+	// reading the table once.
+	const sums = STAGE_KEYS.map((stage) => {
+		const entered = Prisma.sql`${column(STAGE_COLUMNS[stage].on)} BETWEEN ${period.from} AND ${period.to}`
+		return Prisma.sql`SUM(CASE WHEN ${entered} THEN 1 ELSE 0 END) AS ${column(`${stage}_count`)},
+			SUM(CASE WHEN ${entered} AND ${IN_PROGRESS} AND "currentStage" = ${stage} THEN 1 ELSE 0 END) AS ${column(
+			`${stage}_still`
+		)}`
+	})
+	const [counts] = await prisma.$queryRaw<Record<string, bigint | number | null>[]>`
+		SELECT ${Prisma.join(sums, ', ')} FROM "FunnelFact" NOT INDEXED
+		WHERE "route" = ${filter.route}${
+		filter.channel === null ? Prisma.empty : Prisma.sql` AND "channelKey" = ${filter.channel}`
+	}`
 	const left = await prisma.$queryRaw<LeftRow[]>`
 		SELECT "exitStage" AS stage, "endedBy" AS endedBy, "exitReasonKey" AS reasonKey, COUNT(*) AS count
 		FROM "FunnelFact" WHERE ${where(filter, 'exitedOn', period)} AND "status" = 'closed'
 		GROUP BY "exitStage", "endedBy", "exitReasonKey"`
 	const histogramOf = await histograms(filter, period, (stage) => STAGE_COLUMNS[stage].on)
 	const leftOf = leftByStage(left)
-	const byStage = new Map(counts.map((row) => [row.stage, row]))
 	return STAGE_KEYS.map((stage) => ({
 		stage,
-		count: Number(byStage.get(stage)?.count ?? 0),
-		stillIn: Number(byStage.get(stage)?.stillIn ?? 0),
+		count: Number(counts?.[`${stage}_count`] ?? 0),
+		stillIn: Number(counts?.[`${stage}_still`] ?? 0),
 		left: leftOf(stage),
 		histogram: histogramOf(stage),
 	}))
@@ -287,13 +295,19 @@ export async function funnelChannels() {
 	})
 }
 
-export async function loadFunnel(query: FunnelQuery, config: ServiceConfig): Promise<Funnel> {
+/**
+ * The funnel's figures for a query. `only` computes just what one table needs (a CSV download);
+ * the other parts come back empty.
+ */
+export async function loadFunnel(query: FunnelQuery, config: ServiceConfig, only?: FunnelTableKey): Promise<Funnel> {
 	const reasons = await prisma.exitReason.findMany({ select: { key: true, label: true } })
 	const options = {
 		names: stageNames(config.stageNames),
 		targets: config.targets,
 		reasonLabels: new Map(reasons.map((reason) => [reason.key, reason.label])),
 	}
+	const wanted = (...tables: FunnelTableKey[]) => only === undefined || tables.includes(only)
+	const empty: FunnelTable = { rows: funnelRows([], options), outcome: null }
 	const table = async (route: FunnelRoute, period = query.period): Promise<FunnelTable> => {
 		const filter = { route, channel: query.channel }
 		if (query.mode === 'period') return { rows: funnelRows(await periodCounts(filter, period), options), outcome: null }
@@ -301,19 +315,19 @@ export async function loadFunnel(query: FunnelQuery, config: ServiceConfig): Pro
 		return { rows: funnelRows(cohort.stages, options), outcome: cohort.outcome }
 	}
 	const compared = query.compare ? comparisonPeriod(query.period, query.compare) : null
+	const mainstream = { route: 'mainstream', channel: query.channel } as const
 	return {
 		mode: query.mode,
-		mainstream: await table('mainstream'),
-		kinship: await table('kinship'),
-		months: await monthlyCounts({ route: 'mainstream', channel: query.channel }, query.period),
+		mainstream: wanted('stages', 'exits', 'time', 'national') ? await table('mainstream') : empty,
+		kinship: wanted('kinship') ? await table('kinship') : empty,
+		months: wanted('months') ? await monthlyCounts(mainstream, query.period) : [],
 		comparison:
-			query.compare && compared
+			query.compare && compared && wanted('stages')
 				? { compare: query.compare, period: compared, rows: (await table('mainstream', compared)).rows }
 				: null,
 		breakdownBy: query.breakdown,
-		breakdown: breakdownRows(
-			await breakdownCounts({ route: 'mainstream', channel: query.channel }, query),
-			await breakdownLabels(query.breakdown)
-		),
+		breakdown: wanted('breakdown')
+			? breakdownRows(await breakdownCounts(mainstream, query), await breakdownLabels(query.breakdown))
+			: [],
 	}
 }

@@ -60,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		allowedBreakdowns(roleCan(user.role, 'viewHouseholds'))
 	)
 	if (!query) return plain(errors.map((error) => error.message).join('\n'), 400)
-	const funnel = await loadFunnel(query, await getServiceConfig())
+	const funnel = await loadFunnel(query, await getServiceConfig(), table as FunnelTableKey)
 	const { from, to } = query.period
 	const channel = query.channel ? `-${query.channel}` : ''
 	return new Response(`\uFEFF${toCsv(csvRowsOf(tableOf(table as FunnelTableKey, funnel)))}`, {
