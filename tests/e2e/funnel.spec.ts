@@ -111,12 +111,14 @@ test('a manager reads the funnel in both modes, filters by channel and downloads
 	await expect(cohort.getByRole('row', { name: /^Initial contact / })).toContainText('50%')
 
 	// Only the radio household.
-	await page.getByLabel('Channel').selectOption({ label: 'Radio' })
+	await page.getByLabel('Channel', { exact: true }).selectOption({ label: 'Radio' })
 	await page.getByRole('button', { name: 'Show figures' }).click()
 	await expect(page).toHaveURL(/channel=radio/)
 	await expect(page.getByRole('status').first()).toContainText('channel: Radio')
 	const exits = page.getByRole('table', { name: 'Households of the cohort that left, by the stage they left from' })
 	await expect(exits.getByRole('row', { name: /^Initial contact / })).toContainText('Timing not right')
+	const byChannel = page.getByRole('table', { name: /how many applied and were approved, by channel$/ })
+	await expect(byChannel.getByRole('row', { name: /^Radio / })).toContainText('1')
 
 	// The downloaded table says what the page says.
 	const pageRows = await cohort
@@ -125,7 +127,11 @@ test('a manager reads the funnel in both modes, filters by channel and downloads
 			rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim()))
 		)
 	const downloading = page.waitForEvent('download')
-	await page.getByRole('link', { name: /^Download this table \(CSV\) – Households that enquired in the dates/ }).click()
+	await page
+		.getByRole('link', {
+			name: /^Download this table \(CSV\) – Households that enquired in the dates: how far they got$/,
+		})
+		.click()
 	const download = await downloading
 	expect(download.suggestedFilename()).toBe('funnel-stages-cohort-radio-2021-01-01-to-2021-12-31.csv')
 	const parsed = parseCsv(await readFile((await download.path())!, 'utf8'))
