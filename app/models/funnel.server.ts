@@ -54,20 +54,28 @@ function where(filter: Filter, dateColumn: string, period: FunnelPeriod) {
 	}`
 }
 
+// Mainstream and kinship are counted in the same pass, grouped by route, and kept apart after.
+const ROUTES_AND = (channel: string | null) =>
+	Prisma.sql`"route" IN ('mainstream', 'kinship')${
+		channel === null ? Prisma.empty : Prisma.sql` AND "channelKey" = ${channel}`
+	}`
+
 type LeftRow = {
+	route: string
 	stage: string | null
 	endedBy: string | null
 	reasonKey: string | null
 	count: bigint | number
 }
-type DaysRow = { stage: string; days: bigint | number; count: bigint | number }
+type DaysRow = { route: string; stage: string; days: bigint | number; count: bigint | number }
 
 /**
- * Each stage's histogram of days, for the households each stage's `base` condition picks, in one
- * pass: every row is paired with each timed stage and grouped by (stage, days). One read of the
- * table costs less than a range per stage whose rows are fetched one by one.
+ * Each route's and stage's histogram of days, for the households each stage's `base` column
+ * picks (its date within the dates), in one pass: every row is paired with each timed stage and
+ * grouped by (route, stage, days). One read of the table costs less than a range per stage whose
+ * rows are fetched one by one.
  */
-async function histograms(filter: Filter, period: FunnelPeriod, baseColumn: (stage: StageKey) => string) {
+async function histograms(channel: string | null, period: FunnelPeriod, baseColumn: (stage: StageKey) => string) {
 	const timed = STAGE_KEYS.filter((stage) => STAGE_COLUMNS[stage].days !== null)
 	const stages = Prisma.join(
 		timed.map((stage) => Prisma.sql`(${stage})`),
@@ -83,40 +91,42 @@ async function histograms(filter: Filter, period: FunnelPeriod, baseColumn: (sta
 		' '
 	)
 	const rows = await prisma.$queryRaw<DaysRow[]>`
-		SELECT stage, days, COUNT(*) AS count FROM (
-			SELECT s.column1 AS stage, CASE s.column1 ${daysOf} END AS days
+		SELECT route, stage, days, COUNT(*) AS count FROM (
+			SELECT "route" AS route, s.column1 AS stage, CASE s.column1 ${daysOf} END AS days
 			FROM "FunnelFact" NOT INDEXED CROSS JOIN (VALUES ${stages}) s
-			WHERE "route" = ${filter.route}${
-		filter.channel === null ? Prisma.empty : Prisma.sql` AND "channelKey" = ${filter.channel}`
-	}
-		) WHERE days IS NOT NULL GROUP BY stage, days`
+			WHERE ${ROUTES_AND(channel)}
+		) WHERE days IS NOT NULL GROUP BY route, stage, days`
 	const byStage = new Map<string, [number, number][]>()
 	for (const row of rows) {
-		const list = byStage.get(row.stage) ?? []
+		const key = `${row.route} ${row.stage}`
+		const list = byStage.get(key) ?? []
 		list.push([Number(row.days), Number(row.count)])
-		byStage.set(row.stage, list)
+		byStage.set(key, list)
 	}
-	return (stage: StageKey): Histogram => byStage.get(stage) ?? []
+	return (route: FunnelRoute, stage: StageKey): Histogram => byStage.get(`${route} ${stage}`) ?? []
 }
 
 function leftByStage(rows: readonly LeftRow[]) {
 	const byStage = new Map<string, StageCounts['left'][number][]>()
 	for (const row of rows) {
 		if (!row.stage) continue
-		const list = byStage.get(row.stage) ?? []
+		const key = `${row.route} ${row.stage}`
+		const list = byStage.get(key) ?? []
 		list.push({ endedBy: row.endedBy ?? '', reasonKey: row.reasonKey, count: Number(row.count) })
-		byStage.set(row.stage, list)
+		byStage.set(key, list)
 	}
-	return (stage: StageKey) => byStage.get(stage) ?? []
+	return (route: FunnelRoute, stage: StageKey) => byStage.get(`${route} ${stage}`) ?? []
 }
+
+type ByRoute<T> = Record<FunnelRoute, T>
 
 /**
  * Period mode: per stage, the households that first entered it within the dates and how many of
  * them are in it now; the households that left within the dates, by the stage they left from.
  */
-async function periodCounts(filter: Filter, period: FunnelPeriod): Promise<StageCounts[]> {
-	// One pass over the route's rows rather than one index range per stage: each range would fetch
-	// its rows one by one for the status, which over a year of a large service costs more than
+async function periodCounts(channel: string | null, period: FunnelPeriod): Promise<ByRoute<StageCounts[]>> {
+	// One pass over the rows rather than one index range per stage: each range would fetch its
+	// rows one by one for the status, which over a year of a large service costs more than
 	// reading the table once.
 	const sums = STAGE_KEYS.map((stage) => {
 		const entered = Prisma.sql`${column(STAGE_COLUMNS[stage].on)} BETWEEN ${period.from} AND ${period.to}`
@@ -125,24 +135,27 @@ async function periodCounts(filter: Filter, period: FunnelPeriod): Promise<Stage
 			`${stage}_still`
 		)}`
 	})
-	const [counts] = await prisma.$queryRaw<Record<string, bigint | number | null>[]>`
-		SELECT ${Prisma.join(sums, ', ')} FROM "FunnelFact" NOT INDEXED
-		WHERE "route" = ${filter.route}${
-		filter.channel === null ? Prisma.empty : Prisma.sql` AND "channelKey" = ${filter.channel}`
-	}`
+	const counts = await prisma.$queryRaw<(Record<string, bigint | number | null> & { route: string })[]>`
+		SELECT "route" AS route, ${Prisma.join(sums, ', ')} FROM "FunnelFact" NOT INDEXED
+		WHERE ${ROUTES_AND(channel)} GROUP BY "route"`
 	const left = await prisma.$queryRaw<LeftRow[]>`
-		SELECT "exitStage" AS stage, "endedBy" AS endedBy, "exitReasonKey" AS reasonKey, COUNT(*) AS count
-		FROM "FunnelFact" WHERE ${where(filter, 'exitedOn', period)} AND "status" = 'closed'
-		GROUP BY "exitStage", "endedBy", "exitReasonKey"`
-	const histogramOf = await histograms(filter, period, (stage) => STAGE_COLUMNS[stage].on)
+		SELECT "route" AS route, "exitStage" AS stage, "endedBy" AS endedBy, "exitReasonKey" AS reasonKey, COUNT(*) AS count
+		FROM "FunnelFact" WHERE ${ROUTES_AND(channel)} AND "exitedOn" BETWEEN ${period.from} AND ${period.to}
+			AND "status" = 'closed'
+		GROUP BY "route", "exitStage", "endedBy", "exitReasonKey"`
+	const histogramOf = await histograms(channel, period, (stage) => STAGE_COLUMNS[stage].on)
 	const leftOf = leftByStage(left)
-	return STAGE_KEYS.map((stage) => ({
-		stage,
-		count: Number(counts?.[`${stage}_count`] ?? 0),
-		stillIn: Number(counts?.[`${stage}_still`] ?? 0),
-		left: leftOf(stage),
-		histogram: histogramOf(stage),
-	}))
+	const of = (route: FunnelRoute) => {
+		const row = counts.find((counted) => counted.route === route)
+		return STAGE_KEYS.map((stage) => ({
+			stage,
+			count: Number(row?.[`${stage}_count`] ?? 0),
+			stillIn: Number(row?.[`${stage}_still`] ?? 0),
+			left: leftOf(route, stage),
+			histogram: histogramOf(route, stage),
+		}))
+	}
+	return { mainstream: of('mainstream'), kinship: of('kinship') }
 }
 
 export type CohortOutcome = { enquiries: number; approved: number; inProgress: number; left: number }
@@ -153,9 +166,9 @@ export type CohortOutcome = { enquiries: number; approved: number; inProgress: n
  * how many of each group reached every stage.
  */
 async function cohortCounts(
-	filter: Filter,
+	channel: string | null,
 	period: FunnelPeriod
-): Promise<{ stages: StageCounts[]; outcome: CohortOutcome }> {
+): Promise<ByRoute<{ stages: StageCounts[]; outcome: CohortOutcome }>> {
 	const reached = STAGE_KEYS.map(
 		(stage) =>
 			Prisma.sql`SUM(CASE WHEN ${column(STAGE_COLUMNS[stage].on)} IS NOT NULL THEN 1 ELSE 0 END) AS ${column(stage)}`
@@ -163,41 +176,43 @@ async function cohortCounts(
 	const rows = await prisma.$queryRaw<
 		(Record<StageKey, bigint | number | null> & LeftRow & { status: string; currentStage: string })[]
 	>`
-		SELECT "status" AS status, "currentStage" AS currentStage, "exitStage" AS stage, "endedBy" AS endedBy,
-			"exitReasonKey" AS reasonKey, COUNT(*) AS count, ${Prisma.join(reached, ', ')}
-		FROM "FunnelFact" WHERE ${where(filter, 'enquiredOn', period)}
-		GROUP BY "status", "currentStage", "exitStage", "endedBy", "exitReasonKey"`
-	const outcome: CohortOutcome = { enquiries: 0, approved: 0, inProgress: 0, left: 0 }
-	const reachedCount = new Map<StageKey, number>(STAGE_KEYS.map((stage) => [stage, 0]))
-	const stillIn = new Map<StageKey, number>(STAGE_KEYS.map((stage) => [stage, 0]))
-	const leftRows: LeftRow[] = []
-	for (const row of rows) {
-		const count = Number(row.count)
-		outcome.enquiries += count
-		for (const stage of STAGE_KEYS) reachedCount.set(stage, reachedCount.get(stage)! + Number(row[stage] ?? 0))
-		if (row.status === 'closed') {
-			outcome.left += count
-			leftRows.push(row)
-		} else if (row.currentStage === 'approved') {
-			outcome.approved += count
-		} else {
-			outcome.inProgress += count
-			const stage = row.currentStage as StageKey
-			if (stillIn.has(stage)) stillIn.set(stage, stillIn.get(stage)! + count)
+		SELECT "route" AS route, "status" AS status, "currentStage" AS currentStage, "exitStage" AS stage,
+			"endedBy" AS endedBy, "exitReasonKey" AS reasonKey, COUNT(*) AS count, ${Prisma.join(reached, ', ')}
+		FROM "FunnelFact" WHERE ${ROUTES_AND(channel)} AND "enquiredOn" BETWEEN ${period.from} AND ${period.to}
+		GROUP BY "route", "status", "currentStage", "exitStage", "endedBy", "exitReasonKey"`
+	const histogramOf = await histograms(channel, period, () => 'enquiredOn')
+	const leftOf = leftByStage(rows.filter((row) => row.status === 'closed'))
+	const of = (route: FunnelRoute) => {
+		const outcome: CohortOutcome = { enquiries: 0, approved: 0, inProgress: 0, left: 0 }
+		const reachedCount = new Map<StageKey, number>(STAGE_KEYS.map((stage) => [stage, 0]))
+		const stillIn = new Map<StageKey, number>(STAGE_KEYS.map((stage) => [stage, 0]))
+		for (const row of rows) {
+			if (row.route !== route) continue
+			const count = Number(row.count)
+			outcome.enquiries += count
+			for (const stage of STAGE_KEYS) reachedCount.set(stage, reachedCount.get(stage)! + Number(row[stage] ?? 0))
+			if (row.status === 'closed') {
+				outcome.left += count
+			} else if (row.currentStage === 'approved') {
+				outcome.approved += count
+			} else {
+				outcome.inProgress += count
+				const stage = row.currentStage as StageKey
+				if (stillIn.has(stage)) stillIn.set(stage, stillIn.get(stage)! + count)
+			}
+		}
+		return {
+			outcome,
+			stages: STAGE_KEYS.map((stage) => ({
+				stage,
+				count: reachedCount.get(stage)!,
+				stillIn: stillIn.get(stage)!,
+				left: leftOf(route, stage),
+				histogram: histogramOf(route, stage),
+			})),
 		}
 	}
-	const histogramOf = await histograms(filter, period, () => 'enquiredOn')
-	const leftOf = leftByStage(leftRows)
-	return {
-		outcome,
-		stages: STAGE_KEYS.map((stage) => ({
-			stage,
-			count: reachedCount.get(stage)!,
-			stillIn: stillIn.get(stage)!,
-			left: leftOf(stage),
-			histogram: histogramOf(stage),
-		})),
-	}
+	return { mainstream: of('mainstream'), kinship: of('kinship') }
 }
 
 /** Enquiries, applications and approvals by the month they happened (period counts, whatever the mode). */
@@ -328,22 +343,31 @@ export async function loadFunnel(query: FunnelQuery, config: ServiceConfig, only
 	}
 	const wanted = (...tables: FunnelTableKey[]) => only === undefined || tables.includes(only)
 	const empty: FunnelTable = { rows: funnelRows([], options), outcome: null }
-	const table = async (route: FunnelRoute, period = query.period): Promise<FunnelTable> => {
-		const filter = { route, channel: query.channel }
-		if (query.mode === 'period') return { rows: funnelRows(await periodCounts(filter, period), options), outcome: null }
-		const cohort = await cohortCounts(filter, period)
-		return { rows: funnelRows(cohort.stages, options), outcome: cohort.outcome }
+	const tables = async (period: FunnelPeriod): Promise<ByRoute<FunnelTable>> => {
+		if (query.mode === 'period') {
+			const counts = await periodCounts(query.channel, period)
+			return {
+				mainstream: { rows: funnelRows(counts.mainstream, options), outcome: null },
+				kinship: { rows: funnelRows(counts.kinship, options), outcome: null },
+			}
+		}
+		const cohort = await cohortCounts(query.channel, period)
+		return {
+			mainstream: { rows: funnelRows(cohort.mainstream.stages, options), outcome: cohort.mainstream.outcome },
+			kinship: { rows: funnelRows(cohort.kinship.stages, options), outcome: cohort.kinship.outcome },
+		}
 	}
+	const both = wanted('stages', 'exits', 'time', 'national', 'kinship') ? await tables(query.period) : null
 	const compared = query.compare ? comparisonPeriod(query.period, query.compare) : null
 	const mainstream = { route: 'mainstream', channel: query.channel } as const
 	return {
 		mode: query.mode,
-		mainstream: wanted('stages', 'exits', 'time', 'national') ? await table('mainstream') : empty,
-		kinship: wanted('kinship') ? await table('kinship') : empty,
+		mainstream: both?.mainstream ?? empty,
+		kinship: both?.kinship ?? empty,
 		months: wanted('months') ? await monthlyCounts(mainstream, query.period) : [],
 		comparison:
 			query.compare && compared && wanted('stages')
-				? { compare: query.compare, period: compared, rows: (await table('mainstream', compared)).rows }
+				? { compare: query.compare, period: compared, rows: (await tables(compared)).mainstream.rows }
 				: null,
 		breakdownBy: query.breakdown,
 		breakdown: wanted('breakdown')

@@ -222,6 +222,22 @@ describe('period mode: the households that entered each stage in the first quart
 	})
 })
 
+test('period and cohort agree when every household enquired and moved within the dates', async () => {
+	// December 2025 to June 2026 holds every enquiry and every stage date of the eight households.
+	const dates = 'from-day=1&from-month=12&from-year=2025&to-day=30&to-month=6&to-year=2026'
+	const period = await page(`mode=period&${dates}`)
+	const cohort = await page(`mode=cohort&${dates}`)
+	for (const route of ['mainstream', 'kinship']) {
+		const counts = (answer: typeof period) =>
+			answer.data.funnel[route].rows.map((r: any) => [r.count, r.stillIn, r.left])
+		expect(counts(period)).toEqual(counts(cohort))
+	}
+	expect(period.data.funnel.mainstream.rows.map((r: any) => r.count)).toEqual([7, 5, 3, 3, 1, 1, 1, 1])
+	// In a cohort, counts never rise from one stage to the next.
+	const reached = cohort.data.funnel.mainstream.rows.map((r: any) => r.count)
+	reached.slice(1).forEach((count: number, index: number) => expect(count).toBeLessThanOrEqual(reached[index]))
+})
+
 describe('breakdowns', () => {
 	test('by channel: which channels bring households that apply and are approved', async () => {
 		const cohort = await page(`mode=cohort&${Q1}&by=channel`)
