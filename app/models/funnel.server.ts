@@ -131,7 +131,7 @@ async function periodCounts(channel: string | null, period: FunnelPeriod): Promi
 	const sums = STAGE_KEYS.map((stage) => {
 		const entered = Prisma.sql`${column(STAGE_COLUMNS[stage].on)} BETWEEN ${period.from} AND ${period.to}`
 		return Prisma.sql`SUM(CASE WHEN ${entered} THEN 1 ELSE 0 END) AS ${column(`${stage}_count`)},
-			SUM(CASE WHEN ${entered} AND ${IN_PROGRESS} AND "currentStage" = ${stage} THEN 1 ELSE 0 END) AS ${column(
+			SUM(CASE WHEN "currentStage" = ${stage} AND ${IN_PROGRESS} AND ${entered} THEN 1 ELSE 0 END) AS ${column(
 			`${stage}_still`
 		)}`
 	})
