@@ -143,7 +143,12 @@ export default function FunnelPage() {
 						defaultValue={page.values.compare}
 					/>
 				</div>
-				<input type="hidden" name="by" value={page.values.by} />
+				{/* The breakdown chosen below, kept (unless it was the mistake). */}
+				<input
+					type="hidden"
+					name="by"
+					value={(page.breakdowns as string[]).includes(page.values.by) ? page.values.by : 'channel'}
+				/>
 				<div className="govuk-button-group">
 					<button type="submit" className="govuk-button" data-module="govuk-button">
 						Show figures
