@@ -1,0 +1,568 @@
+// The funnel view's maths (issue 6): from counts aggregated in SQL over FunnelFact (one row per
+// household, app/models/funnel.server.ts), each stage's count, conversions, households still in
+// it, households that left from it and why, and the time spent in it against its target. Pure, so
+// every figure on the page can be checked by hand.
+//
+// Two modes, and the page always says which it shows:
+// - period: how many households entered each stage within the dates (as Ofsted counts a year);
+//   a stage's conversion is its count over the previous stage's count in the same dates, so it can
+//   pass 100% when many entered the earlier stage before the period began.
+// - cohort: the households whose first enquiry fell within the dates, followed through: how many
+//   reached each stage, are still in it, or left from it. Counts never rise from stage to stage.
+//
+// Times are working days spent in a stage the household has left (holds not counted), from a
+// histogram (days → households) so the database never sends one row per household. Median: the
+// middle value (mean of the two middle ones for an even count); 90th percentile: nearest rank, the
+// ceil(0.9 × n)th value, as in the response-time report.
+
+import { readDateInput, type DateParts } from './date-input.ts'
+import type { ClockTargets } from './response-clocks.ts'
+import { STAGE_KEYS, type StageKey } from './stages.ts'
+import { addCalendarDays, addMonths, calendarDaysBetween, type CalendarDate } from './working-days.ts'
+
+export const FUNNEL_MODES = ['period', 'cohort'] as const
+export type FunnelMode = (typeof FUNNEL_MODES)[number]
+export const FUNNEL_MODE_LABELS: Record<FunnelMode, string> = {
+	period: 'Period: households that entered each stage in the dates',
+	cohort: 'Cohort: households that enquired in the dates, followed through',
+}
+
+export const FUNNEL_ROUTES = ['mainstream', 'kinship'] as const
+export type FunnelRoute = (typeof FUNNEL_ROUTES)[number]
+
+export const ENDED_BY = ['household', 'service', 'not_approved'] as const
+export type EndedBy = (typeof ENDED_BY)[number]
+export const ENDED_BY_LABELS: Record<EndedBy, string> = {
+	household: 'Household withdrew',
+	service: 'Service ended it',
+	not_approved: 'Not approved',
+}
+
+/** Five years: a national hub's history, and 60 monthly bars are still readable. */
+export const MAX_FUNNEL_DAYS = 5 * 366
+
+export type FunnelPeriod = { from: CalendarDate; to: CalendarDate }
+export const COMPARISONS = ['previous', 'last_year'] as const
+export type Comparison = (typeof COMPARISONS)[number]
+export const COMPARISON_LABELS: Record<Comparison, string> = {
+	previous: 'The period before, of the same length',
+	last_year: 'The same dates a year earlier',
+}
+
+export type FunnelQuery = {
+	mode: FunnelMode
+	period: FunnelPeriod
+	channel: string | null
+	breakdown: Breakdown
+	compare: Comparison | null
+}
+export type FunnelFormValues = {
+	mode: string
+	from: DateParts
+	to: DateParts
+	channel: string
+	by: string
+	compare: string
+}
+export type FunnelError = { field: string; message: string }
+
+// ---------------------------------------------------------------------------------------------
+// The query string
+
+/** The last 12 months: the first day of the month 11 months ago up to today, so every month is whole but this one. */
+export function defaultFunnelPeriod(today: CalendarDate): FunnelPeriod {
+	const year = Number(today.slice(0, 4))
+	const month = Number(today.slice(5, 7)) - 11
+	const start = new Date(Date.UTC(year, month - 1, 1)).toISOString().slice(0, 10)
+	return { from: start, to: today }
+}
+
+function partsOf(date: CalendarDate): DateParts {
+	return { day: String(Number(date.slice(8, 10))), month: String(Number(date.slice(5, 7))), year: date.slice(0, 4) }
+}
+
+/**
+ * Mode, dates and channel from the URL (a GET form, so a view can be bookmarked and shared). No
+ * dates at all is the last 12 months; anything else must be a whole, real, ordered period.
+ */
+export function parseFunnelQuery(
+	params: URLSearchParams,
+	today: CalendarDate,
+	channelKeys: readonly string[],
+	/** The breakdowns this member of staff may see (by officer names staff: not for every role). */
+	breakdowns: readonly Breakdown[] = BREAKDOWNS
+): { query: FunnelQuery | null; values: FunnelFormValues; errors: FunnelError[] } {
+	const one = (name: string) => (params.get(name) ?? '').trim()
+	const parts = (name: string): DateParts => ({
+		day: one(`${name}-day`),
+		month: one(`${name}-month`),
+		year: one(`${name}-year`),
+	})
+	const blank = (date: DateParts) => date.day === '' && date.month === '' && date.year === ''
+	let from = parts('from')
+	let to = parts('to')
+	if (blank(from) && blank(to)) {
+		const fallback = defaultFunnelPeriod(today)
+		from = partsOf(fallback.from)
+		to = partsOf(fallback.to)
+	}
+	const values: FunnelFormValues = {
+		mode: one('mode') || 'period',
+		from,
+		to,
+		channel: one('channel'),
+		by: one('by') || 'channel',
+		compare: one('compare'),
+	}
+	const errors: FunnelError[] = []
+	if (!(FUNNEL_MODES as readonly string[]).includes(values.mode)) {
+		errors.push({ field: 'mode', message: 'Select what to count: a period or a cohort' })
+	}
+	const fromDate = readDateInput(from, 'The start of the dates')
+	if (!fromDate.ok) errors.push({ field: 'from', message: fromDate.error })
+	const toDate = readDateInput(to, 'The end of the dates')
+	if (!toDate.ok) errors.push({ field: 'to', message: toDate.error })
+	if (fromDate.ok && toDate.ok) {
+		if (toDate.date < fromDate.date) {
+			errors.push({ field: 'to', message: 'The end of the dates must be the same as or after the start' })
+		} else if (calendarDaysBetween(fromDate.date, toDate.date) >= MAX_FUNNEL_DAYS) {
+			errors.push({ field: 'to', message: 'The dates must span 5 years or less' })
+		}
+	}
+	if (values.channel !== '' && !channelKeys.includes(values.channel)) {
+		errors.push({ field: 'channel', message: 'Select a channel from the list' })
+	}
+	if (values.compare !== '' && !(COMPARISONS as readonly string[]).includes(values.compare)) {
+		errors.push({ field: 'compare', message: 'Select what to compare with' })
+	}
+	if (!(breakdowns as readonly string[]).includes(values.by)) {
+		errors.push({ field: 'by', message: 'Select what to break the figures down by' })
+	}
+	if (errors.length > 0 || !fromDate.ok || !toDate.ok) return { query: null, values, errors }
+	return {
+		values,
+		errors,
+		query: {
+			mode: values.mode as FunnelMode,
+			period: { from: fromDate.date, to: toDate.date },
+			channel: values.channel === '' ? null : values.channel,
+			breakdown: values.by as Breakdown,
+			compare: values.compare === '' ? null : (values.compare as Comparison),
+		},
+	}
+}
+
+/**
+ * The dates to compare with: the same number of days just before, or the same dates a year
+ * earlier (29 February becomes 28 February).
+ */
+export function comparisonPeriod(period: FunnelPeriod, compare: Comparison): FunnelPeriod {
+	if (compare === 'last_year') return { from: addMonths(period.from, -12), to: addMonths(period.to, -12) }
+	const days = calendarDaysBetween(period.from, period.to)
+	const to = addCalendarDays(period.from, -1)
+	return { from: addCalendarDays(to, -days), to }
+}
+
+/** '+3', '−2' (a real minus sign), '0'. */
+export function formatChange(now: number, before: number): string {
+	const change = now - before
+	if (change === 0) return '0'
+	return `${change > 0 ? '+' : '−'}${Math.abs(change).toLocaleString('en-GB')}`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time in stage from a histogram
+
+/** Working days → households, in any order. */
+export type Histogram = readonly (readonly [days: number, households: number])[]
+
+function histogramTotal(histogram: Histogram): number {
+	return histogram.reduce((sum, [, count]) => sum + count, 0)
+}
+
+/** The value at 1-based `rank` in the sorted values the histogram stands for. */
+function valueAtRank(sorted: Histogram, rank: number): number {
+	let seen = 0
+	for (const [days, count] of sorted) {
+		seen += count
+		if (seen >= rank) return days
+	}
+	throw new RangeError(`Rank ${rank} is past the ${seen} values`)
+}
+
+function sortedHistogram(histogram: Histogram): Histogram {
+	return histogram.filter(([, count]) => count > 0).sort((a, b) => a[0] - b[0])
+}
+
+export function histogramMedian(histogram: Histogram): number | null {
+	const n = histogramTotal(histogram)
+	if (n === 0) return null
+	const sorted = sortedHistogram(histogram)
+	if (n % 2 === 1) return valueAtRank(sorted, (n + 1) / 2)
+	return (valueAtRank(sorted, n / 2) + valueAtRank(sorted, n / 2 + 1)) / 2
+}
+
+/** Nearest rank: the ceil(p/100 × n)th smallest value, always a time that really happened. */
+export function histogramPercentile(histogram: Histogram, p: number): number | null {
+	if (!(p >= 0 && p <= 100)) throw new RangeError(`A percentile is from 0 to 100, got ${p}`)
+	const n = histogramTotal(histogram)
+	if (n === 0) return null
+	return valueAtRank(sortedHistogram(histogram), Math.max(1, Math.ceil((p / 100) * n)))
+}
+
+/** How many of the times were at or under `days`. */
+export function histogramAtMost(histogram: Histogram, days: number): number {
+	return histogram.reduce((sum, [value, count]) => (value <= days ? sum + count : sum), 0)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+
+/**
+ * The working days a household should spend in a stage, where one response-time target covers
+ * that stage alone: the first contact ends the enquiry stage, the initial visit ends initial
+ * contact, the decision ends panel. Application to panel (months) spans several stages, so the
+ * stages between have no target of their own.
+ */
+export function stageTargetDays(stage: StageKey, targets: ClockTargets): number | null {
+	switch (stage) {
+		case 'enquiry':
+			return targets.firstContactWorkingDays
+		case 'initial_contact':
+			return targets.initialVisitWorkingDays
+		case 'panel':
+			return targets.panelToDecisionWorkingDays
+		default:
+			return null
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// The per-stage table
+
+/** What SQL says about one stage, for one mode, route and filter. */
+export type StageCounts = {
+	stage: StageKey
+	/** period: entered the stage within the dates; cohort: ever reached it. */
+	count: number
+	/** In the stage now (open or on hold), of the households counted. */
+	stillIn: number
+	/** Left from this stage: period, left within the dates; cohort, of the cohort and closed now. */
+	left: readonly { endedBy: string; reasonKey: string | null; count: number }[]
+	/** Working days spent in the stage by the households counted that have left it. */
+	histogram: Histogram
+}
+
+export type LeftReason = { key: string | null; label: string; endedBy: string; count: number }
+
+export type StageRow = {
+	stage: StageKey
+	name: string
+	count: number
+	/** count / the previous stage's count; null for the enquiry stage or when the previous is 0. */
+	fromPrevious: number | null
+	fromEnquiry: number | null
+	/** Null for Approved: a household does not wait in it. */
+	stillIn: number | null
+	left: number
+	leftBy: Record<EndedBy, number>
+	reasons: LeftReason[]
+	/** How many households' times the median and 90th percentile are of. */
+	timed: number
+	medianDays: number | null
+	p90Days: number | null
+	targetDays: number | null
+	/** Share of the timed households that spent the target or less in the stage. */
+	withinTarget: number | null
+}
+
+/** part / whole, or null when the whole is 0 (no households is not 0%). */
+export function ratio(part: number, whole: number): number | null {
+	return whole === 0 ? null : part / whole
+}
+
+export function funnelRows(
+	counts: readonly StageCounts[],
+	options: {
+		names: Record<StageKey, string>
+		targets: ClockTargets
+		reasonLabels: ReadonlyMap<string, string>
+	}
+): StageRow[] {
+	const byStage = new Map(counts.map((stage) => [stage.stage, stage]))
+	const countOf = (stage: StageKey) => byStage.get(stage)?.count ?? 0
+	const enquiries = countOf('enquiry')
+	return STAGE_KEYS.map((stage, index) => {
+		const counted = byStage.get(stage)
+		const count = counted?.count ?? 0
+		const leftBy: Record<EndedBy, number> = { household: 0, service: 0, not_approved: 0 }
+		const reasons: LeftReason[] = []
+		for (const left of counted?.left ?? []) {
+			if ((ENDED_BY as readonly string[]).includes(left.endedBy)) leftBy[left.endedBy as EndedBy] += left.count
+			reasons.push({
+				key: left.reasonKey,
+				label: (left.reasonKey && options.reasonLabels.get(left.reasonKey)) || 'No reason recorded',
+				endedBy: left.endedBy,
+				count: left.count,
+			})
+		}
+		reasons.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'en-GB'))
+		const histogram = counted?.histogram ?? []
+		const timed = histogramTotal(histogram)
+		const targetDays = stageTargetDays(stage, options.targets)
+		return {
+			stage,
+			name: options.names[stage],
+			count,
+			fromPrevious: index === 0 ? null : ratio(count, countOf(STAGE_KEYS[index - 1]!)),
+			fromEnquiry: index === 0 ? null : ratio(count, enquiries),
+			stillIn: stage === 'approved' ? null : counted?.stillIn ?? 0,
+			left: reasons.reduce((sum, reason) => sum + reason.count, 0),
+			leftBy,
+			reasons,
+			timed,
+			medianDays: histogramMedian(histogram),
+			p90Days: histogramPercentile(histogram, 90),
+			targetDays,
+			withinTarget: targetDays === null ? null : ratio(histogramAtMost(histogram, targetDays), timed),
+		}
+	})
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+/** '7.5%' (one decimal place, none when whole), or an en dash for no value. */
+export function formatPercent(share: number | null): string {
+	if (share === null) return '–'
+	return `${(Math.round(share * 1000) / 10).toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`
+}
+
+/** '3.5' (one decimal place, none when whole), or an en dash for no value. */
+export function formatDays(value: number | null): string {
+	if (value === null) return '–'
+	return (Math.round(value * 10) / 10).toLocaleString('en-GB', { maximumFractionDigits: 1 })
+}
+
+/** '1 month', '1,204 months'. */
+export const counted = (count: number, one: string, many: string) =>
+	`${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`
+const households = (count: number) => `${count.toLocaleString('en-GB')} ${count === 1 ? 'household' : 'households'}`
+const withShare = (count: number, whole: number) =>
+	`${count.toLocaleString('en-GB')} (${formatPercent(ratio(count, whole))})`
+
+/** The one-line summary beside the funnel chart. */
+export function funnelSentence(
+	rows: readonly StageRow[],
+	mode: FunnelMode,
+	outcome?: { inProgress: number; left: number }
+): string {
+	const count = (stage: StageKey) => rows.find((row) => row.stage === stage)?.count ?? 0
+	const enquiries = count('enquiry')
+	const applied = count('application')
+	const approved = count('approved')
+	if (mode === 'period') {
+		if (enquiries === 0 && applied === 0 && approved === 0)
+			return 'No household enquired, applied or was approved in these dates.'
+		return `In these dates ${households(enquiries)} enquired, ${applied.toLocaleString(
+			'en-GB'
+		)} applied and ${approved.toLocaleString('en-GB')} ${approved === 1 ? 'was' : 'were'} approved.`
+	}
+	if (enquiries === 0) return 'No household enquired in these dates.'
+	const rest = outcome
+		? `; ${outcome.inProgress.toLocaleString('en-GB')} ${
+				outcome.inProgress === 1 ? 'is' : 'are'
+		  } still in progress and ${outcome.left.toLocaleString('en-GB')} left`
+		: ''
+	return `Of ${households(enquiries)} that enquired, ${withShare(applied, enquiries)} applied and ${withShare(
+		approved,
+		enquiries
+	)} ${approved === 1 ? 'was' : 'were'} approved${rest}.`
+}
+
+/** The step from one stage to the next that kept the smallest share of households. */
+export function biggestLoss(rows: readonly StageRow[]): StageRow | null {
+	const steps = rows.filter((row) => row.fromPrevious !== null)
+	if (steps.length === 0) return null
+	return steps.reduce((worst, row) => (row.fromPrevious! < worst.fromPrevious! ? row : worst))
+}
+
+// ---------------------------------------------------------------------------------------------
+// England's figures (domain.md, "National figures": Ofsted, year to 31 March 2020, period counts)
+
+export const NATIONAL = {
+	year: 'year to 31 March 2020',
+	enquiries: 137_200,
+	applications: 8_805,
+	approvals: 2_135,
+} as const
+
+export type NationalComparison = {
+	key: 'enquiry_to_application' | 'application_to_approval'
+	label: string
+	service: number | null
+	england: number
+	/** below: the service converts a smaller share than England; null when it has no figure. */
+	verdict: 'below' | 'at_or_above' | null
+}
+
+export function nationalComparison(rows: readonly StageRow[]): NationalComparison[] {
+	const count = (stage: StageKey) => rows.find((row) => row.stage === stage)?.count ?? 0
+	const compare = (
+		key: NationalComparison['key'],
+		label: string,
+		service: number | null,
+		england: number
+	): NationalComparison => ({
+		key,
+		label,
+		service,
+		england,
+		verdict: service === null ? null : service < england ? 'below' : 'at_or_above',
+	})
+	return [
+		compare(
+			'enquiry_to_application',
+			'Enquiry to application',
+			ratio(count('application'), count('enquiry')),
+			NATIONAL.applications / NATIONAL.enquiries
+		),
+		compare(
+			'application_to_approval',
+			'Application to approval',
+			ratio(count('approved'), count('application')),
+			NATIONAL.approvals / NATIONAL.applications
+		),
+	]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Monthly trends
+
+export type MonthCounts = { month: string; enquiries: number; applications: number; approvals: number }
+
+/** Every month ('YYYY-MM') the dates touch, in order. */
+export function monthsOf(period: FunnelPeriod): string[] {
+	const months: string[] = []
+	let year = Number(period.from.slice(0, 4))
+	let month = Number(period.from.slice(5, 7))
+	const last = period.to.slice(0, 7)
+	for (;;) {
+		const key = `${year}-${String(month).padStart(2, '0')}`
+		if (key > last) break
+		months.push(key)
+		month += 1
+		if (month === 13) {
+			month = 1
+			year += 1
+		}
+	}
+	return months
+}
+
+/** The counts for every month of the dates, months with nothing as 0. */
+export function monthlyTrend(period: FunnelPeriod, counted: readonly MonthCounts[]): MonthCounts[] {
+	const byMonth = new Map(counted.map((row) => [row.month, row]))
+	return monthsOf(period).map((month) => byMonth.get(month) ?? { month, enquiries: 0, applications: 0, approvals: 0 })
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** 'Mar 2026'. */
+export function monthLabel(month: string): string {
+	return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`
+}
+
+export function trendSentence(months: readonly MonthCounts[]): string {
+	const total = (key: 'enquiries' | 'applications' | 'approvals') => months.reduce((sum, row) => sum + row[key], 0)
+	const enquiries = total('enquiries')
+	if (months.length === 0 || (enquiries === 0 && total('applications') === 0 && total('approvals') === 0)) {
+		return 'No enquiries, applications or approvals in these dates.'
+	}
+	const busiest = months.reduce((best, row) => (row.enquiries > best.enquiries ? row : best))
+	return `${counted(enquiries, 'enquiry', 'enquiries')}, ${counted(
+		total('applications'),
+		'application',
+		'applications'
+	)} and ${counted(total('approvals'), 'approval', 'approvals')} over ${counted(
+		months.length,
+		'month',
+		'months'
+	)}; the most enquiries came in ${monthLabel(busiest.month)} (${busiest.enquiries.toLocaleString('en-GB')}).`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Breakdowns: which channels, campaigns and messages bring households that are approved
+
+export const BREAKDOWNS = [
+	'channel',
+	'campaign',
+	'source',
+	'medium',
+	'how_heard',
+	'referred',
+	'district',
+	'officer',
+] as const
+export type Breakdown = (typeof BREAKDOWNS)[number]
+export const BREAKDOWN_LABELS: Record<Breakdown, string> = {
+	channel: 'Channel',
+	campaign: 'Campaign (UTM)',
+	source: 'Source (UTM)',
+	medium: 'Medium (UTM)',
+	how_heard: 'How they heard',
+	referred: 'Referred by a foster carer',
+	district: 'Postcode district',
+	officer: 'Officer',
+}
+
+/** Figures by named officer are for staff who work with households, as in the response-time report. */
+export function allowedBreakdowns(mayNameStaff: boolean): Breakdown[] {
+	return mayNameStaff ? [...BREAKDOWNS] : BREAKDOWNS.filter((breakdown) => breakdown !== 'officer')
+}
+
+/** Beyond this many values, the smallest are added up in one row, so the table stays readable. */
+export const BREAKDOWN_ROWS = 25
+
+/** What SQL says about one value of a breakdown (null: not recorded). */
+export type BreakdownCounts = { value: string | null; enquiries: number; applications: number; approvals: number }
+
+export type BreakdownRow = BreakdownCounts & {
+	label: string
+	toApplication: number | null
+	toApproval: number | null
+	fromEnquiryToApproval: number | null
+}
+
+/**
+ * One row per value, the most enquiries first (then by label), values beyond `limit` summed in
+ * "All others" and households with no value last as "Not recorded".
+ */
+export function breakdownRows(
+	counts: readonly BreakdownCounts[],
+	labelOf: (value: string) => string,
+	limit = BREAKDOWN_ROWS
+): BreakdownRow[] {
+	const withRatios = (row: BreakdownCounts, label: string): BreakdownRow => ({
+		...row,
+		label,
+		toApplication: ratio(row.applications, row.enquiries),
+		toApproval: ratio(row.approvals, row.applications),
+		fromEnquiryToApproval: ratio(row.approvals, row.enquiries),
+	})
+	const known = counts
+		.filter((row) => row.value !== null && row.value !== '')
+		.map((row) => withRatios(row, labelOf(row.value!)))
+		.sort((a, b) => b.enquiries - a.enquiries || b.approvals - a.approvals || a.label.localeCompare(b.label, 'en-GB'))
+	const missing = counts.filter((row) => row.value === null || row.value === '')
+	const sum = (rows: readonly BreakdownCounts[], value: string | null): BreakdownCounts => ({
+		value,
+		enquiries: rows.reduce((total, row) => total + row.enquiries, 0),
+		applications: rows.reduce((total, row) => total + row.applications, 0),
+		approvals: rows.reduce((total, row) => total + row.approvals, 0),
+	})
+	const rows = known.slice(0, limit)
+	if (known.length > limit) rows.push(withRatios(sum(known.slice(limit), null), `All others (${known.length - limit})`))
+	if (missing.length > 0) rows.push(withRatios(sum(missing, null), 'Not recorded'))
+	return rows
+}

@@ -1,0 +1,159 @@
+import { readFile } from 'node:fs/promises'
+import { parseCsv } from '../../app/domain/csv.ts'
+import { expect, expectNoAxeViolations, test } from './fixtures.ts'
+import { createE2eHousehold } from './households.ts'
+import { openE2eDatabase, signInAs } from './staff.ts'
+
+// The funnel: a manager opens it, switches between period and cohort, picks the dates, filters by
+// channel, and downloads a table whose numbers match the page. The households' funnel facts are
+// written straight into the database (the app keeps them in step with stage events), in 2021 so
+// no other test's households fall in the dates.
+
+function householdWithFacts(fact: Record<string, string | number | null>) {
+	const household = createE2eHousehold({ firstName: 'Funnel', lastName: 'Family' })
+	const values = {
+		route: 'mainstream',
+		enquiredMonth: String(fact.enquiredOn).slice(0, 7),
+		channelKey: 'search',
+		postcodeDistrict: 'LS1',
+		status: 'open',
+		currentStage: 'enquiry',
+		...fact,
+	}
+	const columns = Object.keys(values)
+	const db = openE2eDatabase()
+	try {
+		db.prepare(
+			`INSERT OR REPLACE INTO FunnelFact (householdId, updatedAt, ${columns.map((c) => `"${c}"`).join(', ')})
+			VALUES (?, ?, ${columns.map(() => '?').join(', ')})`
+		).run(household.id, new Date().toISOString(), ...Object.values(values))
+	} finally {
+		db.close()
+	}
+}
+
+function fillDates(
+	page: import('@playwright/test').Page,
+	from: [string, string, string],
+	to: [string, string, string]
+) {
+	return (async () => {
+		for (const [name, parts] of [
+			['From', from],
+			['To', to],
+		] as const) {
+			const group = page.getByRole('group', { name })
+			await group.getByLabel('Day').fill(parts[0])
+			await group.getByLabel('Month').fill(parts[1])
+			await group.getByLabel('Year').fill(parts[2])
+		}
+	})()
+}
+
+test('a manager reads the funnel in both modes, filters by channel and downloads a table', async ({
+	page,
+	context,
+	baseURL,
+}) => {
+	// Enquired in December 2020, applied in March 2021: in the 2021 period, not in the 2021 cohort.
+	householdWithFacts({
+		enquiredOn: '2020-12-10',
+		initialContactOn: '2021-01-04',
+		initialVisitOn: '2021-02-01',
+		applicationOn: '2021-03-01',
+		currentStage: 'application',
+	})
+	// Enquired in 2021 by radio, withdrew from initial contact.
+	householdWithFacts({
+		enquiredOn: '2021-02-10',
+		channelKey: 'radio',
+		initialContactOn: '2021-02-11',
+		status: 'closed',
+		currentStage: 'initial_contact',
+		exitStage: 'initial_contact',
+		exitReasonKey: 'timing',
+		endedBy: 'household',
+		exitedOn: '2021-03-01',
+		enquiryDays: 1,
+		initialContactDays: 12,
+	})
+	// Enquired in 2021 by search, still waiting for a first contact.
+	householdWithFacts({ enquiredOn: '2021-05-10' })
+	await signInAs(context, baseURL!, 'manager', 'Mo Manager')
+
+	await page.goto('/staff')
+	await page.getByRole('link', { name: 'Funnel' }).first().click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Funnel')
+
+	await fillDates(page, ['1', '1', '2021'], ['31', '12', '2021'])
+	await page.getByRole('button', { name: 'Show figures' }).click()
+	await expect(page).toHaveURL(/mode=period.*from-year=2021/)
+	await expect(page.getByRole('status').first()).toContainText(
+		'Period: households that entered each stage from 1 January 2021 to 31 December 2021'
+	)
+	const stages = page.getByRole('table', { name: 'Households that entered each stage in the dates' })
+	await expect(stages.getByRole('row', { name: /^Enquiry / })).toContainText('2')
+	await expect(stages.getByRole('row', { name: /^Application / })).toContainText('1')
+	await expect(page.getByRole('img', { name: 'Households entering each stage' })).toBeVisible()
+	await expect(page.locator('figcaption').first()).toHaveText(
+		/^In these dates 2 households enquired, 1 applied and 0 were approved\./
+	)
+	await expectNoAxeViolations(page)
+
+	// Cohort: only the two households that enquired in 2021, followed through.
+	await page.getByLabel('Cohort: households that enquired in the dates, followed through').check()
+	await page.getByRole('button', { name: 'Show figures' }).click()
+	await expect(page).toHaveURL(/mode=cohort/)
+	await expect(page.locator('figcaption').first()).toHaveText(
+		/^Of 2 households that enquired, 0 \(0%\) applied and 0 \(0%\) were approved; 1 is still in progress and 1 left\./
+	)
+	const cohort = page.getByRole('table', { name: 'Households that enquired in the dates: how far they got' })
+	await expect(cohort.getByRole('row', { name: /^Initial contact / })).toContainText('50%')
+
+	// Only the radio household.
+	await page.getByLabel('Channel', { exact: true }).selectOption({ label: 'Radio' })
+	await page.getByRole('button', { name: 'Show figures' }).click()
+	await expect(page).toHaveURL(/channel=radio/)
+	await expect(page.getByRole('status').first()).toContainText('channel: Radio')
+	const exits = page.getByRole('table', { name: 'Households of the cohort that left, by the stage they left from' })
+	await expect(exits.getByRole('row', { name: /^Initial contact / })).toContainText('Timing not right')
+	const byChannel = page.getByRole('table', { name: /how many applied and were approved, by channel$/ })
+	await expect(byChannel.getByRole('row', { name: /^Radio / })).toContainText('1')
+
+	// The downloaded table says what the page says.
+	const pageRows = await cohort
+		.locator('tbody tr')
+		.evaluateAll((rows) =>
+			rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim()))
+		)
+	const downloading = page.waitForEvent('download')
+	await page
+		.getByRole('link', {
+			name: /^Download this table \(CSV\) – Households that enquired in the dates: how far they got$/,
+		})
+		.click()
+	const download = await downloading
+	expect(download.suggestedFilename()).toBe('funnel-stages-cohort-radio-2021-01-01-to-2021-12-31.csv')
+	const parsed = parseCsv(await readFile((await download.path())!, 'utf8'))
+	if (!parsed.ok) throw new Error(parsed.error)
+	const csvRows = parsed.records.slice(1).map((record) => record.fields.map((field) => field || '–'))
+	expect(csvRows).toEqual(pageRows)
+	expect(csvRows[0]).toEqual(['Enquiry', '1', '–', '–', '0', '0'])
+	expect(csvRows[1]).toEqual(['Initial contact', '1', '100%', '100%', '0', '1'])
+	await expectNoAxeViolations(page)
+})
+
+test('the choices work without JavaScript and explain a mistake', async ({ noJsPage: page, baseURL }) => {
+	await signInAs(page.context(), baseURL!, 'read_only', 'Rae Reader')
+	await page.goto('/staff/funnel')
+	await fillDates(page, ['1', '6', '2021'], ['1', '5', '2021'])
+	await page.getByRole('button', { name: 'Show figures' }).click()
+	await expect(page).toHaveTitle(/^Error: Funnel/)
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		'The end of the dates must be the same as or after the start'
+	)
+	await page.getByRole('group', { name: 'To' }).getByLabel('Year').fill('2022')
+	await page.getByRole('button', { name: 'Show figures' }).click()
+	await expect(page).toHaveTitle(/^Funnel/)
+	await expect(page.getByRole('status').first()).toContainText('from 1 June 2021 to 1 May 2022')
+})
