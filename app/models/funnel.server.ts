@@ -17,6 +17,7 @@ import {
 	type StageCounts,
 	type StageRow,
 } from '~/domain/funnel.ts'
+import { STAGE_DATE_COLUMN, STAGE_DAYS_COLUMN } from '~/domain/funnel-facts.ts'
 import type { FunnelTableKey } from '~/domain/funnel-tables.ts'
 import type { ServiceConfig } from '~/domain/service-config.ts'
 import { STAGE_KEYS, stageNames, type StageKey } from '~/domain/stages.ts'
@@ -29,18 +30,14 @@ import { prisma } from '~/utils/db.server.ts'
 // stage and days); the maths on those counts is app/domain/funnel.ts.
 
 /** The FunnelFact columns of each stage: the date it was first entered, the working days spent in it. */
-const STAGE_COLUMNS: Record<StageKey, { on: string; days: string | null }> = {
-	enquiry: { on: 'enquiredOn', days: 'enquiryDays' },
-	initial_contact: { on: 'initialContactOn', days: 'initialContactDays' },
-	initial_visit: { on: 'initialVisitOn', days: 'initialVisitDays' },
-	application: { on: 'applicationOn', days: 'applicationDays' },
-	stage_1: { on: 'stage1On', days: 'stage1Days' },
-	stage_2: { on: 'stage2On', days: 'stage2Days' },
-	panel: { on: 'panelOn', days: 'panelDays' },
-	approved: { on: 'approvedOn', days: null },
-}
+const STAGE_COLUMNS = Object.fromEntries(
+	STAGE_KEYS.map((stage) => [
+		stage,
+		{ on: STAGE_DATE_COLUMN[stage], days: stage === 'approved' ? null : STAGE_DAYS_COLUMN[stage] },
+	])
+) as Record<StageKey, { on: string; days: string | null }>
 
-// Column names come from the constant above only, never from a request.
+// Column names come from the constants above only, never from a request.
 const column = (name: string) => Prisma.raw(`"${name}"`)
 
 /** Open or on hold, and not yet approved: still working through the stages. */
