@@ -122,19 +122,26 @@ type ByRoute<T> = Record<FunnelRoute, T>
  * them are in it now; the households that left within the dates, by the stage they left from.
  */
 async function periodCounts(channel: string | null, period: FunnelPeriod): Promise<ByRoute<StageCounts[]>> {
-	// One pass over the rows rather than one index range per stage: each range would fetch its
-	// rows one by one for the status, which over a year of a large service costs more than
-	// reading the table once.
-	const sums = STAGE_KEYS.map((stage) => {
-		const entered = Prisma.sql`${column(STAGE_COLUMNS[stage].on)} BETWEEN ${period.from} AND ${period.to}`
-		return Prisma.sql`SUM(CASE WHEN ${entered} THEN 1 ELSE 0 END) AS ${column(`${stage}_count`)},
-			SUM(CASE WHEN "currentStage" = ${stage} AND ${IN_PROGRESS} AND ${entered} THEN 1 ELSE 0 END) AS ${column(
-			`${stage}_still`
-		)}`
-	})
-	const counts = await prisma.$queryRaw<(Record<string, bigint | number | null> & { route: string })[]>`
-		SELECT "route" AS route, ${Prisma.join(sums, ', ')} FROM "FunnelFact" NOT INDEXED
-		WHERE ${ROUTES_AND(channel)} GROUP BY "route"`
+	// Entered: one range of the (route, <stage>On) index per stage, counted without the table.
+	// Still in it: only households still in progress can be, and the cohort index holds their
+	// status, current stage and stage dates, so one pass over it never reads the table either.
+	const entered = await prisma.$queryRaw<{ route: string; stage: string; count: bigint | number }[]>`${Prisma.join(
+		STAGE_KEYS.map(
+			(stage) => Prisma.sql`SELECT "route" AS route, ${stage} AS stage, COUNT(*) AS count FROM "FunnelFact"
+				WHERE ${ROUTES_AND(channel)} AND ${column(STAGE_COLUMNS[stage].on)} BETWEEN ${period.from} AND ${period.to}
+				GROUP BY "route"`
+		),
+		' UNION ALL '
+	)}`
+	const stillSums = STAGE_KEYS.map(
+		(stage) =>
+			Prisma.sql`SUM(CASE WHEN "currentStage" = ${stage} AND ${column(STAGE_COLUMNS[stage].on)} BETWEEN ${
+				period.from
+			} AND ${period.to} THEN 1 ELSE 0 END) AS ${column(stage)}`
+	)
+	const still = await prisma.$queryRaw<(Record<string, bigint | number | null> & { route: string })[]>`
+		SELECT "route" AS route, ${Prisma.join(stillSums, ', ')} FROM "FunnelFact"
+		WHERE ${ROUTES_AND(channel)} AND ${IN_PROGRESS} GROUP BY "route"`
 	const left = await prisma.$queryRaw<LeftRow[]>`
 		SELECT "route" AS route, "exitStage" AS stage, "endedBy" AS endedBy, "exitReasonKey" AS reasonKey, COUNT(*) AS count
 		FROM "FunnelFact" WHERE ${ROUTES_AND(channel)} AND "exitedOn" BETWEEN ${period.from} AND ${period.to}
@@ -143,11 +150,11 @@ async function periodCounts(channel: string | null, period: FunnelPeriod): Promi
 	const histogramOf = await histograms(channel, period, (stage) => STAGE_COLUMNS[stage].on)
 	const leftOf = leftByStage(left)
 	const of = (route: FunnelRoute) => {
-		const row = counts.find((counted) => counted.route === route)
+		const stillRow = still.find((counted) => counted.route === route)
 		return STAGE_KEYS.map((stage) => ({
 			stage,
-			count: Number(row?.[`${stage}_count`] ?? 0),
-			stillIn: Number(row?.[`${stage}_still`] ?? 0),
+			count: Number(entered.find((counted) => counted.route === route && counted.stage === stage)?.count ?? 0),
+			stillIn: Number(stillRow?.[stage] ?? 0),
 			left: leftOf(route, stage),
 			histogram: histogramOf(route, stage),
 		}))
