@@ -68,31 +68,22 @@ type DaysRow = { route: string; stage: string; days: bigint | number; count: big
 
 /**
  * Each route's and stage's histogram of days, for the households each stage's `base` column
- * picks (its date within the dates), in one pass: every row is paired with each timed stage and
- * grouped by (route, stage, days). One read of the table costs less than a range per stage whose
- * rows are fetched one by one.
+ * picks (its date within the dates): one query a stage, grouped by (route, days). In cohort mode
+ * each is one stretch of the narrow cohort days index, never the table; in period mode one range
+ * of the stage's date index, which costs less than pairing every row with every stage.
  */
 async function histograms(channel: string | null, period: FunnelPeriod, baseColumn: (stage: StageKey) => string) {
 	const timed = STAGE_KEYS.filter((stage) => STAGE_COLUMNS[stage].days !== null)
-	const stages = Prisma.join(
-		timed.map((stage) => Prisma.sql`(${stage})`),
-		', '
-	)
-	const daysOf = Prisma.join(
-		timed.map(
-			(stage) =>
-				Prisma.sql`WHEN ${stage} THEN CASE WHEN ${column(baseColumn(stage))} BETWEEN ${period.from} AND ${
-					period.to
-				} THEN ${column(STAGE_COLUMNS[stage].days!)} END`
-		),
-		' '
-	)
-	const rows = await prisma.$queryRaw<DaysRow[]>`
-		SELECT route, stage, days, COUNT(*) AS count FROM (
-			SELECT "route" AS route, s.column1 AS stage, CASE s.column1 ${daysOf} END AS days
-			FROM "FunnelFact" NOT INDEXED CROSS JOIN (VALUES ${stages}) s
-			WHERE ${ROUTES_AND(channel)}
-		) WHERE days IS NOT NULL GROUP BY route, stage, days`
+	const rows = await prisma.$queryRaw<DaysRow[]>`${Prisma.join(
+		timed.map((stage) => {
+			const days = column(STAGE_COLUMNS[stage].days!)
+			return Prisma.sql`SELECT "route" AS route, ${stage} AS stage, ${days} AS days, COUNT(*) AS count FROM "FunnelFact"
+				WHERE ${ROUTES_AND(channel)} AND ${column(baseColumn(stage))} BETWEEN ${period.from} AND ${period.to}
+					AND ${days} IS NOT NULL
+				GROUP BY "route", ${days}`
+		}),
+		' UNION ALL '
+	)}`
 	const byStage = new Map<string, [number, number][]>()
 	for (const row of rows) {
 		const key = `${row.route} ${row.stage}`
