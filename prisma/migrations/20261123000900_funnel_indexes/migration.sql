@@ -47,5 +47,5 @@ CREATE INDEX "FunnelFact_route_stage2On_stage2Days_idx" ON "FunnelFact"("route",
 CREATE INDEX "FunnelFact_route_panelOn_panelDays_idx" ON "FunnelFact"("route", "panelOn", "panelDays");
 
 -- CreateIndex
-CREATE INDEX "FunnelFact_exits_idx" ON "FunnelFact"("route", "exitedOn", "exitStage", "endedBy", "exitReasonKey");
+CREATE INDEX "FunnelFact_exits_idx" ON "FunnelFact"("route", "exitedOn", "status", "exitStage", "endedBy", "exitReasonKey");
 
