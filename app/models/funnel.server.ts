@@ -68,31 +68,22 @@ type DaysRow = { route: string; stage: string; days: bigint | number; count: big
 
 /**
  * Each route's and stage's histogram of days, for the households each stage's `base` column
- * picks (its date within the dates), in one pass: every row is paired with each timed stage and
- * grouped by (route, stage, days). One read of the table costs less than a range per stage whose
- * rows are fetched one by one.
+ * picks (its date within the dates): one query a stage, grouped by (route, days). In cohort mode
+ * each is one stretch of the narrow cohort days index, never the table; in period mode one range
+ * of the stage's date index, which costs less than pairing every row with every stage.
  */
 async function histograms(channel: string | null, period: FunnelPeriod, baseColumn: (stage: StageKey) => string) {
 	const timed = STAGE_KEYS.filter((stage) => STAGE_COLUMNS[stage].days !== null)
-	const stages = Prisma.join(
-		timed.map((stage) => Prisma.sql`(${stage})`),
-		', '
-	)
-	const daysOf = Prisma.join(
-		timed.map(
-			(stage) =>
-				Prisma.sql`WHEN ${stage} THEN CASE WHEN ${column(baseColumn(stage))} BETWEEN ${period.from} AND ${
-					period.to
-				} THEN ${column(STAGE_COLUMNS[stage].days!)} END`
-		),
-		' '
-	)
-	const rows = await prisma.$queryRaw<DaysRow[]>`
-		SELECT route, stage, days, COUNT(*) AS count FROM (
-			SELECT "route" AS route, s.column1 AS stage, CASE s.column1 ${daysOf} END AS days
-			FROM "FunnelFact" NOT INDEXED CROSS JOIN (VALUES ${stages}) s
-			WHERE ${ROUTES_AND(channel)}
-		) WHERE days IS NOT NULL GROUP BY route, stage, days`
+	const rows = await prisma.$queryRaw<DaysRow[]>`${Prisma.join(
+		timed.map((stage) => {
+			const days = column(STAGE_COLUMNS[stage].days!)
+			return Prisma.sql`SELECT "route" AS route, ${stage} AS stage, ${days} AS days, COUNT(*) AS count FROM "FunnelFact"
+				WHERE ${ROUTES_AND(channel)} AND ${column(baseColumn(stage))} BETWEEN ${period.from} AND ${period.to}
+					AND ${days} IS NOT NULL
+				GROUP BY "route", ${days}`
+		}),
+		' UNION ALL '
+	)}`
 	const byStage = new Map<string, [number, number][]>()
 	for (const row of rows) {
 		const key = `${row.route} ${row.stage}`
@@ -122,19 +113,26 @@ type ByRoute<T> = Record<FunnelRoute, T>
  * them are in it now; the households that left within the dates, by the stage they left from.
  */
 async function periodCounts(channel: string | null, period: FunnelPeriod): Promise<ByRoute<StageCounts[]>> {
-	// One pass over the rows rather than one index range per stage: each range would fetch its
-	// rows one by one for the status, which over a year of a large service costs more than
-	// reading the table once.
-	const sums = STAGE_KEYS.map((stage) => {
-		const entered = Prisma.sql`${column(STAGE_COLUMNS[stage].on)} BETWEEN ${period.from} AND ${period.to}`
-		return Prisma.sql`SUM(CASE WHEN ${entered} THEN 1 ELSE 0 END) AS ${column(`${stage}_count`)},
-			SUM(CASE WHEN "currentStage" = ${stage} AND ${IN_PROGRESS} AND ${entered} THEN 1 ELSE 0 END) AS ${column(
-			`${stage}_still`
-		)}`
-	})
-	const counts = await prisma.$queryRaw<(Record<string, bigint | number | null> & { route: string })[]>`
-		SELECT "route" AS route, ${Prisma.join(sums, ', ')} FROM "FunnelFact" NOT INDEXED
-		WHERE ${ROUTES_AND(channel)} GROUP BY "route"`
+	// Entered: one range of the (route, <stage>On) index per stage, counted without the table.
+	// Still in it: only households still in progress can be, and the cohort index holds their
+	// status, current stage and stage dates, so one pass over it never reads the table either.
+	const entered = await prisma.$queryRaw<{ route: string; stage: string; count: bigint | number }[]>`${Prisma.join(
+		STAGE_KEYS.map(
+			(stage) => Prisma.sql`SELECT "route" AS route, ${stage} AS stage, COUNT(*) AS count FROM "FunnelFact"
+				WHERE ${ROUTES_AND(channel)} AND ${column(STAGE_COLUMNS[stage].on)} BETWEEN ${period.from} AND ${period.to}
+				GROUP BY "route"`
+		),
+		' UNION ALL '
+	)}`
+	const stillSums = STAGE_KEYS.map(
+		(stage) =>
+			Prisma.sql`SUM(CASE WHEN "currentStage" = ${stage} AND ${column(STAGE_COLUMNS[stage].on)} BETWEEN ${
+				period.from
+			} AND ${period.to} THEN 1 ELSE 0 END) AS ${column(stage)}`
+	)
+	const still = await prisma.$queryRaw<(Record<string, bigint | number | null> & { route: string })[]>`
+		SELECT "route" AS route, ${Prisma.join(stillSums, ', ')} FROM "FunnelFact"
+		WHERE ${ROUTES_AND(channel)} AND ${IN_PROGRESS} GROUP BY "route"`
 	const left = await prisma.$queryRaw<LeftRow[]>`
 		SELECT "route" AS route, "exitStage" AS stage, "endedBy" AS endedBy, "exitReasonKey" AS reasonKey, COUNT(*) AS count
 		FROM "FunnelFact" WHERE ${ROUTES_AND(channel)} AND "exitedOn" BETWEEN ${period.from} AND ${period.to}
@@ -143,11 +141,11 @@ async function periodCounts(channel: string | null, period: FunnelPeriod): Promi
 	const histogramOf = await histograms(channel, period, (stage) => STAGE_COLUMNS[stage].on)
 	const leftOf = leftByStage(left)
 	const of = (route: FunnelRoute) => {
-		const row = counts.find((counted) => counted.route === route)
+		const stillRow = still.find((counted) => counted.route === route)
 		return STAGE_KEYS.map((stage) => ({
 			stage,
-			count: Number(row?.[`${stage}_count`] ?? 0),
-			stillIn: Number(row?.[`${stage}_still`] ?? 0),
+			count: Number(entered.find((counted) => counted.route === route && counted.stage === stage)?.count ?? 0),
+			stillIn: Number(stillRow?.[stage] ?? 0),
 			left: leftOf(route, stage),
 			histogram: histogramOf(route, stage),
 		}))

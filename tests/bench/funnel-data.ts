@@ -29,7 +29,14 @@ export function recipe(settings: DataSetSettings): string {
 	const hash = crypto.createHash('sha256')
 	hash.update(JSON.stringify(settings))
 	hash.update(fs.readFileSync(path.join(ROOT, 'prisma', 'bench-data.ts')))
-	hash.update(fs.readdirSync(path.join(ROOT, 'prisma', 'migrations')).sort().join('\n'))
+	// Each migration's text, not just its name: a migration edited before it is merged (an index
+	// added) must not leave a file made without it.
+	const migrations = path.join(ROOT, 'prisma', 'migrations')
+	for (const name of fs.readdirSync(migrations).sort()) {
+		hash.update(name)
+		const sql = path.join(migrations, name, 'migration.sql')
+		if (fs.existsSync(sql)) hash.update(fs.readFileSync(sql))
+	}
 	return hash.digest('hex').slice(0, 16)
 }
 

@@ -21,7 +21,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { addCalendarDays, addMonths } from '~/domain/working-days.ts'
 import { dataSet, megabytes, type DataSet } from './funnel-data.ts'
-import { ALTERNATIVES, FUNNEL_VIEWS, PROPOSED_INDEXES, type FunnelQuery } from './funnel-queries.ts'
+import { ALTERNATIVES, FUNNEL_VIEWS, type FunnelQuery } from './funnel-queries.ts'
 import { TMP_DIR } from '../support/database.ts'
 import {
 	serverLogTail,
@@ -112,40 +112,6 @@ function measureSql(set: DataSet, label: string): SqlResult {
 	}
 }
 
-const proposedNames = () => PROPOSED_INDEXES.map((sql) => /INDEX\s+"?(\w+)"?/i.exec(sql)![1]!)
-
-/** The file as the schema makes it: without indexes a run stopped midway left behind. */
-function dropProposedIndexes(set: DataSet) {
-	const db = new Database(set.file, { fileMustExist: true })
-	try {
-		const left = proposedNames().filter((name) =>
-			db.prepare(`SELECT 1 FROM sqlite_master WHERE "type" = 'index' AND "name" = ?`).get(name)
-		)
-		for (const name of left) db.exec(`DROP INDEX "${name}"`)
-		if (left.length > 0) db.exec('ANALYZE "FunnelFact"')
-	} finally {
-		db.close()
-	}
-}
-
-/** The proposed indexes, made for the measurement and dropped after, so the file stays as the schema makes it. */
-function withProposedIndexes<T>(set: DataSet, measure: () => T): T | null {
-	if (PROPOSED_INDEXES.length === 0) return null
-	const db = new Database(set.file, { fileMustExist: true })
-	const names = proposedNames()
-	try {
-		const started = performance.now()
-		for (const sql of PROPOSED_INDEXES) db.exec(sql)
-		db.exec('ANALYZE "FunnelFact"')
-		log(`  (proposed indexes made in ${Math.round(performance.now() - started)} ms)`)
-		return measure()
-	} finally {
-		for (const name of names) db.exec(`DROP INDEX IF EXISTS "${name}"`)
-		db.exec('ANALYZE "FunnelFact"')
-		db.close()
-	}
-}
-
 async function timedGet(origin: string, pathname: string, cookie: string): Promise<number> {
 	const started = performance.now()
 	const response = await fetch(`${origin}${pathname}`, {
@@ -200,9 +166,7 @@ async function main() {
 				set.reused ? ' (earlier)' : ''
 			}; range ${from} to ${to}`
 		)
-		dropProposedIndexes(set)
 		const sql = measureSql(set, label)
-		const proposed = withProposedIndexes(set, () => measureSql(set, `${label}+`))
 		const pages = withPage ? await measurePages(set, label) : null
 		const timings = pages ?? sql
 		// The slowest view is the figure held against the target.
@@ -210,15 +174,12 @@ async function main() {
 		const verdict = worst < TARGET_MS[label] ? 'within' : 'OVER'
 		log(`  ${label}: slowest view ${worst} ms (${verdict} the ${TARGET_MS[label]} ms target)`)
 		summary[`${label}_median_ms`] = worst
-		if (proposed)
-			summary[`${label}_sql_proposed_indexes_median_ms`] = Math.max(...VIEWS.map((view) => proposed[view].median))
 		summary[`${label}_households`] = households
 		summary[`${label}_file_mb`] = megabytes(set.bytes)
 		summary[`${label}_generation_s`] = set.seconds
 		for (const view of VIEWS) {
 			summary[`${label}_${view}_median_ms`] = timings[view].median
 			summary[`${label}_${view}_sql_median_ms`] = sql[view].median
-			if (proposed) summary[`${label}_${view}_sql_proposed_indexes_median_ms`] = proposed[view].median
 		}
 	}
 	Object.assign(summary, {
