@@ -299,3 +299,40 @@ export function countWorkingDays(
 	}
 	return total
 }
+
+/** A FunnelFact row's columns (besides updatedAt), in the order the bulk inserts give them. */
+export const FUNNEL_FACT_COLUMNS = [
+	'householdId',
+	'route',
+	'enquiredOn',
+	'enquiredMonth',
+	'channelKey',
+	'utmSource',
+	'utmMedium',
+	'utmCampaign',
+	'howHeard',
+	'referred',
+	'interests',
+	'postcodeDistrict',
+	'ownerId',
+	'status',
+	'currentStage',
+	'initialContactOn',
+	'initialVisitOn',
+	'applicationOn',
+	'stage1On',
+	'stage2On',
+	'panelOn',
+	'approvedOn',
+	'exitStage',
+	'exitReasonKey',
+	'endedBy',
+	'exitedOn',
+	'enquiryDays',
+	'initialContactDays',
+	'initialVisitDays',
+	'applicationDays',
+	'stage1Days',
+	'stage2Days',
+	'panelDays',
+] as const satisfies readonly (keyof FunnelFactFields | 'householdId')[]

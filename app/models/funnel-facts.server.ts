@@ -1,4 +1,4 @@
-import { funnelFacts, type FirstEnquiry, type FunnelFactFields } from '~/domain/funnel-facts.ts'
+import { FUNNEL_FACT_COLUMNS, funnelFacts, type FirstEnquiry, type FunnelFactFields } from '~/domain/funnel-facts.ts'
 import { StageHistoryError, type RecordedStageEvent } from '~/domain/stage-machine.ts'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client.ts'
 import { now } from '~/utils/clock.server.ts'
@@ -154,51 +154,17 @@ export async function refreshFunnelFacts(
 	return written
 }
 
-const COLUMNS = [
-	'householdId',
-	'route',
-	'enquiredOn',
-	'enquiredMonth',
-	'channelKey',
-	'utmSource',
-	'utmMedium',
-	'utmCampaign',
-	'howHeard',
-	'referred',
-	'interests',
-	'postcodeDistrict',
-	'ownerId',
-	'status',
-	'currentStage',
-	'initialContactOn',
-	'initialVisitOn',
-	'applicationOn',
-	'stage1On',
-	'stage2On',
-	'panelOn',
-	'approvedOn',
-	'exitStage',
-	'exitReasonKey',
-	'endedBy',
-	'exitedOn',
-	'enquiryDays',
-	'initialContactDays',
-	'initialVisitDays',
-	'applicationDays',
-	'stage1Days',
-	'stage2Days',
-	'panelDays',
-] as const satisfies readonly (keyof FunnelFactFields | 'householdId')[]
-
 const INSERT_SQL =
-	`INSERT OR REPLACE INTO "FunnelFact" (${[...COLUMNS, 'updatedAt'].map((column) => `"${column}"`).join(', ')}) ` +
-	`SELECT ${COLUMNS.map((column) => `json_extract(value, '$[${COLUMNS.indexOf(column)}]')`).join(
-		', '
-	)}, ? FROM json_each(?)`
+	`INSERT OR REPLACE INTO "FunnelFact" (${[...FUNNEL_FACT_COLUMNS, 'updatedAt']
+		.map((column) => `"${column}"`)
+		.join(', ')}) ` +
+	`SELECT ${FUNNEL_FACT_COLUMNS.map(
+		(column) => `json_extract(value, '$[${FUNNEL_FACT_COLUMNS.indexOf(column)}]')`
+	).join(', ')}, ? FROM json_each(?)`
 
 /**
  * Writes ready-made rows (the bench data and the import compute theirs without reading back).
- * Each row goes as a JSON array in COLUMNS order: smaller than an object per row.
+ * Each row goes as a JSON array in FUNNEL_FACT_COLUMNS order: smaller than an object per row.
  */
 export async function writeFunnelFacts(
 	db: Prisma.TransactionClient,
@@ -208,7 +174,7 @@ export async function writeFunnelFacts(
 	for (const batch of chunks(rows, 2000)) {
 		const json = JSON.stringify(
 			batch.map((row) =>
-				COLUMNS.map((column) => (typeof row[column] === 'boolean' ? Number(row[column]) : row[column]))
+				FUNNEL_FACT_COLUMNS.map((column) => (typeof row[column] === 'boolean' ? Number(row[column]) : row[column]))
 			)
 		)
 		await db.$executeRawUnsafe(INSERT_SQL, updatedAt, json)
