@@ -106,3 +106,16 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
 export function spreadsheetSafe(value: string): string {
 	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
+
+/**
+ * A figure as a spreadsheet reads it: '1,204' → '1204', '−3' (a real minus sign) → '-3', '+3' →
+ * '3', '12 (40%)' → '12' (the share is worked out again from the counts), '–' (none) → ''.
+ */
+export function spreadsheetNumber(cell: string): string {
+	if (cell === '–') return ''
+	return cell
+		.replace(/ \(.*\)$/, '')
+		.replace(/,/g, '')
+		.replace(/^\+/, '')
+		.replace(/^−/, '-')
+}

@@ -1,7 +1,7 @@
 // The funnel page's tables as plain rows of text, drawn by the page and written by its CSV
 // download from the same function, so the numbers in a downloaded file always match the page.
 
-import { spreadsheetSafe } from './csv.ts'
+import { spreadsheetNumber, spreadsheetSafe } from './csv.ts'
 import { formatShortDate } from './working-days.ts'
 import {
 	BREAKDOWN_LABELS,
@@ -24,8 +24,8 @@ import {
 export const FUNNEL_TABLES = ['stages', 'exits', 'time', 'national', 'months', 'breakdown', 'kinship'] as const
 export type FunnelTableKey = (typeof FUNNEL_TABLES)[number]
 
-export type TextTable = {
-	key: FunnelTableKey
+export type TextTable<Key extends string = FunnelTableKey> = {
+	key: Key
 	caption: string
 	/** The first column names each row (a row header); the others are numbers unless listed in `text`. */
 	head: string[]
@@ -169,9 +169,10 @@ export function breakdownTable(rows: readonly BreakdownRow[], mode: FunnelMode, 
 	return {
 		key: 'breakdown',
 		caption:
-			mode === 'period'
+			(mode === 'period'
 				? `Enquiries, applications and approvals in the dates, by ${by.toLowerCase()}`
-				: `Households that enquired in the dates, how many applied and were approved, by ${by.toLowerCase()}`,
+				: `Households that enquired in the dates, how many applied and were approved, by ${by.toLowerCase()}`) +
+			(breakdown === 'interest' ? ' (a household that gave several interests counts under each)' : ''),
 		head: [
 			by,
 			'Enquiries',
@@ -193,12 +194,6 @@ export function breakdownTable(rows: readonly BreakdownRow[], mode: FunnelMode, 
 	}
 }
 
-/** '1,204' → '1204', '−3' → '-3', '+3' → '3', '–' (none) → '': what a spreadsheet reads as a number. */
-function numberCell(cell: string): string {
-	if (cell === '–') return ''
-	return cell.replace(/,/g, '').replace(/^\+/, '').replace(/^−/, '-')
-}
-
 /**
  * The table as CSV rows: numbers as a spreadsheet reads them (no thousands separators, blank for
  * none) and words made safe to open (labels are the service's own, typed by staff).
@@ -207,6 +202,8 @@ export function csvRowsOf(table: TextTable): string[][] {
 	const text = new Set([0, ...(table.text ?? [])])
 	return [
 		table.head,
-		...table.rows.map((row) => row.map((cell, index) => (text.has(index) ? spreadsheetSafe(cell) : numberCell(cell)))),
+		...table.rows.map((row) =>
+			row.map((cell, index) => (text.has(index) ? spreadsheetSafe(cell) : spreadsheetNumber(cell)))
+		),
 	]
 }

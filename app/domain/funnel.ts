@@ -501,6 +501,7 @@ export const BREAKDOWNS = [
 	'medium',
 	'how_heard',
 	'referred',
+	'interest',
 	'district',
 	'officer',
 ] as const
@@ -512,6 +513,7 @@ export const BREAKDOWN_LABELS: Record<Breakdown, string> = {
 	medium: 'Medium (UTM)',
 	how_heard: 'How they heard',
 	referred: 'Referred by a foster carer',
+	interest: 'Fostering interest',
 	district: 'Postcode district',
 	officer: 'Officer',
 }

@@ -54,6 +54,7 @@ export function staffNavigation(role: StaffRole): { to: string; label: string }[
 		{ to: '/staff/users', label: 'Users', who: 'manageUsers' },
 		{ to: '/staff/settings', label: 'Settings', who: 'manageSettings' },
 		{ to: '/staff/funnel', label: 'Funnel', who: 'viewFunnel' },
+		{ to: '/staff/reports/annual-return', label: 'Annual return', who: 'viewFunnel' },
 		{ to: '/staff/reports/response-times', label: 'Response times', who: 'viewFunnel' },
 		{ to: '/staff/reports/referrals', label: 'Referral report', who: 'viewReferralReports' },
 	]

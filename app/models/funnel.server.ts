@@ -1,4 +1,5 @@
 import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
+import { FOSTERING_INTERESTS, NOT_SURE } from '~/domain/enquiry-form.ts'
 import {
 	breakdownRows,
 	comparisonPeriod,
@@ -230,7 +231,7 @@ async function monthlyCounts(filter: Filter, period: FunnelPeriod): Promise<Mont
 	return monthlyTrend(period, [...byMonth.values()])
 }
 
-/** The FunnelFact column each breakdown groups by (a constant: never a request's text). */
+/** What each breakdown groups by (a constant: never a request's text). */
 const BREAKDOWN_COLUMNS: Record<Breakdown, string> = {
 	channel: '"channelKey"',
 	campaign: '"utmCampaign"',
@@ -238,6 +239,8 @@ const BREAKDOWN_COLUMNS: Record<Breakdown, string> = {
 	medium: '"utmMedium"',
 	how_heard: '"howHeard"',
 	referred: `CASE WHEN "referred" THEN 'yes' ELSE 'no' END`,
+	// One row per interest the household gave (Household.fosteringInterests is a JSON array).
+	interest: '"interest"."value"',
 	district: '"postcodeDistrict"',
 	officer: '"ownerId"',
 }
@@ -249,6 +252,12 @@ const BREAKDOWN_COLUMNS: Record<Breakdown, string> = {
  */
 async function breakdownCounts(filter: Filter, query: FunnelQuery): Promise<BreakdownCounts[]> {
 	const by = Prisma.raw(BREAKDOWN_COLUMNS[query.breakdown])
+	// A household that gave several interests counts under each (and one that gave none as "Not recorded").
+	const facts = Prisma.raw(
+		query.breakdown === 'interest'
+			? `"FunnelFact" LEFT JOIN json_each("FunnelFact"."interests") AS "interest"`
+			: '"FunnelFact"'
+	)
 	type Row = {
 		value: string | null
 		enquiries: bigint | number
@@ -261,15 +270,15 @@ async function breakdownCounts(filter: Filter, query: FunnelQuery): Promise<Brea
 				SELECT ${by} AS value, COUNT(*) AS enquiries,
 					SUM(CASE WHEN "applicationOn" IS NOT NULL THEN 1 ELSE 0 END) AS applications,
 					SUM(CASE WHEN "approvedOn" IS NOT NULL THEN 1 ELSE 0 END) AS approvals
-				FROM "FunnelFact" WHERE ${where(filter, 'enquiredOn', query.period)} GROUP BY 1`
+				FROM ${facts} WHERE ${where(filter, 'enquiredOn', query.period)} GROUP BY 1`
 			: await prisma.$queryRaw<Row[]>`
 				SELECT value, SUM(enquiries) AS enquiries, SUM(applications) AS applications, SUM(approvals) AS approvals FROM (
 					SELECT ${by} AS value, COUNT(*) AS enquiries, 0 AS applications, 0 AS approvals
-						FROM "FunnelFact" WHERE ${where(filter, 'enquiredOn', query.period)} GROUP BY 1
+						FROM ${facts} WHERE ${where(filter, 'enquiredOn', query.period)} GROUP BY 1
 					UNION ALL
-					SELECT ${by}, 0, COUNT(*), 0 FROM "FunnelFact" WHERE ${where(filter, 'applicationOn', query.period)} GROUP BY 1
+					SELECT ${by}, 0, COUNT(*), 0 FROM ${facts} WHERE ${where(filter, 'applicationOn', query.period)} GROUP BY 1
 					UNION ALL
-					SELECT ${by}, 0, 0, COUNT(*) FROM "FunnelFact" WHERE ${where(filter, 'approvedOn', query.period)} GROUP BY 1
+					SELECT ${by}, 0, 0, COUNT(*) FROM ${facts} WHERE ${where(filter, 'approvedOn', query.period)} GROUP BY 1
 				) GROUP BY value`
 	return rows.map((row) => ({
 		value: row.value,
@@ -298,6 +307,13 @@ async function breakdownLabels(breakdown: Breakdown): Promise<(value: string) =>
 		}
 		case 'referred':
 			return (value) => (value === 'yes' ? 'Referred' : 'Not referred')
+		case 'interest': {
+			const labels = new Map<string, string>([
+				...FOSTERING_INTERESTS.map((interest): [string, string] => [interest.value, interest.label]),
+				[NOT_SURE, 'Not sure yet'],
+			])
+			return (value) => labels.get(value) ?? value
+		}
 		default:
 			return (value) => value
 	}

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { FunnelChart, GroupedBarChart, StackedBarChart } from '~/components/charts.tsx'
+import { DataTable } from '~/components/data-table.tsx'
 import { DateInput, ErrorSummary, Radios, Select } from '~/components/form.tsx'
 import {
 	BREAKDOWN_LABELS,
@@ -32,7 +33,6 @@ import {
 	stagesTable,
 	timeTable,
 	type FunnelTableKey,
-	type TextTable,
 } from '~/domain/funnel-tables.ts'
 import { ROLES_THAT, roleCan } from '~/domain/staff.ts'
 import { formatDate } from '~/domain/working-days.ts'
@@ -89,6 +89,11 @@ export default function FunnelPage() {
 			<h1 className="govuk-heading-l">Funnel</h1>
 			<p className="govuk-body">
 				Where the service loses families, why, and how long each step takes. Figures only: no household is named here.
+				Ofsted’s figures for a year to 31 March are in the{' '}
+				<Link className="govuk-link" to="/staff/reports/annual-return">
+					annual return
+				</Link>
+				.
 			</p>
 			{/* Keyed on the query so the fields show the figures' filters after a link changes them. */}
 			<Form
@@ -375,57 +380,4 @@ function nationalSentence(comparisons: ReturnType<typeof nationalComparison>): s
 				)})`
 		)
 		.join(' and ')}.`
-}
-
-function DataTable({ table, csvHref }: { table: TextTable; csvHref: string }) {
-	const text = new Set(table.text ?? [])
-	return (
-		<>
-			<div className="app-table-scroll" role="region" aria-label={table.caption} tabIndex={0}>
-				<table className="govuk-table" data-table={table.key}>
-					<caption className="govuk-table__caption govuk-table__caption--s">{table.caption}</caption>
-					<thead className="govuk-table__head">
-						<tr className="govuk-table__row">
-							{table.head.map((heading, index) => (
-								<th
-									key={heading}
-									scope="col"
-									className={`govuk-table__header${
-										index > 0 && !text.has(index) ? ' govuk-table__header--numeric' : ''
-									}`}
-								>
-									{heading}
-								</th>
-							))}
-						</tr>
-					</thead>
-					<tbody className="govuk-table__body">
-						{table.rows.map((row, rowIndex) => (
-							<tr key={`${rowIndex}-${row[0]}`} className="govuk-table__row">
-								{row.map((cell, index) =>
-									index === 0 ? (
-										<th key={index} scope="row" className="govuk-table__header">
-											{cell}
-										</th>
-									) : (
-										<td
-											key={index}
-											className={`govuk-table__cell${text.has(index) ? '' : ' govuk-table__cell--numeric'}`}
-										>
-											{cell}
-										</td>
-									)
-								)}
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
-			<p className="govuk-body app-no-print">
-				<a className="govuk-link" href={csvHref} download>
-					Download this table (CSV)<span className="govuk-visually-hidden"> – {table.caption}</span>
-				</a>
-			</p>
-		</>
-	)
 }

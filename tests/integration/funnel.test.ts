@@ -1,43 +1,16 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { parseCsv } from '~/domain/csv.ts'
 import { staffNavigation } from '~/domain/staff.ts'
-import { createHousehold, runRoute, signedInAs, staffRequest, type SignedIn } from '../support/staff.ts'
+import { householdWithFact as household, runRoute, signedInAs, staffRequest, type SignedIn } from '../support/staff.ts'
 
-// The funnel page against a real database: FunnelFact rows written directly (the app keeps them
-// in step with the stage events; here we fix them by hand), so every figure below is worked out
-// by hand from the eight households described in beforeAll.
+// The funnel page against a real database: FunnelFact rows written directly (householdWithFact),
+// so every figure below is worked out by hand from the eight households described in beforeAll.
 
-const { prisma } = await import('~/utils/db.server.ts')
 const funnelPage = await import('~/routes/staff.funnel.tsx')
 const funnelCsv = await import('~/routes/staff.funnel[.]csv.ts')
 
 const Q1 = 'from-day=1&from-month=1&from-year=2026&to-day=31&to-month=3&to-year=2026'
 let manager: SignedIn
-
-type Fact = Partial<Record<string, string | number | boolean | null>> & { enquiredOn: string }
-
-async function household(fact: Fact, options: { route?: 'mainstream' | 'kinship'; name?: string } = {}) {
-	const { id } = await createHousehold({
-		enquiredOn: fact.enquiredOn,
-		route: options.route,
-		lastName: options.name,
-	})
-	// Whatever the app wrote for this household, the figures below are of these facts alone.
-	await prisma.funnelFact.deleteMany({ where: { householdId: id } })
-	await prisma.funnelFact.create({
-		data: {
-			householdId: id,
-			route: options.route ?? 'mainstream',
-			enquiredMonth: fact.enquiredOn.slice(0, 7),
-			channelKey: 'search',
-			postcodeDistrict: 'LS1',
-			status: 'open',
-			currentStage: 'enquiry',
-			...fact,
-		} as never,
-	})
-	return id
-}
 
 beforeAll(async () => {
 	manager = await signedInAs('manager', 'Mina Manager')
@@ -61,6 +34,7 @@ beforeAll(async () => {
 			stage1Days: 40,
 			stage2Days: 60,
 			panelDays: 3,
+			interests: '["long_term","teenagers"]',
 		},
 		{ name: 'Secretname' }
 	)
@@ -71,6 +45,7 @@ beforeAll(async () => {
 		initialVisitOn: '2026-02-02',
 		applicationOn: '2026-03-15',
 		currentStage: 'application',
+		interests: '["teenagers"]',
 		enquiryDays: 1,
 		initialContactDays: 14,
 		initialVisitDays: 30,
@@ -262,6 +237,16 @@ describe('breakdowns', () => {
 		expect(refused.data.errors).toEqual([{ field: 'by', message: 'Select what to break the figures down by' }])
 		expect((await page(`mode=cohort&${Q1}&by=officer`)).data.funnel.breakdown).toEqual([
 			expect.objectContaining({ label: 'Not recorded', enquiries: 6 }),
+		])
+	})
+
+	test('by fostering interest: a household counts under each interest it gave', async () => {
+		const answer = await page(`mode=cohort&${Q1}&by=interest`)
+		// H1 (long-term and teenagers, approved), H2 (teenagers, applied); H3 to H6 gave none.
+		expect(answer.data.funnel.breakdown.map((r: any) => [r.label, r.enquiries, r.applications, r.approvals])).toEqual([
+			['Teenagers', 2, 2, 1],
+			['Long-term fostering', 1, 1, 1],
+			['Not recorded', 4, 0, 0],
 		])
 	})
 

@@ -1,0 +1,320 @@
+// The annual return (issue 6): the recruitment figures Ofsted's fostering data collection asks of
+// a service for a year to 31 March, worked out from counts aggregated in SQL over FunnelFact
+// (app/models/annual-return.server.ts). Pure, so every figure can be checked by hand.
+//
+// What is counted, mainstream households only (kinship is shown apart, as Ofsted counts it apart):
+// - initial enquiries, applications received and approvals: households that first entered the
+//   stage within the year (as the funnel's period mode counts them);
+// - withdrawals before panel: households that applied and then withdrew within the year, from
+//   Application, Stage 1, Stage 2 or Panel (before the panel's recommendation), each under the
+//   Ofsted withdrawal code (AW0 to AW5) of its exit reason. A withdrawal whose reason has no
+//   code, or no reason at all, is AW0 (other or unknown), and the page says how many;
+// - time from application to approval for the households approved within the year: calendar
+//   days, with the share approved within 6 months (a common internal target) and within 8 months
+//   (the statutory limit from application to panel, NMS 14.4).
+
+import { spreadsheetNumber } from './csv.ts'
+import type { OfstedWithdrawalCode } from './exit-reasons.ts'
+import { formatDays, formatPercent, histogramMedian, ratio, type FunnelPeriod, type FunnelRoute } from './funnel.ts'
+import type { TextTable } from './funnel-tables.ts'
+import type { StageKey } from './stages.ts'
+import { addMonths, calendarDaysBetween, formatDate, type CalendarDate } from './working-days.ts'
+
+/** The stages a household is in from its application until the panel's recommendation. */
+export const APPLIED_STAGES: readonly StageKey[] = ['application', 'stage_1', 'stage_2', 'panel']
+
+/** Ofsted's codes in the order its collection lists them, "other or unknown" last. */
+export const WITHDRAWAL_CODES: readonly OfstedWithdrawalCode[] = ['AW1', 'AW2', 'AW3', 'AW4', 'AW5', 'AW0']
+
+/** Ofsted's own words for each code (its 2023–24 changes to the fostering data collection). */
+export const WITHDRAWAL_CODE_LABELS: Record<OfstedWithdrawalCode, string> = {
+	AW1: 'Fostering was not as the applicant expected',
+	AW2: 'The assessment process was not as the applicant expected',
+	AW3: 'Household circumstances changed during the assessment (other than for financial reasons)',
+	AW4: 'The applicant was unable to continue for financial reasons',
+	AW5: 'The applicant was concerned about the risk of allegations',
+	AW0: 'Other or unknown reason',
+}
+
+// ---------------------------------------------------------------------------------------------
+// What SQL says
+
+export type RouteCounts = { enquiries: number; applications: number; approvals: number }
+
+/** Households that left within the year, grouped by where they left from, who ended it and why. */
+export type ExitCount = {
+	route: FunnelRoute
+	stage: StageKey | null
+	endedBy: string | null
+	reasonKey: string | null
+	count: number
+}
+
+/** Households approved within the year, by their application and approval dates. */
+export type ApprovalDates = { applicationOn: CalendarDate | null; approvedOn: CalendarDate; count: number }
+
+export type ReasonCode = { key: string; label: string; ofstedCode: OfstedWithdrawalCode | null }
+
+export type AnnualReturnInput = {
+	counts: Record<FunnelRoute, RouteCounts>
+	exits: readonly ExitCount[]
+	approvals: readonly ApprovalDates[]
+	/** The service's exit reasons (retired ones too) with their Ofsted codes. */
+	reasons: readonly ReasonCode[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// The figures
+
+export type WithdrawalRow = {
+	code: OfstedWithdrawalCode
+	label: string
+	count: number
+	/** The service's reasons counted under the code, the most first. */
+	reasons: { label: string; count: number }[]
+}
+
+export type ApprovalTimes = {
+	approved: number
+	/** Approved households with an application date on record (their times are below). */
+	timed: number
+	medianDays: number | null
+	withinSixMonths: number
+	withinEightMonths: number
+	overEightMonths: number
+}
+
+export type AnnualReturn = {
+	mainstream: RouteCounts & {
+		withdrawnBeforePanel: number
+		endedByServiceAfterApplying: number
+		notApproved: number
+		/** Not part of Ofsted's figures: households that withdrew before they applied. */
+		withdrewBeforeApplying: number
+	}
+	withdrawals: WithdrawalRow[]
+	/** Withdrawals counted as AW0 because their reason has no code or none was recorded. */
+	uncoded: number
+	times: ApprovalTimes
+	kinship: RouteCounts
+}
+
+const applied = (stage: StageKey | null) => stage !== null && APPLIED_STAGES.includes(stage)
+
+export function annualReturn(input: AnnualReturnInput): AnnualReturn {
+	const reasons = new Map(input.reasons.map((reason) => [reason.key, reason]))
+	const mainstreamExits = input.exits.filter((exit) => exit.route === 'mainstream')
+	const total = (match: (exit: ExitCount) => boolean) =>
+		mainstreamExits.filter(match).reduce((sum, exit) => sum + exit.count, 0)
+
+	const withdrawals = new Map<OfstedWithdrawalCode, WithdrawalRow>(
+		WITHDRAWAL_CODES.map((code) => [code, { code, label: WITHDRAWAL_CODE_LABELS[code], count: 0, reasons: [] }])
+	)
+	let uncoded = 0
+	for (const exit of mainstreamExits) {
+		if (exit.endedBy !== 'household' || !applied(exit.stage)) continue
+		const reason = exit.reasonKey === null ? undefined : reasons.get(exit.reasonKey)
+		const code = reason?.ofstedCode ?? 'AW0'
+		if (!reason?.ofstedCode) uncoded += exit.count
+		const row = withdrawals.get(code)!
+		row.count += exit.count
+		const label = reason?.label ?? (exit.reasonKey === null ? 'No reason recorded' : exit.reasonKey)
+		const counted = row.reasons.find((existing) => existing.label === label)
+		if (counted) counted.count += exit.count
+		else row.reasons.push({ label, count: exit.count })
+	}
+	for (const row of withdrawals.values()) {
+		row.reasons.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'en-GB'))
+	}
+
+	return {
+		mainstream: {
+			...input.counts.mainstream,
+			withdrawnBeforePanel: total((exit) => exit.endedBy === 'household' && applied(exit.stage)),
+			endedByServiceAfterApplying: total((exit) => exit.endedBy === 'service' && applied(exit.stage)),
+			notApproved: total((exit) => exit.endedBy === 'not_approved'),
+			withdrewBeforeApplying: total((exit) => exit.endedBy === 'household' && !applied(exit.stage)),
+		},
+		withdrawals: WITHDRAWAL_CODES.map((code) => withdrawals.get(code)!),
+		uncoded,
+		times: approvalTimes(input.approvals),
+		kinship: input.counts.kinship,
+	}
+}
+
+/**
+ * Calendar days from application to approval. "Within 8 months" is on or before the same day 8
+ * months later (the month's last day when it has no such day), as the statutory limit is read.
+ */
+export function approvalTimes(approvals: readonly ApprovalDates[]): ApprovalTimes {
+	const histogram: [number, number][] = []
+	const times: ApprovalTimes = {
+		approved: 0,
+		timed: 0,
+		medianDays: null,
+		withinSixMonths: 0,
+		withinEightMonths: 0,
+		overEightMonths: 0,
+	}
+	for (const { applicationOn, approvedOn, count } of approvals) {
+		times.approved += count
+		if (applicationOn === null) continue
+		times.timed += count
+		histogram.push([calendarDaysBetween(applicationOn, approvedOn), count])
+		if (approvedOn <= addMonths(applicationOn, 6)) times.withinSixMonths += count
+		if (approvedOn <= addMonths(applicationOn, 8)) times.withinEightMonths += count
+		else times.overEightMonths += count
+	}
+	times.medianDays = histogramMedian(histogram)
+	return times
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page's tables, and the CSV from the same rows
+
+export type ReturnTable = TextTable<'recruitment' | 'withdrawals' | 'times' | 'kinship'>
+
+const whole = (value: number) => value.toLocaleString('en-GB')
+const withShare = (count: number, of: number) => `${whole(count)} (${formatPercent(ratio(count, of))})`
+
+export function annualReturnTables(figures: AnnualReturn, period: FunnelPeriod): ReturnTable[] {
+	const dates = `${formatDate(period.from)} to ${formatDate(period.to)}`
+	const { mainstream, times, kinship } = figures
+	const withdrawn = figures.withdrawals.reduce((sum, row) => sum + row.count, 0)
+	return [
+		{
+			key: 'recruitment',
+			caption: `Mainstream recruitment, ${dates}`,
+			head: ['Figure', 'Households'],
+			rows: [
+				['Initial enquiries', whole(mainstream.enquiries)],
+				['Applications received', whole(mainstream.applications)],
+				['Households approved', whole(mainstream.approvals)],
+				['Applications withdrawn by the household before panel', whole(mainstream.withdrawnBeforePanel)],
+				['Applications ended by the service before panel', whole(mainstream.endedByServiceAfterApplying)],
+				['Not approved (panel or agency decision maker)', whole(mainstream.notApproved)],
+			],
+		},
+		{
+			key: 'withdrawals',
+			caption: 'Applications withdrawn by the household before panel, by Ofsted withdrawal code',
+			head: ['Code', 'Ofsted’s reason', 'Households', 'The service’s reasons counted'],
+			text: [1, 3],
+			rows: [
+				...figures.withdrawals.map((row) => [
+					row.code,
+					row.label,
+					whole(row.count),
+					row.reasons.map((reason) => `${reason.label} (${whole(reason.count)})`).join('; ') || 'None',
+				]),
+				['Total', 'All withdrawals before panel', whole(withdrawn), ''],
+			],
+		},
+		{
+			key: 'times',
+			caption: 'Time from application to approval, households approved in the year',
+			head: ['Measure', 'Value'],
+			text: [1],
+			rows: [
+				['Households approved', whole(times.approved)],
+				['Of them, with an application date on record', whole(times.timed)],
+				['Median calendar days from application to approval', formatDays(times.medianDays)],
+				['Approved within 6 months of applying', withShare(times.withinSixMonths, times.timed)],
+				['Approved within 8 months of applying', withShare(times.withinEightMonths, times.timed)],
+				['Approved more than 8 months after applying', withShare(times.overEightMonths, times.timed)],
+			],
+		},
+		{
+			key: 'kinship',
+			caption: `Kinship (family and friends) households, ${dates}: not part of the mainstream figures`,
+			head: ['Figure', 'Households'],
+			rows: [
+				['Enquiries', whole(kinship.enquiries)],
+				['Applications received', whole(kinship.applications)],
+				['Households approved', whole(kinship.approvals)],
+			],
+		},
+	]
+}
+
+/** One written line for the top of the page. */
+export function annualReturnSentence(figures: AnnualReturn): string {
+	const { mainstream } = figures
+	if (mainstream.enquiries === 0 && mainstream.applications === 0 && mainstream.approvals === 0) {
+		return 'No mainstream household enquired, applied or was approved in this year.'
+	}
+	return `${whole(mainstream.enquiries)} initial ${mainstream.enquiries === 1 ? 'enquiry' : 'enquiries'}, ${whole(
+		mainstream.applications
+	)} ${mainstream.applications === 1 ? 'application' : 'applications'} and ${whole(mainstream.approvals)} ${
+		mainstream.approvals === 1 ? 'approval' : 'approvals'
+	}; ${whole(mainstream.withdrawnBeforePanel)} ${
+		mainstream.withdrawnBeforePanel === 1 ? 'application was' : 'applications were'
+	} withdrawn before panel.`
+}
+
+/**
+ * The whole return as one CSV: a row per figure, [table, figure, value], so every number on the
+ * page is in one file a spreadsheet reads. The "counted" column of the withdrawals is left out:
+ * it is words, and its numbers are the service's reasons, not Ofsted's.
+ */
+export function annualReturnCsvRows(tables: readonly ReturnTable[]): string[][] {
+	const rows: string[][] = [['Table', 'Figure', 'Value']]
+	for (const table of tables) {
+		for (const row of table.rows) {
+			if (table.key === 'withdrawals') rows.push([table.caption, `${row[0]} ${row[1]}`, spreadsheetNumber(row[2]!)])
+			else rows.push([table.caption, row[0]!, spreadsheetNumber(row[1]!)])
+		}
+	}
+	return rows
+}
+
+// ---------------------------------------------------------------------------------------------
+// The year
+
+/** A return year is named by the year its 31 March falls in: 2026 is 1 April 2025 to 31 March 2026. */
+export function returnYearPeriod(year: number): FunnelPeriod {
+	return { from: `${year - 1}-04-01`, to: `${year}-03-31` }
+}
+
+/** The return year a date falls in. */
+export function returnYearOf(date: CalendarDate): number {
+	const year = Number(date.slice(0, 4))
+	return date.slice(5) <= '03-31' ? year : year + 1
+}
+
+/** '2025 to 2026', as GOV.UK writes a financial year. */
+export function returnYearLabel(year: number): string {
+	return `${year - 1} to ${year}`
+}
+
+export type ReturnYearChoice = { year: number; label: string; partial: boolean }
+
+/**
+ * The years a return can be made for: from the year of the earliest enquiry on record (or the last
+ * whole year, if that is later) to the year today falls in, which is not over yet. Newest first.
+ */
+export function returnYears(today: CalendarDate, earliestEnquiry: CalendarDate | null): ReturnYearChoice[] {
+	const current = returnYearOf(today)
+	const first = Math.min(earliestEnquiry === null ? current - 1 : returnYearOf(earliestEnquiry), current - 1)
+	const years: ReturnYearChoice[] = []
+	for (let year = current; year >= first; year--) {
+		years.push({
+			year,
+			label: year === current ? `${returnYearLabel(year)} (so far, to ${formatDate(today)})` : returnYearLabel(year),
+			partial: year === current,
+		})
+	}
+	return years
+}
+
+/** The year asked for in the URL (?year=2026), or the last whole year when none is asked for. */
+export function parseReturnYear(
+	params: URLSearchParams,
+	choices: readonly ReturnYearChoice[]
+): { year: ReturnYearChoice | null; value: string; error: string | null } {
+	const value = (params.get('year') ?? '').trim()
+	const wanted =
+		value === '' ? choices.find((choice) => !choice.partial) : choices.find((c) => String(c.year) === value)
+	if (!wanted) return { year: null, value, error: 'Select a year from the list' }
+	return { year: wanted, value: String(wanted.year), error: null }
+}
