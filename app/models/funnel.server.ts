@@ -5,6 +5,7 @@ import {
 	comparisonPeriod,
 	funnelRows,
 	monthlyTrend,
+	monthsOf,
 	type Breakdown,
 	type BreakdownCounts,
 	type BreakdownRow,
@@ -18,7 +19,7 @@ import {
 	type StageCounts,
 	type StageRow,
 } from '~/domain/funnel.ts'
-import { STAGE_DATE_COLUMN, STAGE_DAYS_COLUMN } from '~/domain/funnel-facts.ts'
+import { STAGE_DATE_COLUMN, STAGE_DAYS_COLUMN, TIMED_STAGES } from '~/domain/funnel-facts.ts'
 import type { FunnelTableKey } from '~/domain/funnel-tables.ts'
 import type { ServiceConfig } from '~/domain/service-config.ts'
 import { STAGE_KEYS, stageNames, type StageKey } from '~/domain/stages.ts'
@@ -27,66 +28,73 @@ import { prisma } from '~/utils/db.server.ts'
 
 // The funnel view's figures, as SQL aggregates over FunnelFact (one summary row per household,
 // kept in step with its stage events): never a household loaded into memory, so the page stays
-// fast at a million households. Each query returns a whole table (one row per stage, or per
-// stage and days); the maths on those counts is app/domain/funnel.ts.
+// fast at a million households. Each statement returns a whole table (one row per stage, or per
+// stage and days) and reads only indexes, sorting as few rows as it can (docs/decisions/013);
+// the maths on those counts is app/domain/funnel.ts.
 
-/** The FunnelFact columns of each stage: the date it was first entered, the working days spent in it. */
-const STAGE_COLUMNS = Object.fromEntries(
-	STAGE_KEYS.map((stage) => [
-		stage,
-		{ on: STAGE_DATE_COLUMN[stage], days: stage === 'approved' ? null : STAGE_DAYS_COLUMN[stage] },
-	])
-) as Record<StageKey, { on: string; days: string | null }>
-
-// Column names come from the constants above only, never from a request.
+// Column names come from the constants in funnel-facts.ts only, never from a request.
 const column = (name: string) => Prisma.raw(`"${name}"`)
+const STAGE_DATE = (stage: StageKey) => STAGE_DATE_COLUMN[stage]
 
-/** Open or on hold, and not yet approved: still working through the stages. */
-const IN_PROGRESS = Prisma.sql`"status" IN ('open', 'on_hold') AND "currentStage" <> 'approved'`
+type TimedStage = Exclude<StageKey, 'approved'>
+const TIMED = TIMED_STAGES as TimedStage[]
+
+// Mainstream and kinship are counted in the same statements, grouped by route, and kept apart after.
+const ROUTES = Prisma.sql`"route" IN ('mainstream', 'kinship')`
+const onChannel = (channel: string | null) =>
+	channel === null ? Prisma.empty : Prisma.sql` AND "channelKey" = ${channel}`
+const within = (dateColumn: string, period: FunnelPeriod) =>
+	Prisma.sql`${column(dateColumn)} BETWEEN ${period.from} AND ${period.to}`
 
 type Filter = { route: FunnelRoute; channel: string | null }
 
 function where(filter: Filter, dateColumn: string, period: FunnelPeriod) {
-	return Prisma.sql`"route" = ${filter.route} AND ${column(dateColumn)} BETWEEN ${period.from} AND ${period.to}${
-		filter.channel === null ? Prisma.empty : Prisma.sql` AND "channelKey" = ${filter.channel}`
-	}`
+	return Prisma.sql`"route" = ${filter.route} AND ${within(dateColumn, period)}${onChannel(filter.channel)}`
 }
 
-// Mainstream and kinship are counted in the same pass, grouped by route, and kept apart after.
-const ROUTES_AND = (channel: string | null) =>
-	Prisma.sql`"route" IN ('mainstream', 'kinship')${
-		channel === null ? Prisma.empty : Prisma.sql` AND "channelKey" = ${channel}`
-	}`
-
-type LeftRow = {
-	route: string
-	stage: string | null
-	endedBy: string | null
-	reasonKey: string | null
-	count: bigint | number
-}
-type DaysRow = { route: string; stage: string; days: bigint | number; count: bigint | number }
+type Count = bigint | number
+type DaysRow = { route: string; stage: string; days: Count | null; count: Count }
+type LeftRow = { route: string; stage: string | null; endedBy: string | null; reasonKey: string | null; count: Count }
 
 /**
- * Each route's and stage's histogram of days, for the households each stage's `base` column
- * picks (its date within the dates): one query a stage, grouped by (route, days). In cohort mode
- * each is one stretch of the narrow cohort days index, never the table; in period mode one range
- * of the stage's date index, which costs less than pairing every row with every stage.
+ * Each route's households by the working days they spent in each stage (a histogram), among those
+ * whose date (`dateColumn(stage)`) is within the dates, without sorting or fetching a household's
+ * row: the stage's days index is (route, days, date, channel), so a recursive CTE walks its
+ * distinct days values one seek at a time, and each value's households are one range of dates,
+ * counted in the index. `unknown` also counts those with no days yet (days NULL: still in the
+ * stage, or passed by an import), as period mode needs for how many entered the stage.
  */
-async function histograms(channel: string | null, period: FunnelPeriod, baseColumn: (stage: StageKey) => string) {
-	const timed = STAGE_KEYS.filter((stage) => STAGE_COLUMNS[stage].days !== null)
-	const rows = await prisma.$queryRaw<DaysRow[]>`${Prisma.join(
-		timed.map((stage) => {
-			const days = column(STAGE_COLUMNS[stage].days!)
-			return Prisma.sql`SELECT "route" AS route, ${stage} AS stage, ${days} AS days, COUNT(*) AS count FROM "FunnelFact"
-				WHERE ${ROUTES_AND(channel)} AND ${column(baseColumn(stage))} BETWEEN ${period.from} AND ${period.to}
-					AND ${days} IS NOT NULL
-				GROUP BY "route", ${days}`
-		}),
-		' UNION ALL '
-	)}`
+function daysSql(
+	stages: readonly TimedStage[],
+	dateColumn: (stage: TimedStage) => string,
+	channel: string | null,
+	period: FunnelPeriod,
+	unknown: boolean
+) {
+	const walks = stages.map((stage) => {
+		const days = column(STAGE_DAYS_COLUMN[stage])
+		return Prisma.sql`${column(`days_${stage}`)}("route", "days") AS (
+			SELECT "route", (SELECT MIN(${days}) FROM "FunnelFact" AS "f" WHERE "f"."route" = "routes"."route" AND "f".${days} IS NOT NULL)
+			FROM "routes"
+			UNION ALL
+			SELECT "route", (SELECT MIN(${days}) FROM "FunnelFact" AS "f" WHERE "f"."route" = "walk"."route" AND "f".${days} > "walk"."days")
+			FROM ${column(`days_${stage}`)} AS "walk" WHERE "walk"."days" IS NOT NULL)`
+	})
+	// Each walk ends on a NULL: that row counts the households with no days.
+	const counts = stages.map((stage) => {
+		const days = column(STAGE_DAYS_COLUMN[stage])
+		return Prisma.sql`SELECT "route", ${stage} AS "stage", "days", (
+				SELECT COUNT(*) FROM "FunnelFact" AS "f" WHERE "f"."route" = "walk"."route" AND "f".${days} IS "walk"."days"
+					AND "f".${within(dateColumn(stage), period)}${onChannel(channel)}) AS "count"
+			FROM ${column(`days_${stage}`)} AS "walk"${unknown ? Prisma.empty : Prisma.sql` WHERE "days" IS NOT NULL`}`
+	})
+	return { walks: Prisma.join(walks, ', '), counts: Prisma.join(counts, ' UNION ALL ') }
+}
+
+function histogramsOf(rows: readonly DaysRow[]) {
 	const byStage = new Map<string, [number, number][]>()
 	for (const row of rows) {
+		if (row.days === null || Number(row.count) === 0) continue
 		const key = `${row.route} ${row.stage}`
 		const list = byStage.get(key) ?? []
 		list.push([Number(row.days), Number(row.count)])
@@ -110,99 +118,123 @@ function leftByStage(rows: readonly LeftRow[]) {
 type ByRoute<T> = Record<FunnelRoute, T>
 
 /**
- * Period mode: per stage, the households that first entered it within the dates and how many of
- * them are in it now; the households that left within the dates, by the stage they left from.
+ * Period mode: per stage, the households that first entered it within the dates (with the days
+ * spent in it by those that have left it), how many of them are in it now; the households that
+ * left within the dates, by the stage they left from.
  */
-async function periodCounts(channel: string | null, period: FunnelPeriod): Promise<ByRoute<StageCounts[]>> {
-	// Entered: one range of the (route, <stage>On) index per stage, counted without the table.
-	// Still in it: only households still in progress can be, and the cohort index holds their
-	// status, current stage and stage dates, so one pass over it never reads the table either.
-	const entered = await prisma.$queryRaw<{ route: string; stage: string; count: bigint | number }[]>`${Prisma.join(
-		STAGE_KEYS.map(
-			(stage) => Prisma.sql`SELECT "route" AS route, ${stage} AS stage, COUNT(*) AS count FROM "FunnelFact"
-				WHERE ${ROUTES_AND(channel)} AND ${column(STAGE_COLUMNS[stage].on)} BETWEEN ${period.from} AND ${period.to}
-				GROUP BY "route"`
+function periodSql(channel: string | null, period: FunnelPeriod) {
+	const entered = daysSql(TIMED, STAGE_DATE, channel, period, true)
+	return {
+		// The days NULL rows are the households still in the stage (or passed by an import): with
+		// the others, how many entered it. Approved has no days: one range of its date index.
+		'period stages': Prisma.sql`WITH RECURSIVE "routes"("route") AS (VALUES ('mainstream'), ('kinship')), ${
+			entered.walks
+		}
+			${entered.counts}
+			UNION ALL
+			SELECT "route", ${'approved'}, NULL, COUNT(*) FROM "FunnelFact"
+			WHERE ${ROUTES} AND ${within('approvedOn', period)}${onChannel(channel)} GROUP BY "route"`,
+		// Still in it: one seek a stage into the households in progress there (the now index), each
+		// checked against the stage's date. Named, as the planner may otherwise take the stage's
+		// date index and fetch every row in the dates to read its status.
+		'period still in': Prisma.join(
+			TIMED.map(
+				(stage) => Prisma.sql`SELECT "route", ${stage} AS "stage", COUNT(*) AS "count"
+					FROM "FunnelFact" INDEXED BY "FunnelFact_now_idx"
+					WHERE ${ROUTES} AND "currentStage" = ${stage} AND "status" IN ('open', 'on_hold')
+						AND ${within(STAGE_DATE(stage), period)}${onChannel(channel)}
+					GROUP BY "route"`
+			),
+			' UNION ALL '
 		),
-		' UNION ALL '
-	)}`
-	const stillSums = STAGE_KEYS.map(
-		(stage) =>
-			Prisma.sql`SUM(CASE WHEN "currentStage" = ${stage} AND ${column(STAGE_COLUMNS[stage].on)} BETWEEN ${
-				period.from
-			} AND ${period.to} THEN 1 ELSE 0 END) AS ${column(stage)}`
-	)
-	const still = await prisma.$queryRaw<(Record<string, bigint | number | null> & { route: string })[]>`
-		SELECT "route" AS route, ${Prisma.join(stillSums, ', ')} FROM "FunnelFact"
-		WHERE ${ROUTES_AND(channel)} AND ${IN_PROGRESS} GROUP BY "route"`
-	const left = await prisma.$queryRaw<LeftRow[]>`
-		SELECT "route" AS route, "exitStage" AS stage, "endedBy" AS endedBy, "exitReasonKey" AS reasonKey, COUNT(*) AS count
-		FROM "FunnelFact" WHERE ${ROUTES_AND(channel)} AND "exitedOn" BETWEEN ${period.from} AND ${period.to}
-			AND "status" = 'closed'
-		GROUP BY "route", "exitStage", "endedBy", "exitReasonKey"`
-	const histogramOf = await histograms(channel, period, (stage) => STAGE_COLUMNS[stage].on)
-	const leftOf = leftByStage(left)
-	const of = (route: FunnelRoute) => {
-		const stillRow = still.find((counted) => counted.route === route)
-		return STAGE_KEYS.map((stage) => ({
+		'period left': Prisma.sql`SELECT "route", "exitStage" AS "stage", "endedBy", "exitReasonKey" AS "reasonKey", COUNT(*) AS "count"
+			FROM "FunnelFact" WHERE ${ROUTES} AND ${within('exitedOn', period)} AND "status" = 'closed'${onChannel(channel)}
+			GROUP BY "route", "exitStage", "endedBy", "exitReasonKey"`,
+	}
+}
+type PeriodRows = {
+	'period stages': DaysRow[]
+	'period still in': { route: string; stage: string; count: Count }[]
+	'period left': LeftRow[]
+}
+
+function periodCounts(rows: PeriodRows): ByRoute<StageCounts[]> {
+	const entered = new Map<string, number>()
+	for (const row of rows['period stages']) {
+		const key = `${row.route} ${row.stage}`
+		entered.set(key, (entered.get(key) ?? 0) + Number(row.count))
+	}
+	const histogramOf = histogramsOf(rows['period stages'])
+	const leftOf = leftByStage(rows['period left'])
+	const of = (route: FunnelRoute) =>
+		STAGE_KEYS.map((stage) => ({
 			stage,
-			count: Number(entered.find((counted) => counted.route === route && counted.stage === stage)?.count ?? 0),
-			stillIn: Number(stillRow?.[stage] ?? 0),
+			count: entered.get(`${route} ${stage}`) ?? 0,
+			stillIn: Number(rows['period still in'].find((row) => row.route === route && row.stage === stage)?.count ?? 0),
 			left: leftOf(route, stage),
 			histogram: histogramOf(route, stage),
 		}))
-	}
 	return { mainstream: of('mainstream'), kinship: of('kinship') }
 }
 
 export type CohortOutcome = { enquiries: number; approved: number; inProgress: number; left: number }
 
 /**
- * Cohort mode: the households whose first enquiry fell within the dates, in one pass grouped by
- * where each is now (in progress at a stage, approved, or closed from a stage with a reason), with
- * how many of each group reached every stage.
+ * Cohort mode: the households whose first enquiry fell within the dates: how many reached each
+ * stage, where they are now (in progress at a stage, or approved: one seek a stage and status into
+ * the now index), where and why those closed left, and the days spent in each stage.
  */
-async function cohortCounts(
-	channel: string | null,
-	period: FunnelPeriod
-): Promise<ByRoute<{ stages: StageCounts[]; outcome: CohortOutcome }>> {
-	const reached = STAGE_KEYS.map(
-		(stage) =>
-			Prisma.sql`SUM(CASE WHEN ${column(STAGE_COLUMNS[stage].on)} IS NOT NULL THEN 1 ELSE 0 END) AS ${column(stage)}`
-	)
-	const rows = await prisma.$queryRaw<
-		(Record<StageKey, bigint | number | null> & LeftRow & { status: string; currentStage: string })[]
-	>`
-		SELECT "route" AS route, "status" AS status, "currentStage" AS currentStage, "exitStage" AS stage,
-			"endedBy" AS endedBy, "exitReasonKey" AS reasonKey, COUNT(*) AS count, ${Prisma.join(reached, ', ')}
-		FROM "FunnelFact" WHERE ${ROUTES_AND(channel)} AND "enquiredOn" BETWEEN ${period.from} AND ${period.to}
-		GROUP BY "route", "status", "currentStage", "exitStage", "endedBy", "exitReasonKey"`
-	const histogramOf = await histograms(channel, period, () => 'enquiredOn')
-	const leftOf = leftByStage(rows.filter((row) => row.status === 'closed'))
+function cohortSql(channel: string | null, period: FunnelPeriod) {
+	const days = daysSql(TIMED, () => 'enquiredOn', channel, period, false)
+	const cohort = Prisma.sql`${ROUTES} AND ${within('enquiredOn', period)}${onChannel(channel)}`
+	// Every stage listed, so the now index is read by seeks (route, stage, status) rather than whole.
+	const anyStage = Prisma.sql`"currentStage" IN (${Prisma.join(STAGE_KEYS)})`
+	return {
+		'cohort reached': Prisma.sql`SELECT "route", ${Prisma.join(
+			STAGE_KEYS.map((stage) => Prisma.sql`COUNT(${column(STAGE_DATE(stage))}) AS ${column(stage)}`),
+			', '
+		)} FROM "FunnelFact" WHERE ${cohort} GROUP BY "route"`,
+		'cohort now': Prisma.sql`SELECT "route", "currentStage", "status", COUNT(*) AS "count" FROM "FunnelFact"
+			WHERE ${anyStage} AND "status" IN ('open', 'on_hold', 'approved') AND ${cohort}
+			GROUP BY "route", "currentStage", "status"`,
+		'cohort left': Prisma.sql`SELECT "route", "exitStage" AS "stage", "endedBy", "exitReasonKey" AS "reasonKey", COUNT(*) AS "count"
+			FROM "FunnelFact" WHERE ${anyStage} AND "status" = 'closed' AND ${cohort}
+			GROUP BY "route", "exitStage", "endedBy", "exitReasonKey"`,
+		'cohort days': Prisma.sql`WITH RECURSIVE "routes"("route") AS (VALUES ('mainstream'), ('kinship')), ${days.walks}
+			${days.counts}`,
+	}
+}
+type CohortRows = {
+	'cohort reached': (Record<StageKey, Count | null> & { route: string })[]
+	'cohort now': { route: string; currentStage: string; status: string; count: Count }[]
+	'cohort left': LeftRow[]
+	'cohort days': DaysRow[]
+}
+
+function cohortCounts(rows: CohortRows): ByRoute<{ stages: StageCounts[]; outcome: CohortOutcome }> {
+	const histogramOf = histogramsOf(rows['cohort days'])
+	const leftOf = leftByStage(rows['cohort left'])
 	const of = (route: FunnelRoute) => {
-		const outcome: CohortOutcome = { enquiries: 0, approved: 0, inProgress: 0, left: 0 }
-		const reachedCount = new Map<StageKey, number>(STAGE_KEYS.map((stage) => [stage, 0]))
+		const reached = rows['cohort reached'].find((row) => row.route === route)
+		const reachedCount = (stage: StageKey) => Number(reached?.[stage] ?? 0)
 		const stillIn = new Map<StageKey, number>(STAGE_KEYS.map((stage) => [stage, 0]))
-		for (const row of rows) {
+		let approved = 0
+		for (const row of rows['cohort now']) {
 			if (row.route !== route) continue
-			const count = Number(row.count)
-			outcome.enquiries += count
-			for (const stage of STAGE_KEYS) reachedCount.set(stage, reachedCount.get(stage)! + Number(row[stage] ?? 0))
-			if (row.status === 'closed') {
-				outcome.left += count
-			} else if (row.currentStage === 'approved') {
-				outcome.approved += count
-			} else {
-				outcome.inProgress += count
-				const stage = row.currentStage as StageKey
-				if (stillIn.has(stage)) stillIn.set(stage, stillIn.get(stage)! + count)
-			}
+			if (row.status === 'approved') approved += Number(row.count)
+			else if (stillIn.has(row.currentStage as StageKey))
+				stillIn.set(row.currentStage as StageKey, stillIn.get(row.currentStage as StageKey)! + Number(row.count))
 		}
+		const left = rows['cohort left']
+			.filter((row) => row.route === route)
+			.reduce((sum, row) => sum + Number(row.count), 0)
+		const enquiries = reachedCount('enquiry')
 		return {
-			outcome,
+			outcome: { enquiries, approved, inProgress: enquiries - approved - left, left },
 			stages: STAGE_KEYS.map((stage) => ({
 				stage,
-				count: reachedCount.get(stage)!,
-				stillIn: stillIn.get(stage)!,
+				count: reachedCount(stage),
+				stillIn: stage === 'approved' ? 0 : stillIn.get(stage)!,
 				left: leftOf(route, stage),
 				histogram: histogramOf(route, stage),
 			})),
@@ -211,24 +243,39 @@ async function cohortCounts(
 	return { mainstream: of('mainstream'), kinship: of('kinship') }
 }
 
-/** Enquiries, applications and approvals by the month they happened (period counts, whatever the mode). */
-async function monthlyCounts(filter: Filter, period: FunnelPeriod): Promise<MonthCounts[]> {
-	const rows = await prisma.$queryRaw<{ month: string; what: string; count: bigint | number }[]>`
-		SELECT substr("enquiredOn", 1, 7) AS month, 'enquiries' AS what, COUNT(*) AS count
-			FROM "FunnelFact" WHERE ${where(filter, 'enquiredOn', period)} GROUP BY 1
-		UNION ALL
-		SELECT substr("applicationOn", 1, 7), 'applications', COUNT(*)
-			FROM "FunnelFact" WHERE ${where(filter, 'applicationOn', period)} GROUP BY 1
-		UNION ALL
-		SELECT substr("approvedOn", 1, 7), 'approvals', COUNT(*)
-			FROM "FunnelFact" WHERE ${where(filter, 'approvedOn', period)} GROUP BY 1`
-	const byMonth = new Map<string, MonthCounts>()
-	for (const row of rows) {
-		const month = byMonth.get(row.month) ?? { month: row.month, enquiries: 0, applications: 0, approvals: 0 }
-		month[row.what as 'enquiries' | 'applications' | 'approvals'] = Number(row.count)
-		byMonth.set(row.month, month)
-	}
-	return monthlyTrend(period, [...byMonth.values()])
+/**
+ * Enquiries, applications and approvals by the month they happened (period counts, whatever the
+ * mode): one range of each date's index a month, counted in the index, so nothing is sorted.
+ */
+function monthsSql(filter: Filter, period: FunnelPeriod) {
+	const months = monthsOf(period).map((month) => {
+		const from = `${month}-01`
+		const to = `${month}-31`
+		return Prisma.sql`(${month}, ${from < period.from ? period.from : from}, ${to > period.to ? period.to : to})`
+	})
+	const count = (dateColumn: string) => Prisma.sql`(SELECT COUNT(*) FROM "FunnelFact" AS "f"
+		WHERE "f"."route" = ${filter.route} AND "f".${column(dateColumn)} BETWEEN "m"."from" AND "m"."to"${onChannel(
+		filter.channel
+	)})`
+	return Prisma.sql`WITH "m"("month", "from", "to") AS (VALUES ${Prisma.join(months, ', ')})
+		SELECT "month", ${count('enquiredOn')} AS "enquiries", ${count('applicationOn')} AS "applications",
+			${count('approvedOn')} AS "approvals"
+		FROM "m"`
+}
+
+function monthlyCounts(
+	rows: { month: string; enquiries: Count; applications: Count; approvals: Count }[],
+	period: FunnelPeriod
+) {
+	return monthlyTrend(
+		period,
+		rows.map((row) => ({
+			month: row.month,
+			enquiries: Number(row.enquiries),
+			applications: Number(row.applications),
+			approvals: Number(row.approvals),
+		}))
+	)
 }
 
 /** What each breakdown groups by (a constant: never a request's text). */
@@ -250,7 +297,7 @@ const BREAKDOWN_COLUMNS: Record<Breakdown, string> = {
  * the households that enquired in the dates, how many ever applied and were approved. Period: how
  * many enquired, applied and were approved within the dates.
  */
-async function breakdownCounts(filter: Filter, query: FunnelQuery): Promise<BreakdownCounts[]> {
+function breakdownSql(filter: Filter, query: FunnelQuery) {
 	const by = Prisma.raw(BREAKDOWN_COLUMNS[query.breakdown])
 	// A household that gave several interests counts under each (and one that gave none as "Not recorded").
 	const facts = Prisma.raw(
@@ -258,20 +305,12 @@ async function breakdownCounts(filter: Filter, query: FunnelQuery): Promise<Brea
 			? `"FunnelFact" LEFT JOIN json_each("FunnelFact"."interests") AS "interest"`
 			: '"FunnelFact"'
 	)
-	type Row = {
-		value: string | null
-		enquiries: bigint | number
-		applications: bigint | number
-		approvals: bigint | number
-	}
-	const rows =
-		query.mode === 'cohort'
-			? await prisma.$queryRaw<Row[]>`
-				SELECT ${by} AS value, COUNT(*) AS enquiries,
-					SUM(CASE WHEN "applicationOn" IS NOT NULL THEN 1 ELSE 0 END) AS applications,
-					SUM(CASE WHEN "approvedOn" IS NOT NULL THEN 1 ELSE 0 END) AS approvals
+	// Each date's breakdown index holds every column grouped by: its rows are never fetched.
+	return query.mode === 'cohort'
+		? Prisma.sql`
+				SELECT ${by} AS value, COUNT(*) AS enquiries, COUNT("applicationOn") AS applications, COUNT("approvedOn") AS approvals
 				FROM ${facts} WHERE ${where(filter, 'enquiredOn', query.period)} GROUP BY 1`
-			: await prisma.$queryRaw<Row[]>`
+		: Prisma.sql`
 				SELECT value, SUM(enquiries) AS enquiries, SUM(applications) AS applications, SUM(approvals) AS approvals FROM (
 					SELECT ${by} AS value, COUNT(*) AS enquiries, 0 AS applications, 0 AS approvals
 						FROM ${facts} WHERE ${where(filter, 'enquiredOn', query.period)} GROUP BY 1
@@ -280,6 +319,11 @@ async function breakdownCounts(filter: Filter, query: FunnelQuery): Promise<Brea
 					UNION ALL
 					SELECT ${by}, 0, 0, COUNT(*) FROM ${facts} WHERE ${where(filter, 'approvedOn', query.period)} GROUP BY 1
 				) GROUP BY value`
+}
+
+function breakdownCounts(
+	rows: { value: string | null; enquiries: Count; applications: Count; approvals: Count }[]
+): BreakdownCounts[] {
 	return rows.map((row) => ({
 		value: row.value,
 		enquiries: Number(row.enquiries),
@@ -341,6 +385,42 @@ export async function funnelChannels() {
 	})
 }
 
+/** The statements behind a query's figures, by name: `only` keeps those one table needs (a CSV download). */
+function funnelPlan(query: FunnelQuery, only?: FunnelTableKey) {
+	const wanted = (...tables: FunnelTableKey[]) => only === undefined || tables.includes(only)
+	const tables = (period: FunnelPeriod) =>
+		query.mode === 'period' ? periodSql(query.channel, period) : cohortSql(query.channel, period)
+	const compared = query.compare && wanted('stages') ? comparisonPeriod(query.period, query.compare) : null
+	const mainstream = { route: 'mainstream', channel: query.channel } as const
+	return {
+		tables: wanted('stages', 'exits', 'time', 'national', 'kinship') ? tables(query.period) : null,
+		comparison: compared ? { period: compared, statements: tables(compared) } : null,
+		months: wanted('months') ? monthsSql(mainstream, query.period) : null,
+		breakdown: wanted('breakdown') ? breakdownSql(mainstream, query) : null,
+	}
+}
+
+/**
+ * Every SQL statement loadFunnel runs for a query, named: the benchmark (tests/bench/funnel.ts)
+ * times these, so its figures are the page's own queries.
+ */
+export function funnelStatements(query: FunnelQuery, only?: FunnelTableKey): { name: string; sql: Prisma.Sql }[] {
+	const plan = funnelPlan(query, only)
+	return [
+		...Object.entries(plan.tables ?? {}).map(([name, sql]) => ({ name, sql })),
+		...Object.entries(plan.comparison?.statements ?? {}).map(([name, sql]) => ({ name: `compared: ${name}`, sql })),
+		...(plan.months ? [{ name: 'months', sql: plan.months }] : []),
+		...(plan.breakdown ? [{ name: `breakdown (${query.mode}) by ${query.breakdown}`, sql: plan.breakdown }] : []),
+	]
+}
+
+/** Runs each statement in turn (they share one connection), keeping each one's rows under its name. */
+async function rowsOf<Rows>(statements: Record<string, Prisma.Sql>): Promise<Rows> {
+	const rows: Record<string, unknown[]> = {}
+	for (const [name, sql] of Object.entries(statements)) rows[name] = await prisma.$queryRaw<unknown[]>(sql)
+	return rows as Rows
+}
+
 /**
  * The funnel's figures for a query. `only` computes just what one table needs (a CSV download);
  * the other parts come back empty.
@@ -352,37 +432,39 @@ export async function loadFunnel(query: FunnelQuery, config: ServiceConfig, only
 		targets: config.targets,
 		reasonLabels: new Map(reasons.map((reason) => [reason.key, reason.label])),
 	}
-	const wanted = (...tables: FunnelTableKey[]) => only === undefined || tables.includes(only)
+	const plan = funnelPlan(query, only)
 	const empty: FunnelTable = { rows: funnelRows([], options), outcome: null }
-	const tables = async (period: FunnelPeriod): Promise<ByRoute<FunnelTable>> => {
+	const tables = async (statements: ReturnType<typeof periodSql | typeof cohortSql>): Promise<ByRoute<FunnelTable>> => {
 		if (query.mode === 'period') {
-			const counts = await periodCounts(query.channel, period)
+			const counts = periodCounts(await rowsOf<PeriodRows>(statements))
 			return {
 				mainstream: { rows: funnelRows(counts.mainstream, options), outcome: null },
 				kinship: { rows: funnelRows(counts.kinship, options), outcome: null },
 			}
 		}
-		const cohort = await cohortCounts(query.channel, period)
+		const cohort = cohortCounts(await rowsOf<CohortRows>(statements))
 		return {
 			mainstream: { rows: funnelRows(cohort.mainstream.stages, options), outcome: cohort.mainstream.outcome },
 			kinship: { rows: funnelRows(cohort.kinship.stages, options), outcome: cohort.kinship.outcome },
 		}
 	}
-	const both = wanted('stages', 'exits', 'time', 'national', 'kinship') ? await tables(query.period) : null
-	const compared = query.compare ? comparisonPeriod(query.period, query.compare) : null
-	const mainstream = { route: 'mainstream', channel: query.channel } as const
+	const both = plan.tables ? await tables(plan.tables) : null
 	return {
 		mode: query.mode,
 		mainstream: both?.mainstream ?? empty,
 		kinship: both?.kinship ?? empty,
-		months: wanted('months') ? await monthlyCounts(mainstream, query.period) : [],
+		months: plan.months ? monthlyCounts(await prisma.$queryRaw(plan.months), query.period) : [],
 		comparison:
-			query.compare && compared && wanted('stages')
-				? { compare: query.compare, period: compared, rows: (await tables(compared)).mainstream.rows }
+			query.compare && plan.comparison
+				? {
+						compare: query.compare,
+						period: plan.comparison.period,
+						rows: (await tables(plan.comparison.statements)).mainstream.rows,
+				  }
 				: null,
 		breakdownBy: query.breakdown,
-		breakdown: wanted('breakdown')
-			? breakdownRows(await breakdownCounts(mainstream, query), await breakdownLabels(query.breakdown))
+		breakdown: plan.breakdown
+			? breakdownRows(breakdownCounts(await prisma.$queryRaw(plan.breakdown)), await breakdownLabels(query.breakdown))
 			: [],
 	}
 }

@@ -42,12 +42,13 @@ beforeAll(async () => {
 		enquiredOn: addWorkingDays(today, -3),
 		ownerId: officer.staff.id,
 	})
-	// Contacted 8 working days ago: 8 of the 10 days to the initial visit have gone, so at risk.
+	// Contacted 8 working days before the last working day (today, but Friday at a weekend): 8 of
+	// the 10 days to the initial visit have gone, so at risk.
 	await add('atRisk', {
 		firstName: 'Rita',
 		lastName: 'Risk',
 		stage: 'initial_contact',
-		enquiredOn: reachedOn(addWorkingDays(today, -8)),
+		enquiredOn: reachedOn(addWorkingDays(addWorkingDays(addWorkingDays(today, 1), -1), -8)),
 		ownerId: officer.staff.id,
 	})
 	// Enquired and contacted today: on track.
