@@ -157,3 +157,62 @@ test('the choices work without JavaScript and explain a mistake', async ({ noJsP
 	await expect(page).toHaveTitle(/^Funnel/)
 	await expect(page.getByRole('status').first()).toContainText('from 1 June 2021 to 1 May 2022')
 })
+
+test('a manager reads the annual return for a year to 31 March and downloads it', async ({ page, baseURL }) => {
+	// 2019 to 2020, a year no other test's households fall in: one approval after 228 days, and one
+	// household that applied and withdrew at Stage 1 worried about allegations (AW5).
+	householdWithFacts({
+		enquiredOn: '2019-05-01',
+		applicationOn: '2019-06-01',
+		stage1On: '2019-06-02',
+		panelOn: '2020-01-10',
+		approvedOn: '2020-01-15',
+		status: 'approved',
+		currentStage: 'approved',
+	})
+	householdWithFacts({
+		enquiredOn: '2019-07-01',
+		applicationOn: '2019-08-01',
+		stage1On: '2019-08-02',
+		status: 'closed',
+		currentStage: 'stage_1',
+		exitStage: 'stage_1',
+		endedBy: 'household',
+		exitReasonKey: 'allegations',
+		exitedOn: '2019-10-01',
+	})
+	await signInAs(page.context(), baseURL!, 'manager', 'Ama Annual')
+	await page.goto('/staff/funnel')
+	await page.getByRole('link', { name: 'annual return', exact: true }).click()
+	await expect(page).toHaveTitle(/^Annual return/)
+	await page.getByLabel('Year', { exact: true }).selectOption({ label: '2019 to 2020' })
+	await page.getByRole('button', { name: 'Show figures' }).click()
+	await expect(page).toHaveURL(/year=2020/)
+	await expect(page.getByRole('status')).toHaveText(
+		'2 initial enquiries, 2 applications and 1 approval; 1 application was withdrawn before panel.'
+	)
+	const withdrawals = page.getByRole('table', { name: /by Ofsted withdrawal code$/ })
+	await expect(withdrawals.getByRole('row', { name: /^AW5 / })).toContainText('Worried about allegations (1)')
+	const times = page.getByRole('table', { name: /^Time from application to approval/ })
+	await expect(times.getByRole('row', { name: /^Median calendar days/ })).toContainText('228')
+	await expectNoAxeViolations(page)
+
+	const recruitment = page.getByRole('table', { name: 'Mainstream recruitment, 1 April 2019 to 31 March 2020' })
+	const pageRows = await recruitment
+		.locator('tbody tr')
+		.evaluateAll((rows) =>
+			rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim()))
+		)
+	const downloading = page.waitForEvent('download')
+	await page.getByRole('link', { name: 'Download the annual return for 2019 to 2020 (CSV)' }).click()
+	const download = await downloading
+	expect(download.suggestedFilename()).toBe('annual-return-2019-04-01-to-2020-03-31.csv')
+	const parsed = parseCsv(await readFile((await download.path())!, 'utf8'))
+	if (!parsed.ok) throw new Error(parsed.error)
+	const csvRows = parsed.records
+		.map((record) => record.fields)
+		.filter((fields) => fields[0] === 'Mainstream recruitment, 1 April 2019 to 31 March 2020')
+		.map((fields) => fields.slice(1))
+	expect(csvRows).toEqual(pageRows)
+	expect(csvRows[0]).toEqual(['Initial enquiries', '2'])
+})
