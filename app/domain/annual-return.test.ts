@@ -5,6 +5,7 @@ import {
 	annualReturnSentence,
 	annualReturnTables,
 	approvalTimes,
+	withdrawalSentence,
 	parseReturnYear,
 	returnYearOf,
 	returnYearPeriod,
@@ -120,11 +121,17 @@ describe('the annual return', () => {
 		expect(annualReturnSentence(figures)).toBe(
 			'120 initial enquiries, 14 applications and 5 approvals; 11 applications were withdrawn before panel.'
 		)
+		expect(withdrawalSentence(figures)).toBe(
+			'11 applications were withdrawn before panel; the most under AW0 (other or unknown reason): 4.'
+		)
 		const none = annualReturn({
 			...input,
 			counts: { ...input.counts, mainstream: { enquiries: 0, applications: 0, approvals: 0 } },
 		})
 		expect(annualReturnSentence(none)).toBe('No mainstream household enquired, applied or was approved in this year.')
+		expect(withdrawalSentence(annualReturn({ ...input, exits: [] }))).toBe(
+			'No application was withdrawn by the household before panel in this year.'
+		)
 	})
 
 	test('draws the tables and writes the same numbers to one CSV', () => {

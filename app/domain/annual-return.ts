@@ -318,3 +318,13 @@ export function parseReturnYear(
 	if (!wanted) return { year: null, value, error: 'Select a year from the list' }
 	return { year: wanted, value: String(wanted.year), error: null }
 }
+
+/** The one line beside the chart of withdrawals by code. */
+export function withdrawalSentence(figures: AnnualReturn): string {
+	const total = figures.withdrawals.reduce((sum, row) => sum + row.count, 0)
+	if (total === 0) return 'No application was withdrawn by the household before panel in this year.'
+	const most = figures.withdrawals.reduce((best, row) => (row.count > best.count ? row : best))
+	return `${whole(total)} ${
+		total === 1 ? 'application was' : 'applications were'
+	} withdrawn before panel; the most under ${most.code} (${most.label.toLowerCase()}): ${whole(most.count)}.`
+}

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { FunnelChart, GroupedBarChart, StackedBarChart } from '~/components/charts.tsx'
 import { DataTable } from '~/components/data-table.tsx'
 import { DateInput, ErrorSummary, Radios, Select } from '~/components/form.tsx'
+import { FiguresExplained } from '~/components/figures-explained.tsx'
 import {
 	BREAKDOWN_LABELS,
 	COMPARISON_LABELS,
@@ -331,29 +332,20 @@ function Figures({
 			</p>
 			<DataTable table={stagesTable(funnel.kinship.rows, query.mode, 'kinship')} csvHref={csv('kinship')} />
 
-			<details className="govuk-details app-no-print">
-				<summary className="govuk-details__summary">
-					<span className="govuk-details__summary-text">How these figures are worked out</span>
-				</summary>
-				<div className="govuk-details__text">
-					<ul className="govuk-list govuk-list--bullet">
-						<li>
-							Period: each stage counts the households that first entered it within the dates; households that left are
-							those that left within the dates. This is how Ofsted counts a year.
-						</li>
-						<li>
-							Cohort: the households whose first enquiry fell within the dates, followed through to today: how many
-							reached each stage, how many are still in it, and how many left from it. Approved, still in progress and
-							left add up to the enquiries.
-						</li>
-						<li>A household that was reopened counts once, from the first time it entered each stage.</li>
-						<li>Stage 1 and Stage 2 can run at the same time: a household counts in both.</li>
-						<li>
-							The median is the middle time. The 90th percentile is the time 9 in 10 were at or under (nearest rank).
-						</li>
-					</ul>
-				</div>
-			</details>
+			<FiguresExplained>
+				<li>
+					Period: each stage counts the households that first entered it within the dates; households that left are
+					those that left within the dates. This is how Ofsted counts a year.
+				</li>
+				<li>
+					Cohort: the households whose first enquiry fell within the dates, followed through to today: how many reached
+					each stage, how many are still in it, and how many left from it. Approved, still in progress and left add up
+					to the enquiries.
+				</li>
+				<li>A household that was reopened counts once, from the first time it entered each stage.</li>
+				<li>Stage 1 and Stage 2 can run at the same time: a household counts in both.</li>
+				<li>The median is the middle time. The 90th percentile is the time 9 in 10 were at or under (nearest rank).</li>
+			</FiguresExplained>
 		</>
 	)
 }

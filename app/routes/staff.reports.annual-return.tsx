@@ -1,13 +1,18 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Fragment } from 'react'
+import { BarChart } from '~/components/charts.tsx'
 import { DataTable } from '~/components/data-table.tsx'
 import { ErrorSummary, Select } from '~/components/form.tsx'
+import { FiguresExplained } from '~/components/figures-explained.tsx'
 import {
 	annualReturnSentence,
 	annualReturnTables,
 	parseReturnYear,
 	returnYearPeriod,
 	returnYears,
+	withdrawalSentence,
+	type AnnualReturn,
 } from '~/domain/annual-return.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { earliestEnquiry, loadAnnualReturn } from '~/models/annual-return.server.ts'
@@ -83,43 +88,56 @@ export default function AnnualReturnPage() {
 						</div>
 					) : null}
 					{annualReturnTables(page.figures, page.year.period).map((table) => (
-						<DataTable key={table.key} table={table} />
+						<Fragment key={table.key}>
+							{table.key === 'withdrawals' ? <WithdrawalChart figures={page.figures!} /> : null}
+							<DataTable table={table} />
+						</Fragment>
 					))}
 					<p className="govuk-body app-no-print">
 						<a className="govuk-link" href={`/staff/reports/annual-return.csv?year=${page.year.year}`} download>
 							Download the annual return for {page.year.label} (CSV)
 						</a>
 					</p>
-					<details className="govuk-details app-no-print">
-						<summary className="govuk-details__summary">
-							<span className="govuk-details__summary-text">How these figures are worked out</span>
-						</summary>
-						<div className="govuk-details__text">
-							<ul className="govuk-list govuk-list--bullet">
-								<li>
-									Enquiries, applications and approvals count the households that first reached each stage in the year,
-									as the funnel’s period mode does. A household that enquired in an earlier year counts as an enquiry
-									then, not again.
-								</li>
-								<li>
-									A withdrawal before panel is a household that had applied and withdrew in the year from Application,
-									Stage 1, Stage 2 or Panel, before the panel’s recommendation. Its Ofsted code is the one set for its
-									reason in Settings, Exit reasons.
-								</li>
-								<li>
-									Time from application to approval is in calendar days, for the households approved in the year. Within
-									8 months means on or before the same date 8 months after the application.
-								</li>
-								<li>
-									Kinship (family and friends) households are counted apart and are not in the mainstream figures.
-								</li>
-							</ul>
-						</div>
-					</details>
+					<FiguresExplained>
+						<li>
+							Enquiries, applications and approvals count the households that first reached each stage in the year, as
+							the funnel’s period mode does. A household that enquired in an earlier year counts as an enquiry then, not
+							again.
+						</li>
+						<li>
+							A withdrawal before panel is a household that had applied and withdrew in the year from Application, Stage
+							1, Stage 2 or Panel, before the panel’s recommendation. Its Ofsted code is the one set for its reason in
+							Settings, Exit reasons.
+						</li>
+						<li>
+							Time from application to approval is in calendar days, for the households approved in the year. Within 8
+							months means on or before the same date 8 months after the application.
+						</li>
+						<li>Kinship (family and friends) households are counted apart and are not in the mainstream figures.</li>
+					</FiguresExplained>
 				</>
 			) : (
 				<p className="govuk-body">Choose a year from the list to see its figures.</p>
 			)}
 		</>
+	)
+}
+
+function WithdrawalChart({ figures }: { figures: AnnualReturn }) {
+	const sentence = withdrawalSentence(figures)
+	return (
+		<figure className="app-chart-figure">
+			<BarChart
+				id="withdrawals"
+				title="Applications withdrawn before panel, by Ofsted withdrawal code"
+				description={`${sentence} The same figures are in the table below.`}
+				values={figures.withdrawals.map((row) => ({ label: row.code, value: row.count }))}
+				// A multiple of the 4 grid lines, so each line is a whole number of households.
+				max={Math.max(4, Math.ceil(Math.max(...figures.withdrawals.map((row) => row.count)) / 4) * 4)}
+				format={(value) => value.toLocaleString('en-GB')}
+				axisLabel="Households"
+			/>
+			<figcaption className="govuk-body">{sentence}</figcaption>
+		</figure>
 	)
 }

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { BarChart } from '~/components/charts.tsx'
 import { DateInput, ErrorSummary } from '~/components/form.tsx'
+import { FiguresExplained } from '~/components/figures-explained.tsx'
 import { formatPounds } from '~/domain/bonus-scheme.ts'
 import { formatShare, parseReferralReportQuery, type Period } from '~/domain/referral-report.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
@@ -218,32 +219,25 @@ function Report({
 				</a>
 			</p>
 
-			<details className="govuk-details app-no-print">
-				<summary className="govuk-details__summary">
-					<span className="govuk-details__summary-text">How these figures are worked out</span>
-				</summary>
-				<div className="govuk-details__text">
-					<ul className="govuk-list govuk-list--bullet">
-						<li>
-							Households are mainstream households whose first enquiry was in the period. Kinship households are not
-							included: they follow another route and cannot earn a bonus.
-						</li>
-						<li>
-							A household is referred when someone referred it and staff did not detach the referral, whether or not a
-							bonus is due.
-						</li>
-						<li>
-							A household reached a stage when it ever got that far, even if it left or moved back later. The share is
-							out of all the households in its group.
-						</li>
-						<li>Referrals made are counted by the date of the referral, bonuses by the date they were paid.</li>
-						<li>
-							Cost per approved household: every bonus paid so far for the referred households who enquired in the
-							period (including welcome bonuses), divided by how many of them were approved.
-						</li>
-					</ul>
-				</div>
-			</details>
+			<FiguresExplained>
+				<li>
+					Households are mainstream households whose first enquiry was in the period. Kinship households are not
+					included: they follow another route and cannot earn a bonus.
+				</li>
+				<li>
+					A household is referred when someone referred it and staff did not detach the referral, whether or not a bonus
+					is due.
+				</li>
+				<li>
+					A household reached a stage when it ever got that far, even if it left or moved back later. The share is out
+					of all the households in its group.
+				</li>
+				<li>Referrals made are counted by the date of the referral, bonuses by the date they were paid.</li>
+				<li>
+					Cost per approved household: every bonus paid so far for the referred households who enquired in the period
+					(including welcome bonuses), divided by how many of them were approved.
+				</li>
+			</FiguresExplained>
 		</>
 	)
 }

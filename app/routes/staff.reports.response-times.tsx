@@ -5,6 +5,7 @@ import { BarChart } from '~/components/charts.tsx'
 import { DateInput, ErrorSummary, Radios } from '~/components/form.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { householdHref } from '~/components/pipeline.tsx'
+import { FiguresExplained } from '~/components/figures-explained.tsx'
 import {
 	REPORT_ROUTE_LABELS,
 	REPORT_ROUTES,
@@ -196,33 +197,24 @@ function Report({
 				</p>
 			)}
 
-			<details className="govuk-details app-no-print">
-				<summary className="govuk-details__summary">
-					<span className="govuk-details__summary-text">How these figures are worked out</span>
-				</summary>
-				<div className="govuk-details__text">
-					<ul className="govuk-list govuk-list--bullet">
-						<li>A clock belongs to the period it started in.</li>
-						<li>
-							Within target is the share of clocks that met their target, out of those that met it, missed it, or are
-							still running past their deadline. Clocks still within their target or on hold, and clocks stopped because
-							the household left, are not counted yet.
-						</li>
-						<li>
-							Times are of completed clocks, in working days from the day the clock started, not counting time on hold.
-							Application to panel is in calendar days not on hold.
-						</li>
-						<li>
-							Working hours are 9am to 5pm on working days (not weekends, bank holidays or the service’s closure days),
-							from the enquiry to the first answered call or visit. Where either time is not recorded, midday is used.
-						</li>
-						<li>
-							The median is the middle time. The 90th percentile is the time 9 in 10 were at or under (nearest rank).
-						</li>
-						<li>Each clock is measured against the target in force on the day it started.</li>
-					</ul>
-				</div>
-			</details>
+			<FiguresExplained>
+				<li>A clock belongs to the period it started in.</li>
+				<li>
+					Within target is the share of clocks that met their target, out of those that met it, missed it, or are still
+					running past their deadline. Clocks still within their target or on hold, and clocks stopped because the
+					household left, are not counted yet.
+				</li>
+				<li>
+					Times are of completed clocks, in working days from the day the clock started, not counting time on hold.
+					Application to panel is in calendar days not on hold.
+				</li>
+				<li>
+					Working hours are 9am to 5pm on working days (not weekends, bank holidays or the service’s closure days), from
+					the enquiry to the first answered call or visit. Where either time is not recorded, midday is used.
+				</li>
+				<li>The median is the middle time. The 90th percentile is the time 9 in 10 were at or under (nearest rank).</li>
+				<li>Each clock is measured against the target in force on the day it started.</li>
+			</FiguresExplained>
 		</>
 	)
 }

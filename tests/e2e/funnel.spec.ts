@@ -191,6 +191,12 @@ test('a manager reads the annual return for a year to 31 March and downloads it'
 	await expect(page.getByRole('status')).toHaveText(
 		'2 initial enquiries, 2 applications and 1 approval; 1 application was withdrawn before panel.'
 	)
+	await expect(
+		page.getByRole('img', { name: /^Applications withdrawn before panel, by Ofsted withdrawal code/ })
+	).toBeVisible()
+	await expect(page.locator('figcaption')).toHaveText(
+		'1 application was withdrawn before panel; the most under AW5 (the applicant was concerned about the risk of allegations): 1.'
+	)
 	const withdrawals = page.getByRole('table', { name: /by Ofsted withdrawal code$/ })
 	await expect(withdrawals.getByRole('row', { name: /^AW5 / })).toContainText('Worried about allegations (1)')
 	const times = page.getByRole('table', { name: /^Time from application to approval/ })
