@@ -21,7 +21,7 @@ import { plausibleConfig } from '~/utils/env.server.ts'
 import { useNonce } from '~/utils/nonce.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import type { loader as staffLoader } from '~/routes/staff.tsx'
-import { publicOrigin } from '~/utils/request.server.ts'
+import { siteOrigin } from '~/utils/site-url.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: '/assets/app.css' },
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const plausible = plausibleConfig()
 	return {
 		site: {
-			origin: publicOrigin(request),
+			origin: siteOrigin(),
 			serviceName: config.serviceName,
 			organisationName: config.organisationName,
 			phone: config.phone,
@@ -105,29 +105,44 @@ export default function App() {
 	return <Outlet />
 }
 
+// What each refusal is called on its page; the thrown response's text says what to do about it.
+const REFUSALS: Record<number, { title: string; advice: string }> = {
+	400: { title: 'There is a problem with what was sent', advice: 'Go back to the page and send it again.' },
+	403: { title: 'You cannot do this', advice: 'You do not have permission.' },
+	405: { title: 'This page does not take forms', advice: 'Go back to the page you came from.' },
+	413: { title: 'What you sent is too large', advice: 'Go back, shorten your answers and try again.' },
+	415: { title: 'There is a problem with what was sent', advice: 'Go back to the page and send it again.' },
+	429: { title: 'You have tried too many times', advice: 'Wait a few minutes, then try again.' },
+}
+
 export function ErrorBoundary() {
 	const error = useRouteError()
-	const notFound = isRouteErrorResponse(error) && error.status === 404
-	// 403: a staff page the signed-in role may not see, or a staff form without its CSRF token.
-	const forbidden = isRouteErrorResponse(error) && error.status === 403
-	if (forbidden) {
+	const inStaffArea = useLocation().pathname.startsWith('/staff')
+	const refusal = isRouteErrorResponse(error) ? REFUSALS[error.status] : undefined
+	if (isRouteErrorResponse(error) && refusal) {
+		const message = typeof error.data === 'string' && error.data ? error.data : refusal.advice
 		return (
 			<div className="govuk-grid-row">
 				<div className="govuk-grid-column-two-thirds">
-					<title>You cannot do this</title>
-					<h1 className="govuk-heading-l">You cannot do this</h1>
+					<title>{refusal.title}</title>
+					<h1 className="govuk-heading-l">{refusal.title}</h1>
+					<p className="govuk-body">{message}</p>
 					<p className="govuk-body">
-						{typeof error.data === 'string' && error.data ? error.data : 'You do not have permission.'}
-					</p>
-					<p className="govuk-body">
-						<a href="/staff" className="govuk-link">
-							Go to the staff home
-						</a>
+						{inStaffArea ? (
+							<a href="/staff" className="govuk-link">
+								Go to the staff home
+							</a>
+						) : (
+							<SiteLink to="/" className="govuk-link">
+								Go to the home page
+							</SiteLink>
+						)}
 					</p>
 				</div>
 			</div>
 		)
 	}
+	const notFound = isRouteErrorResponse(error) && error.status === 404
 	if (!notFound) console.error(error)
 	return (
 		<div className="govuk-grid-row">

@@ -9,12 +9,31 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import { getEnv } from '~/utils/env.server.ts'
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
 
+// `npm start` is for trying the service on this machine: there, and only when PUBLIC_URL is not
+// set, the service's address is http://localhost:PORT. A deployment runs build/server.js itself
+// and must say its address (the environment check below stops it otherwise).
+if (process.argv.includes('--localhost') && !process.env.PUBLIC_URL?.trim()) {
+	process.env.PUBLIC_URL = `http://localhost:${process.env.PORT?.trim() || 3000}`
+}
+
+const env = checkedEnvironment()
 const BUILD_PATH = path.resolve('build/index.js')
-const port = Number(process.env.PORT ?? 3000)
-const production = process.env.NODE_ENV === 'production'
+const port = env.PORT
+const production = env.NODE_ENV === 'production'
+
+/** The validated settings, or a clear message and exit: a misconfigured server must not start. */
+function checkedEnvironment() {
+	try {
+		return getEnv()
+	} catch (error) {
+		console.error(`The server cannot start.\n${error instanceof Error ? error.message : String(error)}`)
+		process.exit(1)
+	}
+}
 
 type AppLoadContext = import('@remix-run/node').AppLoadContext
 
@@ -48,7 +67,19 @@ async function startWorker() {
 
 	const app = express()
 	app.disable('x-powered-by')
-	if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+	// Who the client is (req.ip) comes from X-Forwarded-For only through the proxies TRUST_PROXY
+	// names (a number is a count of hops, as Express reads a number).
+	app.set('trust proxy', env.TRUST_PROXY)
+
+	// Our address is configured (PUBLIC_URL), never read from a request: Remix would otherwise build
+	// request.url from Host or X-Forwarded-Host, which anyone can send (and a malformed one would
+	// fail to parse). The app reads only the path and query of request.url.
+	const ownHost = new URL(env.PUBLIC_URL ?? `http://localhost:${port}`).host
+	app.use((req, _res, next) => {
+		delete req.headers['x-forwarded-host']
+		req.headers.host = ownHost
+		next()
+	})
 
 	app.use((req, res, next) => {
 		const nonce = crypto.randomBytes(16).toString('base64')
@@ -101,8 +132,8 @@ async function startWorker() {
 }
 
 function announce() {
-	const url = process.env.PUBLIC_URL ?? `http://localhost:${port}`
-	const mailbox = process.env.SMTP_URL ? 'sent over SMTP' : `written to ${process.env.MAILBOX_DIR ?? './.data/mailbox'}`
+	const url = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '')
+	const mailbox = env.SMTP_URL ? 'sent over SMTP' : `written to ${env.MAILBOX_DIR}`
 	console.log(
 		[
 			'',

@@ -11,6 +11,8 @@ export default defineConfig({
 		globalSetup: ['tests/support/global-setup.ts'],
 		setupFiles: ['tests/support/setup-test-database.ts'],
 		pool: 'forks',
+		// The service's configured address: every absolute link the tests see must come from it.
+		env: { PUBLIC_URL: 'https://fostering.northdale.example' },
 		testTimeout: 20_000,
 		hookTimeout: 30_000,
 	},

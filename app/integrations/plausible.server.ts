@@ -88,6 +88,20 @@ export function pageUrlForPlausible(address: string, hashMode: boolean): string 
 }
 
 /**
+ * The page the visitor came from, as Plausible may see it: the site and path with UTM parameters,
+ * never the rest of the query (our own pages' addresses carry enquiry references and referral
+ * codes) nor a staff page at all (its address can carry a password link's token).
+ */
+export function referrerForPlausible(address: string): string | null {
+	if (isStaffPage(address)) return null
+	try {
+		return pageUrlForPlausible(address, false)
+	} catch {
+		return null
+	}
+}
+
+/**
  * Whether an address is one of the staff area's pages. They are not analysed, and their addresses
  * can carry a secret: a password link's token is in its path.
  */
@@ -101,28 +115,7 @@ export function isStaffPage(address: string | null | undefined): boolean {
 	}
 }
 
-/** Reads a request body as text, giving up (null) once it passes `limit` bytes. */
-export async function readBodyText(request: Request, limit: number): Promise<string | null> {
-	const declared = Number(request.headers.get('content-length') ?? 0)
-	if (declared > limit) return null
-	if (!request.body) return ''
-	const reader = request.body.getReader()
-	const chunks: Uint8Array[] = []
-	let size = 0
-	for (;;) {
-		const { done, value } = await reader.read()
-		if (done) break
-		size += value.byteLength
-		if (size > limit) {
-			await reader.cancel().catch(() => {})
-			return null
-		}
-		chunks.push(value)
-	}
-	return Buffer.concat(chunks).toString('utf8')
-}
-
-export type RelayOutcome = { status: 202 | 400 | 404 | 405 | 413 | 502; message: string }
+export type RelayOutcome = { status: 202 | 400 | 404 | 502; message: string }
 
 /** Global Privacy Control or Do Not Track: the visitor's browser asks not to be tracked. */
 export function asksNotToBeTracked(headers: Headers): boolean {
@@ -130,41 +123,33 @@ export function asksNotToBeTracked(headers: Headers): boolean {
 }
 
 /**
- * Checks the browser's event and forwards it to Plausible. `config` is null when Plausible is
- * not configured: then nothing is read or sent.
+ * Checks the browser's event (the body's text, read by the route through the front door) and
+ * forwards it to Plausible. `config` is null when Plausible is not configured: nothing is sent.
  */
 export async function relayEvent(
-	request: Request,
-	clientIp: string,
+	received: { text: string; headers: Headers; clientIp: string },
 	config: PlausibleConfig | null,
 	timeoutMs = FORWARD_TIMEOUT_MS,
 ): Promise<RelayOutcome> {
 	if (!config) return { status: 404, message: 'Analytics are not enabled' }
-	if (request.method !== 'POST') return { status: 405, message: 'Method Not Allowed' }
 	// Honoured quietly: the event is simply not passed on.
-	if (asksNotToBeTracked(request.headers)) {
+	if (asksNotToBeTracked(received.headers)) {
 		return { status: 202, message: 'Not forwarded: your browser asks not to be tracked' }
 	}
-	const userAgent = request.headers.get('user-agent')
+	const userAgent = received.headers.get('user-agent')
 	// Without the visitor's user agent, fetch would send its own and every such event would look
 	// like one visitor called "node".
 	if (!userAgent) return { status: 400, message: 'Missing User-Agent' }
+	const { clientIp } = received
 
-	let text: string | null
-	try {
-		text = await readBodyText(request, MAX_EVENT_BYTES)
-	} catch {
-		return { status: 400, message: 'Unreadable body' }
-	}
-	if (text === null) return { status: 413, message: 'Event too large' }
-	const event = parseEvent(text, config.domain)
+	const event = parseEvent(received.text, config.domain)
 	if (!event) return { status: 400, message: 'Not a valid event' }
 
 	if (isStaffPage(event.u ?? event.url)) return { status: 202, message: 'Not forwarded: staff pages are not counted' }
 	const forwarded: PlausibleEvent = { ...event }
-	if (isStaffPage(forwarded.r)) forwarded.r = null
-	if (isStaffPage(forwarded.referrer)) forwarded.referrer = null
 	const hashMode = event.h === 1
+	if (forwarded.r) forwarded.r = referrerForPlausible(forwarded.r)
+	if (forwarded.referrer) forwarded.referrer = referrerForPlausible(forwarded.referrer)
 	if (forwarded.u !== undefined) forwarded.u = pageUrlForPlausible(forwarded.u, hashMode)
 	if (forwarded.url !== undefined) forwarded.url = pageUrlForPlausible(forwarded.url, hashMode)
 

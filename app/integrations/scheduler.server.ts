@@ -27,12 +27,6 @@ export const SCHEDULER_LEASE_MS = 120_000
 
 export type SchedulerRun = { atRisk: number; overdue: number; digests: number; placementBonuses: number }
 
-/** Where links in reminders point: PUBLIC_URL, or this server on localhost. */
-export function staffOrigin(): string {
-	const env = getEnv()
-	return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '')
-}
-
 /**
  * One run: takes (or renews) the lease as `holder` and, holding it, sends what is due at `now`.
  * Returns null when another process holds the lease.
@@ -41,19 +35,17 @@ export async function runScheduler(input: {
 	now: Date
 	holder: string
 	db?: SchedulerDb
-	origin?: string
 	leaseMs?: number
 }): Promise<SchedulerRun | null> {
 	const db = input.db ?? schedulerDb
-	const origin = input.origin ?? staffOrigin()
 	const leased = await takeSchedulerLease(db, {
 		holder: input.holder,
 		now: input.now,
 		leaseMs: input.leaseMs ?? SCHEDULER_LEASE_MS,
 	})
 	if (!leased) return null
-	const reminders = await sendClockReminders(db, { now: input.now, origin })
-	const digests = await sendMorningDigests(db, { now: input.now, origin })
+	const reminders = await sendClockReminders(db, { now: input.now })
+	const digests = await sendMorningDigests(db, { now: input.now })
 	// Placement bonuses are earned by time passing (a placement reaching its qualifying weeks).
 	const placementBonuses = await earnDuePlacementMilestones(londonDate(input.now))
 	return { ...reminders, digests, placementBonuses }

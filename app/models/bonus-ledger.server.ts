@@ -1,13 +1,13 @@
 import { ledgerTransition, type LedgerAction, type LedgerOutcome, type LedgerStatus } from '~/domain/bonus-ledger.ts'
 import { formatPounds, MILESTONE_LABELS, type Milestone } from '~/domain/bonus-scheme.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
-import { staffOrigin } from '~/integrations/scheduler.server.ts'
 import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { now } from '~/utils/clock.server.ts'
 import { renderReferralBonus } from '../../emails/referral-bonus.ts'
 import { recordAudit } from './audit.server.ts'
 import { enqueueEmail } from './outbox.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
+import { siteUrl } from '~/utils/site-url.server.ts'
 
 // Every change to the bonus ledger goes through applyLedgerAction, inside the caller's
 // transaction: the pure rules (app/domain/bonus-ledger.ts) say whether the entry may move, the
@@ -98,7 +98,7 @@ export async function applyLedgerAction(
 				amountPence,
 				milestone: entry.milestone,
 				paidBy: action.kind === 'pay' ? PAID_BY[action.method] : undefined,
-				portalUrl: `${staffOrigin()}/refer`,
+				portalUrl: siteUrl('/refer'),
 				serviceName: config.serviceName,
 				organisationName: config.organisationName,
 			})

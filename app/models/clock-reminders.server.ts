@@ -9,6 +9,7 @@ import { renderMorningDigest } from '../../emails/morning-digest.ts'
 import { clockContext, eventsByHousehold } from './response-clocks.server.ts'
 import { enqueueEmail } from './outbox.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
+import { siteUrl } from '~/utils/site-url.server.ts'
 
 // What the scheduler does each run (app/integrations/scheduler.server.ts), with the rules of what
 // is due in app/domain/reminders.ts. Exactly once: every reminder first inserts its row
@@ -59,15 +60,15 @@ type Candidate = {
 
 type Due = { household: Candidate; clock: Clock; level: ReminderLevel }
 
-const householdUrl = (origin: string, id: string) => `${origin}/staff/households/${id}`
+const householdUrl = (id: string) => siteUrl(`/staff/households/${id}`)
 
-function reminderItem(due: Due, origin: string): ClockReminderItem {
+function reminderItem(due: Due): ClockReminderItem {
 	return {
 		displayName: due.household.displayName,
 		reference: due.household.reference,
 		due: CLOCK_LABELS[due.clock.key],
 		deadline: formatLongDate(due.clock.deadline!),
-		url: householdUrl(origin, due.household.id),
+		url: householdUrl(due.household.id),
 	}
 }
 
@@ -78,7 +79,7 @@ function reminderItem(due: Due, origin: string): ClockReminderItem {
  */
 export async function sendClockReminders(
 	db: SchedulerDb,
-	input: { now: Date; origin: string }
+	input: { now: Date }
 ): Promise<{ atRisk: number; overdue: number }> {
 	const config = await getServiceConfig()
 	const switches = config.clocks
@@ -133,7 +134,7 @@ export async function sendClockReminders(
 				...renderClockReminder({
 					level: 'at_risk',
 					recipientName: owner.name,
-					items: sent.map((one) => reminderItem(one, input.origin)),
+					items: sent.map((one) => reminderItem(one)),
 					serviceName: config.serviceName,
 				}),
 			},
@@ -156,7 +157,7 @@ export async function sendClockReminders(
 					...renderClockReminder({
 						level: 'overdue',
 						recipientName: manager.name,
-						items: sent.map((one) => reminderItem(one, input.origin)),
+						items: sent.map((one) => reminderItem(one)),
 						serviceName: config.serviceName,
 					}),
 				}))
@@ -209,7 +210,7 @@ async function remindOnce(
  * The morning digest: from 08:00 London on a working day, once per member of staff per day, to
  * each one who owns households whose deadlines fall today or have passed. Returns how many went.
  */
-export async function sendMorningDigests(db: SchedulerDb, input: { now: Date; origin: string }): Promise<number> {
+export async function sendMorningDigests(db: SchedulerDb, input: { now: Date }): Promise<number> {
 	const config = await getServiceConfig()
 	const context = await clockContext(db)
 	if (!digestDue(input.now, context.closures, config.clocks)) return 0
@@ -252,7 +253,7 @@ export async function sendMorningDigests(db: SchedulerDb, input: { now: Date; or
 				due: CLOCK_LABELS[item.clockKey],
 				deadline: formatLongDate(item.deadline),
 				overdue: item.overdue,
-				url: householdUrl(input.origin, item.householdId),
+				url: householdUrl(item.householdId),
 			})),
 			serviceName: config.serviceName,
 		})

@@ -16,6 +16,7 @@ import { outboxRows, type OutboxEmail } from './outbox.server.ts'
 import { refreshFunnelFacts } from './funnel-facts.server.ts'
 import { referralsFromEnquiries } from './referrals.server.ts'
 import { clockContext, clockFields } from './response-clocks.server.ts'
+import { siteOrigin, siteUrl } from '~/utils/site-url.server.ts'
 
 export type NewEnquiry = {
 	submissionKey: string
@@ -38,7 +39,7 @@ export type NewEnquiry = {
 export type EnquiryReceipt = { reference: string; householdId: string; isKinship: boolean; channel: string }
 export type RecordedEnquiry = { receipt: EnquiryReceipt; created: boolean }
 
-type PendingEnquiry = NewEnquiry & { config: ServiceConfig; origin: string }
+type PendingEnquiry = NewEnquiry & { config: ServiceConfig }
 
 const MAX_ATTEMPTS = 5
 /** How long the same answers sent again count as the same enquiry. */
@@ -98,12 +99,11 @@ const writer = new GroupCommit<PendingEnquiry, RecordedEnquiry>(writeEnquiries)
  */
 export async function recordEnquiry(
 	input: NewEnquiry,
-	config: ServiceConfig,
-	origin: string
+	config: ServiceConfig
 ): Promise<RecordedEnquiry> {
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return await writer.submit({ ...input, config, origin })
+			return await writer.submit({ ...input, config })
 		} catch (error) {
 			if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error
 			// Another process wrote the same submission first (answer with its receipt), or a new
@@ -404,7 +404,7 @@ async function writeInTransaction(
 					phoneHours: config.phoneHours,
 					publicEmail: config.publicEmail,
 					isKinship,
-					origin: item.origin,
+					origin: siteOrigin(),
 					source: item.source,
 				}),
 			},
@@ -422,7 +422,7 @@ async function writeInTransaction(
 					receivedAt: item.receivedAt,
 					// The same deadline the pipeline shows: closure days and the targets in force count.
 					firstContactDeadline: formatLongDate(enquiryClock(today).nextClockDeadline!),
-					staffUrl: `${item.origin}/staff/households/${household.id}`,
+					staffUrl: siteUrl(`/staff/households/${household.id}`),
 					serviceName: config.serviceName,
 				}),
 			}))

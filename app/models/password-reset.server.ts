@@ -10,6 +10,7 @@ import { prisma } from '~/utils/db.server.ts'
 import { renderPasswordLink } from '../../emails/password-link.ts'
 import { enqueueEmail } from './outbox.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
+import { siteUrl } from '~/utils/site-url.server.ts'
 
 // Links to set or reset a staff password (docs/decisions/007-password-reset.md). The emailed token
 // is 32 random bytes; PasswordReset keeps only its SHA-256 hash, so a copy of the database cannot
@@ -23,7 +24,7 @@ function hashToken(token: string) {
  * Makes a link for this member of staff and puts the email carrying it in the outbox, in one
  * transaction. The caller wakes the outbox after it returns.
  */
-export async function issuePasswordLink(input: { userId: string; kind: ResetLinkKind; now: Date; origin: string }) {
+export async function issuePasswordLink(input: { userId: string; kind: ResetLinkKind; now: Date }) {
 	const config = await getServiceConfig()
 	const token = crypto.randomBytes(32).toString('base64url')
 	await prisma.$transaction(async (tx) => {
@@ -40,7 +41,7 @@ export async function issuePasswordLink(input: { userId: string; kind: ResetLink
 		const email = renderPasswordLink({
 			kind: input.kind,
 			name: user.name,
-			url: `${input.origin.replace(/\/+$/, '')}/staff/reset-password/${token}`,
+			url: siteUrl(`/staff/reset-password/${token}`),
 			serviceName: config.serviceName,
 			organisationName: config.organisationName,
 		})

@@ -21,6 +21,7 @@ import { findCarerByEmail, getCarer } from './carers.server.ts'
 import { enqueueEmail } from './outbox.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 import { hashToken, issueSignInLink, newToken } from './sign-in-links.server.ts'
+import { siteOrigin, siteUrl } from '~/utils/site-url.server.ts'
 
 // What the refer-a-friend portal (/refer) reads and writes for a signed-in carer. What a carer
 // sees of the households they referred is deliberately thin: the date, one of four privacy-safe
@@ -38,14 +39,14 @@ export async function carerMaySignIn(carerId: string): Promise<boolean> {
  * the same page either way, so the page never says whether an address is known; returns whether
  * a link was sent for the tests and the caller's outbox wake-up.
  */
-export async function requestCarerSignInLink(input: { email: string; now: Date; origin: string }): Promise<boolean> {
+export async function requestCarerSignInLink(input: { email: string; now: Date }): Promise<boolean> {
 	const [carer, config] = await Promise.all([findCarerByEmail(input.email), getServiceConfig()])
 	// The same work whether or not the address is known (a token made, an email rendered), so the
 	// time the answer takes says as little as practical; only the writes are skipped.
 	const token = newToken()
 	const email = renderCarerSignInLink({
 		name: carer?.name ?? '',
-		url: `${input.origin.replace(/\/+$/, '')}/refer/sign-in/${token}`,
+		url: siteUrl(`/refer/sign-in/${token}`),
 		serviceName: config.serviceName,
 		organisationName: config.organisationName,
 	})
@@ -142,7 +143,6 @@ export async function inviteFriend(input: {
 	values: InvitationValues
 	now: Date
 	today: CalendarDate
-	origin: string
 }): Promise<InvitationResult> {
 	const carer = await portalCarer(input.carerId)
 	if (!carer) throw new Error(`No carer ${input.carerId}`)
@@ -150,7 +150,6 @@ export async function inviteFriend(input: {
 	if (errors.length > 0) return { ok: false, errors }
 	if (!carer.code) return { ok: false, errors: [{ message: NO_CODE_MESSAGE }] }
 	const config = await getServiceConfig()
-	const origin = input.origin.replace(/\/+$/, '')
 	const hash = friendEmailHash(carer.id, input.values.friendEmail)
 	const alreadyInvited: InvitationResult = {
 		ok: false,
@@ -172,8 +171,8 @@ export async function inviteFriend(input: {
 		const email = renderReferralInvitation({
 			friendName: input.values.friendName,
 			carerFirstName: firstNameOf(carer.name),
-			referralUrl: `${origin}/r/${carer.code}`,
-			origin,
+			referralUrl: siteUrl(`/r/${carer.code}`),
+			origin: siteOrigin(),
 			serviceName: config.serviceName,
 			organisationName: config.organisationName,
 		})

@@ -9,13 +9,13 @@ import { allowanceRange, publicServiceConfig, telephoneHref } from '~/domain/pub
 import { workingDaysPhrase } from '~/domain/service-config.ts'
 import { organisationJsonLd } from '~/domain/structured-data.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
-import { publicOrigin } from '~/utils/request.server.ts'
+import { siteOrigin } from '~/utils/site-url.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { pageMeta } from '~/utils/seo.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const config = publicServiceConfig(await getServiceConfig())
-	return { config, organisation: organisationJsonLd(config, publicOrigin(request)) }
+	return { config, organisation: organisationJsonLd(config, siteOrigin()) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

@@ -1,11 +1,21 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { relayEvent } from '~/integrations/plausible.server.ts'
+import { MAX_EVENT_BYTES, relayEvent } from '~/integrations/plausible.server.ts'
 import { plausibleConfig } from '~/utils/env.server.ts'
+import { readForm } from '~/utils/read-form.server.ts'
 
 // The browser's analytics events come here (our own origin, so the CSP stays connect-src 'self')
 // and are forwarded to Plausible: docs/decisions/005-analytics.md.
 export async function action({ request, context }: ActionFunctionArgs) {
-	const outcome = await relayEvent(request, context.clientIp, plausibleConfig())
+	const config = plausibleConfig()
+	if (!config) return reply(404, 'Analytics are not enabled')
+	// plausible-tracker posts its JSON as text/plain, which a browser may send without asking first.
+	const text = await readForm(request, {
+		kind: 'raw',
+		maxBytes: MAX_EVENT_BYTES,
+		contentTypes: ['text/plain', 'application/json'],
+		fromOurPages: true,
+	})
+	const outcome = await relayEvent({ text, headers: request.headers, clientIp: context.clientIp }, config)
 	return reply(outcome.status, outcome.message)
 }
 

@@ -17,9 +17,9 @@ import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { recordEnquiry } from '~/models/enquiries.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { enquiryRateLimiter } from '~/utils/enquiry-rate-limit.server.ts'
-import { publicOrigin } from '~/utils/request.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { pageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 const HIDDEN_ATTRIBUTION_FIELDS = [
 	'utm_source',
@@ -29,8 +29,6 @@ const HIDDEN_ATTRIBUTION_FIELDS = [
 	'landing',
 	'site',
 ] as const
-const MAX_BODY_BYTES = 64 * 1024
-
 export const meta: MetaFunction = ({ matches }) =>
 	// The title is rendered by the page itself so that it can start with "Error: " after a failed
 	// submission, which a meta function cannot see.
@@ -73,10 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionResult = { errors: FieldErrors; values: EnquiryValues; submissionKey: string; tooMany?: boolean }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-		throw new Response('Request too large', { status: 413 })
-	}
-	const form = await request.formData()
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form })
 	const submissionKey = readSubmissionKey(form)
 	const values = readEnquiryValues(form)
 
@@ -119,8 +114,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			consentWording: consentWording(config.organisationName),
 			receivedAt: new Date(),
 		},
-		config,
-		publicOrigin(request)
+		config
 	)
 	// Send the acknowledgement now rather than at the next poll.
 	wakeOutbox()

@@ -9,16 +9,14 @@ import { bonusRulesOn, requestCarerSignInLink } from '~/models/referral-portal.s
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { now, today } from '~/utils/clock.server.ts'
 import { getPortalSession } from '~/utils/portal-auth.server.ts'
-import { publicOrigin } from '~/utils/request.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { pageMeta } from '~/utils/seo.ts'
 import { signInLinkLimiters } from '~/utils/sign-in-link-rate-limit.server.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // Refer a friend: what it is, the bonuses of the scheme in force today, and the form that emails
 // a carer a link to sign in. The answer to the form is the same whether or not the address
 // belongs to a carer, so the page cannot be used to find out who fosters with us.
-
-const MAX_BODY_BYTES = 4 * 1024
 
 const WHO_MAY_EARN: Record<ReferrerKind, string> = {
 	foster_carer: 'approved foster carers',
@@ -69,14 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionResult = { errors: { field?: 'email'; message: string }[]; email: string }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-		throw new Response('Request too large', { status: 413 })
-	}
-	// Nobody is signed in, so there is no CSRF token: refuse a form the browser says another site sent.
-	if (request.headers.get('Sec-Fetch-Site') === 'cross-site') {
-		throw new Response('This form was sent from another website.', { status: 403 })
-	}
-	const form = await request.formData()
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.short })
 	const email = String(form.get('email') ?? '').trim()
 	const error = emailAddressError(email)
 	if (error) return data<ActionResult>({ errors: [{ field: 'email', message: error }], email }, { status: 400 })
@@ -100,7 +91,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	}
 	// Past the limit for one address the answer stays the same; the links already sent still work.
 	if (limits.perEmail.tryHit(email.toLowerCase()).allowed) {
-		const sent = await requestCarerSignInLink({ email, now: now(), origin: publicOrigin(request) })
+		const sent = await requestCarerSignInLink({ email, now: now() })
 		if (sent) wakeOutbox()
 	}
 	throw redirect('/refer/check-email', 303)

@@ -10,7 +10,7 @@ import { formatDate } from '~/domain/working-days.ts'
 import { NO_CODE_MESSAGE, portalCarer, portalReferrals } from '~/models/referral-portal.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { requirePortalSession } from '~/utils/portal-auth.server.ts'
-import { publicOrigin } from '~/utils/request.server.ts'
+import { siteUrl } from '~/utils/site-url.server.ts'
 import { PORTAL_HEADERS, PORTAL_META } from '~/utils/seo.ts'
 
 // The refer-a-friend portal: the carer's personal link and code, ways to share them, and how their
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		csrfToken: session.csrfToken,
 		name: carer.name,
 		code: carer.code,
-		link: carer.code ? `${publicOrigin(request)}/r/${carer.code}` : null,
+		link: carer.code ? siteUrl(`/r/${carer.code}`) : null,
 		invited: url.searchParams.has('invited'),
 		referrals: list.referrals.map((referral) => ({
 			date: formatDate(referral.referredOn),

@@ -8,14 +8,12 @@ import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { inviteFriend } from '~/models/referral-portal.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { now, today } from '~/utils/clock.server.ts'
-import { requirePortalSession, verifyPortalCsrf } from '~/utils/portal-auth.server.ts'
-import { publicOrigin } from '~/utils/request.server.ts'
+import { requirePortalSession } from '~/utils/portal-auth.server.ts'
 import { PORTAL_HEADERS, PORTAL_META } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // A carer invites a friend by email. The friend never gave us their address, so the carer confirms
 // the friend is happy to hear from us; each friend is invited once; a carer can send a few a day.
-
-const MAX_BODY_BYTES = 4 * 1024
 
 export const meta: MetaFunction = () => PORTAL_META
 export const headers = () => PORTAL_HEADERS
@@ -29,19 +27,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionResult = { errors: InvitationError[]; values: InvitationValues }
 
 export async function action({ request }: ActionFunctionArgs) {
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-		throw new Response('Request too large', { status: 413 })
-	}
 	const session = await requirePortalSession(request, 'carer')
-	const form = await request.formData()
-	verifyPortalCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.short, session })
 	const values = readInvitation(form)
 	const result = await inviteFriend({
 		carerId: session.subjectId,
 		values,
 		now: now(),
 		today: today(),
-		origin: publicOrigin(request),
 	})
 	if (!result.ok) return data<ActionResult>({ errors: result.errors, values }, { status: 400 })
 	wakeOutbox()

@@ -7,9 +7,10 @@ import type { StripeAccountStatus } from '~/domain/stripe-payments.ts'
 import { stripeGateway } from '~/integrations/stripe.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { carerPaymentSetup, refreshStripeAccount, startStripeOnboarding } from '~/models/stripe-accounts.server.ts'
-import { requirePortalSession, verifyPortalCsrf } from '~/utils/portal-auth.server.ts'
-import { publicOrigin } from '~/utils/request.server.ts'
+import { requirePortalSession } from '~/utils/portal-auth.server.ts'
+import { siteUrl } from '~/utils/site-url.server.ts'
 import { PORTAL_HEADERS, PORTAL_META } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // Where a carer sets up being paid their bonuses through Stripe (ADR 011). Setting up makes their
 // Stripe Express account (once) and sends them to Stripe's own forms; Stripe sends them back here,
@@ -35,11 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requirePortalSession(request, 'carer')
-	const form = await request.formData()
-	verifyPortalCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const gateway = stripeGateway()
 	if (!gateway) throw new Response('Not found', { status: 404 })
-	const here = `${publicOrigin(request)}/refer/payments`
+	const here = siteUrl('/refer/payments')
 	let onboarding: string | null
 	try {
 		onboarding = await startStripeOnboarding(gateway, { carerId: session.subjectId, returnUrl: here, refreshUrl: here })

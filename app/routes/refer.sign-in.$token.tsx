@@ -5,6 +5,7 @@ import { findSignInLink } from '~/models/sign-in-links.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { now } from '~/utils/clock.server.ts'
 import { signInWithLink } from '~/utils/portal-auth.server.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 import { PORTAL_HEADERS, PORTAL_META } from '~/utils/seo.ts'
 
 // The page an emailed sign-in link opens. Opening it changes nothing, because email scanners
@@ -23,9 +24,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	if (request.headers.get('Sec-Fetch-Site') === 'cross-site') {
-		throw new Response('This form was sent from another website.', { status: 403 })
-	}
+	// No session yet, so no CSRF token: the front door still refuses a form from another site.
+	await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.short })
 	const cookie = await signInWithLink(params.token ?? '', 'carer')
 	// Used or run out since the page was opened (another tab got there first).
 	if (!cookie) return data({ invalid: true }, { status: 410 })

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { publicOrigin } from '~/utils/request.server.ts'
+import { siteUrl } from '~/utils/site-url.server.ts'
 
 // Search engines may read every public page; the staff area and the API are not for them.
 export function loader({ request }: LoaderFunctionArgs) {
@@ -12,7 +12,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 		'Disallow: /refer/',
 		'Disallow: /r/',
 		'',
-		`Sitemap: ${publicOrigin(request)}/sitemap.xml`,
+		`Sitemap: ${siteUrl('/sitemap.xml')}`,
 		'',
 	].join('\n')
 	return new Response(body, {

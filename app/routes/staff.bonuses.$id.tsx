@@ -16,10 +16,11 @@ import { wakePayments } from '~/integrations/payment-worker.server.ts'
 import { stripeConfigured } from '~/integrations/stripe.server.ts'
 import { changeBonusEntry, getBonusEntry, type BonusEntryRecord } from '~/models/bonus-entries.server.ts'
 import { paymentsForEntry, queueStripePayment } from '~/models/bonus-payments.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // One bonus: who earns it and why, its history, and the manager's decisions on it: approve it,
 // make it void with a reason, record a payment made outside Stripe, or pay it through Stripe. Each
@@ -101,8 +102,7 @@ type ActionResult = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageBonuses })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const entry = await entryOr404(params.id)
 	const intent = String(form.get('intent') ?? '')
 	const back = (done: keyof typeof DONE) => redirect(`/staff/bonuses/${entry.id}?done=${done}`, 303)

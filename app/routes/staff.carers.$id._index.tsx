@@ -12,9 +12,10 @@ import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { carerRecord } from '~/models/carer-records.server.ts'
 import { setCarerStatus } from '~/models/carers.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
-import { publicOrigin } from '~/utils/request.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
+import { siteUrl } from '~/utils/site-url.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // A carer's record: who they are, the link and code they share, the households they referred,
 // the children placed with them (the placement milestone of a referral bonus) and their bonuses.
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const role = session.user.role
 	return {
 		...record,
-		link: record.activeCode ? `${publicOrigin(request)}/r/${record.activeCode}` : null,
+		link: record.activeCode ? siteUrl(`/r/${record.activeCode}`) : null,
 		done: Object.hasOwn(DONE, done) ? DONE[done as keyof typeof DONE] : null,
 		csrfToken: session.csrfToken,
 		can: { viewHouseholds: roleCan(role, 'viewHouseholds'), manageBonuses: roleCan(role, 'manageBonuses') },
@@ -46,8 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageCarers })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const status = form.get('status')
 	if (status !== 'active' && status !== 'inactive') throw new Response('Choose active or inactive', { status: 400 })
 	const id = params.id ?? ''

@@ -7,9 +7,10 @@ import { dateParts, type DateParts } from '~/domain/date-input.ts'
 import { CHILD_REFERENCE_MAX, readPlacementForm, type PlacementField } from '~/domain/placement-form.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { getCarer, recordPlacement } from '~/models/carers.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // Recording a child placed with a carer: when a referred household's first placement has lasted
 // the scheme's weeks, their referrer's placement bonus is earned.
@@ -38,8 +39,7 @@ type ActionResult = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageCarers })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const carer = await carerFor(params)
 	const answers = {
 		startedOn: dateParts(form, 'startedOn'),

@@ -1,11 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import {
-	data,
-	MaxPartSizeExceededError,
-	redirect,
-	unstable_createMemoryUploadHandler,
-	unstable_parseMultipartFormData,
-} from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary } from '~/components/form.tsx'
@@ -16,7 +10,8 @@ import { cleanText } from '~/domain/enquiry-form.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { checkCarerFile, importCarerFile } from '~/models/carer-import.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
+import { BODY_LIMITS, readFormUnlessTooLarge } from '~/utils/read-form.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 
@@ -77,10 +72,17 @@ export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageCarers })
 	const refuse = (message: string) => data<ActionResult>({ error: message }, { status: 400 })
 
+	// One read for both steps: the upload (multipart, with the file) and the checked file sent back
+	// from the preview's form (its text in a field), each a little over the file's limit.
+	const form = await readFormUnlessTooLarge(request, {
+		kind: 'form',
+		maxBytes: Math.ceil((MAX_CARER_IMPORT_BYTES * 4) / 3) + BODY_LIMITS.form,
+		session,
+	})
+	if (!form) return refuse(CARER_UPLOAD_MESSAGES.tooBig)
+
 	// The second step: the checked file, sent back from the preview's form.
-	if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
-		const form = await request.formData()
-		verifyCsrf(request, form, session)
+	if (!form.has('file') || typeof form.get('file') === 'string') {
 		const filename = cleanText(form.get('filename')).slice(0, 200) || 'carers.csv'
 		const text = Buffer.from(String(form.get('file') ?? ''), 'base64').toString('utf8')
 		if (text.length > MAX_CARER_IMPORT_BYTES) return refuse(CARER_UPLOAD_MESSAGES.tooBig)
@@ -90,25 +92,13 @@ export async function action({ request }: ActionFunctionArgs) {
 		throw redirect(`/staff/carers?imported=${result.imported}`, 303)
 	}
 
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_CARER_IMPORT_BYTES + 64 * 1024)
-		return refuse(CARER_UPLOAD_MESSAGES.tooBig)
-	let form: FormData
-	try {
-		form = await unstable_parseMultipartFormData(
-			request,
-			unstable_createMemoryUploadHandler({ maxPartSize: MAX_CARER_IMPORT_BYTES })
-		)
-	} catch (error) {
-		if (error instanceof MaxPartSizeExceededError) return refuse(CARER_UPLOAD_MESSAGES.tooBig)
-		throw error
-	}
-	verifyCsrf(request, form, session)
 	const file = form.get('file')
 	if (!(file instanceof Blob) || !('name' in file) || (file.size === 0 && !file.name))
 		return refuse(CARER_UPLOAD_MESSAGES.missing)
 	const filename = cleanText(String(file.name).split(/[\\/]/).pop()).slice(0, 200) || 'carers.csv'
 	if (!/\.csv$/i.test(filename)) return refuse(CARER_UPLOAD_MESSAGES.notCsv)
 	if (file.size === 0) return refuse(CARER_UPLOAD_MESSAGES.empty)
+	if (file.size > MAX_CARER_IMPORT_BYTES) return refuse(CARER_UPLOAD_MESSAGES.tooBig)
 	const text = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()))
 	const checked = await checkCarerFile(text)
 	return data<ActionResult>(

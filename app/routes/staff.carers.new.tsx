@@ -8,10 +8,11 @@ import { readCarerInput, type CarerFieldError } from '~/domain/carers.ts'
 import { dateParts, type DateParts } from '~/domain/date-input.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { addCarer } from '~/models/carers.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // Adding one carer (or another referrer the scheme may pay): they get a referral code at once and
 // can sign in at /refer with their email address.
@@ -31,8 +32,7 @@ const FIELD_ORDER: CarerFieldError['field'][] = ['name', 'email', 'phone', 'kind
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageCarers })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const values: Values = {
 		name: String(form.get('name') ?? ''),
 		email: String(form.get('email') ?? ''),

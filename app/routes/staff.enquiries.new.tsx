@@ -23,17 +23,16 @@ import { londonInstant } from '~/domain/working-days.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { listChannels, recordEnquiry } from '~/models/enquiries.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { now, today } from '~/utils/clock.server.ts'
-import { publicOrigin } from '~/utils/request.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // An enquiry taken by phone or at an event, entered by staff through the public form's questions
 // and rules, with how and when it came in. Recorded exactly once (the form's submission key), as a
 // returning household's new enquiry when the email is known, and acknowledged by email.
 
-const MAX_BODY_BYTES = 64 * 1024
 const TITLE = 'Add an enquiry'
 
 export const meta: MetaFunction = ({ matches }) =>
@@ -58,11 +57,7 @@ type ActionResult = { errors: StaffEnquiryErrors; values: StaffEnquiryValues; su
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.changeHouseholds })
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-		throw new Response('Request too large', { status: 413 })
-	}
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const submissionKey = readSubmissionKey(form)
 	const values = readStaffEnquiryValues(form)
 
@@ -94,8 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
 			receivedAt: receivedOn === today() ? now() : londonInstant(receivedOn, '12:00'),
 			staff: { actorId: user.id, backdateReason, audit: staffEnquiryAudit(receivedBy) },
 		},
-		config,
-		publicOrigin(request)
+		config
 	)
 	wakeOutbox()
 	throw redirect(`/staff/households/${receipt.householdId}`, 303)

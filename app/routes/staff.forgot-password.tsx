@@ -7,14 +7,13 @@ import { issuePasswordLink } from '~/models/password-reset.server.ts'
 import { findStaffByEmail } from '~/models/staff.server.ts'
 import { now } from '~/utils/clock.server.ts'
 import { passwordResetLimiters } from '~/utils/password-reset-rate-limit.server.ts'
-import { publicOrigin } from '~/utils/request.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // "Forgotten your password?": the answer is the same whether or not the address has an account,
 // so the page cannot be used to find out who works here (docs/decisions/007-password-reset.md).
 
-const MAX_BODY_BYTES = 4 * 1024
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export const meta: MetaFunction = () =>
@@ -28,14 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionResult = { errors: { field?: 'email'; message: string }[]; email: string }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-		throw new Response('Request too large', { status: 413 })
-	}
-	// Nobody is signed in, so there is no CSRF token: refuse a form the browser says another site sent.
-	if (request.headers.get('Sec-Fetch-Site') === 'cross-site') {
-		throw new Response('This form was sent from another website.', { status: 403 })
-	}
-	const form = await request.formData()
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.short })
 	const email = String(form.get('email') ?? '').trim()
 	if (email === '') {
 		return data<ActionResult>(
@@ -74,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (limits.perEmail.tryHit(email.toLowerCase()).allowed) {
 		const user = await findStaffByEmail(email)
 		if (user && !user.disabledAt) {
-			await issuePasswordLink({ userId: user.id, kind: 'reset', now: now(), origin: publicOrigin(request) })
+			await issuePasswordLink({ userId: user.id, kind: 'reset', now: now() })
 			wakeOutbox()
 		}
 	}

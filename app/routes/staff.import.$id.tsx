@@ -8,9 +8,10 @@ import { stageNames } from '~/domain/stages.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { findImportJob, importedByStage, previewImport, startImport } from '~/models/imports.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // One import: the preview with every row's errors (checked), the progress while it runs
 // (importing: the page refreshes itself every 2 seconds, with or without JavaScript), and the
@@ -83,8 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageRecruitment })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	// Started once: a second click, or a job with errors, changes nothing and shows the job as it is.
 	await startImport(params.id ?? '', session.user)
 	throw redirect(`/staff/import/${params.id}`, 303)

@@ -1,11 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import {
-	data,
-	MaxPartSizeExceededError,
-	redirect,
-	unstable_createMemoryUploadHandler,
-	unstable_parseMultipartFormData,
-} from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary } from '~/components/form.tsx'
@@ -19,7 +13,8 @@ import { exitReasonOptions } from '~/models/households.server.ts'
 import { createImportJob } from '~/models/imports.server.ts'
 import { listChannels } from '~/models/enquiries.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
+import { BODY_LIMITS, readFormUnlessTooLarge } from '~/utils/read-form.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 
@@ -59,27 +54,20 @@ function refuse(message: string, status = 400) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageRecruitment })
-	// A little over the limit for the form's other fields and the multipart boundaries.
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024)
-		return refuse(UPLOAD_MESSAGES.tooBig)
-	let form: FormData
-	try {
-		form = await unstable_parseMultipartFormData(
-			request,
-			unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES })
-		)
-	} catch (error) {
-		if (error instanceof MaxPartSizeExceededError) return refuse(UPLOAD_MESSAGES.tooBig)
-		throw error
-	}
-	verifyCsrf(request, form, session)
-
+	// A little over the file's limit for the form's other fields and the multipart boundaries.
+	const form = await readFormUnlessTooLarge(request, {
+		kind: 'upload',
+		maxBytes: MAX_IMPORT_BYTES + BODY_LIMITS.form,
+		session,
+	})
+	if (!form) return refuse(UPLOAD_MESSAGES.tooBig)
 	const file = form.get('file')
 	if (!(file instanceof Blob) || !('name' in file) || (file.size === 0 && !file.name))
 		return refuse(UPLOAD_MESSAGES.missing)
 	const filename = cleanText(String(file.name).split(/[\\/]/).pop()).slice(0, 200) || 'upload.csv'
 	if (!/\.csv$/i.test(filename)) return refuse(UPLOAD_MESSAGES.notCsv)
 	if (file.size === 0) return refuse(UPLOAD_MESSAGES.empty)
+	if (file.size > MAX_IMPORT_BYTES) return refuse(UPLOAD_MESSAGES.tooBig)
 	const text = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()))
 	const id = await createImportJob({ filename, text, actor: session.user })
 	throw redirect(`/staff/import/${id}`, 303)

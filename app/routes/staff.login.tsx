@@ -8,8 +8,7 @@ import { getStaffSession, signIn, startStaffSession } from '~/utils/auth.server.
 import { signInLimiter } from '~/utils/sign-in-rate-limit.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
-
-const MAX_BODY_BYTES = 8 * 1024
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // The title is rendered by the page so that it can start with "Error: ".
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Sign in').filter((tag) => !('title' in tag))
@@ -25,14 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionResult = { errors: { field?: 'email' | 'password'; message: string }[]; email: string }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-		throw new Response('Request too large', { status: 413 })
-	}
-	// No session yet, so no CSRF token: refuse a sign-in the browser says another site sent.
-	if (request.headers.get('Sec-Fetch-Site') === 'cross-site') {
-		throw new Response('This form was sent from another website.', { status: 403 })
-	}
-	const form = await request.formData()
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.short })
 	const email = String(form.get('email') ?? '')
 	const password = String(form.get('password') ?? '')
 	const redirectTo = safeStaffRedirect(String(form.get('redirectTo') ?? ''))

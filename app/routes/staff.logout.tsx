@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { endStaffSession, getStaffSession, verifyCsrf } from '~/utils/auth.server.ts'
+import { endStaffSession, getStaffSession } from '~/utils/auth.server.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // Signing out is a POST with the session's CSRF token, so another site cannot sign staff out.
 export async function loader() {
@@ -9,6 +10,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await getStaffSession(request)
-	if (session) verifyCsrf(request, await request.formData(), session)
+	// Signed out already: still only from our own pages, and then only back to the sign-in page.
+	await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.short, session: session ?? undefined })
 	throw redirect('/staff/login?signedOut', { status: 303, headers: { 'Set-Cookie': await endStaffSession(session) } })
 }

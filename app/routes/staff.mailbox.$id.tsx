@@ -9,10 +9,11 @@ import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
 import { formatDateTime } from '~/domain/working-days.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { findOutboxMessage, retryDeadMessage, viewOutboxMessage } from '~/models/outbox.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { now } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // One email as the service sent it. Only the plain text version is shown: the HTML version's
 // inline styles would need the staff area's Content-Security-Policy loosened (ADR 003 keeps both
@@ -47,8 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageRecruitment })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const id = params.id ?? ''
 	if (!(await findOutboxMessage(id))) throw new Response('There is no email here', { status: 404 })
 	// Already pending or sent (someone else pressed the button): nothing to do, show it as it is.

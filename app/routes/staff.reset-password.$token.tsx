@@ -10,11 +10,10 @@ import { now } from '~/utils/clock.server.ts'
 import { hashPassword } from '~/utils/password.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // The page the emailed link opens: choose a password. Opening it changes nothing (mail scanners
 // open links too); only sending the form uses the link.
-
-const MAX_BODY_BYTES = 4 * 1024
 
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Choose a password').filter((tag) => !('title' in tag))
 export const headers = () => STAFF_HEADERS
@@ -38,16 +37,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
 type ActionResult = { errors: PasswordError[]; invalid?: false } | { invalid: true }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-		throw new Response('Request too large', { status: 413 })
-	}
-	if (request.headers.get('Sec-Fetch-Site') === 'cross-site') {
-		throw new Response('This form was sent from another website.', { status: 403 })
-	}
 	const token = params.token ?? ''
 	const { page, status } = await linkOrInvalid(token)
 	if (!page.usable) return data<ActionResult>({ invalid: true }, { status })
-	const form = await request.formData()
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.short })
 	const errors = checkNewPassword({
 		password: String(form.get('password') ?? ''),
 		confirm: String(form.get('confirm') ?? ''),

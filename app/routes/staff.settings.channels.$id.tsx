@@ -7,10 +7,11 @@ import { RetiredTag } from '~/components/status-tags.tsx'
 import { isBuiltInChannel, readNameForm } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { listChannels, renameChannel, setChannelRetired } from '~/models/settings.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { now } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // One channel: rename it (its key stays), retire it or bring it back. The online form's own
 // channels cannot be retired: the form keeps sorting enquiries into them.
@@ -35,8 +36,7 @@ type ActionResult = { errors: { field?: 'label'; message: string }[]; label?: st
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageSettings })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const channel = await loadChannel(params.id ?? '')
 	const intent = String(form.get('intent') ?? '')
 	if (intent === 'retire' || intent === 'restore') {

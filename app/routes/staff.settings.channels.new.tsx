@@ -6,9 +6,10 @@ import { ErrorSummary, TextInput } from '~/components/form.tsx'
 import { readNameForm } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { addChannel } from '~/models/settings.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // A new channel, for enquiries staff enter and for the reports.
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Add a channel').filter((tag) => !('title' in tag))
@@ -23,8 +24,7 @@ type ActionResult = { errors: { field: 'label'; message: string }[]; label: stri
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageSettings })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const { label, error } = readNameForm(String(form.get('label') ?? ''), 'channel')
 	if (error) return data<ActionResult>({ errors: [{ field: 'label', message: error }], label }, { status: 400 })
 	const outcome = await addChannel(label)

@@ -8,10 +8,11 @@ import type { EndedBy } from '~/domain/exit-reasons.ts'
 import { ENDED_BY_LABELS, readNameForm } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { listExitReasons, renameExitReason, setExitReasonRetired } from '~/models/settings.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { now } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // One exit reason: rename it (its key, and so every history and report, stays), retire it or
 // bring it back. There is no delete (see the list page).
@@ -34,8 +35,7 @@ type ActionResult = { errors: { field: 'label'; message: string }[]; label: stri
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageSettings })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const reason = await loadReason(params.id ?? '')
 	const intent = String(form.get('intent') ?? '')
 	if (intent === 'retire' || intent === 'restore') {

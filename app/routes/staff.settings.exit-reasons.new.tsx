@@ -6,9 +6,10 @@ import { Checkboxes, ErrorSummary, Radios, Select, TextInput } from '~/component
 import { ENDED_BY_KEYS, ENDED_BY_LABELS, OFSTED_WITHDRAWAL_CODES, readExitReasonForm } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { addExitReason } from '~/models/settings.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // A new exit reason. Household withdrawals carry Ofsted's withdrawal code for the annual return.
 export const meta: MetaFunction = () =>
@@ -25,8 +26,7 @@ type ActionResult = { errors: { field: string; message: string }[]; values: Valu
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageSettings })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const values: Values = {
 		label: String(form.get('label') ?? ''),
 		endedBy: String(form.get('endedBy') ?? ''),

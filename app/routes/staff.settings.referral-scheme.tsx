@@ -17,10 +17,11 @@ import { dateParts } from '~/domain/date-input.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { formatDate, formatDateTime } from '~/domain/working-days.ts'
 import { addScheme, listSchemes } from '~/models/bonus-schemes.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // The refer-a-friend bonus scheme: the version in force, any still to come, the history, and a
 // form for a new version from today or a later day. A referral earns under the version in force
@@ -45,8 +46,7 @@ type ActionResult = { errors: { field: string; message: string }[]; values: Sche
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageBonuses })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const read = (name: string) => String(form.get(name) ?? '')
 	const parsed = readSchemeForm(
 		{

@@ -22,9 +22,10 @@ import {
 	targetHistory,
 } from '~/models/response-time-settings.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // The response-time targets, the at-risk point and reminder switches, a way to the closure days,
 // and the history of target changes. A new target applies to clocks started from the day it is
@@ -66,8 +67,7 @@ type ActionResult = {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageSettings })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const intent = String(form.get('intent') ?? '')
 	if (intent === 'targets') {
 		const parsed = readTargetsForm((field) => String(form.get(field) ?? ''))

@@ -9,10 +9,11 @@ import { CLOSURE_LABEL_MAX, alreadyNotWorking, readClosureForm } from '~/domain/
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { formatLongDate, isCalendarDate } from '~/domain/working-days.ts'
 import { addClosure, closureDates, listClosures, removeClosure } from '~/models/response-time-settings.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // The service's closure days: days besides weekends and bank holidays that no clock counts. Adding
 // or removing one moves the deadlines of every household whose clock runs over it, at once.
@@ -51,8 +52,7 @@ type ActionResult = {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageSettings })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	if (form.get('intent') === 'remove') {
 		const date = String(form.get('date') ?? '')
 		if (!isCalendarDate(date)) throw new Response('Not a date', { status: 400 })

@@ -8,9 +8,10 @@ import { ROLES_THAT } from '~/domain/staff.ts'
 import { DEFAULT_STAGE_NAMES, STAGE_KEYS } from '~/domain/stages.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { saveStageNames } from '~/models/settings.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // The service's own names for the stages (ServiceConfig.stageNames). The order never changes and a
 // blank name means the standard one, so a service can always go back to the defaults.
@@ -31,8 +32,7 @@ type ActionResult = { errors: { field: string; message: string }[]; values: Reco
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageSettings })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const parsed = readStageNamesForm((field) => String(form.get(field) ?? ''))
 	if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: parsed.values }, { status: 400 })
 	await saveStageNames(parsed.value)

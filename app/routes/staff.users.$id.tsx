@@ -15,11 +15,11 @@ import { isStaffRole, ROLES_THAT, STAFF_ROLE_LABELS } from '~/domain/staff.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { issuePasswordLink } from '~/models/password-reset.server.ts'
 import { changeStaffAccount, findStaffAccount } from '~/models/staff.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { now } from '~/utils/clock.server.ts'
-import { publicOrigin } from '~/utils/request.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // One staff account: change the name and role, send a password link, turn the account off or on.
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'User').filter((tag) => !('title' in tag))
@@ -66,8 +66,7 @@ type ActionResult = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageUsers })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const user = await loadAccount(params.id ?? '')
 	const intent = String(form.get('intent') ?? '')
 	const back = (done: keyof typeof DONE_MESSAGES) => redirect(`/staff/users/${user.id}?done=${done}`, 303)
@@ -81,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		}
 		// No password yet: the longer-lasting "set your password" link, as when the account was made.
 		const kind = user.passwordHash ? 'reset' : 'welcome'
-		await issuePasswordLink({ userId: user.id, kind, now: now(), origin: publicOrigin(request) })
+		await issuePasswordLink({ userId: user.id, kind, now: now() })
 		wakeOutbox()
 		throw back('link')
 	}

@@ -8,11 +8,11 @@ import { ROLES_THAT } from '~/domain/staff.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { issuePasswordLink } from '~/models/password-reset.server.ts'
 import { createStaffAccount } from '~/models/staff.server.ts'
-import { requireStaff, verifyCsrf } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/utils/auth.server.ts'
 import { now } from '~/utils/clock.server.ts'
-import { publicOrigin } from '~/utils/request.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // Adding a member of staff: the account has no password until they set one from the emailed link,
 // so nobody else ever knows it.
@@ -29,8 +29,7 @@ type ActionResult = { errors: AccountFormError[]; values: Values }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageUsers })
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const values = {
 		name: String(form.get('name') ?? ''),
 		email: String(form.get('email') ?? ''),
@@ -45,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 			{ status: 409 }
 		)
 	}
-	await issuePasswordLink({ userId: user.id, kind: 'welcome', now: now(), origin: publicOrigin(request) })
+	await issuePasswordLink({ userId: user.id, kind: 'welcome', now: now() })
 	wakeOutbox()
 	throw redirect(`/staff/users/${user.id}?done=added`, 303)
 }

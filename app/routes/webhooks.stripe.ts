@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { stripeGateway } from '~/integrations/stripe.server.ts'
 import { handleStripeEvent } from '~/models/stripe-events.server.ts'
+import { readForm } from '~/utils/read-form.server.ts'
 
 // Stripe's webhook endpoint (ADR 011). No session or CSRF token: Stripe proves who it is by
 // signing the raw body, so the body is read as text and checked before anything is parsed.
@@ -14,9 +15,12 @@ export async function action({ request }: ActionFunctionArgs) {
 	const gateway = stripeGateway()
 	if (!gateway) return text('Stripe is not configured', 404)
 
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return text('Request too large', 413)
-	const rawBody = await request.text()
-	if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) return text('Request too large', 413)
+	const rawBody = await readForm(request, {
+		kind: 'raw',
+		maxBytes: MAX_BODY_BYTES,
+		contentTypes: ['application/json'],
+		fromOurPages: false,
+	})
 	let event
 	try {
 		event = gateway.verifyWebhook(rawBody, request.headers.get('Stripe-Signature'))

@@ -5,8 +5,9 @@ import { ROLES_THAT } from '~/domain/staff.ts'
 import type { StaffRole } from '~/domain/staff.ts'
 import { loadHouseholdForAction } from '~/models/household-record.server.ts'
 import type { Refusal } from '~/models/households.server.ts'
-import { requireStaff, verifyCsrf } from './auth.server.ts'
+import { requireStaff } from './auth.server.ts'
 import { today } from './clock.server.ts'
+import { BODY_LIMITS, readForm } from './read-form.server.ts'
 
 // What every household action route does the same way: who may come, which household, the CSRF
 // check, and the answers it sends back (errors with what was typed, or a redirect to the record).
@@ -24,11 +25,9 @@ export async function householdActionPage(
 	return { session, ...view, view }
 }
 
-/** The posted form, once its CSRF token has been checked. */
-export async function postedForm(request: Request, session: Parameters<typeof verifyCsrf>[2]) {
-	const form = await request.formData()
-	verifyCsrf(request, form, session)
-	return form
+/** The posted form, read through the front door with the session's CSRF token. */
+export function postedForm(request: Request, session: { csrfToken: string }) {
+	return readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 }
 
 type Answers = { values?: Record<string, string>; parts?: Record<string, DateParts> }

@@ -25,6 +25,7 @@ export function startServer(options: {
 			...process.env,
 			NODE_ENV: 'production',
 			PORT: String(options.port),
+			PUBLIC_URL: `http://127.0.0.1:${options.port}`,
 			DATABASE_URL: `file:${options.databaseFile}`,
 			// Set (empty) so a local .env cannot switch on anything that needs the network.
 			SMTP_URL: '',

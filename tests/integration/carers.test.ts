@@ -135,7 +135,7 @@ describe('adding a carer', () => {
 		expect(record.data).toMatchObject({
 			done: 'Carer added',
 			activeCode: carer.referralCodes[0]!.code,
-			link: `http://localhost/r/${carer.referralCodes[0]!.code}`,
+			link: `https://fostering.northdale.example/r/${carer.referralCodes[0]!.code}`,
 		})
 	})
 

@@ -303,8 +303,7 @@ describe('consistency', () => {
 					consentWording: 'I agree.',
 					receivedAt: new Date(),
 				},
-				DEMO_SERVICE_CONFIG,
-				'http://localhost'
+				DEMO_SERVICE_CONFIG
 			)
 		const outcomes = await Promise.allSettled([
 			record('kept.one@example.com', 'search'),

@@ -56,7 +56,7 @@ function outboxFor(email: string) {
 }
 
 function linkIn(text: string) {
-	const match = /http:\/\/localhost\/staff\/reset-password\/([A-Za-z0-9_-]{43})/.exec(text)
+	const match = /https:\/\/fostering\.northdale\.example\/staff\/reset-password\/([A-Za-z0-9_-]{43})/.exec(text)
 	expect(match, 'a reset link in the email').not.toBeNull()
 	return { url: match![0], token: match![1]! }
 }
@@ -204,14 +204,14 @@ describe('using the link', () => {
 	test('a reset link expires after an hour; a new account’s after 7 days', async () => {
 		const staff = await staffWithPassword()
 		const issuedAt = new Date('2026-01-10T09:00:00Z')
-		await issuePasswordLink({ userId: staff.id, kind: 'reset', now: issuedAt, origin: 'http://localhost' })
+		await issuePasswordLink({ userId: staff.id, kind: 'reset', now: issuedAt })
 		const { token } = linkIn((await outboxFor(staff.email)).at(-1)!.text)
 		const hash = await hashPassword(NEW_PASSWORD)
 		expect(await usePasswordLink({ token, passwordHash: hash, now: new Date('2026-01-10T10:00:00Z') })).toBe(false)
 		expect(await usePasswordLink({ token, passwordHash: hash, now: new Date('2026-01-10T09:59:59Z') })).toBe(true)
 
 		const newcomer = await createStaff('officer')
-		await issuePasswordLink({ userId: newcomer.id, kind: 'welcome', now: issuedAt, origin: 'http://localhost' })
+		await issuePasswordLink({ userId: newcomer.id, kind: 'welcome', now: issuedAt })
 		const welcome = linkIn((await outboxFor(newcomer.email)).at(-1)!.text)
 		expect(
 			await usePasswordLink({ token: welcome.token, passwordHash: hash, now: new Date('2026-01-17T09:00:00Z') })
@@ -226,7 +226,6 @@ describe('using the link', () => {
 			userId: stale.id,
 			kind: 'reset',
 			now: new Date(Date.now() - 61 * 60_000),
-			origin: 'http://localhost',
 		})
 		const old = linkIn((await outboxFor(stale.email)).at(-1)!.text)
 		const page = await runRoute(reset.loader, new Request(`http://localhost/staff/reset-password/${old.token}`), {

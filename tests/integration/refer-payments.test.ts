@@ -53,7 +53,7 @@ describe('/refer/payments', () => {
 		expect(setUp.status).toBe(303)
 		const onboarding = new URL(setUp.location!)
 		expect(onboarding.origin).toBe(fake.url)
-		expect(onboarding.searchParams.get('return_url')).toBe('http://localhost/refer/payments')
+		expect(onboarding.searchParams.get('return_url')).toBe('https://fostering.northdale.example/refer/payments')
 		const saved = await prisma.carer.findUniqueOrThrow({ where: { id: carer.id } })
 		expect(saved).toMatchObject({ stripeAccountId: expect.stringMatching(/^acct_/), stripeAccountStatus: 'pending' })
 

@@ -275,7 +275,7 @@ describe('the portal home', () => {
 		expect(page.data).toMatchObject({
 			name: 'Grace Mensah',
 			code: carer.code,
-			link: `http://localhost/r/${carer.code}`,
+			link: `https://fostering.northdale.example/r/${carer.code}`,
 			total: 0,
 			referrals: [],
 		})
@@ -424,7 +424,7 @@ describe('inviting a friend', () => {
 		expect(emails).toHaveLength(1)
 		expect(emails[0]!.template).toBe('referral-invitation')
 		expect(emails[0]!.subject).toContain('Grace thinks you could foster')
-		expect(emails[0]!.text).toContain(`http://localhost/r/${carer.code}`)
+		expect(emails[0]!.text).toContain(`https://fostering.northdale.example/r/${carer.code}`)
 		expect(emails[0]!.text).not.toContain('Mensah')
 		const [invitation] = await prisma.referralInvitation.findMany({ where: { carerId: carer.id } })
 		expect(invitation!.friendName).toBe('Siobhán')

@@ -80,7 +80,7 @@ describe('at-risk reminders', () => {
 		})
 		expect(reminder!.text).toContain('Enquiry to first personal contact')
 		expect(reminder!.text).toContain('Tuesday 3 November 2026')
-		expect(reminder!.text).toContain(`http://localhost/staff/households/${household.id}`)
+		expect(reminder!.text).toContain(`https://fostering.northdale.example/staff/households/${household.id}`)
 
 		// A later run, by a third server once the lease has run out, sends nothing again.
 		expect(await runScheduler({ now: minutes(TUESDAY, 10), holder: 'server-c' })).toMatchObject({ atRisk: 0 })

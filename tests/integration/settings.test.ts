@@ -309,8 +309,7 @@ describe('channels', () => {
 					consentWording: 'I agree.',
 					receivedAt: new Date(),
 				},
-				DEMO_SERVICE_CONFIG,
-				'http://localhost'
+				DEMO_SERVICE_CONFIG
 			)
 		}
 		await record('search')

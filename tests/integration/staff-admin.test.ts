@@ -75,7 +75,7 @@ describe('adding a user', () => {
 			template: 'password-welcome',
 			subject: 'Set your password for the Foster with Northdale staff area',
 		})
-		expect(email!.text).toMatch(/http:\/\/localhost\/staff\/reset-password\/[A-Za-z0-9_-]{43}/)
+		expect(email!.text).toMatch(/https:\/\/fostering\.northdale\.example\/staff\/reset-password\/[A-Za-z0-9_-]{43}/)
 		const [link] = await prisma.passwordReset.findMany({ where: { userId: user.id } })
 		expect(link!.expiresAt.getTime() - link!.createdAt.getTime()).toBe(7 * 24 * 60 * 60_000)
 

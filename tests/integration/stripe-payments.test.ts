@@ -311,8 +311,15 @@ describe('the Stripe webhook', () => {
 	test('refuses a bad signature and records nothing', async () => {
 		const forged = signedWebhook(url, { id: eventId(), type: 'account.updated', data: { object: {} } }, 'whsec_wrong')
 		expect((await runRoute(webhook.action, forged)).status).toBe(400)
-		const unsigned = new Request(url, { method: 'POST', body: '{"id":"evt_x","type":"account.updated"}' })
+		const unsigned = new Request(url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: '{"id":"evt_x","type":"account.updated"}',
+		})
 		expect((await runRoute(webhook.action, unsigned)).status).toBe(400)
+		// Stripe always sends JSON: anything else is refused before the signature is looked at.
+		const notJson = new Request(url, { method: 'POST', body: '{"id":"evt_x","type":"account.updated"}' })
+		expect((await runRoute(webhook.action, notJson)).status).toBe(415)
 		expect(await prisma.stripeEvent.count({ where: { type: 'account.updated' } })).toBe(0)
 	})
 

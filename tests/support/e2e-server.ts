@@ -14,6 +14,8 @@ process.env.DATABASE_URL = `file:${E2E_DB}`
 process.env.MAILBOX_DIR = E2E_MAILBOX
 process.env.NODE_ENV = 'production'
 process.env.OUTBOX_POLL_MS = '200'
+// The address the browser uses (tests/playwright.config.ts): forms are accepted only from it.
+process.env.PUBLIC_URL = `http://127.0.0.1:${process.env.PORT ?? 3210}`
 
 // Analytics are on in the e2e run, as in a real deployment, and go to a local stand-in for
 // Plausible whose GET /received shows tests what arrived (tests/e2e/analytics.spec.ts).

@@ -13,6 +13,6 @@ const now = new Date(nowIso!)
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())))
 const result =
 	mode === 'run'
-		? await runScheduler({ now, holder: holder!, origin: 'http://localhost' })
-		: await sendClockReminders(schedulerDb, { now, origin: 'http://localhost' })
+		? await runScheduler({ now, holder: holder! })
+		: await sendClockReminders(schedulerDb, { now })
 console.log(JSON.stringify(result))
