@@ -117,14 +117,15 @@ export function parseTrustProxy(text: string): number | string[] | false | null 
 
 let cached: Env | undefined
 
+/** The settings in `source`, or an error that lists every setting that is wrong and why. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+	const parsed = EnvSchema.safeParse(source)
+	if (!parsed.success) throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`)
+	return parsed.data
+}
+
 export function getEnv(): Env {
-	if (!cached) {
-		const parsed = EnvSchema.safeParse(process.env)
-		if (!parsed.success) {
-			throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`)
-		}
-		cached = parsed.data
-	}
+	cached ??= parseEnv(process.env)
 	return cached
 }
 
