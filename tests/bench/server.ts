@@ -10,15 +10,19 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..')
 
 export type BenchServer = { child: ChildProcess; exited: Promise<number | null>; origin: string; log: string }
 
-/** Starts build/server.js on `port` against `databaseFile`, logging to `log`; `env` adds settings. */
+/**
+ * Starts build/server.js on `port` against `databaseFile`, logging to `log`; `env` adds settings
+ * and `args` command-line arguments (npm start's --localhost).
+ */
 export function startServer(options: {
 	port: number
 	databaseFile: string
 	log: string
 	env?: Record<string, string>
+	args?: string[]
 }): BenchServer {
 	const log = fs.openSync(options.log, 'w')
-	const child = spawn(process.execPath, ['build/server.js'], {
+	const child = spawn(process.execPath, ['build/server.js', ...(options.args ?? [])], {
 		cwd: ROOT,
 		stdio: ['ignore', log, log],
 		env: {
