@@ -10,6 +10,7 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { getEnv } from '~/utils/env.server.ts'
+import { allowedFormOrigins } from '~/utils/site-url.server.ts'
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
 
@@ -75,9 +76,19 @@ async function startWorker() {
 	// request.url from Host or X-Forwarded-Host, which anyone can send (and a malformed one would
 	// fail to parse). The app reads only the path and query of request.url.
 	const ownHost = new URL(env.PUBLIC_URL ?? `http://localhost:${port}`).host
+	const formOrigins = allowedFormOrigins()
 	app.use((req, _res, next) => {
 		delete req.headers['x-forwarded-host']
 		req.headers.host = ownHost
+		// Remix answers an empty 500 to a form whose Origin is not this Host (or is "null", or not an
+		// address at all). Which sites may send us forms is the front door's decision (readForm), and it
+		// answers 403 with a page; so a browser's Origin is passed on as what readForm reads, the
+		// Sec-Fetch-Site a browser would send with it, and not as itself.
+		const origin = req.headers.origin
+		if (origin !== undefined) {
+			if (!formOrigins.has(origin)) req.headers['sec-fetch-site'] = 'cross-site'
+			delete req.headers.origin
+		}
 		next()
 	})
 

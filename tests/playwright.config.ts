@@ -44,6 +44,8 @@ export default defineConfig({
 		// Tests tagged @mobile are about phone sizes, so they run only in the mobile project.
 		{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, grepInvert: /@mobile/ },
 		{ name: 'mobile', use: { ...devices['Pixel 7'] }, grep: /@mobile/ },
+		// Bad input at every action over HTTP, against a server of its own (no browser).
+		{ name: 'fuzz', testDir: './fuzz' },
 	],
 	webServer: {
 		command: 'npx tsx tests/support/e2e-server.ts',
