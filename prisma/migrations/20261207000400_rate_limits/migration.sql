@@ -14,22 +14,8 @@ CREATE TABLE "RateLimitWindow" (
     PRIMARY KEY ("name", "key", "windowIndex")
 );
 
--- RedefineTables
-PRAGMA defer_foreign_keys=ON;
-PRAGMA foreign_keys=OFF;
-CREATE TABLE "new_StaffUser" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "email" TEXT NOT NULL,
-    "name" TEXT NOT NULL,
-    "role" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "passwordHash" TEXT,
-    "disabledAt" DATETIME
-);
-INSERT INTO "new_StaffUser" ("createdAt", "disabledAt", "email", "id", "name", "passwordHash", "role") SELECT "createdAt", "disabledAt", "email", "id", "name", "passwordHash", "role" FROM "StaffUser";
-DROP TABLE "StaffUser";
-ALTER TABLE "new_StaffUser" RENAME TO "StaffUser";
-CREATE UNIQUE INDEX "StaffUser_email_key" ON "StaffUser"("email");
-PRAGMA foreign_keys=ON;
-PRAGMA defer_foreign_keys=OFF;
-
+-- AlterTable
+-- prisma migrate diff writes this as a copy of the whole StaffUser table; dropping the two columns
+-- instead (SQLite 3.35+) leaves every other column alone, whatever other migrations add to it.
+ALTER TABLE "StaffUser" DROP COLUMN "failedSignIns";
+ALTER TABLE "StaffUser" DROP COLUMN "lockedUntil";
