@@ -4,7 +4,6 @@ import { ACCOUNT_STATUS_LABELS, type AccountStatus } from '~/domain/staff-accoun
 
 const ACCOUNT_TAG_CLASS: Record<AccountStatus, string> = {
 	active: 'govuk-tag--green',
-	locked: 'govuk-tag--orange',
 	disabled: 'govuk-tag--grey',
 	no_password: 'govuk-tag--blue',
 }

@@ -4,13 +4,11 @@ import { ACCOUNT_REFUSALS, accountChangeRefusal, accountStatus, readAccountForm 
 const now = new Date('2026-11-23T12:00:00Z')
 
 describe('an account’s status', () => {
-	const active = { passwordHash: '$argon2id$...', lockedUntil: null, disabledAt: null }
-	test('turned off beats everything; then no password yet; then locked until the lock ends', () => {
-		expect(accountStatus(active, now)).toBe('active')
-		expect(accountStatus({ ...active, disabledAt: now, passwordHash: null }, now)).toBe('disabled')
-		expect(accountStatus({ ...active, passwordHash: null }, now)).toBe('no_password')
-		expect(accountStatus({ ...active, lockedUntil: new Date('2026-11-23T12:10:00Z') }, now)).toBe('locked')
-		expect(accountStatus({ ...active, lockedUntil: new Date('2026-11-23T11:59:00Z') }, now)).toBe('active')
+	const active = { passwordHash: '$argon2id$...', disabledAt: null }
+	test('turned off beats everything; then no password yet', () => {
+		expect(accountStatus(active)).toBe('active')
+		expect(accountStatus({ ...active, disabledAt: now, passwordHash: null })).toBe('disabled')
+		expect(accountStatus({ ...active, passwordHash: null })).toBe('no_password')
 	})
 })
 

@@ -3,22 +3,18 @@ import { isStaffRole, STAFF_ROLE_LABELS, type StaffRole } from './staff.ts'
 // Rules for administering staff accounts that need no database: what an account's state is
 // called, what the "add" and "change" forms accept, and which changes would lock everyone out.
 
-export type AccountStatus = 'active' | 'locked' | 'disabled' | 'no_password'
+// There is no "locked": wrong passwords slow sign-in down, they never lock an account (ADR 018).
+export type AccountStatus = 'active' | 'disabled' | 'no_password'
 
 export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = {
 	active: 'Active',
-	locked: 'Locked',
 	disabled: 'Turned off',
 	no_password: 'No password yet',
 }
 
-export function accountStatus(
-	user: { passwordHash: string | null; lockedUntil: Date | null; disabledAt: Date | null },
-	now: Date
-): AccountStatus {
+export function accountStatus(user: { passwordHash: string | null; disabledAt: Date | null }): AccountStatus {
 	if (user.disabledAt) return 'disabled'
 	if (!user.passwordHash) return 'no_password'
-	if (user.lockedUntil && user.lockedUntil > now) return 'locked'
 	return 'active'
 }
 

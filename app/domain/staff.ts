@@ -71,10 +71,8 @@ export function isStaffRole(value: string): value is StaffRole {
  */
 export const DEMO_STAFF_PASSWORD = 'fostering-demo-2026'
 
+/** How long staff sessions last. Wrong passwords: see app/models/rate-limits.server.ts (ADR 018). */
 export const SIGN_IN_POLICY = {
-	/** Wrong passwords in a row before the account is locked. */
-	maxFailures: 5,
-	lockMinutes: 15,
 	/** A session ends after this long without a request... */
 	idleMinutes: 2 * 60,
 	/** ...and this long after sign-in whatever happens. */

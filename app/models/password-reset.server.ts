@@ -64,9 +64,9 @@ export async function findPasswordLink(token: string, now: Date) {
 }
 
 /**
- * Uses the link: sets the new password, clears any lock-out and ends every session the person
- * had (someone who knew the old password is signed out). Returns false, changing nothing, when
- * the link has been used, has run out or was replaced in the meantime.
+ * Uses the link: sets the new password and ends every session the person had (someone who knew
+ * the old password is signed out). Returns false, changing nothing, when the link has been used,
+ * has run out or was replaced in the meantime.
  */
 export async function usePasswordLink(input: { token: string; passwordHash: string; now: Date }): Promise<boolean> {
 	if (!looksLikeResetToken(input.token)) return false
@@ -81,7 +81,7 @@ export async function usePasswordLink(input: { token: string; passwordHash: stri
 		const link = await tx.passwordReset.findUniqueOrThrow({ where: { id: hashToken(input.token) } })
 		await tx.staffUser.update({
 			where: { id: link.userId },
-			data: { passwordHash: input.passwordHash, failedSignIns: 0, lockedUntil: null },
+			data: { passwordHash: input.passwordHash },
 		})
 		await tx.staffSession.deleteMany({ where: { userId: link.userId } })
 		// Any other link the person still holds is no longer needed.

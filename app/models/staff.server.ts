@@ -3,7 +3,6 @@ import {
 	DEMO_STAFF_PASSWORD,
 	describeDemoLogins,
 	isStaffRole,
-	SIGN_IN_POLICY,
 	STAFF_ROLE_LABELS,
 	STAFF_ROLES,
 	type StaffRole,
@@ -20,27 +19,6 @@ export function normaliseStaffEmail(email: string) {
 
 export function findStaffByEmail(email: string) {
 	return prisma.staffUser.findUnique({ where: { email: normaliseStaffEmail(email) } })
-}
-
-/**
- * Counts one wrong password. The fifth in a row locks the account for 15 minutes and starts the
- * count again, so each lock-out needs five fresh failures.
- */
-export async function recordFailedSignIn(userId: string, now: Date) {
-	const user = await prisma.staffUser.update({
-		where: { id: userId },
-		data: { failedSignIns: { increment: 1 } },
-	})
-	if (user.failedSignIns < SIGN_IN_POLICY.maxFailures) return { locked: false }
-	await prisma.staffUser.update({
-		where: { id: userId },
-		data: { failedSignIns: 0, lockedUntil: new Date(now.getTime() + SIGN_IN_POLICY.lockMinutes * 60_000) },
-	})
-	return { locked: true }
-}
-
-export function recordSuccessfulSignIn(userId: string) {
-	return prisma.staffUser.update({ where: { id: userId }, data: { failedSignIns: 0, lockedUntil: null } })
 }
 
 export async function createStaffSession(input: {
@@ -121,7 +99,6 @@ export async function listStaffAccounts(page = 1) {
 				email: true,
 				role: true,
 				passwordHash: true,
-				lockedUntil: true,
 				disabledAt: true,
 			},
 		}),
@@ -143,7 +120,6 @@ export function findStaffAccount(id: string) {
 			email: true,
 			role: true,
 			passwordHash: true,
-			lockedUntil: true,
 			disabledAt: true,
 			createdAt: true,
 		},

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { EnquiryFields, keepFormAfterRefusal } from '~/components/enquiry-fields.tsx'
 import { Checkboxes, ErrorSummary } from '~/components/form.tsx'
 import { deriveChannel, normaliseReferralCode, readAttribution } from '~/domain/attribution.ts'
+import { waitInWords } from '~/domain/rate-limits.ts'
 import {
 	orderedErrors,
 	readEnquiryValues,
@@ -15,8 +16,9 @@ import {
 import { workingDaysPhrase } from '~/domain/service-config.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { recordEnquiry } from '~/models/enquiries.server.ts'
+import { hitRateLimit } from '~/models/rate-limits.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
-import { enquiryRateLimiter } from '~/utils/enquiry-rate-limit.server.ts'
+import { now } from '~/utils/clock.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { pageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
@@ -68,7 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-type ActionResult = { errors: FieldErrors; values: EnquiryValues; submissionKey: string; tooMany?: boolean }
+type ActionResult = { errors: FieldErrors; values: EnquiryValues; submissionKey: string; tooMany?: { wait: string } }
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form })
@@ -77,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 	// The honeypot: people never see this field; bots fill it in. Answer as if all went well.
 	if (String(form.get('website') ?? '') !== '') {
-		enquiryRateLimiter().tryHit(context.clientIp)
+		await hitRateLimit('enquiryPerClient', context.clientIp, now())
 		throw redirect('/enquire/confirmation', 303)
 	}
 
@@ -86,11 +88,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		return data<ActionResult>({ errors: validation.errors, values, submissionKey }, { status: 400 })
 	}
 
-	const limit = enquiryRateLimiter().tryHit(context.clientIp)
+	const limit = await hitRateLimit('enquiryPerClient', context.clientIp, now())
 	if (!limit.allowed) {
 		return data<ActionResult>(
-			{ errors: {}, values, submissionKey, tooMany: true },
-			{ status: 429, headers: { 'Retry-After': String(Math.ceil(limit.retryAfterMs / 1000)) } }
+			{ errors: {}, values, submissionKey, tooMany: { wait: waitInWords(limit.retryAfterSeconds) } },
+			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } }
 		)
 	}
 
@@ -132,7 +134,7 @@ export default function Enquire() {
 	const summary = result?.tooMany
 		? [
 				{
-					message: `You have sent several enquiries in a short time. Wait a few minutes and try again, or call us on ${page.phone}.`,
+					message: `You have sent several enquiries in a short time. Wait ${result.tooMany.wait}, then try again, or call us on ${page.phone}.`,
 				},
 		  ]
 		: orderedErrors(errors)

@@ -3,15 +3,17 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
 import { formatPounds, type ReferrerKind } from '~/domain/bonus-scheme.ts'
+import { normaliseEmail } from '~/domain/carers.ts'
+import { waitInWords } from '~/domain/rate-limits.ts'
 import { emailAddressError } from '~/domain/sign-in-links.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
+import { hitRateLimit } from '~/models/rate-limits.server.ts'
 import { bonusRulesOn, requestCarerSignInLink } from '~/models/referral-portal.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { now, today } from '~/utils/clock.server.ts'
 import { getPortalSession } from '~/utils/portal-auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { pageMeta } from '~/utils/seo.ts'
-import { signInLinkLimiters } from '~/utils/sign-in-link-rate-limit.server.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // Refer a friend: what it is, the bonuses of the scheme in force today, and the form that emails
@@ -71,27 +73,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const email = String(form.get('email') ?? '').trim()
 	const error = emailAddressError(email)
 	if (error) return data<ActionResult>({ errors: [{ field: 'email', message: error }], email }, { status: 400 })
-	const limits = signInLinkLimiters()
-	const client = limits.perClient.tryHit(context.clientIp)
+	const at = now()
+	const client = await hitRateLimit('signInLinkPerClient', context.clientIp, at)
 	if (!client.allowed) {
-		const minutes = Math.ceil(client.retryAfterMs / 60_000)
 		return data<ActionResult>(
 			{
-				errors: [
-					{
-						message: `You have asked for too many links. Wait ${minutes} ${
-							minutes === 1 ? 'minute' : 'minutes'
-						}, then try again.`,
-					},
-				],
+				errors: [{ message: `You have asked for too many links. Wait ${waitInWords(client.retryAfterSeconds)}, then try again.` }],
 				email,
 			},
-			{ status: 429, headers: { 'Retry-After': String(Math.ceil(client.retryAfterMs / 1000)) } }
+			{ status: 429, headers: { 'Retry-After': String(client.retryAfterSeconds) } }
 		)
 	}
 	// Past the limit for one address the answer stays the same; the links already sent still work.
-	if (limits.perEmail.tryHit(email.toLowerCase()).allowed) {
-		const sent = await requestCarerSignInLink({ email, now: now() })
+	if ((await hitRateLimit('signInLinkPerAddress', normaliseEmail(email), at)).allowed) {
+		const sent = await requestCarerSignInLink({ email, now: at })
 		if (sent) wakeOutbox()
 	}
 	throw redirect('/refer/check-email', 303)

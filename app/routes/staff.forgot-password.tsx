@@ -2,11 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, TextInput } from '~/components/form.tsx'
+import { waitInWords } from '~/domain/rate-limits.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { issuePasswordLink } from '~/models/password-reset.server.ts'
-import { findStaffByEmail } from '~/models/staff.server.ts'
+import { hitRateLimit } from '~/models/rate-limits.server.ts'
+import { findStaffByEmail, normaliseStaffEmail } from '~/models/staff.server.ts'
 import { now } from '~/utils/clock.server.ts'
-import { passwordResetLimiters } from '~/utils/password-reset-rate-limit.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
@@ -44,29 +45,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			{ status: 400 }
 		)
 	}
-	const limits = passwordResetLimiters()
-	const client = limits.perClient.tryHit(context.clientIp)
+	const at = now()
+	const client = await hitRateLimit('passwordResetPerClient', context.clientIp, at)
 	if (!client.allowed) {
-		const minutes = Math.ceil(client.retryAfterMs / 60_000)
 		return data<ActionResult>(
 			{
-				errors: [
-					{
-						message: `You have asked for too many links. Wait ${minutes} ${
-							minutes === 1 ? 'minute' : 'minutes'
-						}, then try again.`,
-					},
-				],
+				errors: [{ message: `You have asked for too many links. Wait ${waitInWords(client.retryAfterSeconds)}, then try again.` }],
 				email,
 			},
-			{ status: 429, headers: { 'Retry-After': String(Math.ceil(client.retryAfterMs / 1000)) } }
+			{ status: 429, headers: { 'Retry-After': String(client.retryAfterSeconds) } }
 		)
 	}
 	// Past the limit for one address the answer stays the same; the links already sent still work.
-	if (limits.perEmail.tryHit(email.toLowerCase()).allowed) {
+	if ((await hitRateLimit('passwordResetPerAddress', normaliseStaffEmail(email), at)).allowed) {
 		const user = await findStaffByEmail(email)
 		if (user && !user.disabledAt) {
-			await issuePasswordLink({ userId: user.id, kind: 'reset', now: now() })
+			await issuePasswordLink({ userId: user.id, kind: 'reset', now: at })
 			wakeOutbox()
 		}
 	}

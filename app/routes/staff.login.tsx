@@ -5,7 +5,6 @@ import { ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
 import { PasswordField } from '~/components/password-field.tsx'
 import { safeStaffRedirect } from '~/domain/staff.ts'
 import { getStaffSession, signIn, startStaffSession } from '~/utils/auth.server.ts'
-import { signInLimiter } from '~/utils/sign-in-rate-limit.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
@@ -28,23 +27,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const email = String(form.get('email') ?? '')
 	const password = String(form.get('password') ?? '')
 	const redirectTo = safeStaffRedirect(String(form.get('redirectTo') ?? ''))
-	const limiter = signInLimiter()
-	const client = limiter.peek(context.clientIp)
-	if (!client.allowed) {
-		const minutes = Math.ceil(client.retryAfterMs / 60_000)
-		const wait = `Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, then try again.`
-		return data<ActionResult>(
-			{ errors: [{ message: `You have tried to sign in too many times. ${wait}` }], email },
-			{ status: 429, headers: { 'Retry-After': String(Math.ceil(client.retryAfterMs / 1000)) } }
-		)
-	}
-	const result = await signIn({ email, password })
+	const result = await signIn({ email, password, clientIp: context.clientIp })
 	if (!result.ok) {
-		// A missing answer is not a guess.
-		if (email.trim() !== '' && password !== '') limiter.tryHit(context.clientIp)
+		// Too many attempts: 429 with how long to wait. A missing answer or a wrong one: 400, on a
+		// field. A turned-off account, told only after the right password: 403.
+		const status = result.retryAfterSeconds ? 429 : result.errors.some((error) => error.field) ? 400 : 403
 		return data<ActionResult>(
 			{ errors: result.errors, email },
-			{ status: result.errors.some((error) => error.field) ? 400 : 403 }
+			{ status, headers: result.retryAfterSeconds ? { 'Retry-After': String(result.retryAfterSeconds) } : undefined }
 		)
 	}
 	throw redirect(redirectTo, { status: 303, headers: { 'Set-Cookie': await startStaffSession(result.user.id) } })

@@ -53,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			email: user.email,
 			role: user.role,
 			roleLabel: STAFF_ROLE_LABELS[user.role],
-			status: accountStatus(user, now()),
+			status: accountStatus(user),
 			disabled: user.disabledAt !== null,
 		},
 	}

@@ -6,7 +6,6 @@ import { accountStatus } from '~/domain/staff-accounts.ts'
 import { isStaffRole, ROLES_THAT, STAFF_ROLE_LABELS } from '~/domain/staff.ts'
 import { listStaffAccounts } from '~/models/staff.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
-import { now } from '~/utils/clock.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 
@@ -18,7 +17,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	await requireStaff(request, { roles: ROLES_THAT.manageUsers })
 	const page = Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get('page')) || 1))
 	const { users, total, pages } = await listStaffAccounts(page)
-	const at = now()
 	return {
 		page,
 		pages,
@@ -28,10 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			name: user.name,
 			email: user.email,
 			role: isStaffRole(user.role) ? STAFF_ROLE_LABELS[user.role] : user.role,
-			status: accountStatus(
-				{ passwordHash: user.hasPassword ? 'set' : null, lockedUntil: user.lockedUntil, disabledAt: user.disabledAt },
-				at
-			),
+			status: accountStatus({ passwordHash: user.hasPassword ? 'set' : null, disabledAt: user.disabledAt }),
 		})),
 	}
 }

@@ -1,13 +1,20 @@
 import crypto from 'node:crypto'
 import { redirect } from '@remix-run/node'
+import { waitInWords } from '~/domain/rate-limits.ts'
 import { isStaffRole, SIGN_IN_POLICY, type StaffRole } from '~/domain/staff.ts'
+import {
+	checkSlowDown,
+	clearRateLimits,
+	giveBack,
+	hitRateLimits,
+	recordSlowDownFailure,
+} from '~/models/rate-limits.server.ts'
 import {
 	createStaffSession,
 	deleteStaffSession,
 	findStaffByEmail,
 	findStaffSession,
-	recordFailedSignIn,
-	recordSuccessfulSignIn,
+	normaliseStaffEmail,
 	touchStaffSession,
 } from '~/models/staff.server.ts'
 import { now } from './clock.server.ts'
@@ -16,7 +23,8 @@ import { MAX_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from './passw
 
 // Staff sign-in and sessions. The session cookie holds a random 32-byte token; the database holds
 // only its SHA-256 hash. Sessions end after 2 hours idle or 12 hours after sign-in, and every staff
-// form carries the session's CSRF token.
+// form carries the session's CSRF token. Wrong passwords are slowed down by client and by the
+// address typed, never by locking the account (docs/decisions/018-rate-limits-and-sign-in-slow-down.md).
 
 export const CSRF_FIELD = 'csrf'
 
@@ -29,13 +37,17 @@ export const SIGN_IN_MESSAGES = {
 	// The same words for an unknown email and a wrong password, so the page does not say which
 	// addresses have accounts.
 	wrong: 'Enter a correct email address and password',
-	locked: `You entered the wrong password too many times. Wait ${SIGN_IN_POLICY.lockMinutes} minutes, then try again.`,
 	disabled: 'Your account has been turned off. Ask your administrator to turn it back on.',
+	/** This client has got too many sign-ins wrong (on any address, or on this one). */
+	tooManyFromClient: (wait: string) => `You have tried to sign in too many times. Wait ${wait}, then try again.`,
+	/** Many wrong passwords for this address from anywhere: the slow-down. */
+	tooManyForAddress: (wait: string) =>
+		`There have been too many attempts to sign in with this email address. Wait ${wait}, then try again.`,
 } as const
 
 export type SignInResult =
 	| { ok: true; user: StaffIdentity }
-	| { ok: false; errors: { field?: 'email' | 'password'; message: string }[] }
+	| { ok: false; errors: { field?: 'email' | 'password'; message: string }[]; retryAfterSeconds?: number }
 
 /** `__Host-` needs https, so the prefix (and Secure) are for production only. */
 export function staffCookieName() {
@@ -63,32 +75,62 @@ function readToken(request: Request): string | undefined {
 	return undefined
 }
 
-export async function signIn(input: { email: string; password: string }, at = now()): Promise<SignInResult> {
+/**
+ * Checks an email address and password typed into the sign-in form from `clientIp`. Every rule
+ * keys on the address typed, never on whether it has an account, so a known and an unknown
+ * address get the same answers at the same moments; an unknown one costs the same hashing time.
+ *
+ * - The address is slowed down once it has had many wrong passwords from anywhere: an attempt
+ *   too soon after the last wrong one is refused with how long to wait (at most a minute).
+ * - The attempt is counted against the client and against the client with this address before
+ *   the password is checked, so many attempts sent at once cannot all slip under the limit.
+ * - A wrong password is counted against the address, for the slow-down.
+ * - A right password gives its hits back and clears the address's counts (this client's with
+ *   it), as only someone who knows the password can.
+ */
+export async function signIn(
+	input: { email: string; password: string; clientIp: string },
+	at = now()
+): Promise<SignInResult> {
 	const email = input.email.trim()
 	const password = input.password
 	const missing: { field: 'email' | 'password'; message: string }[] = []
 	if (email === '') missing.push({ field: 'email', message: SIGN_IN_MESSAGES.emailMissing })
 	if (password === '') missing.push({ field: 'password', message: SIGN_IN_MESSAGES.passwordMissing })
 	if (missing.length > 0) return { ok: false, errors: missing }
-	const wrong = { ok: false as const, errors: [{ field: 'email' as const, message: SIGN_IN_MESSAGES.wrong }] }
+
+	const address = normaliseStaffEmail(email)
+	const slowed = await checkSlowDown('signInPerAddress', address, at)
+	if (!slowed.allowed) return tooMany(SIGN_IN_MESSAGES.tooManyForAddress, slowed.retryAfterSeconds)
+	const counted = await hitRateLimits(
+		[
+			{ name: 'signInPerClient', key: input.clientIp },
+			{ name: 'signInPerAddressAndClient', key: [address, input.clientIp] },
+		],
+		at
+	)
+	if (!counted.allowed) return tooMany(SIGN_IN_MESSAGES.tooManyFromClient, counted.retryAfterSeconds)
 
 	const user = email.length <= 320 && password.length <= MAX_PASSWORD_LENGTH ? await findStaffByEmail(email) : null
-	if (!user || !user.passwordHash) {
-		await verifyAgainstDummy(password)
-		return wrong
+	const right = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password)
+	if (!user || !right) {
+		await recordSlowDownFailure('signInPerAddress', address, at)
+		return { ok: false, errors: [{ field: 'email', message: SIGN_IN_MESSAGES.wrong }] }
 	}
-	if (user.lockedUntil && user.lockedUntil > at) {
-		return { ok: false, errors: [{ message: SIGN_IN_MESSAGES.locked }] }
-	}
-	if (!(await verifyPassword(password, user.passwordHash))) {
-		const { locked } = await recordFailedSignIn(user.id, at)
-		return locked ? { ok: false, errors: [{ message: SIGN_IN_MESSAGES.locked }] } : wrong
-	}
+	// The right password: this attempt was not a guess, and earlier slips on this address are forgiven.
+	await giveBack(counted.hits)
+	await clearRateLimits([
+		{ name: 'signInPerAddressAndClient', key: [address, input.clientIp] },
+		{ name: 'signInPerAddress', key: address },
+	])
 	// Only someone who knows the password learns that the account is turned off.
 	if (user.disabledAt) return { ok: false, errors: [{ message: SIGN_IN_MESSAGES.disabled }] }
 	if (!isStaffRole(user.role)) throw new Error(`Staff user ${user.id} has an unknown role`)
-	await recordSuccessfulSignIn(user.id)
 	return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } }
+}
+
+function tooMany(message: (wait: string) => string, retryAfterSeconds: number): SignInResult {
+	return { ok: false, errors: [{ message: message(waitInWords(retryAfterSeconds)) }], retryAfterSeconds }
 }
 
 /** Starts a session for a signed-in user; returns the Set-Cookie header for the response. */

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { beforeAll, describe, expect, test } from 'vitest'
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { validEnquiryFields } from '../support/enquiry-form.ts'
 
 // The enquiry action against a real SQLite file: what a person submitting the form would see,
@@ -12,19 +12,20 @@ const { prisma } = await import('~/utils/db.server.ts')
 type Answer = {
 	status: number
 	location?: string
-	data?: { errors: Record<string, string>; values: Record<string, unknown> }
+	data?: { errors: Record<string, string>; values: Record<string, unknown>; tooMany?: unknown }
+	headers?: Headers
 }
 
-async function post(fields: [string, string][], clientIp = '198.51.100.1'): Promise<Answer> {
+async function post(fields: [string, string][], clientIp = '198.51.100.1', route = action): Promise<Answer> {
 	const request = new Request('http://localhost/enquire', {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams(fields).toString(),
 	})
 	try {
-		const result = await action({ request, context: { cspNonce: '', clientIp }, params: {} } as ActionFunctionArgs)
-		const { data, init } = result as unknown as { data: Answer['data']; init: { status: number } }
-		return { status: init.status, data }
+		const result = await route({ request, context: { cspNonce: '', clientIp }, params: {} } as ActionFunctionArgs)
+		const { data, init } = result as unknown as { data: Answer['data']; init: { status: number; headers?: HeadersInit } }
+		return { status: init.status, data, headers: new Headers(init.headers) }
 	} catch (thrown) {
 		if (!(thrown instanceof Response)) throw thrown
 		return { status: thrown.status, location: thrown.headers.get('Location') ?? undefined }
@@ -277,6 +278,54 @@ describe('spam and abuse', () => {
 		for (let i = 0; i < 6; i++) statuses.push((await post(validEnquiryFields(), flooder)).status)
 		expect(statuses).toEqual([303, 303, 303, 303, 303, 429])
 		expect((await post(validEnquiryFields(), nextIp())).status).toBe(303)
+	})
+
+	describe('at a stated instant', () => {
+		// Windows start at whole multiples of their length since 1970: 10:02 UTC is 2 minutes into
+		// a 10-minute window.
+		const T0 = Date.parse('2026-12-07T10:02:00Z')
+		afterEach(() => {
+			vi.useRealTimers()
+		})
+
+		test('a refused enquiry says how long to wait, in words and in Retry-After, and keeps what was typed', async () => {
+			vi.useFakeTimers({ toFake: ['Date'] })
+			vi.setSystemTime(T0)
+			const flooder = nextIp()
+			for (let i = 0; i < 5; i++) expect((await post(validEnquiryFields(), flooder)).status).toBe(303)
+			const refused = await post(validEnquiryFields({ firstName: 'Keep', lastName: 'Typed' }), flooder)
+			// 5 enquiries 2 minutes into the window count as 5 × (1 − 2/10) = 4 when 10 minutes have
+			// gone by (2 minutes into the next window): room for one more.
+			expect(refused.status).toBe(429)
+			expect(refused.headers?.get('Retry-After')).toBe('600')
+			expect(refused.data?.tooMany).toEqual({ wait: '10 minutes' })
+			expect(refused.data?.values).toMatchObject({ firstName: 'Keep', lastName: 'Typed' })
+
+			vi.setSystemTime(T0 + 599_000)
+			expect((await post(validEnquiryFields(), flooder)).headers?.get('Retry-After')).toBe('1')
+			vi.setSystemTime(T0 + 600_000)
+			expect((await post(validEnquiryFields(), flooder)).status).toBe(303)
+		})
+
+		test('the count is kept in the database: a restarted server (a fresh module with its own connection) still refuses', async () => {
+			vi.useFakeTimers({ toFake: ['Date'] })
+			vi.setSystemTime(T0)
+			const flooder = nextIp()
+			for (let i = 0; i < 5; i++) expect((await post(validEnquiryFields(), flooder)).status).toBe(303)
+
+			vi.resetModules()
+			const restarted = await import('~/routes/enquire.tsx')
+			const { prisma: secondConnection } = await import('~/utils/db.server.ts')
+			try {
+				expect(secondConnection).not.toBe(prisma)
+				const refused = await post(validEnquiryFields(), flooder, restarted.action)
+				expect(refused.status).toBe(429)
+				expect(refused.headers?.get('Retry-After')).toBe('600')
+				expect((await post(validEnquiryFields(), nextIp(), restarted.action)).status).toBe(303)
+			} finally {
+				await secondConnection.$disconnect()
+			}
+		})
 	})
 })
 

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest'
 import { createStaff, runRoute, signIn, staffRequest } from '../support/staff.ts'
 
 // Forgotten passwords end to end: the form, the email in the outbox (and as a file in the local
@@ -107,6 +107,12 @@ describe('asking for a link', () => {
 	})
 
 	test('one address gets at most 3 links an hour, silently; one client may ask 10 times in 15 minutes', async () => {
+		// 90 seconds into a 15-minute window (they start at whole multiples of 15 minutes since 1970).
+		vi.useFakeTimers({ toFake: ['Date'] })
+		vi.setSystemTime(Date.parse('2026-12-07T10:01:30Z'))
+		onTestFinished(() => {
+			vi.useRealTimers()
+		})
 		const staff = await staffWithPassword()
 		for (let i = 0; i < 5; i += 1) {
 			const answer = await askForLink(staff.email)
@@ -118,10 +124,13 @@ describe('asking for a link', () => {
 		for (let i = 0; i < 10; i += 1)
 			expect((await askForLink(`someone.${i}@northdale.example`, client)).status).toBe(303)
 		const refused = await askForLink('someone.else@northdale.example', client)
+		// 10 asked 90 s into the window count as 10 × (1 − 90/900) = 9 when 15 minutes have gone by
+		// (90 s into the next window): room for one more.
 		expect(refused.status).toBe(429)
-		expect(refused.data.errors[0].message).toMatch(
-			/^You have asked for too many links\. Wait 15 minutes, then try again\.$/
-		)
+		expect(refused.data).toEqual({
+			errors: [{ message: 'You have asked for too many links. Wait 15 minutes, then try again.' }],
+			email: 'someone.else@northdale.example',
+		})
 		expect(refused.headers.get('Retry-After')).toBe('900')
 		// Another client is not held up.
 		expect((await askForLink('someone.else@northdale.example')).status).toBe(303)
@@ -129,12 +138,8 @@ describe('asking for a link', () => {
 })
 
 describe('using the link', () => {
-	test('end to end through the mailbox: a new password, the lock-out cleared, every old session ended', async () => {
+	test('end to end through the mailbox: a new password, every old session ended', async () => {
 		const staff = await staffWithPassword()
-		await prisma.staffUser.update({
-			where: { id: staff.id },
-			data: { failedSignIns: 3, lockedUntil: new Date(Date.now() + 10 * 60_000) },
-		})
 		const oldSession = await signIn(staff)
 		await askForLink(staff.email)
 
@@ -168,7 +173,6 @@ describe('using the link', () => {
 		const user = await prisma.staffUser.findUniqueOrThrow({ where: { id: staff.id } })
 		expect(await verifyPassword(NEW_PASSWORD, user.passwordHash!)).toBe(true)
 		expect(await verifyPassword(OLD_PASSWORD, user.passwordHash!)).toBe(false)
-		expect(user).toMatchObject({ failedSignIns: 0, lockedUntil: null })
 		expect(await getStaffSession(staffRequest('/staff', oldSession))).toBeNull()
 
 		const signInPage = await runRoute(login.loader, new Request('http://localhost/staff/login?passwordSet'))

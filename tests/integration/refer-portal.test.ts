@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, onTestFinished, test, vi } from 'vitest'
 import { createHousehold, runRoute } from '../support/staff.ts'
 
 // The refer-a-friend portal end to end through its routes: asking for an emailed link (never
@@ -7,7 +7,7 @@ import { createHousehold, runRoute } from '../support/staff.ts'
 // link, and what a carer may see of the households they referred.
 
 const { prisma } = await import('~/utils/db.server.ts')
-const { SIGN_IN_LINK_LIMITS } = await import('~/utils/sign-in-link-rate-limit.server.ts')
+const { rateLimits } = await import('~/models/rate-limits.server.ts')
 const { issueSignInLink, hashToken } = await import('~/models/sign-in-links.server.ts')
 const { getPortalSession, startPortalSession } = await import('~/utils/portal-auth.server.ts')
 const { INVITATION_MESSAGES, INVITATIONS_PER_DAY } = await import('~/domain/referral-invitation.ts')
@@ -126,24 +126,35 @@ describe('asking for a sign-in link', () => {
 	test('past the limit for one address the answer is the same but nothing more is sent', async () => {
 		const carer = await createCarer()
 		const answers = []
-		for (let i = 0; i <= SIGN_IN_LINK_LIMITS.perEmail.limit; i++) answers.push(await askForLink(carer.email))
+		for (let i = 0; i <= rateLimits().signInLinkPerAddress.limit; i++) answers.push(await askForLink(carer.email))
 		expect(new Set(answers.map((answer) => `${answer.status} ${answer.location}`))).toEqual(
 			new Set(['303 /refer/check-email'])
 		)
-		expect(await signInLinkEmailsTo(carer.email)).toHaveLength(SIGN_IN_LINK_LIMITS.perEmail.limit)
+		expect(await signInLinkEmailsTo(carer.email)).toHaveLength(rateLimits().signInLinkPerAddress.limit)
 	})
 
 	test('one client asking for too many links is told to wait', async () => {
+		// 90 seconds into a 15-minute window (they start at whole multiples of 15 minutes since 1970).
+		vi.useFakeTimers({ toFake: ['Date'] })
+		vi.setSystemTime(Date.parse('2026-12-07T10:01:30Z'))
+		onTestFinished(() => {
+			vi.useRealTimers()
+		})
 		const client = fromClient('198.51.100.9')
-		for (let i = 0; i < SIGN_IN_LINK_LIMITS.perClient.limit; i++) {
+		for (let i = 0; i < rateLimits().signInLinkPerClient.limit; i++) {
 			expect((await askForLink(`probe.${i}@example.com`, client)).status).toBe(303)
 		}
 		const refused = await askForLink('probe.last@example.com', client)
+		// 10 asked 90 s into the window count as 10 × (1 − 90/900) = 9 when 15 minutes have gone by
+		// (90 s into the next window): room for one more.
 		expect(refused.status).toBe(429)
-		expect(refused.data.errors[0].message).toMatch(
-			/^You have asked for too many links\. Wait \d+ minutes?, then try again\.$/
-		)
-		expect(refused.headers.get('Retry-After')).toMatch(/^\d+$/)
+		expect(refused.data).toEqual({
+			errors: [{ message: 'You have asked for too many links. Wait 15 minutes, then try again.' }],
+			email: 'probe.last@example.com',
+		})
+		expect(refused.headers.get('Retry-After')).toBe('900')
+		// Another client is not held up.
+		expect((await askForLink('probe.last@example.com')).status).toBe(303)
 	})
 })
 

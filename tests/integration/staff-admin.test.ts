@@ -117,17 +117,14 @@ describe('adding a user', () => {
 
 describe('the list', () => {
 	test('shows every account with its role and status', async () => {
-		const locked = await createStaff('social_worker', 'Aaron Locked')
-		await prisma.staffUser.update({
-			where: { id: locked.id },
-			data: { passwordHash: 'x', lockedUntil: new Date(Date.now() + 60_000) },
-		})
+		const active = await createStaff('social_worker', 'Aaron Active')
+		await prisma.staffUser.update({ where: { id: active.id }, data: { passwordHash: 'x' } })
 		const off = await createStaff('read_only', 'Aaron Off')
 		await prisma.staffUser.update({ where: { id: off.id }, data: { disabledAt: new Date() } })
 		const page = await runRoute(list.loader, staffRequest('/staff/users', admin))
 		expect(page.status).toBe(200)
 		const byName = Object.fromEntries(page.data.users.map((user: { name: string }) => [user.name, user]))
-		expect(byName['Aaron Locked']).toMatchObject({ role: 'Assessing social worker', status: 'locked' })
+		expect(byName['Aaron Active']).toMatchObject({ role: 'Assessing social worker', status: 'active' })
 		expect(byName['Aaron Off']).toMatchObject({ role: 'Read-only', status: 'disabled' })
 		expect(byName['Ada Admin']).toMatchObject({ role: 'Administrator', status: 'no_password' })
 		expect(page.data.total).toBe(await prisma.staffUser.count())
