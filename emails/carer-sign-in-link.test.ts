@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { secretRuleBroken, SECRET_PLACEHOLDER } from '~/domain/email-secrets.ts'
 import { renderCarerSignInLink } from './carer-sign-in-link.ts'
 import { renderReferralInvitation } from './referral-invitation.ts'
 import { sampleCarerSignInLink, sampleReferralInvitation } from './samples.ts'
@@ -36,4 +37,12 @@ test('names in an invitation are escaped in the HTML', () => {
 	expect(email.html).toContain('Dear &lt;b&gt;Jo&lt;/b&gt;,')
 	expect(email.html).not.toContain('<b>Jo</b>')
 	expect(email.html).not.toContain('<i>G</i>')
+})
+
+test('a carer’s sign-in link renders with the placeholder where the token goes, as the outbox keeps it', () => {
+	const url = `https://fostering.northdale.example/refer/sign-in/${SECRET_PLACEHOLDER}`
+	const email = renderCarerSignInLink({ ...sampleCarerSignInLink, url })
+	expect(email.html).toContain(`href="${url}"`)
+	expect(email.text).toContain(url)
+	expect(secretRuleBroken({ ...email, template: 'sign-in-carer', secret: 'A'.repeat(43) })).toBeNull()
 })

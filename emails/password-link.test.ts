@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { secretRuleBroken, SECRET_PLACEHOLDER } from '~/domain/email-secrets.ts'
 import { renderPasswordLink } from './password-link.ts'
 import { samplePasswordLink } from './samples.ts'
 
@@ -28,5 +29,15 @@ describe('renderPasswordLink', () => {
 		const email = renderPasswordLink({ ...samplePasswordLink, name: '<b>Jo</b>' })
 		expect(email.html).toContain('Dear &lt;b&gt;Jo&lt;/b&gt;,')
 		expect(email.html).not.toContain('<b>Jo</b>')
+	})
+
+	test('renders with the placeholder where the token goes, as the outbox keeps it (ADR 017)', () => {
+		for (const kind of ['reset', 'welcome'] as const) {
+			const url = `https://fostering.northdale.example/staff/reset-password/${SECRET_PLACEHOLDER}`
+			const email = renderPasswordLink({ ...samplePasswordLink, kind, url })
+			expect(email.html).toContain(`href="${url}"`)
+			expect(email.text).toContain(url)
+			expect(secretRuleBroken({ ...email, template: `password-${kind}`, secret: 'A'.repeat(43) })).toBeNull()
+		}
 	})
 })

@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-	looksLikeResetToken,
-	mayReadInMailbox,
-	passwordLinkTemplate,
-	resetLinkExpiresAt,
-	resetLinkState,
-} from './password-reset.ts'
+import { looksLikeResetToken, resetLinkExpiresAt, resetLinkState } from './password-reset.ts'
 
 const issued = new Date('2026-11-23T09:00:00Z')
 
@@ -29,36 +23,5 @@ describe('password links', () => {
 		expect(looksLikeResetToken('A'.repeat(43))).toBe(true)
 		expect(looksLikeResetToken('A'.repeat(42))).toBe(false)
 		expect(looksLikeResetToken(`${'A'.repeat(42)}/`)).toBe(false)
-	})
-})
-
-describe('reading password links in the staff mailbox', () => {
-	test('lets only the recipient read a password link, whatever the case of the address', () => {
-		const link = { template: passwordLinkTemplate('reset'), toAddress: 'Helen.Okafor@northdale.example' }
-		expect(mayReadInMailbox(link, 'helen.okafor@northdale.example')).toBe(true)
-		expect(mayReadInMailbox(link, 'amira.hussain@northdale.example')).toBe(false)
-		expect(
-			mayReadInMailbox({ ...link, template: passwordLinkTemplate('welcome') }, 'amira.hussain@northdale.example')
-		).toBe(false)
-	})
-
-	test('lets anyone who may open the mailbox read other emails', () => {
-		expect(
-			mayReadInMailbox(
-				{ template: 'enquiry-acknowledgement', toAddress: 'someone@example.com' },
-				'amira.hussain@northdale.example'
-			)
-		).toBe(true)
-	})
-
-	test('keeps a carer’s emailed sign-in link from staff, like a password link', () => {
-		const link = { template: 'sign-in-carer', toAddress: 'grace.mensah@example.com' }
-		expect(mayReadInMailbox(link, 'amira.hussain@northdale.example')).toBe(false)
-		expect(
-			mayReadInMailbox(
-				{ template: 'referral-invitation', toAddress: 'friend@example.com' },
-				'amira.hussain@northdale.example'
-			)
-		).toBe(true)
 	})
 })

@@ -38,15 +38,3 @@ export function looksLikeResetToken(token: string): boolean {
 export function passwordLinkTemplate(kind: ResetLinkKind): string {
 	return `password-${kind}`
 }
-
-/**
- * Whether a member of staff may read an email's words in the staff mailbox. A password link
- * signs its holder in as the account's owner, so only the person it was sent to may read it:
- * otherwise anyone who can open the mailbox could ask for a reset of a manager's or
- * administrator's password and use the link themselves.
- */
-export function mayReadInMailbox(message: { template: string; toAddress: string }, viewerEmail: string): boolean {
-	// A carer's (or applicant's) emailed sign-in link signs its holder in just the same.
-	if (!message.template.startsWith('password-') && !message.template.startsWith('sign-in-')) return true
-	return message.toAddress.trim().toLowerCase() === viewerEmail.trim().toLowerCase()
-}

@@ -1,5 +1,7 @@
 import { afterFailure } from '~/domain/email-retry.ts'
+import { emailToSend } from '~/domain/email-secrets.ts'
 import {
+	abandonMessage,
 	claimDueMessages,
 	markSent,
 	recordFailure,
@@ -13,8 +15,9 @@ import { describeSendError, isPermanentSendError, type Mailer } from './mailer.s
 // Sends what the outbox holds. Each server process runs one worker (background-jobs.server.ts);
 // leases keep them from sending the same message twice (see app/models/outbox.server.ts). A
 // failed send stays pending and is retried with backoff; only a permanent rejection, repeated,
-// ends as dead (app/domain/email-retry.ts). Logs name messages by id and template, never by
-// address, to keep personal data out of logs.
+// ends as dead (app/domain/email-retry.ts). A password or sign-in link's token is put into the
+// email only here, as it goes (ADR 017); one whose link has run out is not sent at all. Logs name
+// messages by id and template, never by address (nor link), to keep personal data out of logs.
 
 export type OutboxWorkerOptions = {
 	mailer: Pick<Mailer, 'send'>
@@ -49,8 +52,14 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 	const db = options.db
 
 	async function sendOne(message: ClaimedMessage) {
+		const outgoing = emailToSend(message, now())
+		if (!outgoing.ok) {
+			await abandonMessage(message, outgoing.reason, db)
+			logger.warn(`Outbox: did not send message ${message.id} (${message.template}): ${outgoing.reason}`)
+			return
+		}
 		try {
-			await options.mailer.send({ to: message.toAddress, subject: message.subject, html: message.html, text: message.text })
+			await options.mailer.send({ to: message.toAddress, ...outgoing.email })
 		} catch (sendError) {
 			const failedAttempts = message.attempts + 1
 			const error = describeSendError(sendError)

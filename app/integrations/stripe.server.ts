@@ -10,12 +10,30 @@ import { stripeConfig, type StripeConfig } from '~/utils/env.server.ts'
 // The one place that talks to Stripe (ADR 011): Express accounts for carers, onboarding links,
 // transfers of approved bonuses, and webhook signatures. Everything else in the app sees these
 // few calls, so tests run the real SDK against a stand-in on loopback (tests/support/fake-stripe.ts).
+//
+// Stripe's times (a signature's `t`, an event's `created`) are its real clock in whole seconds, so
+// they are compared with this machine's real clock, never the service clock of utils/clock.server.ts
+// (which a training copy may start at another time).
+
+/** How far a webhook signature's time may be from ours, either way: Stripe's default, 5 minutes. */
+export const WEBHOOK_TOLERANCE_SECONDS = 300
+
+/** An account's status as Stripe told us, and when it was so (whole seconds, as Stripe's times are). */
+export type AccountState = { status: StripeAccountStatus; asOf: Date }
+
+/** Why a webhook's body was refused: not signed by Stripe (or not recently), or signed but not JSON. */
+export class WebhookRefused extends Error {
+	constructor(readonly reason: 'signature' | 'malformed', message: string) {
+		super(message)
+	}
+}
 
 export type StripeGateway = {
-	createExpressAccount(input: { email: string; carerId: string }): Promise<{ id: string; status: StripeAccountStatus }>
+	createExpressAccount(input: { email: string; carerId: string }): Promise<{ id: string } & AccountState>
 	/** A single-use link to Stripe's onboarding for the account; it lasts minutes, so use it at once. */
 	createOnboardingLink(input: { accountId: string; returnUrl: string; refreshUrl: string }): Promise<string>
-	accountStatus(accountId: string): Promise<StripeAccountStatus>
+	/** How the account stands now; asOf is when we asked. */
+	accountState(accountId: string): Promise<AccountState>
 	/** The transfer an earlier attempt of this payment created, if Stripe has one. */
 	findTransfer(paymentId: string): Promise<{ id: string } | null>
 	createTransfer(input: {
@@ -24,8 +42,11 @@ export type StripeGateway = {
 		amountPence: number
 		destinationAccountId: string
 	}): Promise<{ id: string }>
-	/** The event in a webhook's raw body, if its Stripe-Signature header is good; throws if not. */
-	verifyWebhook(rawBody: string, signature: string | null): Stripe.Event
+	/**
+	 * The JSON in a webhook's raw body, if its Stripe-Signature header is good and dated within the
+	 * tolerance either way; throws WebhookRefused if not. Its shape is for the caller to check.
+	 */
+	verifyWebhook(rawBody: string, signature: string | null): unknown
 }
 
 export type StripeGatewayOptions = {
@@ -45,6 +66,7 @@ export function createStripeGateway(config: StripeConfig, options: StripeGateway
 
 	return {
 		async createExpressAccount({ email, carerId }) {
+			const asOf = stripeNow()
 			const account = await stripe.accounts.create(
 				{
 					type: 'express',
@@ -56,7 +78,7 @@ export function createStripeGateway(config: StripeConfig, options: StripeGateway
 				// Two clicks on "Set up" (or a retry) must not make two accounts for one carer.
 				{ idempotencyKey: `carer-account-${carerId}` }
 			)
-			return { id: account.id, status: accountStatus(account) }
+			return { id: account.id, status: accountStatus(account), asOf }
 		},
 
 		async createOnboardingLink({ accountId, returnUrl, refreshUrl }) {
@@ -69,8 +91,9 @@ export function createStripeGateway(config: StripeConfig, options: StripeGateway
 			return link.url
 		},
 
-		async accountStatus(accountId) {
-			return accountStatus(await stripe.accounts.retrieve(accountId))
+		async accountState(accountId) {
+			const asOf = stripeNow()
+			return { status: accountStatus(await stripe.accounts.retrieve(accountId)), asOf }
 		},
 
 		async findTransfer(paymentId) {
@@ -98,18 +121,45 @@ export function createStripeGateway(config: StripeConfig, options: StripeGateway
 		},
 
 		verifyWebhook(rawBody, signature) {
-			if (!signature) throw new Error('No Stripe-Signature header')
-			let lastError: unknown = new Error('No webhook signing secret is configured')
+			if (!signature) throw new WebhookRefused('signature', 'No Stripe-Signature header')
+			// The SDK refuses a signature older than the tolerance but not one dated in the future: a
+			// request signed with a time far ahead could be replayed until that time, however long.
+			const signedAt = signatureTime(signature)
+			if (signedAt === null) throw new WebhookRefused('signature', 'The Stripe-Signature header has no single time')
+			if (signedAt - Math.floor(Date.now() / 1000) > WEBHOOK_TOLERANCE_SECONDS) {
+				throw new WebhookRefused('signature', 'The Stripe-Signature header is dated in the future')
+			}
 			for (const secret of config.webhookSecrets) {
 				try {
-					return stripe.webhooks.constructEvent(rawBody, signature, secret)
+					return stripe.webhooks.constructEvent(rawBody, signature, secret, WEBHOOK_TOLERANCE_SECONDS) as unknown
 				} catch (error) {
-					lastError = error
+					if (error instanceof Stripe.errors.StripeSignatureVerificationError) continue
+					// The signature was good (the SDK checks it before parsing): what it signed is not JSON.
+					throw new WebhookRefused('malformed', 'The body is not a JSON event')
 				}
 			}
-			throw lastError
+			throw new WebhookRefused('signature', 'No signature in the Stripe-Signature header is good and recent')
 		},
 	}
+}
+
+/**
+ * The `t` of a Stripe-Signature header ("t=1700000000,v1=...") in Unix seconds, or null unless it
+ * has exactly one, in digits. The SDK takes the last of several; we take none.
+ */
+export function signatureTime(header: string): number | null {
+	const times = header
+		.split(',')
+		.map((part) => part.trim())
+		.filter((part) => part.startsWith('t='))
+		.map((part) => part.slice(2))
+	if (times.length !== 1 || !/^\d{1,12}$/.test(times[0]!)) return null
+	return Number(times[0])
+}
+
+/** Stripe's clock as we best know it: our real clock, in Stripe's whole seconds. */
+function stripeNow(): Date {
+	return new Date(Math.floor(Date.now() / 1000) * 1000)
 }
 
 let gateway: StripeGateway | null | undefined
@@ -136,5 +186,3 @@ export function describeStripeFailure(error: unknown): StripeFailure {
 	}
 	return { statusCode: null, message: error instanceof Error ? error.message : String(error) }
 }
-
-export type StripeEvent = Stripe.Event

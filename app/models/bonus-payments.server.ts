@@ -215,23 +215,70 @@ export async function settlePaymentIn(
 	return 'paid, ledger refused'
 }
 
+/** What a transfer.created or transfer.reversed webhook says about a transfer. */
+export type TransferReport = {
+	id: string
+	/** The payment that made it (the metadata the worker sent), if it says. */
+	paymentId: string | null
+	amountPence: number
+	destinationAccountId: string | null
+	/** How much Stripe has reversed so far, in all (Stripe's amount_reversed). */
+	amountReversedPence: number
+	fullyReversed: boolean
+}
+
+export type TransferOutcome = 'recorded' | 'stale' | 'unknown transfer'
+
 /**
- * Stripe reversed (some of) a transfer after it was paid. The ledger is final once paid, so the
- * entry stays paid; the payment records the reversal, a full reversal frees the entry's live
- * slot, and paymentsNeedingAttention puts it in front of a manager to settle with the carer.
+ * A transfer Stripe made: settles the queued payment it belongs to, if the amount and the
+ * destination are the payment's. A payment already settled (paid, or reversed after a
+ * transfer.reversed that came first) is left as it is: Stripe's events come in any order.
+ */
+export async function recordTransferMade(
+	tx: Prisma.TransactionClient,
+	transfer: TransferReport
+): Promise<TransferOutcome> {
+	const payment = transfer.paymentId ? await tx.bonusPayment.findUnique({ where: { id: transfer.paymentId } }) : null
+	if (!payment || !isPaymentOf(payment, transfer)) return 'unknown transfer'
+	return (await settlePaymentIn(tx, payment.id, transfer.id)) === 'already settled' ? 'stale' : 'recorded'
+}
+
+/**
+ * Stripe reversed (some of) a transfer. The ledger is final once paid, so the entry stays paid;
+ * the payment records the reversal, a full reversal frees the entry's live slot, and
+ * paymentsNeedingAttention puts it in front of a manager to settle with the carer.
+ *
+ * Out of order: a reversal can arrive before we knew the transfer was made (its answer lost, its
+ * transfer.created still on the way). A reversal proves the transfer was made, so it settles the
+ * payment first, as transfer.created would, and a late transfer.created then finds it settled.
+ * Stripe's amount_reversed only grows, so a reversal saying no more than the payment has already
+ * recorded is an older event delivered late, and changes nothing.
  */
 export async function recordTransferReversal(
 	tx: Prisma.TransactionClient,
-	transfer: { id: string; amountReversedPence: number; fullyReversed: boolean }
-) {
-	const payment = await tx.bonusPayment.findUnique({ where: { stripeTransferId: transfer.id } })
-	if (!payment) return false
+	transfer: TransferReport
+): Promise<TransferOutcome> {
+	let payment = await tx.bonusPayment.findUnique({ where: { stripeTransferId: transfer.id } })
+	if (!payment && transfer.paymentId) {
+		const made = await recordTransferMade(tx, transfer)
+		if (made === 'recorded') payment = await tx.bonusPayment.findUnique({ where: { stripeTransferId: transfer.id } })
+	}
+	if (!payment) return 'unknown transfer'
+	const fully = transfer.fullyReversed || transfer.amountReversedPence >= payment.amountPence
 	const note = `Stripe reversed ${formatPounds(transfer.amountReversedPence)} of this transfer on ${today()}`
-	await tx.bonusPayment.update({
-		where: { id: payment.id },
-		data: transfer.fullyReversed ? { status: 'reversed', liveEntryId: null, lastError: note } : { lastError: note },
+	const { count } = await tx.bonusPayment.updateMany({
+		where: { id: payment.id, reversedPence: { lt: transfer.amountReversedPence } },
+		data: {
+			reversedPence: transfer.amountReversedPence,
+			lastError: note,
+			...(fully ? { status: 'reversed', liveEntryId: null } : {}),
+		},
 	})
-	return true
+	return count > 0 ? 'recorded' : 'stale'
+}
+
+function isPaymentOf(payment: { amountPence: number; destinationAccountId: string }, transfer: TransferReport) {
+	return payment.amountPence === transfer.amountPence && payment.destinationAccountId === transfer.destinationAccountId
 }
 
 /** A failed attempt that may succeed later: try again at `nextAttemptAt`. */

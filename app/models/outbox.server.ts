@@ -1,3 +1,4 @@
+import { carriesSecret, secretRuleBroken } from '~/domain/email-secrets.ts'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
@@ -16,9 +17,21 @@ import type { RenderedEmail } from '../../emails/render.ts'
 // Dates are compared as text: Prisma's SQLite adapter stores every DateTime, and binds every Date
 // parameter, as an ISO 8601 string in UTC ("2026-11-23T10:00:00.000+00:00"), which sorts in time
 // order.
+//
+// A password or sign-in link's token is kept apart from the words (ADR 017, app/domain/email-secrets.ts):
+// the worker puts it in as it sends, and the UPDATE that ends the message (sent or dead) removes it.
 
-/** householdId: the household the email is about, so it shows on the household's timeline. */
-export type OutboxEmail = RenderedEmail & { template: string; to: string; householdId?: string | null }
+/**
+ * householdId: the household the email is about, so it shows on the household's timeline.
+ * secret: the token of the link a password or sign-in email carries (rendered with
+ * SECRET_PLACEHOLDER in its place), and when the link stops working.
+ */
+export type OutboxEmail = RenderedEmail & {
+	template: string
+	to: string
+	householdId?: string | null
+	secret?: { token: string; expiresAt: Date }
+}
 
 /** The database the outbox uses: the process's client, or another connection (tests of two workers). */
 export type OutboxDb = Pick<PrismaClient, 'outboxMessage' | '$queryRaw' | '$executeRaw'>
@@ -27,16 +40,25 @@ export async function enqueueEmail(tx: Prisma.TransactionClient, email: OutboxEm
 	await tx.outboxMessage.createMany({ data: outboxRows([email]) })
 }
 
-/** Outbox rows for several emails caused by one change, to write with createMany. */
+/**
+ * Outbox rows for several emails caused by one change, to write with createMany. Throws (and so
+ * rolls the change back) for an email that would keep a live link in its words.
+ */
 export function outboxRows(emails: OutboxEmail[]) {
-	return emails.map((email) => ({
-		template: email.template,
-		toAddress: email.to,
-		subject: email.subject,
-		html: email.html,
-		text: email.text,
-		householdId: email.householdId ?? null,
-	}))
+	return emails.map((email) => {
+		const broken = secretRuleBroken({ ...email, secret: email.secret?.token })
+		if (broken) throw new Error(broken)
+		return {
+			template: email.template,
+			toAddress: email.to,
+			subject: email.subject,
+			html: email.html,
+			text: email.text,
+			secret: email.secret?.token ?? null,
+			secretUntil: email.secret?.expiresAt ?? null,
+			householdId: email.householdId ?? null,
+		}
+	})
 }
 
 export type ClaimedMessage = {
@@ -46,13 +68,20 @@ export type ClaimedMessage = {
 	subject: string
 	html: string
 	text: string
+	/** The token that goes into the email's link as it is sent (ADR 017), and when the link stops working. */
+	secret: string | null
+	secretUntil: Date | null
 	/** Attempts made before this one. */
 	attempts: number
 	/** The lease this claim holds; it also identifies the claim. */
 	lockedUntil: Date
 }
 
-type ClaimedRow = Omit<ClaimedMessage, 'attempts' | 'lockedUntil'> & { attempts: number | bigint; nextAttemptAt: Date }
+type ClaimedRow = Omit<ClaimedMessage, 'attempts' | 'lockedUntil' | 'secretUntil'> & {
+	attempts: number | bigint
+	nextAttemptAt: Date
+	secretUntil: Date | string | null
+}
 
 /**
  * Claims up to `limit` pending messages that are due and not leased to a live worker, leasing
@@ -83,26 +112,33 @@ export async function claimDueMessages(input: {
 			ORDER BY "nextAttemptAt", "createdAt"
 			LIMIT ${limit}
 		)
-		RETURNING "id", "template", "toAddress", "subject", "html", "text", "attempts", "nextAttemptAt"`
+		RETURNING "id", "template", "toAddress", "subject", "html", "text", "secret", "secretUntil", "attempts",
+			"nextAttemptAt"`
 	return rows
 		.sort((a, b) => new Date(a.nextAttemptAt).getTime() - new Date(b.nextAttemptAt).getTime())
-		.map(({ nextAttemptAt: _, attempts, ...row }) => ({ ...row, attempts: Number(attempts), lockedUntil }))
+		.map(({ nextAttemptAt: _, attempts, secretUntil, ...row }) => ({
+			...row,
+			secretUntil: secretUntil === null ? null : new Date(secretUntil),
+			attempts: Number(attempts),
+			lockedUntil,
+		}))
 }
 
 /**
- * Records that the message went. Not tied to the claim: if it was sent, it was sent, even by a
- * worker whose lease ran out.
+ * Records that the message went, and forgets its link's token in the same statement. Not tied to
+ * the claim: if it was sent, it was sent, even by a worker whose lease ran out.
  */
 export async function markSent(claim: ClaimedMessage, now: Date, db: OutboxDb = prisma) {
 	await db.$executeRaw`
 		UPDATE "OutboxMessage"
-		SET "status" = 'sent', "sentAt" = ${now}, "attempts" = "attempts" + 1, "lockedUntil" = NULL
+		SET "status" = 'sent', "sentAt" = ${now}, "attempts" = "attempts" + 1, "lockedUntil" = NULL, "secret" = NULL
 		WHERE "id" = ${claim.id} AND "status" = 'pending'`
 }
 
 /**
- * Records a failed attempt: the error, and either the next attempt time or 'dead'. Does nothing
- * if the claim is no longer current (the lease ran out and another worker took the message).
+ * Records a failed attempt: the error, and either the next attempt time or 'dead' (which forgets
+ * the link's token: nothing will send it now). Does nothing if the claim is no longer current (the
+ * lease ran out and another worker took the message).
  */
 export async function recordFailure(
 	claim: ClaimedMessage,
@@ -112,7 +148,19 @@ export async function recordFailure(
 	await db.$executeRaw`
 		UPDATE "OutboxMessage"
 		SET "status" = ${outcome.status}, "attempts" = "attempts" + 1, "lastError" = ${outcome.error},
-			"nextAttemptAt" = ${outcome.nextAttemptAt}, "lockedUntil" = NULL
+			"nextAttemptAt" = ${outcome.nextAttemptAt}, "lockedUntil" = NULL,
+			"secret" = CASE WHEN ${outcome.status} = 'dead' THEN NULL ELSE "secret" END
+		WHERE "id" = ${claim.id} AND "status" = 'pending' AND "lockedUntil" = ${claim.lockedUntil}`
+}
+
+/**
+ * Gives up on a message without trying to send it, and forgets its link's token: the link ran
+ * out while the message waited (or its token is gone), so it would only arrive broken.
+ */
+export async function abandonMessage(claim: ClaimedMessage, reason: string, db: OutboxDb = prisma) {
+	await db.$executeRaw`
+		UPDATE "OutboxMessage"
+		SET "status" = 'dead', "lastError" = ${reason}, "lockedUntil" = NULL, "secret" = NULL
 		WHERE "id" = ${claim.id} AND "status" = 'pending' AND "lockedUntil" = ${claim.lockedUntil}`
 }
 
@@ -151,8 +199,9 @@ export async function listOutboxMessages(page = 1) {
 	return { messages, total, pages: Math.max(1, Math.ceil(total / MAILBOX_PAGE_SIZE)) }
 }
 
+/** One message as staff may see it: never with its link's token (only the worker reads that). */
 export function findOutboxMessage(id: string) {
-	return prisma.outboxMessage.findUnique({ where: { id } })
+	return prisma.outboxMessage.findUnique({ where: { id }, omit: { secret: true } })
 }
 
 /** One message for a member of staff to read; an email about a household goes in its audit log. */
@@ -172,9 +221,12 @@ export async function viewOutboxMessage(id: string, viewerId: string) {
 /**
  * Gives a message the worker gave up on a fresh start: pending, due now, with its attempts
  * counted from nought again (the retry schedule starts over). Only a dead message: one that is
- * pending or sent is left alone. The caller wakes the outbox.
+ * pending or sent is left alone, and so is one that carried a link, whose token went when it died
+ * (the person asks for a new link). The caller wakes the outbox.
  */
 export async function retryDeadMessage(id: string, now: Date): Promise<boolean> {
+	const message = await prisma.outboxMessage.findUnique({ where: { id }, select: { template: true } })
+	if (!message || carriesSecret(message.template)) return false
 	const { count } = await prisma.outboxMessage.updateMany({
 		where: { id, status: 'dead' },
 		data: { status: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: null },

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { SECRET_PLACEHOLDER } from '~/domain/email-secrets.ts'
 import {
 	looksLikeResetToken,
 	passwordLinkTemplate,
@@ -14,7 +15,8 @@ import { siteUrl } from '~/utils/site-url.server.ts'
 
 // Links to set or reset a staff password (docs/decisions/007-password-reset.md). The emailed token
 // is 32 random bytes; PasswordReset keeps only its SHA-256 hash, so a copy of the database cannot
-// be used to take over an account. A new link replaces the person's older unused ones.
+// be used to take over an account. A new link replaces the person's older unused ones. The email
+// goes into the outbox with the token apart from its words, so it is not kept once sent (ADR 017).
 
 function hashToken(token: string) {
 	return crypto.createHash('sha256').update(token).digest('hex')
@@ -27,6 +29,7 @@ function hashToken(token: string) {
 export async function issuePasswordLink(input: { userId: string; kind: ResetLinkKind; now: Date }) {
 	const config = await getServiceConfig()
 	const token = crypto.randomBytes(32).toString('base64url')
+	const expiresAt = resetLinkExpiresAt(input.kind, input.now)
 	await prisma.$transaction(async (tx) => {
 		const user = await tx.staffUser.findUniqueOrThrow({ where: { id: input.userId } })
 		await tx.passwordReset.deleteMany({ where: { userId: user.id, usedAt: null } })
@@ -35,17 +38,22 @@ export async function issuePasswordLink(input: { userId: string; kind: ResetLink
 				id: hashToken(token),
 				userId: user.id,
 				createdAt: input.now,
-				expiresAt: resetLinkExpiresAt(input.kind, input.now),
+				expiresAt,
 			},
 		})
 		const email = renderPasswordLink({
 			kind: input.kind,
 			name: user.name,
-			url: siteUrl(`/staff/reset-password/${token}`),
+			url: siteUrl(`/staff/reset-password/${SECRET_PLACEHOLDER}`),
 			serviceName: config.serviceName,
 			organisationName: config.organisationName,
 		})
-		await enqueueEmail(tx, { ...email, template: passwordLinkTemplate(input.kind), to: user.email })
+		await enqueueEmail(tx, {
+			...email,
+			template: passwordLinkTemplate(input.kind),
+			to: user.email,
+			secret: { token, expiresAt },
+		})
 	})
 }
 

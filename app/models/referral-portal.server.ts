@@ -11,7 +11,8 @@ import {
 } from '~/domain/referral-invitation.ts'
 import { furthestStage, referralProgress, type ReferralProgress } from '~/domain/referral-progress.ts'
 import { normaliseEmail } from '~/domain/carers.ts'
-import { signInLinkTemplate } from '~/domain/sign-in-links.ts'
+import { SECRET_PLACEHOLDER } from '~/domain/email-secrets.ts'
+import { signInLinkExpiresAt, signInLinkTemplate } from '~/domain/sign-in-links.ts'
 import { startOfLondonDay, type CalendarDate } from '~/domain/working-days.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { renderCarerSignInLink } from '../../emails/carer-sign-in-link.ts'
@@ -44,9 +45,10 @@ export async function requestCarerSignInLink(input: { email: string; now: Date }
 	// The same work whether or not the address is known (a token made, an email rendered), so the
 	// time the answer takes says as little as practical; only the writes are skipped.
 	const token = newToken()
+	// The token goes into the outbox apart from the words, so it is not kept once sent (ADR 017).
 	const email = renderCarerSignInLink({
 		name: carer?.name ?? '',
-		url: siteUrl(`/refer/sign-in/${token}`),
+		url: siteUrl(`/refer/sign-in/${SECRET_PLACEHOLDER}`),
 		serviceName: config.serviceName,
 		organisationName: config.organisationName,
 	})
@@ -54,7 +56,12 @@ export async function requestCarerSignInLink(input: { email: string; now: Date }
 	if (!carer || carer.status !== 'active') return false
 	await prisma.$transaction(async (tx) => {
 		await issueSignInLink(tx, { audience: 'carer', subjectId: carer.id, now: input.now, token })
-		await enqueueEmail(tx, { ...email, template: signInLinkTemplate('carer'), to: carer.email })
+		await enqueueEmail(tx, {
+			...email,
+			template: signInLinkTemplate('carer'),
+			to: carer.email,
+			secret: { token, expiresAt: signInLinkExpiresAt(input.now) },
+		})
 	})
 	return true
 }

@@ -23,8 +23,10 @@ export function newToken() {
 
 /**
  * Stores a new link for this person and returns its token (`token`: one made earlier with
- * newToken), to be put in an email in the same transaction. Older unused links keep working until one of them is used: emails can arrive out
- * of order, and the person may click whichever they open first.
+ * newToken), to be put in an email in the same transaction, apart from the email's words (the
+ * outbox keeps it only until the email is sent; ADR 017). Older unused links keep working until
+ * one of them is used: emails can arrive out of order, and the person may click whichever they
+ * open first.
  */
 export async function issueSignInLink(
 	tx: Prisma.TransactionClient,

@@ -7,6 +7,11 @@ import { prisma } from '~/utils/db.server.ts'
 // through Stripe, and kept in Carer.stripeAccountId; its status (pending | enabled | restricted)
 // is refreshed when they come back from Stripe's onboarding and whenever Stripe sends
 // account.updated. The gateway is passed in, so these work with any Stripe (or the test stand-in).
+//
+// Stripe delivers events late and out of order, so every status is kept with the time it was true
+// at Stripe (stripeAccountAsOf), and one that is older than what is kept changes nothing. The
+// check is part of the UPDATE, so two deliveries at once cannot both pass it. Stripe's times are
+// whole seconds; of two states from the same second, the one that arrives later wins (ADR 011).
 
 export type CarerPaymentSetup = { connected: boolean; status: StripeAccountStatus | null }
 
@@ -36,7 +41,7 @@ export async function startStripeOnboarding(
 		const account = await gateway.createExpressAccount({ email: carer.email, carerId: carer.id })
 		await prisma.carer.updateMany({
 			where: { id: carer.id, stripeAccountId: null },
-			data: { stripeAccountId: account.id, stripeAccountStatus: account.status },
+			data: { stripeAccountId: account.id, stripeAccountStatus: account.status, stripeAccountAsOf: account.asOf },
 		})
 		accountId = (await prisma.carer.findUniqueOrThrow({ where: { id: carer.id } })).stripeAccountId ?? account.id
 	}
@@ -50,20 +55,30 @@ export async function refreshStripeAccount(
 ): Promise<StripeAccountStatus | null> {
 	const carer = await prisma.carer.findUnique({ where: { id: carerId }, select: { stripeAccountId: true } })
 	if (!carer?.stripeAccountId) return null
-	const status = await gateway.accountStatus(carer.stripeAccountId)
-	await prisma.carer.update({ where: { id: carerId }, data: { stripeAccountStatus: status } })
-	return status
+	const state = await gateway.accountState(carer.stripeAccountId)
+	if ((await recordAccountStatus(prisma, carer.stripeAccountId, state)) === 'recorded') return state.status
+	// An account.updated newer than our question came in while Stripe answered: it stands.
+	return (await carerPaymentSetup(carerId))?.status ?? state.status
 }
 
-/** What an account.updated webhook says; false if no carer has the account. */
+export type AccountStatusOutcome = 'recorded' | 'stale' | 'unknown account'
+
+/**
+ * Keeps the account's status as it was at `asOf`, unless what is kept is newer: an
+ * account.updated webhook, or our own question to Stripe.
+ */
 export async function recordAccountStatus(
-	tx: Prisma.TransactionClient,
+	db: Pick<Prisma.TransactionClient, 'carer'>,
 	accountId: string,
-	status: StripeAccountStatus
-): Promise<boolean> {
-	const { count } = await tx.carer.updateMany({
-		where: { stripeAccountId: accountId },
-		data: { stripeAccountStatus: status },
+	state: { status: StripeAccountStatus; asOf: Date }
+): Promise<AccountStatusOutcome> {
+	const { count } = await db.carer.updateMany({
+		where: {
+			stripeAccountId: accountId,
+			OR: [{ stripeAccountAsOf: null }, { stripeAccountAsOf: { lte: state.asOf } }],
+		},
+		data: { stripeAccountStatus: state.status, stripeAccountAsOf: state.asOf },
 	})
-	return count > 0
+	if (count > 0) return 'recorded'
+	return (await db.carer.count({ where: { stripeAccountId: accountId } })) > 0 ? 'stale' : 'unknown account'
 }

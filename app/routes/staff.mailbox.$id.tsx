@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { SuccessBanner } from '~/components/form.tsx'
 import { OutboxStatusTag } from '~/components/status-tags.tsx'
-import { mayReadInMailbox } from '~/domain/password-reset.ts'
+import { carriesSecret, textForStaff } from '~/domain/email-secrets.ts'
 import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
 import { formatDateTime } from '~/domain/working-days.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
@@ -17,7 +17,8 @@ import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // One email as the service sent it. Only the plain text version is shown: the HTML version's
 // inline styles would need the staff area's Content-Security-Policy loosened (ADR 003 keeps both
-// parts saying the same).
+// parts saying the same). A password or sign-in link is never shown, to anyone, at any status:
+// the outbox keeps its token only until the email goes (ADR 017), and whoever has it could use it.
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Email').filter((tag) => !('title' in tag))
 export const headers = () => STAFF_HEADERS
 
@@ -25,9 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.viewHouseholds })
 	const message = await viewOutboxMessage(params.id ?? '', session.user.id)
 	if (!message) throw new Response('There is no email here', { status: 404 })
+	const secret = carriesSecret(message.template)
 	return {
 		csrfToken: session.csrfToken,
-		canRetry: roleCan(session.user.role, 'manageRecruitment') && message.status === 'dead',
+		// A dead email's link went with it: the person asks for a new one instead.
+		canRetry: roleCan(session.user.role, 'manageRecruitment') && message.status === 'dead' && !secret,
 		retried: new URL(request.url).searchParams.has('retried'),
 		message: {
 			id: message.id,
@@ -37,8 +40,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			status: message.status,
 			attempts: message.attempts,
 			lastError: message.lastError,
-			// A password link is for its recipient's eyes only (mayReadInMailbox).
-			text: mayReadInMailbox(message, session.user.email) ? message.text : null,
+			text: textForStaff(message),
+			// Whether the email carries a link that lets its holder in: 'hidden' (sent, or waiting to
+			// be), or 'gone' with its token once the service gave up on it.
+			secret: secret ? (message.status === 'dead' ? ('gone' as const) : ('hidden' as const)) : null,
 			createdAt: formatDateTime(message.createdAt),
 			sentAt: message.sentAt ? formatDateTime(message.sentAt) : null,
 			nextAttemptAt: message.status === 'pending' ? formatDateTime(message.nextAttemptAt) : null,
@@ -100,20 +105,24 @@ export default function MailboxMessage() {
 							</button>
 						</Form>
 					) : null}
-					<h2 className="govuk-heading-m">Message</h2>
-					{message.text === null ? (
+					{message.secret === 'gone' ? (
 						<p className="govuk-body">
-							This email holds a link that lets its holder set the account’s password, so only the person it was sent to
-							can read it here.
+							The link in this email was removed when the service stopped trying to send it, so it cannot be sent again.
+							The person can ask for a new link: staff from ‘Forgotten your password?’ on the sign-in page (or an
+							administrator can send one from Users), carers from the refer a friend page.
 						</p>
-					) : (
-						<>
-							<p className="govuk-body-s">
-								The plain text version. The HTML version says the same with the service’s styling.
-							</p>
-							<div className="govuk-inset-text app-email-text">{message.text}</div>
-						</>
-					)}
+					) : null}
+					<h2 className="govuk-heading-m">Message</h2>
+					<p className="govuk-body-s">
+						The plain text version. The HTML version says the same with the service’s styling.
+					</p>
+					{message.secret ? (
+						<p className="govuk-body-s">
+							The link in this email is hidden: it lets whoever has it into the account of the person it was sent to.
+							The service keeps it only until the email is sent.
+						</p>
+					) : null}
+					<div className="govuk-inset-text app-email-text">{message.text}</div>
 				</div>
 			</div>
 		</>

@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { stripeGateway } from '~/integrations/stripe.server.ts'
-import { handleStripeEvent } from '~/models/stripe-events.server.ts'
+import { stripeGateway, WebhookRefused } from '~/integrations/stripe.server.ts'
+import { handleStripeEvent, readStripeEvent } from '~/models/stripe-events.server.ts'
 import { readForm } from '~/utils/read-form.server.ts'
 
 // Stripe's webhook endpoint (ADR 011). No session or CSRF token: Stripe proves who it is by
 // signing the raw body, so the body is read as text and checked before anything is parsed.
 // Event types the service does not use are answered 2xx, or Stripe would keep resending them.
+// A refusal is 400 in plain text: a bad, missing or badly dated signature, or a signed event that
+// is not what Stripe sends (never a 500, which Stripe would retry for days).
 
 // Stripe's events are a few kilobytes; anything much bigger is not from Stripe.
 const MAX_BODY_BYTES = 512 * 1024
@@ -21,14 +23,18 @@ export async function action({ request }: ActionFunctionArgs) {
 		contentTypes: ['application/json'],
 		fromOurPages: false,
 	})
-	let event
+	let json: unknown
 	try {
-		event = gateway.verifyWebhook(rawBody, request.headers.get('Stripe-Signature'))
-	} catch {
-		return text('Bad signature', 400)
+		json = gateway.verifyWebhook(rawBody, request.headers.get('Stripe-Signature'))
+	} catch (error) {
+		return text(
+			error instanceof WebhookRefused && error.reason === 'malformed' ? 'Not a JSON event' : 'Bad signature',
+			400
+		)
 	}
-	const outcome = await handleStripeEvent(event)
-	return text(outcome, 200)
+	const read = readStripeEvent(json)
+	if (!read.ok) return text(read.error, 400)
+	return text(await handleStripeEvent(read.event), 200)
 }
 
 export function loader() {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest'
+import { asSent } from '../support/outbox.ts'
 import { createStaff, runRoute, signIn, staffRequest } from '../support/staff.ts'
 
 // Forgotten passwords end to end: the form, the email in the outbox (and as a file in the local
@@ -51,8 +52,10 @@ async function askForLink(email: string, client = fromClient()) {
 	return runRoute(client(forgot.action), post('/staff/forgot-password', { email }))
 }
 
-function outboxFor(email: string) {
-	return prisma.outboxMessage.findMany({ where: { toAddress: email }, orderBy: { createdAt: 'asc' } })
+/** The emails to this address in the outbox, as they will be sent (their links' tokens put in). */
+async function outboxFor(email: string) {
+	const rows = await prisma.outboxMessage.findMany({ where: { toAddress: email }, orderBy: { createdAt: 'asc' } })
+	return rows.map(asSent)
 }
 
 function linkIn(text: string) {

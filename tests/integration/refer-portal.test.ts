@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { describe, expect, onTestFinished, test, vi } from 'vitest'
+import { asSent } from '../support/outbox.ts'
 import { createHousehold, runRoute } from '../support/staff.ts'
 
 // The refer-a-friend portal end to end through its routes: asking for an emailed link (never
@@ -63,8 +64,10 @@ async function askForLink(email: string, client = fromClient()) {
 	return runRoute(client(refer.action), post('/refer', { email }))
 }
 
+/** The sign-in emails to this address in the outbox, as they will be sent (their links' tokens put in). */
 async function signInLinkEmailsTo(address: string) {
-	return prisma.outboxMessage.findMany({ where: { toAddress: address, template: 'sign-in-carer' } })
+	const rows = await prisma.outboxMessage.findMany({ where: { toAddress: address, template: 'sign-in-carer' } })
+	return rows.map(asSent)
 }
 
 function tokenIn(text: string) {

@@ -1,12 +1,14 @@
 // Paying bonuses through Stripe, with the real `stripe` SDK talking to a fake Stripe on loopback:
 // connecting a carer's account, paying an approved bonus once, Stripe down, a refused transfer,
-// a retry after a time-out, and the webhook (signature, duplicates, reversals).
+// a retry after a time-out, and the webhook (signature and its time, malformed events, duplicates,
+// events delivered out of order, reversals).
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest'
 import {
 	FAKE_STRIPE_SECRET_KEY,
 	FAKE_STRIPE_WEBHOOK_SECRET,
+	signedBody,
 	signedWebhook,
 	startFakeStripe,
 } from '../support/fake-stripe.ts'
@@ -309,7 +311,13 @@ describe('the Stripe webhook', () => {
 	const eventId = () => `evt_test_${++events}_${Date.now()}`
 
 	test('refuses a bad signature and records nothing', async () => {
-		const forged = signedWebhook(url, { id: eventId(), type: 'account.updated', data: { object: {} } }, 'whsec_wrong')
+		const forged = signedWebhook(
+			url,
+			{ id: eventId(), type: 'account.updated', data: { object: {} } },
+			{
+				secret: 'whsec_wrong',
+			}
+		)
 		expect((await runRoute(webhook.action, forged)).status).toBe(400)
 		const unsigned = new Request(url, {
 			method: 'POST',
@@ -342,6 +350,111 @@ describe('the Stripe webhook', () => {
 		)
 		expect(second).toMatchObject({ status: 200, data: 'duplicate' })
 		expect((await prisma.carer.findUniqueOrThrow({ where: { id: carer.id } })).stripeAccountStatus).toBe('enabled')
+	})
+
+	const seconds = () => Math.floor(Date.now() / 1000)
+	const statusOf = async (carerId: string) =>
+		(await prisma.carer.findUniqueOrThrow({ where: { id: carerId } })).stripeAccountStatus
+	const ACCOUNT_STATES = {
+		pending: { details_submitted: false, capabilities: { transfers: 'inactive' } },
+		restricted: { details_submitted: true, capabilities: { transfers: 'pending' } },
+		enabled: { details_submitted: true, capabilities: { transfers: 'active' } },
+	}
+	function accountUpdated(accountId: string | null, state: keyof typeof ACCOUNT_STATES, created: number) {
+		const id = eventId()
+		const object = { id: accountId, object: 'account', ...ACCOUNT_STATES[state] }
+		return { id, request: signedWebhook(url, { id, type: 'account.updated', created, data: { object } }) }
+	}
+
+	test('account.updated delivered late does not undo a newer one: it is recorded and changes nothing', async () => {
+		const { carer } = await approvedBonus()
+		const at = seconds()
+		const newer = accountUpdated(carer.stripeAccountId, 'enabled', at)
+		expect(await runRoute(webhook.action, newer.request)).toMatchObject({ status: 200, data: 'handled' })
+
+		// Stripe retried an event from two minutes earlier, from while the carer was still onboarding.
+		const older = accountUpdated(carer.stripeAccountId, 'pending', at - 120)
+		expect(await runRoute(webhook.action, older.request)).toMatchObject({ status: 200, data: 'stale' })
+		expect(await statusOf(carer.id)).toBe('enabled')
+		expect(await prisma.stripeEvent.findUnique({ where: { id: older.id } })).toMatchObject({ type: 'account.updated' })
+		expect((await prisma.carer.findUniqueOrThrow({ where: { id: carer.id } })).stripeAccountAsOf).toEqual(
+			new Date(at * 1000)
+		)
+
+		// Two events of the same second (Stripe's times are whole seconds): the later arrival wins.
+		const sameSecond = accountUpdated(carer.stripeAccountId, 'restricted', at)
+		expect(await runRoute(webhook.action, sameSecond.request)).toMatchObject({ status: 200, data: 'handled' })
+		expect(await statusOf(carer.id)).toBe('restricted')
+	})
+
+	test('an account.updated older than what the carer’s return from Stripe found changes nothing', async () => {
+		const { carer } = await approvedBonus({ ready: false })
+		const account = await gateway.createExpressAccount({ email: carer.email, carerId: carer.id })
+		await prisma.carer.update({ where: { id: carer.id }, data: { stripeAccountId: account.id } })
+		fake.setAccountReady(account.id)
+		expect(await refreshStripeAccount(gateway, carer.id)).toBe('enabled')
+
+		const older = accountUpdated(account.id, 'pending', seconds() - 60)
+		expect(await runRoute(webhook.action, older.request)).toMatchObject({ status: 200, data: 'stale' })
+		expect(await statusOf(carer.id)).toBe('enabled')
+	})
+
+	test('a correctly signed event that is not what Stripe sends is answered 400 in plain text; nothing is stored', async () => {
+		const { carer } = await approvedBonus()
+		const account = carer.stripeAccountId
+		const ids: string[] = []
+		const event = (fields: Record<string, unknown>) => {
+			const id = eventId()
+			ids.push(id)
+			return JSON.stringify({ id, type: 'account.updated', created: seconds(), ...fields })
+		}
+		const pending = { id: account, details_submitted: false }
+		const bodies = [
+			event({}),
+			event({ data: {} }),
+			event({ data: { object: null } }),
+			event({ data: { object: 'acct_1' } }),
+			event({ data: { object: { id: 42, details_submitted: false } } }),
+			event({ data: { object: { id: account, details_submitted: 'no' } } }),
+			event({ data: { object: { id: account, capabilities: 'inactive' } } }),
+			event({ type: 'transfer.reversed', data: { object: { id: 'tr_1', amount_reversed: '250' } } }),
+			event({ type: 'transfer.created', data: { object: { amount: 25_000 } } }),
+			event({ type: 'payout.paid', data: [] }),
+			event({ created: 'yesterday', data: { object: pending } }),
+			event({ created: undefined, data: { object: pending } }),
+			event({ id: 42, data: { object: pending } }),
+			event({ type: null, data: { object: pending } }),
+			JSON.stringify({ type: 'account.updated', created: seconds(), data: { object: pending } }),
+			JSON.stringify([{ id: 'evt_in_a_list' }]),
+			'null',
+			'not JSON at all',
+		]
+		for (const body of bodies) {
+			const answer = await runRoute(webhook.action, signedBody(url, body))
+			expect({ body, status: answer.status }).toEqual({ body, status: 400 })
+			expect(answer.headers.get('Content-Type')).toBe('text/plain; charset=utf-8')
+			expect(answer.data).toMatch(/^[A-Z]/)
+		}
+		expect(await prisma.stripeEvent.count({ where: { id: { in: ids } } })).toBe(0)
+		expect(await statusOf(carer.id)).toBe('enabled')
+	})
+
+	test('a signature dated beyond the tolerance, in the past or the future, is refused; a little clock skew is not', async () => {
+		const event = () => ({ id: eventId(), type: 'payout.paid', data: { object: { id: 'po_2' } } })
+		for (const timestamp of [seconds() + 310, seconds() + 3600, seconds() - 310]) {
+			const late = event()
+			const answer = await runRoute(webhook.action, signedWebhook(url, late, { timestamp }))
+			expect({ timestamp, status: answer.status }).toEqual({ timestamp, status: 400 })
+			expect(await prisma.stripeEvent.findUnique({ where: { id: late.id } })).toBeNull()
+		}
+		for (const timestamp of [seconds() + 60, seconds() - 60]) {
+			const answer = await runRoute(webhook.action, signedWebhook(url, event(), { timestamp }))
+			expect({ timestamp, status: answer.status }).toEqual({ timestamp, status: 200 })
+		}
+		// A header with two times is not Stripe's (the SDK would read the last and ignore the first).
+		const twoTimes = signedWebhook(url, event())
+		twoTimes.headers.set('Stripe-Signature', `t=${seconds() + 3600},${twoTimes.headers.get('Stripe-Signature')}`)
+		expect((await runRoute(webhook.action, twoTimes)).status).toBe(400)
 	})
 
 	test('answers 2xx for events it does not use', async () => {
@@ -392,5 +505,60 @@ describe('the Stripe webhook', () => {
 		expect(payment.lastError).toMatch(/^Stripe reversed £250 of this transfer on \d{4}-\d{2}-\d{2}$/)
 		expect((await entryOf(entry.id)).status).toBe('paid')
 		expect((await paymentsNeedingAttention()).map((one) => one.id)).toContain(paymentId)
+	})
+	test('transfer.reversed before transfer.created: the reversal stands, and the late created does not undo it', async () => {
+		const { carer, entry } = await approvedBonus()
+		const paymentId = await queued(entry.id)
+		// The worker's request reached Stripe but its answer never came back; then Stripe reversed it.
+		const transfer = await gateway.createTransfer({
+			paymentId,
+			entryId: entry.id,
+			amountPence: 25_000,
+			destinationAccountId: carer.stripeAccountId!,
+		})
+		const object = fake.transfers.find((t) => t.id === transfer.id)!
+		const reversal = { ...object, reversed: true, amount_reversed: 25_000 }
+		const reversed = await runRoute(
+			webhook.action,
+			signedWebhook(url, { id: eventId(), type: 'transfer.reversed', data: { object: reversal } })
+		)
+		expect(reversed).toMatchObject({ status: 200, data: 'handled' })
+		expect(await paymentOf(paymentId)).toMatchObject({ status: 'reversed', stripeTransferId: transfer.id })
+
+		const created = await runRoute(
+			webhook.action,
+			signedWebhook(url, { id: eventId(), type: 'transfer.created', data: { object } })
+		)
+		expect(created.status).toBe(200)
+		await worker().drain()
+
+		// The same as when the events come in order: the payment reversed, the bonus paid, a manager told.
+		const payment = await paymentOf(paymentId)
+		expect(payment).toMatchObject({ status: 'reversed', stripeTransferId: transfer.id, liveEntryId: null })
+		expect(payment.lastError).toMatch(/^Stripe reversed £250 of this transfer on /)
+		expect((await entryOf(entry.id)).status).toBe('paid')
+		expect(transfersTo(carer.stripeAccountId)).toHaveLength(1)
+		expect((await paymentsNeedingAttention()).map((one) => one.id)).toContain(paymentId)
+	})
+
+	test('reversals only add up: a partial reversal delivered after the full one changes nothing', async () => {
+		const { carer, entry } = await approvedBonus()
+		const paymentId = await queued(entry.id)
+		await worker().drain()
+		const transfer = transfersTo(carer.stripeAccountId)[0]!
+		const reversal = (amount: number) =>
+			signedWebhook(url, {
+				id: eventId(),
+				type: 'transfer.reversed',
+				data: { object: { ...transfer, reversed: amount === transfer.amount, amount_reversed: amount } },
+			})
+
+		// Stripe reversed £100, then the rest; the event of the full reversal arrives first.
+		expect(await runRoute(webhook.action, reversal(25_000))).toMatchObject({ status: 200, data: 'handled' })
+		expect(await runRoute(webhook.action, reversal(10_000))).toMatchObject({ status: 200, data: 'stale' })
+
+		const payment = await paymentOf(paymentId)
+		expect(payment).toMatchObject({ status: 'reversed', liveEntryId: null })
+		expect(payment.lastError).toMatch(/^Stripe reversed £250 of this transfer on /)
 	})
 })

@@ -7,14 +7,26 @@ export const TMP_DIR = path.resolve(import.meta.dirname, '..', '.tmp')
 export const TEMPLATE_DB = path.join(TMP_DIR, 'template.db')
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '..', '..', 'prisma', 'migrations')
 
-/** Creates a database file with every migration applied, in order. */
-export function createMigratedDatabase(file: string) {
+/**
+ * Creates a database file with every migration applied, in order; with `before`, only those that
+ * come before that one (to test what a migration does to rows written before it).
+ */
+export function createMigratedDatabase(file: string, options: { before?: string } = {}) {
 	fs.mkdirSync(path.dirname(file), { recursive: true })
 	fs.rmSync(file, { force: true })
 	const db = new Database(file)
 	db.pragma('journal_mode = WAL')
-	for (const dir of fs.readdirSync(MIGRATIONS_DIR).filter((name) => /^\d/.test(name)).sort()) {
-		db.exec(fs.readFileSync(path.join(MIGRATIONS_DIR, dir, 'migration.sql'), 'utf8'))
+	const migrations = fs
+		.readdirSync(MIGRATIONS_DIR)
+		.filter((name) => /^\d/.test(name))
+		.sort()
+	for (const dir of migrations.filter((name) => options.before === undefined || name < options.before)) {
+		applyMigration(db, dir)
 	}
 	db.close()
+}
+
+/** Applies one migration (its folder's name) to an open database. */
+export function applyMigration(db: Database.Database, name: string) {
+	db.exec(fs.readFileSync(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8'))
 }

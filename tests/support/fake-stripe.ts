@@ -255,14 +255,22 @@ export async function startFakeStripe(port = 0): Promise<FakeStripe> {
 	}
 }
 
+export type SignOptions = {
+	/** The endpoint secret to sign with (a wrong one makes a forged request). */
+	secret?: string
+	/** The signature's time (`t`), in Unix seconds: now unless given, to test Stripe's tolerance. */
+	timestamp?: number
+}
+
 /**
  * Sends `event` to the app's webhook route as Stripe would: the JSON body signed with the
- * endpoint's secret in a Stripe-Signature header (the SDK's own test signer).
+ * endpoint's secret in a Stripe-Signature header (the SDK's own test signer). The event's
+ * `created` (Unix seconds) is now unless given.
  */
 export function signedWebhook(
 	url: string,
-	event: { id: string; type: string; data: { object: unknown }; account?: string },
-	secret = FAKE_STRIPE_WEBHOOK_SECRET
+	event: { id: string; type: string; data: { object: unknown }; account?: string; created?: number },
+	options: SignOptions = {}
 ): Request {
 	const payload = JSON.stringify({
 		object: 'event',
@@ -273,7 +281,16 @@ export function signedWebhook(
 		request: { id: null, idempotency_key: null },
 		...event,
 	})
-	const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret })
+	return signedBody(url, payload, options)
+}
+
+/** Any body, signed as Stripe signs one: for events that are correctly signed but not what Stripe sends. */
+export function signedBody(url: string, payload: string, options: SignOptions = {}): Request {
+	const signature = Stripe.webhooks.generateTestHeaderString({
+		payload,
+		secret: options.secret ?? FAKE_STRIPE_WEBHOOK_SECRET,
+		...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
+	})
 	return new Request(url, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
