@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { REFERRER_KINDS, type ReferrerKind } from './bonus-scheme.ts'
+import { emailAddressSchema } from './email-address.ts'
 import { normalisePhone } from './enquiry-form.ts'
 import { isCalendarDate, type CalendarDate } from './working-days.ts'
 
@@ -19,12 +20,7 @@ export type CarerFieldError = { field: keyof CarerInput; message: string }
 
 const CarerSchema = z.object({
 	name: z.string().trim().min(1, 'Enter the carer’s name').max(100, 'Name must be 100 characters or less'),
-	email: z
-		.string()
-		.trim()
-		.min(1, 'Enter the carer’s email address')
-		.max(254, 'Email address must be 254 characters or less')
-		.pipe(z.email('Enter an email address in the correct format, like name@example.com')),
+	email: emailAddressSchema('Enter the carer’s email address'),
 	phone: z
 		.string()
 		.trim()
@@ -62,10 +58,6 @@ export function readCarerInput(
 	}
 	if (!parsed.success || errors.length > 0) return { ok: false, errors }
 	return { ok: true, value: { ...parsed.data, approvedOn, shortBreakOnly: raw.shortBreakOnly } }
-}
-
-export function normaliseEmail(email: string): string {
-	return email.trim().toLowerCase()
 }
 
 // No 0/O, 1/I/L or 5/S: codes are read aloud and typed from memory.

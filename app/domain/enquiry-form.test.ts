@@ -122,6 +122,21 @@ describe('readEnquiryValues', () => {
 		expect(values.fosteringInterests).toEqual(['teenagers', 'emergency'])
 		expect(values.lastName).toBe('')
 	})
+
+	test('an email address with a control character in it is refused, not cleaned into another address', () => {
+		for (const email of ['siobhan\u0000@example.com', 'siobhan@example.com\u0000', 'sio\u0008bhan@example.com']) {
+			const values = readEnquiryValues(form([['email', email]]))
+			expect(validateEnquiry({ ...VALID, email: values.email })).toEqual({
+				ok: false,
+				errors: { email: 'Enter an email address in the correct format, like name@example.com' },
+			})
+		}
+		const spaced = readEnquiryValues(form([['email', '  siobhan@example.com \n']]))
+		expect(validateEnquiry({ ...VALID, email: spaced.email })).toMatchObject({
+			ok: true,
+			enquiry: { email: 'siobhan@example.com' },
+		})
+	})
 })
 
 describe('phone and postcode', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { HOW_HEARD_OPTIONS } from './attribution.ts'
+import { emailAddressSchema, readEmailAddress } from './email-address.ts'
 
 // The enquiry form's questions and rules: one zod schema, used by the server to decide and by
 // the page to show the same messages. Messages follow the GOV.UK Design System's wording.
@@ -29,18 +30,21 @@ export const FOSTERING_INTERESTS = [
 ] as const
 export const NOT_SURE = 'not_sure'
 
-const FIELD_LIMITS = { name: 100, email: 254, longText: 1000, referralCode: 20 } as const
+const FIELD_LIMITS = { name: 100, longText: 1000, referralCode: 20 } as const
 
 // Control characters other than tab and line breaks: never typed by a person, unsafe to store.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
 
+/** The text without its control characters (tab and line breaks stay). */
+export function withoutControlCharacters(value: string): string {
+	return value.replace(CONTROL_CHARACTERS, '')
+}
+
 /** Trims, folds runs of spaces and strips control characters; '' when nothing is left. */
 export function cleanText(value: unknown): string {
 	if (typeof value !== 'string') return ''
-	return value
-		.normalize('NFC')
-		.replace(CONTROL_CHARACTERS, '')
+	return withoutControlCharacters(value.normalize('NFC'))
 		.replace(/[ \t]+/g, ' ')
 		.trim()
 }
@@ -48,10 +52,7 @@ export function cleanText(value: unknown): string {
 /** As cleanText, but keeps line breaks (at most one blank line in a row) for longer answers. */
 export function cleanMultiline(value: unknown): string {
 	if (typeof value !== 'string') return ''
-	return value
-		.normalize('NFC')
-		.replace(/\r\n?/g, '\n')
-		.replace(CONTROL_CHARACTERS, '')
+	return withoutControlCharacters(value.normalize('NFC').replace(/\r\n?/g, '\n'))
 		.replace(/\n{3,}/g, '\n\n')
 		.trim()
 }
@@ -100,11 +101,7 @@ export const EnquirySchema = z
 	.object({
 		firstName: nameField('first name'),
 		lastName: nameField('last name'),
-		email: z
-			.string()
-			.min(1, 'Enter your email address')
-			.max(FIELD_LIMITS.email, `Email address must be ${FIELD_LIMITS.email} characters or less`)
-			.pipe(z.email('Enter an email address in the correct format, like name@example.com')),
+		email: emailAddressSchema('Enter your email address'),
 		phone: z
 			.string()
 			.min(1, 'Enter a telephone number')
@@ -191,7 +188,10 @@ export const FIELD_ORDER: readonly EnquiryFormFields[] = [
 export type EnquiryValues = Partial<Record<EnquiryFormFields, string | string[]>>
 export type FieldErrors = Partial<Record<EnquiryFormFields, string>>
 
-/** The submitted answers, cleaned, as the page shows them back (so nothing typed is lost). */
+/**
+ * The submitted answers, cleaned, as the page shows them back (so nothing typed is lost). The
+ * email address is not cleaned: one with a control character in it is refused, not changed.
+ */
 export function readEnquiryValues(form: {
 	get(name: string): unknown
 	getAll(name: string): unknown[]
@@ -203,6 +203,8 @@ export function readEnquiryValues(form: {
 				? form.getAll(field).map(cleanText).filter(Boolean)
 				: field === 'householdMembers' || field === 'kinshipDetails'
 				? cleanMultiline(form.get(field))
+				: field === 'email'
+				? readEmailAddress(form.get(field))
 				: cleanText(form.get(field))
 	}
 	return values

@@ -294,6 +294,12 @@ describe('people and owners', () => {
 		])
 	})
 
+	test('an email with a control character in it is an error, not cleaned into another address', () => {
+		expect(errorsOf({ email: 'priya\u0000@example.com' })).toEqual([
+			'Email: Enter an email address in the correct format, like name@example.com',
+		])
+	})
+
 	test('an email already in the pipeline, or twice in the file, is an error on the later row', () => {
 		expect(errorsOf({ email: 'Already@Example.com' })).toEqual([
 			'Email: A household with this email address is already in the pipeline (HH-7K3M9Q)',

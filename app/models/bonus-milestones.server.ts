@@ -5,7 +5,8 @@ import {
 	type BonusRules,
 	type Milestone,
 } from '~/domain/bonus-scheme.ts'
-import { isShortBreakOnly, newReferralCode, normaliseEmail } from '~/domain/carers.ts'
+import { isShortBreakOnly, newReferralCode } from '~/domain/carers.ts'
+import { normaliseEmail } from '~/domain/email-address.ts'
 import type { CalendarDate } from '~/domain/working-days.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
 import { today as clockToday } from '~/utils/clock.server.ts'

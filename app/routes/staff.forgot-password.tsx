@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, TextInput } from '~/components/form.tsx'
+import { emailAddressError } from '~/domain/email-address.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { issuePasswordLink } from '~/models/password-reset.server.ts'
 import { findStaffByEmail } from '~/models/staff.server.ts'
@@ -15,7 +16,6 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 // so the page cannot be used to find out who works here (docs/decisions/007-password-reset.md).
 
 const MAX_BODY_BYTES = 4 * 1024
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export const meta: MetaFunction = () =>
 	staffPageMeta(undefined, 'Reset your password').filter((tag) => !('title' in tag))
@@ -37,21 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	}
 	const form = await request.formData()
 	const email = String(form.get('email') ?? '').trim()
-	if (email === '') {
-		return data<ActionResult>(
-			{ errors: [{ field: 'email', message: 'Enter your email address' }], email },
-			{ status: 400 }
-		)
-	}
-	if (email.length > 254 || !EMAIL.test(email)) {
-		return data<ActionResult>(
-			{
-				errors: [{ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' }],
-				email,
-			},
-			{ status: 400 }
-		)
-	}
+	const error = emailAddressError(email)
+	if (error) return data<ActionResult>({ errors: [{ field: 'email', message: error }], email }, { status: 400 })
 	const limits = passwordResetLimiters()
 	const client = limits.perClient.tryHit(context.clientIp)
 	if (!client.allowed) {

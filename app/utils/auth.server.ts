@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { redirect } from '@remix-run/node'
+import { emailAddressError, readEmailAddress } from '~/domain/email-address.ts'
 import { isStaffRole, SIGN_IN_POLICY, type StaffRole } from '~/domain/staff.ts'
 import {
 	createStaffSession,
@@ -64,15 +65,17 @@ function readToken(request: Request): string | undefined {
 }
 
 export async function signIn(input: { email: string; password: string }, at = now()): Promise<SignInResult> {
-	const email = input.email.trim()
+	const email = readEmailAddress(input.email)
 	const password = input.password
 	const missing: { field: 'email' | 'password'; message: string }[] = []
-	if (email === '') missing.push({ field: 'email', message: SIGN_IN_MESSAGES.emailMissing })
+	// An address that is not one (empty, malformed, a control character in it) is never looked up.
+	const emailError = emailAddressError(email, { missing: SIGN_IN_MESSAGES.emailMissing })
+	if (emailError) missing.push({ field: 'email', message: emailError })
 	if (password === '') missing.push({ field: 'password', message: SIGN_IN_MESSAGES.passwordMissing })
 	if (missing.length > 0) return { ok: false, errors: missing }
 	const wrong = { ok: false as const, errors: [{ field: 'email' as const, message: SIGN_IN_MESSAGES.wrong }] }
 
-	const user = email.length <= 320 && password.length <= MAX_PASSWORD_LENGTH ? await findStaffByEmail(email) : null
+	const user = password.length <= MAX_PASSWORD_LENGTH ? await findStaffByEmail(email) : null
 	if (!user || !user.passwordHash) {
 		await verifyAgainstDummy(password)
 		return wrong
