@@ -81,6 +81,19 @@ describe('validateEnquiry', () => {
 		expect(result).toEqual({ ok: false, errors: { [field]: message } })
 	})
 
+	test('a name must start with a letter: a combining mark on its own is refused', () => {
+		expect(validateEnquiry({ ...VALID, firstName: '\u0301Anna' })).toEqual({
+			ok: false,
+			errors: { firstName: 'First name must only include letters, spaces, hyphens and apostrophes' },
+		})
+		expect(validateEnquiry({ ...VALID, lastName: '\u0308' })).toEqual({
+			ok: false,
+			errors: { lastName: 'Last name must only include letters, spaces, hyphens and apostrophes' },
+		})
+		// Marks after a letter are part of the name, composed or not.
+		expect(validateEnquiry({ ...VALID, firstName: 'Zoe\u0308', lastName: 'Nu\u0301n\u0303ez' }).ok).toBe(true)
+	})
+
 	test('"not sure" cannot be combined with other kinds of fostering', () => {
 		const result = validateEnquiry({ ...VALID, fosteringInterests: ['not_sure', 'teenagers'] })
 		expect(result.ok).toBe(false)
@@ -158,6 +171,10 @@ describe('phone and postcode', () => {
 		[' b33 8th ', 'B33 8TH'],
 		['CR2 6XH', 'CR2 6XH'],
 		['DN55 1PT', 'DN55 1PT'],
+		['GIR 0AA', 'GIR 0AA'],
+		['gir0aa', 'GIR 0AA'],
+		['GIR 1AA', undefined],
+		['GI 0AA', undefined],
 		['NE1', undefined],
 		['12345', undefined],
 	])('postcode %s → %s', (input, expected) => {

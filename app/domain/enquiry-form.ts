@@ -58,8 +58,9 @@ export function cleanMultiline(value: unknown): string {
 }
 
 // Letters of any script (Siobhán Ó Dálaigh, 李小龍), with the marks that combine with them,
-// spaces, hyphens, apostrophes and full stops.
-const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u
+// spaces, hyphens, apostrophes and full stops; it starts with a letter (a combining mark on its
+// own has nothing to combine with).
+const NAME_PATTERN = /^\p{L}[\p{L}\p{M} '’.-]*$/u
 
 function nameField(label: 'first name' | 'last name') {
 	const capital = label[0]!.toUpperCase() + label.slice(1)
@@ -80,10 +81,11 @@ export function normalisePhone(value: string): string | undefined {
 	return undefined
 }
 
-// The Royal Mail format: outward code (area, district) and inward code (sector, unit).
-const POSTCODE_PATTERN = /^([A-Z]{1,2}[0-9][0-9A-Z]?)([0-9][A-Z]{2})$/
+// The Royal Mail format: outward code (area, district) and inward code (sector, unit). GIR 0AA
+// (Girobank's, in Bootle) is a real postcode outside the pattern, and the only one.
+const POSTCODE_PATTERN = /^([A-Z]{1,2}[0-9][0-9A-Z]?|GIR(?=0AA$))([0-9][A-Z]{2})$/
 
-/** "ne14st" → "NE1 4ST"; undefined when it is not a full UK postcode. */
+/** "ne14st" → "NE1 4ST", "gir0aa" → "GIR 0AA"; undefined when it is not a full UK postcode. */
 export function normalisePostcode(value: string): string | undefined {
 	const match = POSTCODE_PATTERN.exec(value.toUpperCase().replace(/\s+/g, ''))
 	return match ? `${match[1]} ${match[2]}` : undefined
