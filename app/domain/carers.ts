@@ -79,5 +79,6 @@ function randomValues(count: number): Uint32Array {
 
 /** Households approved for short breaks only: the scheme may pay a reduced rate for them. */
 export function isShortBreakOnly(fosteringInterests: readonly string[]): boolean {
-	return fosteringInterests.length === 1 && fosteringInterests[0] === 'short_breaks'
+	const interests = new Set(fosteringInterests)
+	return interests.size === 1 && interests.has('short_breaks')
 }

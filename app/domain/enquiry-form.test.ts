@@ -94,6 +94,24 @@ describe('validateEnquiry', () => {
 		expect(validateEnquiry({ ...VALID, firstName: 'Zoe\u0308', lastName: 'Nu\u0301n\u0303ez' }).ok).toBe(true)
 	})
 
+	test('a kind of fostering ticked more than once counts once', () => {
+		const interests = [...Array(500).fill('teenagers'), 'sibling_groups', 'teenagers']
+		expect(validateEnquiry({ ...VALID, fosteringInterests: interests })).toMatchObject({
+			ok: true,
+			enquiry: { fosteringInterests: ['teenagers', 'sibling_groups'] },
+		})
+		// "Not sure" twice is still only "not sure", not "not sure" and something else.
+		expect(validateEnquiry({ ...VALID, fosteringInterests: ['not_sure', 'not_sure'] })).toMatchObject({
+			ok: true,
+			enquiry: { fosteringInterests: ['not_sure'] },
+		})
+		// Copies of a value that is not offered are still refused.
+		expect(validateEnquiry({ ...VALID, fosteringInterests: ['teenagers', 'hamsters', 'hamsters'] })).toEqual({
+			ok: false,
+			errors: { fosteringInterests: 'Select the kinds of fostering you are interested in' },
+		})
+	})
+
 	test('"not sure" cannot be combined with other kinds of fostering', () => {
 		const result = validateEnquiry({ ...VALID, fosteringInterests: ['not_sure', 'teenagers'] })
 		expect(result.ok).toBe(false)
@@ -134,6 +152,13 @@ describe('readEnquiryValues', () => {
 		expect(values.householdMembers).toBe('Me\nMy son, 9\n\nMy mum')
 		expect(values.fosteringInterests).toEqual(['teenagers', 'emergency'])
 		expect(values.lastName).toBe('')
+	})
+
+	test('a checkbox value sent many times is read once', () => {
+		const values = readEnquiryValues(
+			form([...Array(500).fill(['fosteringInterests', 'teenagers']), ['fosteringInterests', ' emergency ']])
+		)
+		expect(values.fosteringInterests).toEqual(['teenagers', 'emergency'])
 	})
 
 	test('an email address with a control character in it is refused, not cleaned into another address', () => {

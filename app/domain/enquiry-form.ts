@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { HOW_HEARD_OPTIONS } from './attribution.ts'
+import { readChoices } from './choices.ts'
 import { emailAddressSchema, readEmailAddress } from './email-address.ts'
 
 // The enquiry form's questions and rules: one zod schema, used by the server to decide and by
@@ -96,6 +97,21 @@ export function postcodeDistrict(postcode: string): string {
 	return postcode.split(' ')[0] ?? postcode
 }
 
+/**
+ * A household's interests as stored (Household.fosteringInterests, a JSON array): each once, as
+ * rows written before repeated boxes were collapsed may hold one many times; [] for anything
+ * that is not a list.
+ */
+export function readStoredInterests(json: string): string[] {
+	let value: unknown
+	try {
+		value = JSON.parse(json)
+	} catch {
+		return []
+	}
+	return Array.isArray(value) ? readChoices(value) : []
+}
+
 const HOW_HEARD_VALUES = HOW_HEARD_OPTIONS.map((option) => option.value) as [string, ...string[]]
 const INTEREST_VALUES = [NOT_SURE, ...FOSTERING_INTERESTS.map((interest) => interest.value)] as [string, ...string[]]
 
@@ -144,6 +160,8 @@ export const EnquirySchema = z
 		fosteringInterests: z
 			.array(z.enum(INTEREST_VALUES, { error: 'Select the kinds of fostering you are interested in' }))
 			.min(1, 'Select the kinds of fostering you are interested in, or select ‘I’m not sure yet’')
+			// A box sent more than once (a doubled-up or crafted form) is one interest, stored once.
+			.transform((values) => [...new Set(values)])
 			.refine((values) => !(values.includes(NOT_SURE) && values.length > 1), {
 				message: 'Select the kinds of fostering you are interested in, or select ‘I’m not sure yet’, not both',
 			}),
@@ -202,7 +220,7 @@ export function readEnquiryValues(form: {
 	for (const field of FIELD_ORDER) {
 		values[field] =
 			field === 'fosteringInterests'
-				? form.getAll(field).map(cleanText).filter(Boolean)
+				? readChoices(form.getAll(field).map(cleanText))
 				: field === 'householdMembers' || field === 'kinshipDetails'
 				? cleanMultiline(form.get(field))
 				: field === 'email'
