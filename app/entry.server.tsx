@@ -1,8 +1,9 @@
-import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
+// Renders each document request to HTML, streamed to browsers and whole to crawlers, with the
+// response's CSP nonce on every script React writes.
+import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
-import { renderToPipeableStream } from 'react-dom/server'
+import { renderHtmlStream } from '~/utils/html-stream.server.ts'
 import { NonceProvider } from '~/utils/nonce.ts'
 
 export { startBackgroundJobs } from '~/integrations/background-jobs.server.ts'
@@ -12,45 +13,30 @@ export { demoLoginsSummary } from '~/models/staff.server.ts'
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY
 
-export default function handleRequest(
+export default async function handleRequest(
 	request: Request,
 	responseStatusCode: number,
 	responseHeaders: Headers,
 	remixContext: EntryContext,
 	loadContext: AppLoadContext,
 ) {
-	// Crawlers and no-JS readers get the whole page at once; browsers get it streamed.
-	const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
 	const nonce = loadContext.cspNonce
-	return new Promise<Response>((resolve, reject) => {
-		let shellRendered = false
-		const { pipe, abort } = renderToPipeableStream(
-			<NonceProvider value={nonce}>
-				<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-			</NonceProvider>,
-			{
-				nonce,
-				[waitForAll ? 'onAllReady' : 'onShellReady']() {
-					shellRendered = true
-					const body = new PassThrough()
-					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-					resolve(
-						new Response(createReadableStreamFromReadable(body), {
-							headers: responseHeaders,
-							status: responseStatusCode,
-						}),
-					)
-					pipe(body)
-				},
-				onShellError(error: unknown) {
-					reject(error)
-				},
-				onError(error: unknown) {
-					responseStatusCode = 500
-					if (shellRendered) console.error(error)
-				},
+	const body = await renderHtmlStream(
+		<NonceProvider value={nonce}>
+			<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+		</NonceProvider>,
+		{
+			nonce,
+			// Crawlers and no-JS readers get the whole page at once; browsers get it streamed.
+			waitForAll: isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode,
+			abortAfterMs: ABORT_DELAY + 1000,
+			onError(error, shellRendered) {
+				responseStatusCode = 500
+				// A shell error rejects, and Remix logs it as it renders the error boundary.
+				if (shellRendered) console.error(error)
 			},
-		)
-		setTimeout(abort, ABORT_DELAY + 1000)
-	})
+		},
+	)
+	responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+	return new Response(body, { headers: responseHeaders, status: responseStatusCode })
 }

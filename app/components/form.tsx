@@ -1,8 +1,10 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import { withoutControlCharacters } from '~/domain/enquiry-form.ts'
 
 // GOV.UK Design System form components, rendered on the server and working without JavaScript.
 // The first input of a radio or checkbox group has the field's name as its id, so the error
-// summary can link straight to it.
+// summary can link straight to it. An answer shown back never carries a control character (a
+// refused email address can hold one): it is left out, so no NUL reaches the page.
 
 export function ErrorSummary({ errors }: { errors: { field?: string; message: string }[] }) {
 	const ref = useRef<HTMLDivElement>(null)
@@ -112,7 +114,7 @@ export function TextInput({
 			id={name}
 			name={name}
 			type={type}
-			defaultValue={defaultValue}
+			defaultValue={defaultValue === undefined ? undefined : withoutControlCharacters(defaultValue)}
 			autoComplete={autoComplete}
 			inputMode={inputMode}
 			spellCheck={spellCheck}
@@ -165,7 +167,7 @@ export function Textarea({
 				id={name}
 				name={name}
 				rows={rows}
-				defaultValue={defaultValue}
+				defaultValue={defaultValue === undefined ? undefined : withoutControlCharacters(defaultValue)}
 				aria-describedby={describedBy(name, hint, error)}
 			/>
 		</LabelledField>
@@ -392,7 +394,7 @@ export function DateInput({
 										name={`${name}-${part}`}
 										type="text"
 										inputMode="numeric"
-										defaultValue={parts[part]}
+										defaultValue={withoutControlCharacters(parts[part])}
 									/>
 								</div>
 							</div>

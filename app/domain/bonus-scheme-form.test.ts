@@ -21,6 +21,21 @@ const VALID = {
 	effectiveFrom: { day: '1', month: '12', year: '2026' },
 }
 
+describe('who can earn a bonus', () => {
+	test('a kind ticked more than once counts once', () => {
+		const result = readSchemeForm({ ...VALID, eligibleReferrerKinds: ['staff', 'foster_carer', 'staff', 'staff'] }, TODAY)
+		expect(result.ok && result.value.rules.eligibleReferrerKinds).toEqual(['foster_carer', 'staff'])
+	})
+
+	test('a kind the form does not offer is refused, not quietly dropped', () => {
+		const result = readSchemeForm({ ...VALID, eligibleReferrerKinds: ['foster_carer', 'neighbour'] }, TODAY)
+		expect(result).toMatchObject({
+			ok: false,
+			errors: [{ field: 'eligibleReferrerKinds', message: 'Select who can earn a bonus' }],
+		})
+	})
+})
+
 describe('amounts in pounds', () => {
 	test('are read as people write them, into whole pence', () => {
 		expect(readPounds('250', 'x')).toEqual({ pence: 25_000 })

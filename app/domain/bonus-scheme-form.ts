@@ -7,6 +7,7 @@ import {
 	type BonusRules,
 	type ReferrerKind,
 } from './bonus-scheme.ts'
+import { onlyOffered, readChoices } from './choices.ts'
 import { readDateInput, type DateParts } from './date-input.ts'
 import type { CalendarDate } from './working-days.ts'
 
@@ -99,7 +100,7 @@ export function readSchemeForm(
 	form: Omit<SchemeFormValues, 'eligibleReferrerKinds'> & { eligibleReferrerKinds: readonly string[] },
 	today: CalendarDate
 ): SchemeFormResult {
-	const values: SchemeFormValues = { ...form, eligibleReferrerKinds: [...form.eligibleReferrerKinds] }
+	const values: SchemeFormValues = { ...form, eligibleReferrerKinds: readChoices(form.eligibleReferrerKinds) }
 	const errors: FieldError[] = []
 	const pounds = (field: 'approvedPounds' | 'placementPounds' | 'welcomePounds') => {
 		const { pence, error } = readPounds(form[field], SCHEME_FIELD_LABELS[field])
@@ -121,8 +122,11 @@ export function readSchemeForm(
 	const placementWeeks = whole('placementWeeks', 1, 104, '')
 	const welcomePence = pounds('welcomePounds')
 	const shortBreakPercent = whole('shortBreakPercent', 0, 100, '%')
-	const kinds = REFERRER_KINDS.filter((kind) => form.eligibleReferrerKinds.includes(kind))
-	if (kinds.length === 0) errors.push({ field: 'eligibleReferrerKinds', message: 'Select who can earn a bonus' })
+	// Each kind once; one the form does not offer is refused rather than left out.
+	const kinds = REFERRER_KINDS.filter((kind) => values.eligibleReferrerKinds.includes(kind))
+	if (kinds.length === 0 || !onlyOffered(values.eligibleReferrerKinds, REFERRER_KINDS)) {
+		errors.push({ field: 'eligibleReferrerKinds', message: 'Select who can earn a bonus' })
+	}
 	const contactWindowMonths = whole('contactWindowMonths', 0, 60, ' months')
 
 	const date = readDateInput(form.effectiveFrom, 'The date the scheme starts')

@@ -1,7 +1,8 @@
 import { REFERRER_KIND_LABELS, REFERRER_KINDS, type ReferrerKind } from './bonus-scheme.ts'
 import { approvalDateProblem } from './carer-form.ts'
-import { normaliseEmail, readCarerInput, type CarerInput } from './carers.ts'
+import { readCarerInput, type CarerInput } from './carers.ts'
 import { parseCsv } from './csv.ts'
+import { normaliseEmail } from './email-address.ts'
 import { DATE_EXAMPLE, parseImportDate } from './pipeline-import.ts'
 import type { CalendarDate } from './working-days.ts'
 
@@ -230,7 +231,7 @@ export function checkCarerImport(text: string, context: Parameters<typeof create
 export function importFileEmails(text: string): string[] {
 	const file = readCarerImportFile(text)
 	if (!file.ok) return []
-	return [...new Set(file.rows.map((row) => row.values.email.trim().toLowerCase()).filter(Boolean))]
+	return [...new Set(file.rows.map((row) => normaliseEmail(row.values.email)).filter(Boolean))]
 }
 
 /** The template: the headings and two example rows. */

@@ -58,4 +58,6 @@ test('referral codes are 8 characters with no look-alikes (0/O, 1/I/L, 5/S)', ()
 test('a household interested only in short breaks is a short-break-only carer', () => {
 	expect(isShortBreakOnly(['short_breaks'])).toBe(true)
 	expect(isShortBreakOnly(['short_breaks', 'teenagers'])).toBe(false)
+	// An old household stored with the interest twice is still short breaks only.
+	expect(isShortBreakOnly(['short_breaks', 'short_breaks'])).toBe(true)
 })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { REFERRER_KINDS, type ReferrerKind } from './bonus-scheme.ts'
+import { emailAddressSchema } from './email-address.ts'
 import { normalisePhone } from './enquiry-form.ts'
 import { isCalendarDate, type CalendarDate } from './working-days.ts'
 
@@ -19,12 +20,7 @@ export type CarerFieldError = { field: keyof CarerInput; message: string }
 
 const CarerSchema = z.object({
 	name: z.string().trim().min(1, 'Enter the carer’s name').max(100, 'Name must be 100 characters or less'),
-	email: z
-		.string()
-		.trim()
-		.min(1, 'Enter the carer’s email address')
-		.max(254, 'Email address must be 254 characters or less')
-		.pipe(z.email('Enter an email address in the correct format, like name@example.com')),
+	email: emailAddressSchema('Enter the carer’s email address'),
 	phone: z
 		.string()
 		.trim()
@@ -64,10 +60,6 @@ export function readCarerInput(
 	return { ok: true, value: { ...parsed.data, approvedOn, shortBreakOnly: raw.shortBreakOnly } }
 }
 
-export function normaliseEmail(email: string): string {
-	return email.trim().toLowerCase()
-}
-
 // No 0/O, 1/I/L or 5/S: codes are read aloud and typed from memory.
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRTUVWXYZ2346789'
 export const REFERRAL_CODE_LENGTH = 8
@@ -87,5 +79,6 @@ function randomValues(count: number): Uint32Array {
 
 /** Households approved for short breaks only: the scheme may pay a reduced rate for them. */
 export function isShortBreakOnly(fosteringInterests: readonly string[]): boolean {
-	return fosteringInterests.length === 1 && fosteringInterests[0] === 'short_breaks'
+	const interests = new Set(fosteringInterests)
+	return interests.size === 1 && interests.has('short_breaks')
 }

@@ -81,6 +81,37 @@ describe('validateEnquiry', () => {
 		expect(result).toEqual({ ok: false, errors: { [field]: message } })
 	})
 
+	test('a name must start with a letter: a combining mark on its own is refused', () => {
+		expect(validateEnquiry({ ...VALID, firstName: '\u0301Anna' })).toEqual({
+			ok: false,
+			errors: { firstName: 'First name must only include letters, spaces, hyphens and apostrophes' },
+		})
+		expect(validateEnquiry({ ...VALID, lastName: '\u0308' })).toEqual({
+			ok: false,
+			errors: { lastName: 'Last name must only include letters, spaces, hyphens and apostrophes' },
+		})
+		// Marks after a letter are part of the name, composed or not.
+		expect(validateEnquiry({ ...VALID, firstName: 'Zoe\u0308', lastName: 'Nu\u0301n\u0303ez' }).ok).toBe(true)
+	})
+
+	test('a kind of fostering ticked more than once counts once', () => {
+		const interests = [...Array(500).fill('teenagers'), 'sibling_groups', 'teenagers']
+		expect(validateEnquiry({ ...VALID, fosteringInterests: interests })).toMatchObject({
+			ok: true,
+			enquiry: { fosteringInterests: ['teenagers', 'sibling_groups'] },
+		})
+		// "Not sure" twice is still only "not sure", not "not sure" and something else.
+		expect(validateEnquiry({ ...VALID, fosteringInterests: ['not_sure', 'not_sure'] })).toMatchObject({
+			ok: true,
+			enquiry: { fosteringInterests: ['not_sure'] },
+		})
+		// Copies of a value that is not offered are still refused.
+		expect(validateEnquiry({ ...VALID, fosteringInterests: ['teenagers', 'hamsters', 'hamsters'] })).toEqual({
+			ok: false,
+			errors: { fosteringInterests: 'Select the kinds of fostering you are interested in' },
+		})
+	})
+
 	test('"not sure" cannot be combined with other kinds of fostering', () => {
 		const result = validateEnquiry({ ...VALID, fosteringInterests: ['not_sure', 'teenagers'] })
 		expect(result.ok).toBe(false)
@@ -122,6 +153,28 @@ describe('readEnquiryValues', () => {
 		expect(values.fosteringInterests).toEqual(['teenagers', 'emergency'])
 		expect(values.lastName).toBe('')
 	})
+
+	test('a checkbox value sent many times is read once', () => {
+		const values = readEnquiryValues(
+			form([...Array(500).fill(['fosteringInterests', 'teenagers']), ['fosteringInterests', ' emergency ']])
+		)
+		expect(values.fosteringInterests).toEqual(['teenagers', 'emergency'])
+	})
+
+	test('an email address with a control character in it is refused, not cleaned into another address', () => {
+		for (const email of ['siobhan\u0000@example.com', 'siobhan@example.com\u0000', 'sio\u0008bhan@example.com']) {
+			const values = readEnquiryValues(form([['email', email]]))
+			expect(validateEnquiry({ ...VALID, email: values.email })).toEqual({
+				ok: false,
+				errors: { email: 'Enter an email address in the correct format, like name@example.com' },
+			})
+		}
+		const spaced = readEnquiryValues(form([['email', '  siobhan@example.com \n']]))
+		expect(validateEnquiry({ ...VALID, email: spaced.email })).toMatchObject({
+			ok: true,
+			enquiry: { email: 'siobhan@example.com' },
+		})
+	})
 })
 
 describe('phone and postcode', () => {
@@ -143,6 +196,10 @@ describe('phone and postcode', () => {
 		[' b33 8th ', 'B33 8TH'],
 		['CR2 6XH', 'CR2 6XH'],
 		['DN55 1PT', 'DN55 1PT'],
+		['GIR 0AA', 'GIR 0AA'],
+		['gir0aa', 'GIR 0AA'],
+		['GIR 1AA', undefined],
+		['GI 0AA', undefined],
 		['NE1', undefined],
 		['12345', undefined],
 	])('postcode %s → %s', (input, expected) => {

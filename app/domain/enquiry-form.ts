@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { HOW_HEARD_OPTIONS } from './attribution.ts'
+import { readChoices } from './choices.ts'
+import { emailAddressSchema, readEmailAddress } from './email-address.ts'
 
 // The enquiry form's questions and rules: one zod schema, used by the server to decide and by
 // the page to show the same messages. Messages follow the GOV.UK Design System's wording.
@@ -29,18 +31,21 @@ export const FOSTERING_INTERESTS = [
 ] as const
 export const NOT_SURE = 'not_sure'
 
-const FIELD_LIMITS = { name: 100, email: 254, longText: 1000, referralCode: 20 } as const
+const FIELD_LIMITS = { name: 100, longText: 1000, referralCode: 20 } as const
 
 // Control characters other than tab and line breaks: never typed by a person, unsafe to store.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
 
+/** The text without its control characters (tab and line breaks stay). */
+export function withoutControlCharacters(value: string): string {
+	return value.replace(CONTROL_CHARACTERS, '')
+}
+
 /** Trims, folds runs of spaces and strips control characters; '' when nothing is left. */
 export function cleanText(value: unknown): string {
 	if (typeof value !== 'string') return ''
-	return value
-		.normalize('NFC')
-		.replace(CONTROL_CHARACTERS, '')
+	return withoutControlCharacters(value.normalize('NFC'))
 		.replace(/[ \t]+/g, ' ')
 		.trim()
 }
@@ -48,17 +53,15 @@ export function cleanText(value: unknown): string {
 /** As cleanText, but keeps line breaks (at most one blank line in a row) for longer answers. */
 export function cleanMultiline(value: unknown): string {
 	if (typeof value !== 'string') return ''
-	return value
-		.normalize('NFC')
-		.replace(/\r\n?/g, '\n')
-		.replace(CONTROL_CHARACTERS, '')
+	return withoutControlCharacters(value.normalize('NFC').replace(/\r\n?/g, '\n'))
 		.replace(/\n{3,}/g, '\n\n')
 		.trim()
 }
 
 // Letters of any script (Siobhán Ó Dálaigh, 李小龍), with the marks that combine with them,
-// spaces, hyphens, apostrophes and full stops.
-const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u
+// spaces, hyphens, apostrophes and full stops; it starts with a letter (a combining mark on its
+// own has nothing to combine with).
+const NAME_PATTERN = /^\p{L}[\p{L}\p{M} '’.-]*$/u
 
 function nameField(label: 'first name' | 'last name') {
 	const capital = label[0]!.toUpperCase() + label.slice(1)
@@ -79,10 +82,11 @@ export function normalisePhone(value: string): string | undefined {
 	return undefined
 }
 
-// The Royal Mail format: outward code (area, district) and inward code (sector, unit).
-const POSTCODE_PATTERN = /^([A-Z]{1,2}[0-9][0-9A-Z]?)([0-9][A-Z]{2})$/
+// The Royal Mail format: outward code (area, district) and inward code (sector, unit). GIR 0AA
+// (Girobank's, in Bootle) is a real postcode outside the pattern, and the only one.
+const POSTCODE_PATTERN = /^([A-Z]{1,2}[0-9][0-9A-Z]?|GIR(?=0AA$))([0-9][A-Z]{2})$/
 
-/** "ne14st" → "NE1 4ST"; undefined when it is not a full UK postcode. */
+/** "ne14st" → "NE1 4ST", "gir0aa" → "GIR 0AA"; undefined when it is not a full UK postcode. */
 export function normalisePostcode(value: string): string | undefined {
 	const match = POSTCODE_PATTERN.exec(value.toUpperCase().replace(/\s+/g, ''))
 	return match ? `${match[1]} ${match[2]}` : undefined
@@ -93,6 +97,21 @@ export function postcodeDistrict(postcode: string): string {
 	return postcode.split(' ')[0] ?? postcode
 }
 
+/**
+ * A household's interests as stored (Household.fosteringInterests, a JSON array): each once, as
+ * rows written before repeated boxes were collapsed may hold one many times; [] for anything
+ * that is not a list.
+ */
+export function readStoredInterests(json: string): string[] {
+	let value: unknown
+	try {
+		value = JSON.parse(json)
+	} catch {
+		return []
+	}
+	return Array.isArray(value) ? readChoices(value) : []
+}
+
 const HOW_HEARD_VALUES = HOW_HEARD_OPTIONS.map((option) => option.value) as [string, ...string[]]
 const INTEREST_VALUES = [NOT_SURE, ...FOSTERING_INTERESTS.map((interest) => interest.value)] as [string, ...string[]]
 
@@ -100,11 +119,7 @@ export const EnquirySchema = z
 	.object({
 		firstName: nameField('first name'),
 		lastName: nameField('last name'),
-		email: z
-			.string()
-			.min(1, 'Enter your email address')
-			.max(FIELD_LIMITS.email, `Email address must be ${FIELD_LIMITS.email} characters or less`)
-			.pipe(z.email('Enter an email address in the correct format, like name@example.com')),
+		email: emailAddressSchema('Enter your email address'),
 		phone: z
 			.string()
 			.min(1, 'Enter a telephone number')
@@ -145,6 +160,8 @@ export const EnquirySchema = z
 		fosteringInterests: z
 			.array(z.enum(INTEREST_VALUES, { error: 'Select the kinds of fostering you are interested in' }))
 			.min(1, 'Select the kinds of fostering you are interested in, or select ‘I’m not sure yet’')
+			// A box sent more than once (a doubled-up or crafted form) is one interest, stored once.
+			.transform((values) => [...new Set(values)])
 			.refine((values) => !(values.includes(NOT_SURE) && values.length > 1), {
 				message: 'Select the kinds of fostering you are interested in, or select ‘I’m not sure yet’, not both',
 			}),
@@ -191,7 +208,10 @@ export const FIELD_ORDER: readonly EnquiryFormFields[] = [
 export type EnquiryValues = Partial<Record<EnquiryFormFields, string | string[]>>
 export type FieldErrors = Partial<Record<EnquiryFormFields, string>>
 
-/** The submitted answers, cleaned, as the page shows them back (so nothing typed is lost). */
+/**
+ * The submitted answers, cleaned, as the page shows them back (so nothing typed is lost). The
+ * email address is not cleaned: one with a control character in it is refused, not changed.
+ */
 export function readEnquiryValues(form: {
 	get(name: string): unknown
 	getAll(name: string): unknown[]
@@ -200,9 +220,11 @@ export function readEnquiryValues(form: {
 	for (const field of FIELD_ORDER) {
 		values[field] =
 			field === 'fosteringInterests'
-				? form.getAll(field).map(cleanText).filter(Boolean)
+				? readChoices(form.getAll(field).map(cleanText))
 				: field === 'householdMembers' || field === 'kinshipDetails'
 				? cleanMultiline(form.get(field))
+				: field === 'email'
+				? readEmailAddress(form.get(field))
 				: cleanText(form.get(field))
 	}
 	return values

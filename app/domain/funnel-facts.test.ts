@@ -338,6 +338,14 @@ describe('what the funnel is broken down by', () => {
 		})
 	})
 
+	test('each interest once, however many times a household is stored with it', () => {
+		const interests = JSON.stringify([...Array(500).fill('teenagers'), 'long_term', 'teenagers'])
+		expect(facts(toInitialVisit, { interests }).interests).toBe('["teenagers","long_term"]')
+		// Not a list at all (never written by the app): no interests, rather than a query that fails.
+		expect(facts(toInitialVisit, { interests: 'teenagers' }).interests).toBe('[]')
+		expect(facts(toInitialVisit, { interests: '{"a":1}' }).interests).toBe('[]')
+	})
+
 	test('a household with no enquiry on record is from an unknown channel', () => {
 		expect(facts(toInitialVisit, { firstEnquiry: null, ownerId: null })).toMatchObject({
 			channelKey: 'unknown',

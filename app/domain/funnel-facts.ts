@@ -20,7 +20,7 @@
 // - Exit fields only while the household is closed now: a reopened household is back in progress.
 
 import type { EndedBy } from './exit-reasons.ts'
-import { postcodeDistrict } from './enquiry-form.ts'
+import { postcodeDistrict, readStoredInterests } from './enquiry-form.ts'
 import { applyEvent, type HouseholdState, type RecordedStageEvent } from './stage-machine.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
 import {
@@ -188,7 +188,8 @@ export function funnelFacts(input: FunnelFactInput): FunnelFactFields {
 		utmCampaign: attribution?.utmCampaign ?? null,
 		howHeard: attribution?.howHeard ?? null,
 		referred: input.referred,
-		interests: input.interests,
+		// Each interest once, so the breakdown by interest counts a household once under each.
+		interests: JSON.stringify(readStoredInterests(input.interests)),
 		postcodeDistrict: postcodeDistrict(input.postcode),
 		ownerId: input.ownerId,
 		status: final.stage === 'approved' ? 'approved' : final.status,

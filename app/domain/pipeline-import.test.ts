@@ -294,6 +294,20 @@ describe('people and owners', () => {
 		])
 	})
 
+	test('an email with a control character in it is an error, not cleaned into another address', () => {
+		expect(errorsOf({ email: 'priya\u0000@example.com' })).toEqual([
+			'Email: Enter an email address in the correct format, like name@example.com',
+		])
+	})
+
+	test('a name starting with a combining mark is refused; GIR 0AA is a postcode', () => {
+		expect(errorsOf({ firstName: '\u0301Priya' })).toEqual([
+			'First name: First name must only include letters, spaces, hyphens and apostrophes',
+		])
+		const [household] = checkImport(file({ postcode: 'gir0aa' }), context).households
+		expect(household?.postcode).toBe('GIR 0AA')
+	})
+
 	test('an email already in the pipeline, or twice in the file, is an error on the later row', () => {
 		expect(errorsOf({ email: 'Already@Example.com' })).toEqual([
 			'Email: A household with this email address is already in the pipeline (HH-7K3M9Q)',

@@ -10,6 +10,7 @@
 
 import { HOW_HEARD_OPTIONS } from './attribution.ts'
 import { parseCsv } from './csv.ts'
+import { readEmailAddress } from './email-address.ts'
 import { cleanMultiline, cleanText, EnquirySchema } from './enquiry-form.ts'
 import type { EndedBy } from './exit-reasons.ts'
 import {
@@ -280,6 +281,8 @@ export function createRowChecker(context: ImportContext) {
 		const fail = (column: ImportColumnKey | null, message: string) =>
 			errors.push({ row, column: column ? heading(column) : null, message })
 		const text = (key: ImportColumnKey) => cleanText(raw[key])
+		// The email address is not cleaned: one with a control character in it is refused, not changed.
+		const answer = (key: ImportColumnKey) => (key === 'email' ? readEmailAddress(raw[key]) : text(key))
 
 		// Names, email, phone and postcode: the enquiry form's own rules.
 		const person = {} as Record<'firstName' | 'lastName' | 'email' | 'phone' | 'postcode', string>
@@ -291,7 +294,7 @@ export function createRowChecker(context: ImportContext) {
 			postcode: 'Enter a postcode',
 		}
 		for (const key of ['firstName', 'lastName', 'email', 'phone', 'postcode'] as const) {
-			const value = text(key)
+			const value = answer(key)
 			if (!value) {
 				fail(key, missing[key])
 				continue

@@ -1,5 +1,4 @@
-import { normaliseEmail } from './carers.ts'
-import { emailAddressError } from './sign-in-links.ts'
+import { emailAddressError, normaliseEmail } from './email-address.ts'
 
 // A carer inviting a friend by email from /refer. We email someone who never gave us their
 // address, so the carer must say the friend is happy to hear from us, each friend gets one

@@ -67,6 +67,20 @@ describe('the reminders form', () => {
 		})
 	})
 
+	test('a switch ticked twice counts once; one the form does not offer is refused', () => {
+		expect(
+			readClockSettingsForm({ atRiskPercent: '75', reminders: ['morningDigest', 'morningDigest', 'morningDigest'] })
+		).toEqual({
+			ok: true,
+			value: { atRiskPercent: 75, remindAtRisk: false, escalateOverdue: false, morningDigest: true },
+		})
+		expect(readClockSettingsForm({ atRiskPercent: '75', reminders: ['morningDigest', 'textMessages'] })).toEqual({
+			ok: false,
+			errors: [{ field: 'reminders', message: 'Select reminders from the list' }],
+			values: { atRiskPercent: '75' },
+		})
+	})
+
 	test('a percentage outside 50 to 95, or not whole, is refused', () => {
 		for (const atRiskPercent of ['49', '96', '75.5', 'lots']) {
 			expect(readClockSettingsForm({ atRiskPercent, reminders: [] })).toMatchObject({

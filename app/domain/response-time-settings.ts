@@ -1,3 +1,5 @@
+import { onlyOffered, readChoices } from './choices.ts'
+import { REMINDER_KINDS } from './reminders.ts'
 import { CLOCK_LABELS, STATUTORY_PANEL_MONTHS, type ClockTargets } from './response-clocks.ts'
 import type { ServiceConfig } from './service-config.ts'
 import { bankHolidays, isCalendarDate, type CalendarDate } from './working-days.ts'
@@ -84,26 +86,28 @@ export type ClockSettings = ServiceConfig['clocks']
 /** The reminders form: the at-risk share and which reminders go (checkboxes named `reminders`). */
 export function readClockSettingsForm(form: {
 	atRiskPercent: string
-	reminders: string[]
+	reminders: readonly unknown[]
 }): { ok: true; value: ClockSettings } | { ok: false; errors: FieldError[]; values: { atRiskPercent: string } } {
 	const raw = form.atRiskPercent.trim().replace(/%$/, '').trim()
 	const { min, max } = AT_RISK_PERCENT_RANGE
 	const message = `Enter the at-risk point as a whole number between ${min} and ${max}`
 	const value = /^\d+$/.test(raw) ? Number(raw) : NaN
+	const errors: FieldError[] = []
 	if (!(value >= min && value <= max)) {
-		return {
-			ok: false,
-			errors: [{ field: 'atRiskPercent', message: raw === '' ? 'Enter the at-risk point' : message }],
-			values: { atRiskPercent: form.atRiskPercent },
-		}
+		errors.push({ field: 'atRiskPercent', message: raw === '' ? 'Enter the at-risk point' : message })
 	}
+	const reminders = readChoices(form.reminders)
+	const offered = REMINDER_KINDS.map((kind) => kind.key)
+	if (!onlyOffered(reminders, offered)) errors.push({ field: 'reminders', message: 'Select reminders from the list' })
+	if (errors.length > 0) return { ok: false, errors, values: { atRiskPercent: form.atRiskPercent } }
+	const on = (kind: (typeof offered)[number]) => reminders.includes(kind)
 	return {
 		ok: true,
 		value: {
 			atRiskPercent: value,
-			remindAtRisk: form.reminders.includes('remindAtRisk'),
-			escalateOverdue: form.reminders.includes('escalateOverdue'),
-			morningDigest: form.reminders.includes('morningDigest'),
+			remindAtRisk: on('remindAtRisk'),
+			escalateOverdue: on('escalateOverdue'),
+			morningDigest: on('morningDigest'),
 		},
 	}
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { emailAddressSchema } from './email-address.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
 
 // The fostering service's own configuration: who they are, where they work, how to reach them,
@@ -33,15 +34,13 @@ export const ServiceConfigSchema = z.object({
 	areaServed: z.string().trim().min(1, 'Enter the area the service covers').max(200),
 	phone: z.string().trim().min(1, 'Enter a phone number').max(30),
 	phoneHours: z.string().trim().max(120),
-	publicEmail: z.email('Enter an email address in the correct format, like name@example.com'),
+	publicEmail: emailAddressSchema('Enter the service’s email address'),
 	recruitmentTeamEmails: z
-		.array(z.email('Enter an email address in the correct format, like name@example.com'))
+		.array(emailAddressSchema('Enter an email address for the recruitment team'))
 		.min(1, 'Enter at least one email address for the recruitment team'),
 	// Kinship (family and friends) enquiries follow a different route, often with a different
 	// team; without an address of its own they go to the recruitment team, marked [Kinship].
-	kinshipTeamEmails: z
-		.array(z.email('Enter an email address in the correct format, like name@example.com'))
-		.default([]),
+	kinshipTeamEmails: z.array(emailAddressSchema('Enter an email address for the kinship team')).default([]),
 	privacyNoticeUrl: z.string().trim().min(1).max(300),
 	brandColour: z
 		.string()

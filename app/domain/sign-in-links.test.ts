@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import {
 	DEFAULT_SIGN_IN_LINK_LIFETIME_MS,
-	emailAddressError,
 	isPortalAudience,
 	lifetimePhrase,
 	looksLikeSignInToken,
@@ -76,18 +75,4 @@ test('audiences and their email templates', () => {
 	expect(isPortalAudience('applicant')).toBe(true)
 	expect(isPortalAudience('staff')).toBe(false)
 	expect(signInLinkTemplate('carer')).toBe('sign-in-carer')
-})
-
-describe('email addresses', () => {
-	test('get the GOV.UK messages', () => {
-		expect(emailAddressError('')).toBe('Enter your email address')
-		expect(emailAddressError('   ', { missing: 'Enter your friend’s email address' })).toBe(
-			'Enter your friend’s email address'
-		)
-		expect(emailAddressError('grace@')).toBe('Enter an email address in the correct format, like name@example.com')
-		expect(emailAddressError(`${'a'.repeat(250)}@x.uk`)).toBe(
-			'Enter an email address in the correct format, like name@example.com'
-		)
-		expect(emailAddressError(' grace@example.com ')).toBeNull()
-	})
 })

@@ -66,19 +66,3 @@ export function portalSessionExpired(
 export function signInLinkTemplate(audience: PortalAudience): string {
 	return `sign-in-${audience}`
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-export const MAX_EMAIL_LENGTH = 254
-
-/** GOV.UK messages for an email address field, or null when it looks like an address. */
-export function emailAddressError(
-	email: string,
-	messages: { missing: string } = { missing: 'Enter your email address' }
-): string | null {
-	const trimmed = email.trim()
-	if (trimmed === '') return messages.missing
-	if (trimmed.length > MAX_EMAIL_LENGTH || !EMAIL.test(trimmed)) {
-		return 'Enter an email address in the correct format, like name@example.com'
-	}
-	return null
-}

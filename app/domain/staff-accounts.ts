@@ -1,3 +1,4 @@
+import { emailAddressError, normaliseEmail } from './email-address.ts'
 import { isStaffRole, STAFF_ROLE_LABELS, type StaffRole } from './staff.ts'
 
 // Rules for administering staff accounts that need no database: what an account's state is
@@ -34,22 +35,17 @@ export const ROLE_HINTS: Record<StaffRole, string> = {
 export type AccountField = 'name' | 'email' | 'role'
 export type AccountFormError = { field: AccountField; message: string }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
 export function readAccountForm(
 	form: { name: string; email?: string; role: string },
 	options: { withEmail: boolean }
 ): { ok: true; value: { name: string; email: string; role: StaffRole } } | { ok: false; errors: AccountFormError[] } {
 	const name = form.name.trim().replace(/\s+/g, ' ')
-	const email = (form.email ?? '').trim().toLowerCase()
+	const email = normaliseEmail(form.email ?? '')
 	const errors: AccountFormError[] = []
 	if (name === '') errors.push({ field: 'name', message: 'Enter their full name' })
 	else if (name.length > 100) errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' })
-	if (options.withEmail) {
-		if (email === '') errors.push({ field: 'email', message: 'Enter their email address' })
-		else if (email.length > 254 || !EMAIL.test(email))
-			errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' })
-	}
+	const emailError = options.withEmail ? emailAddressError(email, { missing: 'Enter their email address' }) : null
+	if (emailError) errors.push({ field: 'email', message: emailError })
 	if (!isStaffRole(form.role)) errors.push({ field: 'role', message: 'Select a role' })
 	if (errors.length > 0) return { ok: false, errors }
 	return { ok: true, value: { name, email, role: form.role as StaffRole } }

@@ -5,7 +5,9 @@ import {
 	type BonusRules,
 	type Milestone,
 } from '~/domain/bonus-scheme.ts'
-import { isShortBreakOnly, newReferralCode, normaliseEmail } from '~/domain/carers.ts'
+import { isShortBreakOnly, newReferralCode } from '~/domain/carers.ts'
+import { normaliseEmail } from '~/domain/email-address.ts'
+import { readStoredInterests } from '~/domain/enquiry-form.ts'
 import type { CalendarDate } from '~/domain/working-days.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
 import { today as clockToday } from '~/utils/clock.server.ts'
@@ -50,7 +52,7 @@ export async function householdApproved(tx: Prisma.TransactionClient, householdI
 		const primary = household.applicants[0]
 		if (primary) {
 			const existing = await tx.carer.findUnique({ where: { emailNormalized: primary.emailNormalized } })
-			const shortBreakOnly = isShortBreakOnly(JSON.parse(household.fosteringInterests) as string[])
+			const shortBreakOnly = isShortBreakOnly(readStoredInterests(household.fosteringInterests))
 			if (existing) {
 				if (existing.householdId === null) {
 					await tx.carer.update({

@@ -1,5 +1,5 @@
 import type { CarerFieldError, CarerInput } from '~/domain/carers.ts'
-import { normaliseEmail } from '~/domain/carers.ts'
+import { normaliseEmail } from '~/domain/email-address.ts'
 import { formatDate, type CalendarDate } from '~/domain/working-days.ts'
 import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { prisma } from '~/utils/db.server.ts'

@@ -1,5 +1,6 @@
 import { clockRows } from '~/domain/deadlines.ts'
 import { daysInStage } from '~/domain/days-in-stage.ts'
+import { readStoredInterests } from '~/domain/enquiry-form.ts'
 import { CLOCK_LABELS, responseClocks, STATUTORY_PANEL_MONTHS } from '~/domain/response-clocks.ts'
 import { replay, type HouseholdStatus } from '~/domain/stage-machine.ts'
 
@@ -130,7 +131,7 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 			postcode: household.postcode,
 			spareBedroom: household.spareBedroom,
 			householdMembers: household.householdMembers,
-			fosteringInterests: parseList(household.fosteringInterests),
+			fosteringInterests: readStoredInterests(household.fosteringInterests),
 			firstEnquiryAt: household.firstEnquiryAt,
 		},
 		state: {
@@ -186,15 +187,6 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 			pages,
 			total: timeline.length,
 		},
-	}
-}
-
-function parseList(json: string): string[] {
-	try {
-		const value: unknown = JSON.parse(json)
-		return Array.isArray(value) ? value.map(String) : []
-	} catch {
-		return []
 	}
 }
 

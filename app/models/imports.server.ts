@@ -1,4 +1,4 @@
-import { cleanText } from '~/domain/enquiry-form.ts'
+import { normaliseEmail } from '~/domain/email-address.ts'
 import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
 import {
 	checkRows,
@@ -87,7 +87,7 @@ async function importContext(actor: StaffIdentity, filename: string, emails: str
 }
 
 function fileEmails(rows: { values: { email: string } }[]) {
-	return rows.map((row) => cleanText(row.values.email).toLowerCase()).filter(Boolean)
+	return rows.map((row) => normaliseEmail(row.values.email)).filter(Boolean)
 }
 
 /** Checks an uploaded file and keeps it for the preview; returns the job's id. */

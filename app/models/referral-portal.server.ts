@@ -10,7 +10,7 @@ import {
 	type InvitationValues,
 } from '~/domain/referral-invitation.ts'
 import { furthestStage, referralProgress, type ReferralProgress } from '~/domain/referral-progress.ts'
-import { normaliseEmail } from '~/domain/carers.ts'
+import { normaliseEmail } from '~/domain/email-address.ts'
 import { SECRET_PLACEHOLDER } from '~/domain/email-secrets.ts'
 import { signInLinkExpiresAt, signInLinkTemplate } from '~/domain/sign-in-links.ts'
 import { startOfLondonDay, type CalendarDate } from '~/domain/working-days.ts'

@@ -1,3 +1,4 @@
+import { normaliseEmail } from '~/domain/email-address.ts'
 import { accountChangeRefusal } from '~/domain/staff-accounts.ts'
 import {
 	DEMO_STAFF_PASSWORD,
@@ -13,12 +14,8 @@ import { recordAudit } from './audit.server.ts'
 
 // Staff accounts and their sessions. Emails are stored and looked up lower-cased.
 
-export function normaliseStaffEmail(email: string) {
-	return email.trim().toLowerCase()
-}
-
 export function findStaffByEmail(email: string) {
-	return prisma.staffUser.findUnique({ where: { email: normaliseStaffEmail(email) } })
+	return prisma.staffUser.findUnique({ where: { email: normaliseEmail(email) } })
 }
 
 export async function createStaffSession(input: {
@@ -134,7 +131,7 @@ export async function createStaffAccount(input: {
 	actorId: string
 	now: Date
 }) {
-	const email = normaliseStaffEmail(input.email)
+	const email = normaliseEmail(input.email)
 	try {
 		return await prisma.$transaction(async (tx) => {
 			const user = await tx.staffUser.create({

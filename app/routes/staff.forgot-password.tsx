@@ -2,11 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, TextInput } from '~/components/form.tsx'
+import { emailAddressError, normaliseEmail } from '~/domain/email-address.ts'
 import { waitInWords } from '~/domain/rate-limits.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { issuePasswordLink } from '~/models/password-reset.server.ts'
 import { hitRateLimit } from '~/models/rate-limits.server.ts'
-import { findStaffByEmail, normaliseStaffEmail } from '~/models/staff.server.ts'
+import { findStaffByEmail } from '~/models/staff.server.ts'
 import { now } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
@@ -14,8 +15,6 @@ import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // "Forgotten your password?": the answer is the same whether or not the address has an account,
 // so the page cannot be used to find out who works here (docs/decisions/007-password-reset.md).
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export const meta: MetaFunction = () =>
 	staffPageMeta(undefined, 'Reset your password').filter((tag) => !('title' in tag))
@@ -30,21 +29,8 @@ type ActionResult = { errors: { field?: 'email'; message: string }[]; email: str
 export async function action({ request, context }: ActionFunctionArgs) {
 	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.short })
 	const email = String(form.get('email') ?? '').trim()
-	if (email === '') {
-		return data<ActionResult>(
-			{ errors: [{ field: 'email', message: 'Enter your email address' }], email },
-			{ status: 400 }
-		)
-	}
-	if (email.length > 254 || !EMAIL.test(email)) {
-		return data<ActionResult>(
-			{
-				errors: [{ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' }],
-				email,
-			},
-			{ status: 400 }
-		)
-	}
+	const error = emailAddressError(email)
+	if (error) return data<ActionResult>({ errors: [{ field: 'email', message: error }], email }, { status: 400 })
 	const at = now()
 	const client = await hitRateLimit('passwordResetPerClient', context.clientIp, at)
 	if (!client.allowed) {
@@ -57,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		)
 	}
 	// Past the limit for one address the answer stays the same; the links already sent still work.
-	if ((await hitRateLimit('passwordResetPerAddress', normaliseStaffEmail(email), at)).allowed) {
+	if ((await hitRateLimit('passwordResetPerAddress', normaliseEmail(email), at)).allowed) {
 		const user = await findStaffByEmail(email)
 		if (user && !user.disabledAt) {
 			await issuePasswordLink({ userId: user.id, kind: 'reset', now: at })

@@ -163,6 +163,7 @@ export default function ResponseTimes() {
 						name="reminders"
 						legend="Reminders"
 						hint="Reminders go by email, once for each clock. Untick a kind to stop sending it."
+						error={errorOf('reminders')}
 						choices={REMINDER_KINDS.map((kind) => ({ value: kind.key, label: kind.label, hint: kind.hint }))}
 						selected={REMINDER_KINDS.filter((kind) => page.clocks[kind.key]).map((kind) => kind.key)}
 					/>

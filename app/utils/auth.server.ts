@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { redirect } from '@remix-run/node'
+import { emailAddressError, normaliseEmail, readEmailAddress } from '~/domain/email-address.ts'
 import { waitInWords } from '~/domain/rate-limits.ts'
 import { isStaffRole, SIGN_IN_POLICY, type StaffRole } from '~/domain/staff.ts'
 import {
@@ -14,7 +15,6 @@ import {
 	deleteStaffSession,
 	findStaffByEmail,
 	findStaffSession,
-	normaliseStaffEmail,
 	touchStaffSession,
 } from '~/models/staff.server.ts'
 import { now } from './clock.server.ts'
@@ -92,14 +92,16 @@ export async function signIn(
 	input: { email: string; password: string; clientIp: string },
 	at = now()
 ): Promise<SignInResult> {
-	const email = input.email.trim()
+	const email = readEmailAddress(input.email)
 	const password = input.password
 	const missing: { field: 'email' | 'password'; message: string }[] = []
-	if (email === '') missing.push({ field: 'email', message: SIGN_IN_MESSAGES.emailMissing })
+	// An address that is not one (empty, malformed, a control character in it) is never looked up.
+	const emailError = emailAddressError(email, { missing: SIGN_IN_MESSAGES.emailMissing })
+	if (emailError) missing.push({ field: 'email', message: emailError })
 	if (password === '') missing.push({ field: 'password', message: SIGN_IN_MESSAGES.passwordMissing })
 	if (missing.length > 0) return { ok: false, errors: missing }
 
-	const address = normaliseStaffEmail(email)
+	const address = normaliseEmail(email)
 	const slowed = await checkSlowDown('signInPerAddress', address, at)
 	if (!slowed.allowed) return tooMany(SIGN_IN_MESSAGES.tooManyForAddress, slowed.retryAfterSeconds)
 	const counted = await hitRateLimits(
@@ -111,7 +113,7 @@ export async function signIn(
 	)
 	if (!counted.allowed) return tooMany(SIGN_IN_MESSAGES.tooManyFromClient, counted.retryAfterSeconds)
 
-	const user = email.length <= 320 && password.length <= MAX_PASSWORD_LENGTH ? await findStaffByEmail(email) : null
+	const user = password.length <= MAX_PASSWORD_LENGTH ? await findStaffByEmail(email) : null
 	const right = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password)
 	if (!user || !right) {
 		await recordSlowDownFailure('signInPerAddress', address, at)

@@ -51,23 +51,18 @@ export async function signInLinkEmailedTo(address: string) {
 	return new URL(link!).pathname
 }
 
-/** A carer signed in to the portal with a session written straight into the e2e database. */
-export async function signedInCarer(context: BrowserContext, baseURL: string) {
-	const id = crypto.randomUUID()
-	const email = `carer.${id.slice(0, 8)}@example.com`
+/** A portal session for `carerId` written into the database; the token is the __Host-portal-carer cookie's value. */
+export function createCarerSession(carerId: string): string {
 	const token = crypto.randomBytes(32).toString('base64url')
 	const now = new Date()
 	const db = openE2eDatabase()
 	try {
 		db.prepare(
-			'INSERT INTO Carer (id, kind, name, email, emailNormalized, shortBreakOnly, status, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)'
-		).run(id, 'foster_carer', 'Petra Payee', email, email, 'active', now.toISOString(), now.toISOString())
-		db.prepare(
 			'INSERT INTO PortalSession (id, audience, subjectId, createdAt, expiresAt, lastSeenAt, csrfToken) VALUES (?, ?, ?, ?, ?, ?, ?)'
 		).run(
 			crypto.createHash('sha256').update(token).digest('hex'),
 			'carer',
-			id,
+			carerId,
 			now.toISOString(),
 			new Date(now.getTime() + 12 * 3600_000).toISOString(),
 			now.toISOString(),
@@ -76,6 +71,23 @@ export async function signedInCarer(context: BrowserContext, baseURL: string) {
 	} finally {
 		db.close()
 	}
+	return token
+}
+
+/** A carer signed in to the portal with a session written straight into the e2e database. */
+export async function signedInCarer(context: BrowserContext, baseURL: string) {
+	const id = crypto.randomUUID()
+	const email = `carer.${id.slice(0, 8)}@example.com`
+	const now = new Date()
+	const db = openE2eDatabase()
+	try {
+		db.prepare(
+			'INSERT INTO Carer (id, kind, name, email, emailNormalized, shortBreakOnly, status, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)'
+		).run(id, 'foster_carer', 'Petra Payee', email, email, 'active', now.toISOString(), now.toISOString())
+	} finally {
+		db.close()
+	}
+	const token = createCarerSession(id)
 	// Chromium refuses a __Host- cookie given with `url`: name the host and path.
 	await context.addCookies([
 		{

@@ -32,14 +32,8 @@ export function createStaffMember(role: StaffRole, name = `Test ${role}`): E2eSt
 	return { id, email, name, role }
 }
 
-/** Signs the browser context in as a new (or given) staff member with a session made in the database. */
-export async function signInAs(
-	context: BrowserContext,
-	baseURL: string,
-	who: StaffRole | E2eStaff,
-	name?: string
-): Promise<E2eStaff> {
-	const staff = typeof who === 'string' ? createStaffMember(who, name) : who
+/** A session for `staffId` written into the database; the token is the __Host-staff cookie's value. */
+export function createStaffSession(staffId: string): string {
 	const token = crypto.randomBytes(32).toString('base64url')
 	const now = new Date()
 	const db = openE2eDatabase()
@@ -48,7 +42,7 @@ export async function signInAs(
 			'INSERT INTO StaffSession (id, userId, createdAt, expiresAt, lastSeenAt, csrfToken) VALUES (?, ?, ?, ?, ?, ?)'
 		).run(
 			crypto.createHash('sha256').update(token).digest('hex'),
-			staff.id,
+			staffId,
 			now.toISOString(),
 			new Date(now.getTime() + 12 * 3600_000).toISOString(),
 			now.toISOString(),
@@ -57,6 +51,18 @@ export async function signInAs(
 	} finally {
 		db.close()
 	}
+	return token
+}
+
+/** Signs the browser context in as a new (or given) staff member with a session made in the database. */
+export async function signInAs(
+	context: BrowserContext,
+	baseURL: string,
+	who: StaffRole | E2eStaff,
+	name?: string
+): Promise<E2eStaff> {
+	const staff = typeof who === 'string' ? createStaffMember(who, name) : who
+	const token = createStaffSession(staff.id)
 	// The e2e server runs in production mode: the cookie is __Host-staff, Secure (Chromium treats
 	// http://localhost as secure). Chromium refuses a __Host- cookie given with `url` over http, so
 	// it is given by host and path.

@@ -1,0 +1,361 @@
+// Every page of the production build, fetched as bytes: none may carry a NUL byte or a U+FFFD
+// replacement character (issue 12, defect 13: React's Node renderer padded its 2 KB chunks with
+// zero bytes before a "£"; ADR 015). The URLs come from the route files, so a new page is
+// fetched without anyone remembering to add it; one that cannot be must be skipped with a reason.
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { devices, type APIRequestContext } from '@playwright/test'
+import { LEDGER_FILTERS } from '../../app/domain/bonus-ledger-forms.ts'
+import { BREAKDOWNS } from '../../app/domain/funnel.ts'
+import { FUNNEL_TABLES } from '../../app/domain/funnel-tables.ts'
+import { HOUSEHOLD_STATUSES, LIST_SORTS } from '../../app/domain/pipeline-filters.ts'
+import { londonDate } from '../../app/domain/working-days.ts'
+import { expect, test } from './fixtures.ts'
+import { createE2eHousehold } from './households.ts'
+import { createCarer, createCarerSession } from './referrers.ts'
+import { createStaffMember, createStaffSession, openE2eDatabase } from './staff.ts'
+
+const ROUTES_DIR = path.resolve(import.meta.dirname, '..', '..', 'app', 'routes')
+const IMPORT_CSV = path.resolve(import.meta.dirname, '..', 'fixtures', 'pipeline-import.csv')
+
+/** Route modules that are not fetched, and why. Keep this short: a page here is a page unchecked. */
+const SKIPPED: Record<string, string> = {}
+
+/** Who fetches a page: the first rule whose pattern matches its path. */
+type Audience = 'public' | 'carer' | 'manager' | 'administrator'
+const AUDIENCE_RULES: [RegExp, Audience][] = [
+	// The pages for staff who are not signed in (a signed-in member of staff is sent on from them).
+	[/^\/staff\/(login|forgot-password|reset-password)(\/|$)/, 'public'],
+	// Staff accounts are for administrators only; managers may go everywhere else.
+	[/^\/staff\/users(\/|$)/, 'administrator'],
+	[/^\/staff(\/|$)/, 'manager'],
+	// The portal's pages behind the carer's sign-in.
+	[/^\/refer\/(home|invite|payments)(\/|$)/, 'carer'],
+	[/^/, 'public'],
+]
+/** Pages fetched by more than the one audience the rules give. */
+const EXTRA_AUDIENCES: Record<string, Audience[]> = {
+	// Says "you are signed in" to a carer.
+	'refer._index.tsx': ['carer'],
+}
+
+/** The answer a route gives when it is not 200 with a page. */
+const EXPECTED_STATUS: Record<string, number> = {
+	'$.tsx': 404,
+	'api.event.ts': 405,
+	'webhooks.stripe.ts': 405,
+	'r.$code.ts': 302,
+	'refer.sign-out.tsx': 302,
+	'staff.logout.tsx': 302,
+}
+
+/**
+ * The segments of a flat route file's URL (Remix v2 flat routes): dots separate segments unless
+ * escaped in [], `_index` and leading-underscore (pathless) segments add nothing, a trailing
+ * underscore only stops nesting, `$name` is a parameter and `$` alone the rest of the path.
+ */
+function routeSegments(file: string): string[] {
+	const name = file.replace(/\.[jt]sx?$/, '')
+	const segments = ['']
+	let escaped = false
+	for (const character of name) {
+		if (character === '[') escaped = true
+		else if (character === ']') escaped = false
+		else if (character === '.' && !escaped) segments.push('')
+		else segments[segments.length - 1] += character
+	}
+	return segments.filter((segment) => !segment.startsWith('_')).map((segment) => segment.replace(/_$/, ''))
+}
+
+function routeFiles() {
+	return fs
+		.readdirSync(ROUTES_DIR, { withFileTypes: true })
+		.filter((entry) => entry.isFile() && /\.[jt]sx?$/.test(entry.name) && !/\.test\.[jt]sx?$/.test(entry.name))
+		.map((entry) => entry.name)
+		.sort()
+}
+
+/** Everything the pages show, written into the e2e database (which has no demo data). */
+function createPageData() {
+	const suffix = crypto.randomUUID().slice(0, 8)
+	const now = new Date()
+	const at = now.toISOString()
+	const today = londonDate(now)
+	const manager = createStaffMember('manager', 'Siân Ó Briain')
+	const administrator = createStaffMember('administrator', 'Zoë Ærøskøbing')
+	const carerName = 'Jürgen Łukasz-Ñúñez'
+	const carer = createCarer(carerName)
+	const referred = createE2eHousehold({ firstName: 'Zoë', lastName: 'Núñez', stage: 'approved' })
+	const closed = createE2eHousehold({ firstName: 'Chloë', lastName: 'Brontë', stage: 'initial_visit' })
+	const onHold = createE2eHousehold({ firstName: 'Dafydd', lastName: 'ap Siôn', stage: 'application' })
+	const referralId = `referral-${suffix}`
+	const entryIds = LEDGER_ENTRIES.map((entry) => `entry-${entry.milestone}-${suffix}`)
+	const importId = `import-${suffix}`
+	const messageId = `message-${suffix}`
+	const enquiryReference = `ENQ-${randomReference()}`
+	const resetToken = crypto.randomBytes(32).toString('base64url')
+	const signInToken = crypto.randomBytes(32).toString('base64url')
+	const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
+	const db = openE2eDatabase()
+	try {
+		db.transaction(() => {
+			db.prepare(
+				`INSERT INTO Referral (id, referrerId, householdId, via, referredOn, status, countedHouseholdId, schemeId, createdAt, updatedAt)
+				VALUES (?, ?, ?, 'link', ?, 'counted', ?, 'initial-bonus-scheme', ?, ?)`
+			).run(referralId, carer.id, referred.id, today, referred.id, at, at)
+			LEDGER_ENTRIES.forEach((entry, index) => {
+				db.prepare(
+					`INSERT INTO BonusEntry (id, referralId, milestone, payeeId, amountPence, status, earnedOn, paidOn, paymentMethod,
+					paymentReference, paidAt, voidReason, voidedAt, createdAt, updatedAt)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+				).run(
+					entryIds[index],
+					referralId,
+					entry.milestone,
+					carer.id,
+					entry.amountPence,
+					entry.status,
+					entry.status === 'pending' ? null : today,
+					entry.status === 'paid' ? today : null,
+					entry.status === 'paid' ? 'payroll' : null,
+					entry.status === 'paid' ? 'PAYROLL – £250 “welcome”' : null,
+					entry.status === 'paid' ? at : null,
+					entry.status === 'void' ? 'Referred twice – the café’s noticeboard' : null,
+					entry.status === 'void' ? at : null,
+					at,
+					at
+				)
+			})
+			db.prepare('UPDATE Enquiry SET reference = ? WHERE householdId = ?').run(enquiryReference, referred.id)
+			// Notes in scripts of two, three and four bytes a character, long enough that chunk
+			// boundaries of any size fall inside them; each shows twice (recent notes and timeline).
+			for (const body of MULTI_BYTE_NOTES) {
+				db.prepare('INSERT INTO HouseholdNote (id, householdId, authorId, body, createdAt) VALUES (?, ?, ?, ?, ?)').run(
+					crypto.randomUUID(),
+					referred.id,
+					manager.id,
+					body,
+					at
+				)
+			}
+			db.prepare(
+				'INSERT INTO HouseholdTask (id, householdId, title, dueOn, assigneeId, createdById, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)'
+			).run(crypto.randomUUID(), referred.id, 'Ring Zoë about the £250 – “welcome” bonus', today, manager.id, manager.id, at)
+			db.prepare("UPDATE Household SET status = 'closed' WHERE id = ?").run(closed.id)
+			db.prepare(
+				`INSERT INTO StageEvent (id, householdId, kind, fromStage, businessDate, recordedAt, actorId, exitReasonId, note)
+				VALUES (?, ?, 'exit', 'initial_visit', ?, ?, ?, 'exit_housing', 'Moving to Ystradgynlais – no spare room')`
+			).run(crypto.randomUUID(), closed.id, today, at, manager.id)
+			db.prepare("UPDATE Household SET status = 'on_hold' WHERE id = ?").run(onHold.id)
+			db.prepare(
+				`INSERT INTO StageEvent (id, householdId, kind, businessDate, recordedAt, actorId, reviewOn, note)
+				VALUES (?, ?, 'hold', ?, ?, ?, ?, 'Back after Eisteddfod – Siôn’s exams')`
+			).run(crypto.randomUUID(), onHold.id, today, at, manager.id, today)
+			db.prepare(
+				'INSERT INTO ImportJob (id, createdById, createdAt, filename, csv, status, totalRows) VALUES (?, ?, ?, ?, ?, ?, ?)'
+			).run(importId, manager.id, at, 'pipeline – Núñez.csv', fs.readFileSync(IMPORT_CSV, 'utf8'), 'checked', 0)
+			db.prepare(
+				`INSERT INTO OutboxMessage (id, template, toAddress, subject, html, text, status, createdAt, householdId)
+				VALUES (?, 'enquiry-acknowledgement', ?, ?, ?, ?, 'sent', ?, ?)`
+			).run(
+				messageId,
+				'zoe.nunez@example.com',
+				'Your £250 bonus – thank you, Zoë',
+				'<p>Diolch – £250 is on its way. 寄养家庭</p>',
+				'Diolch – £250 is on its way. 寄养家庭',
+				at,
+				referred.id
+			)
+			db.prepare('INSERT INTO PasswordReset (id, userId, createdAt, expiresAt) VALUES (?, ?, ?, ?)').run(
+				hash(resetToken),
+				administrator.id,
+				at,
+				new Date(now.getTime() + 3600_000).toISOString()
+			)
+			db.prepare('INSERT INTO SignInLink (id, audience, subjectId, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?)').run(
+				hash(signInToken),
+				'carer',
+				carer.id,
+				at,
+				new Date(now.getTime() + 3600_000).toISOString()
+			)
+		})()
+		const first = (sql: string) => (db.prepare(sql).get() as { id: string }).id
+		return {
+			manager,
+			administrator,
+			carer,
+			enquiryReference,
+			/** Text that must be on these pages, so the multi-byte data is known to have been fetched. */
+			shown: {
+				[`/staff/households/${referred.id}`]: MULTI_BYTE_NOTES,
+				'/staff/bonuses?status=all': ['£250', carerName],
+			} as Record<string, string[]>,
+			/** Values for routes' parameters, by the URL segment before the first one. */
+			bindings: {
+				households: [{ id: referred.id, referralId }, { id: closed.id }, { id: onHold.id }],
+				bonuses: entryIds.map((id) => ({ id })),
+				carers: [{ id: carer.id }],
+				import: [{ id: importId }],
+				mailbox: [{ id: messageId }],
+				users: [{ id: manager.id }, { id: administrator.id }],
+				channels: [{ id: first('SELECT id FROM Channel ORDER BY sortOrder LIMIT 1') }],
+				'exit-reasons': [{ id: first('SELECT id FROM ExitReason ORDER BY sortOrder LIMIT 1') }],
+				'reset-password': [{ token: resetToken }],
+				'sign-in': [{ token: signInToken }],
+				r: [{ code: carer.code }],
+				// The splat of the not-found page.
+				'': [{ '*': 'no-such-page/at-all' }],
+			} as Record<string, Record<string, string>[]>,
+		}
+	} finally {
+		db.close()
+	}
+}
+
+const LEDGER_ENTRIES = [
+	{ milestone: 'approved', amountPence: 25000, status: 'earned' },
+	{ milestone: 'placement', amountPence: 25000, status: 'void' },
+	{ milestone: 'welcome', amountPence: 25000, status: 'paid' },
+]
+
+const MULTI_BYTE_NOTES = [
+	'我们一家人想了解寄养孩子的事情，请在周末给我们打电话。'.repeat(12),
+	'Ζούμε στο Λιντς και θέλουμε να γίνουμε ανάδοχοι γονείς. '.repeat(8),
+	'نحن عائلة من ليدز ونرغب في أن نصبح أسرة حاضنة. '.repeat(10),
+	'🏠👨‍👩‍👧‍👦💷'.repeat(40),
+	'£250 – “thank you” – Siân’s café, Llanfairpwllgwyngyll. '.repeat(12),
+	'寄养家庭的培训在星期三晚上。'.repeat(20),
+]
+
+/** A reference the service could have made (capitals and digits without look-alikes). */
+function randomReference() {
+	const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+	return Array.from(crypto.randomBytes(6), (byte) => alphabet[byte % alphabet.length]).join('')
+}
+
+/** The queries each route is fetched with besides none ('' is the bare address). */
+function queriesFor(file: string, data: ReturnType<typeof createPageData>): string[] {
+	const queries: Record<string, string[]> = {
+		'_index.tsx': ['', `?ref=${data.carer.code}`],
+		'enquire.tsx': ['', `?ref=${data.carer.code}`],
+		'enquire_.confirmation.tsx': ['', `?reference=${data.enquiryReference}`],
+		'staff.bonuses._index.tsx': ['', ...LEDGER_FILTERS.map((status) => `?status=${status}`)],
+		'staff.carers._index.tsx': ['', `?q=${encodeURIComponent('Jürgen')}`],
+		'staff.funnel.tsx': ['', '?mode=cohort', ...BREAKDOWNS.map((by) => `?by=${by}`)],
+		// The CSV routes answer 404 without a table.
+		'staff.funnel[.]csv.ts': FUNNEL_TABLES.map((table) => `?table=${table}`),
+		'staff.pipeline._index.tsx': ['', '?route=kinship'],
+		'staff.pipeline.list.tsx': [
+			'',
+			...HOUSEHOLD_STATUSES.map((status) => `?status=${status}`),
+			...LIST_SORTS.map((sort) => `?sort=${sort}`),
+			`?q=${encodeURIComponent('Núñez')}`,
+		],
+		'staff.reports.referrals[.]csv.ts': ['?table=months', '?table=stages'],
+		'staff.reports.response-times.tsx': ['', '?route=kinship'],
+		'staff.reports.response-times[.]csv.ts': ['?table=weekly', '?table=breaches'],
+	}
+	return queries[file] ?? ['']
+}
+
+type Fetch = { file: string; url: string; audience: Audience; status: number }
+
+/** The URLs of every route file, with their parameters filled, or why a file has none. */
+function plannedFetches(data: ReturnType<typeof createPageData>) {
+	const fetches: Fetch[] = []
+	const problems: string[] = []
+	for (const file of routeFiles()) {
+		if (file in SKIPPED) continue
+		const segments = routeSegments(file)
+		const params = segments.filter((segment) => segment.startsWith('$')).map((segment) => segment.slice(1) || '*')
+		const firstParam = segments.findIndex((segment) => segment.startsWith('$'))
+		const collection = firstParam === -1 ? null : (segments[firstParam - 1] ?? '')
+		const bindings =
+			collection === null
+				? [{}]
+				: (data.bindings[collection] ?? []).filter((binding) => params.every((param) => param in binding))
+		if (bindings.length === 0) {
+			problems.push(`${file}: no values for ${params.join(', ')} (add them to the bindings, or skip it with a reason)`)
+			continue
+		}
+		for (const binding of bindings as Record<string, string>[]) {
+			const pathname = `/${segments
+				.filter(Boolean)
+				.map((segment) => (segment.startsWith('$') ? binding[segment.slice(1) || '*']! : segment))
+				.join('/')}`
+			const rule = AUDIENCE_RULES.find(([pattern]) => pattern.test(pathname))!
+			for (const audience of [rule[1], ...(EXTRA_AUDIENCES[file] ?? [])]) {
+				for (const query of queriesFor(file, data)) {
+					fetches.push({ file, url: pathname + query, audience, status: EXPECTED_STATUS[file] ?? 200 })
+				}
+			}
+		}
+	}
+	for (const file of Object.keys(SKIPPED)) {
+		if (!fs.existsSync(path.join(ROUTES_DIR, file))) problems.push(`${file} is skipped but no longer exists`)
+	}
+	return { fetches, problems }
+}
+
+/** Where `needle` occurs in `bytes`, with the bytes around the first one shown. */
+function findBytes(bytes: Buffer, needle: number[], what: string) {
+	const at = bytes.indexOf(Buffer.from(needle))
+	if (at === -1) return null
+	const around = bytes.subarray(Math.max(0, at - 40), at + 40).toString('utf8')
+	return `${what} at byte ${at}: ${JSON.stringify(around)}`
+}
+
+test('no page of the service has a NUL byte or a replacement character in it', async ({ playwright, baseURL }) => {
+	test.setTimeout(180_000)
+	const data = createPageData()
+	const { fetches, problems } = plannedFetches(data)
+
+	// A browser's user agent, so pages stream as they do to people (crawlers get them whole).
+	const userAgent = devices['Desktop Chrome'].userAgent
+	const cookies: Record<Audience, string | null> = {
+		public: null,
+		carer: `__Host-portal-carer=${createCarerSession(data.carer.id)}`,
+		manager: `__Host-staff=${createStaffSession(data.manager.id)}`,
+		administrator: `__Host-staff=${createStaffSession(data.administrator.id)}`,
+	}
+	const clients = new Map<Audience, APIRequestContext>()
+	for (const [audience, cookie] of Object.entries(cookies) as [Audience, string | null][]) {
+		const extraHTTPHeaders: Record<string, string> = { 'user-agent': userAgent }
+		if (cookie) extraHTTPHeaders.cookie = cookie
+		clients.set(audience, await playwright.request.newContext({ baseURL, extraHTTPHeaders }))
+	}
+
+	const fetched = new Set<string>()
+	// A few at a time: the e2e server shares two cores with the other worker.
+	const queue = [...fetches]
+	await Promise.all(
+		Array.from({ length: 4 }, async () => {
+			for (let next = queue.shift(); next; next = queue.shift()) {
+				const response = await clients.get(next.audience)!.get(next.url, { maxRedirects: 0 })
+				const bytes = await response.body()
+				const label = `${next.url} (${next.audience}, ${next.file})`
+				if (response.status() !== next.status) problems.push(`${label}: status ${response.status()}, not ${next.status}`)
+				const contentType = response.headers()['content-type'] ?? ''
+				if (contentType.startsWith('text/html') && contentType !== 'text/html; charset=utf-8') {
+					problems.push(`${label}: Content-Type ${contentType}`)
+				}
+				for (const found of [findBytes(bytes, [0x00], 'NUL'), findBytes(bytes, [0xef, 0xbf, 0xbd], 'U+FFFD')]) {
+					if (found) problems.push(`${label}: ${found}`)
+				}
+				const text = bytes.toString('utf8')
+				for (const expected of data.shown[next.url] ?? []) {
+					if (!text.includes(expected)) problems.push(`${label}: does not show ${JSON.stringify(expected.slice(0, 30))}`)
+				}
+				fetched.add(next.file)
+			}
+		})
+	)
+	for (const client of clients.values()) await client.dispose()
+
+	// Every route module was fetched at least once, or is skipped with a reason.
+	const unaccounted = routeFiles().filter((file) => !fetched.has(file) && !(file in SKIPPED))
+	expect(unaccounted, 'route modules neither fetched nor skipped').toEqual([])
+	expect(problems).toEqual([])
+})
