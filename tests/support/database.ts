@@ -10,7 +10,9 @@ const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '..', '..', 'prisma', '
 /** Creates a database file with every migration applied, in order. */
 export function createMigratedDatabase(file: string) {
 	fs.mkdirSync(path.dirname(file), { recursive: true })
-	fs.rmSync(file, { force: true })
+	// A server stopped without closing its connection leaves its WAL behind, and SQLite would
+	// replay another database's WAL into the new file.
+	for (const stale of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(stale, { force: true })
 	const db = new Database(file)
 	db.pragma('journal_mode = WAL')
 	for (const dir of fs.readdirSync(MIGRATIONS_DIR).filter((name) => /^\d/.test(name)).sort()) {
