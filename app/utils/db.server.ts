@@ -3,14 +3,23 @@ import { PrismaClient } from '~/generated/prisma/client.ts'
 import { getEnv } from './env.server.ts'
 import { inTransactionScope, oneQueryAtATime } from './one-connection.server.ts'
 
+// better-sqlite3 waits for another process's write lock synchronously, holding up every request
+// of this process meanwhile (a 100 ms busy timeout stalled pages for seconds while another
+// process held the lock; ADR 015). So SQLite does not wait at all: a statement refused for the
+// lock is tried again after a pause, asynchronously (one-connection.server.ts).
+const BUSY_TIMEOUT_MS = 0
+// A transaction waits its turn behind the one before it, and for the write lock; a CSV import
+// holds both for a few seconds, and a change made meanwhile should wait for it rather than fail
+// after Prisma's 2 s.
+const MAX_WAIT_MS = 20_000
+
 // One Prisma client per process, over one better-sqlite3 connection on which queries take turns
-// with transactions (one-connection.server.ts). busy_timeout makes a second process wait for the
-// write lock instead of failing.
+// with transactions, and transactions take the write lock first (one-connection.server.ts).
 const client = new PrismaClient({
-	adapter: oneQueryAtATime(new PrismaBetterSQLite3({ url: getEnv().DATABASE_URL, timeout: 5000 })),
-	// A transaction waits its turn behind the one before it; a CSV import holds its turn for a few
-	// seconds, and a change made meanwhile should wait for it rather than fail after Prisma's 2 s.
-	transactionOptions: { maxWait: 20_000 },
+	adapter: oneQueryAtATime(new PrismaBetterSQLite3({ url: getEnv().DATABASE_URL, timeout: BUSY_TIMEOUT_MS }), {
+		lockWaitMs: MAX_WAIT_MS,
+	}),
+	transactionOptions: { maxWait: MAX_WAIT_MS },
 })
 
 // A transaction's callback may call code that uses this shared client; such queries belong to
