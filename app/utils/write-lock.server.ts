@@ -12,6 +12,16 @@ export function isLockError(error: unknown): boolean {
 	return /^SQLITE_(BUSY|LOCKED)/.test(sqliteCode(error) ?? '')
 }
 
+/** Prisma's P2028 for a transaction that could not start within its maxWait. */
+export function isTransactionStartTimeout(error: unknown): boolean {
+	return (
+		isObject(error) &&
+		error.code === 'P2028' &&
+		typeof error.message === 'string' &&
+		error.message.includes('Unable to start a transaction')
+	)
+}
+
 // The adapter throws better-sqlite3's error (code SQLITE_BUSY_SNAPSHOT, say) or, for plain
 // SQLITE_BUSY, a DriverAdapterError whose cause holds the code; Prisma's client keeps the first
 // as its error's code and the second in meta.driverAdapterError.

@@ -85,6 +85,62 @@ test('while another process holds the write lock, a transaction and a write wait
 	])
 })
 
+test('a transaction that could not start within its maxWait for another process’s lock is tried again', async () => {
+	const other = otherProcess()
+	other.exec('BEGIN IMMEDIATE')
+	setTimeout(() => other.exec('COMMIT'), 400)
+	let runs = 0
+	const written = await prisma.$transaction(
+		async (tx) => {
+			runs++
+			return tx.referralCode.create({ data: { code: 'STARTED-LATE' }, select: { code: true } })
+		},
+		{ maxWait: 100 }
+	)
+	expect(written).toEqual({ code: 'STARTED-LATE' })
+	expect(runs).toBe(1)
+})
+
+// The error Prisma gave the enquiry form before transactions took the write lock first.
+const busySnapshot = () =>
+	new Prisma.PrismaClientKnownRequestError('database is locked', {
+		code: 'SQLITE_BUSY_SNAPSHOT',
+		clientVersion: Prisma.prismaVersion.client,
+	})
+
+test('a transaction refused for a lock runs again from the start, keeping only the last run’s writes', async () => {
+	let runs = 0
+	const result = await prisma.$transaction(async (tx) => {
+		runs++
+		await tx.referralCode.create({ data: { code: `RUN-${runs}` } })
+		if (runs < 3) throw busySnapshot()
+		return 'done'
+	})
+	expect(result).toBe('done')
+	expect(runs).toBe(3)
+	expect(await codes('RUN-1', 'RUN-2', 'RUN-3')).toEqual(['RUN-3'])
+})
+
+test('a transaction is tried at most three times, and one that fails for another reason only once', async () => {
+	let lockedRuns = 0
+	await expect(
+		prisma.$transaction(async () => {
+			lockedRuns++
+			throw busySnapshot()
+		})
+	).rejects.toMatchObject({ code: 'SQLITE_BUSY_SNAPSHOT' })
+	expect(lockedRuns).toBe(3)
+
+	let refusedRuns = 0
+	await expect(
+		prisma.$transaction(async () => {
+			refusedRuns++
+			throw new Error('refused')
+		})
+	).rejects.toThrow('refused')
+	expect(refusedRuns).toBe(1)
+})
+
 test('a transaction whose COMMIT fails is rolled back and gives the connection back', async () => {
 	await expect(
 		prisma.$transaction(async (tx) => {
