@@ -126,7 +126,9 @@ async function waitForHealth(server: ServerProcess, timeoutMs: number) {
 			throw new Error(`The server on port ${server.port} stopped while starting:\n${server.output()}`)
 		}
 		try {
-			if ((await fetch(`${server.origin}/healthcheck`)).ok) return
+			// A connection left open for reuse could be closed by the server's keep-alive timeout
+			// just as a test's request goes out on it (ECONNRESET under load).
+			if ((await fetch(`${server.origin}/healthcheck`, { headers: { connection: 'close' } })).ok) return
 		} catch {
 			// Not listening yet.
 		}
