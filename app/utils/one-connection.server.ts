@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { isLockError, retry } from './write-lock.server.ts'
 
@@ -35,6 +36,13 @@ export type OneConnectionOptions = {
 // Pauses between tries for the write lock: short, as most transactions hold it for a few ms.
 const FIRST_LOCK_PAUSE_MS = 2
 const MAX_LOCK_PAUSE_MS = 25
+// SQLite does not queue the processes that wait for its lock, so a busy process that begins its
+// next transaction as soon as it commits the last could keep another out for as long as its own
+// queue lasts. After holding the lock it leaves a window, a quarter as long (at most a little
+// more than the longest pause, so a waiting process tries at least once in it), before its next
+// transaction; a short transaction leaves a short one.
+const YIELD_SHARE = 0.25
+const MAX_YIELD_MS = MAX_LOCK_PAUSE_MS + 5
 
 const statement = (sql: string): Query => ({ sql, args: [], argTypes: [] })
 
@@ -105,16 +113,35 @@ function guard(adapter: Adapter, options: OneConnectionOptions): Adapter {
 		}
 		return mayRunAgain ? untilUnlocked(once) : once()
 	}
+	let nextBeginAt = 0
+	/** BEGIN IMMEDIATE in a turn of its own, once the window left after this process's last transaction has passed. */
+	const begin = async () => {
+		for (;;) {
+			const wait = nextBeginAt - Date.now()
+			if (wait > 0) await sleep(wait)
+			const { value: began, end } = await inTurn(async () => {
+				// A transaction queued behind the last one gets its turn as that one ends.
+				if (Date.now() < nextBeginAt) return false
+				await adapter.executeRaw(statement('BEGIN IMMEDIATE'))
+				return true
+			})
+			if (began) return { end }
+			end()
+		}
+	}
 	const startTransaction = async (
 		isolationLevel?: Parameters<Adapter['startTransaction']>[0]
 	): Promise<Transaction> => {
 		// SQLite's transactions are serializable; the adapter refuses any other level.
 		if (isolationLevel && isolationLevel !== 'SERIALIZABLE') return adapter.startTransaction(isolationLevel)
-		const { end } = await untilUnlocked(() => inTurn(() => adapter.executeRaw(statement('BEGIN IMMEDIATE'))))
+		const { end } = await untilUnlocked(begin)
+		const began = Date.now()
 		let ended = false
 		const finish = async () => {
 			if (ended) return
 			ended = true
+			const held = Date.now() - began
+			nextBeginAt = Date.now() + Math.min(held * YIELD_SHARE, MAX_YIELD_MS)
 			end()
 		}
 		return {

@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process'
+import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { promisify } from 'node:util'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import Database from 'better-sqlite3'
 import { afterEach, expect, test } from 'vitest'
@@ -12,6 +15,8 @@ const { prisma } = await import('~/utils/db.server.ts')
 const { Prisma, PrismaClient } = await import('~/generated/prisma/client.ts')
 const { isLockError } = await import('~/utils/write-lock.server.ts')
 
+const ROOT = path.resolve(import.meta.dirname, '../..')
+const run = promisify(execFile)
 const FILE = process.env.DATABASE_URL!.replace(/^file:/, '')
 const opened: Database.Database[] = []
 
@@ -83,6 +88,32 @@ test('while another process holds the write lock, a transaction and a write wait
 		'WAITED-ALONE',
 		'WAITED-IN-TRANSACTION',
 	])
+})
+
+test('two processes writing transaction after transaction take turns at the lock', { timeout: 40_000 }, async () => {
+	// Both begin together, once started; each of their transactions holds the lock for 150 ms.
+	const startAt = Date.now() + 5_000
+	const writer = (label: string) =>
+		run(path.join(ROOT, 'node_modules/.bin/tsx'), ['tests/support/writer-child.ts', label, '8', '150', String(startAt)], {
+			cwd: ROOT,
+			env: process.env,
+		})
+	await Promise.all([writer('A'), writer('B')])
+
+	const order = (
+		await prisma.$queryRaw<{ code: string }[]>`SELECT code FROM ReferralCode WHERE code GLOB '[AB]-*' ORDER BY rowid`
+	).map((row) => row.code[0])
+	expect(order).toHaveLength(16)
+	// While both were writing (from the second one's first transaction to the end of the first
+	// to finish), neither kept the lock for more than a few transactions in a row. SQLite does not
+	// queue waiting processes: without the window a writer leaves after its transaction, the
+	// first would have written all eight before the second wrote any.
+	const both = order.slice(
+		Math.max(order.indexOf('A'), order.indexOf('B')),
+		Math.min(order.lastIndexOf('A'), order.lastIndexOf('B')) + 1
+	)
+	const runs = both.join('').match(/A+|B+/g) ?? []
+	expect(Math.max(...runs.map((sameProcess) => sameProcess.length))).toBeLessThanOrEqual(3)
 })
 
 test('a transaction that could not start within its maxWait for another process’s lock is tried again', async () => {
