@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 // (db.server.ts). The wait is here instead, asynchronous: try again after a short, random pause
 // (ADR 015).
 
-/** Whether an error says the database was locked by another connection: nothing was written. */
+/** Whether an error says another connection held SQLite's lock (the statement refused changed nothing). */
 export function isLockError(error: unknown): boolean {
 	return /^SQLITE_(BUSY|LOCKED)/.test(sqliteCode(error) ?? '')
 }
