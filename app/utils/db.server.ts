@@ -2,23 +2,46 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '~/generated/prisma/client.ts'
 import { getEnv } from './env.server.ts'
 import { inTransactionScope, oneQueryAtATime } from './one-connection.server.ts'
+import { isLockError, isTransactionStartTimeout, retry } from './write-lock.server.ts'
+
+// better-sqlite3 waits for another process's write lock synchronously, holding up every request
+// of this process meanwhile (a 100 ms busy timeout stalled pages for seconds while another
+// process held the lock; ADR 015). So SQLite does not wait at all: a statement refused for the
+// lock is tried again after a pause, asynchronously (one-connection.server.ts).
+const BUSY_TIMEOUT_MS = 0
+// A transaction waits its turn behind the one before it, and for the write lock; a CSV import
+// holds both for a few seconds, and a change made meanwhile should wait for it rather than fail
+// after Prisma's 2 s.
+const MAX_WAIT_MS = 20_000
+/** Tries of a whole transaction that failed for a lock (ADR 015). */
+const TRANSACTION_ATTEMPTS = 3
 
 // One Prisma client per process, over one better-sqlite3 connection on which queries take turns
-// with transactions (one-connection.server.ts). busy_timeout makes a second process wait for the
-// write lock instead of failing.
+// with transactions, and transactions take the write lock first (one-connection.server.ts).
 const client = new PrismaClient({
-	adapter: oneQueryAtATime(new PrismaBetterSQLite3({ url: getEnv().DATABASE_URL, timeout: 5000 })),
-	// A transaction waits its turn behind the one before it; a CSV import holds its turn for a few
-	// seconds, and a change made meanwhile should wait for it rather than fail after Prisma's 2 s.
-	transactionOptions: { maxWait: 20_000 },
+	adapter: oneQueryAtATime(new PrismaBetterSQLite3({ url: getEnv().DATABASE_URL, timeout: BUSY_TIMEOUT_MS }), {
+		lockWaitMs: MAX_WAIT_MS,
+	}),
+	transactionOptions: { maxWait: MAX_WAIT_MS },
 })
 
 // A transaction's callback may call code that uses this shared client; such queries belong to
-// the transaction and must not wait for it to end.
+// the transaction and must not wait for it to end. A transaction that failed because another
+// process held the database too long was rolled back, so it runs again from the start.
 const transaction = client.$transaction.bind(client)
+const runTransaction = (...args: Parameters<typeof transaction>) =>
+	inTransactionScope(() => transaction(...args) as Promise<unknown>)
 export const prisma = Object.assign(client, {
 	$transaction: ((...args: Parameters<typeof transaction>) =>
-		inTransactionScope(() => transaction(...args) as Promise<unknown>)) as typeof transaction,
+		// A batch ([query, query]) cannot be sent twice; its BEGIN waits for the lock all the same.
+		typeof args[0] === 'function'
+			? retry(() => runTransaction(...args), {
+					retryable: (error) => isLockError(error) || isTransactionStartTimeout(error),
+					attempts: TRANSACTION_ATTEMPTS,
+					firstPauseMs: 20,
+					maxPauseMs: 100,
+			  })
+			: runTransaction(...args)) as typeof transaction,
 })
 
 let pragmas: Promise<void> | undefined

@@ -1,10 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
+import { isLockError, retry } from './write-lock.server.ts'
 
-// The server talks to SQLite through one better-sqlite3 connection. Prisma's adapter makes
-// transactions take turns, but a query outside a transaction runs at once on that same connection,
-// so while one request's transaction is open another request's query would run inside it: it would
-// read changes that may never be committed, and its own write would be rolled back with the other
+// The server talks to SQLite through one better-sqlite3 connection, on which transactions take
+// turns. A query outside a transaction would run at once on that same connection, so while one
+// request's transaction is open another request's query would run inside it: it would read
+// changes that may never be committed, and its own write would be rolled back with the other
 // request's refused change. Here every query outside a transaction waits until no transaction is
 // open, as a second connection would wait for SQLite's lock.
 //
@@ -12,10 +14,37 @@ import type { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 // settings, the staff list): such a query runs at once, inside the transaction, instead of
 // waiting for the transaction it belongs to. `inTransactionScope` marks that code; db.server.ts
 // wraps prisma.$transaction with it.
+//
+// Other server processes may use the same database file (ADR 015). A transaction here begins
+// with BEGIN IMMEDIATE, so it holds SQLite's write lock from its first statement to its last:
+// the adapter's own BEGIN is deferred, and a deferred transaction that has read cannot start
+// writing once another process has committed (SQLITE_BUSY_SNAPSHOT) nor wait for the lock. When
+// another process holds the lock, BEGIN IMMEDIATE and statements outside a transaction are tried
+// again after a short pause (write-lock.server.ts), giving the connection back meanwhile so this
+// process's reads carry on.
 
 type Factory = PrismaBetterSQLite3
 type Adapter = Awaited<ReturnType<Factory['connect']>>
 type Transaction = Awaited<ReturnType<Adapter['startTransaction']>>
+type Query = Parameters<Adapter['queryRaw']>[0]
+
+export type OneConnectionOptions = {
+	/** How long BEGIN IMMEDIATE, or a statement outside a transaction, waits for another process's write lock. */
+	lockWaitMs: number
+}
+
+// Pauses between tries for the write lock: short, as most transactions hold it for a few ms.
+const FIRST_LOCK_PAUSE_MS = 2
+const MAX_LOCK_PAUSE_MS = 25
+// SQLite does not queue the processes that wait for its lock, so a busy process that begins its
+// next transaction as soon as it commits the last could keep another out for as long as its own
+// queue lasts. After holding the lock it leaves a window, a quarter as long (at most a little
+// more than the longest pause, so a waiting process tries at least once in it), before its next
+// transaction; a short transaction leaves a short one.
+const YIELD_SHARE = 0.25
+const MAX_YIELD_MS = MAX_LOCK_PAUSE_MS + 5
+
+const statement = (sql: string): Query => ({ sql, args: [], argTypes: [] })
 
 const transactionScope = new AsyncLocalStorage<{ open: boolean }>()
 
@@ -48,58 +77,105 @@ class Turns {
 	}
 }
 
-export function oneQueryAtATime(factory: Factory): Factory {
+export function oneQueryAtATime(factory: Factory, options: OneConnectionOptions): Factory {
 	const connect = factory.connect.bind(factory)
 	return Object.assign(Object.create(factory) as Factory, {
-		connect: async () => guard(await connect()),
+		connect: async () => guard(await connect(), options),
 	})
 }
 
-function guard(adapter: Adapter): Adapter {
+function guard(adapter: Adapter, options: OneConnectionOptions): Adapter {
 	const turns = new Turns()
-	const outsideTransaction = async <T>(run: () => Promise<T>): Promise<T> => {
-		if (transactionScope.getStore()?.open) return run()
+	/** Runs `run` in a turn of its own; resolves with its value and the function that ends the turn. */
+	const inTurn = async <T>(run: () => Promise<T>): Promise<{ value: T; end: () => void }> => {
 		const end = await turns.take()
 		try {
-			return await run()
-		} finally {
+			return { value: await run(), end }
+		} catch (error) {
+			end()
+			throw error
+		}
+	}
+	/** Runs `run` again after a pause, with the turn given back meanwhile, while another process holds the lock. */
+	const untilUnlocked = <T>(run: () => Promise<T>) =>
+		retry(run, {
+			retryable: isLockError,
+			withinMs: options.lockWaitMs,
+			firstPauseMs: FIRST_LOCK_PAUSE_MS,
+			maxPauseMs: MAX_LOCK_PAUSE_MS,
+		})
+	const outsideTransaction = async <T>(run: () => Promise<T>, { mayRunAgain }: { mayRunAgain: boolean }) => {
+		if (transactionScope.getStore()?.open) return run()
+		const once = async () => {
+			const { value, end } = await inTurn(run)
+			end()
+			return value
+		}
+		return mayRunAgain ? untilUnlocked(once) : once()
+	}
+	let nextBeginAt = 0
+	/** BEGIN IMMEDIATE in a turn of its own, once the window left after this process's last transaction has passed. */
+	const begin = async () => {
+		for (;;) {
+			const wait = nextBeginAt - Date.now()
+			if (wait > 0) await sleep(wait)
+			const { value: began, end } = await inTurn(async () => {
+				// A transaction queued behind the last one gets its turn as that one ends.
+				if (Date.now() < nextBeginAt) return false
+				await adapter.executeRaw(statement('BEGIN IMMEDIATE'))
+				return true
+			})
+			if (began) return { end }
 			end()
 		}
 	}
 	const startTransaction = async (
 		isolationLevel?: Parameters<Adapter['startTransaction']>[0]
 	): Promise<Transaction> => {
-		const end = await turns.take()
-		let transaction: Transaction
-		try {
-			transaction = await adapter.startTransaction(isolationLevel)
-		} catch (error) {
+		// SQLite's transactions are serializable; the adapter refuses any other level.
+		if (isolationLevel && isolationLevel !== 'SERIALIZABLE') return adapter.startTransaction(isolationLevel)
+		const { end } = await untilUnlocked(begin)
+		const began = Date.now()
+		let ended = false
+		const finish = async () => {
+			if (ended) return
+			ended = true
+			const held = Date.now() - began
+			nextBeginAt = Date.now() + Math.min(held * YIELD_SHARE, MAX_YIELD_MS)
 			end()
-			throw error
-		}
-		const finish = (close: () => Promise<void>) => async () => {
-			try {
-				await close()
-			} finally {
-				end()
-			}
 		}
 		return {
-			provider: transaction.provider,
-			adapterName: transaction.adapterName,
-			options: transaction.options,
-			queryRaw: (query) => transaction.queryRaw(query),
-			executeRaw: (query) => transaction.executeRaw(query),
-			commit: finish(() => transaction.commit()),
-			rollback: finish(() => transaction.rollback()),
+			provider: adapter.provider,
+			adapterName: adapter.adapterName,
+			// Prisma sends COMMIT and ROLLBACK through executeRaw, then calls commit() or rollback().
+			options: { usePhantomQuery: false },
+			queryRaw: (query) => adapter.queryRaw(query),
+			executeRaw: async (query) => {
+				try {
+					return await adapter.executeRaw(query)
+				} catch (error) {
+					// When COMMIT fails (a deferred constraint), SQLite keeps the transaction open and
+					// Prisma calls neither commit() nor rollback(): end it here, or the connection
+					// would stay in this transaction for good.
+					if (/^(COMMIT|ROLLBACK)$/.test(query.sql)) {
+						await adapter.executeRaw(statement('ROLLBACK')).catch(() => undefined)
+						await finish()
+					}
+					throw error
+				}
+			},
+			commit: finish,
+			rollback: finish,
 		}
 	}
 	return {
 		provider: adapter.provider,
 		adapterName: adapter.adapterName,
-		queryRaw: (query) => outsideTransaction(() => adapter.queryRaw(query)),
-		executeRaw: (query) => outsideTransaction(() => adapter.executeRaw(query)),
-		executeScript: (script) => outsideTransaction(() => adapter.executeScript(script)),
+		// A statement refused for a lock changed nothing, so it may run again; a script may have
+		// committed some of its statements before one was refused, so it runs once.
+		queryRaw: (query) => outsideTransaction(() => adapter.queryRaw(query), { mayRunAgain: true }),
+		executeRaw: (query) => outsideTransaction(() => adapter.executeRaw(query), { mayRunAgain: true }),
+		executeScript: (script) => outsideTransaction(() => adapter.executeScript(script), { mayRunAgain: false }),
 		startTransaction,
 		getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
 		dispose: () => adapter.dispose(),

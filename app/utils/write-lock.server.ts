@@ -1,0 +1,70 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+
+// SQLite lets one connection write at a time. Several server processes on one database file (a
+// rolling restart, one process per core) take turns at that write lock, and a statement that
+// finds another process holding it fails at once with SQLITE_BUSY: better-sqlite3 would wait
+// synchronously, stopping the whole process, pages and all, so its busy timeout is 0
+// (db.server.ts). The wait is here instead, asynchronous: try again after a short, random pause
+// (ADR 015).
+
+/** Whether an error says another connection held SQLite's lock (the statement refused changed nothing). */
+export function isLockError(error: unknown): boolean {
+	return /^SQLITE_(BUSY|LOCKED)/.test(sqliteCode(error) ?? '')
+}
+
+/** Prisma's P2028 for a transaction that could not start within its maxWait. */
+export function isTransactionStartTimeout(error: unknown): boolean {
+	return (
+		isObject(error) &&
+		error.code === 'P2028' &&
+		typeof error.message === 'string' &&
+		error.message.includes('Unable to start a transaction')
+	)
+}
+
+// The adapter throws better-sqlite3's error (code SQLITE_BUSY_SNAPSHOT, say) or, for plain
+// SQLITE_BUSY, a DriverAdapterError whose cause holds the code; Prisma's client keeps the first
+// as its error's code and the second in meta.driverAdapterError.
+function sqliteCode(error: unknown): string | undefined {
+	if (!isObject(error)) return undefined
+	if (typeof error.code === 'string' && error.code.startsWith('SQLITE_')) return error.code
+	const adapterError = isObject(error.meta) ? error.meta.driverAdapterError : error
+	const cause = isObject(adapterError) ? adapterError.cause : undefined
+	return isObject(cause) && typeof cause.originalCode === 'string' ? cause.originalCode : undefined
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null
+}
+
+export type RetryOptions = {
+	/** Whether a failure may be tried again (anything else is thrown at once). */
+	retryable: (error: unknown) => boolean
+	/** Gives up (throwing the last failure) after this many tries... */
+	attempts?: number
+	/** ...or once this long has passed since the first. */
+	withinMs?: number
+	/** The longest pause before the second try; it doubles with each try after that... */
+	firstPauseMs: number
+	/** ...up to this. */
+	maxPauseMs: number
+}
+
+/**
+ * Runs `run`, and runs it again after a random pause while it fails in a way `retryable`
+ * accepts, up to the given number of tries or time. The random pause ("full jitter") keeps
+ * processes that were turned away together from all coming back together.
+ */
+export async function retry<T>(run: () => Promise<T>, options: RetryOptions): Promise<T> {
+	const started = Date.now()
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await run()
+		} catch (error) {
+			const outOfTries = attempt >= (options.attempts ?? Infinity)
+			const outOfTime = Date.now() - started >= (options.withinMs ?? Infinity)
+			if (!options.retryable(error) || outOfTries || outOfTime) throw error
+		}
+		await sleep(Math.random() * Math.min(options.maxPauseMs, options.firstPauseMs * 2 ** (attempt - 1)))
+	}
+}

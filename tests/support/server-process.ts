@@ -1,0 +1,148 @@
+// The production build (build/server.js, from `npm run build`) as a child process, for tests that
+// need a real server of their own: several servers on one database file, a server behind a
+// proxy. Each gets its own port, mailbox and settings; it runs offline (no SMTP, Plausible or
+// Stripe unless a test's env turns them on).
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { TMP_DIR } from './database.ts'
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..')
+const SERVER = path.join(ROOT, 'build', 'server.js')
+/** The end of a server's output kept for a failing test to show. */
+const OUTPUT_LIMIT = 64 * 1024
+
+export type ServerProcess = {
+	port: number
+	/** http://127.0.0.1:<port>, also its PUBLIC_URL. */
+	origin: string
+	mailboxDir: string
+	child: ChildProcess
+	/** Resolves with the exit code (null when killed by a signal) once the process has ended. */
+	exited: Promise<number | null>
+	/** Whether the process is still running. */
+	running(): boolean
+	/** The end of what it wrote to stdout and stderr. */
+	output(): string
+	/** Asks it to stop (SIGTERM, as a deployment would), kills it after `graceMs`, and waits. */
+	stop(graceMs?: number): Promise<void>
+}
+
+export type ServerProcessOptions = {
+	port: number
+	/** The SQLite file, which must exist and be migrated (tests/support/database.ts). */
+	databaseFile: string
+	/** Where its email goes; tests/.tmp/mailbox-<port> unless given. Emptied at start. */
+	mailboxDir?: string
+	/** More settings, or other values for these (e.g. ENQUIRY_RATE_LIMIT). */
+	env?: Record<string, string>
+	/** How long to wait for /healthcheck to answer 200. */
+	startTimeoutMs?: number
+}
+
+/**
+ * Starts `node build/server.js` with NODE_ENV=production on 127.0.0.1:<port> and resolves once
+ * its /healthcheck answers; rejects (with its output) if it stops or does not answer in time.
+ */
+export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+	if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`)
+	// Otherwise another server on the port could answer the health check in this one's place.
+	await assertPortFree(options.port)
+	const origin = `http://127.0.0.1:${options.port}`
+	const mailboxDir = options.mailboxDir ?? path.join(TMP_DIR, `mailbox-${options.port}`)
+	fs.rmSync(mailboxDir, { recursive: true, force: true })
+
+	const child = spawn(process.execPath, [SERVER], {
+		cwd: ROOT,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: String(options.port),
+			PUBLIC_URL: origin,
+			DATABASE_URL: `file:${options.databaseFile}`,
+			MAILBOX_DIR: mailboxDir,
+			// Set (empty) so the environment or a local .env cannot switch on anything that needs
+			// the network.
+			SMTP_URL: '',
+			PLAUSIBLE_DOMAIN: '',
+			PLAUSIBLE_HOST: '',
+			STRIPE_SECRET_KEY: '',
+			TRUST_PROXY: '',
+			...options.env,
+		},
+	})
+	let output = ''
+	const keep = (chunk: Buffer) => {
+		output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT)
+	}
+	child.stdout!.on('data', keep)
+	child.stderr!.on('data', keep)
+	// A test that crashes must not leave its server running (and holding its port).
+	const orphaned = () => child.kill('SIGKILL')
+	process.once('exit', orphaned)
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => {
+			process.off('exit', orphaned)
+			resolve(code)
+		})
+	)
+	const running = () => child.exitCode === null && child.signalCode === null
+
+	const server: ServerProcess = {
+		port: options.port,
+		origin,
+		mailboxDir,
+		child,
+		exited,
+		running,
+		output: () => output,
+		async stop(graceMs = 10_000) {
+			if (!running()) return
+			child.kill('SIGTERM')
+			const stopped = await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)])
+			if (!stopped) {
+				child.kill('SIGKILL')
+				await exited
+			}
+		},
+	}
+
+	try {
+		await waitForHealth(server, options.startTimeoutMs ?? 30_000)
+	} catch (error) {
+		await server.stop()
+		throw error
+	}
+	return server
+}
+
+async function waitForHealth(server: ServerProcess, timeoutMs: number) {
+	const deadline = Date.now() + timeoutMs
+	while (Date.now() < deadline) {
+		if (!server.running()) {
+			throw new Error(`The server on port ${server.port} stopped while starting:\n${server.output()}`)
+		}
+		try {
+			// A connection left open for reuse could be closed by the server's keep-alive timeout
+			// just as a test's request goes out on it (ECONNRESET under load).
+			if ((await fetch(`${server.origin}/healthcheck`, { headers: { connection: 'close' } })).ok) return
+		} catch {
+			// Not listening yet.
+		}
+		await sleep(100)
+	}
+	throw new Error(
+		`The server on port ${server.port} did not answer /healthcheck within ${timeoutMs / 1000} s:\n${server.output()}`
+	)
+}
+
+function assertPortFree(port: number) {
+	return new Promise<void>((resolve, reject) => {
+		const probe = net.createServer()
+		probe.once('error', (error) => reject(new Error(`Port ${port} is in use: ${error.message}`)))
+		probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()))
+	})
+}
