@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 // The web-streams build of react-dom's renderer, not the Node one (renderToPipeableStream): the
 // Node build of React 18.3 sends a whole 2 KB buffer, unused zero bytes and all, when a
 // multi-byte character does not fit at the end of it, so NUL bytes appeared in pages before a
-// "£" or "–". The web build encodes each piece of text whole. See ADR 015.
+// "£" or "–". The web build encodes each piece of text whole. See ADR 020.
 import { renderToReadableStream } from 'react-dom/server.browser'
 
 export type HtmlStreamOptions = {

@@ -1,6 +1,6 @@
 // Every page of the production build, fetched as bytes: none may carry a NUL byte or a U+FFFD
 // replacement character (issue 12, defect 13: React's Node renderer padded its 2 KB chunks with
-// zero bytes before a "£"; ADR 015). The URLs come from the route files, so a new page is
+// zero bytes before a "£"; ADR 020). The URLs come from the route files, so a new page is
 // fetched without anyone remembering to add it; one that cannot be must be skipped with a reason.
 import crypto from 'node:crypto'
 import fs from 'node:fs'

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
-import { startServer, stopServer, waitForHealth, type BenchServer } from '../bench/server.ts'
 import { createMigratedDatabase, TMP_DIR } from '../support/database.ts'
 import { validEnquiryFields } from '../support/enquiry-form.ts'
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts'
 
 // The production build started as an operator would start it: what it refuses to start without,
 // where its links point whatever Host a request names, and who the client is behind a proxy.
@@ -19,26 +19,22 @@ let runs = 0
 
 async function withServer<T>(
 	options: { env?: Record<string, string>; args?: string[] },
-	use: (server: BenchServer & { mailbox: string; databaseFile: string }) => Promise<T>
+	use: (server: ServerProcess & { databaseFile: string }) => Promise<T>
 ): Promise<T> {
-	const name = `server-config-${process.pid}-${++runs}`
-	const databaseFile = path.join(TMP_DIR, `${name}.db`)
-	const mailbox = path.join(TMP_DIR, `${name}-mailbox`)
+	const databaseFile = path.join(TMP_DIR, `server-config-${process.pid}-${++runs}.db`)
 	createMigratedDatabase(databaseFile)
-	const server = startServer({
+	const server = await startServerProcess({
 		port: BASE_PORT + runs,
 		databaseFile,
-		log: path.join(TMP_DIR, `${name}.log`),
 		args: options.args,
-		env: { MAILBOX_DIR: mailbox, OUTBOX_POLL_MS: '200', ...options.env },
+		env: { OUTBOX_POLL_MS: '200', ...options.env },
 	})
 	try {
-		await waitForHealth(server, 30_000)
-		return await use({ ...server, mailbox, databaseFile })
+		return await use({ ...server, databaseFile })
 	} finally {
-		await stopServer(server)
+		await server.stop()
 		for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${databaseFile}${suffix}`, { force: true })
-		fs.rmSync(mailbox, { recursive: true, force: true })
+		fs.rmSync(server.mailboxDir, { recursive: true, force: true })
 	}
 }
 
@@ -74,16 +70,9 @@ function enquiryBody(overrides: Record<string, string> = {}) {
 test('in production the server will not start without PUBLIC_URL, and says why', async () => {
 	const databaseFile = path.join(TMP_DIR, `no-public-url-${process.pid}.db`)
 	createMigratedDatabase(databaseFile)
-	const server = startServer({
-		port: BASE_PORT,
-		databaseFile,
-		log: path.join(TMP_DIR, `no-public-url-${process.pid}.log`),
-		env: { PUBLIC_URL: '' },
-	})
-	expect(await server.exited).toBe(1)
-	const log = fs.readFileSync(server.log, 'utf8')
-	expect(log).toContain('The server cannot start')
-	expect(log).toMatch(/Set PUBLIC_URL to the address people use to reach this service/)
+	const starting = startServerProcess({ port: BASE_PORT, databaseFile, env: { PUBLIC_URL: '' } })
+	await expect(starting).rejects.toThrow(/stopped while starting/)
+	await expect(starting).rejects.toThrow(/The server cannot start[\s\S]*Set PUBLIC_URL to the address people use to reach this service/)
 })
 
 test('npm start’s --localhost gives the address http://localhost:PORT, and a Host header cannot move a reset link', async () => {
@@ -105,7 +94,7 @@ test('npm start’s --localhost gives the address http://localhost:PORT, and a H
 			body: new URLSearchParams({ email }).toString(),
 		})
 		expect(answer.status).toBe(303)
-		const delivered = await deliveredEmail(server.mailbox)
+		const delivered = await deliveredEmail(server.mailboxDir)
 		expect(delivered).toContain(`http://localhost:${port}/staff/reset-password/`)
 		expect(delivered).not.toContain('evil.example')
 

@@ -1,16 +1,15 @@
 import crypto from 'node:crypto'
 import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
-import { startServer, stopServer, waitForHealth, type BenchServer } from '../bench/server.ts'
 import { createMigratedDatabase, TMP_DIR } from '../support/database.ts'
 import { validEnquiryFields } from '../support/enquiry-form.ts'
 import { startFakePlausible, type FakePlausible } from '../support/fake-plausible.ts'
 import { FAKE_STRIPE_SECRET_KEY, FAKE_STRIPE_WEBHOOK_SECRET, signedWebhook, startFakeStripe, type FakeStripe } from '../support/fake-stripe.ts'
 import { addressOf, readRouteManifest, type AppRoute } from '../support/route-manifest.ts'
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts'
 import { BAD_INPUTS, fieldsOnPage, type BadInput } from './inputs.ts'
 
 // Generated bad input thrown at every action of the production build: the public and portal routes
@@ -58,7 +57,7 @@ const SCHEDULER_TEMPLATES = ['clock-at-risk', 'clock-overdue', 'morning-digest',
 
 const STACK_TRACE = /\n\s+at [^\n]+:\d+:\d+|node_modules\/|\.server\.(ts|js)\b|PrismaClient|SQLITE_/
 
-let server: BenchServer
+let server: ServerProcess
 let plausible: FakePlausible
 let stripe: FakeStripe
 let db: Database.Database
@@ -67,8 +66,7 @@ let databaseFile: string
 test.beforeAll(async () => {
 	// Seeding the demo council and starting a server take a while on a busy two-core machine.
 	test.setTimeout(180_000)
-	const name = `fuzz-${process.pid}`
-	databaseFile = path.join(TMP_DIR, `${name}.db`)
+	databaseFile = path.join(TMP_DIR, `fuzz-${process.pid}.db`)
 	createMigratedDatabase(databaseFile)
 	// The demo council: every kind of record a route can be given (households, carers, bonuses...).
 	execFileSync(process.execPath, ['--import', 'tsx', 'prisma/seed.ts'], {
@@ -78,12 +76,11 @@ test.beforeAll(async () => {
 	})
 	plausible = await startFakePlausible(0)
 	stripe = await startFakeStripe(0)
-	server = startServer({
+	server = await startServerProcess({
 		port: Number(process.env.E2E_PORT ?? 3210) + 20,
 		databaseFile,
-		log: path.join(TMP_DIR, `${name}.log`),
+		startTimeoutMs: 60_000,
 		env: {
-			MAILBOX_DIR: path.join(TMP_DIR, `${name}-mailbox`),
 			PLAUSIBLE_DOMAIN: 'fuzz.fostering.test',
 			PLAUSIBLE_HOST: plausible.url,
 			STRIPE_SECRET_KEY: FAKE_STRIPE_SECRET_KEY,
@@ -91,7 +88,6 @@ test.beforeAll(async () => {
 			STRIPE_API_URL: stripe.url,
 		},
 	})
-	await waitForHealth(server, 60_000)
 	db = new Database(databaseFile, { readonly: true, fileMustExist: true })
 	// One real enquiry, so the mailbox has a message for its page to be given.
 	const enquiry = await fetch(`${server.origin}/enquire`, {
@@ -105,7 +101,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
 	db?.close()
-	if (server) await stopServer(server)
+	await server?.stop()
 	await plausible?.close()
 	await stripe?.close()
 })
@@ -316,5 +312,5 @@ test('no action answers bad input with a 5xx or a stack trace, and a refused req
 	console.log(`Fuzz: ${sent} requests to ${routes.length} actions`)
 	expect(problems).toEqual([])
 	expect(sent).toBeGreaterThan(500)
-	expect(fs.readFileSync(server.log, 'utf8')).not.toMatch(/Unexpected Server Error|TypeError|PrismaClient\w*Error/)
+	expect(server.output()).not.toMatch(/Unexpected Server Error|TypeError|PrismaClient\w*Error/)
 })

@@ -40,6 +40,8 @@ export type ServerProcessOptions = {
 	env?: Record<string, string>
 	/** How long to wait for /healthcheck to answer 200. */
 	startTimeoutMs?: number
+	/** Command-line arguments, like npm start's --localhost. */
+	args?: string[]
 }
 
 /**
@@ -54,7 +56,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
 	const mailboxDir = options.mailboxDir ?? path.join(TMP_DIR, `mailbox-${options.port}`)
 	fs.rmSync(mailboxDir, { recursive: true, force: true })
 
-	const child = spawn(process.execPath, [SERVER], {
+	const child = spawn(process.execPath, [SERVER, ...(options.args ?? [])], {
 		cwd: ROOT,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: {
