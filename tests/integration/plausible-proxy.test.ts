@@ -108,6 +108,20 @@ describe('when Plausible is configured', () => {
 		expect(fake.received()[0]?.rawBody).not.toContain('AB12CD')
 	})
 
+	test('the page a visitor came from is sent as its path and campaign tags only: our enquiry references and referral codes stay here', async () => {
+		const route = await configured()
+		const confirmation = `https://${DOMAIN}/enquire/confirmation?reference=ENQ-7KQ2MX&ref=AB12CD&utm_source=radio#top`
+		expect((await send(route, post(pageview({ r: confirmation })))).status).toBe(202)
+		const search = 'https://www.google.com/search?q=foster+carer+northdale+jane+smith'
+		expect((await send(route, post(pageview({ referrer: search, r: undefined })))).status).toBe(202)
+
+		const [fromConfirmation, fromSearch] = fake.received()
+		expect((fromConfirmation?.body as { r: string }).r).toBe(`https://${DOMAIN}/enquire/confirmation?utm_source=radio`)
+		expect(fromConfirmation?.rawBody).not.toMatch(/ENQ-7KQ2MX|AB12CD/)
+		expect((fromSearch?.body as { referrer: string }).referrer).toBe('https://www.google.com/search')
+		expect(fromSearch?.rawBody).not.toContain('jane')
+	})
+
 	test('a staff page never reaches Plausible: a password link’s address would let whoever reads the analytics set the password', async () => {
 		const route = await configured()
 		const token = 'A'.repeat(43)
