@@ -285,11 +285,28 @@ describe('bad input', () => {
 })
 
 describe('spam and abuse', () => {
-	test('a filled-in honeypot looks like success to the bot but stores nothing', async () => {
-		const before = await prisma.enquiry.count()
-		const answer = await post(validEnquiryFields({ website: 'http://spam.example' }), nextIp())
-		expect(answer).toMatchObject({ status: 303, location: '/enquire/confirmation' })
-		expect(await prisma.enquiry.count()).toBe(before)
+	test('a filled-in spam trap is answered as any enquiry, and held back with no household or email', async () => {
+		const before = { enquiries: await prisma.enquiry.count(), emails: await prisma.outboxMessage.count() }
+		const fields = validEnquiryFields({ extra_comments: 'http://spam.example' })
+		const answer = await post(fields, nextIp())
+		expect(answer.status).toBe(303)
+		expect(answer.location).toMatch(/^\/enquire\/confirmation\?reference=ENQ-[0-9A-Z]{6}$/)
+		expect(await prisma.enquiry.count()).toBe(before.enquiries)
+		expect(await prisma.outboxMessage.count()).toBe(before.emails)
+		const held = await prisma.quarantinedEnquiry.findUniqueOrThrow({ where: { reference: referenceFrom(answer.location)! } })
+		expect(held).toMatchObject({
+			submissionKey: fields.find(([name]) => name === 'submissionKey')![1],
+			trapValue: 'http://spam.example',
+		})
+		// Sent again, it is held once.
+		expect((await post(fields, nextIp())).location).toBe(answer.location)
+		expect(await prisma.quarantinedEnquiry.count({ where: { submissionKey: held.submissionKey } })).toBe(1)
+	})
+
+	test('a filled-in spam trap with a wrong answer gets the form back with its message, as anyone would', async () => {
+		const answer = await post(validEnquiryFields({ extra_comments: 'Priya', email: 'not-an-email' }), nextIp())
+		expect(answer.status).toBe(400)
+		expect(answer.data?.errors).toEqual({ email: 'Enter an email address in the correct format, like name@example.com' })
 	})
 
 	test('one client sending many enquiries is told to wait, and other clients are not', async () => {
