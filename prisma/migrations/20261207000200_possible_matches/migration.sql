@@ -60,6 +60,9 @@ PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
+CREATE INDEX "PossibleMatch_newHouseholdId_status_idx" ON "PossibleMatch"("newHouseholdId", "status");
+
+-- CreateIndex
 CREATE INDEX "PossibleMatch_existingHouseholdId_status_idx" ON "PossibleMatch"("existingHouseholdId", "status");
 
 -- CreateIndex
