@@ -108,7 +108,14 @@ export function MatchComparison({
 			</>
 		) : null
 	const rows: { name: string; cell: (household: ComparedHousehold) => ReactNode }[] = [
-		{ name: 'Reference', cell: (household) => <Link className="govuk-link" to={`/staff/households/${household.id}`}>{household.reference}</Link> },
+		{
+			name: 'Reference',
+			cell: (household) => (
+				<Link className="govuk-link" to={`/staff/households/${household.id}`}>
+					{household.reference}
+				</Link>
+			),
+		},
 		{ name: 'Names', cell: (household) => household.applicants.map((applicant) => applicant.name).join(', ') },
 		{
 			name: 'Email',
@@ -163,7 +170,11 @@ export function MatchComparison({
 				household.referrals.length === 0
 					? 'None'
 					: household.referrals
-							.map((referral) => `${referral.referrer}, ${formatDate(referral.referredOn)}: ${referralStatusLabel(referral.status).toLowerCase()}`)
+							.map(
+								(referral) =>
+									`${referral.referrer}, ${formatDate(referral.referredOn)}: ` +
+									referralStatusLabel(referral.status).toLowerCase()
+							)
 							.join('; '),
 		},
 	]

@@ -109,8 +109,9 @@ const writer = new GroupCommit<PendingEnquiry, RecordedEnquiry>(writeEnquiries)
 /**
  * Records an enquiry exactly once: a household of its own, the applicant, the enquiry with its
  * attribution, the first stage event, any possible match with a household already known (which is
- * not touched: an officer decides, ADR 016) and the emails in the outbox, all in one transaction. A repeat of a submission key writes nothing and returns the
- * first enquiry's receipt. Resolves only once the enquiry is committed.
+ * not touched: an officer decides, ADR 016) and the emails in the outbox, all in one transaction.
+ * A repeat of a submission key writes nothing and returns the first enquiry's receipt. Resolves
+ * only once the enquiry is committed.
  */
 export async function recordEnquiry(
 	input: NewEnquiry,

@@ -91,8 +91,8 @@ export async function findPossibleMatches(
 		)
 		for (const row of rows) {
 			// Already indexed by an earlier chunk: each applicant once is enough.
-			if (keysOf.get(row.householdId)?.some((keys) => keys.email === row.email && keys.phone === row.phone && keys.name === row.name))
-				continue
+			const seen = keysOf.get(row.householdId) ?? []
+			if (seen.some((keys) => keys.email === row.email && keys.phone === row.phone && keys.name === row.name)) continue
 			index(row.householdId, { email: row.email, phone: row.phone, name: row.name }, rank.size)
 		}
 	}
@@ -431,8 +431,13 @@ async function merge(
 	// The bridge, then the new household's later events: recorded in that order after the known
 	// household's own, so replaying the kept history gives the plan's state.
 	let at = Math.max(recordedAt(first).getTime(), ...existingHistory.map((event) => recordedAt(event).getTime() + 1))
-	const enquiries = await tx.enquiry.findMany({ where: { householdId: newId }, orderBy: { receivedAt: 'asc' }, select: { reference: true } })
-	const bridgeNote = `Enquiry ${enquiries.map((enquiry) => enquiry.reference).join(', ')}, first recorded as ${incoming.reference}: confirmed as this household by ${actor.name}`
+	const enquiries = await tx.enquiry.findMany({
+		where: { householdId: newId },
+		orderBy: { receivedAt: 'asc' },
+		select: { reference: true },
+	})
+	const references = enquiries.map((enquiry) => enquiry.reference).join(', ')
+	const bridgeNote = `Enquiry ${references}, first recorded as ${incoming.reference}: confirmed as this household by ${actor.name}`
 	await tx.stageEvent.create({
 		data: { householdId: existing.id, ...plan.bridge, note: bridgeNote, actorId: actor.id, recordedAt: new Date(at) },
 	})
@@ -446,14 +451,16 @@ async function merge(
 		// Where the new household had got to cannot follow on from the known household's history:
 		// say so on the record, rather than lose it.
 		const names = stageNames((await getServiceConfig()).stageNames)
+		const where = `${names[incoming.stage as StageKey]} (${STATUS_LABELS[incoming.status as HouseholdStatus].toLowerCase()})`
 		await tx.householdNote.create({
 			data: {
 				householdId: existing.id,
 				authorId: actor.id,
 				createdAt: now(),
-				body: `Before it was merged into this household, ${incoming.reference} was at ${names[incoming.stage as StageKey]} (${STATUS_LABELS[incoming.status as HouseholdStatus].toLowerCase()}) since ${formatDate(
-					incoming.stageEnteredOn
-				)}. Its stage changes could not follow on from this household’s, so they were not carried over; its contacts, notes and tasks were.`,
+				body:
+					`Before it was merged into this household, ${incoming.reference} was at ${where} since ` +
+					`${formatDate(incoming.stageEnteredOn)}. Its stage changes could not follow on from this household’s, ` +
+					'so they were not carried over; its contacts, notes and tasks were.',
 			},
 		})
 	}

@@ -14,7 +14,10 @@ import { freshEnquiryReference, QuarantineGone, recordEnquiry, type NewEnquiry }
 // had just arrived, at its original time, once) or delete it, each audited; the scheduler deletes
 // those nobody released after QUARANTINE_DAYS.
 
-type Held = Pick<NewEnquiry, 'submissionKey' | 'answers' | 'attribution' | 'referralVia' | 'channel' | 'consentWording' | 'receivedAt'>
+type Held = Pick<
+	NewEnquiry,
+	'submissionKey' | 'answers' | 'attribution' | 'referralVia' | 'channel' | 'consentWording' | 'receivedAt'
+>
 
 type StoredAttribution = { attribution: Attribution; referralVia: NewEnquiry['referralVia'] | null; channel: string }
 
@@ -92,7 +95,11 @@ const GONE = 'This enquiry has already been released or deleted'
  * at the time it was received, with its reference; its row goes in the same transaction, so a
  * double submit (or two members of staff) release it once.
  */
-export async function releaseQuarantined(id: string, actor: StaffIdentity, config: ServiceConfig): Promise<{ ok: true; reference: string; householdId: string; created: boolean } | Gone> {
+export async function releaseQuarantined(
+	id: string,
+	actor: StaffIdentity,
+	config: ServiceConfig
+): Promise<{ ok: true; reference: string; householdId: string; created: boolean } | Gone> {
 	const held = await prisma.quarantinedEnquiry.findUnique({ where: { id } })
 	if (!held) return { ok: false, error: GONE }
 	const stored = JSON.parse(held.attribution) as StoredAttribution
