@@ -24,6 +24,10 @@ export const meta: MetaFunction = () => staffPageMeta(undefined, 'Possible match
 export const headers = () => STAFF_HEADERS
 export const shouldRevalidate = revalidateAfterStale
 
+/**
+ * Who may come and which match, as householdActionPage does for one household; not through it,
+ * because this page is about two, and one of them may have been merged away since the link was made.
+ */
 async function load(request: Request, params: { id?: string; matchId?: string }) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.changeHouseholds })
 	const householdId = params.id ?? ''
