@@ -5,11 +5,11 @@ import { sampleAlert } from './samples.ts'
 const input = sampleAlert
 
 describe('renderNewEnquiryAlert', () => {
-	test('the subject names the enquiry, with markers for kinship and returning households', () => {
+	test('the subject names the enquiry, with markers for kinship and possible matches', () => {
 		expect(renderNewEnquiryAlert(input).subject).toBe('New fostering enquiry ENQ-7K3M9Q')
 		expect(renderNewEnquiryAlert({ ...input, isKinship: true }).subject).toBe('[Kinship] New fostering enquiry ENQ-7K3M9Q')
-		expect(renderNewEnquiryAlert({ ...input, isReturning: true }).subject).toBe(
-			'New fostering enquiry ENQ-7K3M9Q (Returning household)',
+		expect(renderNewEnquiryAlert({ ...input, possibleMatch: 'HH-4F7H2K' }).subject).toBe(
+			'New fostering enquiry ENQ-7K3M9Q (Possible match)',
 		)
 	})
 
@@ -33,12 +33,12 @@ describe('renderNewEnquiryAlert', () => {
 		expect(winter.text).toContain('Received: Tuesday 1 December 2026 at 9:30am')
 	})
 
-	test('kinship and returning enquiries say so in the body too', () => {
-		const { html, text } = renderNewEnquiryAlert({ ...input, isKinship: true, isReturning: true })
+	test('kinship enquiries and possible matches say so in the body too', () => {
+		const { html, text } = renderNewEnquiryAlert({ ...input, isKinship: true, possibleMatch: 'HH-4F7H2K' })
 		for (const part of [html, text]) {
 			expect(part).toContain('Kinship (family and friends)')
 			expect(part).toContain('pass it to the family and friends team')
-			expect(part).toContain('Returning household: they have enquired before')
+			expect(part).toContain('Possible match: they may be household HH-4F7H2K')
 		}
 	})
 

@@ -11,7 +11,8 @@ export type NewEnquiryAlertInput = {
 	householdReference: string
 	applicantName: string
 	isKinship: boolean
-	isReturning: boolean
+	/** The reference of a household this one may be (a possible match for staff to check), or null. */
+	possibleMatch: string | null
 	channelLabel: string
 	postcodeDistrict: string
 	receivedAt: Date
@@ -23,7 +24,7 @@ export type NewEnquiryAlertInput = {
 
 export function renderNewEnquiryAlert(input: NewEnquiryAlertInput): RenderedEmail {
 	const subject = subjectLine(
-		`${input.isKinship ? '[Kinship] ' : ''}New fostering enquiry ${input.reference}${input.isReturning ? ' (Returning household)' : ''}`,
+		`${input.isKinship ? '[Kinship] ' : ''}New fostering enquiry ${input.reference}${input.possibleMatch ? ' (Possible match)' : ''}`,
 	)
 	const received = formatLondonDateTime(input.receivedAt)
 	const callBy = `Call by: ${input.firstContactDeadline}`
@@ -31,13 +32,14 @@ export function renderNewEnquiryAlert(input: NewEnquiryAlertInput): RenderedEmai
 	const notes = [
 		input.isKinship &&
 			'This is a kinship enquiry: pass it to the family and friends team. It is kept out of the mainstream funnel figures.',
-		input.isReturning && 'Returning household: they have enquired before. Their earlier contact is in the household record.',
+		input.possibleMatch &&
+			`Possible match: they may be household ${input.possibleMatch}, which we already know. Check the record and confirm or reject the match before you call.`,
 	].filter((note): note is string => Boolean(note))
 	const rows: Array<[string, string]> = [
 		['Name', input.applicantName],
 		['Enquiry', input.reference],
 		['Household', input.householdReference],
-		['Returning household', input.isReturning ? 'Yes' : 'No'],
+		['Possible match', input.possibleMatch ?? 'None'],
 		['Route', route],
 		['Postcode district', input.postcodeDistrict],
 		['Channel', input.channelLabel],

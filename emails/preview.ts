@@ -36,7 +36,7 @@ const samples: Record<string, RenderedEmail> = {
 		...sampleAlert,
 		applicantName: '<script>alert(1)</script>',
 		isKinship: true,
-		isReturning: true,
+		possibleMatch: 'HH-4F7H2K',
 	}),
 	'password-reset': renderPasswordLink(samplePasswordLink),
 	'password-welcome': renderPasswordLink({ ...samplePasswordLink, kind: 'welcome' }),

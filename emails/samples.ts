@@ -30,7 +30,7 @@ export const sampleAlert: NewEnquiryAlertInput = {
 	householdReference: 'HH-4D2R8T',
 	applicantName: 'Siobhán Ó Dálaigh',
 	isKinship: false,
-	isReturning: false,
+	possibleMatch: null,
 	channelLabel: 'Search engine',
 	postcodeDistrict: 'LE1',
 	receivedAt: new Date('2026-07-01T13:05:00Z'),

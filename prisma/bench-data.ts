@@ -32,6 +32,7 @@ import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
 import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
+import { applicantKeys } from '~/domain/possible-matches.ts'
 import { nextClockFields, responseClocks } from '~/domain/response-clocks.ts'
 import { DEMO_SERVICE_CONFIG } from '~/domain/service-config.ts'
 import { FUNNEL_FACT_COLUMNS, funnelFacts } from '~/domain/funnel-facts.ts'
@@ -346,8 +347,8 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		),
 		applicant: db.prepare(
-			`INSERT INTO "Applicant" ("id", "householdId", "firstName", "lastName", "email", "emailNormalized", "phone", "isPrimary",
-			"createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			`INSERT INTO "Applicant" ("id", "householdId", "firstName", "lastName", "email", "emailNormalized", "phone", "phoneKey",
+			"nameKey", "isPrimary", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		),
 		enquiry: db.prepare(
 			`INSERT INTO "Enquiry" ("id", "householdId", "submissionKey", "reference", "source", "receivedAt", "firstName", "lastName",
@@ -546,6 +547,9 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 				applicant.email,
 				applicant.email,
 				applicant.phone,
+				// The keys a possible match is found by (docs/decisions/016), as the app writes them.
+				applicantKeys(applicant, postcode).phoneKey,
+				applicantKeys(applicant, postcode).nameKey,
 				index === 0 ? 1 : 0,
 				stamp(firstEnquiryMs)
 			)

@@ -230,8 +230,11 @@ describe.each(['2026-11-23T10:30:00Z', '2026-03-29T08:00:00Z', '2026-10-25T23:30
 				expect(person.email).toMatch(/^[a-z0-9._]+@example\.(com|org)$/)
 			}
 			for (const enquiry of data.enquiries) expect(enquiry.postcode).toMatch(/^LE\d{1,2} \d[ABD-HJLNP-UW-Z]{2}$/)
+			// One household per email address, but for the possible match that shares one on purpose.
+			const matched = new Set(data.possibleMatches.map((match) => match.newHouseholdId))
 			const primaries = data.applicants.filter((applicant) => applicant.isPrimary)
-			expect(new Set(primaries.map((applicant) => applicant.emailNormalized)).size).toBe(primaries.length)
+			const distinct = primaries.filter((applicant) => !matched.has(applicant.householdId))
+			expect(new Set(distinct.map((applicant) => applicant.emailNormalized)).size).toBe(distinct.length)
 			const names = new Set(primaries.map((applicant) => `${applicant.firstName} ${applicant.lastName}`))
 			for (const name of ['Siobhán Ó Dálaigh', 'Oluwaseun Adeyemi', 'Priya Sharma', 'Li Wei', 'Zofia Nowak']) expect(names).toContain(name)
 		})
@@ -239,6 +242,24 @@ describe.each(['2026-11-23T10:30:00Z', '2026-03-29T08:00:00Z', '2026-10-25T23:30
 )
 
 describe('the demo data for 23 November 2026', () => {
+	test('has two open possible matches of recent enquiries with known households, one carrying a referral code', () => {
+		const { data: day } = demo(TODAY)
+		expect(day.possibleMatches.map((match) => [match.status, JSON.parse(match.matchedOn)])).toEqual([
+			['open', ['email', 'name_postcode']],
+			['open', ['phone']],
+		])
+		for (const match of day.possibleMatches) {
+			const household = day.households.find((candidate) => candidate.id === match.newHouseholdId)!
+			expect(household).toMatchObject({ stage: 'enquiry', status: 'open', reference: match.newReference })
+			expect(day.households.some((candidate) => candidate.id === match.existingHouseholdId)).toBe(true)
+		}
+		const referred = day.enquiries.filter(
+			(enquiry) => enquiry.householdId === day.possibleMatches[1]!.newHouseholdId && enquiry.referralCodeId
+		)
+		expect(referred).toHaveLength(1)
+	})
+
+
 	const { data, eventsOf, reached } = demo(TODAY)
 	const todayDay = londonDay(TODAY)
 	const mainstream = data.households.filter((household) => household.route === 'mainstream')

@@ -8,6 +8,7 @@ import { BEST_TIMES, FOSTERING_INTERESTS, NOT_SURE } from '~/domain/enquiry-form
 import { newReference } from '~/domain/reference.ts'
 import { DEMO_SERVICE_CONFIG } from '~/domain/service-config.ts'
 import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
+import { applicantKeys, matchedOn, matchKeys } from '~/domain/possible-matches.ts'
 import { householdFields, replay } from '~/domain/stage-machine.ts'
 import type { StageKey } from '~/domain/stages.ts'
 import type { StaffRole } from '~/domain/staff.ts'
@@ -56,7 +57,19 @@ export type DemoApplicant = {
 	email: string
 	emailNormalized: string
 	phone: string
+	phoneKey: string
+	nameKey: string
 	isPrimary: boolean
+	createdAt: Date
+}
+/** An open possible match (docs/decisions/016): a recent enquiry that may be a household already known. */
+export type DemoPossibleMatch = {
+	id: string
+	newHouseholdId: string
+	newReference: string
+	existingHouseholdId: string
+	matchedOn: string
+	status: 'open'
 	createdAt: Date
 }
 export type DemoEnquiry = {
@@ -126,6 +139,7 @@ export type DemoData = {
 	stageEvents: DemoStageEvent[]
 	contactAttempts: DemoContactAttempt[]
 	notes: DemoNote[]
+	possibleMatches: DemoPossibleMatch[]
 }
 
 /** Answers the demo gives to the enquiry form's questions: the form's own values. */
@@ -1326,7 +1340,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 			const primaryApplicant = {
 				householdId,
 				...primary,
-				emailNormalized: primary.email.toLowerCase(),
+				...applicantKeys(primary, details.postcode),
 				createdAt: firstAt,
 			}
 			applicants.push({ id: `${householdId}-applicant-1`, ...primaryApplicant, isPrimary: true })
@@ -1335,7 +1349,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 					id: `${householdId}-applicant-2`,
 					householdId,
 					...partner,
-					emailNormalized: partner.email.toLowerCase(),
+					...applicantKeys(partner, details.postcode),
 					isPrimary: false,
 					createdAt: firstAt,
 				})
@@ -1345,6 +1359,131 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				stageEvents.push({ id: `demo-event-${String(eventNumber).padStart(5, '0')}`, householdId, ...event })
 			}
 		}
+	}
+
+	// Two recent enquiries that may be households already known, waiting for an officer to decide
+	// (docs/decisions/016): one with the email, name and postcode of a household that left months
+	// ago (most likely the same people, back), one from someone else with a known household's phone
+	// number and a carer's referral code (which waits for the decision too).
+	const possibleMatches: DemoPossibleMatch[] = []
+	const known = (test: (household: DemoHousehold) => boolean) =>
+		[...households].reverse().find((household) => household.route === 'mainstream' && test(household))
+	const returning = known(
+		(household) =>
+			household.status === 'closed' &&
+			['enquiry', 'initial_contact'].includes(household.stage) &&
+			household.lastEnquiryAt.getTime() < now - 120 * DAY_MS
+	)
+	const sharedPhone = known(
+		(household) => household.status === 'open' && ['initial_contact', 'initial_visit'].includes(household.stage)
+	)
+	const matchDays = [todayDay - 1, todayDay - 2]
+	for (const [index, match] of [
+		{ household: returning, phone: '07700 900417', sameName: true, code: null },
+		{ household: sharedPhone, phone: null, sameName: false, code: referralCodes[0]! },
+	].entries()) {
+		if (!match.household) continue
+		const knownPrimary = applicants.find((applicant) => applicant.householdId === match.household!.id && applicant.isPrimary)!
+		const at = londonInstant(matchDays[index]!, 19 * 60 + 12 * index)
+		if (at.getTime() >= now) continue
+		const householdId = `demo-household-${String(households.length + 1).padStart(4, '0')}`
+		const person = match.sameName
+			? { firstName: knownPrimary.firstName, lastName: knownPrimary.lastName, email: knownPrimary.email, phone: match.phone! }
+			: { firstName: 'Jordan', lastName: 'Ellery', email: 'jordan.ellery@example.org', phone: knownPrimary.phone }
+		const postcodeOf = match.sameName ? match.household.postcode : 'LE3 5QT'
+		const day = isoDate(londonDay(at))
+		const enquiryReference = reference('enquiry')
+		const householdReference = reference('household')
+		const channel: ChannelKey = match.code ? 'referral' : 'search'
+		enquiries.push({
+			householdId,
+			reference: enquiryReference,
+			source: 'web',
+			receivedAt: at,
+			...person,
+			postcode: postcodeOf,
+			bestTimeToCall: 'evening',
+			spareBedroom: 'yes',
+			householdMembers: match.sameName ? 'Me and my partner; our youngest has just left home' : 'Me and my wife',
+			fosteringInterests: JSON.stringify(['short_breaks', 'teenagers']),
+			isKinship: false,
+			kinshipDetails: null,
+			howHeard: match.code ? 'foster_carer' : 'search_engine',
+			howHeardOther: null,
+			channelId: `channel_${channel}`,
+			utmSource: null,
+			utmMedium: null,
+			utmCampaign: null,
+			utmContent: null,
+			referringSite: match.code ? null : 'www.google.com',
+			landingPage: match.code ? '/enquire' : '/',
+			referralCodeText: match.code?.code ?? null,
+			referralCodeId: match.code?.id ?? null,
+			consentGiven: true,
+			consentWording,
+			privacyNoticeUrl: DEMO_SERVICE_CONFIG.privacyNoticeUrl,
+		})
+		households.push({
+			id: householdId,
+			reference: householdReference,
+			route: 'mainstream',
+			status: 'open',
+			stage: 'enquiry',
+			stageEnteredOn: day,
+			postcode: postcodeOf,
+			spareBedroom: 'yes',
+			householdMembers: match.sameName ? 'Me and my partner; our youngest has just left home' : 'Me and my wife',
+			fosteringInterests: JSON.stringify(['short_breaks', 'teenagers']),
+			ownerId: null,
+			version: 1,
+			firstEnquiryAt: at,
+			lastEnquiryAt: at,
+			createdAt: at,
+			updatedAt: at,
+			displayName: householdDisplayName([person]),
+			searchText: householdSearchText({
+				reference: householdReference,
+				postcode: postcodeOf,
+				applicants: [person],
+				enquiryReferences: [enquiryReference],
+			}),
+			channelId: `channel_${channel}`,
+		})
+		applicants.push({
+			id: `${householdId}-applicant-1`,
+			householdId,
+			...person,
+			...applicantKeys(person, postcodeOf),
+			isPrimary: true,
+			createdAt: at,
+		})
+		eventNumber++
+		stageEvents.push({
+			id: `demo-event-${String(eventNumber).padStart(5, '0')}`,
+			householdId,
+			kind: 'entered',
+			fromStage: null,
+			toStage: 'enquiry',
+			businessDate: day,
+			recordedAt: at,
+			actorId: null,
+			backdateReason: null,
+			exitReasonId: null,
+			reviewOn: null,
+			note: null,
+		})
+		const knownKeys = applicants
+			.filter((applicant) => applicant.householdId === match.household!.id)
+			.map((applicant) => matchKeys(applicant, match.household!.postcode))
+		possibleMatches.push({
+			id: `demo-possible-match-${index + 1}`,
+			newHouseholdId: householdId,
+			newReference: householdReference,
+			existingHouseholdId: match.household.id,
+			matchedOn: JSON.stringify(matchedOn([matchKeys(person, postcodeOf)], knownKeys)),
+			status: 'open',
+			createdAt: at,
+		})
 	}
 
 	// Submission keys in the order the enquiries arrived.
@@ -1357,7 +1496,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 		})
 
 	const history = demoContactHistory({ enquiries: ordered, stageEvents }, now, seed)
-	return { staff, referralCodes, households, applicants, enquiries: ordered, stageEvents, ...history }
+	return { staff, referralCodes, households, applicants, enquiries: ordered, stageEvents, ...history, possibleMatches }
 }
 
 const VISIT_NOTES = [

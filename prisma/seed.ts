@@ -72,6 +72,8 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 			await tx.referralCode.createMany({ data: data.referralCodes.filter((code) => !knownCodes.some((row) => row.code === code.code)) })
 			await tx.household.createMany({ data: data.households.map((household) => ({ ...household, ownerId: staffId(household.ownerId) })) })
 			await tx.applicant.createMany({ data: data.applicants })
+			// Before the referrals: a referral on a possible match waits for the officer's decision.
+			await tx.possibleMatch.createMany({ data: data.possibleMatches })
 			await tx.enquiry.createMany({
 				data: data.enquiries.map((enquiry) => ({
 					...enquiry,
@@ -154,6 +156,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 		const { fillFunnelFactsAfterUpgrade } = await import('~/models/funnel-facts.server.ts')
 		const summarised = await fillFunnelFactsAfterUpgrade()
 		if (summarised > 0) console.log(`Summarised ${summarised.toLocaleString('en-GB')} households for the funnel view.`)
+		// A database from before possible matches gets its applicants' phone and name keys once.
+		const { fillMatchKeysAfterUpgrade } = await import('~/models/possible-matches.server.ts')
+		const keyed = await fillMatchKeysAfterUpgrade()
+		if (keyed > 0) console.log(`Worked out the match keys of ${keyed.toLocaleString('en-GB')} applicants.`)
 	} finally {
 		await prisma.$disconnect()
 	}

@@ -1,5 +1,10 @@
 import { Link } from '@remix-run/react'
-import { referralStatusLabel, referralStatusTag, referralViaLabel } from '~/domain/referral-display.ts'
+import {
+	AWAITING_MATCH_TEXT,
+	referralStatusLabel,
+	referralStatusTag,
+	referralViaLabel,
+} from '~/domain/referral-display.ts'
 import { formatDate } from '~/domain/working-days.ts'
 
 // A household's referrals as staff see them: who referred them, how, when, and whether it counts
@@ -22,6 +27,9 @@ function Status({ referral }: { referral: ReferralView }) {
 			<strong className={`govuk-tag ${referralStatusTag(referral.status)}`}>
 				{referralStatusLabel(referral.status)}
 			</strong>
+			{referral.status === 'awaiting_match' ? (
+				<p className="govuk-body-s govuk-!-margin-bottom-0 govuk-!-margin-top-1">{AWAITING_MATCH_TEXT}</p>
+			) : null}
 			{referral.reasonText && referral.status === 'not_eligible' ? (
 				<p className="govuk-body-s govuk-!-margin-bottom-0 govuk-!-margin-top-1">{referral.reasonText}</p>
 			) : null}

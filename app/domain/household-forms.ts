@@ -232,6 +232,11 @@ export const DONE_MESSAGES = {
 	'task-done': 'Task marked as done',
 	'referral-counted': 'Referral attached: it counts for a bonus',
 	'referral-not-eligible': 'Referral attached, but it does not count for a bonus: the reason is under Referral',
+	'referral-awaiting':
+		'Referral attached: this household may be one we already know, so it counts for a bonus only once that is decided',
+	'match-confirmed': 'Possible match confirmed: the two records are now one household',
+	'match-rejected': 'Possible match rejected: they are different households',
+	'merged-here': 'The household you opened was merged into this one when a possible match was confirmed',
 	'referral-detached': 'Referral detached',
 	'referral-overridden': 'The referral now counts for a bonus',
 } as const

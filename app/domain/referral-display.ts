@@ -5,6 +5,7 @@ export const REFERRAL_STATUS_LABELS = {
 	counted: 'Counted',
 	not_eligible: 'Not eligible',
 	detached: 'Detached',
+	awaiting_match: 'Waiting for a decision',
 } as const
 export type ReferralStatus = keyof typeof REFERRAL_STATUS_LABELS
 
@@ -12,7 +13,12 @@ export const REFERRAL_STATUS_TAGS: Record<ReferralStatus, string> = {
 	counted: 'govuk-tag--green',
 	not_eligible: 'govuk-tag--orange',
 	detached: 'govuk-tag--grey',
+	awaiting_match: 'govuk-tag--yellow',
 }
+
+/** Why a referral waiting for a possible match earns nothing yet (ADR 016). */
+export const AWAITING_MATCH_TEXT =
+	'This household may be one we already know. The referral is judged once someone decides whether it is.'
 
 export const REFERRAL_VIA_LABELS: Record<string, string> = {
 	link: 'Their referral link',

@@ -47,6 +47,7 @@ export function staffNavigation(role: StaffRole): { to: string; label: string }[
 		{ to: '/staff/my-work', label: 'My work', who: 'changeHouseholds' },
 		{ to: '/staff/my-households', label: 'My households', who: 'viewHouseholds' },
 		{ to: '/staff/enquiries/new', label: 'Add an enquiry', who: 'changeHouseholds' },
+		{ to: '/staff/enquiries/quarantine', label: 'Held-back enquiries', who: 'changeHouseholds' },
 		{ to: '/staff/import', label: 'Import', who: 'manageRecruitment' },
 		{ to: '/staff/mailbox', label: 'Mailbox', who: 'viewHouseholds' },
 		{ to: '/staff/carers', label: 'Carers', who: 'manageCarers' },

@@ -30,7 +30,9 @@
 // clock starts; fromStage 'stage_1'), completed (Stage 1 complete; fromStage 'stage_1'), hold, resume, exit,
 // reopen, returned (a returning enquirer's new enquiry while still in the pipeline: recorded in
 // any status, changes nothing). A returning enquirer whose household had left is a 'reopen' to
-// Enquiry with no actor (app/models/enquiries.server.ts and the demo data both write it so).
+// Enquiry. Both are written when an officer confirms a possible match (app/models/possible-matches
+// .server.ts, docs/decisions/016), by that officer; the demo's older returning households have
+// reopens with no actor.
 
 import { type EndedBy } from './exit-reasons.ts'
 import type { StaffRole } from './staff.ts'

@@ -8,14 +8,16 @@ import {
 	type SchedulerDb,
 } from '~/models/clock-reminders.server.ts'
 import { earnDuePlacementMilestones } from '~/models/bonus-milestones.server.ts'
+import { deleteExpiredQuarantine } from '~/models/quarantine.server.ts'
 import { londonDate } from '~/domain/working-days.ts'
 import { now as clockNow } from '~/utils/clock.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { wakeOutbox } from './outbox-worker.server.ts'
 
 // The scheduler inside the server: every minute it sends the response-time reminders, the
-// escalations and the morning digest that are due (app/models/clock-reminders.server.ts), and earns the
-// referral bonuses of placements that have lasted long enough. Every
+// escalations and the morning digest that are due (app/models/clock-reminders.server.ts), earns the
+// referral bonuses of placements that have lasted long enough, and deletes the enquiries the spam
+// trap held back that nobody released within 30 days (docs/decisions/016). Every
 // server process starts one, and they share the work through a lease in the database: only the
 // process holding it runs, renewing it each minute; when that process stops (or dies), another
 // takes over once the lease has run out. Reminders are exactly-once by their own unique rows, so
@@ -25,7 +27,13 @@ export const SCHEDULER_INTERVAL_MS = 60_000
 /** Long enough to outlast a run and a missed beat, short enough for a quick takeover. */
 export const SCHEDULER_LEASE_MS = 120_000
 
-export type SchedulerRun = { atRisk: number; overdue: number; digests: number; placementBonuses: number }
+export type SchedulerRun = {
+	atRisk: number
+	overdue: number
+	digests: number
+	placementBonuses: number
+	heldBackDeleted: number
+}
 
 /**
  * One run: takes (or renews) the lease as `holder` and, holding it, sends what is due at `now`.
@@ -48,7 +56,9 @@ export async function runScheduler(input: {
 	const digests = await sendMorningDigests(db, { now: input.now })
 	// Placement bonuses are earned by time passing (a placement reaching its qualifying weeks).
 	const placementBonuses = await earnDuePlacementMilestones(londonDate(input.now))
-	return { ...reminders, digests, placementBonuses }
+	// Personal data kept no longer than it is needed: nobody released these in time.
+	const heldBackDeleted = await deleteExpiredQuarantine(input.now)
+	return { ...reminders, digests, placementBonuses, heldBackDeleted }
 }
 
 export type Scheduler = { stop(): Promise<void> }

@@ -3,6 +3,7 @@ import { renderEnquiryAcknowledgement } from '../../emails/enquiry-acknowledgeme
 import { renderNewEnquiryAlert } from '../../emails/new-enquiry-alert.ts'
 import { CHANNEL_LABELS, type Attribution, type ChannelKey } from '~/domain/attribution.ts'
 import { postcodeDistrict, type ValidEnquiry } from '~/domain/enquiry-form.ts'
+import { applicantKeys, matchKeys } from '~/domain/possible-matches.ts'
 import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
 import { newReference } from '~/domain/reference.ts'
 import { enquiryAlertRecipients, type ServiceConfig } from '~/domain/service-config.ts'
@@ -13,6 +14,7 @@ import { prisma } from '~/utils/db.server.ts'
 import { GroupCommit, type BatchOutcome } from '~/utils/group-commit.ts'
 import { recordAudit, type AuditRecord } from './audit.server.ts'
 import { outboxRows, type OutboxEmail } from './outbox.server.ts'
+import { findPossibleMatches, writePossibleMatches } from './possible-matches.server.ts'
 import { refreshFunnelFacts } from './funnel-facts.server.ts'
 import { referralsFromEnquiries } from './referrals.server.ts'
 import { clockContext, clockFields } from './response-clocks.server.ts'
@@ -34,6 +36,19 @@ export type NewEnquiry = {
 	 * reason for a date before today) and the new household's owner, and the audit says so.
 	 */
 	staff?: { actorId: string; backdateReason: string | null; audit: string }
+	/**
+	 * An enquiry the spam trap held back, released by a member of staff: its row goes in the same
+	 * transaction (so it is released once), it keeps the reference its sender was shown, and the
+	 * release is audited. Refused with QuarantineGone if someone released or deleted it first.
+	 */
+	release?: { quarantineId: string; reference: string; actorId: string }
+}
+
+/** A held-back enquiry that is no longer there to release (released or deleted by someone else). */
+export class QuarantineGone extends Error {
+	constructor() {
+		super('This enquiry has already been released or deleted')
+	}
 }
 
 export type EnquiryReceipt = { reference: string; householdId: string; isKinship: boolean; channel: string }
@@ -92,10 +107,11 @@ async function toReceipt(enquiry: ReceiptRow, db?: Prisma.TransactionClient): Pr
 const writer = new GroupCommit<PendingEnquiry, RecordedEnquiry>(writeEnquiries)
 
 /**
- * Records an enquiry exactly once: the household (or the existing one its email address belongs
- * to), the applicant, the enquiry with its attribution, the first stage event and the emails in
- * the outbox, all in one transaction. A repeat of a submission key writes nothing and returns the
- * first enquiry's receipt. Resolves only once the enquiry is committed.
+ * Records an enquiry exactly once: a household of its own, the applicant, the enquiry with its
+ * attribution, the first stage event, any possible match with a household already known (which is
+ * not touched: an officer decides, ADR 016) and the emails in the outbox, all in one transaction.
+ * A repeat of a submission key writes nothing and returns the first enquiry's receipt. Resolves
+ * only once the enquiry is committed.
  */
 export async function recordEnquiry(
 	input: NewEnquiry,
@@ -164,7 +180,15 @@ async function writeInTransaction(
 	// Repeats: the same submission key, or the same answers sent again within the window.
 	const fingerprints = batch.map((item) => enquiryFingerprint(item.answers))
 	const byKey = new Map<string, EnquiryReceipt>()
-	const byFingerprint = new Map<string, EnquiryReceipt>()
+	const byFingerprint = new Map<string, { receipt: EnquiryReceipt; at: number }[]>()
+	// Within the window of each other: a released enquiry (or a back-dated one) is compared with
+	// what arrived around its own time, not with what arrived since.
+	const sameAnswers = (fingerprint: string, at: Date) =>
+		byFingerprint
+			.get(fingerprint)
+			?.find((earlier) => Math.abs(earlier.at - at.getTime()) <= RESUBMISSION_WINDOW_MS)?.receipt
+	const remember = (fingerprint: string, receipt: EnquiryReceipt, at: Date) =>
+		byFingerprint.set(fingerprint, [...(byFingerprint.get(fingerprint) ?? []), { receipt, at: at.getTime() }])
 	const since = new Date(Math.min(...batch.map((item) => item.receivedAt.getTime())) - RESUBMISSION_WINDOW_MS)
 	for (const enquiry of await tx.enquiry.findMany({
 		where: {
@@ -174,49 +198,22 @@ async function writeInTransaction(
 			],
 		},
 		orderBy: { receivedAt: 'asc' },
-		select: receiptSelect,
+		select: { ...receiptSelect, receivedAt: true },
 	})) {
 		const receipt = await toReceipt(enquiry, tx)
 		byKey.set(enquiry.submissionKey, receipt)
-		if (enquiry.fingerprint && !byFingerprint.has(enquiry.fingerprint)) byFingerprint.set(enquiry.fingerprint, receipt)
+		if (enquiry.fingerprint) remember(enquiry.fingerprint, receipt, enquiry.receivedAt)
 	}
 
-	// A returning enquirer is the same household, not a second entry in the funnel.
-	// status and stage say whether the returning household is closed (a new enquiry reopens it).
-	const households = new Map<
-		string,
-		{ id: string; reference: string; status: string; stage: string; lastChangeOn?: string }
-	>()
-	const known = await tx.applicant.findMany({
-		where: { emailNormalized: { in: batch.map((item) => item.answers.email.toLowerCase()) } },
-		orderBy: { createdAt: 'asc' },
-		select: { emailNormalized: true, householdId: true },
-	})
-	if (known.length > 0) {
-		const rows = new Map<
-			string,
-			{ id: string; reference: string; status: string; stage: string; lastChangeOn?: string }
-		>(
-			(
-				await tx.household.findMany({
-					where: { id: { in: known.map((applicant) => applicant.householdId) } },
-					select: { id: true, reference: true, status: true, stage: true },
-				})
-			).map((household) => [household.id, household])
-		)
-		for (const applicant of known) {
-			if (!households.has(applicant.emailNormalized))
-				households.set(applicant.emailNormalized, rows.get(applicant.householdId)!)
-		}
-		// A closed household is reopened on the enquiry's date, which must not come before it left
-		// (staff may back-date an enquiry); an earlier enquiry is only recorded against it.
-		const lastChanges = await tx.stageEvent.groupBy({
-			by: ['householdId'],
-			where: { householdId: { in: [...rows.keys()] }, kind: { not: 'returned' } },
-			_max: { businessDate: true },
-		})
-		for (const change of lastChanges) rows.get(change.householdId)!.lastChangeOn = change._max.businessDate ?? undefined
-	}
+	// Held-back enquiries being released must still be there: a second release finds nothing.
+	const releasing = batch.flatMap((item) => (item.release ? [item.release.quarantineId] : []))
+	const stillHeld = new Set(
+		releasing.length === 0
+			? []
+			: (
+					await tx.quarantinedEnquiry.findMany({ where: { id: { in: releasing } }, select: { id: true } })
+			  ).map((row) => row.id)
+	)
 
 	const codes = batch.flatMap((item) => item.attribution.referralCode ?? [])
 	const referralIds = new Map(
@@ -233,6 +230,42 @@ async function writeInTransaction(
 		keys: batch.map((item) => item.channel),
 	})
 	const references = await freshReferences(tx, batch.length)
+	// Each new household may be one the service already knows (or one earlier in this batch).
+	const newHouseholds = batch.map((item, index) => ({
+		id: crypto.randomUUID(),
+		reference: references.households[index]!,
+		keys: [matchKeys(item.answers, item.answers.postcode)],
+	}))
+	// Which items write a household: not a repeat (of a stored enquiry or one earlier in this
+	// batch), and not a release of an enquiry someone else released or deleted first.
+	// The same rules as the writing loop below, which relies on these answers.
+	const claimedKeys = new Set<string>()
+	const claimedAnswers: { fingerprint: string; at: number }[] = []
+	const writes = batch.map((item, index) => {
+		const fingerprint = fingerprints[index]!
+		const at = item.receivedAt.getTime()
+		if (byKey.has(item.submissionKey) || sameAnswers(fingerprint, item.receivedAt)) return false
+		if (claimedKeys.has(item.submissionKey)) return false
+		if (claimedAnswers.some((other) => other.fingerprint === fingerprint && Math.abs(other.at - at) <= RESUBMISSION_WINDOW_MS))
+			return false
+		if (item.release && !stillHeld.has(item.release.quarantineId)) return false
+		claimedKeys.add(item.submissionKey)
+		claimedAnswers.push({ fingerprint, at })
+		return true
+	})
+	const matches = await findPossibleMatches(
+		tx,
+		newHouseholds.filter((_household, index) => writes[index])
+	)
+	const knownReferences = new Map(
+		(
+			await tx.household.findMany({
+				where: { id: { in: matches.map((match) => match.existingHouseholdId) } },
+				select: { id: true, reference: true },
+			})
+		).map((household) => [household.id, household.reference])
+	)
+	for (const household of newHouseholds) knownReferences.set(household.id, household.reference)
 
 	const rows = {
 		households: [] as Prisma.HouseholdCreateManyInput[],
@@ -240,100 +273,93 @@ async function writeInTransaction(
 		events: [] as Prisma.StageEventCreateManyInput[],
 		enquiries: [] as Prisma.EnquiryCreateManyInput[],
 		emails: [] as OutboxEmail[],
-		returning: [] as { id: string; at: Date; reference: string; reopenedOn: string | null }[],
 		owners: [] as Prisma.OwnerChangeCreateManyInput[],
 		audit: [] as AuditRecord[],
 		referrals: [] as Parameters<typeof referralsFromEnquiries>[1],
+		released: [] as string[],
 	}
 
-	// A new enquiry (or a household that had left, back at Enquiry) starts the first-contact clock.
+	// A new enquiry starts the first-contact clock.
 	const clocks = await clockContext(tx)
 	const enquiryClock = (on: string) =>
 		clockFields([{ kind: 'entered', fromStage: null, toStage: 'enquiry', businessDate: on }], clocks)
 
 	const outcomes = batch.map((item, index): BatchOutcome<RecordedEnquiry> => {
 		const fingerprint = fingerprints[index]!
-		const repeat = byKey.get(item.submissionKey) ?? byFingerprint.get(fingerprint)
-		if (repeat) return { ok: true, value: { receipt: repeat, created: false } }
+		if (!writes[index]) {
+			const repeat = byKey.get(item.submissionKey) ?? sameAnswers(fingerprint, item.receivedAt)
+			if (!repeat) return { ok: false, error: new QuarantineGone() }
+			// Already recorded (a double click on Release, or the same answers sent again without
+			// the trap): releasing it records nothing more than the release.
+			if (item.release && stillHeld.delete(item.release.quarantineId)) {
+				rows.released.push(item.release.quarantineId)
+				rows.audit.push({
+					actorId: item.release.actorId,
+					householdId: repeat.householdId,
+					action: 'changed',
+					detail: `Released an enquiry held back by the spam trap: it was already recorded as ${repeat.reference}`,
+				})
+			}
+			return { ok: true, value: { receipt: repeat, created: false } }
+		}
+		if (item.release) {
+			stillHeld.delete(item.release.quarantineId)
+			rows.released.push(item.release.quarantineId)
+		}
 
 		const { answers, attribution, config } = item
 		const isKinship = answers.kinship === 'yes'
-		const emailNormalized = answers.email.toLowerCase()
 		const today = londonDate(item.receivedAt)
-		const reference = references.enquiries[index]!
-		const returning = households.get(emailNormalized)
-		const household = returning ?? {
-			id: crypto.randomUUID(),
-			reference: references.households[index]!,
-			status: 'open',
-			stage: 'enquiry',
-		}
+		const reference = item.release?.reference ?? references.enquiries[index]!
+		const household = newHouseholds[index]!
+		const possibleMatch = matches.find((match) => match.newHouseholdId === household.id)
 
-		if (returning) {
-			// A household that had left starts again at Enquiry (a reopen, as the stage machine
-			// allows for a returning enquirer); one still in the pipeline just gains the enquiry.
-			const reopen = returning.status === 'closed' && today >= (returning.lastChangeOn ?? today)
-			rows.returning.push({ id: returning.id, at: item.receivedAt, reference, reopenedOn: reopen ? today : null })
-			rows.events.push({
-				householdId: returning.id,
-				kind: reopen ? 'reopen' : 'returned',
-				fromStage: reopen ? returning.stage : null,
-				toStage: reopen ? 'enquiry' : null,
-				businessDate: today,
-				note: `New enquiry ${reference}`,
-				actorId: item.staff?.actorId,
-				backdateReason: item.staff?.backdateReason,
-			})
-			if (reopen) Object.assign(returning, { status: 'open', stage: 'enquiry' })
-		} else {
-			households.set(emailNormalized, household)
-			rows.households.push({
-				id: household.id,
+		rows.households.push({
+			id: household.id,
+			reference: household.reference,
+			route: isKinship ? 'kinship' : 'mainstream',
+			stage: 'enquiry',
+			stageEnteredOn: today,
+			...enquiryClock(today),
+			postcode: answers.postcode,
+			spareBedroom: answers.spareBedroom,
+			householdMembers: answers.householdMembers,
+			fosteringInterests: JSON.stringify(answers.fosteringInterests),
+			firstEnquiryAt: item.receivedAt,
+			lastEnquiryAt: item.receivedAt,
+			displayName: householdDisplayName([answers]),
+			searchText: householdSearchText({
 				reference: household.reference,
-				route: isKinship ? 'kinship' : 'mainstream',
-				stage: 'enquiry',
-				stageEnteredOn: today,
-				...enquiryClock(today),
 				postcode: answers.postcode,
-				spareBedroom: answers.spareBedroom,
-				householdMembers: answers.householdMembers,
-				fosteringInterests: JSON.stringify(answers.fosteringInterests),
-				firstEnquiryAt: item.receivedAt,
-				lastEnquiryAt: item.receivedAt,
-				displayName: householdDisplayName([answers]),
-				searchText: householdSearchText({
-					reference: household.reference,
-					postcode: answers.postcode,
-					applicants: [answers],
-					enquiryReferences: [reference],
-				}),
-				channelId: channelIds.get(item.channel)!,
-				ownerId: item.staff?.actorId,
-			})
-			if (item.staff)
-				rows.owners.push({
-					householdId: household.id,
-					toOwnerId: item.staff.actorId,
-					actorId: item.staff.actorId,
-					changedAt: now(),
-				})
-			rows.applicants.push({
+				applicants: [answers],
+				enquiryReferences: [reference],
+			}),
+			channelId: channelIds.get(item.channel)!,
+			ownerId: item.staff?.actorId,
+		})
+		if (item.staff)
+			rows.owners.push({
 				householdId: household.id,
-				firstName: answers.firstName,
-				lastName: answers.lastName,
-				email: answers.email,
-				emailNormalized,
-				phone: answers.phone,
+				toOwnerId: item.staff.actorId,
+				actorId: item.staff.actorId,
+				changedAt: now(),
 			})
-			rows.events.push({
-				householdId: household.id,
-				kind: 'entered',
-				toStage: 'enquiry',
-				businessDate: today,
-				actorId: item.staff?.actorId,
-				backdateReason: item.staff?.backdateReason,
-			})
-		}
+		rows.applicants.push({
+			householdId: household.id,
+			firstName: answers.firstName,
+			lastName: answers.lastName,
+			email: answers.email,
+			phone: answers.phone,
+			...applicantKeys(answers, answers.postcode),
+		})
+		rows.events.push({
+			householdId: household.id,
+			kind: 'entered',
+			toStage: 'enquiry',
+			businessDate: today,
+			actorId: item.staff?.actorId,
+			backdateReason: item.staff?.backdateReason,
+		})
 
 		const enquiryId = crypto.randomUUID()
 		const referralCodeId = attribution.referralCode ? referralIds.get(attribution.referralCode) : undefined
@@ -388,6 +414,13 @@ async function writeInTransaction(
 				action: 'changed',
 				detail: item.staff.audit,
 			})
+		if (item.release)
+			rows.audit.push({
+				actorId: item.release.actorId,
+				householdId: household.id,
+				action: 'changed',
+				detail: `Released enquiry ${reference}, held back by the spam trap since ${formatLongDate(today)}`,
+			})
 
 		rows.emails.push(
 			{
@@ -416,7 +449,7 @@ async function writeInTransaction(
 					householdReference: household.reference,
 					applicantName: `${answers.firstName} ${answers.lastName}`,
 					isKinship,
-					isReturning: Boolean(returning),
+					possibleMatch: possibleMatch ? knownReferences.get(possibleMatch.existingHouseholdId) ?? null : null,
 					channelLabel: channelLabels.get(item.channel) ?? CHANNEL_LABELS[item.channel as ChannelKey] ?? item.channel,
 					postcodeDistrict: postcodeDistrict(answers.postcode),
 					receivedAt: item.receivedAt,
@@ -430,41 +463,25 @@ async function writeInTransaction(
 
 		const receipt = { reference, householdId: household.id, isKinship, channel: item.channel }
 		byKey.set(item.submissionKey, receipt)
-		byFingerprint.set(fingerprint, receipt)
+		remember(fingerprint, receipt, item.receivedAt)
 		return { ok: true, value: { receipt, created: true } }
 	})
 
 	if (rows.households.length > 0) await tx.household.createMany({ data: rows.households })
 	if (rows.applicants.length > 0) await tx.applicant.createMany({ data: rows.applicants })
-	for (const household of rows.returning) {
-		const reopened = household.reopenedOn
-			? {
-					status: 'open',
-					stage: 'enquiry',
-					stageEnteredOn: household.reopenedOn,
-					...enquiryClock(household.reopenedOn),
-			  }
-			: {}
-		await tx.household.update({
-			where: { id: household.id },
-			data: { lastEnquiryAt: household.at, version: { increment: 1 }, ...reopened },
-			select: { id: true },
-		})
-		// The new enquiry's reference finds the household too.
-		await tx.$executeRaw`UPDATE "Household" SET "searchText" = "searchText" || ' ' || ${household.reference.toLowerCase()} WHERE "id" = ${
-			household.id
-		}`
-	}
+	await writePossibleMatches(tx, matches)
 	if (rows.events.length > 0) await tx.stageEvent.createMany({ data: rows.events })
 	if (rows.enquiries.length > 0) await tx.enquiry.createMany({ data: rows.enquiries })
 	if (rows.emails.length > 0) await tx.outboxMessage.createMany({ data: outboxRows(rows.emails) })
 	if (rows.owners.length > 0) await tx.ownerChange.createMany({ data: rows.owners })
+	if (rows.released.length > 0) await tx.quarantinedEnquiry.deleteMany({ where: { id: { in: rows.released } } })
+	// After the matches: the referral of a household that may be one already known waits.
 	await referralsFromEnquiries(tx, rows.referrals)
-	// New households join the funnel; returning ones may be back in progress.
-	await refreshFunnelFacts(tx, [
-		...rows.households.map((household) => household.id!),
-		...rows.returning.map((household) => household.id),
-	])
+	// New households join the funnel.
+	await refreshFunnelFacts(
+		tx,
+		rows.households.map((household) => household.id!)
+	)
 	await recordAudit(tx, rows.audit)
 	return outcomes
 }
@@ -479,11 +496,19 @@ async function freshReferences(tx: Prisma.TransactionClient, count: number) {
 	let enquiries = draw('enquiry')
 	let households = draw('household')
 	for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-		const takenEnquiries = await tx.enquiry.count({ where: { reference: { in: enquiries } } })
+		// A held-back enquiry keeps the reference its sender was shown: no new enquiry may take it.
+		const takenEnquiries =
+			(await tx.enquiry.count({ where: { reference: { in: enquiries } } })) +
+			(await tx.quarantinedEnquiry.count({ where: { reference: { in: enquiries } } }))
 		const takenHouseholds = await tx.household.count({ where: { reference: { in: households } } })
 		if (takenEnquiries === 0 && takenHouseholds === 0) break
 		if (takenEnquiries > 0) enquiries = draw('enquiry')
 		if (takenHouseholds > 0) households = draw('household')
 	}
 	return { enquiries, households }
+}
+
+/** One enquiry reference no enquiry, held back or recorded, has: for an enquiry the spam trap holds back. */
+export async function freshEnquiryReference(tx: Prisma.TransactionClient) {
+	return (await freshReferences(tx, 1)).enquiries[0]!
 }

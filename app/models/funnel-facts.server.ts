@@ -6,9 +6,10 @@ import { prisma } from '~/utils/db.server.ts'
 
 // The funnel's one row per household (FunnelFact), derived by the pure app/domain/funnel-facts.ts
 // from the household's history and attributes, and rewritten in the same transaction as anything
-// that changes them: stage changes, owners and referrals (all through changeHousehold), new and
-// returning enquiries, imports and the demo data. Reads and writes go in chunks, a few queries per
-// chunk whatever its size, so refreshing thousands of households costs little more than one.
+// that changes them: stage changes, owners and referrals (all through changeHousehold), new
+// enquiries, merges of possible matches, imports and the demo data. Reads and writes go in chunks,
+// a few queries per chunk whatever its size, so refreshing thousands of households costs little
+// more than one.
 
 /** Households read and written per round: well under SQLite's limit of bound parameters. */
 const CHUNK = 500

@@ -8,6 +8,7 @@ import {
 	type ImportedHousehold,
 	type ImportError,
 } from '~/domain/pipeline-import.ts'
+import { applicantKeys, matchKeys } from '~/domain/possible-matches.ts'
 import { newReference } from '~/domain/reference.ts'
 import { funnelFacts, type FunnelFactFields } from '~/domain/funnel-facts.ts'
 import { householdFields } from '~/domain/stage-machine.ts'
@@ -21,6 +22,7 @@ import { prisma } from '~/utils/db.server.ts'
 import type { AuditAction } from './audit.server.ts'
 import { listChannels } from './enquiries.server.ts'
 import { funnelFactContext, writeFunnelFacts } from './funnel-facts.server.ts'
+import { findPossibleMatches, writePossibleMatches, type NewHouseholdKeys } from './possible-matches.server.ts'
 import { exitReasonOptions } from './households.server.ts'
 import { clockContext, clockFields } from './response-clocks.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
@@ -271,6 +273,7 @@ async function writeHouseholds(
 		notes: [] as Row[],
 		audit: [] as Row[],
 		funnel: [] as (FunnelFactFields & { householdId: string })[],
+		keys: [] as NewHouseholdKeys[],
 	}
 	households.forEach((household, index) => {
 		const id = crypto.randomUUID()
@@ -317,10 +320,12 @@ async function writeHouseholds(
 			id: crypto.randomUUID(),
 			householdId: id,
 			...person,
+			...applicantKeys(person, household.postcode),
 			emailNormalized: household.emailNormalized,
 			isPrimary: true,
 			createdAt: at,
 		})
+		rows.keys.push({ id, reference, keys: [matchKeys(person, household.postcode)] })
 		rows.enquiries.push({
 			id: crypto.randomUUID(),
 			householdId: id,
@@ -411,8 +416,12 @@ async function writeHouseholds(
 		})
 	})
 
+	// A row whose email is already in the pipeline is refused before anything is written; one with
+	// a known phone, or last name and postcode, is imported with a possible match for staff to check.
+	const matches = await findPossibleMatches(tx, rows.keys)
 	await insertRows(tx, 'Household', rows.households)
 	await insertRows(tx, 'Applicant', rows.applicants)
+	await writePossibleMatches(tx, matches)
 	await insertRows(tx, 'Enquiry', rows.enquiries)
 	await insertRows(tx, 'StageEvent', rows.events)
 	await insertRows(tx, 'OwnerChange', rows.owners)

@@ -92,7 +92,7 @@ export async function portalReferrals(
 	carerId: string,
 	requestedPage = 1
 ): Promise<{ referrals: PortalReferral[]; total: number; page: number; pages: number; totalPaidPence: number }> {
-	const where = { referrerId: carerId, status: { in: ['counted', 'not_eligible'] } }
+	const where = { referrerId: carerId, status: { in: ['counted', 'not_eligible', 'awaiting_match'] } }
 	const [total, paid] = await Promise.all([
 		prisma.referral.count({ where }),
 		prisma.bonusEntry.aggregate({ where: { payeeId: carerId, status: 'paid' }, _sum: { amountPence: true } }),

@@ -42,21 +42,75 @@ type NewReferral = {
 
 /**
  * Records a referral inside the caller's transaction and says whether it counts. A second referral
- * of the same household by the same referrer is the first one again.
+ * of the same household by the same referrer is the first one again. A household that may be one
+ * the service already knows (an open possible match, ADR 016) has its referral recorded but not
+ * judged: it earns nothing until an officer decides (judgeAwaitingReferrals).
  */
 export async function createReferral(tx: Prisma.TransactionClient, input: NewReferral) {
 	const existing = await tx.referral.findUnique({
 		where: { referrerId_householdId: { referrerId: input.referrerId, householdId: input.householdId } },
 	})
 	if (existing) return { referral: existing, created: false }
+	if (await awaitingMatch(tx, input.householdId)) {
+		const scheme = await schemeForDate(input.referredOn, tx)
+		const referral = await tx.referral.create({
+			data: {
+				referrerId: input.referrerId,
+				householdId: input.householdId,
+				enquiryId: input.enquiryId ?? null,
+				via: input.via,
+				referredOn: input.referredOn,
+				status: 'awaiting_match',
+				schemeId: scheme.id,
+				staffReason: input.staff?.reason ?? null,
+				changedById: input.staff?.actorId ?? null,
+			},
+		})
+		return { referral, created: true }
+	}
+	const judged = await judge(tx, { ...input, excludeEnquiryId: input.enquiryId ?? null })
+	const referral = await tx.referral.create({
+		data: {
+			referrerId: input.referrerId,
+			householdId: input.householdId,
+			enquiryId: input.enquiryId ?? null,
+			via: input.via,
+			referredOn: input.referredOn,
+			...judged.fields,
+			schemeId: judged.scheme.id,
+			staffReason: input.staff?.reason ?? null,
+			changedById: input.staff?.actorId ?? null,
+		},
+	})
+	if (judged.eligible) await openLedger(tx, referral, judged.scheme.rules, judged.household)
+	return { referral, created: true }
+}
 
+/** Whether the household is the new side of an open possible match: its referrals wait. */
+async function awaitingMatch(tx: Prisma.TransactionClient, householdId: string) {
+	return (await tx.possibleMatch.count({ where: { newHouseholdId: householdId, status: 'open' } })) > 0
+}
+
+/**
+ * The rules' verdict on a referral of this household, as of `referredOn` under the scheme in force
+ * that day: the household's latest other enquiry is its earlier contact, and a referral already
+ * counted for it comes first. Used when a referral is made, and when one that waited for a
+ * possible match is judged (against the household it ended up in).
+ */
+async function judge(
+	tx: Prisma.TransactionClient,
+	input: { referrerId: string; householdId: string; referredOn: CalendarDate; excludeEnquiryId: string | null }
+) {
 	const [referrer, household, counted, lastEnquiry, scheme] = await Promise.all([
 		tx.carer.findUniqueOrThrow({ where: { id: input.referrerId } }),
 		tx.household.findUniqueOrThrow({ where: { id: input.householdId }, include: { applicants: true } }),
 		tx.referral.findUnique({ where: { countedHouseholdId: input.householdId } }),
 		// The household's contact before this referral: its latest other enquiry.
 		tx.enquiry.findFirst({
-			where: { householdId: input.householdId, ...(input.enquiryId ? { id: { not: input.enquiryId } } : {}) },
+			where: {
+				householdId: input.householdId,
+				...(input.excludeEnquiryId ? { id: { not: input.excludeEnquiryId } } : {}),
+			},
 			orderBy: { receivedAt: 'desc' },
 			select: { receivedAt: true },
 		}),
@@ -81,32 +135,73 @@ export async function createReferral(tx: Prisma.TransactionClient, input: NewRef
 		rules: scheme.rules,
 		referredOn: input.referredOn,
 	})
-	const referral = await tx.referral.create({
-		data: {
-			referrerId: referrer.id,
-			householdId: household.id,
-			enquiryId: input.enquiryId ?? null,
-			via: input.via,
-			referredOn: input.referredOn,
+	return {
+		eligible: eligibility.eligible,
+		scheme,
+		household: { approved: household.stage === 'approved' },
+		fields: {
 			status: eligibility.eligible ? 'counted' : 'not_eligible',
 			ineligibleReason: eligibility.eligible ? null : eligibility.reason,
 			countedHouseholdId: eligibility.eligible ? household.id : null,
-			schemeId: scheme.id,
-			staffReason: input.staff?.reason ?? null,
-			changedById: input.staff?.actorId ?? null,
 		},
-	})
-	if (eligibility.eligible) {
-		await openLedger(
-			tx,
-			{ referralId: referral.id, referrerId: referrer.id, householdId: household.id },
-			scheme.rules,
-			{
-				approved: household.stage === 'approved',
-			}
-		)
 	}
-	return { referral, created: true }
+}
+
+/**
+ * Judges the household's referrals that waited for a possible match, oldest first, once it is no
+ * longer the new side of an open one: after an officer said it is a different household (each
+ * judged as it would have been when made), or after its enquiries were merged into the household
+ * it matched (judged against that household: its earlier enquiries are earlier contact, and a
+ * referral already counted for it comes first). Returns how many were judged.
+ */
+export async function judgeAwaitingReferrals(tx: Prisma.TransactionClient, householdId: string) {
+	if (await awaitingMatch(tx, householdId)) return 0
+	const waiting = await tx.referral.findMany({
+		where: { householdId, status: 'awaiting_match' },
+		orderBy: [{ referredOn: 'asc' }, { createdAt: 'asc' }],
+	})
+	for (const referral of waiting) {
+		const judged = await judge(tx, {
+			referrerId: referral.referrerId,
+			householdId,
+			referredOn: referral.referredOn,
+			excludeEnquiryId: referral.enquiryId,
+		})
+		// The scheme is the one in force on the referral's day, as when it was made.
+		await tx.referral.update({ where: { id: referral.id }, data: { ...judged.fields, schemeId: judged.scheme.id } })
+		if (judged.eligible) await openLedger(tx, referral, judged.scheme.rules, judged.household)
+	}
+	return waiting.length
+}
+
+/**
+ * A merged household's referrals go to the household it was merged into. A referrer who had
+ * referred that household already made one referral, not two: the second record is dropped.
+ */
+export async function moveReferrals(tx: Prisma.TransactionClient, fromHouseholdId: string, toHouseholdId: string) {
+	const moving = await tx.referral.findMany({
+		where: { householdId: fromHouseholdId },
+		include: { bonusEntries: { select: { id: true } } },
+	})
+	for (const referral of moving) {
+		const twin = await tx.referral.findUnique({
+			where: { referrerId_householdId: { referrerId: referral.referrerId, householdId: toHouseholdId } },
+		})
+		if (twin && referral.bonusEntries.length === 0) {
+			await tx.referral.delete({ where: { id: referral.id } })
+			continue
+		}
+		// A counted referral keeps counting only as the kept household's one counted referral.
+		const counted = referral.countedHouseholdId ? await tx.referral.count({ where: { countedHouseholdId: toHouseholdId } }) : 0
+		await tx.referral.update({
+			where: { id: referral.id },
+			data: {
+				householdId: toHouseholdId,
+				countedHouseholdId: referral.countedHouseholdId && counted === 0 ? toHouseholdId : null,
+				...(referral.countedHouseholdId && counted > 0 ? { status: 'not_eligible', ineligibleReason: 'already_referred' } : {}),
+			},
+		})
+	}
 }
 
 /**
@@ -115,13 +210,13 @@ export async function createReferral(tx: Prisma.TransactionClient, input: NewRef
  */
 async function openLedger(
 	tx: Prisma.TransactionClient,
-	referral: { referralId: string; referrerId: string; householdId: string },
+	referral: { id: string; referrerId: string; householdId: string },
 	rules: BonusRules,
 	household: { approved: boolean }
 ) {
 	await tx.bonusEntry.createMany({
 		data: milestonesOf(rules).map((milestone: Milestone) => ({
-			referralId: referral.referralId,
+			referralId: referral.id,
 			milestone,
 			payeeId: milestone === 'welcome' ? null : referral.referrerId,
 			amountPence: milestoneAmount(rules, milestone),
@@ -329,7 +424,7 @@ export function overrideReferral(input: {
 			})
 			await openLedger(
 				tx,
-				{ referralId: referral.id, referrerId: referral.referrerId, householdId: household.id },
+				{ id: referral.id, referrerId: referral.referrerId, householdId: household.id },
 				parseBonusRules(referral.scheme.rules),
 				{ approved: household.stage === 'approved' }
 			)
@@ -352,7 +447,7 @@ export async function householdReferrals(tx: Prisma.TransactionClient, household
 			referrer: referral.referrer,
 			via: referral.via as ReferralVia,
 			referredOn: referral.referredOn,
-			status: referral.status as 'counted' | 'not_eligible' | 'detached',
+			status: referral.status as 'counted' | 'not_eligible' | 'detached' | 'awaiting_match',
 			reasonText: referral.ineligibleReason
 				? ineligibleReasonText(referral.ineligibleReason as IneligibleReason, rules)
 				: null,

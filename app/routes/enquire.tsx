@@ -14,8 +14,10 @@ import {
 	type FieldErrors,
 } from '~/domain/enquiry-form.ts'
 import { workingDaysPhrase } from '~/domain/service-config.ts'
+import { readTrap, TRAP_FIELD } from '~/domain/spam-trap.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { recordEnquiry } from '~/models/enquiries.server.ts'
+import { quarantineEnquiry } from '~/models/quarantine.server.ts'
 import { hitRateLimit } from '~/models/rate-limits.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { now } from '~/utils/clock.server.ts'
@@ -77,12 +79,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const submissionKey = readSubmissionKey(form)
 	const values = readEnquiryValues(form)
 
-	// The honeypot: people never see this field; bots fill it in. Answer as if all went well.
-	if (String(form.get('website') ?? '') !== '') {
-		await hitRateLimit('enquiryPerClient', context.clientIp, now())
-		throw redirect('/enquire/confirmation', 303)
-	}
-
 	const validation = validateEnquiry(values)
 	if (!validation.ok) {
 		return data<ActionResult>({ errors: validation.errors, values, submissionKey }, { status: 400 })
@@ -100,24 +96,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const typedCode = validation.enquiry.referralCode ? normaliseReferralCode(validation.enquiry.referralCode) : undefined
 	const carried = readAttribution((name) => form.get(name) as string | null)
 	const attribution = { ...carried, referralCode: typedCode }
-	const { receipt } = await recordEnquiry(
-		{
-			submissionKey,
-			source: 'web',
-			answers: validation.enquiry,
-			attribution,
-			// The code in the form came with the carer's link unless the person typed another.
-			referralVia: typedCode && carried.referralCode === typedCode ? 'link' : 'code',
-			channel: deriveChannel({
-				...attribution,
-				howHeard: validation.enquiry.howHeard,
-				hasReferralCode: Boolean(typedCode),
-			}),
-			consentWording: consentWording(config.organisationName),
-			receivedAt: new Date(),
-		},
-		config
-	)
+	const enquiry = {
+		submissionKey,
+		source: 'web' as const,
+		answers: validation.enquiry,
+		attribution,
+		// The code in the form came with the carer's link unless the person typed another.
+		referralVia: typedCode && carried.referralCode === typedCode ? ('link' as const) : ('code' as const),
+		channel: deriveChannel({
+			...attribution,
+			howHeard: validation.enquiry.howHeard,
+			hasReferralCode: Boolean(typedCode),
+		}),
+		consentWording: consentWording(config.organisationName),
+		receivedAt: new Date(),
+	}
+
+	// The spam trap: people never see it, but a browser might still fill it in. Held back for
+	// staff to release or delete, never thrown away, and answered as any other enquiry.
+	const trapValue = readTrap(form)
+	if (trapValue) {
+		const { reference } = await quarantineEnquiry({ ...enquiry, trapValue })
+		throw redirect(`/enquire/confirmation?reference=${encodeURIComponent(reference)}`, 303)
+	}
+
+	const { receipt } = await recordEnquiry(enquiry, config)
 	// Send the acknowledgement now rather than at the next poll.
 	wakeOutbox()
 	throw redirect(`/enquire/confirmation?reference=${encodeURIComponent(receipt.reference)}`, 303)
@@ -161,9 +164,22 @@ export default function Enquire() {
 					{HIDDEN_ATTRIBUTION_FIELDS.map((name) => (
 						<input key={name} type="hidden" name={name} value={page.attribution[name] ?? ''} />
 					))}
+					{/* The spam trap (app/domain/spam-trap.ts): off-screen, hidden from assistive technology,
+					    out of the tab order, and named so that no browser or password manager fills it in. */}
 					<div className="app-honeypot" aria-hidden="true">
-						<label htmlFor="website">Leave this field empty</label>
-						<input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+						<label htmlFor={TRAP_FIELD}>Leave this box empty</label>
+						<input
+							id={TRAP_FIELD}
+							name={TRAP_FIELD}
+							type="text"
+							tabIndex={-1}
+							autoComplete="off"
+							data-1p-ignore="true"
+							data-lpignore="true"
+							data-bwignore="true"
+							data-form-type="other"
+							defaultValue=""
+						/>
 					</div>
 
 					<EnquiryFields values={values} errors={errors} />

@@ -6,6 +6,7 @@ import { normaliseReference } from '~/domain/reference.ts'
 import { workingDaysPhrase } from '~/domain/service-config.ts'
 import { trackEvent } from '~/integrations/plausible.client.ts'
 import { findReceipt } from '~/models/enquiries.server.ts'
+import { findQuarantinedReceipt } from '~/models/quarantine.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { plausibleConfig } from '~/utils/env.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
@@ -24,7 +25,12 @@ export const meta: MetaFunction = ({ matches }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
 	const typed = new URL(request.url).searchParams.get('reference')
 	const reference = typed ? normaliseReference(typed) : undefined
-	const receipt = reference ? await findReceipt({ reference }) : null
+	// An enquiry the spam trap held back is answered as any other; only the analytics event
+	// (which needs the channel) is left out, so held-back enquiries are not counted as sent.
+	const receipt = reference
+		? (await findReceipt({ reference })) ??
+		  (await findQuarantinedReceipt(reference).then((held) => (held ? { ...held, channel: null } : null)))
+		: null
 	if (typed && !receipt) throw new Response('Not found', { status: 404 })
 	const config = await getServiceConfig()
 	return {

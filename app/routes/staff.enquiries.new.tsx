@@ -30,8 +30,9 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // An enquiry taken by phone or at an event, entered by staff through the public form's questions
-// and rules, with how and when it came in. Recorded exactly once (the form's submission key), as a
-// returning household's new enquiry when the email is known, and acknowledged by email.
+// and rules, with how and when it came in. Recorded exactly once (the form's submission key), in a
+// household of its own (a possible match if it looks like one already known, ADR 016), and
+// acknowledged by email.
 
 const TITLE = 'Add an enquiry'
 

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, SuccessBanner } from '~/components/form.tsx'
 import { revalidateAfterStale } from '~/components/household.tsx'
 import { Pagination } from '~/components/pagination.tsx'
+import { MatchNotices } from '~/components/possible-matches.tsx'
 import { ReferralSection } from '~/components/referrals.tsx'
 import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
 import { BEST_TIMES, FOSTERING_INTERESTS, NOT_SURE, SPARE_BEDROOM_OPTIONS } from '~/domain/enquiry-form.ts'
@@ -18,6 +20,7 @@ import { formatDate, formatDateTime, formatShortDate } from '~/domain/working-da
 import { completeTask } from '~/models/household-actions.server.ts'
 import { loadHouseholdRecord } from '~/models/household-record.server.ts'
 import { referralsOfHousehold } from '~/models/carer-records.server.ts'
+import { mergedInto, openMatchesOf } from '~/models/possible-matches.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
 import { backToRecord, postedForm, refused } from '~/utils/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
@@ -33,11 +36,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const page = Number(url.searchParams.get('page') ?? '1')
 	const record = await loadHouseholdRecord(params.id ?? '', session.user, Number.isInteger(page) ? page : 1)
-	if (!record) throw new Response('Household not found', { status: 404 })
+	if (!record) {
+		// A household merged into another after a possible match was confirmed: its old links go there.
+		const kept = await mergedInto(params.id ?? '')
+		if (kept) throw redirect(`/staff/households/${kept}?done=merged-here`, 303)
+		throw new Response('Household not found', { status: 404 })
+	}
 	const role = session.user.role
 	return {
 		...record,
 		referrals: await referralsOfHousehold(record.household.id),
+		// Only staff who can decide a possible match are sent to its page.
+		possibleMatches: roleCan(role, 'changeHouseholds') ? await openMatchesOf(record.household.id) : [],
 		done: doneMessage(url.searchParams.get('done')),
 		csrfToken: session.csrfToken,
 		can: {
@@ -115,6 +125,7 @@ export default function HouseholdRecord() {
 			<title>{`${errors.length > 0 ? 'Error: ' : ''}${name} – household`}</title>
 			<ErrorSummary errors={errors} />
 			{page.done ? <SuccessBanner>{page.done}</SuccessBanner> : null}
+			<MatchNotices householdId={household.id} notices={page.possibleMatches} />
 			<span className="govuk-caption-l">{household.reference}</span>
 			<h1 className="govuk-heading-l">
 				{name}{' '}

@@ -57,7 +57,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!result.ok) return refused(result, answers, 'carerId' in read.value ? { code: 'carerId' } : {})
 	return backToRecord(
 		page.household.id,
-		result.value.status === 'counted' ? 'referral-counted' : 'referral-not-eligible'
+		result.value.status === 'counted'
+			? 'referral-counted'
+			: result.value.status === 'awaiting_match'
+			? 'referral-awaiting'
+			: 'referral-not-eligible'
 	)
 }
 

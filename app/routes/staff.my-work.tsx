@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { DeadlineTag, householdHref } from '~/components/pipeline.tsx'
+import { OpenMatchesNotice } from '~/components/possible-matches.tsx'
 import { endOfThisWeek, formatDueDate, type WorkItem } from '~/domain/deadlines.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { loadMyWork } from '~/models/my-work.server.ts'
+import { openMatchCount } from '~/models/possible-matches.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
@@ -18,7 +20,8 @@ export const headers = () => STAFF_HEADERS
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { user } = await requireStaff(request, { roles: ROLES_THAT.changeHouseholds })
 	const day = today()
-	return { ...(await loadMyWork(user.id, day)), today: day }
+	const [work, openMatches] = await Promise.all([loadMyWork(user.id, day), openMatchCount()])
+	return { ...work, today: day, openMatches }
 }
 
 function plural(count: number, one: string, many: string) {
@@ -37,6 +40,7 @@ export default function MyWork() {
 	].filter(Boolean)
 	return (
 		<>
+			<OpenMatchesNotice count={page.openMatches} />
 			<h1 className="govuk-heading-l">My work</h1>
 			<p className="govuk-body">
 				Your households by their next deadline, and the tasks given to you, soonest first. You own{' '}

@@ -2,11 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Select } from '~/components/form.tsx'
 import { DeadlineFlag, HouseholdTags, householdHref, PipelineViews } from '~/components/pipeline.tsx'
+import { OpenMatchesNotice } from '~/components/possible-matches.tsx'
 import { describeDaysInStage } from '~/domain/days-in-stage.ts'
 import { pipelineListHref, ROUTE_LABELS, ROUTES } from '~/domain/pipeline-filters.ts'
-import { ROLES_THAT } from '~/domain/staff.ts'
+import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames } from '~/domain/stages.ts'
 import { pipelineBoard } from '~/models/pipeline.server.ts'
+import { openMatchCount } from '~/models/possible-matches.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
@@ -20,20 +22,25 @@ export const meta: MetaFunction = ({ matches }) => staffPageMeta(siteFromMatches
 export const headers = () => STAFF_HEADERS
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requireStaff(request, { roles: ROLES_THAT.viewHouseholds })
+	const { user } = await requireStaff(request, { roles: ROLES_THAT.viewHouseholds })
 	const chosen = new URL(request.url).searchParams.get('route')
 	// Anything else (a crafted value) shows both routes, as the form's first choice does.
 	const route = ROUTES.find((value) => value === chosen) ?? null
 	const day = today()
-	const [board, config] = await Promise.all([pipelineBoard({ route, today: day }), getServiceConfig()])
-	return { ...board, route, names: stageNames(config.stageNames), today: day }
+	const [board, config, openMatches] = await Promise.all([
+		pipelineBoard({ route, today: day }),
+		getServiceConfig(),
+		roleCan(user.role, 'changeHouseholds') ? openMatchCount() : 0,
+	])
+	return { ...board, route, names: stageNames(config.stageNames), today: day, openMatches }
 }
 
 export default function PipelineBoard() {
-	const { columns, total, route, names, cardsPerColumn, today } = useLoaderData<typeof loader>()
+	const { columns, total, route, names, cardsPerColumn, today, openMatches } = useLoaderData<typeof loader>()
 	const routeWords = route ? `${ROUTE_LABELS[route].toLowerCase()} ` : ''
 	return (
 		<>
+			<OpenMatchesNotice count={openMatches} />
 			<h1 className="govuk-heading-l">Pipeline</h1>
 			<PipelineViews current="board" />
 			<Form method="get" className="app-board-filter">

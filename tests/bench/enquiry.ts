@@ -14,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import { HOW_HEARD_OPTIONS } from '../../app/domain/attribution.ts'
+import { TRAP_FIELD } from '../../app/domain/spam-trap.ts'
 import { createMigratedDatabase, TMP_DIR } from '../support/database.ts'
 import { assertServerRunning, serverLogTail, startServer, stopServer, waitForHealth } from './server.ts'
 
@@ -90,8 +91,8 @@ function enquiryForm(n: number): URLSearchParams {
 	form.set('howHeardOther', howHeard === 'other' ? 'A talk at my church' : '')
 	form.set('referralCode', '')
 	form.set('consent', 'yes')
-	// The honeypot: a person never fills it in.
-	form.set('website', '')
+	// The spam trap: a person never fills it in.
+	form.set(TRAP_FIELD, '')
 	if (n % 2 === 0) {
 		for (const [name, value] of Object.entries(pick(CAMPAIGNS, n / 2))) form.set(name, value)
 		form.set('landing', '/')

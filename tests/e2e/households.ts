@@ -65,5 +65,5 @@ export function createE2eHousehold({
 	} finally {
 		db.close()
 	}
-	return { id, reference, name: `${firstName} ${lastName}` }
+	return { id, reference, name: `${firstName} ${lastName}`, email }
 }

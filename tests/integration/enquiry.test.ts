@@ -50,6 +50,8 @@ describe('a valid enquiry', () => {
 			email: 'Siobhan.ODalaigh@Example.com',
 			firstName: 'Siobhán',
 			lastName: 'Ó Dálaigh',
+			phone: '07700 900123',
+			postcode: 'ne1 4st',
 			utm_source: 'facebook',
 			utm_medium: 'paid_social',
 			utm_campaign: 'teen-carers',
@@ -155,45 +157,64 @@ describe('exactly once', () => {
 		expect(await prisma.outboxMessage.count({ where: { toAddress: email } })).toBe(1)
 	})
 
-	test('an email address already in the pipeline attaches the new enquiry to the existing household', async () => {
+	test('an email address already in the pipeline gets a household of its own, and a possible match that leaves the other untouched', async () => {
 		const first = await post(validEnquiryFields({ email: 'returning@example.com' }), nextIp())
+		const known = await prisma.household.findFirstOrThrow({
+			where: { enquiries: { some: { reference: referenceFrom(first.location)! } } },
+			include: { applicants: true, stageEvents: true },
+		})
 		const second = await post(
 			validEnquiryFields({ email: 'RETURNING@example.com ', householdMembers: 'Me, and now my partner too' }),
 			nextIp()
 		)
 		expect(second.location).not.toBe(first.location)
-		const enquiries = await prisma.enquiry.findMany({
-			where: { email: { in: ['returning@example.com', 'RETURNING@example.com'] } },
+		const enquiry = await prisma.enquiry.findUniqueOrThrow({
+			where: { reference: referenceFrom(second.location)! },
+			include: { household: { include: { stageEvents: true } } },
 		})
-		expect(enquiries).toHaveLength(2)
-		expect(enquiries[0]!.householdId).toBe(enquiries[1]!.householdId)
-		expect(await prisma.household.count({ where: { id: enquiries[0]!.householdId } })).toBe(1)
-		const events = await prisma.stageEvent.findMany({ where: { householdId: enquiries[0]!.householdId } })
-		expect(events.map((event) => event.kind).sort()).toEqual(['entered', 'returned'])
+		// A household of its own at Enquiry, with its first-contact clock running.
+		expect(enquiry.householdId).not.toBe(known.id)
+		expect(enquiry.household).toMatchObject({ stage: 'enquiry', status: 'open', nextClockKey: 'first_contact' })
+		expect(enquiry.household.stageEvents.map((event) => event.kind)).toEqual(['entered'])
+		// The household it matched is exactly as it was.
+		expect(
+			await prisma.household.findUniqueOrThrow({
+				where: { id: known.id },
+				include: { applicants: true, stageEvents: true },
+			})
+		).toEqual(known)
+		expect(await prisma.possibleMatch.findMany({ where: { newHouseholdId: enquiry.householdId } })).toMatchObject([
+			{ existingHouseholdId: known.id, matchedOn: '["email"]', status: 'open' },
+		])
 		const alerts = await prisma.outboxMessage.findMany({
 			where: { template: 'new-enquiry-alert', subject: { contains: referenceFrom(second.location)! } },
 		})
-		expect(alerts).toHaveLength(1)
+		expect(alerts.map((alert) => alert.subject)).toEqual([
+			`New fostering enquiry ${referenceFrom(second.location)} (Possible match)`,
+		])
+		expect(alerts[0]!.text).toContain(`they may be household ${known.reference}`)
 	})
 
-	test('a household that had left and enquires again is reopened at Enquiry, and search finds the new reference', async () => {
-		const first = await post(validEnquiryFields({ email: 'came-back@example.com' }), nextIp())
-		const { householdId } = (await prisma.enquiry.findFirstOrThrow({ where: { email: 'came-back@example.com' } }))
+	test('a household that had left is not reopened by a new enquiry with its email: the enquiry starts at Enquiry on its own', async () => {
+		await post(validEnquiryFields({ email: 'came-back@example.com' }), nextIp())
+		const { householdId } = await prisma.enquiry.findFirstOrThrow({ where: { email: 'came-back@example.com' } })
 		const today = (await prisma.household.findUniqueOrThrow({ where: { id: householdId } })).stageEnteredOn
 		await prisma.stageEvent.create({ data: { householdId, kind: 'exit', fromStage: 'enquiry', businessDate: today, exitReasonId: 'exit_timing' } })
 		await prisma.household.update({ where: { id: householdId }, data: { status: 'closed' } })
 
 		const second = await post(validEnquiryFields({ email: 'came-back@example.com', householdMembers: 'Ready now' }), nextIp())
-		expect(second.location).not.toBe(first.location)
-		const household = await prisma.household.findUniqueOrThrow({ where: { id: householdId } })
-		expect(household).toMatchObject({ status: 'open', stage: 'enquiry', stageEnteredOn: today })
-		const events = await prisma.stageEvent.findMany({ where: { householdId }, orderBy: { recordedAt: 'asc' } })
-		expect(events.map((event) => [event.kind, event.fromStage, event.toStage])).toEqual([
-			['entered', null, 'enquiry'],
-			['exit', 'enquiry', null],
-			['reopen', 'enquiry', 'enquiry'],
+		expect(await prisma.household.findUniqueOrThrow({ where: { id: householdId } })).toMatchObject({ status: 'closed' })
+		expect((await prisma.stageEvent.findMany({ where: { householdId } })).map((event) => event.kind)).toEqual([
+			'entered',
+			'exit',
 		])
-		expect(household.searchText).toContain(referenceFrom(second.location)!.toLowerCase())
+		const enquiry = await prisma.enquiry.findUniqueOrThrow({
+			where: { reference: referenceFrom(second.location)! },
+			include: { household: true },
+		})
+		expect(enquiry.household).toMatchObject({ status: 'open', stage: 'enquiry', stageEnteredOn: today })
+		expect(enquiry.household.searchText).toContain(enquiry.reference.toLowerCase())
+		expect(await prisma.possibleMatch.count({ where: { newHouseholdId: enquiry.householdId, existingHouseholdId: householdId } })).toBe(1)
 	})
 
 	test('the same answers sent again with a fresh form (Back, then Send) are the same enquiry', async () => {
@@ -265,11 +286,28 @@ describe('bad input', () => {
 })
 
 describe('spam and abuse', () => {
-	test('a filled-in honeypot looks like success to the bot but stores nothing', async () => {
-		const before = await prisma.enquiry.count()
-		const answer = await post(validEnquiryFields({ website: 'http://spam.example' }), nextIp())
-		expect(answer).toMatchObject({ status: 303, location: '/enquire/confirmation' })
-		expect(await prisma.enquiry.count()).toBe(before)
+	test('a filled-in spam trap is answered as any enquiry, and held back with no household or email', async () => {
+		const before = { enquiries: await prisma.enquiry.count(), emails: await prisma.outboxMessage.count() }
+		const fields = validEnquiryFields({ extra_comments: 'http://spam.example' })
+		const answer = await post(fields, nextIp())
+		expect(answer.status).toBe(303)
+		expect(answer.location).toMatch(/^\/enquire\/confirmation\?reference=ENQ-[0-9A-Z]{6}$/)
+		expect(await prisma.enquiry.count()).toBe(before.enquiries)
+		expect(await prisma.outboxMessage.count()).toBe(before.emails)
+		const held = await prisma.quarantinedEnquiry.findUniqueOrThrow({ where: { reference: referenceFrom(answer.location)! } })
+		expect(held).toMatchObject({
+			submissionKey: fields.find(([name]) => name === 'submissionKey')![1],
+			trapValue: 'http://spam.example',
+		})
+		// Sent again, it is held once.
+		expect((await post(fields, nextIp())).location).toBe(answer.location)
+		expect(await prisma.quarantinedEnquiry.count({ where: { submissionKey: held.submissionKey } })).toBe(1)
+	})
+
+	test('a filled-in spam trap with a wrong answer gets the form back with its message, as anyone would', async () => {
+		const answer = await post(validEnquiryFields({ extra_comments: 'Priya', email: 'not-an-email' }), nextIp())
+		expect(answer.status).toBe(400)
+		expect(answer.data?.errors).toEqual({ email: 'Enter an email address in the correct format, like name@example.com' })
 	})
 
 	test('one client sending many enquiries is told to wait, and other clients are not', async () => {

@@ -261,6 +261,36 @@ describe('a valid file', () => {
 		])
 	})
 
+	test('a row with a known phone, or a known last name and postcode, is imported with a possible match; the known household is untouched', async () => {
+		const manager = await signedInAs('manager')
+		const byPhone = await createHousehold({ phone: '07700 900654', lastName: 'Phoneknown' })
+		const byName = await createHousehold({ lastName: 'Postcodeknown', postcode: 'M1 1AE' })
+		const before = await prisma.household.findMany({ where: { id: { in: [byPhone.id, byName.id] } }, include: { stageEvents: true } })
+		const csv = [
+			'Reference,First name,Last name,Email,Phone,Postcode,Enquiry date,Channel,How heard,Stage,Stage date,Status,Exit reason,Exit date,Hold review date,Owner email,Kinship,Notes',
+			'M-1,Ann,Other,ann.other.match@example.com,+44 7700 900654,NE9 9ZZ,2025-01-14,radio,,Enquiry,,open,,,,,no,',
+			'M-2,Bo,POSTCODEKNOWN,bo.match@example.com,01632 960777,m11ae,2025-01-15,radio,,Enquiry,,open,,,,,no,',
+		].join('\n')
+		const id = await uploadFile(manager, 'matches.csv', csv)
+		await confirm(manager, id)
+		expect(await finished(id)).toMatchObject({ status: 'imported', importedRows: 2 })
+		const imported = await prisma.household.findMany({
+			where: { applicants: { some: { email: { in: ['ann.other.match@example.com', 'bo.match@example.com'] } } } },
+			include: { applicants: true },
+		})
+		const matches = await prisma.possibleMatch.findMany({ where: { newHouseholdId: { in: imported.map((household) => household.id) } } })
+		expect(matches.map((match) => [match.existingHouseholdId, match.matchedOn, match.status]).sort()).toEqual(
+			[
+				[byPhone.id, '["phone"]', 'open'],
+				[byName.id, '["name_postcode"]', 'open'],
+			].sort()
+		)
+		expect(
+			await prisma.household.findMany({ where: { id: { in: [byPhone.id, byName.id] } }, include: { stageEvents: true } })
+		).toEqual(before)
+		expect(await findStageDisagreements()).toEqual([])
+	})
+
 	test('confirming twice imports once', async () => {
 		const manager = await signedInAs('manager')
 		const id = await uploadFile(manager, 'pipeline.csv', uniqueEmails(VALID, 'twice'))

@@ -20,6 +20,7 @@ const { today } = await import('~/utils/clock.server.ts')
 const { addCalendarDays } = await import('~/domain/working-days.ts')
 const { DEFAULT_BONUS_RULES } = await import('~/domain/bonus-scheme.ts')
 const { findFunnelFactDisagreements } = await import('~/models/funnel-facts.server.ts')
+const { confirmMatch } = await import('~/models/possible-matches.server.ts')
 
 const manager = await createStaff('manager', 'Mina Manager')
 
@@ -216,7 +217,24 @@ describe('who may earn', () => {
 			email: 'returning@example.com',
 			enquiredOn: addCalendarDays(today(), -60),
 		})
+		// The returning household's enquiry is a household of its own until an officer confirms it is
+		// the same one: its referral waits, earning nothing, and is judged against the household it joins.
 		await enquireWith({ email: 'returning@example.com', referralCode: maggie.code })
+		const match = await prisma.possibleMatch.findFirstOrThrow({ where: { existingHouseholdId: returning.id } })
+		expect(await prisma.referral.findFirstOrThrow({ where: { householdId: match.newHouseholdId } })).toMatchObject({
+			status: 'awaiting_match',
+			countedHouseholdId: null,
+		})
+		const versions = await prisma.household.findMany({ where: { id: { in: [match.newHouseholdId, returning.id] } } })
+		const confirmed = await confirmMatch({
+			matchId: match.id,
+			actor: manager,
+			newVersion: versions.find((row) => row.id === match.newHouseholdId)!.version,
+			existingVersion: versions.find((row) => row.id === returning.id)!.version,
+			keep: 'existing',
+			reason: '',
+		})
+		expect(confirmed.ok).toBe(true)
 		const reasons = await prisma.referral.findMany({
 			where: { householdId: { in: [kinship.id, own.id, returning.id] } },
 			select: { householdId: true, status: true, ineligibleReason: true, countedHouseholdId: true },

@@ -49,6 +49,15 @@ describe('seeding the demo council', { timeout: 90_000 }, () => {
 		expect(result.referrals.paidPence).toBeGreaterThan(0)
 		expect(await prisma.bonusEntry.count({ where: { status: 'earned' } })).toBeGreaterThan(0)
 		expect(await prisma.outboxMessage.count()).toBe(0)
+		// The demo's possible matches wait for an officer, and the referral on one waits with it.
+		expect(await prisma.possibleMatch.count({ where: { status: 'open' } })).toBe(expected.possibleMatches.length)
+		expect(expected.possibleMatches.length).toBe(2)
+		expect(
+			await prisma.referral.findMany({
+				where: { householdId: { in: expected.possibleMatches.map((match) => match.newHouseholdId) } },
+				select: { status: true, countedHouseholdId: true },
+			})
+		).toEqual([{ status: 'awaiting_match', countedHouseholdId: null }])
 		expect(describeSeed(result)).toMatch(/\d+ enquiries came through 24 carers/)
 		expect(await prisma.household.count({ where: { stage: 'approved' } })).toBe(result.approvals)
 		expect(result.approvals).toBeGreaterThan(20)

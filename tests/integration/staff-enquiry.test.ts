@@ -4,12 +4,12 @@ import { validEnquiryFields } from '../support/enquiry-form.ts'
 import { createHousehold, runRoute, signedInAs, staffRequest, type SignedIn } from '../support/staff.ts'
 
 // An enquiry taken by phone or at an event, entered by staff: the public form's validation, the
-// staff-only questions, exactly once, a returning email joining its household, the acknowledgement
+// staff-only questions, exactly once, a known email making a possible match, the acknowledgement
 // in the outbox, and who did it in the history, the owner and the audit.
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { findStageDisagreements } = await import('~/models/households.server.ts')
-const { findFunnelFactDisagreements } = await import('~/models/funnel-facts.server.ts')
+const { findFunnelFactDisagreements, refreshFunnelFacts } = await import('~/models/funnel-facts.server.ts')
 const staffEnquiry = await import('~/routes/staff.enquiries.new.tsx')
 const publicEnquiry = await import('~/routes/enquire.tsx')
 
@@ -25,7 +25,7 @@ const dateFields = (date: string) => ({
 function staffForm(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
 	const fields: Record<string, string | string[]> = {}
 	for (const [name, value] of validEnquiryFields()) {
-		if (name === 'website') continue
+		if (name === 'extra_comments') continue
 		fields[name] = name === 'fosteringInterests' ? [...[fields[name] ?? []].flat(), value] : value
 	}
 	return {
@@ -229,34 +229,41 @@ describe('recording', () => {
 		expect(await prisma.outboxMessage.count({ where: { toAddress: form.email as string } })).toBe(1)
 	})
 
-	test('a returning email joins its household instead of starting another', async () => {
+	test('a known email starts a household of its own with a possible match; the known household keeps its stage, owner and history', async () => {
 		const officer = await signedInAs('officer')
 		const existing = await createHousehold({
 			stage: 'initial_contact',
 			email: `returning.${crypto.randomUUID().slice(0, 6)}@example.com`,
 		})
-		const email = (await prisma.applicant.findFirstOrThrow({ where: { householdId: existing.id } })).email
+		const before = await prisma.household.findUniqueOrThrow({
+			where: { id: existing.id },
+			include: { applicants: true, stageEvents: true, enquiries: true },
+		})
+		const email = before.applicants[0]!.email
 		const answer = await post(officer, staffForm({ email: email.toUpperCase() }))
-		expect(answer.location).toBe(`/staff/households/${existing.id}`)
+		const created = await prisma.household.findFirstOrThrow({
+			where: { id: { not: existing.id }, applicants: { some: { emailNormalized: email.toLowerCase() } } },
+			include: { stageEvents: true },
+		})
+		expect(answer.location).toBe(`/staff/households/${created.id}`)
+		// The new household is the officer's, at Enquiry, with them as the first event's actor.
+		expect(created).toMatchObject({ stage: 'enquiry', status: 'open', ownerId: officer.staff.id })
+		expect(created.stageEvents).toMatchObject([{ kind: 'entered', toStage: 'enquiry', actorId: officer.staff.id }])
+		// The known household: not a field, event or enquiry changed.
 		expect(
-			await prisma.household.count({ where: { applicants: { some: { emailNormalized: email.toLowerCase() } } } })
-		).toBe(1)
-		expect(await prisma.enquiry.count({ where: { householdId: existing.id } })).toBe(2)
-		const events = await prisma.stageEvent.findMany({
-			where: { householdId: existing.id },
-			orderBy: { recordedAt: 'asc' },
-		})
-		expect(events.at(-1)).toMatchObject({ kind: 'returned', actorId: officer.staff.id })
-		// Still where it was, and still owned by whoever owned it.
-		expect(await prisma.household.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({
-			stage: 'initial_contact',
-			ownerId: null,
-		})
+			await prisma.household.findUniqueOrThrow({
+				where: { id: existing.id },
+				include: { applicants: true, stageEvents: true, enquiries: true },
+			})
+		).toEqual(before)
+		expect(await prisma.possibleMatch.findMany({ where: { newHouseholdId: created.id } })).toMatchObject([
+			{ existingHouseholdId: existing.id, matchedOn: '["email"]', status: 'open' },
+		])
 		expect(await findStageDisagreements()).toEqual([])
 		expect(await findFunnelFactDisagreements()).toEqual([])
 	})
 
-	test('a back-dated enquiry from a household that left after that date is recorded, not a reopen before it left', async () => {
+	test('a back-dated enquiry with the email of a household that left after that date starts its own household on that date; the other stays closed', async () => {
 		const officer = await signedInAs('officer')
 		const email = `left.${crypto.randomUUID().slice(0, 6)}@example.com`
 		const existing = await createHousehold({ email, enquiredOn: yesterday })
@@ -271,12 +278,21 @@ describe('recording', () => {
 			},
 		})
 		await prisma.household.update({ where: { id: existing.id }, data: { status: 'closed' } })
+		// Its funnel row, as closing it through the record would have written.
+		await refreshFunnelFacts(prisma, [existing.id])
 		const answer = await post(
 			officer,
 			staffForm({ email, ...dateFields(yesterday), backdateReason: 'Left on the answerphone' })
 		)
-		expect(answer.location).toBe(`/staff/households/${existing.id}`)
+		expect(answer.location).not.toBe(`/staff/households/${existing.id}`)
 		expect(await prisma.household.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ status: 'closed' })
+		const created = await prisma.household.findUniqueOrThrow({
+			where: { id: answer.location!.split('/').at(-1)! },
+			include: { stageEvents: true },
+		})
+		expect(created).toMatchObject({ status: 'open', stage: 'enquiry', stageEnteredOn: yesterday })
+		expect(created.stageEvents).toMatchObject([{ businessDate: yesterday, backdateReason: 'Left on the answerphone' }])
+		expect(await prisma.possibleMatch.count({ where: { newHouseholdId: created.id, existingHouseholdId: existing.id } })).toBe(1)
 		expect(await findStageDisagreements()).toEqual([])
 		expect(await findFunnelFactDisagreements()).toEqual([])
 	})

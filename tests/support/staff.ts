@@ -3,6 +3,7 @@
 import crypto from 'node:crypto'
 import type { StaffRole } from '~/domain/staff.ts'
 import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
+import { applicantKeys } from '~/domain/possible-matches.ts'
 import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
 import { londonDate } from '~/domain/working-days.ts'
 import type { StaffIdentity } from '~/utils/auth.server.ts'
@@ -120,6 +121,8 @@ export async function createHousehold(
 		ownerId?: string | null
 		route?: 'mainstream' | 'kinship'
 		channel?: string
+		phone?: string
+		postcode?: string
 	} = {}
 ) {
 	households += 1
@@ -127,8 +130,8 @@ export async function createHousehold(
 	const firstName = options.firstName ?? 'Sam'
 	const lastName = options.lastName ?? `Testhouse${n}`
 	const email = options.email ?? `household.${n}.${crypto.randomUUID().slice(0, 6)}@example.com`
-	const phone = `07700 900${String(n).padStart(3, '0')}`
-	const postcode = 'LS1 4AP'
+	const phone = options.phone ?? `07700 900${String(n).padStart(3, '0')}`
+	const postcode = options.postcode ?? 'LS1 4AP'
 	const enquiredOn = options.enquiredOn ?? londonDate(new Date())
 	const stage = options.stage ?? 'enquiry'
 	const reference = `HH-T${String(n).padStart(5, '0')}${crypto.randomUUID().slice(0, 4).toUpperCase()}`
@@ -159,7 +162,7 @@ export async function createHousehold(
 				enquiryReferences: [enquiryReference],
 			}),
 			channelId,
-			applicants: { create: { firstName, lastName, email, emailNormalized: email.toLowerCase(), phone } },
+			applicants: { create: { firstName, lastName, email, phone, ...applicantKeys({ email, phone, lastName }, postcode) } },
 			enquiries: {
 				create: {
 					submissionKey: crypto.randomUUID(),
