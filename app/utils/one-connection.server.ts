@@ -113,15 +113,17 @@ function guard(adapter: Adapter, options: OneConnectionOptions): Adapter {
 		}
 		return mayRunAgain ? untilUnlocked(once) : once()
 	}
+	// Times here are from the monotonic clock: a wall clock moved (by NTP, or a test stating an
+	// instant) must not make a wait of months.
 	let nextBeginAt = 0
 	/** BEGIN IMMEDIATE in a turn of its own, once the window left after this process's last transaction has passed. */
 	const begin = async () => {
 		for (;;) {
-			const wait = nextBeginAt - Date.now()
+			const wait = nextBeginAt - performance.now()
 			if (wait > 0) await sleep(wait)
 			const { value: began, end } = await inTurn(async () => {
 				// A transaction queued behind the last one gets its turn as that one ends.
-				if (Date.now() < nextBeginAt) return false
+				if (performance.now() < nextBeginAt) return false
 				await adapter.executeRaw(statement('BEGIN IMMEDIATE'))
 				return true
 			})
@@ -135,13 +137,13 @@ function guard(adapter: Adapter, options: OneConnectionOptions): Adapter {
 		// SQLite's transactions are serializable; the adapter refuses any other level.
 		if (isolationLevel && isolationLevel !== 'SERIALIZABLE') return adapter.startTransaction(isolationLevel)
 		const { end } = await untilUnlocked(begin)
-		const began = Date.now()
+		const began = performance.now()
 		let ended = false
 		const finish = async () => {
 			if (ended) return
 			ended = true
-			const held = Date.now() - began
-			nextBeginAt = Date.now() + Math.min(held * YIELD_SHARE, MAX_YIELD_MS)
+			const held = performance.now() - began
+			nextBeginAt = performance.now() + Math.min(held * YIELD_SHARE, MAX_YIELD_MS)
 			end()
 		}
 		return {

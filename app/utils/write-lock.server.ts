@@ -56,13 +56,13 @@ export type RetryOptions = {
  * processes that were turned away together from all coming back together.
  */
 export async function retry<T>(run: () => Promise<T>, options: RetryOptions): Promise<T> {
-	const started = Date.now()
+	const started = performance.now()
 	for (let attempt = 1; ; attempt++) {
 		try {
 			return await run()
 		} catch (error) {
 			const outOfTries = attempt >= (options.attempts ?? Infinity)
-			const outOfTime = Date.now() - started >= (options.withinMs ?? Infinity)
+			const outOfTime = performance.now() - started >= (options.withinMs ?? Infinity)
 			if (!options.retryable(error) || outOfTries || outOfTime) throw error
 		}
 		await sleep(Math.random() * Math.min(options.maxPauseMs, options.firstPauseMs * 2 ** (attempt - 1)))

@@ -89,6 +89,9 @@ function createPageData() {
 	const referred = createE2eHousehold({ firstName: 'Zoë', lastName: 'Núñez', stage: 'approved' })
 	const closed = createE2eHousehold({ firstName: 'Chloë', lastName: 'Brontë', stage: 'initial_visit' })
 	const onHold = createE2eHousehold({ firstName: 'Dafydd', lastName: 'ap Siôn', stage: 'application' })
+	// The same family enquiring again: a possible match for an officer to decide.
+	const again = createE2eHousehold({ firstName: 'Zoë', lastName: 'Núñez' })
+	const matchId = `match-${suffix}`
 	const referralId = `referral-${suffix}`
 	const entryIds = LEDGER_ENTRIES.map((entry) => `entry-${entry.milestone}-${suffix}`)
 	const importId = `import-${suffix}`
@@ -167,6 +170,10 @@ function createPageData() {
 				at,
 				referred.id
 			)
+			db.prepare(
+				`INSERT INTO PossibleMatch (id, newHouseholdId, newReference, existingHouseholdId, matchedOn, status, createdAt)
+				VALUES (?, ?, ?, ?, '["name_postcode"]', 'open', ?)`
+			).run(matchId, again.id, again.reference, referred.id, at)
 			db.prepare('INSERT INTO PasswordReset (id, userId, createdAt, expiresAt) VALUES (?, ?, ?, ?)').run(
 				hash(resetToken),
 				administrator.id,
@@ -194,7 +201,7 @@ function createPageData() {
 			} as Record<string, string[]>,
 			/** Values for routes' parameters, by the URL segment before the first one. */
 			bindings: {
-				households: [{ id: referred.id, referralId }, { id: closed.id }, { id: onHold.id }],
+				households: [{ id: referred.id, referralId }, { id: closed.id }, { id: onHold.id }, { id: again.id, matchId }],
 				bonuses: entryIds.map((id) => ({ id })),
 				carers: [{ id: carer.id }],
 				import: [{ id: importId }],

@@ -130,10 +130,14 @@ function parameterValues(): Record<string, Record<string, string>> {
 		.prepare('SELECT "id", "householdId" FROM "Referral" WHERE "householdId" IS NOT NULL LIMIT 1')
 		.get() as { id: string; householdId: string }
 	const household = one(`SELECT "id" FROM "Household" WHERE "status" = 'open' LIMIT 1`)
+	const match = db
+		.prepare(`SELECT "id", "newHouseholdId" FROM "PossibleMatch" WHERE "status" = 'open' LIMIT 1`)
+		.get() as { id: string; newHouseholdId: string }
 	const unknownToken = crypto.randomBytes(32).toString('base64url')
 	return {
 		'/staff/households/:id': { id: household },
 		'/staff/households/:id/referrals/:referralId': { id: referral.householdId, referralId: referral.id },
+		'/staff/households/:id/match/:matchId': { id: match.newHouseholdId, matchId: match.id },
 		'/staff/bonuses/:id': { id: one('SELECT "id" FROM "BonusEntry" LIMIT 1') },
 		'/staff/carers/:id': { id: one('SELECT "id" FROM "Carer" LIMIT 1') },
 		'/staff/import/:id': { id: crypto.randomUUID() },
