@@ -14,6 +14,9 @@ process.env.DATABASE_URL = `file:${E2E_DB}`
 process.env.MAILBOX_DIR = E2E_MAILBOX
 process.env.NODE_ENV = 'production'
 process.env.OUTBOX_POLL_MS = '200'
+// Every browser in the run is one client (127.0.0.1), and the journeys send far more than a
+// visitor's 10 enquiries; the limit itself is tested in enquiry.test.ts and server-configuration.spec.ts.
+process.env.ENQUIRY_RATE_LIMIT = '1000'
 // The address the browser uses (tests/playwright.config.ts): forms are accepted only from it.
 process.env.PUBLIC_URL = `http://127.0.0.1:${process.env.PORT ?? 3210}`
 
