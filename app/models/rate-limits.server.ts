@@ -10,13 +10,15 @@ import {
 import { Prisma } from '~/generated/prisma/client.ts'
 import { getEnv, type Env } from '~/utils/env.server.ts'
 import { prisma } from '~/utils/db.server.ts'
+import { GroupCommit } from '~/utils/group-commit.ts'
 
 // Every rate limit of the service, declared here and nowhere else, with its counts in the
 // RateLimitWindow table: shared by every server process, kept across restarts (ADR 018). The
 // arithmetic (windows, the sliding estimate, how long to wait) is app/domain/rate-limits.ts.
 //
-// A hit is one upsert that returns the key's counts for this window and the one before, so two
-// requests at once can never both take the last place. A hit over the limit is given back at
+// A hit is counted by an upsert that returns the key's counts for this window and the one before,
+// so two requests at once can never both take the last place; hits that arrive together share
+// one statement. A hit over the limit is given back at
 // once: only what was let through counts. Keys are stored as the SHA-256 of the limit's name and
 // what it counts by, so no client address or email address is kept in clear.
 
@@ -73,30 +75,61 @@ function hashKey(name: RateLimitName, key: RateLimitKey) {
 /** A counted hit, to give back if the attempt turns out not to count (a right password). */
 export type CountedHit = { name: RateLimitName; key: string; windowIndex: number }
 
-type Counted = { name: string; key: string; hits: number | bigint; previous: number | bigint | null }
+type Counted = {
+	name: string
+	key: string
+	windowIndex: number | bigint
+	hits: number | bigint
+	previous: number | bigint | null
+}
+type Counts = { current: number; previous: number }
+type PendingHit = CountedHit & { at: Date }
 
-/** Adds one to each limit's count for its key, in one statement; the counts with the hit. */
+/**
+ * Adds one to each hit's count, for every hit asked for since the last statement, in one
+ * statement: under a campaign's burst, counting the enquiries costs one write for many of them
+ * instead of one each (group-commit.ts). Each hit gets the counts with it included; two hits on
+ * one key in a batch get successive counts, so they are refused in turn as they would be alone.
+ */
+const counter = new GroupCommit<PendingHit[], Counts[]>(async (batch) => {
+	const hits = batch.flat()
+	const rows = await prisma.$queryRaw<Counted[]>`
+		INSERT INTO "RateLimitWindow" ("name", "key", "windowIndex", "hits", "lastHitAt")
+		VALUES ${Prisma.join(hits.map((hit) => Prisma.sql`(${hit.name}, ${hit.key}, ${hit.windowIndex}, 1, ${hit.at})`))}
+		ON CONFLICT ("name", "key", "windowIndex") DO UPDATE SET "hits" = "hits" + 1, "lastHitAt" = excluded."lastHitAt"
+		RETURNING "name", "key", "windowIndex", "hits", (
+			SELECT "earlier"."hits" FROM "RateLimitWindow" AS "earlier"
+			WHERE "earlier"."name" = "RateLimitWindow"."name" AND "earlier"."key" = "RateLimitWindow"."key"
+				AND "earlier"."windowIndex" = "RateLimitWindow"."windowIndex" - 1
+		) AS "previous"`
+	// RETURNING's order is SQLite's to choose: a key's rows are handed out lowest count first.
+	const slot = (hit: { name: string; key: string; windowIndex: number | bigint }) => `${hit.name}\n${hit.key}\n${hit.windowIndex}`
+	const bySlot = new Map<string, Counts[]>()
+	for (const row of rows) {
+		const counts = { current: Number(row.hits), previous: Number(row.previous ?? 0) }
+		bySlot.set(slot(row), [...(bySlot.get(slot(row)) ?? []), counts])
+	}
+	for (const counts of bySlot.values()) counts.sort((a, b) => a.current - b.current)
+	return batch.map((wanted) => ({
+		ok: true as const,
+		value: wanted.map((hit) => {
+			const counts = bySlot.get(slot(hit))?.shift()
+			if (!counts) throw new Error(`The rate limit ${hit.name} counted nothing`)
+			return counts
+		}),
+	}))
+})
+
+/** Adds one to each limit's count for its key; the counts with the hit. */
 async function count(wanted: { name: RateLimitName; key: RateLimitKey }[], at: Date) {
 	const hits = wanted.map(({ name, key }) => ({
 		name,
 		key: hashKey(name, key),
 		windowIndex: windowIndex(rateLimits()[name], at.getTime()),
 	}))
-	const rows = await prisma.$queryRaw<Counted[]>`
-		INSERT INTO "RateLimitWindow" ("name", "key", "windowIndex", "hits", "lastHitAt")
-		VALUES ${Prisma.join(hits.map((hit) => Prisma.sql`(${hit.name}, ${hit.key}, ${hit.windowIndex}, 1, ${at})`))}
-		ON CONFLICT ("name", "key", "windowIndex") DO UPDATE SET "hits" = "hits" + 1, "lastHitAt" = excluded."lastHitAt"
-		RETURNING "name", "key", "hits", (
-			SELECT "earlier"."hits" FROM "RateLimitWindow" AS "earlier"
-			WHERE "earlier"."name" = "RateLimitWindow"."name" AND "earlier"."key" = "RateLimitWindow"."key"
-				AND "earlier"."windowIndex" = "RateLimitWindow"."windowIndex" - 1
-		) AS "previous"`
+	const counts = await counter.submit(hits.map((hit) => ({ ...hit, at })))
 	await sweepNowAndThen(at)
-	return hits.map((hit) => {
-		const row = rows.find((candidate) => candidate.name === hit.name && candidate.key === hit.key)
-		if (!row) throw new Error(`The rate limit ${hit.name} counted nothing`)
-		return { hit, counts: { current: Number(row.hits), previous: Number(row.previous ?? 0) } }
-	})
+	return hits.map((hit, index) => ({ hit, counts: counts[index]! }))
 }
 
 /**

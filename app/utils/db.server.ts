@@ -2,7 +2,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '~/generated/prisma/client.ts'
 import { getEnv } from './env.server.ts'
 import { inTransactionScope, oneQueryAtATime } from './one-connection.server.ts'
-import { isLockError, isTransactionStartTimeout, retry } from './write-lock.server.ts'
+import { databaseFileOf, isLockError, isTransactionStartTimeout, lockWaitSignal, retry } from './write-lock.server.ts'
 
 // better-sqlite3 waits for another process's write lock synchronously, holding up every request
 // of this process meanwhile (a 100 ms busy timeout stalled pages for seconds while another
@@ -18,9 +18,11 @@ const TRANSACTION_ATTEMPTS = 3
 
 // One Prisma client per process, over one better-sqlite3 connection on which queries take turns
 // with transactions, and transactions take the write lock first (one-connection.server.ts).
+const databaseUrl = getEnv().DATABASE_URL
 const client = new PrismaClient({
-	adapter: oneQueryAtATime(new PrismaBetterSQLite3({ url: getEnv().DATABASE_URL, timeout: BUSY_TIMEOUT_MS }), {
+	adapter: oneQueryAtATime(new PrismaBetterSQLite3({ url: databaseUrl, timeout: BUSY_TIMEOUT_MS }), {
 		lockWaitMs: MAX_WAIT_MS,
+		lockWaits: lockWaitSignal(databaseFileOf(databaseUrl)),
 	}),
 	transactionOptions: { maxWait: MAX_WAIT_MS },
 })

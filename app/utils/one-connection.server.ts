@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
-import { isLockError, retry } from './write-lock.server.ts'
+import { isLockError, retry, type LockWaitSignal } from './write-lock.server.ts'
 
 // The server talks to SQLite through one better-sqlite3 connection, on which transactions take
 // turns. A query outside a transaction would run at once on that same connection, so while one
@@ -31,6 +31,8 @@ type Query = Parameters<Adapter['queryRaw']>[0]
 export type OneConnectionOptions = {
 	/** How long BEGIN IMMEDIATE, or a statement outside a transaction, waits for another process's write lock. */
 	lockWaitMs: number
+	/** Whether another process on the database is waiting for the lock (write-lock.server.ts). */
+	lockWaits: LockWaitSignal
 }
 
 // Pauses between tries for the write lock: short, as most transactions hold it for a few ms.
@@ -38,9 +40,10 @@ const FIRST_LOCK_PAUSE_MS = 2
 const MAX_LOCK_PAUSE_MS = 25
 // SQLite does not queue the processes that wait for its lock, so a busy process that begins its
 // next transaction as soon as it commits the last could keep another out for as long as its own
-// queue lasts. After holding the lock it leaves a window, a quarter as long (at most a little
-// more than the longest pause, so a waiting process tries at least once in it), before its next
-// transaction; a short transaction leaves a short one.
+// queue lasts. While another process is waiting, it leaves a window after holding the lock, a
+// quarter as long (at most a little more than the longest pause, so a waiting process tries at
+// least once in it), before its next transaction; a short transaction leaves a short one. A
+// process alone on the database leaves none: the window cost a busy server a fifth of its writes.
 const YIELD_SHARE = 0.25
 const MAX_YIELD_MS = MAX_LOCK_PAUSE_MS + 5
 
@@ -99,7 +102,11 @@ function guard(adapter: Adapter, options: OneConnectionOptions): Adapter {
 	/** Runs `run` again after a pause, with the turn given back meanwhile, while another process holds the lock. */
 	const untilUnlocked = <T>(run: () => Promise<T>) =>
 		retry(run, {
-			retryable: isLockError,
+			retryable: (error) => {
+				if (!isLockError(error)) return false
+				options.lockWaits.waiting()
+				return true
+			},
 			withinMs: options.lockWaitMs,
 			firstPauseMs: FIRST_LOCK_PAUSE_MS,
 			maxPauseMs: MAX_LOCK_PAUSE_MS,
@@ -142,8 +149,10 @@ function guard(adapter: Adapter, options: OneConnectionOptions): Adapter {
 		const finish = async () => {
 			if (ended) return
 			ended = true
-			const held = performance.now() - began
-			nextBeginAt = performance.now() + Math.min(held * YIELD_SHARE, MAX_YIELD_MS)
+			if (options.lockWaits.someoneWaiting()) {
+				const held = performance.now() - began
+				nextBeginAt = performance.now() + Math.min(held * YIELD_SHARE, MAX_YIELD_MS)
+			}
 			end()
 		}
 		return {

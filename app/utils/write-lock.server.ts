@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
 
 // SQLite lets one connection write at a time. Several server processes on one database file (a
@@ -67,4 +68,62 @@ export async function retry<T>(run: () => Promise<T>, options: RetryOptions): Pr
 		}
 		await sleep(Math.random() * Math.min(options.maxPauseMs, options.firstPauseMs * 2 ** (attempt - 1)))
 	}
+}
+
+/** How long after a process last waited for the lock the others still leave it a window. */
+const WAITING_FOR_MS = 1_000
+/** How often a process looks for waiters, and at most how often a waiter says it waits. */
+const LOOK_EVERY_MS = 50
+
+export type LockWaitSignal = {
+	/** Called by a process refused the lock: it is waiting. */
+	waiting(): void
+	/** Whether any process on this database has waited for the lock within the last second. */
+	someoneWaiting(): boolean
+}
+
+/**
+ * A sign shared by the processes on one database file that one of them is waiting for the write
+ * lock: the modification time of a file beside the database, which a process refused the lock
+ * sets. SQLite does not queue waiting processes, so a busy process leaves a window after its
+ * transactions while someone waits (one-connection.server.ts); alone, it writes at full speed.
+ * Looking costs one stat every 50 ms; saying costs one write per 50 ms of waiting.
+ */
+export function lockWaitSignal(databaseFile: string | null): LockWaitSignal {
+	if (!databaseFile) return { waiting() {}, someoneWaiting: () => false }
+	const file = `${databaseFile}-lockwait`
+	let saidAt = -Infinity
+	let lookedAt = -Infinity
+	let seen = false
+	return {
+		waiting() {
+			const now = performance.now()
+			if (now - saidAt < LOOK_EVERY_MS) return
+			saidAt = now
+			try {
+				fs.writeFileSync(file, '')
+			} catch {
+				// A sign that cannot be made only costs the other process its window.
+			}
+		},
+		someoneWaiting() {
+			const now = performance.now()
+			if (now - lookedAt >= LOOK_EVERY_MS) {
+				lookedAt = now
+				try {
+					seen = Date.now() - fs.statSync(file).mtimeMs < WAITING_FOR_MS
+				} catch {
+					seen = false
+				}
+			}
+			return seen
+		},
+	}
+}
+
+/** The file of a `file:` DATABASE_URL, or null for anything else. */
+export function databaseFileOf(url: string): string | null {
+	if (!url.startsWith('file:')) return null
+	const file = url.slice('file:'.length).split('?')[0]!
+	return file === '' || file === ':memory:' ? null : file
 }

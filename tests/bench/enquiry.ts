@@ -63,16 +63,28 @@ const CAMPAIGNS = [
 
 const pick = <T>(items: readonly T[], n: number): T => items[n % items.length] as T
 
-/** The nth enquiry: valid, and unique in its submission key and email address. */
+/** n written in letters (0 → "a", 26 → "ba"), so a name can carry it. */
+function letters(n: number): string {
+	let text = ''
+	do {
+		text = String.fromCharCode(97 + (n % 26)) + text
+		n = Math.floor(n / 26)
+	} while (n > 0)
+	return text
+}
+
+/**
+ * The nth enquiry: valid, and a different family from every other (its own email, phone and
+ * surname), as a campaign's enquiries are; a repeat would be a possible match for an officer.
+ */
 function enquiryForm(n: number): URLSearchParams {
 	const submissionKey = randomUUID()
 	const form = new URLSearchParams()
 	form.set('submissionKey', submissionKey)
 	form.set('firstName', pick(FIRST_NAMES, n))
-	form.set('lastName', pick(LAST_NAMES, n * 7))
+	form.set('lastName', `${pick(LAST_NAMES, n * 7)}-${letters(n)}`)
 	form.set('email', `bench.${submissionKey}@example.com`)
-	// Ofcom's range for drama: 07700 900000 to 900999.
-	form.set('phone', `07700 900${String(n % 1000).padStart(3, '0')}`)
+	form.set('phone', `07${String(700_000_000 + n).padStart(9, '0')}`)
 	form.set('postcode', pick(POSTCODES, n))
 	form.set('bestTimeToCall', pick(BEST_TIMES, n))
 	form.set('spareBedroom', pick(SPARE_BEDROOM, n))

@@ -15,7 +15,7 @@ export function createMigratedDatabase(file: string, options: { before?: string 
 	fs.mkdirSync(path.dirname(file), { recursive: true })
 	// A server stopped without closing its connection leaves its WAL behind, and SQLite would
 	// replay another database's WAL into the new file.
-	for (const stale of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(stale, { force: true })
+	for (const stale of [file, `${file}-wal`, `${file}-shm`, `${file}-lockwait`]) fs.rmSync(stale, { force: true })
 	const db = new Database(file)
 	db.pragma('journal_mode = WAL')
 	const migrations = fs
