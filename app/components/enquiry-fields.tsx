@@ -8,8 +8,8 @@ import {
 	NOT_SURE,
 	SPARE_BEDROOM_OPTIONS,
 	type EnquiryValues,
-	type FieldErrors,
 } from '~/domain/enquiry-form.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // The enquiry form's questions, from "About you" to the referral code: the public form
 // (/enquire) and the one staff fill in for an enquiry taken by phone or at an event
@@ -20,7 +20,7 @@ import {
 export const keepFormAfterRefusal: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
 	actionResult && typeof actionResult === 'object' && 'errors' in actionResult ? false : defaultShouldRevalidate
 
-export function EnquiryFields({ values, errors }: { values: EnquiryValues; errors: FieldErrors }) {
+export function EnquiryFields({ values, errors }: { values: EnquiryValues; errors: readonly FieldError[] }) {
 	const text = (field: keyof EnquiryValues) => {
 		const value = values[field]
 		return typeof value === 'string' ? value : ''
@@ -46,7 +46,7 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 			<TextInput
 				name="firstName"
 				label="First name"
-				error={errors.firstName}
+				error={errorFor(errors, 'firstName')}
 				defaultValue={text('firstName')}
 				autoComplete="given-name"
 				spellCheck={false}
@@ -55,7 +55,7 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 			<TextInput
 				name="lastName"
 				label="Last name"
-				error={errors.lastName}
+				error={errorFor(errors, 'lastName')}
 				defaultValue={text('lastName')}
 				autoComplete="family-name"
 				spellCheck={false}
@@ -66,7 +66,7 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 				label="Email address"
 				hint="We will send a copy of your enquiry here"
 				type="email"
-				error={errors.email}
+				error={errorFor(errors, 'email')}
 				defaultValue={text('email')}
 				autoComplete="email"
 				spellCheck={false}
@@ -76,7 +76,7 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 				label="Phone number"
 				hint="For international numbers include the country code"
 				type="tel"
-				error={errors.phone}
+				error={errorFor(errors, 'phone')}
 				defaultValue={text('phone')}
 				autoComplete="tel"
 				widthClass="govuk-input--width-20"
@@ -84,7 +84,7 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 			<TextInput
 				name="postcode"
 				label="Postcode"
-				error={errors.postcode}
+				error={errorFor(errors, 'postcode')}
 				defaultValue={text('postcode')}
 				autoComplete="postal-code"
 				spellCheck={false}
@@ -93,7 +93,7 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 			<Radios
 				name="bestTimeToCall"
 				legend="When is the best time to call you?"
-				error={errors.bestTimeToCall}
+				error={errorFor(errors, 'bestTimeToCall')}
 				choices={BEST_TIMES}
 				selected={[text('bestTimeToCall')]}
 			/>
@@ -103,7 +103,7 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 				name="spareBedroom"
 				legend="Do you have a spare bedroom?"
 				hint="A child in foster care needs a bedroom of their own"
-				error={errors.spareBedroom}
+				error={errorFor(errors, 'spareBedroom')}
 				choices={SPARE_BEDROOM_OPTIONS}
 				selected={[text('spareBedroom')]}
 			/>
@@ -111,7 +111,7 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 				name="householdMembers"
 				label="Who lives in your home?"
 				hint="For example: me, my partner and our children aged 8 and 12. Include anyone who lives with you, and the ages of any children."
-				error={errors.householdMembers}
+				error={errorFor(errors, 'householdMembers')}
 				defaultValue={text('householdMembers')}
 				rows={3}
 			/>
@@ -121,7 +121,7 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 				name="kinship"
 				legend="Do you want to care for a child you already know?"
 				hint="For example a grandchild, niece or nephew, or a friend's child. This is called kinship or family and friends care, and a different team will help you."
-				error={errors.kinship}
+				error={errorFor(errors, 'kinship')}
 				inline={false}
 				selected={[kinship]}
 				onChange={(value) => setKinship(value)}
@@ -133,7 +133,7 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 							<Textarea
 								name="kinshipDetails"
 								label="Tell us about the child and your connection to them (optional)"
-								error={errors.kinshipDetails}
+								error={errorFor(errors, 'kinshipDetails')}
 								defaultValue={text('kinshipDetails')}
 								rows={3}
 							/>
@@ -146,7 +146,7 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 				name="fosteringInterests"
 				legend="What kinds of fostering are you interested in?"
 				hint="Select all that apply"
-				error={errors.fosteringInterests}
+				error={errorFor(errors, 'fosteringInterests')}
 				choices={[...FOSTERING_INTERESTS, { value: NOT_SURE, label: 'I’m not sure yet' }]}
 				dividerBefore={NOT_SURE}
 				selected={interests}
@@ -157,7 +157,7 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 			<Radios
 				name="howHeard"
 				legend="How did you hear about us?"
-				error={errors.howHeard}
+				error={errorFor(errors, 'howHeard')}
 				selected={[howHeard]}
 				onChange={(value) => setHowHeard(value)}
 				choices={HOW_HEARD_OPTIONS.map((option) =>
@@ -169,7 +169,7 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 									<TextInput
 										name="howHeardOther"
 										label="Where did you hear about us?"
-										error={errors.howHeardOther}
+										error={errorFor(errors, 'howHeardOther')}
 										defaultValue={text('howHeardOther')}
 									/>
 								),
@@ -181,7 +181,7 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 				name="referralCode"
 				label="Referral code (optional)"
 				hint="If a foster carer gave you a referral code, enter it here"
-				error={errors.referralCode}
+				error={errorFor(errors, 'referralCode')}
 				defaultValue={text('referralCode')}
 				autoComplete="off"
 				spellCheck={false}

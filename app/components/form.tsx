@@ -1,12 +1,13 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { withoutControlCharacters } from '~/domain/enquiry-form.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // GOV.UK Design System form components, rendered on the server and working without JavaScript.
 // The first input of a radio or checkbox group has the field's name as its id, so the error
 // summary can link straight to it. An answer shown back never carries a control character (a
 // refused email address can hold one): it is left out, so no NUL reaches the page.
 
-export function ErrorSummary({ errors }: { errors: { field?: string; message: string }[] }) {
+export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
 	const ref = useRef<HTMLDivElement>(null)
 	// Move focus to the summary when it appears, as the Design System does, so screen reader
 	// users hear the problems first.

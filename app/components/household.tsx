@@ -7,11 +7,12 @@ import type { StageKey } from '~/domain/stages.ts'
 
 import { CsrfField } from './csrf-field.tsx'
 import { DateInput, ErrorSummary, Textarea } from './form.tsx'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // The parts every household action page shares: the page frame (title, back link, error summary,
 // what is being changed) and the form with its CSRF token and the version it was shown with.
 
-export type ActionErrors = { field?: string | null; message: string }[]
+export type ActionErrors = FieldError[]
 export type ActionValues = { values?: Record<string, string>; parts?: Record<string, DateParts> }
 
 /**

@@ -14,7 +14,6 @@ import {
 	SORT_LABELS,
 	STATUS_LABELS,
 	UNASSIGNED,
-	type FilterError,
 	type FilterFormValues,
 } from '~/domain/pipeline-filters.ts'
 import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
@@ -27,6 +26,7 @@ import {
 	type RunningStatus,
 } from '~/domain/deadlines.ts'
 import type { PipelineHousehold } from '~/models/pipeline.server.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // The pipeline's shared parts: the household's tags, the switch between the board and the list,
 // and the filtered, paginated list used by both "Pipeline list" and "My households".
@@ -110,7 +110,7 @@ export function PipelineViews({ current }: { current: 'board' | 'list' }) {
 }
 
 export type PipelineListData = {
-	errors: FilterError[]
+	errors: FieldError[]
 	values: FilterFormValues
 	names: StageNames
 	owners: { id: string; label: string }[]

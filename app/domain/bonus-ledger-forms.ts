@@ -1,12 +1,12 @@
 import { MANUAL_PAYMENT_METHODS, type LedgerStatus, type ManualPaymentMethod } from './bonus-ledger.ts'
 import { readDateInput, type DateParts } from './date-input.ts'
 import type { CalendarDate } from './working-days.ts'
+import type { FieldError } from './field-errors.ts'
 
 // The forms of the bonus ledger pages (/staff/bonuses): which entries to list, and what a manager
 // types to make a bonus void or to record a payment made outside Stripe. Pure, so every GOV.UK
 // message is unit-tested; the transitions themselves are app/domain/bonus-ledger.ts.
 
-type FieldError = { field: string; message: string }
 
 /** The ledger's filters, in the order a manager works through them: decisions waiting first. */
 export const LEDGER_FILTERS = ['earned', 'approved', 'pending', 'paid', 'void', 'all'] as const

@@ -10,13 +10,13 @@ import {
 import { onlyOffered, readChoices } from './choices.ts'
 import { readDateInput, type DateParts } from './date-input.ts'
 import type { CalendarDate } from './working-days.ts'
+import type { FieldError } from './field-errors.ts'
 
 // The form managers use to make a new version of the refer-a-friend bonus scheme: amounts typed
 // in pounds (stored as whole pence), whole numbers for weeks, percentages and months, who may
 // earn, and the day it takes effect (today or later: a scheme never changes what referrals already
 // made were promised). Pure, so every GOV.UK message is unit-tested.
 
-type FieldError = { field: string; message: string }
 
 export type SchemeFormValues = {
 	approvedPounds: string

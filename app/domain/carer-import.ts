@@ -156,7 +156,7 @@ export function createCarerRowChecker(context: {
 	const seenEmails = new Map<string, number>()
 	return function checkRow({ row, values }: CarerRawRow): CarerRowCheck {
 		const errors: CarerImportError[] = []
-		const fail = (column: CarerColumn, message: string) => errors.push({ row, column, message })
+		const fail = (column: CarerColumn | null, message: string) => errors.push({ row, column, message })
 
 		const kindText = values.kind.trim()
 		const kind = KINDS.get(compact(kindText))
@@ -187,7 +187,7 @@ export function createCarerRowChecker(context: {
 			approvedOn,
 			context.today
 		)
-		if (!details.ok) for (const error of details.errors) fail(FIELD_COLUMNS[error.field], error.message)
+		if (!details.ok) for (const error of details.errors) fail(error.field ? FIELD_COLUMNS[error.field] : null, error.message)
 		else {
 			const email = normaliseEmail(details.value.email)
 			const existing = context.existingEmails.get(email)

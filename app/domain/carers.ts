@@ -3,6 +3,7 @@ import { REFERRER_KINDS, type ReferrerKind } from './bonus-scheme.ts'
 import { emailAddressSchema } from './email-address.ts'
 import { normalisePhone } from './enquiry-form.ts'
 import { isCalendarDate, type CalendarDate } from './working-days.ts'
+import type { FieldError } from './field-errors.ts'
 
 // Carers and referrers as staff add them (one by one or by CSV import), and their referral codes.
 // One set of rules for both ways in, so a row the import accepts is one the form would accept.
@@ -16,7 +17,7 @@ export type CarerInput = {
 	shortBreakOnly: boolean
 }
 
-export type CarerFieldError = { field: keyof CarerInput; message: string }
+export type CarerFieldError = FieldError<keyof CarerInput>
 
 const CarerSchema = z.object({
 	name: z.string().trim().min(1, 'Enter the carer’s name').max(100, 'Name must be 100 characters or less'),

@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest'
 import {
 	normalisePhone,
 	normalisePostcode,
-	orderedErrors,
 	postcodeDistrict,
 	readEnquiryValues,
 	readSubmissionKey,
@@ -52,7 +51,7 @@ describe('validateEnquiry', () => {
 		const result = validateEnquiry({})
 		expect(result.ok).toBe(false)
 		if (result.ok) return
-		expect(orderedErrors(result.errors).map((error) => error.message)).toEqual([
+		expect(result.errors.map((error) => error.message)).toEqual([
 			'Enter your first name',
 			'Enter your last name',
 			'Enter your email address',
@@ -78,17 +77,17 @@ describe('validateEnquiry', () => {
 		['referralCode', 'ABC<1>', 'Referral code must only include letters and numbers, like NORTH7K3'],
 	] as const)('%s "%s" is refused with a clear message', (field, value, message) => {
 		const result = validateEnquiry({ ...VALID, [field]: value })
-		expect(result).toEqual({ ok: false, errors: { [field]: message } })
+		expect(result).toEqual({ ok: false, errors: [{ field, message }] })
 	})
 
 	test('a name must start with a letter: a combining mark on its own is refused', () => {
 		expect(validateEnquiry({ ...VALID, firstName: '\u0301Anna' })).toEqual({
 			ok: false,
-			errors: { firstName: 'First name must only include letters, spaces, hyphens and apostrophes' },
+			errors: [{ field: 'firstName', message: 'First name must only include letters, spaces, hyphens and apostrophes' }],
 		})
 		expect(validateEnquiry({ ...VALID, lastName: '\u0308' })).toEqual({
 			ok: false,
-			errors: { lastName: 'Last name must only include letters, spaces, hyphens and apostrophes' },
+			errors: [{ field: 'lastName', message: 'Last name must only include letters, spaces, hyphens and apostrophes' }],
 		})
 		// Marks after a letter are part of the name, composed or not.
 		expect(validateEnquiry({ ...VALID, firstName: 'Zoe\u0308', lastName: 'Nu\u0301n\u0303ez' }).ok).toBe(true)
@@ -108,7 +107,7 @@ describe('validateEnquiry', () => {
 		// Copies of a value that is not offered are still refused.
 		expect(validateEnquiry({ ...VALID, fosteringInterests: ['teenagers', 'hamsters', 'hamsters'] })).toEqual({
 			ok: false,
-			errors: { fosteringInterests: 'Select the kinds of fostering you are interested in' },
+			errors: [{ field: 'fosteringInterests', message: 'Select the kinds of fostering you are interested in' }],
 		})
 	})
 
@@ -121,7 +120,7 @@ describe('validateEnquiry', () => {
 	test('"somewhere else" needs the place', () => {
 		expect(validateEnquiry({ ...VALID, howHeard: 'other' })).toEqual({
 			ok: false,
-			errors: { howHeardOther: 'Tell us where you heard about us' },
+			errors: [{ field: 'howHeardOther', message: 'Tell us where you heard about us' }],
 		})
 		expect(validateEnquiry({ ...VALID, howHeard: 'other', howHeardOther: 'Church newsletter' }).ok).toBe(true)
 	})
@@ -130,10 +129,10 @@ describe('validateEnquiry', () => {
 		const result = validateEnquiry({ ...VALID, spareBedroom: 'maybe', fosteringInterests: ['hamsters'] })
 		expect(result).toEqual({
 			ok: false,
-			errors: {
-				spareBedroom: 'Select whether you have a spare bedroom',
-				fosteringInterests: 'Select the kinds of fostering you are interested in',
-			},
+			errors: [
+				{ field: 'spareBedroom', message: 'Select whether you have a spare bedroom' },
+				{ field: 'fosteringInterests', message: 'Select the kinds of fostering you are interested in' },
+			],
 		})
 	})
 })
@@ -166,7 +165,7 @@ describe('readEnquiryValues', () => {
 			const values = readEnquiryValues(form([['email', email]]))
 			expect(validateEnquiry({ ...VALID, email: values.email })).toEqual({
 				ok: false,
-				errors: { email: 'Enter an email address in the correct format, like name@example.com' },
+				errors: [{ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' }],
 			})
 		}
 		const spaced = readEnquiryValues(form([['email', '  siobhan@example.com \n']]))

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { HOW_HEARD_OPTIONS } from './attribution.ts'
 import { readChoices } from './choices.ts'
 import { emailAddressSchema, readEmailAddress } from './email-address.ts'
+import { inPageOrder, type FieldError } from './field-errors.ts'
 
 // The enquiry form's questions and rules: one zod schema, used by the server to decide and by
 // the page to show the same messages. Messages follow the GOV.UK Design System's wording.
@@ -206,7 +207,6 @@ export const FIELD_ORDER: readonly EnquiryFormFields[] = [
 ]
 
 export type EnquiryValues = Partial<Record<EnquiryFormFields, string | string[]>>
-export type FieldErrors = Partial<Record<EnquiryFormFields, string>>
 
 /**
  * The submitted answers, cleaned, as the page shows them back (so nothing typed is lost). The
@@ -241,7 +241,7 @@ export function readSubmissionKey(form: { get(name: string): unknown }): string 
 	return UUID.test(submitted) ? submitted.toLowerCase() : crypto.randomUUID()
 }
 
-export type EnquiryValidation = { ok: true; enquiry: ValidEnquiry } | { ok: false; errors: FieldErrors }
+export type EnquiryValidation = { ok: true; enquiry: ValidEnquiry } | { ok: false; errors: FieldError<EnquiryFormFields>[] }
 
 export function validateEnquiry(values: EnquiryValues): EnquiryValidation {
 	// An unanswered question is an empty answer, so it gets its question's own message.
@@ -250,15 +250,7 @@ export function validateEnquiry(values: EnquiryValues): EnquiryValidation {
 	)
 	const result = EnquirySchema.safeParse(answers)
 	if (result.success) return { ok: true, enquiry: result.data }
-	const errors: FieldErrors = {}
-	for (const issue of result.error.issues) {
-		const field = issue.path[0] as EnquiryFormFields | undefined
-		if (field && !errors[field]) errors[field] = issue.message
-	}
-	return { ok: false, errors }
-}
-
-/** The error summary's entries, in the order the questions appear. */
-export function orderedErrors(errors: FieldErrors): { field: EnquiryFormFields; message: string }[] {
-	return FIELD_ORDER.flatMap((field) => (errors[field] ? [{ field, message: errors[field]! }] : []))
+	// One message a question (its first), in the order the questions appear.
+	const found = result.error.issues.map((issue) => ({ field: issue.path[0] as EnquiryFormFields, message: issue.message }))
+	return { ok: false, errors: inPageOrder(found, FIELD_ORDER) }
 }

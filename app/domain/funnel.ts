@@ -19,6 +19,7 @@ import { readDateInput, type DateParts } from './date-input.ts'
 import type { ClockTargets } from './response-clocks.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
 import { addCalendarDays, addMonths, calendarDaysBetween, type CalendarDate } from './working-days.ts'
+import type { FieldError } from './field-errors.ts'
 
 export const FUNNEL_MODES = ['period', 'cohort'] as const
 export type FunnelMode = (typeof FUNNEL_MODES)[number]
@@ -64,7 +65,7 @@ export type FunnelFormValues = {
 	by: string
 	compare: string
 }
-export type FunnelError = { field: string; message: string }
+
 
 // ---------------------------------------------------------------------------------------------
 // The query string
@@ -91,7 +92,7 @@ export function parseFunnelQuery(
 	channelKeys: readonly string[],
 	/** The breakdowns this member of staff may see (by officer names staff: not for every role). */
 	breakdowns: readonly Breakdown[] = BREAKDOWNS
-): { query: FunnelQuery | null; values: FunnelFormValues; errors: FunnelError[] } {
+): { query: FunnelQuery | null; values: FunnelFormValues; errors: FieldError[] } {
 	const one = (name: string) => (params.get(name) ?? '').trim()
 	const parts = (name: string): DateParts => ({
 		day: one(`${name}-day`),
@@ -114,7 +115,7 @@ export function parseFunnelQuery(
 		by: one('by') || 'channel',
 		compare: one('compare'),
 	}
-	const errors: FunnelError[] = []
+	const errors: FieldError[] = []
 	if (!(FUNNEL_MODES as readonly string[]).includes(values.mode)) {
 		errors.push({ field: 'mode', message: 'Select what to count: a period or a cohort' })
 	}

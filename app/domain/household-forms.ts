@@ -5,15 +5,15 @@ import { BACKDATE_REASON_MAX } from './stage-machine.ts'
 import type { EndedBy } from './exit-reasons.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
 import { formatDate, londonInstant, type CalendarDate } from './working-days.ts'
+import type { FieldError } from './field-errors.ts'
 
 // The rules of the household record's forms (contact attempts, stage changes, closing, notes,
 // tasks, owners), read from the posted form into plain values or GOV.UK messages. The stage rules
 // themselves stay in the stage machine: these only check that each answer was given and is
 // well-formed, so the machine's own messages cover the rest.
 
-export type FormError = { field: string; message: string }
 type Form = { get(name: string): unknown }
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FormError[] }
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] }
 
 export const NOTE_MAX = 5000
 export const TASK_TITLE_MAX = 200
@@ -44,7 +44,7 @@ export function readDated(form: Form, dateLabel: string): Parsed<DatedAnswers> &
 	const date = readDateInput(parts, dateLabel)
 	const backdateReason = text(form, 'backdateReason')
 	const note = longText(form, 'note')
-	const errors: FormError[] = []
+	const errors: FieldError[] = []
 	if (!date.ok) errors.push({ field: 'businessDate', message: date.error })
 	if (backdateReason.length > BACKDATE_REASON_MAX)
 		errors.push({
@@ -94,7 +94,7 @@ export function parseTime(value: string): string | null {
 }
 
 export function readContactAttempt(form: Form, today: CalendarDate): Parsed<ContactAnswers> & { parts: DateParts } {
-	const errors: FormError[] = []
+	const errors: FieldError[] = []
 	const method = text(form, 'method')
 	const outcome = text(form, 'outcome')
 	if (!CONTACT_METHODS.some((option) => option.value === method))
@@ -188,7 +188,7 @@ export function readTask(
 	today: CalendarDate,
 	assignees: readonly string[]
 ): Parsed<{ title: string; dueOn: CalendarDate; assigneeId: string | null }> & { parts: DateParts } {
-	const errors: FormError[] = []
+	const errors: FieldError[] = []
 	const title = text(form, 'title')
 	if (!title) errors.push({ field: 'title', message: 'Enter what needs to be done' })
 	else if (title.length > TASK_TITLE_MAX)

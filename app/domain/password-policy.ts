@@ -1,4 +1,5 @@
 import { DEMO_STAFF_PASSWORD } from './staff.ts'
+import type { FieldError } from './field-errors.ts'
 
 // The rules for a new staff password, after the NCSC's advice: length over complexity (no
 // required mix of symbols, no forced expiry), a long upper limit so passphrases and password
@@ -38,7 +39,7 @@ export const PASSWORD_MESSAGES = {
 	mismatch: 'The passwords do not match',
 } as const
 
-export type PasswordError = { field: 'password' | 'confirm'; message: string }
+export type PasswordError = FieldError<'password' | 'confirm'>
 
 /**
  * What is wrong with a new password and its confirmation, as GOV.UK error messages; an empty list

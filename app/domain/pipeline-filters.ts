@@ -4,6 +4,7 @@ import { searchTerm } from './household-search.ts'
 import type { HouseholdStatus } from './stage-machine.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
 import { addCalendarDays, type CalendarDate } from './working-days.ts'
+import type { FieldError } from './field-errors.ts'
 
 // The pipeline list's filters, read from the URL so a view can be bookmarked and shared. The
 // query string is untrusted input: anything that does not fit becomes a GOV.UK error message for
@@ -73,8 +74,7 @@ export type FilterFormValues = {
 	sort: string
 }
 
-export type FilterError = { field: string; message: string }
-export type ParsedFilters = { filters: PipelineFilters; values: FilterFormValues; errors: FilterError[] }
+export type ParsedFilters = { filters: PipelineFilters; values: FilterFormValues; errors: FieldError[] }
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 const KEY_PATTERN = /^[a-z0-9_]{1,50}$/
@@ -109,7 +109,7 @@ export function parsePipelineFilters(params: URLSearchParams): ParsedFilters {
 		q: (params.get('q') ?? '').trim(),
 		sort: one('sort'),
 	}
-	const errors: FilterError[] = []
+	const errors: FieldError[] = []
 	// An empty select is no filter at all.
 	const blankToUndefined = (value: string) => (value === '' ? undefined : value)
 	const input = {
@@ -170,7 +170,7 @@ export function parsePipelineFilters(params: URLSearchParams): ParsedFilters {
 }
 
 /** A date range end is optional: only a partly or wrongly filled one is an error. */
-function readOptionalDate(parts: DateParts, field: string, label: string, errors: FilterError[]): CalendarDate | null {
+function readOptionalDate(parts: DateParts, field: string, label: string, errors: FieldError[]): CalendarDate | null {
 	if (parts.day === '' && parts.month === '' && parts.year === '') return null
 	const result = readDateInput(parts, label)
 	if (result.ok) return result.date
@@ -182,8 +182,8 @@ function readOptionalDate(parts: DateParts, field: string, label: string, errors
 export function checkFilterChoices(
 	filters: Pick<PipelineFilters, 'owner' | 'channel'>,
 	known: { ownerIds: readonly string[]; channelKeys: readonly string[] }
-): FilterError[] {
-	const errors: FilterError[] = []
+): FieldError[] {
+	const errors: FieldError[] = []
 	if (filters.owner && filters.owner !== UNASSIGNED && !known.ownerIds.includes(filters.owner)) {
 		errors.push({ field: 'owner', message: 'Select an owner from the list' })
 	}

@@ -1,6 +1,7 @@
 import { readDateInput, type DateParts } from './date-input.ts'
 import { cleanText } from './enquiry-form.ts'
 import { formatDate, type CalendarDate } from './working-days.ts'
+import type { FieldError } from './field-errors.ts'
 
 // The "Record a placement" form on a carer's record: when a child was placed with them, when the
 // placement ended (if it has), and the child's reference in the children's case system. No child's
@@ -14,8 +15,8 @@ export type PlacementAnswers = { startedOn: CalendarDate; endedOn: CalendarDate 
 export function readPlacementForm(
 	input: { startedOn: DateParts; endedOn: DateParts; childReference: string },
 	today: CalendarDate
-): { ok: true; value: PlacementAnswers } | { ok: false; errors: { field: PlacementField; message: string }[] } {
-	const errors: { field: PlacementField; message: string }[] = []
+): { ok: true; value: PlacementAnswers } | { ok: false; errors: FieldError<PlacementField>[] } {
+	const errors: FieldError<PlacementField>[] = []
 	const notFuture = (date: CalendarDate, label: string) =>
 		date > today ? `${label} must be today or in the past (today is ${formatDate(today)})` : null
 

@@ -9,6 +9,7 @@ import { phoneDigits } from './household-search.ts'
 import { replay, tryReplay, type HouseholdState, type RecordedStageEvent } from './stage-machine.ts'
 import type { StageKey } from './stages.ts'
 import type { CalendarDate } from './working-days.ts'
+import type { FieldError } from './field-errors.ts'
 
 export const MATCH_KINDS = ['email', 'phone', 'name_postcode'] as const
 export type MatchKind = (typeof MATCH_KINDS)[number]
@@ -103,11 +104,11 @@ type Form = { get(name: string): unknown }
  */
 export function readMatchDecision(
 	form: Form
-): { ok: true; value: MatchDecision } | { ok: false; errors: { field: string; message: string }[] } {
+): { ok: true; value: MatchDecision } | { ok: false; errors: FieldError[] } {
 	const decision = cleanText(form.get('decision'))
 	const reason = cleanText(form.get('reason'))
 	const keep = cleanText(form.get('keep')) || 'existing'
-	const errors: { field: string; message: string }[] = []
+	const errors: FieldError[] = []
 	if (decision !== 'same' && decision !== 'different')
 		errors.push({ field: 'decision', message: 'Select whether these are the same household' })
 	if (decision === 'same' && !(KEEP_DETAILS as readonly string[]).includes(keep))

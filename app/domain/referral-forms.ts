@@ -1,11 +1,11 @@
 import { cleanText } from './enquiry-form.ts'
+import type { FieldError } from './field-errors.ts'
 
 // The forms staff use to change a household's referral (attach one, detach one, count one the
 // rules turned down): each needs a reason, which is kept on the referral and in the audit log.
 
 export const REFERRAL_REASON_MAX = 500
 type Form = { get(name: string): unknown }
-type FormError = { field: string; message: string }
 export type ReferralReasonAction = 'attach' | 'detach' | 'override'
 
 const REASON_MISSING: Record<ReferralReasonAction, string> = {
@@ -14,7 +14,7 @@ const REASON_MISSING: Record<ReferralReasonAction, string> = {
 	override: 'Enter why this referral should count',
 }
 
-function reasonErrors(reason: string, action: ReferralReasonAction): FormError[] {
+function reasonErrors(reason: string, action: ReferralReasonAction): FieldError[] {
 	if (!reason) return [{ field: 'reason', message: REASON_MISSING[action] }]
 	if (reason.length > REFERRAL_REASON_MAX)
 		return [{ field: 'reason', message: `The reason must be ${REFERRAL_REASON_MAX} characters or fewer` }]
@@ -25,7 +25,7 @@ function reasonErrors(reason: string, action: ReferralReasonAction): FormError[]
 export function readReferralReason(
 	form: Form,
 	action: 'detach' | 'override'
-): { ok: true; value: { reason: string } } | { ok: false; errors: FormError[] } {
+): { ok: true; value: { reason: string } } | { ok: false; errors: FieldError[] } {
 	const reason = cleanText(form.get('reason'))
 	const errors = reasonErrors(reason, action)
 	return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { reason } }
@@ -38,11 +38,11 @@ export function readReferralReason(
 export function readAttachReferral(
 	form: Form,
 	carerIds: readonly string[]
-): { ok: true; value: { code: string } | { carerId: string }; reason: string } | { ok: false; errors: FormError[] } {
+): { ok: true; value: { code: string } | { carerId: string }; reason: string } | { ok: false; errors: FieldError[] } {
 	const code = cleanText(form.get('code'))
 	const carerId = cleanText(form.get('carerId'))
 	const reason = cleanText(form.get('reason'))
-	const errors: FormError[] = []
+	const errors: FieldError[] = []
 	if (!code && !carerId) errors.push({ field: 'code', message: 'Enter the referral code or choose the carer' })
 	else if (code && carerId)
 		errors.push({ field: 'code', message: 'Enter the referral code or choose the carer, not both' })

@@ -1,4 +1,5 @@
 import { emailAddressError, normaliseEmail } from './email-address.ts'
+import type { FieldError } from './field-errors.ts'
 
 // A carer inviting a friend by email from /refer. We email someone who never gave us their
 // address, so the carer must say the friend is happy to hear from us, each friend gets one
@@ -20,7 +21,7 @@ export const INVITATION_MESSAGES = {
 } as const
 
 export type InvitationField = 'friendName' | 'friendEmail' | 'consent'
-export type InvitationError = { field?: InvitationField; message: string }
+export type InvitationError = FieldError<InvitationField>
 export type InvitationValues = { friendName: string; friendEmail: string; consent: boolean }
 
 export function readInvitation(form: { get(name: string): unknown }): InvitationValues {

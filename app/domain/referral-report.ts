@@ -1,6 +1,7 @@
 import { readDateInput, type DateParts } from './date-input.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
 import { addCalendarDays, calendarDaysBetween, type CalendarDate } from './working-days.ts'
+import type { FieldError } from './field-errors.ts'
 
 // The referral report's maths: is refer-a-friend worth what it costs? Pure: the loader
 // (app/models/referral-report.server.ts) reads the rows, these functions count them.
@@ -65,7 +66,6 @@ const within = (date: CalendarDate, period: Period) => date >= period.from && da
 // The period from the URL (a GET form, so a report can be bookmarked)
 
 export type ReportFormValues = { from: DateParts; to: DateParts }
-export type ReportError = { field: string; message: string }
 
 function partsOf(date: CalendarDate): DateParts {
 	return { day: String(Number(date.slice(8, 10))), month: String(Number(date.slice(5, 7))), year: date.slice(0, 4) }
@@ -75,7 +75,7 @@ function partsOf(date: CalendarDate): DateParts {
 export function parseReferralReportQuery(
 	params: URLSearchParams,
 	today: CalendarDate
-): { period: Period | null; values: ReportFormValues; errors: ReportError[] } {
+): { period: Period | null; values: ReportFormValues; errors: FieldError[] } {
 	const parts = (name: string): DateParts => ({
 		day: (params.get(`${name}-day`) ?? '').trim(),
 		month: (params.get(`${name}-month`) ?? '').trim(),
@@ -90,7 +90,7 @@ export function parseReferralReportQuery(
 		to = partsOf(fallback.to)
 	}
 	const values = { from, to }
-	const errors: ReportError[] = []
+	const errors: FieldError[] = []
 	const fromDate = readDateInput(from, 'The start of the period')
 	if (!fromDate.ok) errors.push({ field: 'from', message: fromDate.error })
 	const toDate = readDateInput(to, 'The end of the period')

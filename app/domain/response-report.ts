@@ -19,6 +19,7 @@
 import { readDateInput, type DateParts } from './date-input.ts'
 import type { Clock, ClockKey, ClockStatus } from './response-clocks.ts'
 import { addCalendarDays, calendarDaysBetween, formatShortDate, type CalendarDate } from './working-days.ts'
+import type { FieldError } from './field-errors.ts'
 
 export const REPORT_ROUTES = ['mainstream', 'kinship'] as const
 export type ReportRoute = (typeof REPORT_ROUTES)[number]
@@ -61,7 +62,6 @@ export function weeksOf(period: Period): CalendarDate[] {
 
 export type ReportQuery = { period: Period; route: ReportRoute; page: number }
 export type ReportFormValues = { from: DateParts; to: DateParts; route: string }
-export type ReportError = { field: string; message: string }
 
 function partsOf(date: CalendarDate): DateParts {
 	return { day: String(Number(date.slice(8, 10))), month: String(Number(date.slice(5, 7))), year: date.slice(0, 4) }
@@ -74,7 +74,7 @@ function partsOf(date: CalendarDate): DateParts {
 export function parseReportQuery(
 	params: URLSearchParams,
 	today: CalendarDate
-): { query: ReportQuery | null; values: ReportFormValues; errors: ReportError[] } {
+): { query: ReportQuery | null; values: ReportFormValues; errors: FieldError[] } {
 	const one = (name: string) => (params.get(name) ?? '').trim()
 	const parts = (name: string): DateParts => ({
 		day: one(`${name}-day`),
@@ -90,7 +90,7 @@ export function parseReportQuery(
 		to = partsOf(fallback.to)
 	}
 	const values: ReportFormValues = { from, to, route: one('route') }
-	const errors: ReportError[] = []
+	const errors: FieldError[] = []
 
 	const fromDate = readDateInput(from, 'The start of the period')
 	if (!fromDate.ok) errors.push({ field: 'from', message: fromDate.error })

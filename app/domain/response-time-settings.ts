@@ -3,11 +3,11 @@ import { REMINDER_KINDS } from './reminders.ts'
 import { CLOCK_LABELS, STATUTORY_PANEL_MONTHS, type ClockTargets } from './response-clocks.ts'
 import type { ServiceConfig } from './service-config.ts'
 import { bankHolidays, isCalendarDate, type CalendarDate } from './working-days.ts'
+import type { FieldError } from './field-errors.ts'
 
 // The rules of the response-time settings pages that need no database: what the targets, the
 // reminder and closure-day forms accept, in GOV.UK words.
 
-type FieldError = { field: string; message: string }
 
 export type TargetField = {
 	key: keyof ClockTargets

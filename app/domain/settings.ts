@@ -1,6 +1,7 @@
 import { CHANNEL_KEYS } from './attribution.ts'
 import type { EndedBy, OfstedWithdrawalCode } from './exit-reasons.ts'
 import { STAGE_KEYS, stageNames, type StageKey } from './stages.ts'
+import type { FieldError } from './field-errors.ts'
 
 // The rules of the settings pages (stage names, exit reasons, channels) that need no database:
 // what each form accepts, in GOV.UK words, and how a new reason or channel gets its key.
@@ -49,7 +50,6 @@ export function sameLabel(a: string, b: string): boolean {
 	return tidy(a) === tidy(b)
 }
 
-type FieldError<F extends string> = { field: F; message: string }
 
 function readLabel(raw: string, what: string): { label: string; error?: string } {
 	const label = raw.trim().replace(/\s+/g, ' ')

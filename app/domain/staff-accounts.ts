@@ -1,5 +1,6 @@
 import { emailAddressError, normaliseEmail } from './email-address.ts'
 import { isStaffRole, STAFF_ROLE_LABELS, type StaffRole } from './staff.ts'
+import type { FieldError } from './field-errors.ts'
 
 // Rules for administering staff accounts that need no database: what an account's state is
 // called, what the "add" and "change" forms accept, and which changes would lock everyone out.
@@ -33,7 +34,7 @@ export const ROLE_HINTS: Record<StaffRole, string> = {
 }
 
 export type AccountField = 'name' | 'email' | 'role'
-export type AccountFormError = { field: AccountField; message: string }
+export type AccountFormError = FieldError<AccountField>
 
 export function readAccountForm(
 	form: { name: string; email?: string; role: string },

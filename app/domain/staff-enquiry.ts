@@ -17,6 +17,7 @@ import {
 import { startHousehold, type Actor } from './stage-machine.ts'
 import type { StageKey } from './stages.ts'
 import type { CalendarDate } from './working-days.ts'
+import { inPageOrder, type FieldError } from './field-errors.ts'
 
 export const RECEIVED_BY = [
 	{ value: 'phone', label: 'By phone' },
@@ -27,7 +28,6 @@ export type ReceivedBy = (typeof RECEIVED_BY)[number]['value']
 const STAFF_FIELDS = ['receivedBy', 'eventName', 'receivedOn', 'backdateReason', 'channel'] as const
 type StaffField = (typeof STAFF_FIELDS)[number]
 export type StaffEnquiryField = StaffField | EnquiryFormFields
-export type StaffEnquiryErrors = Partial<Record<StaffEnquiryField, string>>
 
 export type StaffEnquiryValues = {
 	answers: EnquiryValues
@@ -72,38 +72,43 @@ export type ValidStaffEnquiry = {
 	channel: string
 }
 
-export type StaffEnquiryValidation = { ok: true; value: ValidStaffEnquiry } | { ok: false; errors: StaffEnquiryErrors }
+export type StaffEnquiryValidation =
+	| { ok: true; value: ValidStaffEnquiry }
+	| { ok: false; errors: FieldError<StaffEnquiryField>[] }
 
 export function validateStaffEnquiry(values: StaffEnquiryValues, context: StaffEnquiryContext): StaffEnquiryValidation {
-	const errors: StaffEnquiryErrors = {}
+	const errors: { field: StaffEnquiryField; message: string }[] = []
+	const fail = (field: StaffEnquiryField, message: string) => errors.push({ field, message })
 	const form = validateEnquiry(values.answers)
-	if (!form.ok) Object.assign(errors, form.errors)
-	// The same rule as the public form, in words for the member of staff who confirms it.
-	if (errors.consent) errors.consent = STAFF_CONSENT_MESSAGE
+	// The same rules as the public form; consent in words for the member of staff who confirms it.
+	if (!form.ok)
+		for (const error of form.errors)
+			fail(error.field!, error.field === 'consent' ? STAFF_CONSENT_MESSAGE : error.message)
 
 	const receivedBy = RECEIVED_BY.find((option) => option.value === values.receivedBy)?.value
-	if (!receivedBy) errors.receivedBy = 'Select how the enquiry came in'
-	if (values.eventName.length > EVENT_NAME_MAX)
-		errors.eventName = `Event name must be ${EVENT_NAME_MAX} characters or less`
+	if (!receivedBy) fail('receivedBy', 'Select how the enquiry came in')
+	if (values.eventName.length > EVENT_NAME_MAX) fail('eventName', `Event name must be ${EVENT_NAME_MAX} characters or less`)
 
 	let receivedOn: CalendarDate | undefined
 	const date = readDateInput(values.receivedOn, `The date they reached ${context.stageNames.enquiry}`)
-	if (!date.ok) errors.receivedOn = date.error
+	if (!date.ok) fail('receivedOn', date.error)
 	else {
 		const start = startHousehold(
 			{ stage: 'enquiry', businessDate: date.date, backdateReason: values.backdateReason },
 			{ today: context.today, actor: context.actor, stageNames: context.stageNames }
 		)
 		if (start.ok) receivedOn = date.date
-		else if (start.field === 'backdateReason') errors.backdateReason = start.error
-		else errors.receivedOn = start.error
+		else if (start.field === 'backdateReason') fail('backdateReason', start.error)
+		else fail('receivedOn', start.error)
 	}
 
-	if (!values.channel) errors.channel = 'Select the channel the enquiry came from'
+	if (!values.channel) fail('channel', 'Select the channel the enquiry came from')
 	else if (!context.channels.some((channel) => channel.key === values.channel))
-		errors.channel = 'Select a channel from the list'
+		fail('channel', 'Select a channel from the list')
 
-	if (!form.ok || !receivedBy || !receivedOn || Object.keys(errors).length > 0) return { ok: false, errors }
+	// Listed as the page asks: how it came in first, then the form's questions (consent last).
+	if (!form.ok || !receivedBy || !receivedOn || errors.length > 0)
+		return { ok: false, errors: inPageOrder(errors, [...STAFF_FIELDS, ...FIELD_ORDER]) }
 	return {
 		ok: true,
 		value: {
@@ -117,16 +122,6 @@ export function validateStaffEnquiry(values: StaffEnquiryValues, context: StaffE
 	}
 }
 
-/** Field order on the page: how it came in first, then the form's questions (consent last). */
-export function orderedStaffErrors(errors: StaffEnquiryErrors): { field: string; message: string }[] {
-	const order: StaffEnquiryField[] = [...STAFF_FIELDS, ...FIELD_ORDER]
-	return order.flatMap((field) => {
-		const message = errors[field]
-		if (!message) return []
-		// The date input's first box has the field's id; the error summary links to it.
-		return [{ field, message }]
-	})
-}
 
 /** The words the member of staff confirmed, kept with the enquiry as the record of consent. */
 export function staffConsentWording(input: {

@@ -6,12 +6,10 @@ import { Checkboxes, ErrorSummary } from '~/components/form.tsx'
 import { deriveChannel, normaliseReferralCode, readAttribution } from '~/domain/attribution.ts'
 import { waitInWords } from '~/domain/rate-limits.ts'
 import {
-	orderedErrors,
 	readEnquiryValues,
 	readSubmissionKey,
 	validateEnquiry,
 	type EnquiryValues,
-	type FieldErrors,
 } from '~/domain/enquiry-form.ts'
 import { workingDaysPhrase } from '~/domain/service-config.ts'
 import { readTrap, TRAP_FIELD } from '~/domain/spam-trap.ts'
@@ -24,6 +22,7 @@ import { now } from '~/utils/clock.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { pageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 const HIDDEN_ATTRIBUTION_FIELDS = [
 	'utm_source',
@@ -72,7 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-type ActionResult = { errors: FieldErrors; values: EnquiryValues; submissionKey: string; tooMany?: { wait: string } }
+type ActionResult = { errors: FieldError[]; values: EnquiryValues; submissionKey: string; tooMany?: { wait: string } }
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form })
@@ -87,7 +86,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const limit = await hitRateLimit('enquiryPerClient', context.clientIp, now())
 	if (!limit.allowed) {
 		return data<ActionResult>(
-			{ errors: {}, values, submissionKey, tooMany: { wait: waitInWords(limit.retryAfterSeconds) } },
+			{ errors: [], values, submissionKey, tooMany: { wait: waitInWords(limit.retryAfterSeconds) } },
 			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } }
 		)
 	}
@@ -133,14 +132,14 @@ export default function Enquire() {
 	const result = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const values: EnquiryValues = result?.values ?? { referralCode: page.referralCode }
-	const errors: FieldErrors = result?.errors ?? {}
+	const errors: FieldError[] = result?.errors ?? []
 	const summary = result?.tooMany
 		? [
 				{
 					message: `You have sent several enquiries in a short time. Wait ${result.tooMany.wait}, then try again, or call us on ${page.phone}.`,
 				},
 		  ]
-		: orderedErrors(errors)
+		: errors
 	const text = (field: keyof EnquiryValues) => {
 		const value = values[field]
 		return typeof value === 'string' ? value : ''
@@ -197,7 +196,7 @@ export default function Enquire() {
 								.
 							</>
 						}
-						error={errors.consent}
+						error={errorFor(errors, 'consent')}
 						choices={[{ value: 'yes', label: consentWording(page.organisationName) }]}
 						selected={[text('consent')]}
 					/>

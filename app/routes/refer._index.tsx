@@ -14,6 +14,7 @@ import { getPortalSession } from '~/utils/portal-auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { pageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // Refer a friend: what it is, the bonuses of the scheme in force today, and the form that emails
 // a carer a link to sign in. The answer to the form is the same whether or not the address
@@ -65,7 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-type ActionResult = { errors: { field?: 'email'; message: string }[]; email: string }
+type ActionResult = { errors: FieldError<'email'>[]; email: string }
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.short })

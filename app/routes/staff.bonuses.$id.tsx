@@ -21,6 +21,7 @@ import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // One bonus: who earns it and why, its history, and the manager's decisions on it: approve it,
 // make it void with a reason, record a payment made outside Stripe, or pay it through Stripe. Each
@@ -96,7 +97,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult = {
 	form: 'approve' | 'void' | 'pay' | 'stripe'
-	errors: { field?: string; message: string }[]
+	errors: FieldError[]
 	values?: { reason?: string; method?: string; paidOn?: DateParts; reference?: string }
 }
 

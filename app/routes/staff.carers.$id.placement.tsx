@@ -11,6 +11,7 @@ import { requireStaff } from '~/utils/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // Recording a child placed with a carer: when a referred household's first placement has lasted
 // the scheme's weeks, their referrer's placement bonus is earned.
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionResult = {
-	errors: { field: PlacementField; message: string }[]
+	errors: FieldError<PlacementField>[]
 	startedOn: DateParts
 	endedOn: DateParts
 	childReference: string

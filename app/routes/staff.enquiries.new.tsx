@@ -8,13 +8,11 @@ import { Checkboxes, DateInput, ErrorSummary, Radios, Select, Textarea, TextInpu
 import { normaliseReferralCode } from '~/domain/attribution.ts'
 import { readSubmissionKey } from '~/domain/enquiry-form.ts'
 import {
-	orderedStaffErrors,
 	readStaffEnquiryValues,
 	RECEIVED_BY,
 	staffConsentWording,
 	staffEnquiryAudit,
 	validateStaffEnquiry,
-	type StaffEnquiryErrors,
 	type StaffEnquiryValues,
 } from '~/domain/staff-enquiry.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
@@ -28,6 +26,7 @@ import { now, today } from '~/utils/clock.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // An enquiry taken by phone or at an event, entered by staff through the public form's questions
 // and rules, with how and when it came in. Recorded exactly once (the form's submission key), in a
@@ -54,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-type ActionResult = { errors: StaffEnquiryErrors; values: StaffEnquiryValues; submissionKey: string }
+type ActionResult = { errors: FieldError[]; values: StaffEnquiryValues; submissionKey: string }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.changeHouseholds })
@@ -102,9 +101,9 @@ export default function AddEnquiry() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	const navigation = useNavigation()
-	const errors: StaffEnquiryErrors = result?.errors ?? {}
+	const errors: FieldError[] = result?.errors ?? []
 	const values = result?.values
-	const summary = orderedStaffErrors(errors)
+	const summary = errors
 	const [receivedBy, setReceivedBy] = useState(values?.receivedBy ?? '')
 	const consent = values?.answers.consent
 
@@ -127,7 +126,7 @@ export default function AddEnquiry() {
 					<Radios
 						name="receivedBy"
 						legend="How did they get in touch?"
-						error={errors.receivedBy}
+						error={errorFor(errors, 'receivedBy')}
 						selected={[receivedBy]}
 						onChange={(value) => setReceivedBy(value)}
 						choices={RECEIVED_BY.map((option) =>
@@ -138,7 +137,7 @@ export default function AddEnquiry() {
 											<TextInput
 												name="eventName"
 												label="Name of the event (optional)"
-												error={errors.eventName}
+												error={errorFor(errors, 'eventName')}
 												defaultValue={values?.eventName}
 											/>
 										),
@@ -150,13 +149,13 @@ export default function AddEnquiry() {
 						name="receivedOn"
 						legend="When did they enquire?"
 						hint="For example, 27 3 2026. If it was before today, say why below."
-						error={errors.receivedOn}
+						error={errorFor(errors, 'receivedOn')}
 						defaultValue={values?.receivedOn ?? page.today}
 					/>
 					<Textarea
 						name="backdateReason"
 						label="Why are you recording it after the day it came in? (only if the date is before today)"
-						error={errors.backdateReason}
+						error={errorFor(errors, 'backdateReason')}
 						defaultValue={values?.backdateReason}
 						rows={2}
 					/>
@@ -164,7 +163,7 @@ export default function AddEnquiry() {
 						name="channel"
 						label="Channel"
 						hint="How they found the service: this is what the funnel figures count"
-						error={errors.channel}
+						error={errorFor(errors, 'channel')}
 						options={[{ value: '', label: 'Select a channel' }, ...page.channels]}
 						defaultValue={values?.channel ?? ''}
 					/>
@@ -184,7 +183,7 @@ export default function AddEnquiry() {
 								.
 							</>
 						}
-						error={errors.consent}
+						error={errorFor(errors, 'consent')}
 						choices={[
 							{
 								value: 'yes',

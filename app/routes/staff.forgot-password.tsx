@@ -12,6 +12,7 @@ import { now } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // "Forgotten your password?": the answer is the same whether or not the address has an account,
 // so the page cannot be used to find out who works here (docs/decisions/007-password-reset.md).
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { sent: new URL(request.url).searchParams.has('sent') }
 }
 
-type ActionResult = { errors: { field?: 'email'; message: string }[]; email: string }
+type ActionResult = { errors: FieldError<'email'>[]; email: string }
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.short })

@@ -8,6 +8,7 @@ import { getStaffSession, signIn, startStaffSession } from '~/utils/auth.server.
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // The title is rendered by the page so that it can start with "Error: ".
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Sign in').filter((tag) => !('title' in tag))
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { redirectTo, signedOut: url.searchParams.has('signedOut'), passwordSet: url.searchParams.has('passwordSet') }
 }
 
-type ActionResult = { errors: { field?: 'email' | 'password'; message: string }[]; email: string }
+type ActionResult = { errors: FieldError<'email' | 'password'>[]; email: string }
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.short })

@@ -12,6 +12,7 @@ import { now } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // One channel: rename it (its key stays), retire it or bring it back. The online form's own
 // channels cannot be retired: the form keeps sorting enquiries into them.
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return { csrfToken: session.csrfToken, channel: await loadChannel(params.id ?? '') }
 }
 
-type ActionResult = { errors: { field?: 'label'; message: string }[]; label?: string }
+type ActionResult = { errors: FieldError<'label'>[]; label?: string }
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageSettings })

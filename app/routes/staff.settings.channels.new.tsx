@@ -10,6 +10,7 @@ import { requireStaff } from '~/utils/auth.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // A new channel, for enquiries staff enter and for the reports.
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Add a channel').filter((tag) => !('title' in tag))
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { csrfToken: session.csrfToken }
 }
 
-type ActionResult = { errors: { field: 'label'; message: string }[]; label: string }
+type ActionResult = { errors: FieldError<'label'>[]; label: string }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageSettings })

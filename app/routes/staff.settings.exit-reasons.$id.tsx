@@ -13,6 +13,7 @@ import { now } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // One exit reason: rename it (its key, and so every history and report, stays), retire it or
 // bring it back. There is no delete (see the list page).
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return { csrfToken: session.csrfToken, reason, endedBy: ENDED_BY_LABELS[reason.endedBy as EndedBy] }
 }
 
-type ActionResult = { errors: { field: 'label'; message: string }[]; label: string }
+type ActionResult = { errors: FieldError<'label'>[]; label: string }
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageSettings })

@@ -10,6 +10,7 @@ import { requireStaff } from '~/utils/auth.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // A new exit reason. Household withdrawals carry Ofsted's withdrawal code for the annual return.
 export const meta: MetaFunction = () =>
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type Values = { label: string; endedBy: string; ofstedCode: string; nurture: boolean }
-type ActionResult = { errors: { field: string; message: string }[]; values: Values }
+type ActionResult = { errors: FieldError[]; values: Values }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageSettings })

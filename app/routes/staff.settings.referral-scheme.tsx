@@ -22,6 +22,7 @@ import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // The refer-a-friend bonus scheme: the version in force, any still to come, the history, and a
 // form for a new version from today or a later day. A referral earns under the version in force
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-type ActionResult = { errors: { field: string; message: string }[]; values: SchemeFormValues }
+type ActionResult = { errors: FieldError[]; values: SchemeFormValues }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageBonuses })

@@ -26,6 +26,7 @@ import { requireStaff } from '~/utils/auth.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // The response-time targets, the at-risk point and reminder switches, a way to the closure days,
 // and the history of target changes. A new target applies to clocks started from the day it is
@@ -61,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = {
 	form: 'targets' | 'reminders'
-	errors: { field: string; message: string }[]
+	errors: FieldError[]
 	values: Record<string, string>
 }
 

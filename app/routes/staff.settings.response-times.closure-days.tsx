@@ -14,6 +14,7 @@ import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // The service's closure days: days besides weekends and bank holidays that no clock counts. Adding
 // or removing one moves the deadlines of every household whose clock runs over it, at once.
@@ -45,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type ActionResult = {
-	errors: { field: string; message: string }[]
+	errors: FieldError[]
 	date: DateParts
 	label: string
 }

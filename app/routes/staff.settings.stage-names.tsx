@@ -12,6 +12,7 @@ import { requireStaff } from '~/utils/auth.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // The service's own names for the stages (ServiceConfig.stageNames). The order never changes and a
 // blank name means the standard one, so a service can always go back to the defaults.
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-type ActionResult = { errors: { field: string; message: string }[]; values: Record<string, string> }
+type ActionResult = { errors: FieldError[]; values: Record<string, string> }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageSettings })

@@ -20,6 +20,7 @@ import {
 import { now } from './clock.server.ts'
 import { getEnv } from './env.server.ts'
 import { MAX_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from './password.server.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 
 // Staff sign-in and sessions. The session cookie holds a random 32-byte token; the database holds
 // only its SHA-256 hash. Sessions end after 2 hours idle or 12 hours after sign-in, and every staff
@@ -47,7 +48,7 @@ export const SIGN_IN_MESSAGES = {
 
 export type SignInResult =
 	| { ok: true; user: StaffIdentity }
-	| { ok: false; errors: { field?: 'email' | 'password'; message: string }[]; retryAfterSeconds?: number }
+	| { ok: false; errors: FieldError<'email' | 'password'>[]; retryAfterSeconds?: number }
 
 /** `__Host-` needs https, so the prefix (and Secure) are for production only. */
 export function staffCookieName() {
@@ -94,7 +95,7 @@ export async function signIn(
 ): Promise<SignInResult> {
 	const email = readEmailAddress(input.email)
 	const password = input.password
-	const missing: { field: 'email' | 'password'; message: string }[] = []
+	const missing: FieldError<'email' | 'password'>[] = []
 	// An address that is not one (empty, malformed, a control character in it) is never looked up.
 	const emailError = emailAddressError(email, { missing: SIGN_IN_MESSAGES.emailMissing })
 	if (emailError) missing.push({ field: 'email', message: emailError })

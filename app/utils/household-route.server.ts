@@ -1,6 +1,7 @@
 import { data, redirect } from '@remix-run/node'
 import type { DateParts } from '~/domain/date-input.ts'
-import type { DoneKey, FormError } from '~/domain/household-forms.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
+import type { DoneKey } from '~/domain/household-forms.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import type { StaffRole } from '~/domain/staff.ts'
 import { loadHouseholdForAction } from '~/models/household-record.server.ts'
@@ -48,8 +49,8 @@ export function typed(form: FormData, names: string[], dates: string[] = []): An
 	return { values, parts }
 }
 
-export function invalid(errors: FormError[], answers: Answers) {
-	return data({ errors: errors as { field: string | null; message: string }[], ...answers }, { status: 400 })
+export function invalid(errors: FieldError[], answers: Answers) {
+	return data({ errors: errors, ...answers }, { status: 400 })
 }
 
 /**

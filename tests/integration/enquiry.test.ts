@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { validEnquiryFields } from '../support/enquiry-form.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
+import { messagesByField } from '../support/field-errors.ts'
 
 // The enquiry action against a real SQLite file: what a person submitting the form would see,
 // and what the service would find in its database afterwards.
@@ -12,7 +14,7 @@ const { prisma } = await import('~/utils/db.server.ts')
 type Answer = {
 	status: number
 	location?: string
-	data?: { errors: Record<string, string>; values: Record<string, unknown>; tooMany?: unknown }
+	data?: { errors: FieldError[]; values: Record<string, unknown>; tooMany?: unknown }
 	headers?: Headers
 }
 
@@ -245,7 +247,7 @@ describe('bad input', () => {
 		const before = await prisma.enquiry.count()
 		const answer = await post([['submissionKey', crypto.randomUUID()]], nextIp())
 		expect(answer.status).toBe(400)
-		expect(answer.data?.errors).toMatchObject({
+		expect(messagesByField(answer.data?.errors)).toMatchObject({
 			firstName: 'Enter your first name',
 			email: 'Enter your email address',
 			consent: 'Select that you agree to us contacting you about fostering',
@@ -256,7 +258,7 @@ describe('bad input', () => {
 	test('answers are kept when the form comes back with errors', async () => {
 		const answer = await post(validEnquiryFields({ email: 'not-an-email', firstName: 'Oluwaseun' }), nextIp())
 		expect(answer.status).toBe(400)
-		expect(answer.data?.errors).toEqual({
+		expect(messagesByField(answer.data?.errors)).toEqual({
 			email: 'Enter an email address in the correct format, like name@example.com',
 		})
 		expect(answer.data?.values).toMatchObject({
@@ -278,7 +280,7 @@ describe('bad input', () => {
 			nextIp()
 		)
 		expect(answer.status).toBe(400)
-		expect(answer.data?.errors).toEqual({
+		expect(messagesByField(answer.data?.errors)).toEqual({
 			lastName: 'Last name must be 100 characters or less',
 			householdMembers: 'Who lives in your home must be 1000 characters or less',
 		})
@@ -307,7 +309,7 @@ describe('spam and abuse', () => {
 	test('a filled-in spam trap with a wrong answer gets the form back with its message, as anyone would', async () => {
 		const answer = await post(validEnquiryFields({ extra_comments: 'Priya', email: 'not-an-email' }), nextIp())
 		expect(answer.status).toBe(400)
-		expect(answer.data?.errors).toEqual({ email: 'Enter an email address in the correct format, like name@example.com' })
+		expect(messagesByField(answer.data?.errors)).toEqual({ email: 'Enter an email address in the correct format, like name@example.com' })
 	})
 
 	test('one client sending many enquiries is told to wait, and other clients are not', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { londonDate } from '~/domain/working-days.ts'
 import { validEnquiryFields } from '../support/enquiry-form.ts'
 import { createHousehold, runRoute, signedInAs, staffRequest, type SignedIn } from '../support/staff.ts'
+import { messagesByField } from '../support/field-errors.ts'
 
 // An enquiry taken by phone or at an event, entered by staff: the public form's validation, the
 // staff-only questions, exactly once, a known email making a possible match, the acknowledgement
@@ -100,8 +101,8 @@ describe('validation', () => {
 			postcode: 'Enter a full UK postcode, like NE1 4ST',
 			fosteringInterests: 'Select the kinds of fostering you are interested in, or select ‘I’m not sure yet’',
 		}
-		expect(web.data.errors).toEqual(messages)
-		expect(staff.data.errors).toEqual(messages)
+		expect(messagesByField(web.data.errors)).toEqual(messages)
+		expect(messagesByField(staff.data.errors)).toEqual(messages)
 		// What was typed comes back, with the same submission key.
 		expect(staff.data.values.answers.email).toBe('priya.example.com')
 		expect(staff.data.submissionKey).toBe(form.submissionKey)
@@ -121,20 +122,20 @@ describe('validation', () => {
 			})
 		)
 		expect(answer.status).toBe(400)
-		expect(answer.data.errors).toEqual({
+		expect(messagesByField(answer.data.errors)).toEqual({
 			receivedBy: 'Select how the enquiry came in',
 			receivedOn: 'Enter the date they reached Enquiry',
 			channel: 'Select the channel the enquiry came from',
 			consent: 'Select that they agreed to be contacted about fostering',
 		})
 		const tomorrow = londonDate(new Date(Date.now() + 86_400_000))
-		expect((await post(officer, staffForm(dateFields(tomorrow)))).data.errors).toEqual({
+		expect(messagesByField((await post(officer, staffForm(dateFields(tomorrow)))).data.errors)).toEqual({
 			receivedOn: 'The date they reached Enquiry must be today or in the past',
 		})
-		expect((await post(officer, staffForm({ 'receivedOn-month': '13' }))).data.errors).toEqual({
+		expect(messagesByField((await post(officer, staffForm({ 'receivedOn-month': '13' }))).data.errors)).toEqual({
 			receivedOn: 'The date they reached Enquiry must be a real date',
 		})
-		expect((await post(officer, staffForm({ channel: 'carrier_pigeon' }))).data.errors).toEqual({
+		expect(messagesByField((await post(officer, staffForm({ channel: 'carrier_pigeon' }))).data.errors)).toEqual({
 			channel: 'Select a channel from the list',
 		})
 	})
@@ -143,7 +144,7 @@ describe('validation', () => {
 		const officer = await signedInAs('officer')
 		const form = staffForm(dateFields(yesterday))
 		const refused = await post(officer, form)
-		expect(refused.data.errors).toEqual({ backdateReason: 'Enter why you are recording a date in the past' })
+		expect(messagesByField(refused.data.errors)).toEqual({ backdateReason: 'Enter why you are recording a date in the past' })
 		expect(await prisma.applicant.count({ where: { email: form.email as string } })).toBe(0)
 
 		const answer = await post(officer, { ...form, backdateReason: 'Taken at the library stand on Saturday' })
