@@ -7,7 +7,7 @@ import type { StageKey } from '~/domain/stages.ts'
 
 import { CsrfField } from './csrf-field.tsx'
 import { DateInput, ErrorSummary, Textarea } from './form.tsx'
-import type { FieldError } from '~/domain/field-errors.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // The parts every household action page shares: the page frame (title, back link, error summary,
 // what is being changed) and the form with its CSRF token and the version it was shown with.
@@ -21,10 +21,6 @@ export type ActionValues = { values?: Record<string, string>; parts?: Record<str
  */
 export const revalidateAfterStale: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
 	actionStatus === 409 || defaultShouldRevalidate
-
-export function fieldError(errors: ActionErrors, field: string) {
-	return errors.find((error) => error.field === field)?.message
-}
 
 type ActionHousehold = {
 	id: string
@@ -129,7 +125,7 @@ export function DatedFields({
 				name="businessDate"
 				legend={dateLegend}
 				hint="For example, 27 3 2026. Today unless it happened earlier."
-				error={fieldError(errors, 'businessDate')}
+				error={errorFor(errors, 'businessDate')}
 				defaultValue={answers?.parts?.businessDate ?? today}
 			/>
 			<Textarea
@@ -137,14 +133,14 @@ export function DatedFields({
 				label="Why are you recording this late?"
 				hint="Only needed if the date is before today."
 				rows={2}
-				error={fieldError(errors, 'backdateReason')}
+				error={errorFor(errors, 'backdateReason')}
 				defaultValue={answers?.values?.backdateReason}
 			/>
 			<Textarea
 				name="note"
 				label="Note (optional)"
 				rows={3}
-				error={fieldError(errors, 'note')}
+				error={errorFor(errors, 'note')}
 				defaultValue={answers?.values?.note}
 			/>
 		</>

@@ -26,7 +26,7 @@ import {
 	type RunningStatus,
 } from '~/domain/deadlines.ts'
 import type { PipelineHousehold } from '~/models/pipeline.server.ts'
-import type { FieldError } from '~/domain/field-errors.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // The pipeline's shared parts: the household's tags, the switch between the board and the list,
 // and the filtered, paginated list used by both "Pipeline list" and "My households".
@@ -134,7 +134,6 @@ export function PipelineList({
 }) {
 	const { search } = useLocation()
 	const { values, errors, result, names } = data
-	const errorFor = (field: string) => errors.find((error) => error.field === field)?.message
 	return (
 		<>
 			<ErrorSummary errors={errors} />
@@ -145,7 +144,7 @@ export function PipelineList({
 					label="Search"
 					hint="Name, email address, phone number, postcode or reference"
 					defaultValue={values.q}
-					error={errorFor('q')}
+					error={errorFor(errors, 'q')}
 					maxLength={SEARCH_MAX}
 					spellCheck={false}
 					widthClass="govuk-!-width-two-thirds"
@@ -154,7 +153,7 @@ export function PipelineList({
 					<Checkboxes
 						name="stage"
 						legend="Stage"
-						error={errorFor('stage')}
+						error={errorFor(errors, 'stage')}
 						choices={STAGE_KEYS.map((stage) => ({ value: stage, label: names[stage] }))}
 						selected={values.stage}
 					/>
@@ -163,7 +162,7 @@ export function PipelineList({
 							name="status"
 							legend="Status"
 							hint="None ticked: open and on hold"
-							error={errorFor('status')}
+							error={errorFor(errors, 'status')}
 							choices={HOUSEHOLD_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
 							selected={values.status}
 						/>
@@ -171,14 +170,14 @@ export function PipelineList({
 							name="deadline"
 							legend="Response time"
 							hint="Their nearest deadline"
-							error={errorFor('deadline')}
+							error={errorFor(errors, 'deadline')}
 							choices={DEADLINE_FILTERS.map((value) => ({ value, label: DEADLINE_FILTER_LABELS[value] }))}
 							selected={values.deadline}
 						/>
 						<Select
 							name="route"
 							label="Route"
-							error={errorFor('route')}
+							error={errorFor(errors, 'route')}
 							defaultValue={values.route}
 							options={[
 								{ value: '', label: 'Mainstream and kinship' },
@@ -191,7 +190,7 @@ export function PipelineList({
 							<Select
 								name="owner"
 								label="Owner"
-								error={errorFor('owner')}
+								error={errorFor(errors, 'owner')}
 								defaultValue={values.owner}
 								options={[
 									{ value: '', label: 'Anyone' },
@@ -204,7 +203,7 @@ export function PipelineList({
 							name="channel"
 							label="Channel"
 							hint="How they first found us"
-							error={errorFor('channel')}
+							error={errorFor(errors, 'channel')}
 							defaultValue={values.channel}
 							options={[
 								{ value: '', label: 'Any channel' },
@@ -214,7 +213,7 @@ export function PipelineList({
 						<Select
 							name="sort"
 							label="Sort by"
-							error={errorFor('sort')}
+							error={errorFor(errors, 'sort')}
 							defaultValue={values.sort}
 							options={LIST_SORTS.map((sort) => ({ value: sort === 'in_stage' ? '' : sort, label: SORT_LABELS[sort] }))}
 						/>
@@ -224,10 +223,10 @@ export function PipelineList({
 							name="from"
 							legend="Enquiry date from"
 							hint="For example, 1 3 2026"
-							error={errorFor('from')}
+							error={errorFor(errors, 'from')}
 							defaultValue={values.from}
 						/>
-						<DateInput name="to" legend="Enquiry date to" error={errorFor('to')} defaultValue={values.to} />
+						<DateInput name="to" legend="Enquiry date to" error={errorFor(errors, 'to')} defaultValue={values.to} />
 					</div>
 				</div>
 				<div className="govuk-button-group">

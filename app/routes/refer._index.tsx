@@ -14,7 +14,7 @@ import { getPortalSession } from '~/utils/portal-auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { pageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import type { FieldError } from '~/domain/field-errors.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // Refer a friend: what it is, the bonuses of the scheme in force today, and the form that emails
 // a carer a link to sign in. The answer to the form is the same whether or not the address
@@ -186,7 +186,7 @@ export default function ReferAFriend() {
 								autoComplete="email"
 								spellCheck={false}
 								defaultValue={result?.email}
-								error={errors.find((error) => error.field === 'email')?.message}
+								error={errorFor(errors, 'email')}
 							/>
 							<button type="submit" className="govuk-button" data-module="govuk-button">
 								Email me a sign-in link

@@ -11,6 +11,7 @@ import { now, today } from '~/utils/clock.server.ts'
 import { requirePortalSession } from '~/utils/portal-auth.server.ts'
 import { PORTAL_HEADERS, PORTAL_META } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // A carer invites a friend by email. The friend never gave us their address, so the carer confirms
 // the friend is happy to hear from us; each friend is invited once; a carer can send a few a day.
@@ -45,7 +46,6 @@ export default function InviteFriend() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	const errors = result?.errors ?? []
-	const errorFor = (field: string) => errors.find((error) => error.field === field)?.message
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
@@ -67,7 +67,7 @@ export default function InviteFriend() {
 						autoComplete="off"
 						spellCheck={false}
 						defaultValue={result?.values.friendName}
-						error={errorFor('friendName')}
+						error={errorFor(errors, 'friendName')}
 					/>
 					<TextInput
 						name="friendEmail"
@@ -76,13 +76,13 @@ export default function InviteFriend() {
 						autoComplete="off"
 						spellCheck={false}
 						defaultValue={result?.values.friendEmail}
-						error={errorFor('friendEmail')}
+						error={errorFor(errors, 'friendEmail')}
 					/>
 					<Checkboxes
 						name="consent"
 						legend="Your friend’s permission"
 						hint="Only invite someone who has told you they would like to hear from us."
-						error={errorFor('consent')}
+						error={errorFor(errors, 'consent')}
 						choices={[{ value: 'yes', label: 'My friend is happy for us to contact them' }]}
 						selected={result?.values.consent ? ['yes'] : []}
 					/>

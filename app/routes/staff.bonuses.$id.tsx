@@ -21,7 +21,7 @@ import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import type { FieldError } from '~/domain/field-errors.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // One bonus: who earns it and why, its history, and the manager's decisions on it: approve it,
 // make it void with a reason, record a payment made outside Stripe, or pay it through Stripe. Each
@@ -154,7 +154,7 @@ export default function BonusEntryPage() {
 	const { entry } = page
 	const errors = result?.errors ?? []
 	const errorOf = (form: ActionResult['form'], field: string) =>
-		result?.form === form ? errors.find((error) => error.field === field)?.message : undefined
+		result?.form === form ? errorFor(errors, field) : undefined
 	const actions = ledgerActionsFor(entry.status)
 	const milestone = MILESTONE_LABELS[entry.milestone] ?? entry.milestone
 	const payeeName =

@@ -11,7 +11,7 @@ import { requireStaff } from '~/utils/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import type { FieldError } from '~/domain/field-errors.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // Recording a child placed with a carer: when a referred household's first placement has lasted
 // the scheme's weeks, their referrer's placement bonus is earned.
@@ -57,7 +57,6 @@ export default function RecordPlacement() {
 	const { carer, csrfToken } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	const errors = result?.errors ?? []
-	const errorFor = (field: PlacementField) => errors.find((error) => error.field === field)?.message
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
@@ -75,14 +74,14 @@ export default function RecordPlacement() {
 						legend="Date the placement started"
 						hint="For example, 27 3 2026"
 						defaultValue={result?.startedOn}
-						error={errorFor('startedOn')}
+						error={errorFor(errors, 'startedOn')}
 					/>
 					<DateInput
 						name="endedOn"
 						legend="Date the placement ended (optional)"
 						hint="Leave it empty if the child is still placed with them"
 						defaultValue={result?.endedOn}
-						error={errorFor('endedOn')}
+						error={errorFor(errors, 'endedOn')}
 					/>
 					<TextInput
 						name="childReference"
@@ -93,7 +92,7 @@ export default function RecordPlacement() {
 						spellCheck={false}
 						maxLength={CHILD_REFERENCE_MAX}
 						defaultValue={result?.childReference}
-						error={errorFor('childReference')}
+						error={errorFor(errors, 'childReference')}
 					/>
 					<div className="govuk-button-group">
 						<button type="submit" className="govuk-button" data-module="govuk-button">

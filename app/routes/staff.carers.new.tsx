@@ -13,6 +13,7 @@ import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // Adding one carer (or another referrer the scheme may pay): they get a referral code at once and
 // can sign in at /refer with their email address.
@@ -61,7 +62,6 @@ export default function AddCarer() {
 	const result = useActionData<typeof action>()
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
-	const errorFor = (field: CarerFieldError['field']) => errors.find((error) => error.field === field)?.message
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
@@ -83,7 +83,7 @@ export default function AddCarer() {
 						autoComplete="off"
 						spellCheck={false}
 						defaultValue={result?.values.name}
-						error={errorFor('name')}
+						error={errorFor(errors, 'name')}
 					/>
 					<TextInput
 						name="email"
@@ -93,7 +93,7 @@ export default function AddCarer() {
 						autoComplete="off"
 						spellCheck={false}
 						defaultValue={result?.values.email}
-						error={errorFor('email')}
+						error={errorFor(errors, 'email')}
 					/>
 					<TextInput
 						name="phone"
@@ -102,7 +102,7 @@ export default function AddCarer() {
 						autoComplete="off"
 						widthClass="govuk-input--width-20"
 						defaultValue={result?.values.phone}
-						error={errorFor('phone')}
+						error={errorFor(errors, 'phone')}
 					/>
 					<Radios
 						name="kind"
@@ -110,21 +110,21 @@ export default function AddCarer() {
 						hint="The bonus scheme says which kinds can earn a bonus"
 						choices={CARER_KIND_CHOICES}
 						selected={[result?.values.kind ?? 'foster_carer']}
-						error={errorFor('kind')}
+						error={errorFor(errors, 'kind')}
 					/>
 					<DateInput
 						name="approvedOn"
 						legend="Date approved as foster carers (optional)"
 						hint="For example, 14 9 2021. Leave it empty if you do not know it."
 						defaultValue={result?.approvedOn}
-						error={errorFor('approvedOn')}
+						error={errorFor(errors, 'approvedOn')}
 					/>
 					<Checkboxes
 						name="shortBreakOnly"
 						legend="Short breaks"
 						choices={[{ value: 'yes', label: 'Approved for short breaks only' }]}
 						selected={result?.values.shortBreakOnly ? ['yes'] : []}
-						error={errorFor('shortBreakOnly')}
+						error={errorFor(errors, 'shortBreakOnly')}
 					/>
 					<button type="submit" className="govuk-button" data-module="govuk-button">
 						Add carer

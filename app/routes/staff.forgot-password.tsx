@@ -12,7 +12,7 @@ import { now } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import type { FieldError } from '~/domain/field-errors.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // "Forgotten your password?": the answer is the same whether or not the address has an account,
 // so the page cannot be used to find out who works here (docs/decisions/007-password-reset.md).
@@ -102,7 +102,7 @@ export default function ForgotPassword() {
 						autoComplete="username"
 						spellCheck={false}
 						defaultValue={result?.email}
-						error={errors.find((error) => error.field === 'email')?.message}
+						error={errorFor(errors, 'email')}
 					/>
 					<button type="submit" className="govuk-button" data-module="govuk-button">
 						Send the link

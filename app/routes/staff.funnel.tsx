@@ -43,6 +43,7 @@ import { requireStaff } from '~/utils/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // The funnel (issue 6): where the service loses families, why, and how long each step takes, in
 // one screen. Aggregates only, so every role that may see figures sees it, and no name is shown.
@@ -82,7 +83,6 @@ export default function FunnelPage() {
 	const page = useLoaderData<typeof loader>()
 	const { search } = useLocation()
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
-	const errorFor = (field: string) => page.errors.find((error) => error.field === field)?.message
 	return (
 		<>
 			<title>{`${page.errors.length > 0 ? 'Error: ' : ''}Funnel – ${serviceName} staff`}</title>
@@ -108,7 +108,7 @@ export default function FunnelPage() {
 				<Radios
 					name="mode"
 					legend="Count"
-					error={errorFor('mode')}
+					error={errorFor(page.errors, 'mode')}
 					choices={FUNNEL_MODES.map((mode) => ({ value: mode, label: FUNNEL_MODE_LABELS[mode] }))}
 					selected={[page.values.mode]}
 				/>
@@ -117,21 +117,21 @@ export default function FunnelPage() {
 						name="from"
 						legend="From"
 						hint="For example, 1 4 2025"
-						error={errorFor('from')}
+						error={errorFor(page.errors, 'from')}
 						defaultValue={page.values.from}
 					/>
 					<DateInput
 						name="to"
 						legend="To"
 						hint="For example, 31 3 2026"
-						error={errorFor('to')}
+						error={errorFor(page.errors, 'to')}
 						defaultValue={page.values.to}
 					/>
 					<Select
 						name="channel"
 						label="Channel"
 						hint="How households first found the service"
-						error={errorFor('channel')}
+						error={errorFor(page.errors, 'channel')}
 						options={[
 							{ value: '', label: 'All channels' },
 							...page.channels.map((channel) => ({ value: channel.key, label: channel.label })),
@@ -141,7 +141,7 @@ export default function FunnelPage() {
 					<Select
 						name="compare"
 						label="Compare with"
-						error={errorFor('compare')}
+						error={errorFor(page.errors, 'compare')}
 						options={[
 							{ value: '', label: 'Nothing' },
 							...COMPARISONS.map((compare) => ({ value: compare, label: COMPARISON_LABELS[compare] })),

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { DatedFields, fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
+import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { blockedMessage, exitReasonGroups, readDated, readExitReason, readVersion } from '~/domain/household-forms.ts'
 import { ENDED_BY_LABELS } from '~/domain/timeline.ts'
 import { formatDate } from '~/domain/working-days.ts'
@@ -14,6 +14,7 @@ import {
 	typed,
 } from '~/utils/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // Close a household: who ended it and why, from the service's list of reasons (the funnel's
 // drop-out figures come from these). The reasons are grouped under who ended it, so choosing a
@@ -60,7 +61,7 @@ export default function CloseHousehold() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	const errors = result?.errors ?? []
-	const error = fieldError(errors, 'exitReasonKey')
+	const error = errorFor(errors, 'exitReasonKey')
 	const selected = result?.values?.exitReasonKey ?? ''
 	let index = 0
 	return (

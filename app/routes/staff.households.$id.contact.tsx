@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
+import { HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { DateInput, Radios, Textarea, TextInput } from '~/components/form.tsx'
 import { readContactAttempt, readVersion } from '~/domain/household-forms.ts'
 import { CONTACT_METHODS, CONTACT_OUTCOMES } from '~/domain/timeline.ts'
@@ -14,6 +14,7 @@ import {
 	typed,
 } from '~/utils/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // Log a call, email, text or visit. One that got through in person at Enquiry also records
 // Initial contact (app/models/household-actions.server.ts).
@@ -66,14 +67,14 @@ export default function LogContactAttempt() {
 				legend="How did you contact them?"
 				choices={CONTACT_METHODS}
 				selected={[values.method ?? '']}
-				error={fieldError(errors, 'method')}
+				error={errorFor(errors, 'method')}
 			/>
 			<Radios
 				name="outcome"
 				legend="What happened?"
 				choices={CONTACT_OUTCOMES}
 				selected={[values.outcome ?? '']}
-				error={fieldError(errors, 'outcome')}
+				error={errorFor(errors, 'outcome')}
 				hint={
 					atEnquiry
 						? `A call or visit that was answered records ${page.stageNames.initial_contact} on the same date.`
@@ -85,7 +86,7 @@ export default function LogContactAttempt() {
 				legend="Date of the contact"
 				hint="For example, 27 3 2026"
 				defaultValue={result?.parts?.date ?? page.today}
-				error={fieldError(errors, 'date')}
+				error={errorFor(errors, 'date')}
 			/>
 			<TextInput
 				name="time"
@@ -93,7 +94,7 @@ export default function LogContactAttempt() {
 				hint="For example, 14:30 or 2:30pm"
 				widthClass="govuk-input--width-5"
 				defaultValue={values.time}
-				error={fieldError(errors, 'time')}
+				error={errorFor(errors, 'time')}
 			/>
 			{atEnquiry ? (
 				<Textarea
@@ -102,7 +103,7 @@ export default function LogContactAttempt() {
 					hint={`Only needed if the call or visit was answered and the date is before today (it records ${page.stageNames.initial_contact}).`}
 					rows={2}
 					defaultValue={values.backdateReason}
-					error={fieldError(errors, 'backdateReason')}
+					error={errorFor(errors, 'backdateReason')}
 				/>
 			) : null}
 			<Textarea
@@ -110,7 +111,7 @@ export default function LogContactAttempt() {
 				label="Note (optional)"
 				rows={3}
 				defaultValue={values.note}
-				error={fieldError(errors, 'note')}
+				error={errorFor(errors, 'note')}
 			/>
 		</HouseholdActionPage>
 	)

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { DateInput } from '~/components/form.tsx'
-import { DatedFields, fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
+import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { dateParts, readDateInput } from '~/domain/date-input.ts'
 import { blockedMessage, readDated, readVersion } from '~/domain/household-forms.ts'
 import { formatDate } from '~/domain/working-days.ts'
@@ -15,6 +15,7 @@ import {
 	typed,
 } from '~/utils/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // Put a household on hold (a pause they asked for) until a review date in the future.
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Put on hold').filter((tag) => !('title' in tag))
@@ -71,7 +72,7 @@ export default function PutOnHold() {
 				legend="When should the hold be reviewed?"
 				hint="A date in the future, for example 27 3 2027"
 				defaultValue={result?.parts?.reviewOn}
-				error={fieldError(errors, 'reviewOn')}
+				error={errorFor(errors, 'reviewOn')}
 			/>
 			<DatedFields dateLegend="Date they were put on hold" today={page.today} errors={errors} answers={result} />
 		</HouseholdActionPage>

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useState } from 'react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, Radios, Textarea } from '~/components/form.tsx'
-import { fieldError, revalidateAfterStale } from '~/components/household.tsx'
+import { revalidateAfterStale } from '~/components/household.tsx'
 import { MatchComparison, matchHref } from '~/components/possible-matches.tsx'
 import { describeMatchedOn, readMatchDecision } from '~/domain/possible-matches.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
@@ -15,6 +15,7 @@ import { requireStaff } from '~/utils/auth.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { backToRecord, invalid, postedForm, refused, typed } from '~/utils/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // A possible match (docs/decisions/016): the new enquiry's household and the one it may be, side
 // by side, and one question for an officer: are they the same household? Yes merges the new one
@@ -135,7 +136,7 @@ export default function PossibleMatch() {
 						name="decision"
 						legend="Are these the same household?"
 						hint={`If they are, ${newName} (${newHousehold.reference}) becomes part of ${knownName} (${existingHousehold.reference}), with its enquiries, notes, tasks, contacts and referral.`}
-						error={fieldError(errors, 'decision')}
+						error={errorFor(errors, 'decision')}
 						selected={[decision]}
 						onChange={(value) => setDecision(value)}
 						choices={[
@@ -146,7 +147,7 @@ export default function PossibleMatch() {
 									<Radios
 										name="keep"
 										legend="Which contact details should the household keep?"
-										error={fieldError(errors, 'keep')}
+										error={errorFor(errors, 'keep')}
 										selected={[keep]}
 										onChange={(value) => setKeep(value)}
 										choices={[
@@ -164,7 +165,7 @@ export default function PossibleMatch() {
 						label="Why? (optional)"
 						hint="For example, you spoke to them, or the names and dates of birth are different"
 						rows={3}
-						error={fieldError(errors, 'reason')}
+						error={errorFor(errors, 'reason')}
 						defaultValue={result?.values?.reason}
 					/>
 					<div className="govuk-button-group">

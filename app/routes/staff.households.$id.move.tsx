@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Radios } from '~/components/form.tsx'
-import { DatedFields, fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
+import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { blockedMessage, moveChoices, readDated, readVersion } from '~/domain/household-forms.ts'
 import { roleCan } from '~/domain/staff.ts'
 import { formatDate } from '~/domain/working-days.ts'
@@ -15,6 +15,7 @@ import {
 	typed,
 } from '~/utils/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // Move a household to its next stage (or, for a manager correcting the record, an earlier one).
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Move to a stage').filter((tag) => !('title' in tag))
@@ -83,7 +84,7 @@ export default function MoveToStage() {
 						choice.direction === 'back' ? `Back to ${page.stageNames[choice.stage]}` : page.stageNames[choice.stage],
 				}))}
 				selected={[result?.values?.toStage ?? (page.choices.length === 1 ? page.choices[0]!.stage : '')]}
-				error={fieldError(errors, 'toStage')}
+				error={errorFor(errors, 'toStage')}
 			/>
 			<DatedFields dateLegend="Date they reached the stage" today={page.today} errors={errors} answers={result} />
 		</HouseholdActionPage>

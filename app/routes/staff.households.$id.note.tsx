@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Textarea } from '~/components/form.tsx'
-import { fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
+import { HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { readNote, readVersion } from '~/domain/household-forms.ts'
 import { addNote } from '~/models/household-actions.server.ts'
 import {
@@ -13,6 +13,7 @@ import {
 	typed,
 } from '~/utils/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Add a note').filter((tag) => !('title' in tag))
 export const headers = () => STAFF_HEADERS
@@ -58,7 +59,7 @@ export default function AddNote() {
 				hint="Facts about the household and what was agreed. They can ask to see what we record about them."
 				rows={6}
 				defaultValue={result?.values?.body}
-				error={fieldError(errors, 'body')}
+				error={errorFor(errors, 'body')}
 			/>
 		</HouseholdActionPage>
 	)

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Select } from '~/components/form.tsx'
-import { fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
+import { HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { readOwner, readVersion } from '~/domain/household-forms.ts'
 import { assignOwner } from '~/models/household-actions.server.ts'
 import { assignableStaff } from '~/models/household-record.server.ts'
@@ -14,6 +14,7 @@ import {
 	typed,
 } from '~/utils/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // Give the household to a member of staff (or to nobody); the change goes on its timeline.
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Assign an owner').filter((tag) => !('title' in tag))
@@ -71,7 +72,7 @@ export default function AssignOwner() {
 					...page.staff.map((person) => ({ value: person.id, label: person.name })),
 				]}
 				defaultValue={result?.values?.ownerId ?? page.household.ownerId ?? ''}
-				error={fieldError(errors, 'ownerId')}
+				error={errorFor(errors, 'ownerId')}
 			/>
 		</HouseholdActionPage>
 	)

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Select, Textarea, TextInput } from '~/components/form.tsx'
-import { fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
+import { HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { readVersion } from '~/domain/household-forms.ts'
 import { readAttachReferral } from '~/domain/referral-forms.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
@@ -16,6 +16,7 @@ import {
 	typed,
 } from '~/utils/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // Staff attach a referral the enquiry did not carry (the household mentioned a carer on the
 // phone, or typed the code wrong). Whether it counts for a bonus is the rules' decision, as for
@@ -90,7 +91,7 @@ export default function AttachReferral() {
 				autoComplete="off"
 				spellCheck={false}
 				defaultValue={result?.values?.code}
-				error={fieldError(errors, 'code')}
+				error={errorFor(errors, 'code')}
 			/>
 			<Select
 				name="carerId"
@@ -100,7 +101,7 @@ export default function AttachReferral() {
 					...page.carers.map((carer) => ({ value: carer.id, label: `${carer.name} (${carer.email})` })),
 				]}
 				defaultValue={result?.values?.carerId}
-				error={fieldError(errors, 'carerId')}
+				error={errorFor(errors, 'carerId')}
 			/>
 			<Textarea
 				name="reason"
@@ -108,7 +109,7 @@ export default function AttachReferral() {
 				hint="For example, they told us on the phone that a carer suggested fostering"
 				rows={3}
 				defaultValue={result?.values?.reason}
-				error={fieldError(errors, 'reason')}
+				error={errorFor(errors, 'reason')}
 			/>
 		</HouseholdActionPage>
 	)

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Textarea } from '~/components/form.tsx'
-import { fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
+import { HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { ReferralSummary } from '~/components/referrals.tsx'
 import { readVersion } from '~/domain/household-forms.ts'
 import { readReferralReason } from '~/domain/referral-forms.ts'
@@ -17,6 +17,7 @@ import {
 	typed,
 } from '~/utils/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // Staff detach a referral attached by mistake: it no longer counts, and whatever of its bonus is
 // not yet paid becomes void. A bonus paid or being paid stops it (the model says so).
@@ -70,7 +71,7 @@ export default function DetachReferral() {
 				label="Why are you detaching this referral?"
 				rows={3}
 				defaultValue={result?.values?.reason}
-				error={fieldError(errors, 'reason')}
+				error={errorFor(errors, 'reason')}
 			/>
 		</HouseholdActionPage>
 	)

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { DateInput, Select, TextInput } from '~/components/form.tsx'
-import { fieldError, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
+import { HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { readTask, readVersion } from '~/domain/household-forms.ts'
 import { addTask } from '~/models/household-actions.server.ts'
 import { assignableStaff } from '~/models/household-record.server.ts'
@@ -14,6 +14,7 @@ import {
 	typed,
 } from '~/utils/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // Something to do for this household by a date, for someone (a call back, a reference to chase).
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Add a task').filter((tag) => !('title' in tag))
@@ -70,14 +71,14 @@ export default function AddTask() {
 				label="What needs to be done?"
 				hint="For example, Call back about the information evening"
 				defaultValue={result?.values?.title}
-				error={fieldError(errors, 'title')}
+				error={errorFor(errors, 'title')}
 			/>
 			<DateInput
 				name="dueOn"
 				legend="When is it due?"
 				hint="For example, 27 3 2027"
 				defaultValue={result?.parts?.dueOn}
-				error={fieldError(errors, 'dueOn')}
+				error={errorFor(errors, 'dueOn')}
 			/>
 			<Select
 				name="assigneeId"
@@ -87,7 +88,7 @@ export default function AddTask() {
 					...page.staff.map((person) => ({ value: person.id, label: person.name })),
 				]}
 				defaultValue={result?.values?.assigneeId ?? (page.staff.some((person) => person.id === page.me) ? page.me : '')}
-				error={fieldError(errors, 'assigneeId')}
+				error={errorFor(errors, 'assigneeId')}
 			/>
 		</HouseholdActionPage>
 	)

@@ -8,7 +8,7 @@ import { getStaffSession, signIn, startStaffSession } from '~/utils/auth.server.
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import type { FieldError } from '~/domain/field-errors.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // The title is rendered by the page so that it can start with "Error: ".
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'Sign in').filter((tag) => !('title' in tag))
@@ -47,7 +47,6 @@ export default function StaffSignIn() {
 	const navigation = useNavigation()
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
-	const fieldError = (field: 'email' | 'password') => errors.find((error) => error.field === field)?.message
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
@@ -68,12 +67,12 @@ export default function StaffSignIn() {
 						autoComplete="username"
 						spellCheck={false}
 						defaultValue={result?.email}
-						error={fieldError('email')}
+						error={errorFor(errors, 'email')}
 					/>
 					<PasswordField
 						name="password"
 						label="Password"
-						error={fieldError('password')}
+						error={errorFor(errors, 'password')}
 						autoComplete="current-password"
 					/>
 					<button

@@ -15,6 +15,7 @@ import { requireStaff } from '~/utils/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // The referral report: what refer-a-friend brings in and what it costs, the evidence for or
 // against raising the bonus. Aggregates only (no household's or carer's details).
@@ -36,7 +37,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ReferralReportPage() {
 	const page = useLoaderData<typeof loader>()
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
-	const errorFor = (field: string) => page.errors.find((error) => error.field === field)?.message
 	return (
 		<>
 			<title>{`${page.errors.length > 0 ? 'Error: ' : ''}Referral report – ${serviceName} staff`}</title>
@@ -53,14 +53,14 @@ export default function ReferralReportPage() {
 						name="from"
 						legend="From"
 						hint="For example, 1 1 2026"
-						error={errorFor('from')}
+						error={errorFor(page.errors, 'from')}
 						defaultValue={page.values.from}
 					/>
 					<DateInput
 						name="to"
 						legend="To"
 						hint="For example, 31 12 2026"
-						error={errorFor('to')}
+						error={errorFor(page.errors, 'to')}
 						defaultValue={page.values.to}
 					/>
 				</div>

@@ -22,6 +22,7 @@ import { requireStaff } from '~/utils/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // The response-time report: how well the service keeps its promises over a period. Everyone who
 // may see the funnel figures sees the aggregates; the breach list (households by name) and the
@@ -44,7 +45,6 @@ export default function ResponseTimesPage() {
 	const page = useLoaderData<typeof loader>()
 	const { search } = useLocation()
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
-	const errorFor = (field: string) => page.errors.find((error) => error.field === field)?.message
 	return (
 		<>
 			<title>{`${page.errors.length > 0 ? 'Error: ' : ''}Response times – ${serviceName} staff`}</title>
@@ -61,21 +61,21 @@ export default function ResponseTimesPage() {
 						name="from"
 						legend="From"
 						hint="For example, 5 1 2026"
-						error={errorFor('from')}
+						error={errorFor(page.errors, 'from')}
 						defaultValue={page.values.from}
 					/>
 					<DateInput
 						name="to"
 						legend="To"
 						hint="For example, 31 3 2026"
-						error={errorFor('to')}
+						error={errorFor(page.errors, 'to')}
 						defaultValue={page.values.to}
 					/>
 					<Radios
 						name="route"
 						legend="Route"
 						hint="Kinship households are never mixed into the mainstream figures"
-						error={errorFor('route')}
+						error={errorFor(page.errors, 'route')}
 						choices={REPORT_ROUTES.map((route) => ({ value: route, label: REPORT_ROUTE_LABELS[route] }))}
 						selected={[page.values.route || 'mainstream']}
 					/>

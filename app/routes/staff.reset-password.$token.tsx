@@ -11,6 +11,7 @@ import { hashPassword } from '~/utils/password.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // The page the emailed link opens: choose a password. Opening it changes nothing (mail scanners
 // open links too); only sending the form uses the link.
@@ -83,7 +84,6 @@ export default function ResetPassword() {
 		)
 	}
 	const errors = result?.errors ?? []
-	const errorFor = (field: 'password' | 'confirm') => errors.find((error) => error.field === field)?.message
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
@@ -98,13 +98,13 @@ export default function ResetPassword() {
 						name="password"
 						label="New password"
 						hint={`At least ${PASSWORD_POLICY.minLength} characters. A few unrelated words together make a strong password that is easy to remember.`}
-						error={errorFor('password')}
+						error={errorFor(errors, 'password')}
 						autoComplete="new-password"
 					/>
 					<PasswordField
 						name="confirm"
 						label="Confirm new password"
-						error={errorFor('confirm')}
+						error={errorFor(errors, 'confirm')}
 						autoComplete="new-password"
 					/>
 					<button type="submit" className="govuk-button" data-module="govuk-button">

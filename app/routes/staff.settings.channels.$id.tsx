@@ -12,7 +12,7 @@ import { now } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import type { FieldError } from '~/domain/field-errors.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // One channel: rename it (its key stays), retire it or bring it back. The online form's own
 // channels cannot be retired: the form keeps sorting enquiries into them.
@@ -99,7 +99,7 @@ export default function Channel() {
 						label="Channel"
 						hint="Enquiries already in this channel will show the new name."
 						defaultValue={result?.label ?? channel.label}
-						error={errors.find((error) => error.field === 'label')?.message}
+						error={errorFor(errors, 'label')}
 					/>
 					<button type="submit" className="govuk-button" data-module="govuk-button">
 						Save name

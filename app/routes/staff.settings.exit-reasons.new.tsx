@@ -10,7 +10,7 @@ import { requireStaff } from '~/utils/auth.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import type { FieldError } from '~/domain/field-errors.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // A new exit reason. Household withdrawals carry Ofsted's withdrawal code for the annual return.
 export const meta: MetaFunction = () =>
@@ -49,7 +49,6 @@ export default function AddExitReason() {
 	const result = useActionData<typeof action>()
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
-	const errorFor = (field: string) => errors.find((error) => error.field === field)?.message
 	const codeChoices = [
 		{ value: '', label: 'Choose a code' },
 		...Object.entries(OFSTED_WITHDRAWAL_CODES).map(([value, label]) => ({ value, label })),
@@ -70,12 +69,12 @@ export default function AddExitReason() {
 						label="Reason"
 						hint="As staff will see it, for example ‘Moved out of the area’"
 						defaultValue={result?.values.label}
-						error={errorFor('label')}
+						error={errorFor(errors, 'label')}
 					/>
 					<Radios
 						name="endedBy"
 						legend="Who ended it"
-						error={errorFor('endedBy')}
+						error={errorFor(errors, 'endedBy')}
 						selected={result ? [result.values.endedBy] : []}
 						choices={ENDED_BY_KEYS.map((endedBy) => ({
 							value: endedBy,
@@ -88,7 +87,7 @@ export default function AddExitReason() {
 										hint="For the annual fostering return"
 										options={codeChoices}
 										defaultValue={result?.values.ofstedCode}
-										error={errorFor('ofstedCode')}
+										error={errorFor(errors, 'ofstedCode')}
 									/>
 								) : undefined,
 						}))}

@@ -22,7 +22,7 @@ import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import type { FieldError } from '~/domain/field-errors.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // The refer-a-friend bonus scheme: the version in force, any still to come, the history, and a
 // form for a new version from today or a later day. A referral earns under the version in force
@@ -90,7 +90,6 @@ export default function ReferralScheme() {
 	const { search } = useLocation()
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
-	const errorOf = (field: string) => errors.find((error) => error.field === field)?.message
 	const values =
 		result?.values ?? (page.inForce ? schemeFormValues(page.inForce.rules, { day: '', month: '', year: '' }) : null)
 	const saved = page.saved && /^\d{4}-\d{2}-\d{2}$/.test(page.saved) ? page.saved : null
@@ -153,7 +152,7 @@ export default function ReferralScheme() {
 							spellCheck={false}
 							widthClass="govuk-input--width-5"
 							defaultValue={values.approvedPounds}
-							error={errorOf('approvedPounds')}
+							error={errorFor(errors, 'approvedPounds')}
 						/>
 						<TextInput
 							name="placementPounds"
@@ -163,7 +162,7 @@ export default function ReferralScheme() {
 							spellCheck={false}
 							widthClass="govuk-input--width-5"
 							defaultValue={values.placementPounds}
-							error={errorOf('placementPounds')}
+							error={errorFor(errors, 'placementPounds')}
 						/>
 						<TextInput
 							name="placementWeeks"
@@ -174,7 +173,7 @@ export default function ReferralScheme() {
 							spellCheck={false}
 							widthClass="govuk-input--width-3"
 							defaultValue={values.placementWeeks}
-							error={errorOf('placementWeeks')}
+							error={errorFor(errors, 'placementWeeks')}
 						/>
 						<TextInput
 							name="welcomePounds"
@@ -184,7 +183,7 @@ export default function ReferralScheme() {
 							spellCheck={false}
 							widthClass="govuk-input--width-5"
 							defaultValue={values.welcomePounds}
-							error={errorOf('welcomePounds')}
+							error={errorFor(errors, 'welcomePounds')}
 						/>
 						<TextInput
 							name="shortBreakPercent"
@@ -195,13 +194,13 @@ export default function ReferralScheme() {
 							spellCheck={false}
 							widthClass="govuk-input--width-3"
 							defaultValue={values.shortBreakPercent}
-							error={errorOf('shortBreakPercent')}
+							error={errorFor(errors, 'shortBreakPercent')}
 						/>
 						<Checkboxes
 							name="eligibleReferrerKinds"
 							legend="Who can earn a bonus"
 							hint="Select all that apply"
-							error={errorOf('eligibleReferrerKinds')}
+							error={errorFor(errors, 'eligibleReferrerKinds')}
 							choices={REFERRER_KINDS.map((kind) => ({ value: kind, label: REFERRER_KIND_LABELS[kind] }))}
 							selected={values.eligibleReferrerKinds}
 						/>
@@ -214,13 +213,13 @@ export default function ReferralScheme() {
 							spellCheck={false}
 							widthClass="govuk-input--width-3"
 							defaultValue={values.contactWindowMonths}
-							error={errorOf('contactWindowMonths')}
+							error={errorFor(errors, 'contactWindowMonths')}
 						/>
 						<DateInput
 							name="effectiveFrom"
 							legend="Date the scheme starts"
 							hint="Today or a later day, for example 1 4 2027. Referrals made from that day earn under this scheme."
-							error={errorOf('effectiveFrom')}
+							error={errorFor(errors, 'effectiveFrom')}
 							defaultValue={values.effectiveFrom}
 						/>
 						<button type="submit" className="govuk-button" data-module="govuk-button">

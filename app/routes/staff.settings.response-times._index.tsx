@@ -26,7 +26,7 @@ import { requireStaff } from '~/utils/auth.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import type { FieldError } from '~/domain/field-errors.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // The response-time targets, the at-risk point and reminder switches, a way to the closure days,
 // and the history of target changes. A new target applies to clocks started from the day it is
@@ -97,7 +97,6 @@ export default function ResponseTimes() {
 	const result = useActionData<typeof action>()
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
-	const errorOf = (field: string) => errors.find((error) => error.field === field)?.message
 	const typed = (form: ActionResult['form'], field: string, saved: string) =>
 		result?.form === form ? result.values[field] ?? '' : saved
 	return (
@@ -137,7 +136,7 @@ export default function ResponseTimes() {
 							spellCheck={false}
 							widthClass="govuk-input--width-3"
 							defaultValue={typed('targets', field.key, String(page.targets[field.key]))}
-							error={errorOf(field.key)}
+							error={errorFor(errors, field.key)}
 						/>
 					))}
 					<button type="submit" className="govuk-button" data-module="govuk-button">
@@ -158,13 +157,13 @@ export default function ResponseTimes() {
 						spellCheck={false}
 						widthClass="govuk-input--width-3"
 						defaultValue={typed('reminders', 'atRiskPercent', String(page.clocks.atRiskPercent))}
-						error={errorOf('atRiskPercent')}
+						error={errorFor(errors, 'atRiskPercent')}
 					/>
 					<Checkboxes
 						name="reminders"
 						legend="Reminders"
 						hint="Reminders go by email, once for each clock. Untick a kind to stop sending it."
-						error={errorOf('reminders')}
+						error={errorFor(errors, 'reminders')}
 						choices={REMINDER_KINDS.map((kind) => ({ value: kind.key, label: kind.label, hint: kind.hint }))}
 						selected={REMINDER_KINDS.filter((kind) => page.clocks[kind.key]).map((kind) => kind.key)}
 					/>

@@ -14,7 +14,7 @@ import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import type { FieldError } from '~/domain/field-errors.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // The service's closure days: days besides weekends and bank holidays that no clock counts. Adding
 // or removing one moves the deadlines of every household whose clock runs over it, at once.
@@ -78,7 +78,6 @@ export default function ClosureDays() {
 	const result = useActionData<typeof action>()
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
-	const errorOf = (field: string) => errors.find((error) => error.field === field)?.message
 	const notWorking = page.added ? alreadyNotWorking(page.added) : null
 	return (
 		<div className="govuk-grid-row">
@@ -113,7 +112,7 @@ export default function ClosureDays() {
 						legend="Date"
 						hint="For example, 29 12 2026"
 						defaultValue={result?.date}
-						error={errorOf('date')}
+						error={errorFor(errors, 'date')}
 					/>
 					<TextInput
 						name="label"
@@ -121,7 +120,7 @@ export default function ClosureDays() {
 						hint="For example, ‘Closed between Christmas and New Year’"
 						maxLength={CLOSURE_LABEL_MAX}
 						defaultValue={result?.label}
-						error={errorOf('label')}
+						error={errorFor(errors, 'label')}
 					/>
 					<button type="submit" className="govuk-button" data-module="govuk-button">
 						Add closure day

@@ -12,7 +12,7 @@ import { requireStaff } from '~/utils/auth.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import type { FieldError } from '~/domain/field-errors.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // The service's own names for the stages (ServiceConfig.stageNames). The order never changes and a
 // blank name means the standard one, so a service can always go back to the defaults.
@@ -69,7 +69,7 @@ export default function StageNames() {
 							label={stage.default}
 							widthClass="govuk-!-width-two-thirds"
 							defaultValue={result ? result.values[stage.key] : stage.custom}
-							error={errors.find((error) => error.field === `stage-${stage.key}`)?.message}
+							error={errorFor(errors, `stage-${stage.key}`)}
 						/>
 					))}
 					<button type="submit" className="govuk-button" data-module="govuk-button">

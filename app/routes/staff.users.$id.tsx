@@ -20,6 +20,7 @@ import { now } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // One staff account: change the name and role, send a password link, turn the account off or on.
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'User').filter((tag) => !('title' in tag))
@@ -127,7 +128,6 @@ export default function EditUser() {
 	const result = useActionData<typeof action>()
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
-	const errorFor = (field: AccountFormError['field']) => errors.find((error) => error.field === field)?.message
 	const { user } = page
 	return (
 		<div className="govuk-grid-row">
@@ -167,14 +167,14 @@ export default function EditUser() {
 						autoComplete="off"
 						spellCheck={false}
 						defaultValue={result?.values?.name ?? user.name}
-						error={errorFor('name')}
+						error={errorFor(errors, 'name')}
 					/>
 					<Radios
 						name="role"
 						legend="Role"
 						choices={ROLE_CHOICES.map((choice) => ({ ...choice, hint: ROLE_HINTS[choice.value] }))}
 						selected={[result?.values?.role ?? user.role]}
-						error={errorFor('role')}
+						error={errorFor(errors, 'role')}
 					/>
 					<button type="submit" className="govuk-button" data-module="govuk-button">
 						Save changes

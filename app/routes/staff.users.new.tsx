@@ -13,6 +13,7 @@ import { now } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // Adding a member of staff: the account has no password until they set one from the emailed link,
 // so nobody else ever knows it.
@@ -54,7 +55,6 @@ export default function AddUser() {
 	const result = useActionData<typeof action>()
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
-	const errorFor = (field: AccountFormError['field']) => errors.find((error) => error.field === field)?.message
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
@@ -73,7 +73,7 @@ export default function AddUser() {
 						autoComplete="off"
 						spellCheck={false}
 						defaultValue={result?.values.name}
-						error={errorFor('name')}
+						error={errorFor(errors, 'name')}
 					/>
 					<TextInput
 						name="email"
@@ -83,14 +83,14 @@ export default function AddUser() {
 						autoComplete="off"
 						spellCheck={false}
 						defaultValue={result?.values.email}
-						error={errorFor('email')}
+						error={errorFor(errors, 'email')}
 					/>
 					<Radios
 						name="role"
 						legend="Role"
 						choices={ROLE_CHOICES.map((choice) => ({ ...choice, hint: ROLE_HINTS[choice.value] }))}
 						selected={result ? [result.values.role] : []}
-						error={errorFor('role')}
+						error={errorFor(errors, 'role')}
 					/>
 					<button type="submit" className="govuk-button" data-module="govuk-button">
 						Add user and send the link
