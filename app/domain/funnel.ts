@@ -393,7 +393,7 @@ export function biggestLoss(rows: readonly StageRow[]): StageRow | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// England's figures (domain.md, "National figures": Ofsted, year to 31 March 2020, period counts)
+// England's figures (docs/domain.md, "National figures": Ofsted, year to 31 March 2020, period counts)
 
 export const NATIONAL = {
 	year: 'year to 31 March 2020',

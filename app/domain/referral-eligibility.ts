@@ -7,7 +7,7 @@ const REFERRERS_PLURAL: Record<ReferrerKind, string> = {
 	community_group: 'Community groups',
 }
 
-// Whether a referral can earn a bonus (domain.md, "Referral schemes"): one bonus per referred
+// Whether a referral can earn a bonus (docs/domain.md, "Referral schemes"): one bonus per referred
 // household and the first valid referrer wins; nothing for referring your own household, for
 // kinship households, for a household already in contact with the service within the scheme's
 // window, or for a kind of referrer the scheme does not pay. Decided once, when the referral is

@@ -15,7 +15,7 @@ import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // "Forgotten your password?": the answer is the same whether or not the address has an account,
-// so the page cannot be used to find out who works here (docs/decisions/007-password-reset.md).
+// so the page cannot be used to find out who works here (docs/decisions/007-password-reset-and-staff-accounts.md).
 
 export const meta: MetaFunction = () =>
 	staffPageMeta(undefined, 'Reset your password').filter((tag) => !('title' in tag))
