@@ -71,3 +71,31 @@ export function paymentRetryDelayMs(failedAttempts: number, random: () => number
 export function transferIdempotencyKey(paymentId: string): string {
 	return `bonus-payment-${paymentId}`
 }
+
+/** An account's status as Stripe told us, and when it was so (whole seconds, as Stripe's times are). */
+export type AccountState = { status: StripeAccountStatus; asOf: Date }
+
+/**
+ * What the app asks of Stripe: integrations/stripe.server.ts answers with the real SDK, and the
+ * models take it as an argument, so they never reach for an integration themselves (ADR 022).
+ */
+export type StripeGateway = {
+	createExpressAccount(input: { email: string; carerId: string }): Promise<{ id: string } & AccountState>
+	/** A single-use link to Stripe's onboarding for the account; it lasts minutes, so use it at once. */
+	createOnboardingLink(input: { accountId: string; returnUrl: string; refreshUrl: string }): Promise<string>
+	/** How the account stands now; asOf is when we asked. */
+	accountState(accountId: string): Promise<AccountState>
+	/** The transfer an earlier attempt of this payment created, if Stripe has one. */
+	findTransfer(paymentId: string): Promise<{ id: string } | null>
+	createTransfer(input: {
+		paymentId: string
+		entryId: string
+		amountPence: number
+		destinationAccountId: string
+	}): Promise<{ id: string }>
+	/**
+	 * The JSON in a webhook's raw body, if its Stripe-Signature header is good and dated within the
+	 * tolerance either way; throws WebhookRefused (integrations/stripe.server.ts) if not. Its shape is for the caller to check.
+	 */
+	verifyWebhook(rawBody: string, signature: string | null): unknown
+}

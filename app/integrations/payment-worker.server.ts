@@ -13,7 +13,8 @@ import {
 import { now as clockNow } from '~/utils/clock.server.ts'
 import { wakeOutbox } from './outbox-worker.server.ts'
 import { startLeasedWorker, type LeasedWorker } from './leased-worker.server.ts'
-import { describeStripeFailure, type StripeGateway } from './stripe.server.ts'
+import { describeStripeFailure } from './stripe.server.ts'
+import type { StripeGateway } from '~/domain/stripe-payments.ts'
 
 // Sends queued bonus payments to Stripe (ADR 011), like the outbox worker sends email: each server
 // process runs one when Stripe is configured (background-jobs.server.ts), and leases keep two from

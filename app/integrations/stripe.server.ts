@@ -2,8 +2,9 @@ import Stripe from 'stripe'
 import {
 	accountStatus,
 	transferIdempotencyKey,
-	type StripeAccountStatus,
+	type AccountState,
 	type StripeFailure,
+	type StripeGateway,
 } from '~/domain/stripe-payments.ts'
 import { stripeConfig, type StripeConfig } from '~/utils/env.server.ts'
 
@@ -18,35 +19,11 @@ import { stripeConfig, type StripeConfig } from '~/utils/env.server.ts'
 /** How far a webhook signature's time may be from ours, either way: Stripe's default, 5 minutes. */
 export const WEBHOOK_TOLERANCE_SECONDS = 300
 
-/** An account's status as Stripe told us, and when it was so (whole seconds, as Stripe's times are). */
-export type AccountState = { status: StripeAccountStatus; asOf: Date }
-
 /** Why a webhook's body was refused: not signed by Stripe (or not recently), or signed but not JSON. */
 export class WebhookRefused extends Error {
 	constructor(readonly reason: 'signature' | 'malformed', message: string) {
 		super(message)
 	}
-}
-
-export type StripeGateway = {
-	createExpressAccount(input: { email: string; carerId: string }): Promise<{ id: string } & AccountState>
-	/** A single-use link to Stripe's onboarding for the account; it lasts minutes, so use it at once. */
-	createOnboardingLink(input: { accountId: string; returnUrl: string; refreshUrl: string }): Promise<string>
-	/** How the account stands now; asOf is when we asked. */
-	accountState(accountId: string): Promise<AccountState>
-	/** The transfer an earlier attempt of this payment created, if Stripe has one. */
-	findTransfer(paymentId: string): Promise<{ id: string } | null>
-	createTransfer(input: {
-		paymentId: string
-		entryId: string
-		amountPence: number
-		destinationAccountId: string
-	}): Promise<{ id: string }>
-	/**
-	 * The JSON in a webhook's raw body, if its Stripe-Signature header is good and dated within the
-	 * tolerance either way; throws WebhookRefused if not. Its shape is for the caller to check.
-	 */
-	verifyWebhook(rawBody: string, signature: string | null): unknown
 }
 
 export type StripeGatewayOptions = {
@@ -171,11 +148,6 @@ export function stripeGateway(): StripeGateway | null {
 		gateway = config ? createStripeGateway(config) : null
 	}
 	return gateway
-}
-
-/** Whether bonuses can be paid through Stripe here. */
-export function stripeConfigured(): boolean {
-	return stripeConfig() !== null
 }
 
 /** A failed call to Stripe, as the payment rules see it: its HTTP status (none if no answer) and why. */

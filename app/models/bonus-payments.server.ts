@@ -1,10 +1,10 @@
 import { formatPounds, MILESTONE_LABELS, type Milestone } from '~/domain/bonus-scheme.ts'
 import type { PaymentStatus } from '~/domain/stripe-payments.ts'
 import { Prisma, type PrismaClient } from '~/generated/prisma/client.ts'
-import { stripeConfigured } from '~/integrations/stripe.server.ts'
 import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { now, today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
+import { stripeConfigured } from '~/utils/env.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { applyLedgerAction } from './bonus-ledger.server.ts'
 

@@ -1,6 +1,5 @@
-import { isStripeAccountStatus, type StripeAccountStatus } from '~/domain/stripe-payments.ts'
+import { isStripeAccountStatus, type StripeAccountStatus, type StripeGateway } from '~/domain/stripe-payments.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
-import type { StripeGateway } from '~/integrations/stripe.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 
 // A carer's Stripe Express account (ADR 011): made once, the first time they ask to be paid

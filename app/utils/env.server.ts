@@ -156,3 +156,8 @@ export function stripeConfig(env: Env = getEnv()): StripeConfig | null {
 	}
 	return { secretKey: env.STRIPE_SECRET_KEY, webhookSecrets, api, pollMs: env.STRIPE_POLL_MS }
 }
+
+/** Whether bonuses can be paid through Stripe here. */
+export function stripeConfigured(): boolean {
+	return stripeConfig() !== null
+}

@@ -5,7 +5,7 @@ delete process.env.STRIPE_SECRET_KEY
 delete process.env.STRIPE_WEBHOOK_SECRET
 
 const { createStaff, runRoute } = await import('../support/staff.ts')
-const { stripeConfigured } = await import('~/integrations/stripe.server.ts')
+const { stripeConfigured } = await import('~/utils/env.server.ts')
 const { queueStripePayment, PAYMENT_MESSAGES } = await import('~/models/bonus-payments.server.ts')
 const webhook = await import('~/routes/webhooks.stripe.ts')
 const { prisma } = await import('~/utils/db.server.ts')
