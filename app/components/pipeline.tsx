@@ -15,6 +15,7 @@ import {
 	STATUS_LABELS,
 	UNASSIGNED,
 	type FilterFormValues,
+	type PipelineHousehold,
 } from '~/domain/pipeline-filters.ts'
 import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
 import { formatShortDate } from '~/domain/working-days.ts'
@@ -25,7 +26,6 @@ import {
 	describeDeadline,
 	type RunningStatus,
 } from '~/domain/deadlines.ts'
-import type { PipelineHousehold } from '~/models/pipeline.server.ts'
 import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // The pipeline's shared parts: the household's tags, the switch between the board and the list,
@@ -239,7 +239,7 @@ export function PipelineList({
 				</div>
 			</Form>
 			{result ? (
-				<Results result={result} names={names} caption={caption} search={search} today={data.today} />
+				<Results result={result} names={names} caption={caption} search={search} />
 			) : (
 				<p className="govuk-body">Correct the filters to see the households.</p>
 			)}
@@ -252,13 +252,11 @@ function Results({
 	names,
 	caption,
 	search,
-	today,
 }: {
 	result: NonNullable<PipelineListData['result']>
 	names: StageNames
 	caption: string
 	search: string
-	today: string
 }) {
 	const first = (result.page - 1) * PAGE_SIZE + 1
 	const last = first + result.households.length - 1

@@ -5,6 +5,7 @@ import type { HouseholdStatus } from './stage-machine.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
 import { addCalendarDays, type CalendarDate } from './working-days.ts'
 import type { FieldError } from './field-errors.ts'
+import type { NextDeadline } from './deadlines.ts'
 
 // The pipeline list's filters, read from the URL so a view can be bookmarked and shared. The
 // query string is untrusted input: anything that does not fit becomes a GOV.UK error message for
@@ -39,6 +40,24 @@ export const DEADLINE_FILTER_LABELS: Record<DeadlineFilter, string> = { at_risk:
 
 /** The owner filter's value for households nobody owns yet. */
 export const UNASSIGNED = 'none'
+
+/** What the board and the list show of one household (models/pipeline.server.ts reads it, components/pipeline.tsx shows it). */
+export type PipelineHousehold = {
+	id: string
+	reference: string
+	displayName: string
+	stage: StageKey
+	status: HouseholdStatus
+	kinship: boolean
+	daysInStage: number
+	ownerName: string | null
+	firstEnquiredOn: CalendarDate
+	/**
+	 * Its nearest running clock's deadline and status today, from the row's copy (nextClock*);
+	 * null when no clock runs (or it is on hold). The views flag it when at risk or overdue.
+	 */
+	deadline: NextDeadline | null
+}
 
 export type PipelineFilters = {
 	stages: StageKey[]

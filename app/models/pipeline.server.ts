@@ -11,6 +11,7 @@ import {
 	UNASSIGNED,
 	type HouseholdRoute,
 	type PipelineFilters,
+	type PipelineHousehold,
 } from '~/domain/pipeline-filters.ts'
 import { statusFromRow, type ClockKey } from '~/domain/response-clocks.ts'
 import type { HouseholdStatus } from '~/domain/stage-machine.ts'
@@ -27,24 +28,6 @@ import { getServiceConfig } from './service-settings.server.ts'
 // here loads every household into memory.
 
 export const CARDS_PER_COLUMN = 20
-
-/** What the board and the list show of one household. */
-export type PipelineHousehold = {
-	id: string
-	reference: string
-	displayName: string
-	stage: StageKey
-	status: HouseholdStatus
-	kinship: boolean
-	daysInStage: number
-	ownerName: string | null
-	firstEnquiredOn: CalendarDate
-	/**
-	 * Its nearest running clock's deadline and status today, from the row's copy (nextClock*);
-	 * null when no clock runs (or it is on hold). The views flag it when at risk or overdue.
-	 */
-	deadline: NextDeadline | null
-}
 
 export type BoardColumn = {
 	stage: StageKey
