@@ -19,7 +19,7 @@ import { trackPageview } from '~/integrations/plausible.client.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { plausibleConfig } from '~/utils/env.server.ts'
 import { useNonce } from '~/utils/nonce.ts'
-import { useRootData } from '~/utils/root-data.ts'
+import { useRootData, type RootData } from '~/utils/root-data.ts'
 import type { loader as staffLoader } from '~/routes/staff.tsx'
 import { siteOrigin } from '~/utils/site-url.server.ts'
 
@@ -29,7 +29,7 @@ export const links: LinksFunction = () => [
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs): Promise<RootData> {
 	const config = await getServiceConfig()
 	const plausible = plausibleConfig()
 	return {
