@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useState, useSyncExternalStore } from 'react'
+
+const noSubscription = () => () => {}
 
 /**
  * A "Copy" button for a read-only field, shown only once JavaScript has started (without it there
@@ -6,9 +8,9 @@ import { useEffect, useState } from 'react'
  * tells screen reader users it worked.
  */
 export function CopyButton({ targetId, label }: { targetId: string; label: string }) {
-	const [ready, setReady] = useState(false)
+	// False on the server and while hydrating (so the page matches its HTML), then whether this browser can copy.
+	const ready = useSyncExternalStore(noSubscription, () => Boolean(navigator.clipboard), () => false)
 	const [status, setStatus] = useState('')
-	useEffect(() => setReady(typeof navigator !== 'undefined' && Boolean(navigator.clipboard)), [])
 	if (!ready) return null
 	async function copy() {
 		const field = document.getElementById(targetId) as HTMLInputElement | null

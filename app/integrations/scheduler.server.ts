@@ -11,7 +11,6 @@ import { earnDuePlacementMilestones } from '~/models/bonus-milestones.server.ts'
 import { deleteExpiredQuarantine } from '~/models/quarantine.server.ts'
 import { londonDate } from '~/domain/working-days.ts'
 import { now as clockNow } from '~/utils/clock.server.ts'
-import { getEnv } from '~/utils/env.server.ts'
 import { wakeOutbox } from './outbox-worker.server.ts'
 
 // The scheduler inside the server: every minute it sends the response-time reminders, the

@@ -76,7 +76,7 @@ export async function findPasswordLink(token: string, now: Date) {
  * the old password is signed out). Returns false, changing nothing, when the link has been used,
  * has run out or was replaced in the meantime.
  */
-export async function usePasswordLink(input: { token: string; passwordHash: string; now: Date }): Promise<boolean> {
+export async function redeemPasswordLink(input: { token: string; passwordHash: string; now: Date }): Promise<boolean> {
 	if (!looksLikeResetToken(input.token)) return false
 	return prisma.$transaction(async (tx) => {
 		// Claiming the link and checking it in one statement: two tabs sending the form at once

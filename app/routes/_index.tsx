@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { JsonLd } from '~/components/json-ld.tsx'
 import { InformationPage } from '~/components/related-content.tsx'
@@ -13,7 +13,7 @@ import { siteOrigin } from '~/utils/site-url.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { pageMeta } from '~/utils/seo.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader() {
 	const config = publicServiceConfig(await getServiceConfig())
 	return { config, organisation: organisationJsonLd(config, siteOrigin()) }
 }

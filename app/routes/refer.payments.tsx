@@ -36,7 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await requirePortalSession(request, 'carer')
-	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
+	// The button sends no answers: reading the form checks where it came from and its CSRF token.
+	await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const gateway = stripeGateway()
 	if (!gateway) throw new Response('Not found', { status: 404 })
 	const here = siteUrl('/refer/payments')

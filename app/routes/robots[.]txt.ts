@@ -1,8 +1,7 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
 import { siteUrl } from '~/utils/site-url.server.ts'
 
 // Search engines may read every public page; the staff area and the API are not for them.
-export function loader({ request }: LoaderFunctionArgs) {
+export function loader() {
 	const body = [
 		'User-agent: *',
 		'Allow: /',

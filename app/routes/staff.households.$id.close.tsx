@@ -63,7 +63,12 @@ export default function CloseHousehold() {
 	const errors = result?.errors ?? []
 	const error = errorFor(errors, 'exitReasonKey')
 	const selected = result?.values?.exitReasonKey ?? ''
-	let index = 0
+	// The first radio has the field's own id, so the error summary's link lands on it.
+	const radioIds = new Map(
+		page.groups
+			.flatMap((group) => group.reasons)
+			.map((reason, index) => [reason.key, index === 0 ? 'exitReasonKey' : `exitReasonKey-${index + 1}`])
+	)
 	return (
 		<HouseholdActionPage
 			title="Close the household"
@@ -93,8 +98,7 @@ export default function CloseHousehold() {
 							<h2 className="govuk-heading-s govuk-!-margin-bottom-2">{ENDED_BY_LABELS[group.endedBy]}</h2>
 							<div className="govuk-radios govuk-radios--small" data-module="govuk-radios">
 								{group.reasons.map((reason) => {
-									index += 1
-									const id = index === 1 ? 'exitReasonKey' : `exitReasonKey-${index}`
+									const id = radioIds.get(reason.key)
 									return (
 										<div className="govuk-radios__item" key={reason.key}>
 											<input

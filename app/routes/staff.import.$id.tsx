@@ -84,7 +84,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageRecruitment })
-	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
+	// The button sends no answers: reading the form checks where it came from and its CSRF token.
+	await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	// Started once: a second click, or a job with errors, changes nothing and shows the job as it is.
 	await startImport(params.id ?? '', session.user)
 	throw redirect(`/staff/import/${params.id}`, 303)

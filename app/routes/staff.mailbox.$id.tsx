@@ -53,7 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageRecruitment })
-	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
+	// The button sends no answers: reading the form checks where it came from and its CSRF token.
+	await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const id = params.id ?? ''
 	if (!(await findOutboxMessage(id))) throw new Response('There is no email here', { status: 404 })
 	// Already pending or sent (someone else pressed the button): nothing to do, show it as it is.

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary } from '~/components/form.tsx'
 import { PasswordField } from '~/components/password-field.tsx'
 import { checkNewPassword, PASSWORD_POLICY, type PasswordError } from '~/domain/password-policy.ts'
-import { findPasswordLink, usePasswordLink } from '~/models/password-reset.server.ts'
+import { findPasswordLink, redeemPasswordLink } from '~/models/password-reset.server.ts'
 import { endStaffSession } from '~/utils/auth.server.ts'
 import { now } from '~/utils/clock.server.ts'
 import { hashPassword } from '~/utils/password.server.ts'
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		email: page.email,
 	})
 	if (errors.length > 0) return data<ActionResult>({ errors }, { status: 400 })
-	const used = await usePasswordLink({
+	const used = await redeemPasswordLink({
 		token,
 		passwordHash: await hashPassword(String(form.get('password'))),
 		now: now(),

@@ -9,7 +9,7 @@ import { createStaff, runRoute, signIn, staffRequest } from '../support/staff.ts
 const { prisma } = await import('~/utils/db.server.ts')
 const { hashPassword, verifyPassword, MAX_PASSWORD_LENGTH } = await import('~/utils/password.server.ts')
 const { PASSWORD_POLICY } = await import('~/domain/password-policy.ts')
-const { issuePasswordLink, usePasswordLink } = await import('~/models/password-reset.server.ts')
+const { issuePasswordLink, redeemPasswordLink } = await import('~/models/password-reset.server.ts')
 const { getStaffSession } = await import('~/utils/auth.server.ts')
 const { startOutboxWorker } = await import('~/integrations/outbox-worker.server.ts')
 const { createMailer, readMailbox } = await import('~/integrations/mailer.server.ts')
@@ -214,17 +214,17 @@ describe('using the link', () => {
 		await issuePasswordLink({ userId: staff.id, kind: 'reset', now: issuedAt })
 		const { token } = linkIn((await outboxFor(staff.email)).at(-1)!.text)
 		const hash = await hashPassword(NEW_PASSWORD)
-		expect(await usePasswordLink({ token, passwordHash: hash, now: new Date('2026-01-10T10:00:00Z') })).toBe(false)
-		expect(await usePasswordLink({ token, passwordHash: hash, now: new Date('2026-01-10T09:59:59Z') })).toBe(true)
+		expect(await redeemPasswordLink({ token, passwordHash: hash, now: new Date('2026-01-10T10:00:00Z') })).toBe(false)
+		expect(await redeemPasswordLink({ token, passwordHash: hash, now: new Date('2026-01-10T09:59:59Z') })).toBe(true)
 
 		const newcomer = await createStaff('officer')
 		await issuePasswordLink({ userId: newcomer.id, kind: 'welcome', now: issuedAt })
 		const welcome = linkIn((await outboxFor(newcomer.email)).at(-1)!.text)
 		expect(
-			await usePasswordLink({ token: welcome.token, passwordHash: hash, now: new Date('2026-01-17T09:00:00Z') })
+			await redeemPasswordLink({ token: welcome.token, passwordHash: hash, now: new Date('2026-01-17T09:00:00Z') })
 		).toBe(false)
 		expect(
-			await usePasswordLink({ token: welcome.token, passwordHash: hash, now: new Date('2026-01-17T08:59:59Z') })
+			await redeemPasswordLink({ token: welcome.token, passwordHash: hash, now: new Date('2026-01-17T08:59:59Z') })
 		).toBe(true)
 
 		// The page today, long after the hour: the clear "expired" page.
