@@ -2,7 +2,6 @@ import Stripe from 'stripe'
 import {
 	accountStatus,
 	transferIdempotencyKey,
-	type AccountState,
 	type StripeFailure,
 	type StripeGateway,
 } from '~/domain/stripe-payments.ts'
