@@ -260,7 +260,7 @@ describe('the demo data for 23 November 2026', () => {
 	})
 
 
-	const { data, eventsOf, reached } = demo(TODAY)
+	const { data, reached } = demo(TODAY)
 	const todayDay = londonDay(TODAY)
 	const mainstream = data.households.filter((household) => household.route === 'mainstream')
 	// Cohorts of mainstream enquiries at least a year old have mostly run their course.

@@ -12,6 +12,7 @@ describe('answers shown back', () => {
 				<DateInput name="paidOn" legend="Date" defaultValue={{ day: '1\u0000', month: '2', year: '2026' }} />
 			</>
 		)
+		// eslint-disable-next-line no-control-regex -- the test is that no control character reaches the page
 		expect(html).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/)
 		expect(html).toContain('value="joe@example.com"')
 		expect(html).toContain('Line one\nLine two</textarea>')

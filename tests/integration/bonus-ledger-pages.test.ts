@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest'
+import type { FieldError } from '~/domain/field-errors.ts'
 import type { StaffRole } from '~/domain/staff.ts'
 import { createHousehold, runRoute, signedInAs, staffRequest, type SignedIn } from '../support/staff.ts'
 
@@ -89,11 +90,11 @@ describe('the ledger list', () => {
 		])
 		const { data } = await runRoute(list.loader, staffRequest('/staff/bonuses', manager))
 		expect(data.filter).toBe('earned')
-		expect(data.entries.every((entry: any) => entry.status === 'earned')).toBe(true)
+		expect(data.entries.every((entry: { status: string }) => entry.status === 'earned')).toBe(true)
 		expect(data.entries[0]).toMatchObject({ id: entries[0]!.id, referrer: 'Ada Carer', amountPence: 25_000 })
 		expect(data.counts.pending).toBeGreaterThanOrEqual(1)
 		const pending = await runRoute(list.loader, staffRequest('/staff/bonuses?status=pending', manager))
-		expect(pending.data.entries.map((entry: any) => entry.id)).toContain(entries[1]!.id)
+		expect(pending.data.entries.map((entry: { id: string }) => entry.id)).toContain(entries[1]!.id)
 	})
 })
 
@@ -113,7 +114,7 @@ describe('a manager’s decisions', () => {
 
 		const wrong = await post(id, manager, { intent: 'pay', method: '', reference: ' ', ...paidOnFields('2999-01-01') })
 		expect(wrong.status).toBe(400)
-		expect(wrong.data.errors.map((error: any) => error.field)).toEqual(['method', 'paidOn', 'reference'])
+		expect(wrong.data.errors.map((error: FieldError) => error.field)).toEqual(['method', 'paidOn', 'reference'])
 
 		const paid = await post(id, manager, {
 			intent: 'pay',

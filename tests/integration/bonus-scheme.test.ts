@@ -45,7 +45,7 @@ describe('who may change the bonus scheme', () => {
 			expect((await runRoute(page.action, staffRequest(PATH, someone, schemeForm()))).status).toBe(403)
 		}
 		const links = async (who: SignedIn) =>
-			(await runRoute(settings.loader, staffRequest('/staff/settings', who))).data.sections.map((s: any) => s.to)
+			(await runRoute(settings.loader, staffRequest('/staff/settings', who))).data.sections.map((section: { to: string }) => section.to)
 		expect(await links(manager)).toContain(PATH)
 		expect(await links(await signedInAs('administrator'))).not.toContain(PATH)
 	})
@@ -108,7 +108,7 @@ describe('a new version of the scheme', () => {
 		expect((await schemeForDate(today())).rules.approvedPence).toBe(25_000)
 		expect((await schemeForDate(later)).rules).toMatchObject({ approvedPence: 150_000, placementPence: 150_000 })
 		const { data } = await runRoute(page.loader, staffRequest(PATH, manager))
-		expect(data.scheduled.map((s: any) => s.effectiveFrom)).toEqual([later])
+		expect(data.scheduled.map((version: { effectiveFrom: string }) => version.effectiveFrom)).toEqual([later])
 		expect(data.history[0]).toMatchObject({ effectiveFrom: later, status: 'scheduled', createdBy: 'Mo Manager' })
 	})
 
@@ -126,6 +126,6 @@ describe('a new version of the scheme', () => {
 		expect((await schemeForDate(addCalendarDays(today(), -1))).rules).toEqual(DEFAULT_BONUS_RULES)
 		const { data } = await runRoute(page.loader, staffRequest(PATH, manager))
 		expect(data.inForce.id).toBe(inForce.id)
-		expect(data.history.map((s: any) => s.status)).toEqual(['scheduled', 'in_force', 'ended'])
+		expect(data.history.map((version: { status: string }) => version.status)).toEqual(['scheduled', 'in_force', 'ended'])
 	})
 })

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto'
+import type { ActionFunctionArgs } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
 import { EMAIL_FORMAT_MESSAGE } from '~/domain/email-address.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
 import { londonDate } from '~/domain/working-days.ts'
 import { validEnquiryFields } from '../support/enquiry-form.ts'
 import { runRoute, signedInAs, staffRequest } from '../support/staff.ts'
@@ -23,7 +25,7 @@ const routes = {
 }
 
 let clients = 0
-type Action = (args: any) => Promise<unknown>
+type Action = (args: ActionFunctionArgs) => Promise<unknown>
 /** Runs an action from a client address of its own, so no rate limit is reached. */
 const fromNewClient =
 	(action: Action): Action =>
@@ -47,9 +49,9 @@ function enquiryForm(email: string) {
 }
 
 /** The message a form's answer gives for its email field, whichever shape its errors take. */
-function emailError(data: any, field = 'email'): string | undefined {
-	const errors = data?.errors
-	if (Array.isArray(errors)) return errors.find((error: { field?: string }) => error.field === field)?.message
+function emailError(data: unknown, field = 'email'): string | undefined {
+	const errors = (data as { errors?: FieldError[] | Record<string, string | undefined> } | null)?.errors
+	if (Array.isArray(errors)) return errors.find((error) => error.field === field)?.message
 	return errors?.[field]
 }
 

@@ -15,6 +15,9 @@ const funnelCsv = await import('~/routes/staff.funnel[.]csv.ts')
 const publicEnquiry = await import('~/routes/enquire.tsx')
 const staffEnquiry = await import('~/routes/staff.enquiries.new.tsx')
 
+/** The parts of a breakdown row these tests read. */
+type BreakdownRow = { label: string; enquiries: number; applications: number; approvals: number }
+
 const Q1 = 'from-day=1&from-month=1&from-year=2026&to-day=31&to-month=3&to-year=2026'
 const copies = (interest: string, count: number) => Array<string>(count).fill(interest)
 
@@ -50,7 +53,7 @@ describe('the breakdown by fostering interest', () => {
 				staffRequest(`/staff/funnel?mode=${mode}&${Q1}&by=interest`, manager)
 			)
 			expect(answer.status).toBe(200)
-			return answer.data.funnel.breakdown.map((r: any) => [r.label, r.enquiries, r.applications, r.approvals])
+			return answer.data.funnel.breakdown.map((r: BreakdownRow) => [r.label, r.enquiries, r.applications, r.approvals])
 		}
 		// Cohort: enquired in the quarter, followed through. Teenagers: A and B enquired, both applied,
 		// A was approved. Long-term: B and C enquired, B applied.

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { parseCsv } from '~/domain/csv.ts'
 import { staffNavigation } from '~/domain/staff.ts'
-import { householdWithFact as household, runRoute, signedInAs, staffRequest, type SignedIn } from '../support/staff.ts'
+import {
+	householdWithFact as household,
+	runRoute,
+	signedInAs,
+	staffRequest,
+	type RouteAnswer,
+	type SignedIn,
+} from '../support/staff.ts'
 
 // The funnel page against a real database: FunnelFact rows written directly (householdWithFact),
 // so every figure below is worked out by hand from the eight households described in beforeAll.
@@ -106,14 +113,18 @@ async function page(query: string, as: SignedIn | null = manager) {
 	return runRoute(funnelPage.loader, staffRequest(`/staff/funnel?${query}`, as))
 }
 
-const row = (answer: { data: any }, stage: string) =>
-	answer.data.funnel.mainstream.rows.find((r: any) => r.stage === stage)
+/** The parts of the page's stage rows and breakdown rows these tests read. */
+type StageRow = { stage: string; count: number; stillIn: number; left: number }
+type BreakdownRow = { label: string; enquiries: number; applications: number; approvals: number }
+
+const row = (answer: RouteAnswer, stage: string) =>
+	answer.data.funnel.mainstream.rows.find((r: StageRow) => r.stage === stage)
 
 describe('cohort mode: the households that enquired in the first quarter, followed through', () => {
 	test('how far they got, where they are now and where they left', async () => {
 		const answer = await page(`mode=cohort&${Q1}`)
 		expect(answer.status).toBe(200)
-		const counts = answer.data.funnel.mainstream.rows.map((r: any) => [r.stage, r.count])
+		const counts = answer.data.funnel.mainstream.rows.map((r: StageRow) => [r.stage, r.count])
 		expect(counts).toEqual([
 			['enquiry', 6],
 			['initial_contact', 4],
@@ -169,7 +180,7 @@ describe('cohort mode: the households that enquired in the first quarter, follow
 describe('period mode: the households that entered each stage in the first quarter', () => {
 	test('counts each stage by the date it was entered, whenever the household enquired', async () => {
 		const answer = await page(`mode=period&${Q1}`)
-		const counts = answer.data.funnel.mainstream.rows.map((r: any) => r.count)
+		const counts = answer.data.funnel.mainstream.rows.map((r: StageRow) => r.count)
 		// H7 enquired in December but reached initial contact, initial visit and application in the quarter;
 		// H1's panel and approval were in June.
 		expect(counts).toEqual([6, 5, 3, 3, 1, 1, 0, 0])
@@ -204,25 +215,25 @@ test('period and cohort agree when every household enquired and moved within the
 	const cohort = await page(`mode=cohort&${dates}`)
 	for (const route of ['mainstream', 'kinship']) {
 		const counts = (answer: typeof period) =>
-			answer.data.funnel[route].rows.map((r: any) => [r.count, r.stillIn, r.left])
+			answer.data.funnel[route].rows.map((r: StageRow) => [r.count, r.stillIn, r.left])
 		expect(counts(period)).toEqual(counts(cohort))
 	}
-	expect(period.data.funnel.mainstream.rows.map((r: any) => r.count)).toEqual([7, 5, 3, 3, 1, 1, 1, 1])
+	expect(period.data.funnel.mainstream.rows.map((r: StageRow) => r.count)).toEqual([7, 5, 3, 3, 1, 1, 1, 1])
 	// In a cohort, counts never rise from one stage to the next.
-	const reached = cohort.data.funnel.mainstream.rows.map((r: any) => r.count)
+	const reached = cohort.data.funnel.mainstream.rows.map((r: StageRow) => r.count)
 	reached.slice(1).forEach((count: number, index: number) => expect(count).toBeLessThanOrEqual(reached[index]))
 })
 
 describe('breakdowns', () => {
 	test('by channel: which channels bring households that apply and are approved', async () => {
 		const cohort = await page(`mode=cohort&${Q1}&by=channel`)
-		expect(cohort.data.funnel.breakdown.map((r: any) => [r.label, r.enquiries, r.applications, r.approvals])).toEqual([
+		expect(cohort.data.funnel.breakdown.map((r: BreakdownRow) => [r.label, r.enquiries, r.applications, r.approvals])).toEqual([
 			['Search engine', 5, 2, 1],
 			['Radio', 1, 0, 0],
 		])
 		// Period: H7 applied in the quarter though it enquired in December.
 		const period = await page(`mode=period&${Q1}`)
-		expect(period.data.funnel.breakdown.map((r: any) => [r.label, r.enquiries, r.applications, r.approvals])).toEqual([
+		expect(period.data.funnel.breakdown.map((r: BreakdownRow) => [r.label, r.enquiries, r.applications, r.approvals])).toEqual([
 			['Search engine', 5, 3, 0],
 			['Radio', 1, 0, 0],
 		])
@@ -230,7 +241,7 @@ describe('breakdowns', () => {
 
 	test('referred or not, and by officer only for staff who work with households', async () => {
 		const referred = await page(`mode=cohort&${Q1}&by=referred`)
-		expect(referred.data.funnel.breakdown.map((r: any) => [r.label, r.enquiries])).toEqual([['Not referred', 6]])
+		expect(referred.data.funnel.breakdown.map((r: BreakdownRow) => [r.label, r.enquiries])).toEqual([['Not referred', 6]])
 		const readOnly = await signedInAs('read_only', 'Rob Reader')
 		const refused = await page(`mode=cohort&${Q1}&by=officer`, readOnly)
 		expect(refused.status).toBe(400)
@@ -243,7 +254,7 @@ describe('breakdowns', () => {
 	test('by fostering interest: a household counts under each interest it gave', async () => {
 		const answer = await page(`mode=cohort&${Q1}&by=interest`)
 		// H1 (long-term and teenagers, approved), H2 (teenagers, applied); H3 to H6 gave none.
-		expect(answer.data.funnel.breakdown.map((r: any) => [r.label, r.enquiries, r.applications, r.approvals])).toEqual([
+		expect(answer.data.funnel.breakdown.map((r: BreakdownRow) => [r.label, r.enquiries, r.applications, r.approvals])).toEqual([
 			['Teenagers', 2, 2, 1],
 			['Long-term fostering', 1, 1, 1],
 			['Not recorded', 4, 0, 0],
@@ -276,7 +287,7 @@ describe('comparing', () => {
 	test('with the period before: H7 enquired in December', async () => {
 		const answer = await page(`mode=period&${Q1}&compare=previous`)
 		expect(answer.data.funnel.comparison.period).toEqual({ from: '2025-10-03', to: '2025-12-31' })
-		expect(answer.data.funnel.comparison.rows.map((r: any) => r.count)).toEqual([1, 0, 0, 0, 0, 0, 0, 0])
+		expect(answer.data.funnel.comparison.rows.map((r: StageRow) => r.count)).toEqual([1, 0, 0, 0, 0, 0, 0, 0])
 		const csv = await runRoute(
 			funnelCsv.loader,
 			staffRequest(`/staff/funnel.csv?table=stages&mode=period&${Q1}&compare=previous`, manager)

@@ -29,8 +29,8 @@ beforeAll(async () => {
 
 /** Each test asks from its own client address, so the per-address limit is tested on purpose only. */
 function fromClient(ip = `192.0.2.${++clients}`) {
-	return <T extends (args: any) => any>(fn: T) =>
-		(args: Parameters<T>[0]) =>
+	return <Args extends { context: object }, Answer>(fn: (args: Args) => Answer) =>
+		(args: Args) =>
 			fn({ ...args, context: { ...args.context, clientIp: ip } })
 }
 

@@ -55,8 +55,8 @@ function get(path: string, cookie?: string) {
 
 /** Runs a route as a browser at its own address, so the per-client limit is tested on purpose only. */
 function fromClient(ip = `192.0.2.${++clients}`) {
-	return <T extends (args: any) => any>(fn: T) =>
-		(args: Parameters<T>[0]) =>
+	return <Args extends { context: object }, Answer>(fn: (args: Args) => Answer) =>
+		(args: Args) =>
 			fn({ ...args, context: { ...args.context, clientIp: ip } })
 }
 

@@ -10,6 +10,11 @@ const { prisma } = await import('~/utils/db.server.ts')
 const page = await import('~/routes/staff.reports.referrals.tsx')
 const csv = await import('~/routes/staff.reports.referrals[.]csv.ts')
 
+/** The parts of the report's rows these tests read. */
+type ReferralMonth = { label: string; made: number; counted: number; notEligible: number }
+type StageConversion = { stage: string }
+type SpendMonth = { pence: number }
+
 const PERIOD = 'from-day=1&from-month=3&from-year=2025&to-day=31&to-month=5&to-year=2025'
 let officer: SignedIn
 let carerId: string
@@ -84,7 +89,7 @@ describe('the referral report', () => {
 		expect(status).toBe(200)
 		const report = data.report
 		expect(report.referralsMade).toBe(3)
-		expect(report.referralsByMonth.map((m: any) => [m.label, m.made, m.counted, m.notEligible])).toEqual([
+		expect(report.referralsByMonth.map((m: ReferralMonth) => [m.label, m.made, m.counted, m.notEligible])).toEqual([
 			['Mar 2025', 2, 1, 1],
 			['Apr 2025', 1, 0, 1],
 			['May 2025', 0, 0, 0],
@@ -92,12 +97,12 @@ describe('the referral report', () => {
 		expect(report.enquiriesFromReferrals).toBe(2)
 		expect(report.approvalsFromReferrals).toBe(1)
 		expect(report.conversion.othersTotal).toBe(3)
-		const at = (stage: string) => report.conversion.stages.find((row: any) => row.stage === stage)
+		const at = (stage: string) => report.conversion.stages.find((row: StageConversion) => row.stage === stage)
 		expect(at('application').referred).toEqual({ reached: 2, share: 1 })
 		expect(at('application').others).toEqual({ reached: 1, share: 1 / 3 })
 		expect(at('approved').referred).toEqual({ reached: 1, share: 0.5 })
 		expect(at('approved').others).toEqual({ reached: 1, share: 1 / 3 })
-		expect(report.spendByMonth.map((m: any) => m.pence)).toEqual([0, 25_000, 35_000])
+		expect(report.spendByMonth.map((m: SpendMonth) => m.pence)).toEqual([0, 25_000, 35_000])
 		expect(report.spendInPeriodPence).toBe(60_000)
 		// The household of the period's bonuses (£250 + £100 welcome) over its one approval.
 		expect(report.costPerApprovedPence).toBe(35_000)

@@ -11,6 +11,10 @@ const { today } = await import('~/utils/clock.server.ts')
 const report = await import('~/routes/staff.reports.response-times.tsx')
 const csv = await import('~/routes/staff.reports.response-times[.]csv.ts')
 
+/** The parts of the report's groups and breaches these tests read. */
+type Group = { key: string; label: string; summary: { within: number; counted: number } }
+type Breach = { name: string; clock: string; status: string; deadline: string; daysLate: number }
+
 const PERIOD = 'from-day=5&from-month=1&from-year=2026&to-day=18&to-month=1&to-year=2026'
 const path = (extra = '') => `/staff/reports/response-times?${PERIOD}${extra}`
 
@@ -88,16 +92,16 @@ describe('the report', () => {
 			medianHours: 10, // 4, 10, 15.5
 			p90Hours: 15.5,
 		})
-		expect(weeks.map((week: any) => [week.key, week.summary.within, week.summary.counted])).toEqual([
+		expect(weeks.map((week: Group) => [week.key, week.summary.within, week.summary.counted])).toEqual([
 			['2026-01-05', 2, 3],
 			['2026-01-12', 0, 1],
 		])
-		expect(channels.map((group: any) => [group.label, group.summary.within, group.summary.counted])).toEqual([
+		expect(channels.map((group: Group) => [group.label, group.summary.within, group.summary.counted])).toEqual([
 			['Radio', 0, 2],
 			['Search engine', 2, 2],
 		])
 		// Who recorded the contact; for D (still awaited) its owner; E had no owner.
-		expect(officers.map((group: any) => [group.label, group.summary.within, group.summary.counted])).toEqual([
+		expect(officers.map((group: Group) => [group.label, group.summary.within, group.summary.counted])).toEqual([
 			['Olu Officer', 1, 2],
 			['Pat Person', 1, 2],
 			['Nobody', 0, 0],
@@ -106,7 +110,7 @@ describe('the report', () => {
 
 	test('every other clock, and the breaches with their households, the latest first', async () => {
 		const answer = await runRoute(report.loader, staffRequest(path(), manager))
-		const clocks = Object.fromEntries(answer.data.report.clocks.map((clock: any) => [clock.key, clock]))
+		const clocks = Object.fromEntries(answer.data.report.clocks.map((clock: { key: string }) => [clock.key, clock]))
 		// Initial visit: A met in 5 working days; B and C still waiting past 10 working days.
 		expect(clocks.initial_visit.summary).toMatchObject({ started: 3, counted: 3, within: 1, median: 5 })
 		expect(clocks.panel_to_decision.summary).toMatchObject({ started: 1, within: 1, share: 1, median: 1 })
@@ -116,7 +120,7 @@ describe('the report', () => {
 		const breaches = answer.data.report.breaches
 		expect(breaches.total).toBe(4)
 		const late = (deadline: string) => calendarDaysBetween(deadline, today())
-		expect(breaches.rows.map((row: any) => [row.name, row.clock, row.status, row.deadline, row.daysLate])).toEqual([
+		expect(breaches.rows.map((row: Breach) => [row.name, row.clock, row.status, row.deadline, row.daysLate])).toEqual([
 			['Dee Delay', 'Enquiry to first personal contact', 'overdue', '2026-01-13', late('2026-01-13')],
 			['Bea Bright', 'First contact to initial visit', 'overdue', '2026-01-21', late('2026-01-21')],
 			['Cal Cross', 'First contact to initial visit', 'overdue', '2026-01-27', late('2026-01-27')],
@@ -128,7 +132,7 @@ describe('the report', () => {
 		const answer = await runRoute(report.loader, staffRequest(path('&route=kinship'), manager))
 		expect(answer.data.report.firstContact.overall).toMatchObject({ started: 1, counted: 1, within: 1, share: 1 })
 		// Its initial visit is still waiting, long past its target.
-		expect(answer.data.report.breaches.rows.map((row: any) => [row.name, row.clock])).toEqual([
+		expect(answer.data.report.breaches.rows.map((row: Breach) => [row.name, row.clock])).toEqual([
 			['Kit Kin', 'First contact to initial visit'],
 		])
 	})

@@ -54,7 +54,20 @@ export function staffRequest(path: string, as: SignedIn | null, form?: Record<st
 	return new Request(`http://localhost${path}`, { method: form ? 'POST' : 'GET', headers, body })
 }
 
+/** What a handler answered. `data` is read by shape, as a browser would: each test names what it expects in it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- typing every route's answer would put a cast in hundreds of assertions
 export type RouteAnswer = { status: number; data: any; headers: Headers; location: string | null }
+
+/** What Remix's `data()` returns: the data with its status and headers. */
+function isDataWithInit(value: unknown): value is { data: unknown; init: ResponseInit | null } {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		'init' in value &&
+		'data' in value &&
+		(value as { type?: unknown }).type === 'DataWithResponseInit'
+	)
+}
 
 /**
  * Runs a loader or action and gives back what a browser would get: the status, the data (or the
@@ -70,7 +83,7 @@ export async function runRoute(
 	params: Record<string, string> = {}
 ): Promise<RouteAnswer> {
 	try {
-		const result = (await fn({ request, context: { cspNonce: '', clientIp: '127.0.0.1' }, params })) as any
+		const result = await fn({ request, context: { cspNonce: '', clientIp: '127.0.0.1' }, params })
 		if (result instanceof Response) {
 			return {
 				status: result.status,
@@ -79,13 +92,7 @@ export async function runRoute(
 				location: result.headers.get('Location'),
 			}
 		}
-		if (
-			result &&
-			typeof result === 'object' &&
-			'init' in result &&
-			'data' in result &&
-			result.type === 'DataWithResponseInit'
-		) {
+		if (isDataWithInit(result)) {
 			return {
 				status: result.init?.status ?? 200,
 				data: result.data,
