@@ -20,6 +20,7 @@ import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 export const keepFormAfterRefusal: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
 	actionResult && typeof actionResult === 'object' && 'errors' in actionResult ? false : defaultShouldRevalidate
 
+// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): every question of the enquiry in one component; one component per group of questions
 export function EnquiryFields({ values, errors }: { values: EnquiryValues; errors: readonly FieldError[] }) {
 	const text = (field: keyof EnquiryValues) => {
 		const value = values[field]

@@ -120,6 +120,7 @@ export type PipelineListData = {
 }
 
 /** The filter form (a GET form: the filters stay in the URL) and the page of results. */
+// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the filter form and the results in one component; the filter form can stand alone
 export function PipelineList({
 	data,
 	action,
@@ -247,6 +248,7 @@ export function PipelineList({
 	)
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the table's header and rows written out; a row component would halve it
 function Results({
 	result,
 	names,

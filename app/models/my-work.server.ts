@@ -21,6 +21,7 @@ export const MY_WORK_LIMITS = { households: 200, onHold: 50, tasks: 100 } as con
 
 const HOUSEHOLD = { id: true, displayName: true, reference: true, stage: true } as const
 
+// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the queries and the grouping by due date together; the grouping is pure and can move to app/domain
 export async function loadMyWork(staffId: string, today: CalendarDate) {
 	const open = { ownerId: staffId, status: 'open' }
 	const held = { ownerId: staffId, status: 'on_hold' }

@@ -410,6 +410,7 @@ export async function confirmMatch(input: Decision & { existingVersion: number; 
 	)
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): moves each kind of record in one function; one step per kind of record
 async function merge(
 	tx: Prisma.TransactionClient,
 	input: {

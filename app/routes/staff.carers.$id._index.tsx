@@ -68,6 +68,7 @@ function Row({ name, children }: { name: string; children: ReactNode }) {
 	)
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): every section of the carer's record in one component; one component per section
 export default function CarerRecord() {
 	const page = useLoaderData<typeof loader>()
 	const { carer } = page

@@ -89,6 +89,7 @@ function Row({ name, children }: { name: string; children: ReactNode }) {
 	)
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): every section of the household's record in one component; one component per section
 export default function HouseholdRecord() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()

@@ -84,6 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	return backToRecord(householdId, 'match-rejected')
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the comparison and the decision form in one component; split them
 export default function PossibleMatch() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()

@@ -84,6 +84,7 @@ function RulesList({ rules }: { rules: BonusRules }) {
 	)
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the scheme's history and the whole scheme form in one component; split them
 export default function ReferralScheme() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()

@@ -87,6 +87,7 @@ export function oneQueryAtATime(factory: Factory, options: OneConnectionOptions)
 	})
 }
 
+// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the adapter's wrappers are written inside the guard; lift them out as functions of the turn queue
 function guard(adapter: Adapter, options: OneConnectionOptions): Adapter {
 	const turns = new Turns()
 	/** Runs `run` in a turn of its own; resolves with its value and the function that ends the turn. */
