@@ -21,6 +21,7 @@ const LAYER = {
 	domain: 'app/domain/**',
 	models: 'app/models/**',
 	integrations: 'app/integrations/**',
+	services: 'app/services/**',
 	routes: 'app/routes/**',
 	components: 'app/components/**',
 	utils: 'app/utils/**',
@@ -38,6 +39,7 @@ const LAYER = {
 const NOT_FOR_DOMAIN = [
 	LAYER.models,
 	LAYER.integrations,
+	LAYER.services,
 	LAYER.routes,
 	LAYER.components,
 	LAYER.utils,
@@ -144,17 +146,17 @@ export default tseslint.config(
 						},
 						{
 							target: 'app/models/**',
-							from: [LAYER.routes, LAYER.components, LAYER.integrations, LAYER.shell],
-							message: 'Models are data access: they know no pages, components or outside services.',
+							from: [LAYER.routes, LAYER.components, LAYER.integrations, LAYER.services, LAYER.shell],
+							message: 'Models are data access: they know no pages, sessions, components or outside services.',
 						},
 						{
 							target: 'app/integrations/**',
-							from: [LAYER.routes, LAYER.components, LAYER.shell],
+							from: [LAYER.routes, LAYER.components, LAYER.services, LAYER.shell],
 							message: 'Integrations talk to the outside world; pages call them, not the reverse.',
 						},
 						{
 							target: 'app/components/**',
-							from: [LAYER.models, LAYER.integrations, LAYER.routes, LAYER.generated, LAYER.shell],
+							from: [LAYER.models, LAYER.integrations, LAYER.services, LAYER.routes, LAYER.generated, LAYER.shell],
 							message: 'Components show what a route hands them; the route calls the model.',
 						},
 						{
@@ -163,9 +165,16 @@ export default tseslint.config(
 							message: 'Components run in the browser too: no *.server.ts.',
 						},
 						{
-							target: 'app/utils/**',
+							// Requests' services (sign-in and sessions, a route's "load it or 404") use models.
+							target: 'app/services/**',
 							from: [LAYER.routes, LAYER.components, LAYER.shell],
-							message: 'Utilities serve the pages; they do not import them.',
+							message: 'Services serve the routes; they do not import them.',
+						},
+						{
+							// The bottom layer: env, the database connection, the clock, form reading, small helpers.
+							target: 'app/utils/**',
+							from: [LAYER.models, LAYER.integrations, LAYER.services, LAYER.routes, LAYER.components, LAYER.shell],
+							message: 'app/utils is the bottom layer: code that needs a model belongs in app/services.',
 						},
 						{
 							// Templates are pure rendering: the model that queues an email gives them their data.

@@ -1,6 +1,6 @@
 import { isCalendarDate, addCalendarDays, londonDate, type CalendarDate } from '~/domain/working-days.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
-import type { StaffIdentity } from '~/utils/auth.server.ts'
+import type { StaffIdentity } from '~/domain/staff.ts'
 import { applyLedgerAction } from '~/models/bonus-ledger.server.ts'
 import { earnReachedMilestones, householdApproved } from '~/models/bonus-milestones.server.ts'
 import { referralsFromEnquiries } from '~/models/referrals.server.ts'

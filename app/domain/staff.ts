@@ -3,6 +3,9 @@
 export const STAFF_ROLES = ['administrator', 'manager', 'officer', 'social_worker', 'read_only'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
 
+/** A member of staff as the app knows them once signed in: who did a thing, for the audit and the pages. */
+export type StaffIdentity = { id: string; email: string; name: string; role: StaffRole }
+
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
 	administrator: 'Administrator',
 	manager: 'Manager',

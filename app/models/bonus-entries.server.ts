@@ -2,7 +2,7 @@ import type { LedgerAction, LedgerOutcome, LedgerStatus } from '~/domain/bonus-l
 import type { LedgerFilter } from '~/domain/bonus-ledger-forms.ts'
 import type { Milestone } from '~/domain/bonus-scheme.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
-import type { StaffIdentity } from '~/utils/auth.server.ts'
+import type { StaffIdentity } from '~/domain/staff.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { applyLedgerAction } from './bonus-ledger.server.ts'
 

@@ -1,7 +1,7 @@
 import { ledgerTransition, type LedgerAction, type LedgerOutcome, type LedgerStatus } from '~/domain/bonus-ledger.ts'
 import { formatPounds, MILESTONE_LABELS, type Milestone } from '~/domain/bonus-scheme.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
-import type { StaffIdentity } from '~/utils/auth.server.ts'
+import type { StaffIdentity } from '~/domain/staff.ts'
 import { now } from '~/utils/clock.server.ts'
 import { renderReferralBonus } from '../../emails/referral-bonus.ts'
 import { recordAudit } from './audit.server.ts'

@@ -1,7 +1,7 @@
 import { formatPounds, MILESTONE_LABELS, type Milestone } from '~/domain/bonus-scheme.ts'
 import type { PaymentStatus } from '~/domain/stripe-payments.ts'
 import { Prisma, type PrismaClient } from '~/generated/prisma/client.ts'
-import type { StaffIdentity } from '~/utils/auth.server.ts'
+import type { StaffIdentity } from '~/domain/staff.ts'
 import { now, today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { stripeConfigured } from '~/utils/env.server.ts'

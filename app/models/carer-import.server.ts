@@ -1,5 +1,5 @@
 import { checkCarerImport, importFileEmails, type CarerImportCheck } from '~/domain/carer-import.ts'
-import type { StaffIdentity } from '~/utils/auth.server.ts'
+import type { StaffIdentity } from '~/domain/staff.ts'
 import { today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'

@@ -1,7 +1,7 @@
 import type { CarerFieldError, CarerInput } from '~/domain/carers.ts'
 import { normaliseEmail } from '~/domain/email-address.ts'
 import { formatDate, type CalendarDate } from '~/domain/working-days.ts'
-import type { StaffIdentity } from '~/utils/auth.server.ts'
+import type { StaffIdentity } from '~/domain/staff.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { createCarerWithCode, earnReachedMilestones } from './bonus-milestones.server.ts'

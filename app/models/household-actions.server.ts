@@ -1,7 +1,7 @@
 import { contactInstant, isPersonalContact, type ContactAnswers } from '~/domain/household-forms.ts'
 import { CONTACT_METHODS, CONTACT_OUTCOMES, labelOf } from '~/domain/timeline.ts'
 import { formatDate } from '~/domain/working-days.ts'
-import type { StaffIdentity } from '~/utils/auth.server.ts'
+import type { StaffIdentity } from '~/domain/staff.ts'
 import { now, today } from '~/utils/clock.server.ts'
 import { applyStageCommand, changeHousehold } from './households.server.ts'
 

@@ -12,7 +12,7 @@ import {
 } from '~/domain/stage-machine.ts'
 import type { EndedBy } from '~/domain/exit-reasons.ts'
 import type { Household, Prisma } from '~/generated/prisma/client.ts'
-import type { StaffIdentity } from '~/utils/auth.server.ts'
+import type { StaffIdentity } from '~/domain/staff.ts'
 import { now, today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'

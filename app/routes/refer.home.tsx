@@ -9,7 +9,7 @@ import { REFERRAL_PROGRESS_LABELS } from '~/domain/referral-progress.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { NO_CODE_MESSAGE, portalCarer, portalReferrals } from '~/models/referral-portal.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
-import { requirePortalSession } from '~/utils/portal-auth.server.ts'
+import { requirePortalSession } from '~/services/portal-auth.server.ts'
 import { siteUrl } from '~/utils/site-url.server.ts'
 import { PORTAL_HEADERS, PORTAL_META } from '~/utils/seo.ts'
 

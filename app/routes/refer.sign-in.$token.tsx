@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { findSignInLink } from '~/models/sign-in-links.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { now } from '~/utils/clock.server.ts'
-import { signInWithLink } from '~/utils/portal-auth.server.ts'
+import { signInWithLink } from '~/services/portal-auth.server.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 import { PORTAL_HEADERS, PORTAL_META } from '~/utils/seo.ts'
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { endPortalSession, getPortalSession } from '~/utils/portal-auth.server.ts'
+import { endPortalSession, getPortalSession } from '~/services/portal-auth.server.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // Signing out of refer-a-friend: a POST with the session's CSRF token (so another site cannot sign

@@ -9,7 +9,7 @@ import { ROLES_THAT } from '~/domain/staff.ts'
 import { formatShortDate, londonDate } from '~/domain/working-days.ts'
 import { listBonusEntries } from '~/models/bonus-entries.server.ts'
 import { paymentsNeedingAttention } from '~/models/bonus-payments.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 

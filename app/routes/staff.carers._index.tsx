@@ -7,7 +7,7 @@ import { CARER_STATUS_LABELS } from '~/domain/carer-form.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { listCarers } from '~/models/carer-records.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 

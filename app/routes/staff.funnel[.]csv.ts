@@ -16,7 +16,7 @@ import {
 import { ROLES_THAT, roleCan } from '~/domain/staff.ts'
 import { funnelChannels, loadFunnel, type Funnel } from '~/models/funnel.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { STAFF_HEADERS } from '~/utils/seo.ts'
 

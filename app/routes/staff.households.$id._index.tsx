@@ -21,8 +21,8 @@ import { completeTask } from '~/models/household-actions.server.ts'
 import { loadHouseholdRecord } from '~/models/household-record.server.ts'
 import { referralsOfHousehold } from '~/models/carer-records.server.ts'
 import { mergedInto, openMatchesOf } from '~/models/possible-matches.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
-import { backToRecord, postedForm, refused } from '~/utils/household-route.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
+import { backToRecord, postedForm, refused } from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 
 // The household record: who they are, where they are in the pipeline, where they came from, and

@@ -5,7 +5,7 @@ import { STAFF_ROLE_LABELS, isStaffRole, ROLES_THAT } from '~/domain/staff.ts'
 import { formatDateTime } from '~/domain/working-days.ts'
 import { listHouseholdAudit } from '~/models/audit.server.ts'
 import { loadHouseholdForAction } from '~/models/household-record.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 

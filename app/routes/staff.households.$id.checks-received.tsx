@@ -12,7 +12,7 @@ import {
 	postedForm,
 	refused,
 	typed,
-} from '~/utils/household-route.server.ts'
+} from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 
 // The last of Stage 1's checks and references has arrived: the service's clock for its Stage 1

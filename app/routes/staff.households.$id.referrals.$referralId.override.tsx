@@ -7,7 +7,7 @@ import { readVersion } from '~/domain/household-forms.ts'
 import { readReferralReason } from '~/domain/referral-forms.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { overrideReferral } from '~/models/referrals.server.ts'
-import { referralOfHousehold } from '~/utils/referral-route.server.ts'
+import { referralOfHousehold } from '~/services/referral-route.server.ts'
 import {
 	backToRecord,
 	householdActionPage,
@@ -15,7 +15,7 @@ import {
 	postedForm,
 	refused,
 	typed,
-} from '~/utils/household-route.server.ts'
+} from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { errorFor } from '~/domain/field-errors.ts'
 

@@ -12,7 +12,7 @@ import {
 	postedForm,
 	refused,
 	typed,
-} from '~/utils/household-route.server.ts'
+} from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 
 // A manager reopens a closed household: it goes back to the stage it left from.

@@ -11,7 +11,7 @@ import {
 	postedForm,
 	refused,
 	typed,
-} from '~/utils/household-route.server.ts'
+} from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 
 // Take a household off hold: it carries on at the stage it was at.

@@ -12,7 +12,7 @@ import {
 	postedForm,
 	refused,
 	typed,
-} from '~/utils/household-route.server.ts'
+} from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { errorFor } from '~/domain/field-errors.ts'
 

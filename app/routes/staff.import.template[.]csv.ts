@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { toCsv } from '~/domain/csv.ts'
 import { importTemplateRows } from '~/domain/pipeline-import.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { STAFF_HEADERS } from '~/utils/seo.ts'
 
 // The import template: the column headings and two example rows, to fill in or copy from.

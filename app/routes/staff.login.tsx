@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
 import { PasswordField } from '~/components/password-field.tsx'
 import { safeStaffRedirect } from '~/domain/staff.ts'
-import { getStaffSession, signIn, startStaffSession } from '~/utils/auth.server.ts'
+import { getStaffSession, signIn, startStaffSession } from '~/services/auth.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { endStaffSession, getStaffSession } from '~/utils/auth.server.ts'
+import { endStaffSession, getStaffSession } from '~/services/auth.server.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // Signing out is a POST with the session's CSRF token, so another site cannot sign staff out.

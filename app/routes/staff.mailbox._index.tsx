@@ -5,7 +5,7 @@ import { OutboxStatusTag } from '~/components/status-tags.tsx'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { formatDateTime } from '~/domain/working-days.ts'
 import { listOutboxMessages } from '~/models/outbox.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 

@@ -6,7 +6,7 @@ import { endOfThisWeek, formatDueDate, type WorkItem } from '~/domain/deadlines.
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { loadMyWork } from '~/models/my-work.server.ts'
 import { openMatchCount } from '~/models/possible-matches.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'

@@ -7,7 +7,7 @@ import { STATUS_LABELS } from '~/domain/pipeline-filters.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { formatDateTime } from '~/domain/working-days.ts'
 import { listOpenMatches } from '~/models/possible-matches.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 

@@ -16,7 +16,7 @@ import {
 } from '~/domain/annual-return.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { earliestEnquiry, loadAnnualReturn } from '~/models/annual-return.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'

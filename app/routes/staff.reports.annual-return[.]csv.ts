@@ -9,7 +9,7 @@ import {
 import { toCsv } from '~/domain/csv.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { earliestEnquiry, loadAnnualReturn } from '~/models/annual-return.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { STAFF_HEADERS } from '~/utils/seo.ts'
 

@@ -5,7 +5,7 @@ import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames } from '~/domain/stages.ts'
 import { loadReferralReport } from '~/models/referral-report.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { STAFF_HEADERS } from '~/utils/seo.ts'
 

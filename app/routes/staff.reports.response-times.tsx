@@ -18,7 +18,7 @@ import {
 import { ROLES_THAT, roleCan } from '~/domain/staff.ts'
 import { formatDate, formatShortDate } from '~/domain/working-days.ts'
 import { loadResponseReport, type ResponseReport } from '~/models/response-report.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'

@@ -3,7 +3,7 @@ import { spreadsheetSafe, toCsv } from '~/domain/csv.ts'
 import { formatShare, parseReportQuery } from '~/domain/response-report.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { loadResponseReport, recordBreachesExport } from '~/models/response-report.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { STAFF_HEADERS } from '~/utils/seo.ts'
 

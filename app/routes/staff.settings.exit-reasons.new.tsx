@@ -6,7 +6,7 @@ import { Checkboxes, ErrorSummary, Radios, Select, TextInput } from '~/component
 import { ENDED_BY_KEYS, ENDED_BY_LABELS, OFSTED_WITHDRAWAL_CODES, readExitReasonForm } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { addExitReason } from '~/models/settings.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'

@@ -22,7 +22,7 @@ import {
 	targetHistory,
 } from '~/models/response-time-settings.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'

@@ -9,7 +9,7 @@ import { CLOSURE_LABEL_MAX, alreadyNotWorking, readClosureForm } from '~/domain/
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { formatLongDate, isCalendarDate } from '~/domain/working-days.ts'
 import { addClosure, closureDates, listClosures, removeClosure } from '~/models/response-time-settings.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'

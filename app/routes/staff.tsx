@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Outlet, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { STAFF_ROLE_LABELS, staffNavigation } from '~/domain/staff.ts'
-import { getStaffSession } from '~/utils/auth.server.ts'
+import { getStaffSession } from '~/services/auth.server.ts'
 
 // The staff area's layout: the menu for the signed-in role (shown in the header by app/root.tsx)
 // and who is signed in, with a way to sign out, above every staff page. Each staff page still

@@ -5,7 +5,7 @@ import { AccountStatusTag } from '~/components/status-tags.tsx'
 import { accountStatus } from '~/domain/staff-accounts.ts'
 import { isStaffRole, ROLES_THAT, STAFF_ROLE_LABELS } from '~/domain/staff.ts'
 import { listStaffAccounts } from '~/models/staff.server.ts'
-import { requireStaff } from '~/utils/auth.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 

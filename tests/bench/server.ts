@@ -114,7 +114,7 @@ export function signInManager(databaseFile: string): string {
 			now.toISOString().replace('Z', '+00:00'),
 			crypto.randomBytes(32).toString('base64url')
 		)
-		// Production names the cookie __Host-staff (app/utils/auth.server.ts).
+		// Production names the cookie __Host-staff (app/services/auth.server.ts).
 		return `__Host-staff=${token}`
 	} finally {
 		db.close()

@@ -12,7 +12,7 @@ import { runRoute, signedInAs, staffRequest } from '../support/staff.ts'
 // cleaned into a different address and stored or used (issue 12, defect 14).
 
 const { prisma } = await import('~/utils/db.server.ts')
-const { getPortalSession, startPortalSession } = await import('~/utils/portal-auth.server.ts')
+const { getPortalSession, startPortalSession } = await import('~/services/portal-auth.server.ts')
 const routes = {
 	enquire: await import('~/routes/enquire.tsx'),
 	staffEnquiry: await import('~/routes/staff.enquiries.new.tsx'),

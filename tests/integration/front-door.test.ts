@@ -17,7 +17,7 @@ const refer = await import('~/routes/refer._index.tsx')
 const note = await import('~/routes/staff.households.$id.note.tsx')
 const events = await import('~/routes/api.event.ts')
 const { BODY_LIMITS } = await import('~/utils/read-form.server.ts')
-const { getStaffSession } = await import('~/utils/auth.server.ts')
+const { getStaffSession } = await import('~/services/auth.server.ts')
 const { createHousehold } = await import('../support/staff.ts')
 
 const OUR_ORIGIN = 'https://fostering.northdale.example'

@@ -40,6 +40,11 @@ describe('the layer rules', () => {
 		expect(await rulesBroken('app/components/example.tsx', code)).toEqual(['import-x/no-restricted-paths'])
 	})
 
+	test('app/utils may not import a model: that is a service', { timeout: 60_000 }, async () => {
+		const code = "import { findStaffByEmail } from '~/models/staff.server.ts'\nexport const find = findStaffByEmail\n"
+		expect(await rulesBroken('app/utils/example.server.ts', code)).toEqual(['import-x/no-restricted-paths'])
+	})
+
 	test('a route, flat or in a folder, may import models and components', { timeout: 60_000 }, async () => {
 		const code =
 			"import { prisma } from '~/utils/db.server.ts'\nimport { CsrfField } from '~/components/csrf-field.tsx'\n" +

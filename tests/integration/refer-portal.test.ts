@@ -10,7 +10,7 @@ import { createHousehold, runRoute } from '../support/staff.ts'
 const { prisma } = await import('~/utils/db.server.ts')
 const { rateLimits } = await import('~/models/rate-limits.server.ts')
 const { issueSignInLink, hashToken } = await import('~/models/sign-in-links.server.ts')
-const { getPortalSession, startPortalSession } = await import('~/utils/portal-auth.server.ts')
+const { getPortalSession, startPortalSession } = await import('~/services/portal-auth.server.ts')
 const { INVITATION_MESSAGES, INVITATIONS_PER_DAY } = await import('~/domain/referral-invitation.ts')
 const { londonDate } = await import('~/domain/working-days.ts')
 const refer = await import('~/routes/refer._index.tsx')

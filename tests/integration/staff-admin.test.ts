@@ -8,7 +8,7 @@ import { createStaff, runRoute, signIn, signedInAs, staffRequest, type SignedIn 
 // changes that are refused.
 
 const { prisma } = await import('~/utils/db.server.ts')
-const { getStaffSession } = await import('~/utils/auth.server.ts')
+const { getStaffSession } = await import('~/services/auth.server.ts')
 const list = await import('~/routes/staff.users._index.tsx')
 const add = await import('~/routes/staff.users.new.tsx')
 const edit = await import('~/routes/staff.users.$id.tsx')

@@ -9,7 +9,7 @@ import { runRoute } from '../support/staff.ts'
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { hashPassword } = await import('~/utils/password.server.ts')
-const auth = await import('~/utils/auth.server.ts')
+const auth = await import('~/services/auth.server.ts')
 const login = await import('~/routes/staff.login.tsx')
 const logout = await import('~/routes/staff.logout.tsx')
 const home = await import('~/routes/staff._index.tsx')

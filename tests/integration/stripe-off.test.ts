@@ -9,7 +9,7 @@ const { stripeConfigured } = await import('~/utils/env.server.ts')
 const { queueStripePayment, PAYMENT_MESSAGES } = await import('~/models/bonus-payments.server.ts')
 const webhook = await import('~/routes/webhooks.stripe.ts')
 const { prisma } = await import('~/utils/db.server.ts')
-const { startPortalSession } = await import('~/utils/portal-auth.server.ts')
+const { startPortalSession } = await import('~/services/portal-auth.server.ts')
 const payments = await import('~/routes/refer.payments.tsx')
 
 test('Stripe is off, so a bonus cannot be sent through it', async () => {

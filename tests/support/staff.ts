@@ -6,10 +6,10 @@ import { householdDisplayName, householdSearchText } from '~/domain/household-se
 import { applicantKeys } from '~/domain/possible-matches.ts'
 import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
 import { londonDate } from '~/domain/working-days.ts'
-import type { StaffIdentity } from '~/utils/auth.server.ts'
+import type { StaffIdentity } from '~/domain/staff.ts'
 
 const { prisma } = await import('~/utils/db.server.ts')
-const auth = await import('~/utils/auth.server.ts')
+const auth = await import('~/services/auth.server.ts')
 
 let people = 0
 

@@ -11,8 +11,8 @@ import {
 	newToken,
 	touchPortalSession,
 } from '~/models/sign-in-links.server.ts'
-import { now } from './clock.server.ts'
-import { getEnv } from './env.server.ts'
+import { now } from '~/utils/clock.server.ts'
+import { getEnv } from '~/utils/env.server.ts'
 
 // Sessions for people who sign in with an emailed link (carers at /refer; applicants later). As
 // for staff, the cookie holds a random token and the database only its hash; each audience has

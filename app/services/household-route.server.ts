@@ -7,8 +7,8 @@ import type { StaffRole } from '~/domain/staff.ts'
 import { loadHouseholdForAction } from '~/models/household-record.server.ts'
 import type { Refusal } from '~/models/households.server.ts'
 import { requireStaff } from './auth.server.ts'
-import { today } from './clock.server.ts'
-import { BODY_LIMITS, readForm } from './read-form.server.ts'
+import { today } from '~/utils/clock.server.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // What every household action route does the same way: who may come, which household, the CSRF
 // check, and the answers it sends back (errors with what was typed, or a redirect to the record).

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { redirect } from '@remix-run/node'
 import { emailAddressError, normaliseEmail, readEmailAddress } from '~/domain/email-address.ts'
 import { waitInWords } from '~/domain/rate-limits.ts'
-import { isStaffRole, SIGN_IN_POLICY, type StaffRole } from '~/domain/staff.ts'
+import { isStaffRole, SIGN_IN_POLICY, type StaffIdentity, type StaffRole } from '~/domain/staff.ts'
 import {
 	checkSlowDown,
 	clearRateLimits,
@@ -17,9 +17,9 @@ import {
 	findStaffSession,
 	touchStaffSession,
 } from '~/models/staff.server.ts'
-import { now } from './clock.server.ts'
-import { getEnv } from './env.server.ts'
-import { MAX_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from './password.server.ts'
+import { now } from '~/utils/clock.server.ts'
+import { getEnv } from '~/utils/env.server.ts'
+import { MAX_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from '~/utils/password.server.ts'
 import type { FieldError } from '~/domain/field-errors.ts'
 
 // Staff sign-in and sessions. The session cookie holds a random 32-byte token; the database holds
@@ -29,7 +29,6 @@ import type { FieldError } from '~/domain/field-errors.ts'
 
 export const CSRF_FIELD = 'csrf'
 
-export type StaffIdentity = { id: string; email: string; name: string; role: StaffRole }
 export type StaffSession = { id: string; csrfToken: string; user: StaffIdentity }
 
 export const SIGN_IN_MESSAGES = {
