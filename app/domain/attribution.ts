@@ -56,11 +56,13 @@ type AttributionParam = (typeof ATTRIBUTION_PARAMS)[number]
 
 const MAX_PARAM_LENGTH = 200
 
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g
+
 /** Keeps printable text only, trimmed and capped, so a hostile link cannot bloat a record. */
 function cleanParam(value: string | null | undefined): string | undefined {
 	if (value == null) return undefined
-	// eslint-disable-next-line no-control-regex
-	const cleaned = value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, MAX_PARAM_LENGTH)
+	const cleaned = value.replace(CONTROL_CHARACTERS, '').trim().slice(0, MAX_PARAM_LENGTH)
 	return cleaned === '' ? undefined : cleaned
 }
 

@@ -12,7 +12,7 @@ export const EMAIL_TOO_LONG_MESSAGE = `Email address must be ${MAX_EMAIL_LENGTH}
 
 // C0 and C1 control characters and DEL. (Other invisible characters, such as a zero-width space,
 // are refused by the format, which allows ASCII only.)
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/
 // zod's email pattern: a plain ASCII address with a dotted domain (no quoted or IP-literal parts).
 const EMAIL_FORMAT = z.email()

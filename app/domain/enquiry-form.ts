@@ -35,7 +35,7 @@ export const NOT_SURE = 'not_sure'
 const FIELD_LIMITS = { name: 100, longText: 1000, referralCode: 20 } as const
 
 // Control characters other than tab and line breaks: never typed by a person, unsafe to store.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
 
 /** The text without its control characters (tab and line breaks stay). */

@@ -23,7 +23,7 @@ const text = (form: Form, name: string) => cleanText(form.get(name))
 const longText = (form: Form, name: string) =>
 	String(form.get(name) ?? '')
 		.replace(/\r\n?/g, '\n')
-		// eslint-disable-next-line no-control-regex
+		// eslint-disable-next-line no-control-regex -- removing control characters is the point
 		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
 		.trim()
 
