@@ -3,6 +3,7 @@
 // change an address, which layout a page sits in, whether it is an index route (forms post to those
 // with ?index) or whether it has a loader or an action. A route added or removed on purpose is
 // written into the list with `npx vitest run --config tests/vitest.config.ts tests/integration/urls.test.ts -u`.
+import fs from 'node:fs'
 import path from 'node:path'
 import { readConfig } from '@remix-run/dev/dist/config.js'
 import * as esbuild from 'esbuild'
@@ -29,6 +30,15 @@ async function exportsOf(files: string[]): Promise<Map<string, string[]>> {
 		if (output.entryPoint) exports.set(path.resolve(ROOT, output.entryPoint), output.exports)
 	}
 	return exports
+}
+
+/** Every source file under `dir`, for the route ids the code names. */
+function sources(dir: string): string[] {
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = path.join(dir, entry.name)
+		if (entry.isDirectory()) return entry.name === 'generated' ? [] : sources(full)
+		return /\.tsx?$/.test(entry.name) ? [full] : []
+	})
 }
 
 /** One line per route: its URL pattern, what it is, and the URL of the layout it renders inside. */
@@ -63,4 +73,19 @@ test('every URL of the app, with its layout, is the committed list', async () =>
 	// A tree that lost its routes (a config that finds no files) is not a list worth comparing.
 	expect(list.split('\n').length).toBeGreaterThan(80)
 	await expect(list).toMatchFileSnapshot('../support/urls.txt')
+})
+
+test('every route id the code looks up is a route', async () => {
+	// A route's id is its file's path (routes/staff+/_layout), so a move changes it: a lookup by an
+	// old id finds nothing and the page quietly loses what it read from that route.
+	const ids = new Set(Object.keys((await readConfig(ROOT)).routes))
+	const lookup = /useRouteLoaderData(?:<[^>]*>)?\(\s*'([^']+)'|\bmatch\.id === '([^']+)'/g
+	const named = sources(path.join(ROOT, 'app')).flatMap((file) =>
+		[...fs.readFileSync(file, 'utf8').matchAll(lookup)].map((found) => ({
+			file: path.relative(ROOT, file),
+			id: found[1] ?? found[2]!,
+		}))
+	)
+	expect(named.length).toBeGreaterThan(1)
+	expect(named.filter(({ id }) => !ids.has(id))).toEqual([])
 })
