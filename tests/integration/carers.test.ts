@@ -12,16 +12,16 @@ const { prisma } = await import('~/utils/db.server.ts')
 const { addCarer } = await import('~/models/carers.server.ts')
 const { STALE_MESSAGE } = await import('~/models/households.server.ts')
 const routes = {
-	list: await import('~/routes/staff.carers._index.tsx'),
-	add: await import('~/routes/staff.carers.new.tsx'),
-	record: await import('~/routes/staff.carers.$id._index.tsx'),
-	placement: await import('~/routes/staff.carers.$id.placement.tsx'),
-	import: await import('~/routes/staff.carers.import._index.tsx'),
-	template: await import('~/routes/staff.carers.import.template[.]csv.ts'),
-	household: await import('~/routes/staff.households.$id._index.tsx'),
-	attach: await import('~/routes/staff.households.$id.referral.tsx'),
-	detach: await import('~/routes/staff.households.$id.referrals.$referralId.detach.tsx'),
-	override: await import('~/routes/staff.households.$id.referrals.$referralId.override.tsx'),
+	list: await import('~/routes/staff+/_carers+/carers._index.tsx'),
+	add: await import('~/routes/staff+/_carers+/carers.new.tsx'),
+	record: await import('~/routes/staff+/_carers+/carers.$id._index.tsx'),
+	placement: await import('~/routes/staff+/_carers+/carers.$id.placement.tsx'),
+	import: await import('~/routes/staff+/_carers+/carers.import._index.tsx'),
+	template: await import('~/routes/staff+/_carers+/carers.import.template[.]csv.ts'),
+	household: await import('~/routes/staff+/_households+/households.$id._index.tsx'),
+	attach: await import('~/routes/staff+/_households+/households.$id.referral.tsx'),
+	detach: await import('~/routes/staff+/_households+/households.$id.referrals.$referralId.detach.tsx'),
+	override: await import('~/routes/staff+/_households+/households.$id.referrals.$referralId.override.tsx'),
 }
 
 const today = () => londonDate(new Date())

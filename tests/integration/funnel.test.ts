@@ -6,8 +6,8 @@ import { householdWithFact as household, runRoute, signedInAs, staffRequest, typ
 // The funnel page against a real database: FunnelFact rows written directly (householdWithFact),
 // so every figure below is worked out by hand from the eight households described in beforeAll.
 
-const funnelPage = await import('~/routes/staff.funnel.tsx')
-const funnelCsv = await import('~/routes/staff.funnel[.]csv.ts')
+const funnelPage = await import('~/routes/staff+/_reports+/funnel.tsx')
+const funnelCsv = await import('~/routes/staff+/_reports+/funnel[.]csv.ts')
 
 const Q1 = 'from-day=1&from-month=1&from-year=2026&to-day=31&to-month=3&to-year=2026'
 let manager: SignedIn

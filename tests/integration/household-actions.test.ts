@@ -9,17 +9,17 @@ const { prisma } = await import('~/utils/db.server.ts')
 const { findStageDisagreements, STALE_MESSAGE } = await import('~/models/households.server.ts')
 const { findFunnelFactDisagreements } = await import('~/models/funnel-facts.server.ts')
 const routes = {
-	contact: await import('~/routes/staff.households.$id.contact.tsx'),
-	move: await import('~/routes/staff.households.$id.move.tsx'),
-	stage1: await import('~/routes/staff.households.$id.stage-1-complete.tsx'),
-	hold: await import('~/routes/staff.households.$id.hold.tsx'),
-	resume: await import('~/routes/staff.households.$id.resume.tsx'),
-	close: await import('~/routes/staff.households.$id.close.tsx'),
-	reopen: await import('~/routes/staff.households.$id.reopen.tsx'),
-	owner: await import('~/routes/staff.households.$id.owner.tsx'),
-	note: await import('~/routes/staff.households.$id.note.tsx'),
-	task: await import('~/routes/staff.households.$id.task.tsx'),
-	record: await import('~/routes/staff.households.$id._index.tsx'),
+	contact: await import('~/routes/staff+/_households+/households.$id.contact.tsx'),
+	move: await import('~/routes/staff+/_households+/households.$id.move.tsx'),
+	stage1: await import('~/routes/staff+/_households+/households.$id.stage-1-complete.tsx'),
+	hold: await import('~/routes/staff+/_households+/households.$id.hold.tsx'),
+	resume: await import('~/routes/staff+/_households+/households.$id.resume.tsx'),
+	close: await import('~/routes/staff+/_households+/households.$id.close.tsx'),
+	reopen: await import('~/routes/staff+/_households+/households.$id.reopen.tsx'),
+	owner: await import('~/routes/staff+/_households+/households.$id.owner.tsx'),
+	note: await import('~/routes/staff+/_households+/households.$id.note.tsx'),
+	task: await import('~/routes/staff+/_households+/households.$id.task.tsx'),
+	record: await import('~/routes/staff+/_households+/households.$id._index.tsx'),
 }
 type RouteName = keyof typeof routes
 

@@ -5,8 +5,8 @@ import { createHousehold, createStaff, runRoute, signedInAs, signIn, staffReques
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { findStageDisagreements } = await import('~/models/households.server.ts')
-const record = await import('~/routes/staff.households.$id._index.tsx')
-const audit = await import('~/routes/staff.households.$id.audit.tsx')
+const record = await import('~/routes/staff+/_households+/households.$id._index.tsx')
+const audit = await import('~/routes/staff+/_households+/households.$id.audit.tsx')
 
 afterEach(async () => {
 	expect(await findStageDisagreements()).toEqual([])

@@ -7,8 +7,8 @@ import { createHousehold, runRoute, signedInAs, staffRequest, type SignedIn } fr
 // and shows aggregates only: anyone who may see reports may see it.
 
 const { prisma } = await import('~/utils/db.server.ts')
-const page = await import('~/routes/staff.reports.referrals.tsx')
-const csv = await import('~/routes/staff.reports.referrals[.]csv.ts')
+const page = await import('~/routes/staff+/_reports+/reports.referrals.tsx')
+const csv = await import('~/routes/staff+/_reports+/reports.referrals[.]csv.ts')
 
 const PERIOD = 'from-day=1&from-month=3&from-year=2025&to-day=31&to-month=5&to-year=2025'
 let officer: SignedIn

@@ -8,8 +8,8 @@ import { createHousehold, createStaff, runRoute, signedInAs, staffRequest, type 
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { today } = await import('~/utils/clock.server.ts')
-const report = await import('~/routes/staff.reports.response-times.tsx')
-const csv = await import('~/routes/staff.reports.response-times[.]csv.ts')
+const report = await import('~/routes/staff+/_reports+/reports.response-times.tsx')
+const csv = await import('~/routes/staff+/_reports+/reports.response-times[.]csv.ts')
 
 const PERIOD = 'from-day=5&from-month=1&from-year=2026&to-day=18&to-month=1&to-year=2026'
 const path = (extra = '') => `/staff/reports/response-times?${PERIOD}${extra}`

@@ -9,9 +9,9 @@ import { createStaff, runRoute, signIn, signedInAs, staffRequest, type SignedIn 
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { getStaffSession } = await import('~/utils/auth.server.ts')
-const list = await import('~/routes/staff.users._index.tsx')
-const add = await import('~/routes/staff.users.new.tsx')
-const edit = await import('~/routes/staff.users.$id.tsx')
+const list = await import('~/routes/staff+/_admin+/users._index.tsx')
+const add = await import('~/routes/staff+/_admin+/users.new.tsx')
+const edit = await import('~/routes/staff+/_admin+/users.$id.tsx')
 
 let admin: SignedIn
 
