@@ -77,8 +77,9 @@ export function clocksTable(clocks: readonly ClockReport[]): ResponseTable {
 			['90th percentile', 'number']
 		),
 		rows: clocks.map((clock) => {
-			const unit = clock.unit === 'days' ? 'days' : 'working days'
-			const withUnit = (value: number | null) => (value === null ? null : `${formatNumber(value)} ${unit}`)
+			const unit = clock.unit === 'days' ? 'day' : 'working day'
+			const withUnit = (value: number | null) =>
+				value === null ? null : `${formatNumber(value)} ${unit}${value === 1 ? '' : 's'}`
 			return [
 				clock.label,
 				clock.target,
