@@ -123,7 +123,8 @@ describe('the referral report', () => {
 			'attachment; filename="referrals-months-2025-03-01-to-2025-05-31.csv"'
 		)
 		expect(months.data.replace('\uFEFF', '').trim().split(/\r?\n/)).toEqual([
-			'Month,Referrals made,Counted,Not eligible,Bonuses paid,Amount paid (£)',
+			// The page's headings; the amounts in pounds as a spreadsheet reads them (the page says £250).
+			'Month,Referrals made,Counted,Not eligible,Bonuses paid,Amount paid',
 			'2025-03,2,1,1,0,0.00',
 			'2025-04,1,0,1,1,250.00',
 			'2025-05,0,0,0,2,350.00',
