@@ -2,6 +2,8 @@
 // what a connected account's state means for us, which failures are worth trying again, and how
 // long to wait before the next try.
 
+import { backoffMs, type RetryPolicy } from './retry-policy.ts'
+
 export const STRIPE_ACCOUNT_STATUSES = ['pending', 'enabled', 'restricted'] as const
 export type StripeAccountStatus = (typeof STRIPE_ACCOUNT_STATUSES)[number]
 
@@ -55,16 +57,19 @@ export function isTransientFailure(failure: StripeFailure): boolean {
 	return status >= 500 || status === 429 || status === 409
 }
 
-const RETRY_DELAYS_MS = [15_000, 60_000, 300_000, 900_000, 3_600_000]
-
 /**
- * The wait after `failedAttempts` transient failures (1 = the first): from seconds up to an hour,
- * for as long as Stripe stays away. Jitter takes up to a fifth off so payments that failed together
- * do not all retry together. `random` returns a number in [0, 1).
+ * Stripe's numbers for the workers' retry rule (app/domain/retry-policy.ts, ADR 024): from seconds
+ * up to an hour, for as long as Stripe stays away; a definite refusal is not tried again.
  */
+export const PAYMENT_RETRY: RetryPolicy = {
+	delaysMs: [15_000, 60_000, 300_000, 900_000, 3_600_000],
+	transientAttempts: null,
+	permanentAttempts: 1,
+}
+
+/** The wait after `failedAttempts` transient failures (1 = the first), with jitter. */
 export function paymentRetryDelayMs(failedAttempts: number, random: () => number = Math.random): number {
-	const index = Math.min(Math.max(failedAttempts, 1), RETRY_DELAYS_MS.length) - 1
-	return Math.round(RETRY_DELAYS_MS[index]! * (1 - 0.2 * random()))
+	return backoffMs(PAYMENT_RETRY, failedAttempts, random)
 }
 
 /** The idempotency key of a payment's transfer: the same on every retry, so Stripe pays once. */
