@@ -18,6 +18,8 @@ export type ReferralView = {
 	status: string
 	reasonText: string | null
 	overridable: boolean
+	/** Why staff cannot detach it or count it instead; null when they can (app/domain/referral-eligibility.ts). */
+	refusals: { detach: string | null; count: string | null }
 	staffReason: string | null
 }
 
@@ -129,7 +131,7 @@ export function ReferralSection({
 								</td>
 								{canChange ? (
 									<td className="govuk-table__cell">
-										{referral.status !== 'detached' ? (
+										{referral.refusals.detach === null ? (
 											<Link className="govuk-link" to={`${base}/referrals/${referral.id}/detach`}>
 												Detach<span className="govuk-visually-hidden"> the referral from {referral.referrer.name}</span>
 											</Link>
