@@ -42,6 +42,35 @@ export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
 	reversed: 'Reversed by Stripe',
 }
 
+/** Why Stripe cannot pay a bonus, in a manager's words. */
+export const STRIPE_PAYMENT_REFUSALS = {
+	notApproved: 'Only a bonus approved for payment can be paid',
+	alreadyLive: 'This bonus is already being paid through Stripe, or has been',
+	noPayee: 'This bonus has no carer to pay',
+	notConnected: 'The carer has not finished setting up their Stripe account, so Stripe cannot pay them yet',
+} as const
+export type StripePaymentRefusal = keyof typeof STRIPE_PAYMENT_REFUSALS
+
+/**
+ * Who Stripe can pay: a bonus approved for payment, not already being paid (or paid) through
+ * Stripe, to a carer whose connected account Stripe will send transfers to. Null when it can; the
+ * bonus's page offers "Pay with Stripe" only then, and queueing a payment refuses otherwise.
+ */
+export function stripePaymentRefusal(
+	entry: {
+		status: string
+		/** The account's id, where it is known (an account Stripe calls enabled has one). */
+		payee: { stripeAccountId?: string | null; stripeAccountStatus: string | null } | null
+	},
+	stripeLive: boolean
+): StripePaymentRefusal | null {
+	if (entry.status !== 'approved') return 'notApproved'
+	if (stripeLive) return 'alreadyLive'
+	if (!entry.payee) return 'noPayee'
+	if (entry.payee.stripeAccountId === null || entry.payee.stripeAccountStatus !== 'enabled') return 'notConnected'
+	return null
+}
+
 /** What a failed request to Stripe looked like: no status code means it never got an answer. */
 export type StripeFailure = { statusCode?: number | null; message: string }
 
