@@ -1,11 +1,7 @@
 import { Link } from '@remix-run/react'
-import {
-	AWAITING_MATCH_TEXT,
-	referralStatusLabel,
-	referralStatusTag,
-	referralViaLabel,
-} from '~/domain/referral-display.ts'
+import { AWAITING_MATCH_TEXT, referralViaLabel } from '~/domain/referral-display.ts'
 import { formatDate } from '~/domain/working-days.ts'
+import { ReferralStatusTag } from './status-tags.tsx'
 
 // A household's referrals as staff see them: who referred them, how, when, and whether it counts
 // for a bonus (with the rules' reason, or staff's, when it does not).
@@ -26,9 +22,7 @@ export type ReferralView = {
 function Status({ referral }: { referral: ReferralView }) {
 	return (
 		<>
-			<strong className={`govuk-tag ${referralStatusTag(referral.status)}`}>
-				{referralStatusLabel(referral.status)}
-			</strong>
+			<ReferralStatusTag status={referral.status} />
 			{referral.status === 'awaiting_match' ? (
 				<p className="govuk-body-s govuk-!-margin-bottom-0 govuk-!-margin-top-1">{AWAITING_MATCH_TEXT}</p>
 			) : null}

@@ -15,7 +15,7 @@ import { STATUS_LABELS } from '~/domain/pipeline-filters.ts'
 import { availableActions, rolesFor, type HouseholdAction } from '~/domain/household-actions.ts'
 import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
 import type { StageKey } from '~/domain/stages.ts'
-import { CLOCK_STATUS_LABELS, CLOCK_STATUS_TAGS, type ClockRow } from '~/domain/deadlines.ts'
+import type { ClockRow } from '~/domain/deadlines.ts'
 import { labelOf as label, type TimelineItem } from '~/domain/timeline.ts'
 
 import { formatDate, formatDateTime, formatShortDate } from '~/domain/working-days.ts'
@@ -26,6 +26,7 @@ import { mergedInto, openMatchesOf } from '~/models/possible-matches.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
 import { backToRecord, postedForm, refused } from '~/utils/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { ClockStatusTag } from '~/components/status-tags.tsx'
 
 // The household record: who they are, where they are in the pipeline, where they came from, and
 // everything that has happened to them. Opening it is written to the audit log.
@@ -403,9 +404,7 @@ function Clocks({ clocks }: { clocks: ClockRow[] }) {
 									</td>
 									<td className="govuk-table__cell govuk-table__cell--numeric">{clock.elapsedWorkingDays}</td>
 									<td className="govuk-table__cell">
-										<strong className={`govuk-tag app-nowrap ${CLOCK_STATUS_TAGS[clock.status]}`}>
-											{CLOCK_STATUS_LABELS[clock.status]}
-										</strong>
+										<ClockStatusTag status={clock.status} nowrap />
 										{clock.endedOn ? (
 											<span className="app-deadline__what">
 												{clock.status === 'stopped' ? 'Stopped' : 'Done'} {formatShortDate(clock.endedOn)}
