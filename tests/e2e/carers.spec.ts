@@ -42,6 +42,8 @@ test('an officer adds a carer, records a placement and imports carers from a spr
 	context,
 	baseURL,
 }) => {
+	// A long journey (a carer, a placement, two uploads and an import in the background), with axe on each page.
+	test.slow()
 	const tag = crypto.randomUUID().slice(0, 8)
 	await signInAs(context, baseURL!, 'officer', 'Olu Officer')
 	await page.goto('/staff/carers')
