@@ -80,6 +80,7 @@ function createPageData() {
 	const referralId = `referral-${suffix}`
 	const entryIds = LEDGER_ENTRIES.map((entry) => `entry-${entry.milestone}-${suffix}`)
 	const importId = `import-${suffix}`
+	const carerImportId = `carer-import-${suffix}`
 	const messageId = `message-${suffix}`
 	const enquiryReference = `ENQ-${randomReference()}`
 	const resetToken = crypto.randomBytes(32).toString('base64url')
@@ -144,6 +145,18 @@ function createPageData() {
 				'INSERT INTO ImportJob (id, createdById, createdAt, filename, csv, status, totalRows) VALUES (?, ?, ?, ?, ?, ?, ?)'
 			).run(importId, manager.id, at, 'pipeline – Núñez.csv', fs.readFileSync(IMPORT_CSV, 'utf8'), 'checked', 0)
 			db.prepare(
+				'INSERT INTO ImportJob (id, kind, createdById, createdAt, filename, csv, status, totalRows) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+			).run(
+				carerImportId,
+				'carers',
+				manager.id,
+				at,
+				'carers – Siân.csv',
+				'name,email\nSiân Llŷr,sian.llyr@example.com\n',
+				'checked',
+				1
+			)
+			db.prepare(
 				`INSERT INTO OutboxMessage (id, template, toAddress, subject, html, text, status, createdAt, householdId)
 				VALUES (?, 'enquiry-acknowledgement', ?, ?, ?, ?, 'sent', ?, ?)`
 			).run(
@@ -189,7 +202,8 @@ function createPageData() {
 				households: [{ id: referred.id, referralId }, { id: closed.id }, { id: onHold.id }, { id: again.id, matchId }],
 				bonuses: entryIds.map((id) => ({ id })),
 				carers: [{ id: carer.id }],
-				import: [{ id: importId }],
+				// The households' import page takes :id, the carers' :jobId.
+				import: [{ id: importId }, { jobId: carerImportId }],
 				mailbox: [{ id: messageId }],
 				users: [{ id: manager.id }, { id: administrator.id }],
 				channels: [{ id: first('SELECT id FROM Channel ORDER BY sortOrder LIMIT 1') }],

@@ -306,6 +306,55 @@ describe('closing and reopening', () => {
 	})
 })
 
+describe('what the record offers, its pages and the server agree (app/domain/household-actions.ts)', () => {
+	test('an officer on a household on hold: the record offers resume and close, not hold or move; their pages and posts say the same', async () => {
+		const { id } = await createHousehold({ stage: 'initial_visit' })
+		const officer = await signedInAs('officer')
+		await post('hold', officer, id, {
+			...dateFields('businessDate', today()),
+			...dateFields('reviewOn', addCalendarDays(today(), 30)),
+		})
+		const record = await runRoute(routes.record.loader, staffRequest(`/staff/households/${id}`, officer), { id })
+		expect(record.data.actions).toEqual(
+			expect.arrayContaining(['resume', 'close'])
+		)
+		expect(record.data.actions).not.toContain('hold')
+		expect(record.data.actions).not.toContain('move')
+
+		for (const [route, form] of [
+			['hold', { ...dateFields('reviewOn', addCalendarDays(today(), 60)) }],
+			['move', { toStage: 'application' }],
+		] as const) {
+			const page = await runRoute(routes[route].loader, staffRequest(`/staff/households/${id}/${route}`, officer), {
+				id,
+			})
+			const posted = await post(route, officer, id, { ...dateFields('businessDate', today()), ...form })
+			expect(posted.status).toBe(400)
+			expect(posted.data.errors).toEqual([{ field: null, message: page.data.blocked }])
+		}
+		for (const route of ['resume', 'close'] as const) {
+			const page = await runRoute(routes[route].loader, staffRequest(`/staff/households/${id}/${route}`, officer), {
+				id,
+			})
+			expect(page.data.blocked).toBeNull()
+		}
+	})
+
+	test('only a manager is offered a reopen, and only a manager’s is accepted', async () => {
+		const { id } = await createHousehold({ stage: 'application' })
+		const officer = await signedInAs('officer')
+		await post('close', officer, id, { exitReasonKey: 'timing', ...dateFields('businessDate', today()) })
+		const manager = await signedInAs('manager')
+		const offered = async (as: SignedIn) =>
+			(await runRoute(routes.record.loader, staffRequest(`/staff/households/${id}`, as), { id })).data.actions
+		expect(await offered(officer)).not.toContain('reopen')
+		expect(await offered(manager)).toContain('reopen')
+		expect((await runRoute(routes.reopen.loader, staffRequest(`/staff/households/${id}/reopen`, officer), { id })).status).toBe(403)
+		const page = await runRoute(routes.reopen.loader, staffRequest(`/staff/households/${id}/reopen`, manager), { id })
+		expect(page.data.blocked).toBeNull()
+	})
+})
+
 describe('owners, notes and tasks', () => {
 	test('assigning an owner records who had it and who has it now', async () => {
 		const { id } = await createHousehold()

@@ -321,7 +321,7 @@ describe('recording the last Stage 1 check', () => {
 		const page = await runRoute(checks.loader, staffRequest(`/staff/households/${early}/checks-received`, officer), {
 			id: early,
 		})
-		expect(page.data.blocked).toBe('Stage 1 is not open for this household.')
+		expect(page.data.blocked).toBe('The household has not started Stage 1')
 		const notYet = await post(officer, early, dateFields('businessDate', today))
 		expect(notYet.data.errors).toEqual([{ field: null, message: 'The household has not started Stage 1' }])
 

@@ -192,7 +192,7 @@ describe('changing an account', () => {
 		await prisma.staffUser.update({ where: { id: person.id }, data: { disabledAt: new Date() } })
 		const refused = await editUser(person.id, admin, { intent: 'send-link' })
 		expect(refused.status).toBe(409)
-		expect(refused.data.errors[0].message).toBe('Turn the account on before sending a password link')
+		expect(refused.data.errors[0].message).toBe('Turn the account on before sending a password link.')
 	})
 
 	test('an administrator cannot turn off their own account', async () => {

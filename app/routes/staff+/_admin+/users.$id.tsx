@@ -5,6 +5,7 @@ import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, Radios, SuccessBanner, TextInput } from '~/components/form.tsx'
 import { AccountStatusTag } from '~/components/status-tags.tsx'
 import {
+	accountActions,
 	accountStatus,
 	readAccountForm,
 	ROLE_CHOICES,
@@ -46,7 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const done = new URL(request.url).searchParams.get('done')
 	return {
 		csrfToken: session.csrfToken,
-		isSelf: user.id === session.user.id,
+		// What this administrator may do to the account, and why not (the server refuses in the same words).
+		refusals: accountActions(session.user.id, { id: user.id, disabled: user.disabledAt !== null }),
 		done: done && Object.hasOwn(DONE_MESSAGES, done) ? DONE_MESSAGES[done as keyof typeof DONE_MESSAGES] : null,
 		user: {
 			id: user.id,
@@ -73,12 +75,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const back = (done: keyof typeof DONE_MESSAGES) => redirect(`/staff/users/${user.id}?done=${done}`, 303)
 
 	if (intent === 'send-link') {
-		if (user.disabledAt) {
-			return data<ActionResult>(
-				{ errors: [{ message: 'Turn the account on before sending a password link' }] },
-				{ status: 409 }
-			)
-		}
+		const refusal = accountActions(session.user.id, { id: user.id, disabled: user.disabledAt !== null }).send_link
+		if (refusal) return data<ActionResult>({ errors: [{ message: refusal }] }, { status: 409 })
 		// No password yet: the longer-lasting "set your password" link, as when the account was made.
 		const kind = user.passwordHash ? 'reset' : 'welcome'
 		await issuePasswordLink({ userId: user.id, kind, now: now() })
@@ -182,8 +180,8 @@ export default function EditUser() {
 				</Form>
 
 				<h2 className="govuk-heading-m">Password</h2>
-				{user.disabled ? (
-					<p className="govuk-body">Turn the account on before sending a password link.</p>
+				{page.refusals.send_link ? (
+					<p className="govuk-body">{page.refusals.send_link}</p>
 				) : (
 					<Form method="post">
 						<CsrfField token={page.csrfToken} />
@@ -208,8 +206,8 @@ export default function EditUser() {
 							Turn account on
 						</button>
 					</Form>
-				) : page.isSelf ? (
-					<p className="govuk-body">You cannot turn off your own account. Ask another administrator.</p>
+				) : page.refusals.disable ? (
+					<p className="govuk-body">{page.refusals.disable}</p>
 				) : (
 					<Form method="post">
 						<CsrfField token={page.csrfToken} />

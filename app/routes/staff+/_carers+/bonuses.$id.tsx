@@ -10,7 +10,7 @@ import { ledgerActionsFor, readManualPaymentForm, readVoidForm } from '~/domain/
 import { MILESTONE_LABELS, formatPounds } from '~/domain/bonus-scheme.ts'
 import { dateParts, type DateParts } from '~/domain/date-input.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
-import { PAYMENT_STATUS_LABELS } from '~/domain/stripe-payments.ts'
+import { PAYMENT_STATUS_LABELS, stripePaymentRefusal } from '~/domain/stripe-payments.ts'
 import { formatDate, formatDateTime } from '~/domain/working-days.ts'
 import { wakePayments } from '~/integrations/payment-worker.server.ts'
 import { stripeConfigured } from '~/integrations/stripe.server.ts'
@@ -50,20 +50,19 @@ async function entryOr404(id: string | undefined) {
 	return entry
 }
 
+type Payments = Awaited<ReturnType<typeof paymentsForEntry>>
+
 /** The Stripe part of the page: only when Stripe is set up for the service. */
-async function stripePanel(entry: BonusEntryRecord) {
+function stripePanel(entry: BonusEntryRecord, payments: Payments, live: boolean) {
 	if (!stripeConfigured()) return null
-	const payments = await paymentsForEntry(entry.id)
-	const live = payments.some((payment) => payment.status === 'queued' || payment.status === 'paid')
-	const accountReady = entry.payee?.stripeAccountStatus === 'enabled'
+	// Who Stripe can pay is the domain's rule (app/domain/stripe-payments.ts), as queueing one refuses.
+	const refusal = stripePaymentRefusal(entry, live)
 	let notice: string | null = null
-	if (entry.status === 'approved' && !live && !accountReady) {
-		notice = entry.payee
-			? `${entry.payee.name} has not finished connecting a Stripe account, so Stripe cannot pay them yet. They can connect one from their refer-a-friend page, or you can record a payment made another way.`
-			: 'There is no carer to pay yet.'
-	}
+	if (refusal === 'notConnected') {
+		notice = `${entry.payee!.name} has not finished connecting a Stripe account, so Stripe cannot pay them yet. They can connect one from their refer-a-friend page, or you can record a payment made another way.`
+	} else if (refusal === 'noPayee') notice = 'There is no carer to pay yet.'
 	return {
-		canPay: entry.status === 'approved' && accountReady && !live,
+		canPay: refusal === null,
 		// While Stripe is paying it, the bonus cannot also be paid another way.
 		live,
 		notice,
@@ -79,17 +78,20 @@ async function stripePanel(entry: BonusEntryRecord) {
 	}
 }
 
-type StripePanel = Awaited<ReturnType<typeof stripePanel>>
+type StripePanel = ReturnType<typeof stripePanel>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageBonuses })
 	const entry = await entryOr404(params.id)
 	const done = new URL(request.url).searchParams.get('done')
-	const stripe = await stripePanel(entry)
+	const payments = await paymentsForEntry(entry.id)
+	// A Stripe payment queued or paid: whether or not Stripe is still set up, nothing else may pay it.
+	const live = payments.some((payment) => payment.status === 'queued' || payment.status === 'paid')
 	return {
 		csrfToken: session.csrfToken,
 		entry,
-		stripe,
+		actions: ledgerActionsFor(entry.status, live),
+		stripe: stripePanel(entry, payments, live),
 		today: today(),
 		done: done && done in DONE ? DONE[done as keyof typeof DONE] : null,
 	}
@@ -155,7 +157,7 @@ export default function BonusEntryPage() {
 	const errors = result?.errors ?? []
 	const errorOf = (form: ActionResult['form'], field: string) =>
 		result?.form === form ? errorFor(errors, field) : undefined
-	const actions = ledgerActionsFor(entry.status)
+	const { actions } = page
 	const milestone = MILESTONE_LABELS[entry.milestone] ?? entry.milestone
 	const payeeName =
 		entry.payee?.name ?? (entry.milestone === 'welcome' ? 'the new carers' : entry.referral.referrer.name)
@@ -229,7 +231,7 @@ export default function BonusEntryPage() {
 
 				{page.stripe ? <StripePayments stripe={page.stripe} csrfToken={page.csrfToken} /> : null}
 
-				{actions.pay && !page.stripe?.live ? (
+				{actions.pay ? (
 					<>
 						<h2 className="govuk-heading-m">Record a payment made another way</h2>
 						<p className="govuk-body">
@@ -269,7 +271,7 @@ export default function BonusEntryPage() {
 					</>
 				) : null}
 
-				{actions.void && !page.stripe?.live ? (
+				{actions.void ? (
 					<>
 						<h2 className="govuk-heading-m">Make void</h2>
 						<p className="govuk-body">

@@ -7,7 +7,7 @@ import { SuccessBanner } from '~/components/form.tsx'
 import { LEDGER_STATUS_LABELS } from '~/domain/bonus-ledger.ts'
 import { formatPounds, MILESTONE_LABELS, REFERRER_KIND_LABELS } from '~/domain/bonus-scheme.ts'
 import { CARER_STATUS_LABELS } from '~/domain/carer-form.ts'
-import { referralStatusLabel, referralStatusTag, referralViaLabel } from '~/domain/referral-display.ts'
+import { referralViaLabel } from '~/domain/referral-display.ts'
 import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { carerRecord } from '~/models/carer-records.server.ts'
@@ -16,6 +16,7 @@ import { requireStaff } from '~/utils/auth.server.ts'
 import { siteUrl } from '~/utils/site-url.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import { ReferralStatusTag } from '~/components/status-tags.tsx'
 
 // A carer's record: who they are, the link and code they share, the households they referred,
 // the children placed with them (the placement milestone of a referral bonus) and their bonuses.
@@ -167,9 +168,7 @@ export default function CarerRecord() {
 										<td className="govuk-table__cell app-nowrap">{formatDate(referral.referredOn)}</td>
 										<td className="govuk-table__cell">{referralViaLabel(referral.via)}</td>
 										<td className="govuk-table__cell">
-											<strong className={`govuk-tag ${referralStatusTag(referral.status)}`}>
-												{referralStatusLabel(referral.status)}
-											</strong>
+											<ReferralStatusTag status={referral.status} />
 											{referral.reasonText ? (
 												<p className="govuk-body-s govuk-!-margin-bottom-0">{referral.reasonText}</p>
 											) : null}

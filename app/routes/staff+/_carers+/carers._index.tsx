@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
-import { SuccessBanner } from '~/components/form.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { REFERRER_KIND_LABELS } from '~/domain/bonus-scheme.ts'
 import { CARER_STATUS_LABELS } from '~/domain/carer-form.ts'
@@ -18,24 +17,17 @@ export const headers = () => STAFF_HEADERS
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireStaff(request, { roles: ROLES_THAT.manageCarers })
 	const url = new URL(request.url)
-	const list = await listCarers({
+	return listCarers({
 		search: url.searchParams.get('q') ?? '',
 		page: Number(url.searchParams.get('page')) || 1,
 	})
-	const imported = Number(url.searchParams.get('imported'))
-	return { ...list, imported: Number.isInteger(imported) && imported > 0 ? imported : null }
 }
 
 export default function Carers() {
 	const page = useLoaderData<typeof loader>()
 	const location = useLocation()
-	const search = new URLSearchParams(location.search)
-	search.delete('imported')
 	return (
 		<>
-			{page.imported ? (
-				<SuccessBanner>{page.imported === 1 ? '1 carer imported' : `${page.imported} carers imported`}</SuccessBanner>
-			) : null}
 			<h1 className="govuk-heading-l">Carers</h1>
 			<p className="govuk-body">
 				Carers who can refer a friend. Households approved in the pipeline are added here automatically.
@@ -154,7 +146,7 @@ export default function Carers() {
 					</table>
 				</div>
 			)}
-			<Pagination page={page.page} pages={page.pages} search={search.toString()} />
+			<Pagination page={page.page} pages={page.pages} search={location.search} />
 		</>
 	)
 }

@@ -12,8 +12,10 @@ import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
 import { BEST_TIMES, FOSTERING_INTERESTS, NOT_SURE, SPARE_BEDROOM_OPTIONS } from '~/domain/enquiry-form.ts'
 import { doneMessage, readVersion } from '~/domain/household-forms.ts'
 import { STATUS_LABELS } from '~/domain/pipeline-filters.ts'
+import { availableActions, rolesFor, type HouseholdAction } from '~/domain/household-actions.ts'
 import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
-import { CLOCK_STATUS_LABELS, CLOCK_STATUS_TAGS, type ClockRow } from '~/domain/deadlines.ts'
+import type { StageKey } from '~/domain/stages.ts'
+import type { ClockRow } from '~/domain/deadlines.ts'
 import { labelOf as label, type TimelineItem } from '~/domain/timeline.ts'
 
 import { formatDate, formatDateTime, formatShortDate } from '~/domain/working-days.ts'
@@ -24,6 +26,7 @@ import { mergedInto, openMatchesOf } from '~/models/possible-matches.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
 import { backToRecord, postedForm, refused } from '~/utils/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { ClockStatusTag } from '~/components/status-tags.tsx'
 
 // The household record: who they are, where they are in the pipeline, where they came from, and
 // everything that has happened to them. Opening it is written to the audit log.
@@ -43,24 +46,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		throw new Response('Household not found', { status: 404 })
 	}
 	const role = session.user.role
+	// What this member of staff may do to the household as it is now: the same rule its pages and
+	// their forms follow (app/domain/household-actions.ts).
+	const actions = availableActions(record.state, role)
 	return {
 		...record,
 		referrals: await referralsOfHousehold(record.household.id),
 		// Only staff who can decide a possible match are sent to its page.
-		possibleMatches: roleCan(role, 'changeHouseholds') ? await openMatchesOf(record.household.id) : [],
+		possibleMatches: actions.includes('decide_match') ? await openMatchesOf(record.household.id) : [],
 		done: doneMessage(url.searchParams.get('done')),
 		csrfToken: session.csrfToken,
-		can: {
-			change: roleCan(role, 'changeHouseholds'),
-			manage: roleCan(role, 'manageRecruitment'),
-			manageCarers: roleCan(role, 'manageCarers'),
-		},
+		actions,
+		canViewCarers: roleCan(role, 'manageCarers'),
 	}
 }
 
 /** The record's own form: marking a task as done. */
 export async function action({ request, params }: ActionFunctionArgs) {
-	const session = await requireStaff(request, { roles: ROLES_THAT.changeHouseholds })
+	const session = await requireStaff(request, { roles: rolesFor('complete_task') })
 	const form = await postedForm(request, session)
 	const householdId = params.id ?? ''
 	const result = await completeTask({
@@ -89,6 +92,24 @@ function Row({ name, children }: { name: string; children: ReactNode }) {
 	)
 }
 
+/** The record's list of actions: where each goes and what it says, for those the household offers. */
+function actionLinks(base: string, stageNames: Record<StageKey, string>): { action: HouseholdAction; to: string; text: string }[] {
+	return [
+		{ action: 'contact', to: `${base}/contact`, text: 'Log a contact attempt' },
+		{ action: 'move', to: `${base}/move`, text: 'Move to a stage' },
+		{ action: 'checks_received', to: `${base}/checks-received`, text: `Record the last ${stageNames.stage_1} check` },
+		{ action: 'complete_stage_1', to: `${base}/stage-1-complete`, text: `${stageNames.stage_1} complete` },
+		{ action: 'hold', to: `${base}/hold`, text: 'Put on hold' },
+		{ action: 'resume', to: `${base}/resume`, text: 'Resume' },
+		{ action: 'close', to: `${base}/close`, text: 'Close' },
+		{ action: 'reopen', to: `${base}/reopen`, text: 'Reopen' },
+		{ action: 'owner', to: `${base}/owner`, text: 'Assign an owner' },
+		{ action: 'note', to: `${base}/note`, text: 'Add a note' },
+		{ action: 'task', to: `${base}/task`, text: 'Add a task' },
+		{ action: 'audit', to: `${base}/audit`, text: 'Audit log' },
+	]
+}
+
 export default function HouseholdRecord() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
@@ -97,29 +118,8 @@ export default function HouseholdRecord() {
 	const errors = (result?.errors ?? []).map((error) => ({ message: error.message }))
 	const base = `/staff/households/${household.id}`
 	const name = household.displayName || household.reference
-	const open = household.status === 'open'
-	const actions: { to: string; text: string }[] = []
-	if (page.can.change) {
-		actions.push({ to: `${base}/contact`, text: 'Log a contact attempt' })
-		// An approved household has no next stage: only a manager can move it back.
-		if (open && (household.stage !== 'approved' || page.can.manage))
-			actions.push({ to: `${base}/move`, text: 'Move to a stage' })
-
-		if (open && state.stage1Open && !state.checksReceivedOn)
-			actions.push({ to: `${base}/checks-received`, text: `Record the last ${stageNames.stage_1} check` })
-		if (open && state.stage1Open)
-			actions.push({ to: `${base}/stage-1-complete`, text: `${stageNames.stage_1} complete` })
-		if (open && household.stage !== 'approved') actions.push({ to: `${base}/hold`, text: 'Put on hold' })
-		if (household.status === 'on_hold') actions.push({ to: `${base}/resume`, text: 'Resume' })
-		if (household.status !== 'closed' && household.stage !== 'approved')
-			actions.push({ to: `${base}/close`, text: 'Close' })
-		if (household.status === 'closed' && page.can.manage) actions.push({ to: `${base}/reopen`, text: 'Reopen' })
-		actions.push({ to: `${base}/owner`, text: 'Assign an owner' })
-		actions.push({ to: `${base}/note`, text: 'Add a note' })
-		actions.push({ to: `${base}/task`, text: 'Add a task' })
-	}
-	if (page.can.manage) actions.push({ to: `${base}/audit`, text: 'Audit log' })
-
+	const can = (action: HouseholdAction) => page.actions.includes(action)
+	const links = actionLinks(base, stageNames).filter((link) => can(link.action))
 	return (
 		<>
 			<title>{`${errors.length > 0 ? 'Error: ' : ''}${name} – household`}</title>
@@ -241,8 +241,8 @@ export default function HouseholdRecord() {
 					<ReferralSection
 						householdId={household.id}
 						referrals={page.referrals}
-						canChange={page.can.manageCarers}
-						canViewCarers={page.can.manageCarers}
+						canChange={can('referral')}
+						canViewCarers={page.canViewCarers}
 					/>
 
 					<h2 className="govuk-heading-m">Open tasks</h2>
@@ -282,7 +282,7 @@ export default function HouseholdRecord() {
 										</td>
 										<td className="govuk-table__cell">{task.assignee ?? 'Unassigned'}</td>
 										<td className="govuk-table__cell">
-											{page.can.change ? (
+											{can('complete_task') ? (
 												<Form method="post" action={`${base}?index`}>
 													<CsrfField token={page.csrfToken} />
 													<input type="hidden" name="version" value={household.version} />
@@ -323,13 +323,13 @@ export default function HouseholdRecord() {
 					<Pagination page={page.timeline.page} pages={page.timeline.pages} search={withoutDone(location.search)} />
 				</div>
 				<div className="govuk-grid-column-one-third">
-					{actions.length > 0 ? (
+					{links.length > 0 ? (
 						<nav aria-labelledby="household-actions">
 							<h2 className="govuk-heading-m" id="household-actions">
 								Actions
 							</h2>
 							<ul className="govuk-list">
-								{actions.map((item) => (
+								{links.map((item) => (
 									<li key={item.to}>
 										<Link className="govuk-link" to={item.to}>
 											{item.text}
@@ -404,9 +404,7 @@ function Clocks({ clocks }: { clocks: ClockRow[] }) {
 									</td>
 									<td className="govuk-table__cell govuk-table__cell--numeric">{clock.elapsedWorkingDays}</td>
 									<td className="govuk-table__cell">
-										<strong className={`govuk-tag app-nowrap ${CLOCK_STATUS_TAGS[clock.status]}`}>
-											{CLOCK_STATUS_LABELS[clock.status]}
-										</strong>
+										<ClockStatusTag status={clock.status} nowrap />
 										{clock.endedOn ? (
 											<span className="app-deadline__what">
 												{clock.status === 'stopped' ? 'Stopped' : 'Done'} {formatShortDate(clock.endedOn)}

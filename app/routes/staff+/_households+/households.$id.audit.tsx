@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { Pagination } from '~/components/pagination.tsx'
-import { STAFF_ROLE_LABELS, isStaffRole, ROLES_THAT } from '~/domain/staff.ts'
+import { rolesFor } from '~/domain/household-actions.ts'
+import { STAFF_ROLE_LABELS, isStaffRole } from '~/domain/staff.ts'
 import { formatDateTime } from '~/domain/working-days.ts'
 import { listHouseholdAudit } from '~/models/audit.server.ts'
 import { loadHouseholdForAction } from '~/models/household-record.server.ts'
@@ -22,7 +23,7 @@ const ACTIONS: Record<string, string> = {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	await requireStaff(request, { roles: ROLES_THAT.manageRecruitment })
+	await requireStaff(request, { roles: rolesFor('audit') })
 	const loaded = await loadHouseholdForAction(params.id ?? '')
 	if (!loaded) throw new Response('Household not found', { status: 404 })
 	const page = Math.max(1, Number.parseInt(new URL(request.url).searchParams.get('page') ?? '1', 10) || 1)

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
-import { blockedMessage, readDated, readVersion } from '~/domain/household-forms.ts'
+import { readDated, readVersion } from '~/domain/household-forms.ts'
 import { formatDate } from '~/domain/working-days.ts'
-import { stage1Checks } from '~/models/household-record.server.ts'
 import { runStageCommand } from '~/models/households.server.ts'
 import {
 	backToRecord,
@@ -23,16 +22,12 @@ export const headers = () => STAFF_HEADERS
 export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const page = await householdActionPage(request, params)
-	const checks = await stage1Checks(page.household.id)
-	return {
-		...page.view,
-		blocked: blockedMessage('checks_received', page.household.status, 1, checks),
-	}
+	const page = await householdActionPage(request, params, 'checks_received')
+	return page.view
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const page = await householdActionPage(request, params)
+	const page = await householdActionPage(request, params, 'checks_received')
 	const form = await postedForm(request, page.session)
 	const answers = typed(form, ['backdateReason', 'note'], ['businessDate'])
 	const dated = readDated(form, 'The date the last check arrived')

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
-import { blockedMessage, exitReasonGroups, readDated, readExitReason, readVersion } from '~/domain/household-forms.ts'
+import { exitReasonGroups, readDated, readExitReason, readVersion } from '~/domain/household-forms.ts'
 import { ENDED_BY_LABELS } from '~/domain/timeline.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { exitReasonOptions, runStageCommand } from '~/models/households.server.ts'
@@ -24,17 +24,16 @@ export const headers = () => STAFF_HEADERS
 export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const page = await householdActionPage(request, params)
+	const page = await householdActionPage(request, params, 'close')
 	const reasons = await exitReasonOptions()
 	return {
 		...page.view,
 		groups: exitReasonGroups(reasons, page.household.stage === 'panel'),
-		blocked: blockedMessage('close', page.household.status, 1, { stage: page.household.stage }),
 	}
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const page = await householdActionPage(request, params)
+	const page = await householdActionPage(request, params, 'close')
 	const form = await postedForm(request, page.session)
 	const answers = typed(form, ['exitReasonKey', 'backdateReason', 'note'], ['businessDate'])
 	const reasons = await exitReasonOptions()

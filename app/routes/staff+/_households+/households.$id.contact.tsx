@@ -26,12 +26,12 @@ export const shouldRevalidate = revalidateAfterStale
 const FIELDS = ['method', 'outcome', 'time', 'note', 'backdateReason']
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const page = await householdActionPage(request, params)
+	const page = await householdActionPage(request, params, 'contact')
 	return page.view
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const page = await householdActionPage(request, params)
+	const page = await householdActionPage(request, params, 'contact')
 	const form = await postedForm(request, page.session)
 	const answers = typed(form, FIELDS, ['date'])
 	const parsed = readContactAttempt(form, page.today)

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { DateInput } from '~/components/form.tsx'
 import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { dateParts, readDateInput } from '~/domain/date-input.ts'
-import { blockedMessage, readDated, readVersion } from '~/domain/household-forms.ts'
+import { readDated, readVersion } from '~/domain/household-forms.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { runStageCommand } from '~/models/households.server.ts'
 import {
@@ -23,16 +23,12 @@ export const headers = () => STAFF_HEADERS
 export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const page = await householdActionPage(request, params)
-	return {
-		...page.view,
-
-		blocked: blockedMessage('hold', page.household.status, 1, { stage: page.household.stage }),
-	}
+	const page = await householdActionPage(request, params, 'hold')
+	return page.view
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const page = await householdActionPage(request, params)
+	const page = await householdActionPage(request, params, 'hold')
 	const form = await postedForm(request, page.session)
 	const answers = typed(form, ['backdateReason', 'note'], ['businessDate', 'reviewOn'])
 	const dated = readDated(form, 'The date they were put on hold')

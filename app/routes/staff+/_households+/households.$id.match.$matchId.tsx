@@ -7,7 +7,7 @@ import { ErrorSummary, Radios, Textarea } from '~/components/form.tsx'
 import { revalidateAfterStale } from '~/components/household.tsx'
 import { MatchComparison, matchHref } from '~/components/possible-matches.tsx'
 import { describeMatchedOn, readMatchDecision } from '~/domain/possible-matches.ts'
-import { ROLES_THAT } from '~/domain/staff.ts'
+import { rolesFor } from '~/domain/household-actions.ts'
 import { formatDateTime } from '~/domain/working-days.ts'
 import { recordAudit } from '~/models/audit.server.ts'
 import { confirmMatch, DECIDED_MESSAGE, loadMatch, mergedInto, rejectMatch } from '~/models/possible-matches.server.ts'
@@ -30,7 +30,7 @@ export const shouldRevalidate = revalidateAfterStale
  * because this page is about two, and one of them may have been merged away since the link was made.
  */
 async function load(request: Request, params: { id?: string; matchId?: string }) {
-	const session = await requireStaff(request, { roles: ROLES_THAT.changeHouseholds })
+	const session = await requireStaff(request, { roles: rolesFor('decide_match') })
 	const householdId = params.id ?? ''
 	const loaded = await loadMatch(params.matchId ?? '', householdId)
 	if (!loaded) {

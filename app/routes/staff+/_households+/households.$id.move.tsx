@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Radios } from '~/components/form.tsx'
 import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
-import { blockedMessage, moveChoices, readDated, readVersion } from '~/domain/household-forms.ts'
+import { moveChoices, readDated, readVersion } from '~/domain/household-forms.ts'
 import { roleCan } from '~/domain/staff.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { runStageCommand } from '~/models/households.server.ts'
@@ -23,18 +23,13 @@ export const headers = () => STAFF_HEADERS
 export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const page = await householdActionPage(request, params)
+	const page = await householdActionPage(request, params, 'move')
 	const choices = moveChoices(page.household.stage, roleCan(page.session.user.role, 'manageRecruitment'))
-	return {
-		...page.view,
-
-		choices,
-		blocked: blockedMessage('move', page.household.status, choices.length),
-	}
+	return { ...page.view, choices }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const page = await householdActionPage(request, params)
+	const page = await householdActionPage(request, params, 'move')
 	const form = await postedForm(request, page.session)
 	const answers = typed(form, ['toStage', 'backdateReason', 'note'], ['businessDate'])
 	const toStage = String(form.get('toStage') ?? '')

@@ -4,7 +4,6 @@ import { Select, Textarea, TextInput } from '~/components/form.tsx'
 import { HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { readVersion } from '~/domain/household-forms.ts'
 import { readAttachReferral } from '~/domain/referral-forms.ts'
-import { ROLES_THAT } from '~/domain/staff.ts'
 import { activeCarerChoices, activeCodeOf } from '~/models/carer-records.server.ts'
 import { attachReferral } from '~/models/referrals.server.ts'
 import {
@@ -26,13 +25,13 @@ export const headers = () => STAFF_HEADERS
 export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const page = await householdActionPage(request, params, ROLES_THAT.manageCarers)
+	const page = await householdActionPage(request, params, 'referral')
 	const carers = await activeCarerChoices()
 	return { ...page.view, carers }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const page = await householdActionPage(request, params, ROLES_THAT.manageCarers)
+	const page = await householdActionPage(request, params, 'referral')
 	const form = await postedForm(request, page.session)
 	const answers = typed(form, ['code', 'carerId', 'reason'])
 	const carers = await activeCarerChoices()

@@ -5,7 +5,6 @@ import { HouseholdActionPage, revalidateAfterStale } from '~/components/househol
 import { ReferralSummary } from '~/components/referrals.tsx'
 import { readVersion } from '~/domain/household-forms.ts'
 import { readReferralReason } from '~/domain/referral-forms.ts'
-import { ROLES_THAT } from '~/domain/staff.ts'
 import { detachReferral } from '~/models/referrals.server.ts'
 import { referralOfHousehold } from '~/utils/referral-route.server.ts'
 import {
@@ -26,12 +25,12 @@ export const headers = () => STAFF_HEADERS
 export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const page = await householdActionPage(request, params, ROLES_THAT.manageCarers)
+	const page = await householdActionPage(request, params, 'referral')
 	return { ...page.view, referral: await referralOfHousehold(page.household.id, params.referralId) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const page = await householdActionPage(request, params, ROLES_THAT.manageCarers)
+	const page = await householdActionPage(request, params, 'referral')
 	const form = await postedForm(request, page.session)
 	const referral = await referralOfHousehold(page.household.id, params.referralId)
 	const answers = typed(form, ['reason'])
@@ -60,7 +59,7 @@ export default function DetachReferral() {
 			errors={errors}
 			csrfToken={page.csrfToken}
 			submitLabel="Detach referral"
-			blocked={page.referral.status === 'detached' ? 'This referral has already been detached.' : null}
+			blocked={page.referral.refusals.detach}
 		>
 			<ReferralSummary referral={page.referral} />
 			<p className="govuk-body">

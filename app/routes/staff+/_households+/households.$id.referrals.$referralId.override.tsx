@@ -5,7 +5,6 @@ import { HouseholdActionPage, revalidateAfterStale } from '~/components/househol
 import { ReferralSummary } from '~/components/referrals.tsx'
 import { readVersion } from '~/domain/household-forms.ts'
 import { readReferralReason } from '~/domain/referral-forms.ts'
-import { ROLES_THAT } from '~/domain/staff.ts'
 import { overrideReferral } from '~/models/referrals.server.ts'
 import { referralOfHousehold } from '~/utils/referral-route.server.ts'
 import {
@@ -27,12 +26,12 @@ export const headers = () => STAFF_HEADERS
 export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const page = await householdActionPage(request, params, ROLES_THAT.manageCarers)
+	const page = await householdActionPage(request, params, 'referral')
 	return { ...page.view, referral: await referralOfHousehold(page.household.id, params.referralId) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const page = await householdActionPage(request, params, ROLES_THAT.manageCarers)
+	const page = await householdActionPage(request, params, 'referral')
 	const form = await postedForm(request, page.session)
 	const referral = await referralOfHousehold(page.household.id, params.referralId)
 	const answers = typed(form, ['reason'])
@@ -61,11 +60,7 @@ export default function OverrideReferral() {
 			errors={errors}
 			csrfToken={page.csrfToken}
 			submitLabel="Count this referral"
-			blocked={
-				page.referral.overridable
-					? null
-					: 'Only a referral turned down because another referrer came first, or because of the household’s earlier contact, can be counted.'
-			}
+			blocked={page.referral.refusals.count}
 		>
 			<ReferralSummary referral={page.referral} />
 			<p className="govuk-body">

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
-import { blockedMessage, readDated, readVersion } from '~/domain/household-forms.ts'
-import { ROLES_THAT } from '~/domain/staff.ts'
+import { readDated, readVersion } from '~/domain/household-forms.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { runStageCommand } from '~/models/households.server.ts'
 import {
@@ -21,16 +20,12 @@ export const headers = () => STAFF_HEADERS
 export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const page = await householdActionPage(request, params, ROLES_THAT.manageRecruitment)
-	return {
-		...page.view,
-
-		blocked: blockedMessage('reopen', page.household.status),
-	}
+	const page = await householdActionPage(request, params, 'reopen')
+	return page.view
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const page = await householdActionPage(request, params, ROLES_THAT.manageRecruitment)
+	const page = await householdActionPage(request, params, 'reopen')
 	const form = await postedForm(request, page.session)
 	const answers = typed(form, ['backdateReason', 'note'], ['businessDate'])
 	const dated = readDated(form, 'The date it was reopened')

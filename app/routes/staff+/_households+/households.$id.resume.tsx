@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
-import { blockedMessage, readDated, readVersion } from '~/domain/household-forms.ts'
+import { readDated, readVersion } from '~/domain/household-forms.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { runStageCommand } from '~/models/households.server.ts'
 import {
@@ -20,16 +20,12 @@ export const headers = () => STAFF_HEADERS
 export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const page = await householdActionPage(request, params)
-	return {
-		...page.view,
-
-		blocked: blockedMessage('resume', page.household.status),
-	}
+	const page = await householdActionPage(request, params, 'resume')
+	return page.view
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const page = await householdActionPage(request, params)
+	const page = await householdActionPage(request, params, 'resume')
 	const form = await postedForm(request, page.session)
 	const answers = typed(form, ['backdateReason', 'note'], ['businessDate'])
 	const dated = readDated(form, 'The date they resumed')

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
-import { blockedMessage, readDated, readVersion } from '~/domain/household-forms.ts'
+import { readDated, readVersion } from '~/domain/household-forms.ts'
 import { formatDate } from '~/domain/working-days.ts'
-import { isStage1Open } from '~/models/household-record.server.ts'
 import { runStageCommand } from '~/models/households.server.ts'
 
 import {
@@ -22,17 +21,12 @@ export const headers = () => STAFF_HEADERS
 export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const page = await householdActionPage(request, params)
-	const stage1Open = await isStage1Open(page.household.id)
-	return {
-		...page.view,
-
-		blocked: blockedMessage('complete_stage_1', page.household.status, 1, { stage1Open }),
-	}
+	const page = await householdActionPage(request, params, 'complete_stage_1')
+	return page.view
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const page = await householdActionPage(request, params)
+	const page = await householdActionPage(request, params, 'complete_stage_1')
 	const form = await postedForm(request, page.session)
 	const answers = typed(form, ['backdateReason', 'note'], ['businessDate'])
 	const dated = readDated(form, 'The date Stage 1 was completed')

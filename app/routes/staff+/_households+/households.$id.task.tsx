@@ -22,7 +22,7 @@ export const headers = () => STAFF_HEADERS
 export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const page = await householdActionPage(request, params)
+	const page = await householdActionPage(request, params, 'task')
 	return {
 		...page.view,
 
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const page = await householdActionPage(request, params)
+	const page = await householdActionPage(request, params, 'task')
 	const form = await postedForm(request, page.session)
 	const answers = typed(form, ['title', 'assigneeId'], ['dueOn'])
 	const staff = await assignableStaff()

@@ -10,7 +10,7 @@ import { DATE_EXAMPLE, IMPORT_COLUMNS, MAX_IMPORT_BYTES } from '~/domain/pipelin
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames, STAGE_KEYS } from '~/domain/stages.ts'
 import { exitReasonOptions } from '~/models/households.server.ts'
-import { createImportJob } from '~/models/imports.server.ts'
+import { createPipelineImport } from '~/models/imports.server.ts'
 import { listChannels } from '~/models/enquiries.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
@@ -69,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (file.size === 0) return refuse(UPLOAD_MESSAGES.empty)
 	if (file.size > MAX_IMPORT_BYTES) return refuse(UPLOAD_MESSAGES.tooBig)
 	const text = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()))
-	const id = await createImportJob({ filename, text, actor: session.user })
+	const id = await createPipelineImport({ filename, text, actor: session.user })
 	throw redirect(`/staff/import/${id}`, 303)
 }
 
