@@ -221,7 +221,7 @@ const NOTES = [
 	'References chased by email.',
 	'Checked the spare room on the home visit: fine.',
 ]
-// Where the live pipeline sits: most households are early on (domain.md's funnel).
+// Where the live pipeline sits: most households are early on (docs/domain.md's funnel).
 const OPEN_STAGE_WEIGHTS: [StageKey, number][] = [
 	['enquiry', 22],
 	['initial_contact', 18],

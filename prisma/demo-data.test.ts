@@ -37,7 +37,7 @@ function demo(today: Date) {
 	}
 }
 
-// Where each exit reason makes sense (domain.md and the brief for this demo); the "timing" and
+// Where each exit reason makes sense (docs/domain.md and the brief for this demo); the "timing" and
 // "circumstances changed" exits can follow a hold at any stage before panel.
 const EXITS_BY_STAGE: Record<Exclude<StageKey, 'approved'>, string[]> = {
 	enquiry: ['lost_contact', 'timing', 'housing', 'outside_area', 'other_service', 'circumstances_changed'],

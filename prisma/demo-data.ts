@@ -1,5 +1,5 @@
 // Demo data for a fictional county council: two years of enquiries followed through the funnel,
-// with volumes, conversions, durations and drop-out reasons in line with domain.md for an active
+// with volumes, conversions, durations and drop-out reasons in line with docs/domain.md for an active
 // council. Pure and deterministic: the same seed and `today` always give the same records, and
 // nothing here reads the clock, the disk or the database. Each household is made as the household
 // writer takes one (an intake: its people, enquiries and a history the stage machine accepts), and
@@ -390,7 +390,7 @@ type Params = {
 }
 
 // Conditional rates that multiply out to ~80% contact, 31% visit, 12% application, 10% Stage 1,
-// 8% Stage 2, 6.5% panel and 6% approved (domain.md's council benchmarks).
+// 8% Stage 2, 6.5% panel and 6% approved (docs/domain.md's council benchmarks).
 const MAINSTREAM: Params = {
 	progress: {
 		initial_contact: 0.78,

@@ -1,4 +1,4 @@
-// Why households leave the funnel: the default list from domain.md. Household withdrawals map to
+// Why households leave the funnel: the default list from docs/domain.md. Household withdrawals map to
 // Ofsted's withdrawal codes (AW0 to AW5) for the annual fostering return. Services can add, rename
 // and retire reasons (issue 3); the defaults are loaded by a migration.
 

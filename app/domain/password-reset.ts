@@ -1,4 +1,4 @@
-// Links to set or reset a staff password (docs/decisions/007-password-reset.md). The link carries
+// Links to set or reset a staff password (docs/decisions/007-password-reset-and-staff-accounts.md). The link carries
 // a random token; the database keeps only its hash, when it runs out and when it was used.
 
 /** reset: the member of staff asked (or an administrator sent one); welcome: a new account. */

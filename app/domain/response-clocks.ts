@@ -1,7 +1,7 @@
 // Response-time clocks: how long the service takes at each step it has promised to be quick at,
 // worked out from a household's stage events alone (no clock is stored, so none can drift).
 //
-// The clocks and their default targets (domain.md; every target is the service's to change):
+// The clocks and their default targets (docs/domain.md; every target is the service's to change):
 // - first_contact: the enquiry to the first personal contact (Initial contact), 1 working day.
 // - initial_visit: the first contact to the initial visit, 10 working days.
 // - stage_1_decision: the last Stage 1 check received to the Stage 1 decision, 10 working days.
@@ -59,7 +59,7 @@ export type ClockTargets = {
 
 /** The statutory limit from application to panel (Fostering NMS 14.4). */
 export const STATUTORY_PANEL_MONTHS = 8
-/** A running clock is at risk once this share of its target has gone (domain.md). */
+/** A running clock is at risk once this share of its target has gone (docs/domain.md). */
 export const DEFAULT_AT_RISK_SHARE = 0.75
 
 export type ClockTarget = { unit: 'working_days' | 'months'; amount: number }

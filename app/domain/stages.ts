@@ -1,4 +1,4 @@
-// The funnel's stages, in their fixed order (domain.md). A service may rename them (issue 3's
+// The funnel's stages, in their fixed order (docs/domain.md). A service may rename them (issue 3's
 // settings) but never reorder them.
 
 export const STAGES = [

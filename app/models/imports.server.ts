@@ -17,17 +17,19 @@ import type { Prisma } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { now, today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
+import { createImportJob, finishImportJob, importJobFile, type ImportOutcome, type ImportRun } from './import-jobs.server.ts'
 import { listChannels } from './enquiries.server.ts'
 import { rowsOf, writeHouseholds } from './household-writer.server.ts'
 import { findPossibleMatches, writePossibleMatches } from './possible-matches.server.ts'
 import { exitReasonOptions } from './households.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 
-// Importing an existing pipeline from CSV. An upload is checked at once and kept as an ImportJob
-// ('checked', with every row's errors) for the preview. Confirming starts the import in the
-// background: the rows are checked again against the database as it is now (in chunks, counting
-// processedRows for the progress page), then every household is written in ONE transaction, so a
-// failure anywhere leaves nothing behind. status: checked → importing → imported | failed.
+// Importing an existing pipeline from CSV, as a job of the import worker (app/models/import-jobs
+// .server.ts, ADR 024). An upload is checked at once and kept as a job ('checked', with every
+// row's errors) for the preview. Once confirmed, a worker runs it: the rows are checked again
+// against the database as it is now (in chunks, counting processedRows for the progress page),
+// then every household is written in ONE transaction, so a failure anywhere leaves nothing behind
+// and a run cut off part-way is simply run again by the next worker.
 
 export const PREVIEW_ROWS = 10
 const CHECK_CHUNK = 500
@@ -36,13 +38,6 @@ const LOOKUP_CHUNK = 500
 const WRITE_TIMEOUT_MS = 5 * 60_000
 
 export const CONSENT_WORDING = 'Imported from the service’s records'
-export const INTERRUPTED_MESSAGE =
-	'The import was interrupted (the service restarted) before it finished, so nothing was imported. Upload the file again.'
-
-export type ImportJobView = Awaited<ReturnType<typeof findImportJob>>
-
-/** Imports running in this process: a job 'importing' that is not here was cut off by a restart. */
-const running = new Set<string>()
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
 	const out: T[][] = []
@@ -87,7 +82,7 @@ function fileEmails(rows: { values: { email: string } }[]) {
 }
 
 /** Checks an uploaded file and keeps it for the preview; returns the job's id. */
-export async function createImportJob(input: { filename: string; text: string; actor: StaffIdentity }) {
+export async function createPipelineImport(input: { filename: string; text: string; actor: StaffIdentity }) {
 	const file = readImportFile(input.text)
 	let errors: ImportError[]
 	let totalRows = 0
@@ -97,43 +92,19 @@ export async function createImportJob(input: { filename: string; text: string; a
 		const context = await importContext(input.actor, input.filename, fileEmails(file.rows))
 		errors = checkRows(file.rows, createRowChecker(context)).errors
 	}
-	const job = await prisma.importJob.create({
-		data: {
-			createdById: input.actor.id,
-			filename: input.filename,
-			csv: input.text,
-			status: 'checked',
-			totalRows,
-			errors: JSON.stringify(errors),
-		},
-		select: { id: true },
+	return createImportJob({
+		kind: 'pipeline',
+		filename: input.filename,
+		csv: input.text,
+		actorId: input.actor.id,
+		totalRows,
+		errors,
 	})
-	return job.id
-}
-
-/** The job as its page shows it, or null. */
-export async function findImportJob(id: string) {
-	const job = await prisma.importJob.findUnique({ where: { id } })
-	if (!job) return null
-	if (job.status === 'importing' && !running.has(job.id)) {
-		// Nothing of it was committed: the write is one transaction.
-		await prisma.importJob.updateMany({
-			where: { id, status: 'importing' },
-			data: {
-				status: 'failed',
-				errors: JSON.stringify([{ row: null, column: null, message: INTERRUPTED_MESSAGE }]),
-				finishedAt: now(),
-			},
-		})
-		return findImportJob(id)
-	}
-	const { csv, errors, ...rest } = job
-	return { ...rest, errors: JSON.parse(errors) as ImportError[], fileSize: csv.length }
 }
 
 /** The first rows of a checked file as they will be imported (with the database as it is now). */
 export async function previewImport(id: string, actor: StaffIdentity): Promise<ImportedHousehold[]> {
-	const job = await prisma.importJob.findUnique({ where: { id }, select: { csv: true, filename: true } })
+	const job = await importJobFile(id)
 	if (!job) return []
 	const file = readImportFile(job.csv)
 	if (!file.ok) return []
@@ -142,77 +113,44 @@ export async function previewImport(id: string, actor: StaffIdentity): Promise<I
 }
 
 /**
- * Starts importing a checked job with no errors, in the background; false if it cannot be
- * started (it has errors, or it was started already: a second click does nothing).
+ * Runs a claimed pipeline import (app/integrations/import-worker.server.ts). Every change to the
+ * job goes through `run`, which makes it only while the job is still this run's: a run that was
+ * taken over stops, and writes nothing.
  */
-export async function startImport(id: string, actor: StaffIdentity): Promise<boolean> {
-	const claimed = await prisma.importJob.updateMany({
-		where: { id, status: 'checked', errors: '[]', totalRows: { gt: 0 } },
-		data: { status: 'importing', processedRows: 0 },
-	})
-	if (claimed.count === 0) return false
-	running.add(id)
-	// Not awaited: the page shows the progress while it runs.
-	void runImport(id, actor).finally(() => running.delete(id))
-	return true
-}
+export async function runPipelineImport(run: ImportRun): Promise<ImportOutcome> {
+	const { claim, actor } = run
+	const file = readImportFile(claim.csv)
+	if (!file.ok) return { status: 'rejected', errors: file.errors }
 
-/** Resolves when the job has finished (for callers that must wait, like the benchmark). */
-export async function runImport(id: string, actor: StaffIdentity): Promise<void> {
-	const job = await prisma.importJob.findUniqueOrThrow({ where: { id } })
-	// Every change to the job is made only while it is still 'importing': a job the page gave up
-	// as interrupted (findImportJob) keeps saying so, and this run stops.
-	const stillImporting = { id, status: 'importing' }
-	const fail = (errors: ImportError[]) =>
-		prisma.importJob.updateMany({
-			where: stillImporting,
-			data: { status: 'failed', errors: JSON.stringify(errors), finishedAt: now() },
-		})
-	try {
-		const file = readImportFile(job.csv)
-		if (!file.ok) return void (await fail(file.errors))
-
-		// Checked again: the database may have changed since the preview (someone added one of
-		// these households by hand, an owner's account was turned off).
-		const checkRow = createRowChecker(await importContext(actor, job.filename, fileEmails(file.rows)))
-		const households: ImportedHousehold[] = []
-		const errors: ImportError[] = []
-		let processed = 0
-		for (const batch of chunks(file.rows, CHECK_CHUNK)) {
-			const checked = checkRows(batch, checkRow)
-			households.push(...checked.households)
-			errors.push(...checked.errors)
-			processed += batch.length
-			const progress = await prisma.importJob.updateMany({ where: stillImporting, data: { processedRows: processed } })
-			if (progress.count === 0) return
-			// Let other requests in between chunks.
-			await new Promise((resolve) => setImmediate(resolve))
-		}
-		if (errors.length > 0) return void (await fail(errors))
-
-		// The job's result is committed with the households: a restart between the two must not
-		// leave a job that says nothing was imported when everything was.
-		await prisma.$transaction(
-			async (tx) => {
-				const finished = await tx.importJob.updateMany({
-					where: stillImporting,
-					data: { status: 'imported', importedRows: households.length, finishedAt: now() },
-				})
-				if (finished.count > 0) await importHouseholds(tx, households, { id, filename: job.filename, actor })
-			},
-			{ timeout: WRITE_TIMEOUT_MS, maxWait: WRITE_TIMEOUT_MS }
-		)
-	} catch (error) {
-		console.error(`Import ${id} failed`, error)
-		await fail([
-			{
-				row: null,
-				column: null,
-				message:
-					'The import could not be finished, so nothing was imported. Someone may have added one of these households while it ran: upload the file again to check it.',
-			},
-		])
+	// Checked again: the database may have changed since the preview (someone added one of
+	// these households by hand, an owner's account was turned off).
+	const checkRow = createRowChecker(await importContext(actor, claim.filename, fileEmails(file.rows)))
+	const households: ImportedHousehold[] = []
+	const errors: ImportError[] = []
+	let processed = 0
+	for (const batch of chunks(file.rows, CHECK_CHUNK)) {
+		if (run.stopping()) return { status: 'stopped' }
+		const checked = checkRows(batch, checkRow)
+		households.push(...checked.households)
+		errors.push(...checked.errors)
+		processed += batch.length
+		if (!(await run.progress(processed))) return { status: 'lost' }
+		// Let other requests in between chunks.
+		await new Promise((resolve) => setImmediate(resolve))
 	}
+	if (errors.length > 0) return { status: 'rejected', errors }
+
+	// The write cannot report progress: the lease must outlast it.
+	if (!(await run.progress(processed, WRITE_TIMEOUT_MS + 60_000))) return { status: 'lost' }
+	let written = false
+	await prisma.$transaction(
+		async (tx) => {
+			written = await finishImportJob(tx, claim, households.length)
+			if (written) await importHouseholds(tx, households, { id: claim.id, filename: claim.filename, actor })
+		},
+		{ timeout: WRITE_TIMEOUT_MS, maxWait: WRITE_TIMEOUT_MS }
+	)
+	return written ? { status: 'imported', rows: households.length } : { status: 'lost' }
 }
 
 /** Every household of the file, with its people, enquiry, history, owner, note and audit entry. */

@@ -13,7 +13,7 @@ import { enqueueEmail } from './outbox.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 import { siteUrl } from '~/utils/site-url.server.ts'
 
-// Links to set or reset a staff password (docs/decisions/007-password-reset.md). The emailed token
+// Links to set or reset a staff password (docs/decisions/007-password-reset-and-staff-accounts.md). The emailed token
 // is 32 random bytes; PasswordReset keeps only its SHA-256 hash, so a copy of the database cannot
 // be used to take over an account. A new link replaces the person's older unused ones. The email
 // goes into the outbox with the token apart from its words, so it is not kept once sent (ADR 017).

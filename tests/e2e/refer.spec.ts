@@ -1,17 +1,14 @@
 import crypto from 'node:crypto'
-import path from 'node:path'
 import { londonDate } from '../../app/domain/working-days.ts'
-import { readMailbox } from '../../app/integrations/mailer.server.ts'
 import { expect, expectNoAxeViolations, test } from './fixtures.ts'
 import { changeE2eHousehold, createE2eHousehold, e2eExitReasons } from './households.ts'
+import { emailTo } from './mailbox.ts'
 import { createCarer, signInLinkEmailedTo } from './referrers.ts'
 import { createStaffMember, openE2eDatabase } from './staff.ts'
 
 // Refer a friend in a real browser against the production build: a carer asks for a link, signs
 // in with it from the local mailbox, shares their link, invites a friend, and sees how a referral
 // is going without learning anything else about the friend.
-
-const MAILBOX = path.resolve(import.meta.dirname, '..', '.tmp', 'e2e-mailbox')
 
 // A refused form answers 400, and a used link 410; the browser logs both.
 test.use({ allowedConsoleErrors: [/status of 4(00|10)/] })
@@ -111,11 +108,7 @@ test('a carer signs in with the emailed link, shares their link, invites a frien
 	await page.getByRole('button', { name: 'Send the invitation' }).click()
 	await expect(page.getByText('We have emailed your friend an invitation')).toBeVisible()
 
-	await expect
-		.poll(async () => (await readMailbox(MAILBOX)).find((one) => one.to.includes(friendEmail))?.text ?? '', {
-			timeout: 10_000,
-		})
-		.toContain(`/r/${carer.code}`)
+	await emailTo(friendEmail, new RegExp(`/r/${carer.code}\\b`))
 
 	await page.getByRole('button', { name: 'Sign out' }).click()
 	await expect(page.getByText('You have signed out')).toBeVisible()

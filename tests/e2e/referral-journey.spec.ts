@@ -1,7 +1,6 @@
-import path from 'node:path'
-import { readMailbox } from '../../app/integrations/mailer.server.ts'
 import { fillEnquiry } from './enquiry-form.ts'
 import { expect, expectNoAxeViolations, test } from './fixtures.ts'
+import { emailsTo } from './mailbox.ts'
 import { createCarer, signInLinkEmailedTo } from './referrers.ts'
 import { openE2eDatabase, signInAs } from './staff.ts'
 
@@ -10,8 +9,6 @@ import { openE2eDatabase, signInAs } from './staff.ts'
 // and shares their link, a friend enquires through it, staff take the friend to approval, a
 // manager approves the bonus and pays it, and the carer sees "Bonus paid" and nothing else
 // about the friend.
-
-const MAILBOX = path.resolve(import.meta.dirname, '..', '.tmp', 'e2e-mailbox')
 
 function householdOf(email: string): { id: string; reference: string } {
 	const db = openE2eDatabase()
@@ -27,9 +24,7 @@ function householdOf(email: string): { id: string; reference: string } {
 }
 
 async function emailSubjectsTo(address: string) {
-	return (await readMailbox(MAILBOX))
-		.filter((message) => message.to.includes(address))
-		.map((message) => message.subject)
+	return (await emailsTo(address)).map((message) => message.subject)
 }
 
 test('a friend enquires through a carer’s link, is approved, and the carer sees only that the bonus was paid', async ({

@@ -1,14 +1,10 @@
 import crypto from 'node:crypto'
-import path from 'node:path'
 import type { BrowserContext } from '@playwright/test'
-import { readMailbox } from '../../app/integrations/mailer.server.ts'
-import { expect } from './fixtures.ts'
+import { linkEmailedTo } from './mailbox.ts'
 import { openE2eDatabase } from './staff.ts'
 
 // Carers who refer friends, for the end-to-end tests: one written straight into the e2e database
 // with a referral code, and the sign-in link the portal emails them.
-
-const MAILBOX = path.resolve(import.meta.dirname, '..', '.tmp', 'e2e-mailbox')
 
 export function createCarer(name: string) {
 	const id = crypto.randomUUID()
@@ -36,19 +32,8 @@ export function createCarer(name: string) {
 }
 
 /** The path of the newest sign-in link emailed to `address`, waiting for the outbox to send it. */
-export async function signInLinkEmailedTo(address: string) {
-	let link: string | undefined
-	await expect
-		.poll(
-			async () => {
-				const message = (await readMailbox(MAILBOX)).find((one) => one.to.includes(address))
-				link = /http:\/\/[^\s]+\/refer\/sign-in\/[A-Za-z0-9_-]{43}/.exec(message?.text ?? '')?.[0]
-				return link
-			},
-			{ message: `an email with a sign-in link to ${address}`, timeout: 10_000 }
-		)
-		.toMatch(/\/refer\/sign-in\/[A-Za-z0-9_-]{43}$/)
-	return new URL(link!).pathname
+export function signInLinkEmailedTo(address: string) {
+	return linkEmailedTo(address, /\/refer\/sign-in\/[A-Za-z0-9_-]{43}/)
 }
 
 /** A portal session for `carerId` written into the database; the token is the __Host-portal-carer cookie's value. */

@@ -1,33 +1,15 @@
 import crypto from 'node:crypto'
-import path from 'node:path'
 import type { Browser } from '@playwright/test'
-import { readMailbox } from '../../app/integrations/mailer.server.ts'
 import { hashPassword } from '../../app/utils/password.server.ts'
 import { expect, expectNoAxeViolations, test } from './fixtures.ts'
+import { linkEmailedTo } from './mailbox.ts'
 import { openE2eDatabase, signInAs } from './staff.ts'
 
 // Administering staff accounts, password links, settings and the mailbox in a real browser against
 // the production build. Emails are read from the e2e mailbox directory the outbox worker writes.
 
-const MAILBOX = path.resolve(import.meta.dirname, '..', '.tmp', 'e2e-mailbox')
-
 // Refused forms answer 400 or 409 and an used link 410, which the browser logs.
 test.use({ allowedConsoleErrors: [/status of 4(00|09|10)/] })
-
-async function linkEmailedTo(address: string) {
-	let link: string | undefined
-	await expect
-		.poll(
-			async () => {
-				const message = (await readMailbox(MAILBOX)).find((one) => one.to.includes(address))
-				link = /http:\/\/[^\s]+\/staff\/reset-password\/[A-Za-z0-9_-]{43}/.exec(message?.text ?? '')?.[0]
-				return link
-			},
-			{ message: `an email with a password link to ${address}`, timeout: 10_000 }
-		)
-		.toMatch(/\/staff\/reset-password\/[A-Za-z0-9_-]{43}$/)
-	return new URL(link!).pathname
-}
 
 async function signedOutPage(browser: Browser, baseURL: string) {
 	const context = await browser.newContext({ baseURL, locale: 'en-GB', timezoneId: 'Europe/London' })
@@ -67,7 +49,7 @@ test('an administrator adds a user, who sets a password from the emailed link an
 	await expectNoAxeViolations(page)
 
 	// Nia, in her own browser, follows the link from the email.
-	const link = await linkEmailedTo(email)
+	const link = await linkEmailedTo(email, /\/staff\/reset-password\/[A-Za-z0-9_-]{43}/)
 	const nia = await signedOutPage(browser, baseURL!)
 	await nia.goto(link)
 	await expect(nia.getByRole('heading', { level: 1 })).toHaveText('Choose a password')
@@ -124,7 +106,7 @@ test('someone who forgot their password gets a link from the sign-in page; it wo
 	await expect(page.getByText('If there is an account for that address, we have sent a link')).toBeVisible()
 	await expectNoAxeViolations(page)
 
-	const link = await linkEmailedTo(email)
+	const link = await linkEmailedTo(email, /\/staff\/reset-password\/[A-Za-z0-9_-]{43}/)
 	await page.goto(link)
 	await page.getByLabel('New password', { exact: true }).fill('a new and memorable phrase')
 	await page.getByLabel('Confirm new password').fill('a new and memorable phrase')

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, test } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
 import { londonDate } from '~/domain/working-days.ts'
 import { validEnquiryFields } from '../support/enquiry-form.ts'
 import { runRoute, signedInAs, staffRequest } from '../support/staff.ts'
@@ -16,9 +16,15 @@ const { findStageDisagreements } = await import('~/models/households.server.ts')
 const { findFunnelFactDisagreements } = await import('~/models/funnel-facts.server.ts')
 const { refreshAllClocks } = await import('~/models/response-clocks.server.ts')
 const imports = await import('~/models/imports.server.ts')
+const jobs = await import('~/models/import-jobs.server.ts')
+const { startImportWorker } = await import('~/integrations/import-worker.server.ts')
 const { seedDemoData } = await import('../../prisma/seed.ts')
-const publicEnquiry = await import('~/routes/enquire.tsx')
-const staffEnquiry = await import('~/routes/staff.enquiries.new.tsx')
+const publicEnquiry = await import('~/routes/_enquiry+/enquire.tsx')
+const staffEnquiry = await import('~/routes/staff+/_pipeline+/enquiries.new.tsx')
+
+// The import worker a server runs, here run when the test says.
+const worker = startImportWorker({ pollMs: 3_600_000, logger: { warn() {}, error() {} } })
+afterAll(() => worker.stop())
 
 const IMPORT_CSV = fs.readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'pipeline-import.csv'), 'utf8')
 
@@ -113,16 +119,14 @@ describe('a household made by', () => {
 
 	test('the CSV import has, for every row, its funnel row, its deadline and the importer’s audit entry', async () => {
 		const manager = await signedInAs('manager')
-		const id = await imports.createImportJob({
+		const id = await imports.createPipelineImport({
 			filename: 'pipeline.csv',
 			text: IMPORT_CSV.replace(/@example\.com/g, '.writer@example.com'),
 			actor: manager.staff,
 		})
-		expect(await imports.startImport(id, manager.staff)).toBe(true)
-		for (let attempt = 0; (await prisma.importJob.findUniqueOrThrow({ where: { id } })).status === 'importing'; attempt++) {
-			if (attempt > 400) throw new Error('The import did not finish')
-			await new Promise((resolve) => setTimeout(resolve, 25))
-		}
+		expect(await jobs.startImport(id, 'pipeline')).toBe(true)
+		await worker.drain()
+		expect(await prisma.importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'imported' })
 		const enquiries = await prisma.enquiry.findMany({ where: { submissionKey: { startsWith: `import:${id}:` } } })
 		expect(enquiries.length).toBeGreaterThan(3)
 		let clocks = 0

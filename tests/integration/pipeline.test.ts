@@ -15,9 +15,9 @@ import {
 // look at all.
 
 const { prisma } = await import('~/utils/db.server.ts')
-const board = await import('~/routes/staff.pipeline._index.tsx')
-const list = await import('~/routes/staff.pipeline.list.tsx')
-const mine = await import('~/routes/staff.my-households.tsx')
+const board = await import('~/routes/staff+/_pipeline+/pipeline._index.tsx')
+const list = await import('~/routes/staff+/_pipeline+/pipeline.list.tsx')
+const mine = await import('~/routes/staff+/_pipeline+/my-households.tsx')
 
 const today = londonDate(new Date())
 const daysAgo = (days: number) => addCalendarDays(today, -days)

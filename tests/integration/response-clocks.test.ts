@@ -54,7 +54,7 @@ test('refreshing every household after the service adds closure days moves their
 })
 
 test('an enquiry from the form starts the first-contact clock on the household row', async () => {
-	const { action } = await import('~/routes/enquire.tsx')
+	const { action } = await import('~/routes/_enquiry+/enquire.tsx')
 	const { validEnquiryFields } = await import('../support/enquiry-form.ts')
 	const request = new Request('http://localhost/enquire', {
 		method: 'POST',
