@@ -1,5 +1,6 @@
+import crypto from 'node:crypto'
 import { normaliseEmail } from '~/domain/email-address.ts'
-import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
+import type { HouseholdIntake } from '~/domain/household-intake.ts'
 import {
 	checkRows,
 	createRowChecker,
@@ -8,10 +9,7 @@ import {
 	type ImportedHousehold,
 	type ImportError,
 } from '~/domain/pipeline-import.ts'
-import { applicantKeys, matchKeys } from '~/domain/possible-matches.ts'
 import { newReference } from '~/domain/reference.ts'
-import { funnelFacts, type FunnelFactFields } from '~/domain/funnel-facts.ts'
-import { householdFields } from '~/domain/stage-machine.ts'
 import { isStaffRole } from '~/domain/staff.ts'
 import { stageNames, STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
 import { londonInstant } from '~/domain/working-days.ts'
@@ -19,13 +17,11 @@ import type { Prisma } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { now, today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
-import type { AuditAction } from './audit.server.ts'
 import { createImportJob, finishImportJob, importJobFile, type ImportOutcome, type ImportRun } from './import-jobs.server.ts'
 import { listChannels } from './enquiries.server.ts'
-import { funnelFactContext, writeFunnelFacts } from './funnel-facts.server.ts'
-import { findPossibleMatches, writePossibleMatches, type NewHouseholdKeys } from './possible-matches.server.ts'
+import { rowsOf, writeHouseholds } from './household-writer.server.ts'
+import { findPossibleMatches, writePossibleMatches } from './possible-matches.server.ts'
 import { exitReasonOptions } from './households.server.ts'
-import { clockContext, clockFields } from './response-clocks.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 
 // Importing an existing pipeline from CSV, as a job of the import worker (app/models/import-jobs
@@ -39,8 +35,6 @@ export const PREVIEW_ROWS = 10
 const CHECK_CHUNK = 500
 /** Emails or references looked up in one query. */
 const LOOKUP_CHUNK = 500
-/** Rows written by one INSERT. */
-const INSERT_CHUNK = 2000
 const WRITE_TIMEOUT_MS = 5 * 60_000
 
 export const CONSENT_WORDING = 'Imported from the service’s records'
@@ -152,220 +146,118 @@ export async function runPipelineImport(run: ImportRun): Promise<ImportOutcome> 
 	await prisma.$transaction(
 		async (tx) => {
 			written = await finishImportJob(tx, claim, households.length)
-			if (written) await writeHouseholds(tx, households, { id: claim.id, filename: claim.filename, actor })
+			if (written) await importHouseholds(tx, households, { id: claim.id, filename: claim.filename, actor })
 		},
 		{ timeout: WRITE_TIMEOUT_MS, maxWait: WRITE_TIMEOUT_MS }
 	)
 	return written ? { status: 'imported', rows: households.length } : { status: 'lost' }
 }
 
-type Row = Record<string, string | number | boolean | null>
-
-/** A timestamp as the better-sqlite3 adapter stores one (app/utils/db.server.ts): ISO 8601, '+00:00'. */
-const storedTimestamp = (date: Date) => date.toISOString().replace('Z', '+00:00')
-
-/**
- * Inserts rows a few thousand at a time, each batch sent as ONE JSON parameter that SQLite
- * unpacks itself (json_each). Prisma's createMany cost about five times as much CPU per row here
- * (measured: 0.25 ms against 0.05 ms), and the whole import holds the database's write lock while
- * it runs. Every row must give every column: no database defaults apply.
- */
-async function insertRows(tx: Prisma.TransactionClient, table: string, rows: Row[]) {
-	if (rows.length === 0) return
-	const columns = Object.keys(rows[0]!)
-	const select = columns.map((column) => `json_extract(value, '$.${column}')`).join(', ')
-	const sql = `INSERT INTO "${table}" (${columns
-		.map((column) => `"${column}"`)
-		.join(', ')}) SELECT ${select} FROM json_each(?)`
-	for (const batch of chunks(rows, INSERT_CHUNK)) {
-		const json = JSON.stringify(batch, (_key, value: unknown) => (typeof value === 'boolean' ? Number(value) : value))
-		await tx.$executeRawUnsafe(sql, json)
-	}
-}
-
 /** Every household of the file, with its people, enquiry, history, owner, note and audit entry. */
-async function writeHouseholds(
+async function importHouseholds(
 	tx: Prisma.TransactionClient,
 	households: ImportedHousehold[],
 	job: { id: string; filename: string; actor: StaffIdentity }
 ) {
-	const [config, exitReasons, references, clocks, funnel, channels] = await Promise.all([
+	const [config, exitReasons, references] = await Promise.all([
 		getServiceConfig(),
 		exitReasonOptions(tx),
 		freshReferences(tx, households.length),
-		clockContext(tx),
-		funnelFactContext(tx),
-		tx.channel.findMany({ select: { id: true, key: true } }),
 	])
-	const channelKey = new Map(channels.map((channel) => [channel.id, channel.key]))
-	const endedBy = new Map(exitReasons.map((reason) => [reason.key, reason.endedBy]))
 	const exitReasonId = new Map(exitReasons.map((reason) => [reason.key, reason.id]))
-	const recordedAt = now()
-	const at = storedTimestamp(recordedAt)
-	const rows = {
-		households: [] as Row[],
-		applicants: [] as Row[],
-		enquiries: [] as Row[],
-		events: [] as Row[],
-		owners: [] as Row[],
-		notes: [] as Row[],
-		audit: [] as Row[],
-		funnel: [] as (FunnelFactFields & { householdId: string })[],
-		keys: [] as NewHouseholdKeys[],
-	}
-	households.forEach((household, index) => {
-		const id = crypto.randomUUID()
-		const reference = references.households[index]!
-		const enquiryReference = references.enquiries[index]!
-		// Midday in London: the enquiry date, whatever the time of year.
-		const enquiredAt = storedTimestamp(londonInstant(household.enquiryDate, '12:00'))
-		const person = {
-			firstName: household.firstName,
-			lastName: household.lastName,
-			email: household.email,
-			phone: household.phone,
-		}
-		const enquiryReferences = household.theirReference
-			? [enquiryReference, household.theirReference]
-			: [enquiryReference]
-		rows.households.push({
-			id,
-			reference,
-			route: household.route,
-			...householdFields(household.state),
-			...clockFields(household.events, clocks),
-			postcode: household.postcode,
-			// The spreadsheet does not have the enquiry form's other answers: left empty, not guessed.
-			spareBedroom: '',
-			householdMembers: '',
-			fosteringInterests: '[]',
-			ownerId: household.ownerId,
-			version: 1,
-			firstEnquiryAt: enquiredAt,
-			lastEnquiryAt: enquiredAt,
-			createdAt: at,
-			updatedAt: at,
-			displayName: householdDisplayName([person]),
-			searchText: householdSearchText({
-				reference,
-				postcode: household.postcode,
-				applicants: [person],
-				enquiryReferences,
-			}),
-			channelId: household.channelId,
-		})
-		rows.applicants.push({
-			id: crypto.randomUUID(),
-			householdId: id,
-			...person,
-			...applicantKeys(person, household.postcode),
-			emailNormalized: household.emailNormalized,
-			isPrimary: true,
-			createdAt: at,
-		})
-		rows.keys.push({ id, reference, keys: [matchKeys(person, household.postcode)] })
-		rows.enquiries.push({
-			id: crypto.randomUUID(),
-			householdId: id,
-			submissionKey: `import:${job.id}:${household.row}`,
-			reference: enquiryReference,
-			source: 'import',
-			receivedAt: enquiredAt,
-			...person,
-			postcode: household.postcode,
-			bestTimeToCall: '',
-			spareBedroom: '',
-			householdMembers: '',
-			fosteringInterests: '[]',
-			isKinship: household.route === 'kinship',
-			howHeard: household.howHeard,
-			channelId: household.channelId,
-			consentGiven: true,
-			consentWording: CONSENT_WORDING,
+	const intakes = households.map((household, index) =>
+		importIntake(household, {
+			householdId: crypto.randomUUID(),
+			reference: references.households[index]!,
+			enquiryReference: references.enquiries[index]!,
+			exitReasonId,
 			privacyNoticeUrl: config.privacyNoticeUrl,
+			job,
 		})
-		// The funnel row from the history just built: nothing to read back.
-		rows.funnel.push({
-			householdId: id,
-			...funnelFacts({
-				route: household.route,
-				events: household.events,
-				endedBy,
-				firstEnquiry: {
-					channelKey: channelKey.get(household.channelId) ?? 'unknown',
-					utmSource: null,
-					utmMedium: null,
-					utmCampaign: null,
-					howHeard: household.howHeard,
-				},
-				interests: '[]',
-				postcode: household.postcode,
-				ownerId: household.ownerId,
-				referred: false,
-				closures: funnel.closures,
-			}),
-		})
-		household.events.forEach((event, order) => {
-			rows.events.push({
-				id: crypto.randomUUID(),
-				householdId: id,
-				kind: event.kind,
-				fromStage: event.fromStage,
-				toStage: event.toStage,
-				businessDate: event.businessDate,
-				// One millisecond apart: a history is replayed in the order it was recorded.
-				recordedAt: storedTimestamp(new Date(recordedAt.getTime() + order)),
-				actorId: event.actorId,
-				backdateReason: event.backdateReason,
-				exitReasonId: event.exitReasonKey ? exitReasonId.get(event.exitReasonKey)! : null,
-				reviewOn: event.reviewOn,
-				note: event.note,
-			})
-		})
-		if (household.ownerId)
-			rows.owners.push({
-				id: crypto.randomUUID(),
-				householdId: id,
-				fromOwnerId: null,
-				toOwnerId: household.ownerId,
-				actorId: job.actor.id,
-				changedAt: at,
-			})
-		const noteLines = [
-			household.theirReference ? `Reference in the service’s previous records: ${household.theirReference}` : null,
-			household.notes,
-		].filter(Boolean)
-		if (noteLines.length > 0)
-			rows.notes.push({
-				id: crypto.randomUUID(),
-				householdId: id,
-				authorId: job.actor.id,
-				body: noteLines.join('\n\n'),
-				createdAt: at,
-			})
-		// The audit entry for each household, as recordAudit writes them (in bulk here).
-		rows.audit.push({
-			id: crypto.randomUUID(),
-			at,
-			actorId: job.actor.id,
-			householdId: id,
-			action: 'imported' satisfies AuditAction,
-			detail: `Imported from ${job.filename} (row ${household.row})`,
-		})
-	})
-
+	)
+	const rows = await rowsOf(tx, intakes)
 	// A row whose email is already in the pipeline is refused before anything is written; one with
 	// a known phone, or last name and postcode, is imported with a possible match for staff to check.
-	const matches = await findPossibleMatches(tx, rows.keys)
-	await insertRows(tx, 'Household', rows.households)
-	await insertRows(tx, 'Applicant', rows.applicants)
+	const matches = await findPossibleMatches(
+		tx,
+		rows.map(({ household, keys }) => ({ id: household.id, reference: household.reference, keys }))
+	)
+	await writeHouseholds(tx, rows)
 	await writePossibleMatches(tx, matches)
-	await insertRows(tx, 'Enquiry', rows.enquiries)
-	await insertRows(tx, 'StageEvent', rows.events)
-	await insertRows(tx, 'OwnerChange', rows.owners)
-	await insertRows(tx, 'HouseholdNote', rows.notes)
-	await insertRows(tx, 'AuditEntry', rows.audit)
-	await writeFunnelFacts(tx, rows.funnel)
+}
+
+/** A checked row as the household writer takes it: its history is the stage machine's (checkRows). */
+function importIntake(
+	household: ImportedHousehold,
+	found: {
+		householdId: string
+		reference: string
+		enquiryReference: string
+		exitReasonId: ReadonlyMap<string, string>
+		privacyNoticeUrl: string
+		job: { id: string; filename: string; actor: StaffIdentity }
+	}
+): HouseholdIntake {
+	const { job } = found
+	const person = { firstName: household.firstName, lastName: household.lastName, email: household.email, phone: household.phone }
+	const notes = [
+		household.theirReference ? `Reference in the service’s previous records: ${household.theirReference}` : null,
+		household.notes,
+	].filter(Boolean)
+	return {
+		id: found.householdId,
+		reference: found.reference,
+		route: household.route,
+		people: [person],
+		postcode: household.postcode,
+		// The spreadsheet does not have the enquiry form's other answers: left empty, not guessed.
+		spareBedroom: '',
+		householdMembers: '',
+		fosteringInterests: '[]',
+		channelId: household.channelId,
+		ownerId: household.ownerId,
+		ownerGivenBy: job.actor.id,
+		enquiries: [
+			{
+				id: crypto.randomUUID(),
+				submissionKey: `import:${job.id}:${household.row}`,
+				fingerprint: null,
+				reference: found.enquiryReference,
+				source: 'import',
+				// Midday in London: the enquiry date, whatever the time of year.
+				receivedAt: londonInstant(household.enquiryDate, '12:00'),
+				...person,
+				postcode: household.postcode,
+				bestTimeToCall: '',
+				spareBedroom: '',
+				householdMembers: '',
+				fosteringInterests: '[]',
+				isKinship: household.route === 'kinship',
+				kinshipDetails: null,
+				howHeard: household.howHeard,
+				howHeardOther: null,
+				channelId: household.channelId,
+				utmSource: null,
+				utmMedium: null,
+				utmCampaign: null,
+				utmContent: null,
+				referringSite: null,
+				landingPage: null,
+				referralCodeText: null,
+				referralCodeId: null,
+				consentGiven: true,
+				consentWording: CONSENT_WORDING,
+				privacyNoticeUrl: found.privacyNoticeUrl,
+			},
+		],
+		events: household.events.map((event) => ({
+			...event,
+			exitReasonId: event.exitReasonKey ? found.exitReasonId.get(event.exitReasonKey)! : null,
+		})),
+		otherReferences: household.theirReference ? [household.theirReference] : [],
+		notes: notes.length > 0 ? [{ authorId: job.actor.id, body: notes.join('\n\n') }] : [],
+		audit: [{ actorId: job.actor.id, action: 'imported', detail: `Imported from ${job.filename} (row ${household.row})` }],
+	}
 }
 
 /** `count` household and enquiry references that no record has yet. */

@@ -11,7 +11,7 @@ import {
 } from '~/domain/possible-matches.ts'
 import { householdDisplayName } from '~/domain/household-search.ts'
 import { STATUS_LABELS } from '~/domain/pipeline-filters.ts'
-import { householdFields, type HouseholdStatus, type RecordedStageEvent } from '~/domain/stage-machine.ts'
+import type { HouseholdStatus, RecordedStageEvent } from '~/domain/stage-machine.ts'
 import { stageNames, type StageKey } from '~/domain/stages.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
@@ -19,9 +19,9 @@ import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { now } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { changeOwner, joinHistory, rewriteHouseholdCopies } from './household-writer.server.ts'
 import { changeHousehold, STALE_MESSAGE, type Refusal } from './households.server.ts'
 import { judgeAwaitingReferrals, moveReferrals } from './referrals.server.ts'
-import { clockContext, clockFields } from './response-clocks.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 import { stageHistory } from './stage-history.server.ts'
 
@@ -430,7 +430,7 @@ async function merge(
 
 	// The bridge, then the new household's later events: recorded in that order after the known
 	// household's own, so replaying the kept history gives the plan's state.
-	let at = Math.max(recordedAt(first).getTime(), ...existingHistory.map((event) => recordedAt(event).getTime() + 1))
+	const at = Math.max(recordedAt(first).getTime(), ...existingHistory.map((event) => recordedAt(event).getTime() + 1))
 	const enquiries = await tx.enquiry.findMany({
 		where: { householdId: newId },
 		orderBy: { receivedAt: 'asc' },
@@ -438,16 +438,13 @@ async function merge(
 	})
 	const references = enquiries.map((enquiry) => enquiry.reference).join(', ')
 	const bridgeNote = `Enquiry ${references}, first recorded as ${incoming.reference}: confirmed as this household by ${actor.name}`
-	await tx.stageEvent.create({
-		data: { householdId: existing.id, ...plan.bridge, note: bridgeNote, actorId: actor.id, recordedAt: new Date(at) },
-	})
 	const later = incomingHistory.slice(1) as (RecordedStageEvent & { id: string; recordedAt: Date })[]
-	if (plan.carried) {
-		for (const event of later) {
-			at = Math.max(at + 1, event.recordedAt.getTime())
-			await tx.stageEvent.update({ where: { id: event.id }, data: { householdId: existing.id, recordedAt: new Date(at) } })
-		}
-	} else if (later.length > 0) {
+	await joinHistory(tx, existing.id, {
+		at,
+		bridge: { ...plan.bridge, note: bridgeNote, actorId: actor.id },
+		later: plan.carried ? later : [],
+	})
+	if (!plan.carried && later.length > 0) {
 		// Where the new household had got to cannot follow on from the known household's history:
 		// say so on the record, rather than lose it.
 		const names = stageNames((await getServiceConfig()).stageNames)
@@ -496,28 +493,16 @@ async function merge(
 			})
 	}
 	// Its owner, if the known household had none (a phone enquiry's officer, say).
-	let ownerId = existing.ownerId
-	if (!ownerId && incoming.ownerId) {
-		ownerId = incoming.ownerId
-		await tx.ownerChange.create({
-			data: { householdId: existing.id, toOwnerId: ownerId, actorId: actor.id, changedAt: now() },
-		})
-	}
+	if (!existing.ownerId && incoming.ownerId) await changeOwner(tx, existing, incoming.ownerId, actor.id)
 
-	const history = await stageHistory(tx, existing.id)
-	await tx.household.update({
-		where: { id: existing.id },
-		data: {
-			...householdFields(plan.state),
-			...clockFields(history, await clockContext(tx)),
-			ownerId,
-			firstEnquiryAt: incoming.firstEnquiryAt < existing.firstEnquiryAt ? incoming.firstEnquiryAt : existing.firstEnquiryAt,
-			lastEnquiryAt: incoming.lastEnquiryAt > existing.lastEnquiryAt ? incoming.lastEnquiryAt : existing.lastEnquiryAt,
-			...(postcode ? { postcode, displayName: householdDisplayName(applicants) } : {}),
-			// Everything that found the merged household finds this one: its references, and the
-			// new details too when kept.
-			searchText: `${existing.searchText} ${incoming.searchText}`,
-		},
+	// Its stage and deadline as its history now has them (the plan's state), and the rest it gained.
+	await rewriteHouseholdCopies(tx, existing.id, {
+		firstEnquiryAt: incoming.firstEnquiryAt < existing.firstEnquiryAt ? incoming.firstEnquiryAt : existing.firstEnquiryAt,
+		lastEnquiryAt: incoming.lastEnquiryAt > existing.lastEnquiryAt ? incoming.lastEnquiryAt : existing.lastEnquiryAt,
+		...(postcode ? { postcode, displayName: householdDisplayName(applicants) } : {}),
+		// Everything that found the merged household finds this one: its references, and the
+		// new details too when kept.
+		searchText: `${existing.searchText} ${incoming.searchText}`,
 	})
 	await judgeAwaitingReferrals(tx, existing.id)
 	await tx.household.delete({ where: { id: newId } })

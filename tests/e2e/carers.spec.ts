@@ -162,7 +162,7 @@ test('an officer attaches a referral to a household, which its record then shows
 }) => {
 	const tag = crypto.randomUUID().slice(0, 8)
 	const carer = createE2eCarer(`Rita Referrer ${tag}`)
-	const household = createE2eHousehold({ firstName: 'Fern', lastName: `Friend${tag.replace(/\d/g, '')}` })
+	const household = await createE2eHousehold({ firstName: 'Fern', lastName: `Friend${tag.replace(/\d/g, '')}` })
 	await signInAs(context, baseURL!, 'officer', 'Oscar Officer')
 	await page.goto(`/staff/households/${household.id}`)
 	await expect(page.getByRole('heading', { name: 'Referral', exact: true })).toBeVisible()

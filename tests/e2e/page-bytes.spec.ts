@@ -10,10 +10,10 @@ import { LEDGER_FILTERS } from '../../app/domain/bonus-ledger-forms.ts'
 import { BREAKDOWNS } from '../../app/domain/funnel.ts'
 import { FUNNEL_TABLES } from '../../app/domain/funnel-tables.ts'
 import { HOUSEHOLD_STATUSES, LIST_SORTS } from '../../app/domain/pipeline-filters.ts'
-import { londonDate } from '../../app/domain/working-days.ts'
+import { addCalendarDays, londonDate } from '../../app/domain/working-days.ts'
 import { readRouteManifest } from '../support/route-manifest.ts'
 import { expect, test } from './fixtures.ts'
-import { createE2eHousehold } from './households.ts'
+import { changeE2eHousehold, createE2eHousehold } from './households.ts'
 import { createCarer, createCarerSession } from './referrers.ts'
 import { createStaffMember, createStaffSession, openE2eDatabase } from './staff.ts'
 
@@ -62,7 +62,7 @@ function paramOf(segment: string): string | null {
 }
 
 /** Everything the pages show, written into the e2e database (which has no demo data). */
-function createPageData() {
+async function createPageData() {
 	const suffix = crypto.randomUUID().slice(0, 8)
 	const now = new Date()
 	const at = now.toISOString()
@@ -71,18 +71,31 @@ function createPageData() {
 	const administrator = createStaffMember('administrator', 'Zoë Ærøskøbing')
 	const carerName = 'Jürgen Łukasz-Ñúñez'
 	const carer = createCarer(carerName)
-	const referred = createE2eHousehold({ firstName: 'Zoë', lastName: 'Núñez', stage: 'approved' })
-	const closed = createE2eHousehold({ firstName: 'Chloë', lastName: 'Brontë', stage: 'initial_visit' })
-	const onHold = createE2eHousehold({ firstName: 'Dafydd', lastName: 'ap Siôn', stage: 'application' })
+	const enquiryReference = `ENQ-${randomReference()}`
+	const referred = await createE2eHousehold({ firstName: 'Zoë', lastName: 'Núñez', stage: 'approved', enquiryReference })
+	const closed = await createE2eHousehold({ firstName: 'Chloë', lastName: 'Brontë', stage: 'initial_visit' })
+	const onHold = await createE2eHousehold({ firstName: 'Dafydd', lastName: 'ap Siôn', stage: 'application' })
 	// The same family enquiring again: a possible match for an officer to decide.
-	const again = createE2eHousehold({ firstName: 'Zoë', lastName: 'Núñez' })
+	const again = await createE2eHousehold({ firstName: 'Zoë', lastName: 'Núñez' })
+	await changeE2eHousehold(closed.id, manager, {
+		type: 'close',
+		endedBy: 'household',
+		exitReasonKey: 'housing',
+		businessDate: today,
+		note: 'Moving to Ystradgynlais – no spare room',
+	})
+	await changeE2eHousehold(onHold.id, manager, {
+		type: 'hold',
+		businessDate: today,
+		reviewOn: addCalendarDays(today, 1),
+		note: 'Back after Eisteddfod – Siôn’s exams',
+	})
 	const matchId = `match-${suffix}`
 	const referralId = `referral-${suffix}`
 	const entryIds = LEDGER_ENTRIES.map((entry) => `entry-${entry.milestone}-${suffix}`)
 	const importId = `import-${suffix}`
 	const carerImportId = `carer-import-${suffix}`
 	const messageId = `message-${suffix}`
-	const enquiryReference = `ENQ-${randomReference()}`
 	const resetToken = crypto.randomBytes(32).toString('base64url')
 	const signInToken = crypto.randomBytes(32).toString('base64url')
 	const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
@@ -116,7 +129,6 @@ function createPageData() {
 					at
 				)
 			})
-			db.prepare('UPDATE Enquiry SET reference = ? WHERE householdId = ?').run(enquiryReference, referred.id)
 			// Notes in scripts of two, three and four bytes a character, long enough that chunk
 			// boundaries of any size fall inside them; each shows twice (recent notes and timeline).
 			for (const body of MULTI_BYTE_NOTES) {
@@ -131,16 +143,6 @@ function createPageData() {
 			db.prepare(
 				'INSERT INTO HouseholdTask (id, householdId, title, dueOn, assigneeId, createdById, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)'
 			).run(crypto.randomUUID(), referred.id, 'Ring Zoë about the £250 – “welcome” bonus', today, manager.id, manager.id, at)
-			db.prepare("UPDATE Household SET status = 'closed' WHERE id = ?").run(closed.id)
-			db.prepare(
-				`INSERT INTO StageEvent (id, householdId, kind, fromStage, businessDate, recordedAt, actorId, exitReasonId, note)
-				VALUES (?, ?, 'exit', 'initial_visit', ?, ?, ?, 'exit_housing', 'Moving to Ystradgynlais – no spare room')`
-			).run(crypto.randomUUID(), closed.id, today, at, manager.id)
-			db.prepare("UPDATE Household SET status = 'on_hold' WHERE id = ?").run(onHold.id)
-			db.prepare(
-				`INSERT INTO StageEvent (id, householdId, kind, businessDate, recordedAt, actorId, reviewOn, note)
-				VALUES (?, ?, 'hold', ?, ?, ?, ?, 'Back after Eisteddfod – Siôn’s exams')`
-			).run(crypto.randomUUID(), onHold.id, today, at, manager.id, today)
 			db.prepare(
 				'INSERT INTO ImportJob (id, createdById, createdAt, filename, csv, status, totalRows) VALUES (?, ?, ?, ?, ?, ?, ?)'
 			).run(importId, manager.id, at, 'pipeline – Núñez.csv', fs.readFileSync(IMPORT_CSV, 'utf8'), 'checked', 0)
@@ -220,6 +222,8 @@ function createPageData() {
 	}
 }
 
+type PageData = Awaited<ReturnType<typeof createPageData>>
+
 const LEDGER_ENTRIES = [
 	{ milestone: 'approved', amountPence: 25000, status: 'earned' },
 	{ milestone: 'placement', amountPence: 25000, status: 'void' },
@@ -242,7 +246,7 @@ function randomReference() {
 }
 
 /** The queries each route is fetched with besides none ('' is the bare address). */
-function queriesFor(pattern: string, data: ReturnType<typeof createPageData>): string[] {
+function queriesFor(pattern: string, data: PageData): string[] {
 	const queries: Record<string, string[]> = {
 		'/': ['', `?ref=${data.carer.code}`],
 		'/enquire': ['', `?ref=${data.carer.code}`],
@@ -269,7 +273,7 @@ function queriesFor(pattern: string, data: ReturnType<typeof createPageData>): s
 type Fetch = { pattern: string; url: string; audience: Audience; status: number }
 
 /** The URLs of every route, with their parameters filled, or why a route has none. */
-function plannedFetches(data: ReturnType<typeof createPageData>) {
+function plannedFetches(data: PageData) {
 	const fetches: Fetch[] = []
 	const problems: string[] = []
 	for (const pattern of routePatterns()) {
@@ -316,7 +320,7 @@ function findBytes(bytes: Buffer, needle: number[], what: string) {
 
 test('no page of the service has a NUL byte or a replacement character in it', async ({ playwright, baseURL }) => {
 	test.setTimeout(180_000)
-	const data = createPageData()
+	const data = await createPageData()
 	const { fetches, problems } = plannedFetches(data)
 
 	// A browser's user agent, so pages stream as they do to people (crawlers get them whole).

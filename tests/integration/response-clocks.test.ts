@@ -73,8 +73,9 @@ test('an enquiry from the form starts the first-contact clock on the household r
 })
 
 test('after the upgrade, households made before clocks existed get their deadlines once', async () => {
-	await prisma.household.updateMany({ data: { nextClockKey: null, nextClockAtRiskOn: null, nextClockDeadline: null } })
 	const household = await createHousehold()
+	// Households made before clocks existed have no copies of their deadlines.
+	await prisma.household.updateMany({ data: { nextClockKey: null, nextClockAtRiskOn: null, nextClockDeadline: null } })
 	expect(await fillClocksAfterUpgrade()).toBeGreaterThanOrEqual(1)
 	expect(await prisma.household.findUniqueOrThrow({ where: { id: household.id } })).toMatchObject({
 		nextClockKey: 'first_contact',

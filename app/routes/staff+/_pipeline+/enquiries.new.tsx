@@ -87,7 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
 			}),
 			// Today's enquiry at the time it was entered; an earlier one at midday that day (London).
 			receivedAt: receivedOn === today() ? now() : londonInstant(receivedOn, '12:00'),
-			staff: { actorId: user.id, backdateReason, audit: staffEnquiryAudit(receivedBy) },
+			staff: { actorId: user.id, role: user.role, backdateReason, audit: staffEnquiryAudit(receivedBy) },
 		},
 		config
 	)
