@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { formatPounds, type ReferrerKind } from '~/domain/bonus-scheme.ts'
 import { emailAddressError, normaliseEmail } from '~/domain/email-address.ts'
 import { waitInWords } from '~/domain/rate-limits.ts'
@@ -100,7 +101,7 @@ export default function ReferAFriend() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Refer a friend to foster – ${page.serviceName}`}</title>
+				<PageTitle title="Refer a friend to foster" serviceName={page.serviceName} error={errors.length > 0} />
 				<ErrorSummary errors={errors} />
 				{page.signedOut && errors.length === 0 ? <SuccessBanner>You have signed out</SuccessBanner> : null}
 				<span className="govuk-caption-l">For foster carers</span>

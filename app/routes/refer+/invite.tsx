@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { Checkboxes, ErrorSummary, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { readInvitation, type InvitationError, type InvitationValues } from '~/domain/referral-invitation.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { inviteFriend } from '~/models/referral-portal.server.ts'
@@ -49,7 +50,7 @@ export default function InviteFriend() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Invite a friend – ${page.serviceName}`}</title>
+				<PageTitle title="Invite a friend" serviceName={page.serviceName} error={errors.length > 0} />
 				<Link to="/refer/home" className="govuk-back-link">
 					Back
 				</Link>

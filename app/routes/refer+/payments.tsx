@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import type { StripeAccountStatus } from '~/domain/stripe-payments.ts'
 import { stripeGateway } from '~/integrations/stripe.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
@@ -65,7 +66,7 @@ export default function ReferPayments() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Get paid by bank transfer – ${page.serviceName}`}</title>
+				<PageTitle title="Get paid by bank transfer" serviceName={page.serviceName} error={errors.length > 0} />
 				<Link to="/refer/home" className="govuk-back-link">
 					Back to refer a friend
 				</Link>

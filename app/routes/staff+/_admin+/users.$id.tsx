@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, Radios, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { AccountStatusTag } from '~/components/status-tags.tsx'
 import {
 	accountStatus,
@@ -132,7 +133,7 @@ export default function EditUser() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}${user.name} – Users – ${serviceName} staff`}</title>
+				<PageTitle title={[user.name, 'Users']} serviceName={serviceName} area="staff" error={errors.length > 0} />
 				<Link to="/staff/users" className="govuk-back-link">
 					Back to users
 				</Link>

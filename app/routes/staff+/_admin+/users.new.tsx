@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, Radios, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { readAccountForm, ROLE_CHOICES, ROLE_HINTS, type AccountFormError } from '~/domain/staff-accounts.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
@@ -58,7 +59,7 @@ export default function AddUser() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Add a user – ${serviceName} staff`}</title>
+				<PageTitle title="Add a user" serviceName={serviceName} area="staff" error={errors.length > 0} />
 				<Link to="/staff/users" className="govuk-back-link">
 					Back to users
 				</Link>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { emailAddressError, normaliseEmail } from '~/domain/email-address.ts'
 import { waitInWords } from '~/domain/rate-limits.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
@@ -63,7 +64,7 @@ export default function ForgotPassword() {
 		return (
 			<div className="govuk-grid-row">
 				<div className="govuk-grid-column-two-thirds">
-					<title>{`Check your email – ${serviceName} staff`}</title>
+					<PageTitle title="Check your email" serviceName={serviceName} area="staff" />
 					<h1 className="govuk-heading-l">Check your email</h1>
 					<p className="govuk-body">
 						If there is an account for that address, we have sent a link to reset the password.
@@ -88,7 +89,7 @@ export default function ForgotPassword() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Reset your password – ${serviceName} staff`}</title>
+				<PageTitle title="Reset your password" serviceName={serviceName} area="staff" error={errors.length > 0} />
 				<ErrorSummary errors={errors} />
 				<h1 className="govuk-heading-l">Reset your password</h1>
 				<p className="govuk-body">

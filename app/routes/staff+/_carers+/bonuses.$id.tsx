@@ -5,6 +5,7 @@ import type { ReactNode } from 'react'
 import { BonusStatusTag } from '~/components/bonus-status-tag.tsx'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { DateInput, ErrorSummary, Radios, SuccessBanner, TextInput, Textarea } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { MANUAL_PAYMENT_METHODS } from '~/domain/bonus-ledger.ts'
 import { ledgerActionsFor, readManualPaymentForm, readVoidForm } from '~/domain/bonus-ledger-forms.ts'
 import { MILESTONE_LABELS, formatPounds } from '~/domain/bonus-scheme.ts'
@@ -163,7 +164,7 @@ export default function BonusEntryPage() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}${title} – Bonuses – ${serviceName} staff`}</title>
+				<PageTitle title={[title, 'Bonuses']} serviceName={serviceName} area="staff" error={errors.length > 0} />
 				<Link to="/staff/bonuses" className="govuk-back-link">
 					Back to bonuses
 				</Link>

@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { DateInput, ErrorSummary, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { dateParts, type DateParts } from '~/domain/date-input.ts'
 import { CHILD_REFERENCE_MAX, readPlacementForm, type PlacementField } from '~/domain/placement-form.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
@@ -60,7 +61,7 @@ export default function RecordPlacement() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Record a placement – ${carer.name}`}</title>
+				<PageTitle title={['Record a placement', carer.name]} error={errors.length > 0} />
 				<Link to={`/staff/carers/${carer.id}`} className="govuk-back-link">
 					Back to the carer
 				</Link>

@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { Checkboxes, DateInput, ErrorSummary, Radios, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { CARER_KIND_CHOICES, readApprovalDate } from '~/domain/carer-form.ts'
 import { readCarerInput, type CarerFieldError } from '~/domain/carers.ts'
 import { dateParts, type DateParts } from '~/domain/date-input.ts'
@@ -65,7 +66,7 @@ export default function AddCarer() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Add a carer – ${serviceName} staff`}</title>
+				<PageTitle title="Add a carer" serviceName={serviceName} area="staff" error={errors.length > 0} />
 				<Link to="/staff/carers" className="govuk-back-link">
 					Back to carers
 				</Link>

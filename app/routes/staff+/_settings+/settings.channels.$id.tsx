@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { RetiredTag } from '~/components/status-tags.tsx'
 import { isBuiltInChannel, readNameForm } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
@@ -67,7 +68,7 @@ export default function Channel() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}${channel.label} – Channels – ${serviceName} staff`}</title>
+				<PageTitle title={[channel.label, 'Channels']} serviceName={serviceName} area="staff" error={errors.length > 0} />
 				<Link to="/staff/settings/channels" className="govuk-back-link">
 					Back to channels
 				</Link>

@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { readNameForm } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { addChannel } from '~/models/settings.server.ts'
@@ -44,7 +45,7 @@ export default function AddChannel() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Add a channel – Settings – ${serviceName} staff`}</title>
+				<PageTitle title={['Add a channel', 'Settings']} serviceName={serviceName} area="staff" error={errors.length > 0} />
 				<Link to="/staff/settings/channels" className="govuk-back-link">
 					Back to channels
 				</Link>

@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { RetiredTag } from '~/components/status-tags.tsx'
 import type { EndedBy } from '~/domain/exit-reasons.ts'
 import { ENDED_BY_LABELS, readNameForm } from '~/domain/settings.ts'
@@ -63,7 +64,7 @@ export default function ExitReason() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}${reason.label} – Exit reasons – ${serviceName} staff`}</title>
+				<PageTitle title={[reason.label, 'Exit reasons']} serviceName={serviceName} area="staff" error={errors.length > 0} />
 				<Link to="/staff/settings/exit-reasons" className="govuk-back-link">
 					Back to exit reasons
 				</Link>

@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { Checkboxes, ErrorSummary, Radios, Select, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { ENDED_BY_KEYS, ENDED_BY_LABELS, OFSTED_WITHDRAWAL_CODES, readExitReasonForm } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { addExitReason } from '~/models/settings.server.ts'
@@ -56,7 +57,7 @@ export default function AddExitReason() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Add an exit reason – Settings – ${serviceName} staff`}</title>
+				<PageTitle title={['Add an exit reason', 'Settings']} serviceName={serviceName} area="staff" error={errors.length > 0} />
 				<Link to="/staff/settings/exit-reasons" className="govuk-back-link">
 					Back to exit reasons
 				</Link>

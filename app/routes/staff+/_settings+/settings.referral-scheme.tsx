@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { Checkboxes, DateInput, ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { REFERRER_KINDS, REFERRER_KIND_LABELS, type BonusRules } from '~/domain/bonus-scheme.ts'
 import {
@@ -96,9 +97,7 @@ export default function ReferralScheme() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${
-					errors.length > 0 ? 'Error: ' : ''
-				}Refer-a-friend bonus scheme – Settings – ${serviceName} staff`}</title>
+				<PageTitle title={['Refer-a-friend bonus scheme', 'Settings']} serviceName={serviceName} area="staff" error={errors.length > 0} />
 				<Link to="/staff/settings" className="govuk-back-link">
 					Back to settings
 				</Link>

@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { Checkboxes, ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { REMINDER_KINDS } from '~/domain/reminders.ts'
 import { STATUTORY_PANEL_MONTHS } from '~/domain/response-clocks.ts'
@@ -102,7 +103,7 @@ export default function ResponseTimes() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Response-time targets – Settings – ${serviceName} staff`}</title>
+				<PageTitle title={['Response-time targets', 'Settings']} serviceName={serviceName} area="staff" error={errors.length > 0} />
 				<Link to="/staff/settings" className="govuk-back-link">
 					Back to settings
 				</Link>

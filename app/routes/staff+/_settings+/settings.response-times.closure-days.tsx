@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { DateInput, ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { dateParts, readDateInput, type DateParts } from '~/domain/date-input.ts'
 import { CLOSURE_LABEL_MAX, alreadyNotWorking, readClosureForm } from '~/domain/response-time-settings.ts'
@@ -82,7 +83,7 @@ export default function ClosureDays() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Closure days – Settings – ${serviceName} staff`}</title>
+				<PageTitle title={['Closure days', 'Settings']} serviceName={serviceName} area="staff" error={errors.length > 0} />
 				<Link to="/staff/settings/response-times" className="govuk-back-link">
 					Back to response-time targets
 				</Link>

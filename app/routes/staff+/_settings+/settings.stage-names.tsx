@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { readStageNamesForm } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { DEFAULT_STAGE_NAMES, STAGE_KEYS } from '~/domain/stages.ts'
@@ -48,7 +49,7 @@ export default function StageNames() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Stage names – Settings – ${serviceName} staff`}</title>
+				<PageTitle title={['Stage names', 'Settings']} serviceName={serviceName} area="staff" error={errors.length > 0} />
 				<Link to="/staff/settings" className="govuk-back-link">
 					Back to settings
 				</Link>
