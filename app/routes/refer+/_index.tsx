@@ -1,21 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
 import { PageTitle } from '~/components/page-title.tsx'
 import { formatPounds, type ReferrerKind } from '~/domain/bonus-scheme.ts'
-import { emailAddressError, normaliseEmail } from '~/domain/email-address.ts'
-import { waitInWords } from '~/domain/rate-limits.ts'
-import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
-import { hitRateLimit } from '~/models/rate-limits.server.ts'
 import { bonusRulesOn, requestCarerSignInLink } from '~/models/referral-portal.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
-import { now, today } from '~/utils/clock.server.ts'
+import { today } from '~/utils/clock.server.ts'
+import { emailMeALink } from '~/utils/email-me-a-link.server.ts'
 import { getPortalSession } from '~/utils/portal-auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { pageMeta } from '~/utils/seo.ts'
-import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import { errorFor, type FieldError } from '~/domain/field-errors.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // Refer a friend: what it is, the bonuses of the scheme in force today, and the form that emails
 // a carer a link to sign in. The answer to the form is the same whether or not the address
@@ -67,31 +62,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-type ActionResult = { errors: FieldError<'email'>[]; email: string }
-
-export async function action({ request, context }: ActionFunctionArgs) {
-	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.short })
-	const email = String(form.get('email') ?? '').trim()
-	const error = emailAddressError(email)
-	if (error) return data<ActionResult>({ errors: [{ field: 'email', message: error }], email }, { status: 400 })
-	const at = now()
-	const client = await hitRateLimit('signInLinkPerClient', context.clientIp, at)
-	if (!client.allowed) {
-		return data<ActionResult>(
-			{
-				errors: [{ message: `You have asked for too many links. Wait ${waitInWords(client.retryAfterSeconds)}, then try again.` }],
-				email,
-			},
-			{ status: 429, headers: { 'Retry-After': String(client.retryAfterSeconds) } }
-		)
-	}
-	// Past the limit for one address the answer stays the same; the links already sent still work.
-	if ((await hitRateLimit('signInLinkPerAddress', normaliseEmail(email), at)).allowed) {
-		const sent = await requestCarerSignInLink({ email, now: at })
-		if (sent) wakeOutbox()
-	}
-	throw redirect('/refer/check-email', 303)
-}
+export const action = (args: ActionFunctionArgs) =>
+	emailMeALink(args, {
+		limits: { perClient: 'signInLinkPerClient', perAddress: 'signInLinkPerAddress' },
+		issue: (email, at) => requestCarerSignInLink({ email, now: at }),
+		checkEmailPath: '/refer/check-email',
+	})
 
 export default function ReferAFriend() {
 	const page = useLoaderData<typeof loader>()

@@ -1,19 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, TextInput } from '~/components/form.tsx'
 import { PageTitle } from '~/components/page-title.tsx'
-import { emailAddressError, normaliseEmail } from '~/domain/email-address.ts'
-import { waitInWords } from '~/domain/rate-limits.ts'
-import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { issuePasswordLink } from '~/models/password-reset.server.ts'
-import { hitRateLimit } from '~/models/rate-limits.server.ts'
 import { findStaffByEmail } from '~/models/staff.server.ts'
-import { now } from '~/utils/clock.server.ts'
+import { emailMeALink } from '~/utils/email-me-a-link.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
-import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import { errorFor, type FieldError } from '~/domain/field-errors.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // "Forgotten your password?": the answer is the same whether or not the address has an account,
 // so the page cannot be used to find out who works here (docs/decisions/007-password-reset-and-staff-accounts.md).
@@ -26,34 +20,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { sent: new URL(request.url).searchParams.has('sent') }
 }
 
-type ActionResult = { errors: FieldError<'email'>[]; email: string }
-
-export async function action({ request, context }: ActionFunctionArgs) {
-	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.short })
-	const email = String(form.get('email') ?? '').trim()
-	const error = emailAddressError(email)
-	if (error) return data<ActionResult>({ errors: [{ field: 'email', message: error }], email }, { status: 400 })
-	const at = now()
-	const client = await hitRateLimit('passwordResetPerClient', context.clientIp, at)
-	if (!client.allowed) {
-		return data<ActionResult>(
-			{
-				errors: [{ message: `You have asked for too many links. Wait ${waitInWords(client.retryAfterSeconds)}, then try again.` }],
-				email,
-			},
-			{ status: 429, headers: { 'Retry-After': String(client.retryAfterSeconds) } }
-		)
-	}
-	// Past the limit for one address the answer stays the same; the links already sent still work.
-	if ((await hitRateLimit('passwordResetPerAddress', normaliseEmail(email), at)).allowed) {
-		const user = await findStaffByEmail(email)
-		if (user && !user.disabledAt) {
+export const action = (args: ActionFunctionArgs) =>
+	emailMeALink(args, {
+		limits: { perClient: 'passwordResetPerClient', perAddress: 'passwordResetPerAddress' },
+		issue: async (email, at) => {
+			const user = await findStaffByEmail(email)
+			if (!user || user.disabledAt) return false
 			await issuePasswordLink({ userId: user.id, kind: 'reset', now: at })
-			wakeOutbox()
-		}
-	}
-	throw redirect('/staff/forgot-password?sent', 303)
-}
+			return true
+		},
+		checkEmailPath: '/staff/forgot-password?sent',
+	})
 
 export default function ForgotPassword() {
 	const page = useLoaderData<typeof loader>()
