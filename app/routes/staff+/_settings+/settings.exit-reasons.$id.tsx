@@ -1,20 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { CsrfField } from '~/components/csrf-field.tsx'
-import { ErrorSummary, TextInput } from '~/components/form.tsx'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ErrorSummary } from '~/components/form.tsx'
 import { PageTitle } from '~/components/page-title.tsx'
+import { RenameForm, RetireForm } from '~/components/settings-record.tsx'
 import { RetiredTag } from '~/components/status-tags.tsx'
 import type { EndedBy } from '~/domain/exit-reasons.ts'
-import { ENDED_BY_LABELS, readNameForm } from '~/domain/settings.ts'
+import { ENDED_BY_LABELS } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { listExitReasons, renameExitReason, setExitReasonRetired } from '~/models/settings.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
-import { now } from '~/utils/clock.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { renameOrRetire } from '~/utils/settings-route.server.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import type { FieldError } from '~/domain/field-errors.ts'
+import { errorFor } from '~/domain/field-errors.ts'
 
 // One exit reason: rename it (its key, and so every history and report, stays), retire it or
 // bring it back. There is no delete (see the list page).
@@ -33,26 +32,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return { csrfToken: session.csrfToken, reason, endedBy: ENDED_BY_LABELS[reason.endedBy as EndedBy] }
 }
 
-type ActionResult = { errors: FieldError<'label'>[]; label: string }
-
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageSettings })
 	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
 	const reason = await loadReason(params.id ?? '')
-	const intent = String(form.get('intent') ?? '')
-	if (intent === 'retire' || intent === 'restore') {
-		await setExitReasonRetired(reason.id, intent === 'retire', now())
-		throw redirect(`/staff/settings/exit-reasons?done=${intent === 'retire' ? 'retired' : 'restored'}`, 303)
-	}
-	if (intent !== 'rename') throw new Response('Unknown action', { status: 400 })
-	const { label, error } = readNameForm(String(form.get('label') ?? ''), 'reason')
-	if (error) return data<ActionResult>({ errors: [{ field: 'label', message: error }], label }, { status: 400 })
-	const outcome = await renameExitReason(reason.id, label)
-	if (!outcome.ok) {
-		if ('missing' in outcome) throw new Response('There is no exit reason here', { status: 404 })
-		return data<ActionResult>({ errors: [{ field: 'label', message: outcome.error }], label }, { status: 409 })
-	}
-	throw redirect('/staff/settings/exit-reasons?done=saved', 303)
+	return renameOrRetire(form, reason.id, {
+		listPath: '/staff/settings/exit-reasons',
+		what: 'reason',
+		missing: 'There is no exit reason here',
+		rename: renameExitReason,
+		setRetired: setExitReasonRetired,
+	})
 }
 
 export default function ExitReason() {
@@ -91,34 +81,23 @@ export default function ExitReason() {
 						</dd>
 					</div>
 				</dl>
-				<h2 className="govuk-heading-m">Rename</h2>
-				<Form method="post" noValidate>
-					<CsrfField token={page.csrfToken} />
-					<input type="hidden" name="intent" value="rename" />
-					<TextInput
-						name="label"
-						label="Reason"
-						hint="Households already closed with this reason will show the new name."
-						defaultValue={result?.label ?? reason.label}
-						error={errors[0]?.message}
-					/>
-					<button type="submit" className="govuk-button" data-module="govuk-button">
-						Save name
-					</button>
-				</Form>
-				<h2 className="govuk-heading-m">{reason.retired ? 'Bring back' : 'Retire'}</h2>
-				<Form method="post">
-					<CsrfField token={page.csrfToken} />
-					<input type="hidden" name="intent" value={reason.retired ? 'restore' : 'retire'} />
-					<p className="govuk-body">
-						{reason.retired
-							? 'Staff will be able to choose this reason again when a household leaves.'
-							: 'Staff will no longer be able to choose this reason. Households already closed with it keep it, and it stays in the reports.'}
-					</p>
-					<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-						{reason.retired ? 'Bring back this reason' : 'Retire this reason'}
-					</button>
-				</Form>
+				<RenameForm
+					csrfToken={page.csrfToken}
+					label="Reason"
+					hint="Households already closed with this reason will show the new name."
+					defaultValue={result?.label ?? reason.label}
+					error={errorFor(errors, 'label')}
+				/>
+				<RetireForm
+					csrfToken={page.csrfToken}
+					retired={reason.retired}
+					noun="reason"
+					effect={{
+						restore: 'Staff will be able to choose this reason again when a household leaves.',
+						retire:
+							'Staff will no longer be able to choose this reason. Households already closed with it keep it, and it stays in the reports.',
+					}}
+				/>
 			</div>
 		</div>
 	)
