@@ -33,7 +33,11 @@ export async function emailMeALink({ request, context }: ActionFunctionArgs, opt
 	if (!client.allowed) {
 		return data<EmailMeALinkResult>(
 			{
-				errors: [{ message: `You have asked for too many links. Wait ${waitInWords(client.retryAfterSeconds)}, then try again.` }],
+				errors: [
+					{
+						message: `You have asked for too many links. Wait ${waitInWords(client.retryAfterSeconds)}, then try again.`,
+					},
+				],
 				email,
 			},
 			{ status: 429, headers: { 'Retry-After': String(client.retryAfterSeconds) } }

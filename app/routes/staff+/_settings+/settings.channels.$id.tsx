@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorSummary } from '~/components/form.tsx'
-import { PageTitle } from '~/components/page-title.tsx'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { FormPage } from '~/components/form-page.tsx'
 import { RenameForm, RetireForm } from '~/components/settings-record.tsx'
 import { RetiredTag } from '~/components/status-tags.tsx'
 import { isBuiltInChannel } from '~/domain/settings.ts'
@@ -54,56 +53,55 @@ export default function Channel() {
 	const errors = result?.errors ?? []
 	const { channel } = page
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<PageTitle title={[channel.label, 'Channels']} serviceName={serviceName} area="staff" error={errors.length > 0} />
-				<Link to="/staff/settings/channels" className="govuk-back-link">
-					Back to channels
-				</Link>
-				<ErrorSummary errors={errors} />
-				<span className="govuk-caption-l">Channel</span>
-				<h1 className="govuk-heading-l">{channel.label}</h1>
-				<dl className="govuk-summary-list">
-					<div className="govuk-summary-list__row">
-						<dt className="govuk-summary-list__key">Enquiries</dt>
-						<dd className="govuk-summary-list__value">{channel.uses}</dd>
-					</div>
-					<div className="govuk-summary-list__row">
-						<dt className="govuk-summary-list__key">Used by the online form</dt>
-						<dd className="govuk-summary-list__value">{channel.builtIn ? 'Yes' : 'No'}</dd>
-					</div>
-					<div className="govuk-summary-list__row">
-						<dt className="govuk-summary-list__key">Status</dt>
-						<dd className="govuk-summary-list__value">
-							<RetiredTag retired={channel.retired} />
-						</dd>
-					</div>
-				</dl>
-				<RenameForm
+		<FormPage
+			title={[channel.label, 'Channels']}
+			serviceName={serviceName}
+			area="staff"
+			errors={errors}
+			back={{ to: '/staff/settings/channels', text: 'Back to channels' }}
+		>
+			<span className="govuk-caption-l">Channel</span>
+			<h1 className="govuk-heading-l">{channel.label}</h1>
+			<dl className="govuk-summary-list">
+				<div className="govuk-summary-list__row">
+					<dt className="govuk-summary-list__key">Enquiries</dt>
+					<dd className="govuk-summary-list__value">{channel.uses}</dd>
+				</div>
+				<div className="govuk-summary-list__row">
+					<dt className="govuk-summary-list__key">Used by the online form</dt>
+					<dd className="govuk-summary-list__value">{channel.builtIn ? 'Yes' : 'No'}</dd>
+				</div>
+				<div className="govuk-summary-list__row">
+					<dt className="govuk-summary-list__key">Status</dt>
+					<dd className="govuk-summary-list__value">
+						<RetiredTag retired={channel.retired} />
+					</dd>
+				</div>
+			</dl>
+			<RenameForm
+				csrfToken={page.csrfToken}
+				label="Channel"
+				hint="Enquiries already in this channel will show the new name."
+				defaultValue={result?.label ?? channel.label}
+				error={errorFor(errors, 'label')}
+			/>
+			{channel.builtIn && !channel.retired ? (
+				<>
+					<h2 className="govuk-heading-m">Retire</h2>
+					<p className="govuk-body">{BUILT_IN_REFUSAL}</p>
+				</>
+			) : (
+				<RetireForm
 					csrfToken={page.csrfToken}
-					label="Channel"
-					hint="Enquiries already in this channel will show the new name."
-					defaultValue={result?.label ?? channel.label}
-					error={errorFor(errors, 'label')}
+					retired={channel.retired}
+					noun="channel"
+					effect={{
+						restore: 'Staff will be able to choose this channel again.',
+						retire:
+							'Staff will no longer be able to choose this channel. Enquiries already in it keep it, and it stays in the reports.',
+					}}
 				/>
-				{channel.builtIn && !channel.retired ? (
-					<>
-						<h2 className="govuk-heading-m">Retire</h2>
-						<p className="govuk-body">{BUILT_IN_REFUSAL}</p>
-					</>
-				) : (
-					<RetireForm
-						csrfToken={page.csrfToken}
-						retired={channel.retired}
-						noun="channel"
-						effect={{
-							restore: 'Staff will be able to choose this channel again.',
-							retire:
-								'Staff will no longer be able to choose this channel. Enquiries already in it keep it, and it stays in the reports.',
-						}}
-					/>
-				)}
-			</div>
-		</div>
+			)}
+		</FormPage>
 	)
 }

@@ -27,7 +27,11 @@ export default function Channels() {
 	const page = useLoaderData<typeof loader>()
 	return (
 		<>
-			<SettingsListIntro title="Channels" done={page.done} add={{ to: '/staff/settings/channels/new', text: 'Add a channel' }}>
+			<SettingsListIntro
+				title="Channels"
+				done={page.done}
+				add={{ to: '/staff/settings/channels/new', text: 'Add a channel' }}
+			>
 				<p className="govuk-body">
 					The online enquiry form works out its channel by itself, from how the person says they heard of us and the
 					link they arrived by, so it only ever uses the standard channels marked ‘Online form’. Channels you add are

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorSummary } from '~/components/form.tsx'
-import { PageTitle } from '~/components/page-title.tsx'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { FormPage } from '~/components/form-page.tsx'
 import { RenameForm, RetireForm } from '~/components/settings-record.tsx'
 import { RetiredTag } from '~/components/status-tags.tsx'
 import type { EndedBy } from '~/domain/exit-reasons.ts'
@@ -52,53 +51,52 @@ export default function ExitReason() {
 	const errors = result?.errors ?? []
 	const { reason } = page
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<PageTitle title={[reason.label, 'Exit reasons']} serviceName={serviceName} area="staff" error={errors.length > 0} />
-				<Link to="/staff/settings/exit-reasons" className="govuk-back-link">
-					Back to exit reasons
-				</Link>
-				<ErrorSummary errors={errors} />
-				<span className="govuk-caption-l">Exit reason</span>
-				<h1 className="govuk-heading-l">{reason.label}</h1>
-				<dl className="govuk-summary-list">
-					<div className="govuk-summary-list__row">
-						<dt className="govuk-summary-list__key">Who ended it</dt>
-						<dd className="govuk-summary-list__value">{page.endedBy}</dd>
-					</div>
-					<div className="govuk-summary-list__row">
-						<dt className="govuk-summary-list__key">Ofsted code</dt>
-						<dd className="govuk-summary-list__value">{reason.ofstedCode ?? 'None'}</dd>
-					</div>
-					<div className="govuk-summary-list__row">
-						<dt className="govuk-summary-list__key">Households</dt>
-						<dd className="govuk-summary-list__value">{reason.uses}</dd>
-					</div>
-					<div className="govuk-summary-list__row">
-						<dt className="govuk-summary-list__key">Status</dt>
-						<dd className="govuk-summary-list__value">
-							<RetiredTag retired={reason.retired} />
-						</dd>
-					</div>
-				</dl>
-				<RenameForm
-					csrfToken={page.csrfToken}
-					label="Reason"
-					hint="Households already closed with this reason will show the new name."
-					defaultValue={result?.label ?? reason.label}
-					error={errorFor(errors, 'label')}
-				/>
-				<RetireForm
-					csrfToken={page.csrfToken}
-					retired={reason.retired}
-					noun="reason"
-					effect={{
-						restore: 'Staff will be able to choose this reason again when a household leaves.',
-						retire:
-							'Staff will no longer be able to choose this reason. Households already closed with it keep it, and it stays in the reports.',
-					}}
-				/>
-			</div>
-		</div>
+		<FormPage
+			title={[reason.label, 'Exit reasons']}
+			serviceName={serviceName}
+			area="staff"
+			errors={errors}
+			back={{ to: '/staff/settings/exit-reasons', text: 'Back to exit reasons' }}
+		>
+			<span className="govuk-caption-l">Exit reason</span>
+			<h1 className="govuk-heading-l">{reason.label}</h1>
+			<dl className="govuk-summary-list">
+				<div className="govuk-summary-list__row">
+					<dt className="govuk-summary-list__key">Who ended it</dt>
+					<dd className="govuk-summary-list__value">{page.endedBy}</dd>
+				</div>
+				<div className="govuk-summary-list__row">
+					<dt className="govuk-summary-list__key">Ofsted code</dt>
+					<dd className="govuk-summary-list__value">{reason.ofstedCode ?? 'None'}</dd>
+				</div>
+				<div className="govuk-summary-list__row">
+					<dt className="govuk-summary-list__key">Households</dt>
+					<dd className="govuk-summary-list__value">{reason.uses}</dd>
+				</div>
+				<div className="govuk-summary-list__row">
+					<dt className="govuk-summary-list__key">Status</dt>
+					<dd className="govuk-summary-list__value">
+						<RetiredTag retired={reason.retired} />
+					</dd>
+				</div>
+			</dl>
+			<RenameForm
+				csrfToken={page.csrfToken}
+				label="Reason"
+				hint="Households already closed with this reason will show the new name."
+				defaultValue={result?.label ?? reason.label}
+				error={errorFor(errors, 'label')}
+			/>
+			<RetireForm
+				csrfToken={page.csrfToken}
+				retired={reason.retired}
+				noun="reason"
+				effect={{
+					restore: 'Staff will be able to choose this reason again when a household leaves.',
+					retire:
+						'Staff will no longer be able to choose this reason. Households already closed with it keep it, and it stays in the reports.',
+				}}
+			/>
+		</FormPage>
 	)
 }

@@ -31,7 +31,11 @@ export default function ExitReasons() {
 	const page = useLoaderData<typeof loader>()
 	return (
 		<>
-			<SettingsListIntro title="Exit reasons" done={page.done} add={{ to: '/staff/settings/exit-reasons/new', text: 'Add an exit reason' }}>
+			<SettingsListIntro
+				title="Exit reasons"
+				done={page.done}
+				add={{ to: '/staff/settings/exit-reasons/new', text: 'Add an exit reason' }}
+			>
 				<p className="govuk-body">
 					Staff choose one of these when a household leaves. A reason is never deleted, because closed households and
 					the reports keep pointing at it: retire one you no longer want and it stops being offered, while the
