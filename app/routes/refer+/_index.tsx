@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { EmailMeALinkForm } from '~/components/email-me-a-link-form.tsx'
+import { ErrorSummary, SuccessBanner } from '~/components/form.tsx'
 import { PageTitle } from '~/components/page-title.tsx'
 import { formatPounds, type ReferrerKind } from '~/domain/bonus-scheme.ts'
 import { bonusRulesOn, requestCarerSignInLink } from '~/models/referral-portal.server.ts'
@@ -10,7 +11,6 @@ import { emailMeALink } from '~/utils/email-me-a-link.server.ts'
 import { getPortalSession } from '~/utils/portal-auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { pageMeta } from '~/utils/seo.ts'
-import { errorFor } from '~/domain/field-errors.ts'
 
 // Refer a friend: what it is, the bonuses of the scheme in force today, and the form that emails
 // a carer a link to sign in. The answer to the form is the same whether or not the address
@@ -155,20 +155,7 @@ export default function ReferAFriend() {
 							Enter the email address {page.organisationName} has for you as a foster carer. We will email you a link to
 							sign in.
 						</p>
-						<Form method="post" noValidate>
-							<TextInput
-								name="email"
-								label="Email address"
-								type="email"
-								autoComplete="email"
-								spellCheck={false}
-								defaultValue={result?.email}
-								error={errorFor(errors, 'email')}
-							/>
-							<button type="submit" className="govuk-button" data-module="govuk-button">
-								Email me a sign-in link
-							</button>
-						</Form>
+						<EmailMeALinkForm result={result} autoComplete="email" button="Email me a sign-in link" />
 					</>
 				)}
 			</div>

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorSummary, TextInput } from '~/components/form.tsx'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { EmailMeALinkForm } from '~/components/email-me-a-link-form.tsx'
+import { ErrorSummary } from '~/components/form.tsx'
 import { PageTitle } from '~/components/page-title.tsx'
 import { issuePasswordLink } from '~/models/password-reset.server.ts'
 import { findStaffByEmail } from '~/models/staff.server.ts'
 import { emailMeALink } from '~/utils/email-me-a-link.server.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
-import { errorFor } from '~/domain/field-errors.ts'
 
 // "Forgotten your password?": the answer is the same whether or not the address has an account,
 // so the page cannot be used to find out who works here (docs/decisions/007-password-reset-and-staff-accounts.md).
@@ -72,20 +72,7 @@ export default function ForgotPassword() {
 				<p className="govuk-body">
 					Enter the email address of your staff account. We will send you a link to choose a new password.
 				</p>
-				<Form method="post" noValidate>
-					<TextInput
-						name="email"
-						label="Email address"
-						type="email"
-						autoComplete="username"
-						spellCheck={false}
-						defaultValue={result?.email}
-						error={errorFor(errors, 'email')}
-					/>
-					<button type="submit" className="govuk-button" data-module="govuk-button">
-						Send the link
-					</button>
-				</Form>
+				<EmailMeALinkForm result={result} autoComplete="username" button="Send the link" />
 				<p className="govuk-body">
 					<Link to="/staff/login" className="govuk-link">
 						Back to sign in
