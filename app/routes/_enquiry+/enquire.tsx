@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { EnquiryFields, keepFormAfterRefusal } from '~/components/enquiry-fields.tsx'
 import { Checkboxes, ErrorSummary } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { deriveChannel, normaliseReferralCode, readAttribution } from '~/domain/attribution.ts'
 import { waitInWords } from '~/domain/rate-limits.ts'
 import {
@@ -147,7 +148,7 @@ export default function Enquire() {
 
 	return (
 		<div className="govuk-grid-row">
-			<title>{`${summary.length > 0 ? 'Error: ' : ''}Enquire about fostering – ${page.serviceName}`}</title>
+			<PageTitle title="Enquire about fostering" serviceName={page.serviceName} error={summary.length > 0} />
 			<div className="govuk-grid-column-two-thirds">
 				<ErrorSummary errors={summary} />
 				<h1 className="govuk-heading-l">Enquire about fostering</h1>

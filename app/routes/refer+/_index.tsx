@@ -1,20 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { EmailMeALinkForm } from '~/components/email-me-a-link-form.tsx'
+import { ErrorSummary, SuccessBanner } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { formatPounds, type ReferrerKind } from '~/domain/bonus-scheme.ts'
-import { emailAddressError, normaliseEmail } from '~/domain/email-address.ts'
-import { waitInWords } from '~/domain/rate-limits.ts'
-import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
-import { hitRateLimit } from '~/models/rate-limits.server.ts'
 import { bonusRulesOn, requestCarerSignInLink } from '~/models/referral-portal.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
-import { now, today } from '~/utils/clock.server.ts'
+import { today } from '~/utils/clock.server.ts'
+import { emailMeALink } from '~/utils/email-me-a-link.server.ts'
 import { getPortalSession } from '~/utils/portal-auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { pageMeta } from '~/utils/seo.ts'
-import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
 // Refer a friend: what it is, the bonuses of the scheme in force today, and the form that emails
 // a carer a link to sign in. The answer to the form is the same whether or not the address
@@ -66,31 +62,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-type ActionResult = { errors: FieldError<'email'>[]; email: string }
-
-export async function action({ request, context }: ActionFunctionArgs) {
-	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.short })
-	const email = String(form.get('email') ?? '').trim()
-	const error = emailAddressError(email)
-	if (error) return data<ActionResult>({ errors: [{ field: 'email', message: error }], email }, { status: 400 })
-	const at = now()
-	const client = await hitRateLimit('signInLinkPerClient', context.clientIp, at)
-	if (!client.allowed) {
-		return data<ActionResult>(
-			{
-				errors: [{ message: `You have asked for too many links. Wait ${waitInWords(client.retryAfterSeconds)}, then try again.` }],
-				email,
-			},
-			{ status: 429, headers: { 'Retry-After': String(client.retryAfterSeconds) } }
-		)
-	}
-	// Past the limit for one address the answer stays the same; the links already sent still work.
-	if ((await hitRateLimit('signInLinkPerAddress', normaliseEmail(email), at)).allowed) {
-		const sent = await requestCarerSignInLink({ email, now: at })
-		if (sent) wakeOutbox()
-	}
-	throw redirect('/refer/check-email', 303)
-}
+export const action = (args: ActionFunctionArgs) =>
+	emailMeALink(args, {
+		limits: { perClient: 'signInLinkPerClient', perAddress: 'signInLinkPerAddress' },
+		issue: (email, at) => requestCarerSignInLink({ email, now: at }),
+		checkEmailPath: '/refer/check-email',
+	})
 
 export default function ReferAFriend() {
 	const page = useLoaderData<typeof loader>()
@@ -100,7 +77,7 @@ export default function ReferAFriend() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Refer a friend to foster – ${page.serviceName}`}</title>
+				<PageTitle title="Refer a friend to foster" serviceName={page.serviceName} error={errors.length > 0} />
 				<ErrorSummary errors={errors} />
 				{page.signedOut && errors.length === 0 ? <SuccessBanner>You have signed out</SuccessBanner> : null}
 				<span className="govuk-caption-l">For foster carers</span>
@@ -178,20 +155,7 @@ export default function ReferAFriend() {
 							Enter the email address {page.organisationName} has for you as a foster carer. We will email you a link to
 							sign in.
 						</p>
-						<Form method="post" noValidate>
-							<TextInput
-								name="email"
-								label="Email address"
-								type="email"
-								autoComplete="email"
-								spellCheck={false}
-								defaultValue={result?.email}
-								error={errorFor(errors, 'email')}
-							/>
-							<button type="submit" className="govuk-button" data-module="govuk-button">
-								Email me a sign-in link
-							</button>
-						</Form>
+						<EmailMeALinkForm result={result} autoComplete="email" button="Email me a sign-in link" />
 					</>
 				)}
 			</div>

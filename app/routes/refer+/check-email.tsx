@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { PageTitle } from '~/components/page-title.tsx'
 import { lifetimePhrase } from '~/domain/sign-in-links.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { PORTAL_HEADERS, PORTAL_META } from '~/utils/seo.ts'
@@ -19,7 +20,7 @@ export default function CheckEmail() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`Check your email – ${page.serviceName}`}</title>
+				<PageTitle title="Check your email" serviceName={page.serviceName} />
 				<h1 className="govuk-heading-l">Check your email</h1>
 				<p className="govuk-body">
 					If that address belongs to one of our foster carers, we have sent a link to sign in to refer a friend.

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { CopyButton } from '~/components/copy-button.tsx'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { SuccessBanner } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { formatPounds } from '~/domain/bonus-scheme.ts'
 import { REFERRAL_PROGRESS_LABELS } from '~/domain/referral-progress.ts'
@@ -53,7 +54,7 @@ export default function ReferHome() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`Refer a friend – ${page.serviceName}`}</title>
+				<PageTitle title="Refer a friend" serviceName={page.serviceName} />
 				{page.invited ? <SuccessBanner>We have emailed your friend an invitation</SuccessBanner> : null}
 				<span className="govuk-caption-l">{page.name}</span>
 				<h1 className="govuk-heading-xl">Refer a friend</h1>

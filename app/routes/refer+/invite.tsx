@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { Checkboxes, ErrorSummary, TextInput } from '~/components/form.tsx'
+import { FormPage } from '~/components/form-page.tsx'
+import { Checkboxes, TextInput } from '~/components/form.tsx'
 import { readInvitation, type InvitationError, type InvitationValues } from '~/domain/referral-invitation.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { inviteFriend } from '~/models/referral-portal.server.ts'
@@ -47,50 +48,48 @@ export default function InviteFriend() {
 	const result = useActionData<typeof action>()
 	const errors = result?.errors ?? []
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Invite a friend – ${page.serviceName}`}</title>
-				<Link to="/refer/home" className="govuk-back-link">
-					Back
-				</Link>
-				<ErrorSummary errors={errors} />
-				<h1 className="govuk-heading-l">Invite a friend</h1>
-				<p className="govuk-body">
-					We will send your friend one email from {page.serviceName}, with your personal link and what fostering
-					involves. We will not contact them again unless they enquire.
-				</p>
-				<Form method="post" noValidate>
-					<CsrfField token={page.csrfToken} />
-					<TextInput
-						name="friendName"
-						label="Your friend’s first name"
-						autoComplete="off"
-						spellCheck={false}
-						defaultValue={result?.values.friendName}
-						error={errorFor(errors, 'friendName')}
-					/>
-					<TextInput
-						name="friendEmail"
-						label="Your friend’s email address"
-						type="email"
-						autoComplete="off"
-						spellCheck={false}
-						defaultValue={result?.values.friendEmail}
-						error={errorFor(errors, 'friendEmail')}
-					/>
-					<Checkboxes
-						name="consent"
-						legend="Your friend’s permission"
-						hint="Only invite someone who has told you they would like to hear from us."
-						error={errorFor(errors, 'consent')}
-						choices={[{ value: 'yes', label: 'My friend is happy for us to contact them' }]}
-						selected={result?.values.consent ? ['yes'] : []}
-					/>
-					<button type="submit" className="govuk-button" data-module="govuk-button">
-						Send the invitation
-					</button>
-				</Form>
-			</div>
-		</div>
+		<FormPage
+			title="Invite a friend"
+			serviceName={page.serviceName}
+			errors={errors}
+			back={{ to: '/refer/home', text: 'Back' }}
+		>
+			<h1 className="govuk-heading-l">Invite a friend</h1>
+			<p className="govuk-body">
+				We will send your friend one email from {page.serviceName}, with your personal link and what fostering involves.
+				We will not contact them again unless they enquire.
+			</p>
+			<Form method="post" noValidate>
+				<CsrfField token={page.csrfToken} />
+				<TextInput
+					name="friendName"
+					label="Your friend’s first name"
+					autoComplete="off"
+					spellCheck={false}
+					defaultValue={result?.values.friendName}
+					error={errorFor(errors, 'friendName')}
+				/>
+				<TextInput
+					name="friendEmail"
+					label="Your friend’s email address"
+					type="email"
+					autoComplete="off"
+					spellCheck={false}
+					defaultValue={result?.values.friendEmail}
+					error={errorFor(errors, 'friendEmail')}
+				/>
+				<Checkboxes
+					name="consent"
+					legend="Your friend’s permission"
+					hint="Only invite someone who has told you they would like to hear from us."
+					error={errorFor(errors, 'consent')}
+					choices={[{ value: 'yes', label: 'My friend is happy for us to contact them' }]}
+					selected={result?.values.consent ? ['yes'] : []}
+				/>
+				<button type="submit" className="govuk-button" data-module="govuk-button">
+					Send the invitation
+				</button>
+			</Form>
+		</FormPage>
 	)
 }

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { ErrorSummary } from '~/components/form.tsx'
+import { FormPage } from '~/components/form-page.tsx'
 import type { StripeAccountStatus } from '~/domain/stripe-payments.ts'
 import { stripeGateway } from '~/integrations/stripe.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
@@ -63,64 +63,62 @@ export default function ReferPayments() {
 	const errors = answer?.error ? [{ message: answer.error }] : []
 	const status = page.status ?? 'none'
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Get paid by bank transfer – ${page.serviceName}`}</title>
-				<Link to="/refer/home" className="govuk-back-link">
-					Back to refer a friend
-				</Link>
-				<ErrorSummary errors={errors} />
-				<h1 className="govuk-heading-xl">Get paid by bank transfer</h1>
+		<FormPage
+			title="Get paid by bank transfer"
+			serviceName={page.serviceName}
+			errors={errors}
+			back={{ to: '/refer/home', text: 'Back to refer a friend' }}
+		>
+			<h1 className="govuk-heading-xl">Get paid by bank transfer</h1>
 
-				{!page.configured ? (
-					<>
-						<p className="govuk-body">
-							We do not pay refer-a-friend bonuses through Stripe. When a bonus is approved, we pay it another way, for
-							example with your fostering allowance, and email you when it has been paid.
+			{!page.configured ? (
+				<>
+					<p className="govuk-body">
+						We do not pay refer-a-friend bonuses through Stripe. When a bonus is approved, we pay it another way, for
+						example with your fostering allowance, and email you when it has been paid.
+					</p>
+					<p className="govuk-body">If you have a question about a bonus, contact your supervising social worker.</p>
+				</>
+			) : status === 'enabled' ? (
+				<>
+					<div className="govuk-panel govuk-panel--confirmation">
+						<h2 className="govuk-panel__title">You are set up to be paid</h2>
+					</div>
+					<p className="govuk-body">
+						When we approve a bonus for you, we pay it through Stripe into the bank account you gave Stripe. We email
+						you when it has been paid.
+					</p>
+				</>
+			) : (
+				<>
+					{status === 'pending' ? (
+						<p className="govuk-inset-text">You have started setting up payments but have not finished yet.</p>
+					) : null}
+					{status === 'restricted' ? (
+						<p className="govuk-inset-text">
+							Stripe needs more information from you before it can pay you. Until then, we cannot pay your bonuses
+							through Stripe.
 						</p>
-						<p className="govuk-body">If you have a question about a bonus, contact your supervising social worker.</p>
-					</>
-				) : status === 'enabled' ? (
-					<>
-						<div className="govuk-panel govuk-panel--confirmation">
-							<h2 className="govuk-panel__title">You are set up to be paid</h2>
-						</div>
-						<p className="govuk-body">
-							When we approve a bonus for you, we pay it through Stripe into the bank account you gave Stripe. We email
-							you when it has been paid.
-						</p>
-					</>
-				) : (
-					<>
-						{status === 'pending' ? (
-							<p className="govuk-inset-text">You have started setting up payments but have not finished yet.</p>
-						) : null}
-						{status === 'restricted' ? (
-							<p className="govuk-inset-text">
-								Stripe needs more information from you before it can pay you. Until then, we cannot pay your bonuses
-								through Stripe.
-							</p>
-						) : null}
-						<p className="govuk-body">
-							We pay refer-a-friend bonuses straight into your bank account through Stripe, a payments company.
-						</p>
-						<p className="govuk-body">
-							Stripe will ask for your name, date of birth, address and bank details, and may ask for proof of your
-							identity. You give these to Stripe, not to us: we never see your bank details. It usually takes about 5
-							minutes.
-						</p>
-						<Form method="post">
-							<CsrfField token={page.csrfToken} />
-							<button type="submit" className="govuk-button" data-module="govuk-button">
-								{BUTTON_LABELS[status]}
-							</button>
-						</Form>
-						<p className="govuk-body">
-							If you would rather not use Stripe, you do not need to do anything: we will pay your bonuses another way.
-						</p>
-					</>
-				)}
-			</div>
-		</div>
+					) : null}
+					<p className="govuk-body">
+						We pay refer-a-friend bonuses straight into your bank account through Stripe, a payments company.
+					</p>
+					<p className="govuk-body">
+						Stripe will ask for your name, date of birth, address and bank details, and may ask for proof of your
+						identity. You give these to Stripe, not to us: we never see your bank details. It usually takes about 5
+						minutes.
+					</p>
+					<Form method="post">
+						<CsrfField token={page.csrfToken} />
+						<button type="submit" className="govuk-button" data-module="govuk-button">
+							{BUTTON_LABELS[status]}
+						</button>
+					</Form>
+					<p className="govuk-body">
+						If you would rather not use Stripe, you do not need to do anything: we will pay your bonuses another way.
+					</p>
+				</>
+			)}
+		</FormPage>
 	)
 }

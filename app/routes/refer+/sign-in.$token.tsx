@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { PageTitle } from '~/components/page-title.tsx'
 import { findSignInLink } from '~/models/sign-in-links.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { now } from '~/utils/clock.server.ts'
@@ -39,7 +40,7 @@ export default function SignInWithLink() {
 		return (
 			<div className="govuk-grid-row">
 				<div className="govuk-grid-column-two-thirds">
-					<title>{`This link has expired or has already been used – ${page.serviceName}`}</title>
+					<PageTitle title="This link has expired or has already been used" serviceName={page.serviceName} />
 					<h1 className="govuk-heading-l">This link has expired or has already been used</h1>
 					<p className="govuk-body">
 						A sign-in link works once, for a limited time. Ask for a new one and we will email it to you.
@@ -56,7 +57,7 @@ export default function SignInWithLink() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`Sign in to refer a friend – ${page.serviceName}`}</title>
+				<PageTitle title="Sign in to refer a friend" serviceName={page.serviceName} />
 				<h1 className="govuk-heading-l">Sign in to refer a friend</h1>
 				<p className="govuk-body">Press the button to sign in. The link in your email then stops working.</p>
 				<Form method="post">

@@ -3,6 +3,7 @@ import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { SuccessBanner } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { OutboxStatusTag } from '~/components/status-tags.tsx'
 import { carriesSecret, textForStaff } from '~/domain/email-secrets.ts'
 import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
@@ -77,7 +78,7 @@ export default function MailboxMessage() {
 	]
 	return (
 		<>
-			<title>{`${message.subject} – Mailbox – ${serviceName} staff`}</title>
+			<PageTitle title={[message.subject, 'Mailbox']} serviceName={serviceName} area="staff" />
 			<Link to="/staff/mailbox" className="govuk-back-link">
 				Back to mailbox
 			</Link>

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { ErrorSummary, Radios, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { FormPage } from '~/components/form-page.tsx'
+import { Radios, SuccessBanner, TextInput } from '~/components/form.tsx'
 import { AccountStatusTag } from '~/components/status-tags.tsx'
 import {
 	accountActions,
@@ -128,99 +129,98 @@ export default function EditUser() {
 	const errors = result?.errors ?? []
 	const { user } = page
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}${user.name} – Users – ${serviceName} staff`}</title>
-				<Link to="/staff/users" className="govuk-back-link">
-					Back to users
-				</Link>
-				<ErrorSummary errors={errors} />
-				{page.done && errors.length === 0 ? <SuccessBanner>{page.done}</SuccessBanner> : null}
-				<span className="govuk-caption-l">User</span>
-				<h1 className="govuk-heading-l">{user.name}</h1>
-				<dl className="govuk-summary-list">
-					<div className="govuk-summary-list__row">
-						<dt className="govuk-summary-list__key">Email address</dt>
-						<dd className="govuk-summary-list__value govuk-!-text-break-word">{user.email}</dd>
-					</div>
-					<div className="govuk-summary-list__row">
-						<dt className="govuk-summary-list__key">Role</dt>
-						<dd className="govuk-summary-list__value">{user.roleLabel}</dd>
-					</div>
-					<div className="govuk-summary-list__row">
-						<dt className="govuk-summary-list__key">Status</dt>
-						<dd className="govuk-summary-list__value">
-							<AccountStatusTag status={user.status} />
-						</dd>
-					</div>
-				</dl>
+		<FormPage
+			title={[user.name, 'Users']}
+			serviceName={serviceName}
+			area="staff"
+			errors={errors}
+			back={{ to: '/staff/users', text: 'Back to users' }}
+		>
+			{page.done && errors.length === 0 ? <SuccessBanner>{page.done}</SuccessBanner> : null}
+			<span className="govuk-caption-l">User</span>
+			<h1 className="govuk-heading-l">{user.name}</h1>
+			<dl className="govuk-summary-list">
+				<div className="govuk-summary-list__row">
+					<dt className="govuk-summary-list__key">Email address</dt>
+					<dd className="govuk-summary-list__value govuk-!-text-break-word">{user.email}</dd>
+				</div>
+				<div className="govuk-summary-list__row">
+					<dt className="govuk-summary-list__key">Role</dt>
+					<dd className="govuk-summary-list__value">{user.roleLabel}</dd>
+				</div>
+				<div className="govuk-summary-list__row">
+					<dt className="govuk-summary-list__key">Status</dt>
+					<dd className="govuk-summary-list__value">
+						<AccountStatusTag status={user.status} />
+					</dd>
+				</div>
+			</dl>
 
-				<h2 className="govuk-heading-m">Change name or role</h2>
-				<Form method="post" noValidate>
+			<h2 className="govuk-heading-m">Change name or role</h2>
+			<Form method="post" noValidate>
+				<CsrfField token={page.csrfToken} />
+				<input type="hidden" name="intent" value="save" />
+				<TextInput
+					name="name"
+					label="Full name"
+					autoComplete="off"
+					spellCheck={false}
+					defaultValue={result?.values?.name ?? user.name}
+					error={errorFor(errors, 'name')}
+				/>
+				<Radios
+					name="role"
+					legend="Role"
+					choices={ROLE_CHOICES.map((choice) => ({ ...choice, hint: ROLE_HINTS[choice.value] }))}
+					selected={[result?.values?.role ?? user.role]}
+					error={errorFor(errors, 'role')}
+				/>
+				<button type="submit" className="govuk-button" data-module="govuk-button">
+					Save changes
+				</button>
+			</Form>
+
+			<h2 className="govuk-heading-m">Password</h2>
+			{page.refusals.send_link ? (
+				<p className="govuk-body">{page.refusals.send_link}</p>
+			) : (
+				<Form method="post">
 					<CsrfField token={page.csrfToken} />
-					<input type="hidden" name="intent" value="save" />
-					<TextInput
-						name="name"
-						label="Full name"
-						autoComplete="off"
-						spellCheck={false}
-						defaultValue={result?.values?.name ?? user.name}
-						error={errorFor(errors, 'name')}
-					/>
-					<Radios
-						name="role"
-						legend="Role"
-						choices={ROLE_CHOICES.map((choice) => ({ ...choice, hint: ROLE_HINTS[choice.value] }))}
-						selected={[result?.values?.role ?? user.role]}
-						error={errorFor(errors, 'role')}
-					/>
-					<button type="submit" className="govuk-button" data-module="govuk-button">
-						Save changes
+					<input type="hidden" name="intent" value="send-link" />
+					<p className="govuk-body">
+						We will email {user.name} a link to choose a new password. Their current password keeps working until they
+						do.
+					</p>
+					<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+						Send a password reset link
 					</button>
 				</Form>
+			)}
 
-				<h2 className="govuk-heading-m">Password</h2>
-				{page.refusals.send_link ? (
-					<p className="govuk-body">{page.refusals.send_link}</p>
-				) : (
-					<Form method="post">
-						<CsrfField token={page.csrfToken} />
-						<input type="hidden" name="intent" value="send-link" />
-						<p className="govuk-body">
-							We will email {user.name} a link to choose a new password. Their current password keeps working until they
-							do.
-						</p>
-						<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-							Send a password reset link
-						</button>
-					</Form>
-				)}
-
-				<h2 className="govuk-heading-m">{user.disabled ? 'Turn the account on' : 'Turn the account off'}</h2>
-				{user.disabled ? (
-					<Form method="post">
-						<CsrfField token={page.csrfToken} />
-						<input type="hidden" name="intent" value="enable" />
-						<p className="govuk-body">They will be able to sign in again with their password.</p>
-						<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-							Turn account on
-						</button>
-					</Form>
-				) : page.refusals.disable ? (
-					<p className="govuk-body">{page.refusals.disable}</p>
-				) : (
-					<Form method="post">
-						<CsrfField token={page.csrfToken} />
-						<input type="hidden" name="intent" value="disable" />
-						<p className="govuk-body">
-							They will be signed out and cannot sign in until the account is turned on again. Their history stays.
-						</p>
-						<button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-							Turn account off
-						</button>
-					</Form>
-				)}
-			</div>
-		</div>
+			<h2 className="govuk-heading-m">{user.disabled ? 'Turn the account on' : 'Turn the account off'}</h2>
+			{user.disabled ? (
+				<Form method="post">
+					<CsrfField token={page.csrfToken} />
+					<input type="hidden" name="intent" value="enable" />
+					<p className="govuk-body">They will be able to sign in again with their password.</p>
+					<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+						Turn account on
+					</button>
+				</Form>
+			) : page.refusals.disable ? (
+				<p className="govuk-body">{page.refusals.disable}</p>
+			) : (
+				<Form method="post">
+					<CsrfField token={page.csrfToken} />
+					<input type="hidden" name="intent" value="disable" />
+					<p className="govuk-body">
+						They will be signed out and cannot sign in until the account is turned on again. Their history stays.
+					</p>
+					<button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+						Turn account off
+					</button>
+				</Form>
+			)}
+		</FormPage>
 	)
 }

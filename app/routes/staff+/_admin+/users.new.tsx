@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { ErrorSummary, Radios, TextInput } from '~/components/form.tsx'
+import { FormPage } from '~/components/form-page.tsx'
+import { Radios, TextInput } from '~/components/form.tsx'
 import { readAccountForm, ROLE_CHOICES, ROLE_HINTS, type AccountFormError } from '~/domain/staff-accounts.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
@@ -56,47 +57,46 @@ export default function AddUser() {
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Add a user – ${serviceName} staff`}</title>
-				<Link to="/staff/users" className="govuk-back-link">
-					Back to users
-				</Link>
-				<ErrorSummary errors={errors} />
-				<h1 className="govuk-heading-l">Add a user</h1>
-				<p className="govuk-body">We will email them a link to set their own password. The link works for 7 days.</p>
-				<Form method="post" noValidate>
-					<CsrfField token={csrfToken} />
-					<TextInput
-						name="name"
-						label="Full name"
-						autoComplete="off"
-						spellCheck={false}
-						defaultValue={result?.values.name}
-						error={errorFor(errors, 'name')}
-					/>
-					<TextInput
-						name="email"
-						label="Email address"
-						hint="Their work email address. They sign in with it."
-						type="email"
-						autoComplete="off"
-						spellCheck={false}
-						defaultValue={result?.values.email}
-						error={errorFor(errors, 'email')}
-					/>
-					<Radios
-						name="role"
-						legend="Role"
-						choices={ROLE_CHOICES.map((choice) => ({ ...choice, hint: ROLE_HINTS[choice.value] }))}
-						selected={result ? [result.values.role] : []}
-						error={errorFor(errors, 'role')}
-					/>
-					<button type="submit" className="govuk-button" data-module="govuk-button">
-						Add user and send the link
-					</button>
-				</Form>
-			</div>
-		</div>
+		<FormPage
+			title="Add a user"
+			serviceName={serviceName}
+			area="staff"
+			errors={errors}
+			back={{ to: '/staff/users', text: 'Back to users' }}
+		>
+			<h1 className="govuk-heading-l">Add a user</h1>
+			<p className="govuk-body">We will email them a link to set their own password. The link works for 7 days.</p>
+			<Form method="post" noValidate>
+				<CsrfField token={csrfToken} />
+				<TextInput
+					name="name"
+					label="Full name"
+					autoComplete="off"
+					spellCheck={false}
+					defaultValue={result?.values.name}
+					error={errorFor(errors, 'name')}
+				/>
+				<TextInput
+					name="email"
+					label="Email address"
+					hint="Their work email address. They sign in with it."
+					type="email"
+					autoComplete="off"
+					spellCheck={false}
+					defaultValue={result?.values.email}
+					error={errorFor(errors, 'email')}
+				/>
+				<Radios
+					name="role"
+					legend="Role"
+					choices={ROLE_CHOICES.map((choice) => ({ ...choice, hint: ROLE_HINTS[choice.value] }))}
+					selected={result ? [result.values.role] : []}
+					error={errorFor(errors, 'role')}
+				/>
+				<button type="submit" className="govuk-button" data-module="govuk-button">
+					Add user and send the link
+				</button>
+			</Form>
+		</FormPage>
 	)
 }

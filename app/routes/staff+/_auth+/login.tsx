@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { PasswordField } from '~/components/password-field.tsx'
 import { safeStaffRedirect } from '~/domain/staff.ts'
 import { getStaffSession, signIn, startStaffSession } from '~/utils/auth.server.ts'
@@ -50,7 +51,7 @@ export default function StaffSignIn() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Sign in – ${serviceName} staff`}</title>
+				<PageTitle title="Sign in" serviceName={serviceName} area="staff" error={errors.length > 0} />
 				<ErrorSummary errors={errors} />
 				{page.signedOut && errors.length === 0 ? <SuccessBanner>You have signed out</SuccessBanner> : null}
 				{page.passwordSet && errors.length === 0 ? (

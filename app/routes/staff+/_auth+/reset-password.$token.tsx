@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { PasswordField } from '~/components/password-field.tsx'
 import { checkNewPassword, PASSWORD_POLICY, type PasswordError } from '~/domain/password-policy.ts'
 import { findPasswordLink, usePasswordLink } from '~/models/password-reset.server.ts'
@@ -68,7 +69,7 @@ export default function ResetPassword() {
 		return (
 			<div className="govuk-grid-row">
 				<div className="govuk-grid-column-two-thirds">
-					<title>{`This link has expired or has already been used – ${serviceName} staff`}</title>
+					<PageTitle title="This link has expired or has already been used" serviceName={serviceName} area="staff" />
 					<h1 className="govuk-heading-l">This link has expired or has already been used</h1>
 					<p className="govuk-body">
 						A link to reset a password works once, for 1 hour (a new account’s link works for 7 days). Asking for a new
@@ -87,7 +88,7 @@ export default function ResetPassword() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Choose a password – ${serviceName} staff`}</title>
+				<PageTitle title="Choose a password" serviceName={serviceName} area="staff" error={errors.length > 0} />
 				<ErrorSummary errors={errors} />
 				<h1 className="govuk-heading-l">Choose a password</h1>
 				<p className="govuk-body">

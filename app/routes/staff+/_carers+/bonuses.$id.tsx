@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { BonusStatusTag } from '~/components/bonus-status-tag.tsx'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { DateInput, ErrorSummary, Radios, SuccessBanner, TextInput, Textarea } from '~/components/form.tsx'
+import { FormPage } from '~/components/form-page.tsx'
+import { DateInput, Radios, SuccessBanner, TextInput, Textarea } from '~/components/form.tsx'
 import { MANUAL_PAYMENT_METHODS } from '~/domain/bonus-ledger.ts'
 import { ledgerActionsFor, readManualPaymentForm, readVoidForm } from '~/domain/bonus-ledger-forms.ts'
 import { MILESTONE_LABELS, formatPounds } from '~/domain/bonus-scheme.ts'
@@ -163,139 +164,138 @@ export default function BonusEntryPage() {
 		entry.payee?.name ?? (entry.milestone === 'welcome' ? 'the new carers' : entry.referral.referrer.name)
 	const title = `${formatPounds(entry.amountPence)} bonus for ${payeeName}`
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}${title} – Bonuses – ${serviceName} staff`}</title>
-				<Link to="/staff/bonuses" className="govuk-back-link">
-					Back to bonuses
-				</Link>
-				<ErrorSummary errors={errors} />
-				{page.done && !result ? <SuccessBanner>{page.done}</SuccessBanner> : null}
-				<span className="govuk-caption-l">{milestone}</span>
-				<h1 className="govuk-heading-l">{title}</h1>
+		<FormPage
+			title={[title, 'Bonuses']}
+			serviceName={serviceName}
+			area="staff"
+			errors={errors}
+			back={{ to: '/staff/bonuses', text: 'Back to bonuses' }}
+		>
+			{page.done && !result ? <SuccessBanner>{page.done}</SuccessBanner> : null}
+			<span className="govuk-caption-l">{milestone}</span>
+			<h1 className="govuk-heading-l">{title}</h1>
 
-				<dl className="govuk-summary-list">
-					<Row label="Status">
-						<BonusStatusTag status={entry.status} />
-					</Row>
-					<Row label="Amount">{formatPounds(entry.amountPence)}</Row>
-					<Row label="Milestone">{milestone}</Row>
-					<Row label="Paid to">
-						{entry.payee ? (
-							<>
-								<Link className="govuk-link" to={`/staff/carers/${entry.payee.id}`}>
-									{entry.payee.name}
-								</Link>
-								{entry.payee.status !== 'active' ? ' (inactive)' : ''}
-							</>
-						) : (
-							'Not known until the new carers are approved'
-						)}
-					</Row>
-					<Row label="Referred by">
-						<Link className="govuk-link" to={`/staff/carers/${entry.referral.referrer.id}`}>
-							{entry.referral.referrer.name}
-						</Link>{' '}
-						using {VIA_LABELS[entry.referral.via] ?? entry.referral.via}, on {formatDate(entry.referral.referredOn)}
-					</Row>
-					<Row label="Household referred">
-						<Link className="govuk-link" to={`/staff/households/${entry.referral.household.id}`}>
-							{entry.referral.household.reference}
-						</Link>
-					</Row>
-					<Row label="Bonus scheme">
-						{entry.referral.scheme.effectiveFrom <= '2000-01-01'
-							? 'The service’s first scheme'
-							: `The scheme from ${formatDate(entry.referral.scheme.effectiveFrom)}`}
-					</Row>
-				</dl>
+			<dl className="govuk-summary-list">
+				<Row label="Status">
+					<BonusStatusTag status={entry.status} />
+				</Row>
+				<Row label="Amount">{formatPounds(entry.amountPence)}</Row>
+				<Row label="Milestone">{milestone}</Row>
+				<Row label="Paid to">
+					{entry.payee ? (
+						<>
+							<Link className="govuk-link" to={`/staff/carers/${entry.payee.id}`}>
+								{entry.payee.name}
+							</Link>
+							{entry.payee.status !== 'active' ? ' (inactive)' : ''}
+						</>
+					) : (
+						'Not known until the new carers are approved'
+					)}
+				</Row>
+				<Row label="Referred by">
+					<Link className="govuk-link" to={`/staff/carers/${entry.referral.referrer.id}`}>
+						{entry.referral.referrer.name}
+					</Link>{' '}
+					using {VIA_LABELS[entry.referral.via] ?? entry.referral.via}, on {formatDate(entry.referral.referredOn)}
+				</Row>
+				<Row label="Household referred">
+					<Link className="govuk-link" to={`/staff/households/${entry.referral.household.id}`}>
+						{entry.referral.household.reference}
+					</Link>
+				</Row>
+				<Row label="Bonus scheme">
+					{entry.referral.scheme.effectiveFrom <= '2000-01-01'
+						? 'The service’s first scheme'
+						: `The scheme from ${formatDate(entry.referral.scheme.effectiveFrom)}`}
+				</Row>
+			</dl>
 
-				<h2 className="govuk-heading-m">History</h2>
-				<History entry={entry} />
+			<h2 className="govuk-heading-m">History</h2>
+			<History entry={entry} />
 
-				{actions.approve ? (
-					<>
-						<h2 className="govuk-heading-m">Approve for payment</h2>
-						<p className="govuk-body">
-							Check the referral is genuine and the milestone was reached. Once approved, the bonus can be paid.
-						</p>
-						<Form method="post">
-							<CsrfField token={page.csrfToken} />
-							<input type="hidden" name="intent" value="approve" />
-							<button type="submit" className="govuk-button" data-module="govuk-button">
-								Approve {formatPounds(entry.amountPence)} bonus
-							</button>
-						</Form>
-					</>
-				) : null}
+			{actions.approve ? (
+				<>
+					<h2 className="govuk-heading-m">Approve for payment</h2>
+					<p className="govuk-body">
+						Check the referral is genuine and the milestone was reached. Once approved, the bonus can be paid.
+					</p>
+					<Form method="post">
+						<CsrfField token={page.csrfToken} />
+						<input type="hidden" name="intent" value="approve" />
+						<button type="submit" className="govuk-button" data-module="govuk-button">
+							Approve {formatPounds(entry.amountPence)} bonus
+						</button>
+					</Form>
+				</>
+			) : null}
 
-				{page.stripe ? <StripePayments stripe={page.stripe} csrfToken={page.csrfToken} /> : null}
+			{page.stripe ? <StripePayments stripe={page.stripe} csrfToken={page.csrfToken} /> : null}
 
-				{actions.pay ? (
-					<>
-						<h2 className="govuk-heading-m">Record a payment made another way</h2>
-						<p className="govuk-body">
-							When the bonus was paid outside Stripe, for example through payroll with the carer’s allowance.
-						</p>
-						<Form method="post" noValidate>
-							<CsrfField token={page.csrfToken} />
-							<input type="hidden" name="intent" value="pay" />
-							<Radios
-								name="method"
-								legend="How was it paid?"
-								error={errorOf('pay', 'method')}
-								choices={MANUAL_PAYMENT_METHODS.map((method) => ({ value: method.value, label: method.label }))}
-								selected={result?.form === 'pay' && result.values?.method ? [result.values.method] : []}
-							/>
-							<DateInput
-								name="paidOn"
-								legend="Date it was paid"
-								hint="Today or earlier, for example 27 3 2026"
-								error={errorOf('pay', 'paidOn')}
-								defaultValue={result?.form === 'pay' ? result.values?.paidOn : undefined}
-							/>
-							<TextInput
-								name="reference"
-								label="Payment reference"
-								hint="The reference in the payroll or finance system, or the cheque number"
-								spellCheck={false}
-								maxLength={100}
-								widthClass="govuk-!-width-two-thirds"
-								defaultValue={result?.form === 'pay' ? result.values?.reference : undefined}
-								error={errorOf('pay', 'reference')}
-							/>
-							<button type="submit" className="govuk-button" data-module="govuk-button">
-								Record payment
-							</button>
-						</Form>
-					</>
-				) : null}
+			{actions.pay ? (
+				<>
+					<h2 className="govuk-heading-m">Record a payment made another way</h2>
+					<p className="govuk-body">
+						When the bonus was paid outside Stripe, for example through payroll with the carer’s allowance.
+					</p>
+					<Form method="post" noValidate>
+						<CsrfField token={page.csrfToken} />
+						<input type="hidden" name="intent" value="pay" />
+						<Radios
+							name="method"
+							legend="How was it paid?"
+							error={errorOf('pay', 'method')}
+							choices={MANUAL_PAYMENT_METHODS.map((method) => ({ value: method.value, label: method.label }))}
+							selected={result?.form === 'pay' && result.values?.method ? [result.values.method] : []}
+						/>
+						<DateInput
+							name="paidOn"
+							legend="Date it was paid"
+							hint="Today or earlier, for example 27 3 2026"
+							error={errorOf('pay', 'paidOn')}
+							defaultValue={result?.form === 'pay' ? result.values?.paidOn : undefined}
+						/>
+						<TextInput
+							name="reference"
+							label="Payment reference"
+							hint="The reference in the payroll or finance system, or the cheque number"
+							spellCheck={false}
+							maxLength={100}
+							widthClass="govuk-!-width-two-thirds"
+							defaultValue={result?.form === 'pay' ? result.values?.reference : undefined}
+							error={errorOf('pay', 'reference')}
+						/>
+						<button type="submit" className="govuk-button" data-module="govuk-button">
+							Record payment
+						</button>
+					</Form>
+				</>
+			) : null}
 
-				{actions.void ? (
-					<>
-						<h2 className="govuk-heading-m">Make void</h2>
-						<p className="govuk-body">
-							A void bonus will never be paid. The reason is kept in the bonus’s history and the household’s audit log.
-						</p>
-						<Form method="post" noValidate>
-							<CsrfField token={page.csrfToken} />
-							<input type="hidden" name="intent" value="void" />
-							<Textarea
-								name="reason"
-								label="Why is the bonus void?"
-								hint="For example, the referral was a duplicate"
-								error={errorOf('void', 'reason')}
-								defaultValue={result?.form === 'void' ? result.values?.reason : undefined}
-								rows={3}
-							/>
-							<button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-								Make bonus void
-							</button>
-						</Form>
-					</>
-				) : null}
-			</div>
-		</div>
+			{actions.void ? (
+				<>
+					<h2 className="govuk-heading-m">Make void</h2>
+					<p className="govuk-body">
+						A void bonus will never be paid. The reason is kept in the bonus’s history and the household’s audit log.
+					</p>
+					<Form method="post" noValidate>
+						<CsrfField token={page.csrfToken} />
+						<input type="hidden" name="intent" value="void" />
+						<Textarea
+							name="reason"
+							label="Why is the bonus void?"
+							hint="For example, the referral was a duplicate"
+							error={errorOf('void', 'reason')}
+							defaultValue={result?.form === 'void' ? result.values?.reason : undefined}
+							rows={3}
+						/>
+						<button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+							Make bonus void
+						</button>
+					</Form>
+				</>
+			) : null}
+		</FormPage>
 	)
 }
 
@@ -315,7 +315,7 @@ function History({ entry }: { entry: BonusEntryRecord }) {
 	if (entry.approvedAt)
 		events.push(`Approved by ${entry.approvedBy ?? 'the system'} on ${formatDateTime(entry.approvedAt)}`)
 	if (entry.paidOn) {
-		const method = entry.paymentMethod ? METHOD_LABELS[entry.paymentMethod] ?? entry.paymentMethod : 'an unknown way'
+		const method = entry.paymentMethod ? (METHOD_LABELS[entry.paymentMethod] ?? entry.paymentMethod) : 'an unknown way'
 		const reference = entry.paymentReference ? `, reference ${entry.paymentReference}` : ''
 		const who = entry.paidRecordedBy ? `recorded by ${entry.paidRecordedBy}` : 'confirmed by Stripe'
 		events.push(

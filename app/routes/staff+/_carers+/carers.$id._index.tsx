@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { SuccessBanner } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { LEDGER_STATUS_LABELS } from '~/domain/bonus-ledger.ts'
 import { formatPounds, MILESTONE_LABELS, REFERRER_KIND_LABELS } from '~/domain/bonus-scheme.ts'
 import { CARER_STATUS_LABELS } from '~/domain/carer-form.ts'
@@ -75,7 +76,7 @@ export default function CarerRecord() {
 	const active = carer.status === 'active'
 	return (
 		<>
-			<title>{`${carer.name} – carer`}</title>
+			<PageTitle title={[carer.name, 'carer']} />
 			<Link to="/staff/carers" className="govuk-back-link">
 				Back to carers
 			</Link>

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { DateInput, ErrorSummary, TextInput } from '~/components/form.tsx'
+import { FormPage } from '~/components/form-page.tsx'
+import { DateInput, TextInput } from '~/components/form.tsx'
 import { dateParts, type DateParts } from '~/domain/date-input.ts'
 import { CHILD_REFERENCE_MAX, readPlacementForm, type PlacementField } from '~/domain/placement-form.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
@@ -58,52 +59,49 @@ export default function RecordPlacement() {
 	const result = useActionData<typeof action>()
 	const errors = result?.errors ?? []
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Record a placement – ${carer.name}`}</title>
-				<Link to={`/staff/carers/${carer.id}`} className="govuk-back-link">
-					Back to the carer
-				</Link>
-				<ErrorSummary errors={errors} />
-				<span className="govuk-caption-l">{carer.name}</span>
-				<h1 className="govuk-heading-l">Record a placement</h1>
-				<Form method="post" noValidate>
-					<CsrfField token={csrfToken} />
-					<DateInput
-						name="startedOn"
-						legend="Date the placement started"
-						hint="For example, 27 3 2026"
-						defaultValue={result?.startedOn}
-						error={errorFor(errors, 'startedOn')}
-					/>
-					<DateInput
-						name="endedOn"
-						legend="Date the placement ended (optional)"
-						hint="Leave it empty if the child is still placed with them"
-						defaultValue={result?.endedOn}
-						error={errorFor(errors, 'endedOn')}
-					/>
-					<TextInput
-						name="childReference"
-						label="Child’s reference (optional)"
-						hint="The reference in the children’s case system. Do not enter the child’s name."
-						widthClass="govuk-input--width-20"
-						autoComplete="off"
-						spellCheck={false}
-						maxLength={CHILD_REFERENCE_MAX}
-						defaultValue={result?.childReference}
-						error={errorFor(errors, 'childReference')}
-					/>
-					<div className="govuk-button-group">
-						<button type="submit" className="govuk-button" data-module="govuk-button">
-							Record placement
-						</button>
-						<Link to={`/staff/carers/${carer.id}`} className="govuk-link">
-							Cancel
-						</Link>
-					</div>
-				</Form>
-			</div>
-		</div>
+		<FormPage
+			title={['Record a placement', carer.name]}
+			errors={errors}
+			back={{ to: `/staff/carers/${carer.id}`, text: 'Back to the carer' }}
+		>
+			<span className="govuk-caption-l">{carer.name}</span>
+			<h1 className="govuk-heading-l">Record a placement</h1>
+			<Form method="post" noValidate>
+				<CsrfField token={csrfToken} />
+				<DateInput
+					name="startedOn"
+					legend="Date the placement started"
+					hint="For example, 27 3 2026"
+					defaultValue={result?.startedOn}
+					error={errorFor(errors, 'startedOn')}
+				/>
+				<DateInput
+					name="endedOn"
+					legend="Date the placement ended (optional)"
+					hint="Leave it empty if the child is still placed with them"
+					defaultValue={result?.endedOn}
+					error={errorFor(errors, 'endedOn')}
+				/>
+				<TextInput
+					name="childReference"
+					label="Child’s reference (optional)"
+					hint="The reference in the children’s case system. Do not enter the child’s name."
+					widthClass="govuk-input--width-20"
+					autoComplete="off"
+					spellCheck={false}
+					maxLength={CHILD_REFERENCE_MAX}
+					defaultValue={result?.childReference}
+					error={errorFor(errors, 'childReference')}
+				/>
+				<div className="govuk-button-group">
+					<button type="submit" className="govuk-button" data-module="govuk-button">
+						Record placement
+					</button>
+					<Link to={`/staff/carers/${carer.id}`} className="govuk-link">
+						Cancel
+					</Link>
+				</div>
+			</Form>
+		</FormPage>
 	)
 }

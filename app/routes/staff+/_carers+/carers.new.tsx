@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { Checkboxes, DateInput, ErrorSummary, Radios, TextInput } from '~/components/form.tsx'
+import { FormPage } from '~/components/form-page.tsx'
+import { Checkboxes, DateInput, Radios, TextInput } from '~/components/form.tsx'
 import { CARER_KIND_CHOICES, readApprovalDate } from '~/domain/carer-form.ts'
 import { readCarerInput, type CarerFieldError } from '~/domain/carers.ts'
 import { dateParts, type DateParts } from '~/domain/date-input.ts'
@@ -63,74 +64,73 @@ export default function AddCarer() {
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Add a carer – ${serviceName} staff`}</title>
-				<Link to="/staff/carers" className="govuk-back-link">
-					Back to carers
-				</Link>
-				<ErrorSummary errors={errors} />
-				<h1 className="govuk-heading-l">Add a carer</h1>
-				<p className="govuk-body">
-					They get a referral code straight away, and can sign in to refer a friend with their email address.
-				</p>
-				<Form method="post" noValidate>
-					<CsrfField token={page.csrfToken} />
-					<TextInput
-						name="name"
-						label="Name"
-						hint="For a community group, the group’s name"
-						autoComplete="off"
-						spellCheck={false}
-						defaultValue={result?.values.name}
-						error={errorFor(errors, 'name')}
-					/>
-					<TextInput
-						name="email"
-						label="Email address"
-						hint="They sign in to refer a friend with it"
-						type="email"
-						autoComplete="off"
-						spellCheck={false}
-						defaultValue={result?.values.email}
-						error={errorFor(errors, 'email')}
-					/>
-					<TextInput
-						name="phone"
-						label="Phone number (optional)"
-						type="tel"
-						autoComplete="off"
-						widthClass="govuk-input--width-20"
-						defaultValue={result?.values.phone}
-						error={errorFor(errors, 'phone')}
-					/>
-					<Radios
-						name="kind"
-						legend="Kind of referrer"
-						hint="The bonus scheme says which kinds can earn a bonus"
-						choices={CARER_KIND_CHOICES}
-						selected={[result?.values.kind ?? 'foster_carer']}
-						error={errorFor(errors, 'kind')}
-					/>
-					<DateInput
-						name="approvedOn"
-						legend="Date approved as foster carers (optional)"
-						hint="For example, 14 9 2021. Leave it empty if you do not know it."
-						defaultValue={result?.approvedOn}
-						error={errorFor(errors, 'approvedOn')}
-					/>
-					<Checkboxes
-						name="shortBreakOnly"
-						legend="Short breaks"
-						choices={[{ value: 'yes', label: 'Approved for short breaks only' }]}
-						selected={result?.values.shortBreakOnly ? ['yes'] : []}
-						error={errorFor(errors, 'shortBreakOnly')}
-					/>
-					<button type="submit" className="govuk-button" data-module="govuk-button">
-						Add carer
-					</button>
-				</Form>
-			</div>
-		</div>
+		<FormPage
+			title="Add a carer"
+			serviceName={serviceName}
+			area="staff"
+			errors={errors}
+			back={{ to: '/staff/carers', text: 'Back to carers' }}
+		>
+			<h1 className="govuk-heading-l">Add a carer</h1>
+			<p className="govuk-body">
+				They get a referral code straight away, and can sign in to refer a friend with their email address.
+			</p>
+			<Form method="post" noValidate>
+				<CsrfField token={page.csrfToken} />
+				<TextInput
+					name="name"
+					label="Name"
+					hint="For a community group, the group’s name"
+					autoComplete="off"
+					spellCheck={false}
+					defaultValue={result?.values.name}
+					error={errorFor(errors, 'name')}
+				/>
+				<TextInput
+					name="email"
+					label="Email address"
+					hint="They sign in to refer a friend with it"
+					type="email"
+					autoComplete="off"
+					spellCheck={false}
+					defaultValue={result?.values.email}
+					error={errorFor(errors, 'email')}
+				/>
+				<TextInput
+					name="phone"
+					label="Phone number (optional)"
+					type="tel"
+					autoComplete="off"
+					widthClass="govuk-input--width-20"
+					defaultValue={result?.values.phone}
+					error={errorFor(errors, 'phone')}
+				/>
+				<Radios
+					name="kind"
+					legend="Kind of referrer"
+					hint="The bonus scheme says which kinds can earn a bonus"
+					choices={CARER_KIND_CHOICES}
+					selected={[result?.values.kind ?? 'foster_carer']}
+					error={errorFor(errors, 'kind')}
+				/>
+				<DateInput
+					name="approvedOn"
+					legend="Date approved as foster carers (optional)"
+					hint="For example, 14 9 2021. Leave it empty if you do not know it."
+					defaultValue={result?.approvedOn}
+					error={errorFor(errors, 'approvedOn')}
+				/>
+				<Checkboxes
+					name="shortBreakOnly"
+					legend="Short breaks"
+					choices={[{ value: 'yes', label: 'Approved for short breaks only' }]}
+					selected={result?.values.shortBreakOnly ? ['yes'] : []}
+					error={errorFor(errors, 'shortBreakOnly')}
+				/>
+				<button type="submit" className="govuk-button" data-module="govuk-button">
+					Add carer
+				</button>
+			</Form>
+		</FormPage>
 	)
 }

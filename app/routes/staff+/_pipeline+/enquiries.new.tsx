@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { EnquiryFields, keepFormAfterRefusal } from '~/components/enquiry-fields.tsx'
 import { Checkboxes, DateInput, ErrorSummary, Radios, Select, Textarea, TextInput } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { normaliseReferralCode } from '~/domain/attribution.ts'
 import { readSubmissionKey } from '~/domain/enquiry-form.ts'
 import {
@@ -109,7 +110,7 @@ export default function AddEnquiry() {
 
 	return (
 		<div className="govuk-grid-row">
-			<title>{`${summary.length > 0 ? 'Error: ' : ''}${TITLE} – ${page.serviceName} staff`}</title>
+			<PageTitle title={TITLE} serviceName={page.serviceName} area="staff" error={summary.length > 0} />
 			<div className="govuk-grid-column-two-thirds">
 				<ErrorSummary errors={summary} />
 				<h1 className="govuk-heading-l">{TITLE}</h1>

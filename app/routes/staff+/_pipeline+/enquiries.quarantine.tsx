@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, SuccessBanner } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { normaliseReference } from '~/domain/reference.ts'
 import { QUARANTINE_DAYS } from '~/domain/spam-trap.ts'
@@ -72,7 +73,7 @@ export default function HeldBackEnquiries() {
 	const busy = navigation.state === 'submitting'
 	return (
 		<>
-			<title>{`${result?.error ? 'Error: ' : ''}${TITLE} – staff`}</title>
+			<PageTitle title={TITLE} area="staff" error={Boolean(result?.error)} />
 			<ErrorSummary errors={result?.error ? [{ message: result.error }] : []} />
 			{page.done ? (
 				<SuccessBanner>

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { PageTitle } from '~/components/page-title.tsx'
 import { PipelineList } from '~/components/pipeline.tsx'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { loadPipelineList } from '~/models/pipeline.server.ts'
@@ -25,7 +26,7 @@ export default function MyHouseholdsPage() {
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	return (
 		<>
-			<title>{`${page.errors.length > 0 ? 'Error: ' : ''}My households – ${serviceName} staff`}</title>
+			<PageTitle title="My households" serviceName={serviceName} area="staff" error={page.errors.length > 0} />
 			<h1 className="govuk-heading-l">My households</h1>
 			<p className="govuk-body">The households you own. Open and on hold unless you choose otherwise.</p>
 			<PipelineList data={page} action="/staff/my-households" showOwner={false} caption="My households" />

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { PageTitle } from '~/components/page-title.tsx'
 import { PipelineList, PipelineViews } from '~/components/pipeline.tsx'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { loadPipelineList } from '~/models/pipeline.server.ts'
@@ -25,7 +26,7 @@ export default function PipelineListPage() {
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	return (
 		<>
-			<title>{`${page.errors.length > 0 ? 'Error: ' : ''}Pipeline list – ${serviceName} staff`}</title>
+			<PageTitle title="Pipeline list" serviceName={serviceName} area="staff" error={page.errors.length > 0} />
 			<h1 className="govuk-heading-l">Pipeline</h1>
 			<PipelineViews current="list" />
 			<PipelineList data={page} action="/staff/pipeline/list" showOwner caption="Households" />

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { SuccessBanner } from '~/components/form.tsx'
+import { SettingsListIntro } from '~/components/settings-record.tsx'
 import { RetiredTag } from '~/components/status-tags.tsx'
 import { isBuiltInChannel } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
@@ -8,24 +8,17 @@ import { listChannels } from '~/models/settings.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { retirableDoneMessage } from '~/utils/settings-route.server.ts'
 
 // How households found the service, with how many enquiries came through each channel.
 export const meta: MetaFunction = ({ matches }) => staffPageMeta(siteFromMatches(matches), 'Channels')
 export const headers = () => STAFF_HEADERS
 
-const DONE = {
-	added: 'Channel added',
-	saved: 'Channel renamed',
-	retired: 'Channel retired',
-	restored: 'Channel brought back',
-} as const
-
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireStaff(request, { roles: ROLES_THAT.manageSettings })
-	const done = new URL(request.url).searchParams.get('done')
 	const channels = await listChannels()
 	return {
-		done: done && Object.hasOwn(DONE, done) ? DONE[done as keyof typeof DONE] : null,
+		done: retirableDoneMessage(new URL(request.url), 'Channel'),
 		channels: channels.map((channel) => ({ ...channel, builtIn: isBuiltInChannel(channel.key) })),
 	}
 }
@@ -34,33 +27,21 @@ export default function Channels() {
 	const page = useLoaderData<typeof loader>()
 	return (
 		<>
-			<Link to="/staff/settings" className="govuk-back-link">
-				Back to settings
-			</Link>
-			{page.done ? <SuccessBanner>{page.done}</SuccessBanner> : null}
-			<h1 className="govuk-heading-l">Channels</h1>
-			<div className="govuk-grid-row">
-				<div className="govuk-grid-column-two-thirds">
-					<p className="govuk-body">
-						The online enquiry form works out its channel by itself, from how the person says they heard of us and the
-						link they arrived by, so it only ever uses the standard channels marked ‘Online form’. Channels you add are
-						for enquiries staff enter (by phone, at an event) and for the reports.
-					</p>
-					<p className="govuk-body">
-						A channel is never deleted, because enquiries and the reports keep pointing at it: retire one you no longer
-						want and staff stop being offered it.
-					</p>
-				</div>
-			</div>
-			<Link
-				to="/staff/settings/channels/new"
-				className="govuk-button"
-				data-module="govuk-button"
-				role="button"
-				draggable="false"
+			<SettingsListIntro
+				title="Channels"
+				done={page.done}
+				add={{ to: '/staff/settings/channels/new', text: 'Add a channel' }}
 			>
-				Add a channel
-			</Link>
+				<p className="govuk-body">
+					The online enquiry form works out its channel by itself, from how the person says they heard of us and the
+					link they arrived by, so it only ever uses the standard channels marked ‘Online form’. Channels you add are
+					for enquiries staff enter (by phone, at an event) and for the reports.
+				</p>
+				<p className="govuk-body">
+					A channel is never deleted, because enquiries and the reports keep pointing at it: retire one you no longer
+					want and staff stop being offered it.
+				</p>
+			</SettingsListIntro>
 			<table className="govuk-table">
 				<caption className="govuk-table__caption govuk-visually-hidden">Channels</caption>
 				<thead className="govuk-table__head">

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { ErrorSummary, TextInput } from '~/components/form.tsx'
+import { FormPage } from '~/components/form-page.tsx'
+import { TextInput } from '~/components/form.tsx'
 import { readNameForm } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { addChannel } from '~/models/settings.server.ts'
@@ -42,28 +43,27 @@ export default function AddChannel() {
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Add a channel – Settings – ${serviceName} staff`}</title>
-				<Link to="/staff/settings/channels" className="govuk-back-link">
-					Back to channels
-				</Link>
-				<ErrorSummary errors={errors} />
-				<h1 className="govuk-heading-l">Add a channel</h1>
-				<Form method="post" noValidate>
-					<CsrfField token={csrfToken} />
-					<TextInput
-						name="label"
-						label="Channel"
-						hint="For example ‘Library drop-in’ or ‘Local radio phone-in’. The online form does not use channels you add: they are for enquiries staff enter and for the reports."
-						defaultValue={result?.label}
-						error={errors[0]?.message}
-					/>
-					<button type="submit" className="govuk-button" data-module="govuk-button">
-						Add channel
-					</button>
-				</Form>
-			</div>
-		</div>
+		<FormPage
+			title={['Add a channel', 'Settings']}
+			serviceName={serviceName}
+			area="staff"
+			errors={errors}
+			back={{ to: '/staff/settings/channels', text: 'Back to channels' }}
+		>
+			<h1 className="govuk-heading-l">Add a channel</h1>
+			<Form method="post" noValidate>
+				<CsrfField token={csrfToken} />
+				<TextInput
+					name="label"
+					label="Channel"
+					hint="For example ‘Library drop-in’ or ‘Local radio phone-in’. The online form does not use channels you add: they are for enquiries staff enter and for the reports."
+					defaultValue={result?.label}
+					error={errors[0]?.message}
+				/>
+				<button type="submit" className="govuk-button" data-module="govuk-button">
+					Add channel
+				</button>
+			</Form>
+		</FormPage>
 	)
 }

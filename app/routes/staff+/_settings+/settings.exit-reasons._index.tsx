@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { SuccessBanner } from '~/components/form.tsx'
+import { SettingsListIntro } from '~/components/settings-record.tsx'
 import { RetiredTag } from '~/components/status-tags.tsx'
 import { ENDED_BY_KEYS, ENDED_BY_LABELS } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
@@ -8,24 +8,17 @@ import { listExitReasons } from '~/models/settings.server.ts'
 import { requireStaff } from '~/utils/auth.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { retirableDoneMessage } from '~/utils/settings-route.server.ts'
 
 // The exit reasons, grouped by who ended it, with how many closures use each.
 export const meta: MetaFunction = ({ matches }) => staffPageMeta(siteFromMatches(matches), 'Exit reasons')
 export const headers = () => STAFF_HEADERS
 
-const DONE = {
-	added: 'Exit reason added',
-	saved: 'Exit reason renamed',
-	retired: 'Exit reason retired',
-	restored: 'Exit reason brought back',
-} as const
-
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireStaff(request, { roles: ROLES_THAT.manageSettings })
-	const done = new URL(request.url).searchParams.get('done')
 	const reasons = await listExitReasons()
 	return {
-		done: done && Object.hasOwn(DONE, done) ? DONE[done as keyof typeof DONE] : null,
+		done: retirableDoneMessage(new URL(request.url), 'Exit reason'),
 		groups: ENDED_BY_KEYS.map((endedBy) => ({
 			endedBy,
 			title: ENDED_BY_LABELS[endedBy],
@@ -38,29 +31,17 @@ export default function ExitReasons() {
 	const page = useLoaderData<typeof loader>()
 	return (
 		<>
-			<Link to="/staff/settings" className="govuk-back-link">
-				Back to settings
-			</Link>
-			{page.done ? <SuccessBanner>{page.done}</SuccessBanner> : null}
-			<h1 className="govuk-heading-l">Exit reasons</h1>
-			<div className="govuk-grid-row">
-				<div className="govuk-grid-column-two-thirds">
-					<p className="govuk-body">
-						Staff choose one of these when a household leaves. A reason is never deleted, because closed households and
-						the reports keep pointing at it: retire one you no longer want and it stops being offered, while the
-						households it was used for keep it. A retired reason can be brought back.
-					</p>
-				</div>
-			</div>
-			<Link
-				to="/staff/settings/exit-reasons/new"
-				className="govuk-button"
-				data-module="govuk-button"
-				role="button"
-				draggable="false"
+			<SettingsListIntro
+				title="Exit reasons"
+				done={page.done}
+				add={{ to: '/staff/settings/exit-reasons/new', text: 'Add an exit reason' }}
 			>
-				Add an exit reason
-			</Link>
+				<p className="govuk-body">
+					Staff choose one of these when a household leaves. A reason is never deleted, because closed households and
+					the reports keep pointing at it: retire one you no longer want and it stops being offered, while the
+					households it was used for keep it. A retired reason can be brought back.
+				</p>
+			</SettingsListIntro>
 			{page.groups.map((group) => (
 				<table className="govuk-table" key={group.endedBy}>
 					<caption className="govuk-table__caption govuk-table__caption--m">{group.title}</caption>

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { Checkboxes, ErrorSummary, Radios, Select, TextInput } from '~/components/form.tsx'
+import { FormPage } from '~/components/form-page.tsx'
+import { Checkboxes, Radios, Select, TextInput } from '~/components/form.tsx'
 import { ENDED_BY_KEYS, ENDED_BY_LABELS, OFSTED_WITHDRAWAL_CODES, readExitReasonForm } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { addExitReason } from '~/models/settings.server.ts'
@@ -54,61 +55,60 @@ export default function AddExitReason() {
 		...Object.entries(OFSTED_WITHDRAWAL_CODES).map(([value, label]) => ({ value, label })),
 	]
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Add an exit reason – Settings – ${serviceName} staff`}</title>
-				<Link to="/staff/settings/exit-reasons" className="govuk-back-link">
-					Back to exit reasons
-				</Link>
-				<ErrorSummary errors={errors} />
-				<h1 className="govuk-heading-l">Add an exit reason</h1>
-				<Form method="post" noValidate>
-					<CsrfField token={csrfToken} />
-					<TextInput
-						name="label"
-						label="Reason"
-						hint="As staff will see it, for example ‘Moved out of the area’"
-						defaultValue={result?.values.label}
-						error={errorFor(errors, 'label')}
-					/>
-					<Radios
-						name="endedBy"
-						legend="Who ended it"
-						error={errorFor(errors, 'endedBy')}
-						selected={result ? [result.values.endedBy] : []}
-						choices={ENDED_BY_KEYS.map((endedBy) => ({
-							value: endedBy,
-							label: ENDED_BY_LABELS[endedBy],
-							conditional:
-								endedBy === 'household' ? (
-									<Select
-										name="ofstedCode"
-										label="Ofsted withdrawal code"
-										hint="For the annual fostering return"
-										options={codeChoices}
-										defaultValue={result?.values.ofstedCode}
-										error={errorFor(errors, 'ofstedCode')}
-									/>
-								) : undefined,
-						}))}
-					/>
-					<Checkboxes
-						name="nurture"
-						legend="Keep in touch"
-						selected={result?.values.nurture ? ['yes'] : []}
-						choices={[
-							{
-								value: 'yes',
-								label: 'The household may come back later',
-								hint: 'Households that leave for this reason are kept in touch with rather than forgotten.',
-							},
-						]}
-					/>
-					<button type="submit" className="govuk-button" data-module="govuk-button">
-						Add exit reason
-					</button>
-				</Form>
-			</div>
-		</div>
+		<FormPage
+			title={['Add an exit reason', 'Settings']}
+			serviceName={serviceName}
+			area="staff"
+			errors={errors}
+			back={{ to: '/staff/settings/exit-reasons', text: 'Back to exit reasons' }}
+		>
+			<h1 className="govuk-heading-l">Add an exit reason</h1>
+			<Form method="post" noValidate>
+				<CsrfField token={csrfToken} />
+				<TextInput
+					name="label"
+					label="Reason"
+					hint="As staff will see it, for example ‘Moved out of the area’"
+					defaultValue={result?.values.label}
+					error={errorFor(errors, 'label')}
+				/>
+				<Radios
+					name="endedBy"
+					legend="Who ended it"
+					error={errorFor(errors, 'endedBy')}
+					selected={result ? [result.values.endedBy] : []}
+					choices={ENDED_BY_KEYS.map((endedBy) => ({
+						value: endedBy,
+						label: ENDED_BY_LABELS[endedBy],
+						conditional:
+							endedBy === 'household' ? (
+								<Select
+									name="ofstedCode"
+									label="Ofsted withdrawal code"
+									hint="For the annual fostering return"
+									options={codeChoices}
+									defaultValue={result?.values.ofstedCode}
+									error={errorFor(errors, 'ofstedCode')}
+								/>
+							) : undefined,
+					}))}
+				/>
+				<Checkboxes
+					name="nurture"
+					legend="Keep in touch"
+					selected={result?.values.nurture ? ['yes'] : []}
+					choices={[
+						{
+							value: 'yes',
+							label: 'The household may come back later',
+							hint: 'Households that leave for this reason are kept in touch with rather than forgotten.',
+						},
+					]}
+				/>
+				<button type="submit" className="govuk-button" data-module="govuk-button">
+					Add exit reason
+				</button>
+			</Form>
+		</FormPage>
 	)
 }

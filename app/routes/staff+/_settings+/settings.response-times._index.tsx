@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { Checkboxes, ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { FormPage } from '~/components/form-page.tsx'
+import { Checkboxes, SuccessBanner, TextInput } from '~/components/form.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { REMINDER_KINDS } from '~/domain/reminders.ts'
 import { STATUTORY_PANEL_MONTHS } from '~/domain/response-clocks.ts'
@@ -31,7 +32,8 @@ import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 // The response-time targets, the at-risk point and reminder switches, a way to the closure days,
 // and the history of target changes. A new target applies to clocks started from the day it is
 // saved; running clocks keep the one they started with (ServiceConfig + TargetSetting history).
-export const meta: MetaFunction = () => staffPageMeta(undefined, 'Response-time targets').filter((tag) => !('title' in tag))
+export const meta: MetaFunction = () =>
+	staffPageMeta(undefined, 'Response-time targets').filter((tag) => !('title' in tag))
 export const headers = () => STAFF_HEADERS
 
 const DONE = {
@@ -98,144 +100,143 @@ export default function ResponseTimes() {
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
 	const typed = (form: ActionResult['form'], field: string, saved: string) =>
-		result?.form === form ? result.values[field] ?? '' : saved
+		result?.form === form ? (result.values[field] ?? '') : saved
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Response-time targets – Settings – ${serviceName} staff`}</title>
-				<Link to="/staff/settings" className="govuk-back-link">
-					Back to settings
-				</Link>
-				<ErrorSummary errors={errors} />
-				{page.done && !result ? <SuccessBanner>{page.done}</SuccessBanner> : null}
-				<h1 className="govuk-heading-l">Response-time targets</h1>
-				<p className="govuk-body">
-					How quickly the service promises to act at each step. Each household’s clocks count working days in England
-					and Wales, leaving out weekends, bank holidays, the service’s closure days and any time on hold.
-				</p>
+		<FormPage
+			title={['Response-time targets', 'Settings']}
+			serviceName={serviceName}
+			area="staff"
+			errors={errors}
+			back={{ to: '/staff/settings', text: 'Back to settings' }}
+		>
+			{page.done && !result ? <SuccessBanner>{page.done}</SuccessBanner> : null}
+			<h1 className="govuk-heading-l">Response-time targets</h1>
+			<p className="govuk-body">
+				How quickly the service promises to act at each step. Each household’s clocks count working days in England and
+				Wales, leaving out weekends, bank holidays, the service’s closure days and any time on hold.
+			</p>
 
-				<h2 className="govuk-heading-m">Targets</h2>
-				<div className="govuk-inset-text">
-					A change applies to clocks started from today; clocks already running keep the target they started with.
-				</div>
-				<Form method="post" noValidate>
-					<CsrfField token={page.csrfToken} />
-					<input type="hidden" name="intent" value="targets" />
-					{TARGET_FIELDS.map((field) => (
-						<TextInput
-							key={field.key}
-							name={field.key}
-							label={field.label}
-							hint={
-								field.unit === 'months'
-									? `In months. The law allows at most ${STATUTORY_PANEL_MONTHS} months (Fostering National Minimum Standard 14.4); this is the service’s own target within it.`
-									: 'In working days'
-							}
-							suffix={field.unit}
-							inputMode="numeric"
-							spellCheck={false}
-							widthClass="govuk-input--width-3"
-							defaultValue={typed('targets', field.key, String(page.targets[field.key]))}
-							error={errorFor(errors, field.key)}
-						/>
-					))}
-					<button type="submit" className="govuk-button" data-module="govuk-button">
-						Save targets
-					</button>
-				</Form>
-
-				<h2 className="govuk-heading-m">At risk and reminders</h2>
-				<Form method="post" noValidate>
-					<CsrfField token={page.csrfToken} />
-					<input type="hidden" name="intent" value="reminders" />
+			<h2 className="govuk-heading-m">Targets</h2>
+			<div className="govuk-inset-text">
+				A change applies to clocks started from today; clocks already running keep the target they started with.
+			</div>
+			<Form method="post" noValidate>
+				<CsrfField token={page.csrfToken} />
+				<input type="hidden" name="intent" value="targets" />
+				{TARGET_FIELDS.map((field) => (
 					<TextInput
-						name="atRiskPercent"
-						label="When a clock is at risk"
-						hint={`The share of its target gone before a running clock shows as at risk, as a whole percentage from ${AT_RISK_PERCENT_RANGE.min} to ${AT_RISK_PERCENT_RANGE.max}. Changing it changes every running clock.`}
-						suffix="%"
+						key={field.key}
+						name={field.key}
+						label={field.label}
+						hint={
+							field.unit === 'months'
+								? `In months. The law allows at most ${STATUTORY_PANEL_MONTHS} months (Fostering National Minimum Standard 14.4); this is the service’s own target within it.`
+								: 'In working days'
+						}
+						suffix={field.unit}
 						inputMode="numeric"
 						spellCheck={false}
 						widthClass="govuk-input--width-3"
-						defaultValue={typed('reminders', 'atRiskPercent', String(page.clocks.atRiskPercent))}
-						error={errorFor(errors, 'atRiskPercent')}
+						defaultValue={typed('targets', field.key, String(page.targets[field.key]))}
+						error={errorFor(errors, field.key)}
 					/>
-					<Checkboxes
-						name="reminders"
-						legend="Reminders"
-						hint="Reminders go by email, once for each clock. Untick a kind to stop sending it."
-						error={errorFor(errors, 'reminders')}
-						choices={REMINDER_KINDS.map((kind) => ({ value: kind.key, label: kind.label, hint: kind.hint }))}
-						selected={REMINDER_KINDS.filter((kind) => page.clocks[kind.key]).map((kind) => kind.key)}
-					/>
-					<button type="submit" className="govuk-button" data-module="govuk-button">
-						Save reminders
-					</button>
-				</Form>
+				))}
+				<button type="submit" className="govuk-button" data-module="govuk-button">
+					Save targets
+				</button>
+			</Form>
 
-				<h2 className="govuk-heading-m">Closure days</h2>
-				<p className="govuk-body">
-					Days the service is closed besides weekends and bank holidays, such as between Christmas and New Year. They do
-					not count as working days on any clock.{' '}
-					{page.closureCount === 0
-						? 'There are none yet.'
-						: `There ${page.closureCount === 1 ? 'is 1 closure day' : `are ${page.closureCount} closure days`}.`}
-				</p>
-				<p className="govuk-body">
-					<Link to="/staff/settings/response-times/closure-days" className="govuk-link">
-						Add or remove closure days
-					</Link>
-				</p>
+			<h2 className="govuk-heading-m">At risk and reminders</h2>
+			<Form method="post" noValidate>
+				<CsrfField token={page.csrfToken} />
+				<input type="hidden" name="intent" value="reminders" />
+				<TextInput
+					name="atRiskPercent"
+					label="When a clock is at risk"
+					hint={`The share of its target gone before a running clock shows as at risk, as a whole percentage from ${AT_RISK_PERCENT_RANGE.min} to ${AT_RISK_PERCENT_RANGE.max}. Changing it changes every running clock.`}
+					suffix="%"
+					inputMode="numeric"
+					spellCheck={false}
+					widthClass="govuk-input--width-3"
+					defaultValue={typed('reminders', 'atRiskPercent', String(page.clocks.atRiskPercent))}
+					error={errorFor(errors, 'atRiskPercent')}
+				/>
+				<Checkboxes
+					name="reminders"
+					legend="Reminders"
+					hint="Reminders go by email, once for each clock. Untick a kind to stop sending it."
+					error={errorFor(errors, 'reminders')}
+					choices={REMINDER_KINDS.map((kind) => ({ value: kind.key, label: kind.label, hint: kind.hint }))}
+					selected={REMINDER_KINDS.filter((kind) => page.clocks[kind.key]).map((kind) => kind.key)}
+				/>
+				<button type="submit" className="govuk-button" data-module="govuk-button">
+					Save reminders
+				</button>
+			</Form>
 
-				<h2 className="govuk-heading-m">Changes to the targets</h2>
-				{page.history.entries.length === 0 ? (
-					<p className="govuk-body">The targets have not been changed since the service started using them.</p>
-				) : (
-					<>
-						<table className="govuk-table">
-							<caption className="govuk-table__caption govuk-visually-hidden">
-								Changes to the targets, latest first
-							</caption>
-							<thead className="govuk-table__head">
-								<tr className="govuk-table__row">
-									<th scope="col" className="govuk-table__header">
-										For clocks started
-									</th>
-									<th scope="col" className="govuk-table__header">
-										Changed
-									</th>
-									<th scope="col" className="govuk-table__header">
-										Targets
-									</th>
+			<h2 className="govuk-heading-m">Closure days</h2>
+			<p className="govuk-body">
+				Days the service is closed besides weekends and bank holidays, such as between Christmas and New Year. They do
+				not count as working days on any clock.{' '}
+				{page.closureCount === 0
+					? 'There are none yet.'
+					: `There ${page.closureCount === 1 ? 'is 1 closure day' : `are ${page.closureCount} closure days`}.`}
+			</p>
+			<p className="govuk-body">
+				<Link to="/staff/settings/response-times/closure-days" className="govuk-link">
+					Add or remove closure days
+				</Link>
+			</p>
+
+			<h2 className="govuk-heading-m">Changes to the targets</h2>
+			{page.history.entries.length === 0 ? (
+				<p className="govuk-body">The targets have not been changed since the service started using them.</p>
+			) : (
+				<>
+					<table className="govuk-table">
+						<caption className="govuk-table__caption govuk-visually-hidden">
+							Changes to the targets, latest first
+						</caption>
+						<thead className="govuk-table__head">
+							<tr className="govuk-table__row">
+								<th scope="col" className="govuk-table__header">
+									For clocks started
+								</th>
+								<th scope="col" className="govuk-table__header">
+									Changed
+								</th>
+								<th scope="col" className="govuk-table__header">
+									Targets
+								</th>
+							</tr>
+						</thead>
+						<tbody className="govuk-table__body">
+							{page.history.entries.map((entry) => (
+								<tr className="govuk-table__row" key={entry.id}>
+									<td className="govuk-table__cell">
+										{entry.original ? 'Before the first change' : `From ${formatDate(entry.appliesFrom)}`}
+									</td>
+									<td className="govuk-table__cell">
+										{entry.original
+											? 'The targets in use before'
+											: `${entry.changedBy ?? 'Unknown'}, ${formatDateTime(entry.effectiveFrom)}`}
+									</td>
+									<td className="govuk-table__cell">
+										<ul className="govuk-list govuk-!-font-size-16">
+											{TARGET_FIELDS.map((field) => (
+												<li key={field.key}>
+													{field.label}: {targetPhrase(field, entry.targets)}
+												</li>
+											))}
+										</ul>
+									</td>
 								</tr>
-							</thead>
-							<tbody className="govuk-table__body">
-								{page.history.entries.map((entry) => (
-									<tr className="govuk-table__row" key={entry.id}>
-										<td className="govuk-table__cell">
-											{entry.original ? 'Before the first change' : `From ${formatDate(entry.appliesFrom)}`}
-										</td>
-										<td className="govuk-table__cell">
-											{entry.original
-												? 'The targets in use before'
-												: `${entry.changedBy ?? 'Unknown'}, ${formatDateTime(entry.effectiveFrom)}`}
-										</td>
-										<td className="govuk-table__cell">
-											<ul className="govuk-list govuk-!-font-size-16">
-												{TARGET_FIELDS.map((field) => (
-													<li key={field.key}>
-														{field.label}: {targetPhrase(field, entry.targets)}
-													</li>
-												))}
-											</ul>
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-						<Pagination page={page.history.page} pages={page.history.pages} search={page.search} />
-					</>
-				)}
-			</div>
-		</div>
+							))}
+						</tbody>
+					</table>
+					<Pagination page={page.history.page} pages={page.history.pages} search={page.search} />
+				</>
+			)}
+		</FormPage>
 	)
 }

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { DateInput, ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { FormPage } from '~/components/form-page.tsx'
+import { DateInput, SuccessBanner, TextInput } from '~/components/form.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { dateParts, readDateInput, type DateParts } from '~/domain/date-input.ts'
 import { CLOSURE_LABEL_MAX, alreadyNotWorking, readClosureForm } from '~/domain/response-time-settings.ts'
@@ -80,108 +81,107 @@ export default function ClosureDays() {
 	const errors = result?.errors ?? []
 	const notWorking = page.added ? alreadyNotWorking(page.added) : null
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Closure days – Settings – ${serviceName} staff`}</title>
-				<Link to="/staff/settings/response-times" className="govuk-back-link">
-					Back to response-time targets
-				</Link>
-				<ErrorSummary errors={errors} />
-				{page.added && !result ? (
-					<SuccessBanner>
-						{formatLongDate(page.added)} added as a closure day.
-						{notWorking ? ` It is ${notWorking}, so it already was not a working day: no deadline moves.` : ''}
-					</SuccessBanner>
-				) : null}
-				{page.removed && !result ? (
-					<SuccessBanner>{formatLongDate(page.removed)} is a working day again.</SuccessBanner>
-				) : null}
-				<h1 className="govuk-heading-l">Closure days</h1>
-				<p className="govuk-body">
-					Days the service is closed besides weekends and bank holidays in England and Wales. No response-time clock
-					counts them, so a deadline over a closure day moves on by a day. Adding or removing one changes the deadlines
-					of households straight away.
-				</p>
+		<FormPage
+			title={['Closure days', 'Settings']}
+			serviceName={serviceName}
+			area="staff"
+			errors={errors}
+			back={{ to: '/staff/settings/response-times', text: 'Back to response-time targets' }}
+		>
+			{page.added && !result ? (
+				<SuccessBanner>
+					{formatLongDate(page.added)} added as a closure day.
+					{notWorking ? ` It is ${notWorking}, so it already was not a working day: no deadline moves.` : ''}
+				</SuccessBanner>
+			) : null}
+			{page.removed && !result ? (
+				<SuccessBanner>{formatLongDate(page.removed)} is a working day again.</SuccessBanner>
+			) : null}
+			<h1 className="govuk-heading-l">Closure days</h1>
+			<p className="govuk-body">
+				Days the service is closed besides weekends and bank holidays in England and Wales. No response-time clock
+				counts them, so a deadline over a closure day moves on by a day. Adding or removing one changes the deadlines of
+				households straight away.
+			</p>
 
-				<h2 className="govuk-heading-m">Add a closure day</h2>
-				<Form method="post" noValidate>
-					<CsrfField token={page.csrfToken} />
-					<input type="hidden" name="intent" value="add" />
-					<DateInput
-						name="date"
-						legend="Date"
-						hint="For example, 29 12 2026"
-						defaultValue={result?.date}
-						error={errorFor(errors, 'date')}
-					/>
-					<TextInput
-						name="label"
-						label="Why the service is closed"
-						hint="For example, ‘Closed between Christmas and New Year’"
-						maxLength={CLOSURE_LABEL_MAX}
-						defaultValue={result?.label}
-						error={errorFor(errors, 'label')}
-					/>
-					<button type="submit" className="govuk-button" data-module="govuk-button">
-						Add closure day
-					</button>
-				</Form>
+			<h2 className="govuk-heading-m">Add a closure day</h2>
+			<Form method="post" noValidate>
+				<CsrfField token={page.csrfToken} />
+				<input type="hidden" name="intent" value="add" />
+				<DateInput
+					name="date"
+					legend="Date"
+					hint="For example, 29 12 2026"
+					defaultValue={result?.date}
+					error={errorFor(errors, 'date')}
+				/>
+				<TextInput
+					name="label"
+					label="Why the service is closed"
+					hint="For example, ‘Closed between Christmas and New Year’"
+					maxLength={CLOSURE_LABEL_MAX}
+					defaultValue={result?.label}
+					error={errorFor(errors, 'label')}
+				/>
+				<button type="submit" className="govuk-button" data-module="govuk-button">
+					Add closure day
+				</button>
+			</Form>
 
-				<h2 className="govuk-heading-m">The service’s closure days</h2>
-				{page.closures.length === 0 ? (
-					<p className="govuk-body">There are no closure days.</p>
-				) : (
-					<>
-						<table className="govuk-table">
-							<caption className="govuk-table__caption govuk-visually-hidden">Closure days, latest first</caption>
-							<thead className="govuk-table__head">
-								<tr className="govuk-table__row">
-									<th scope="col" className="govuk-table__header">
-										Day
-									</th>
-									<th scope="col" className="govuk-table__header">
-										Reason
-									</th>
-									<th scope="col" className="govuk-table__header">
-										<span className="govuk-visually-hidden">Action</span>
-									</th>
+			<h2 className="govuk-heading-m">The service’s closure days</h2>
+			{page.closures.length === 0 ? (
+				<p className="govuk-body">There are no closure days.</p>
+			) : (
+				<>
+					<table className="govuk-table">
+						<caption className="govuk-table__caption govuk-visually-hidden">Closure days, latest first</caption>
+						<thead className="govuk-table__head">
+							<tr className="govuk-table__row">
+								<th scope="col" className="govuk-table__header">
+									Day
+								</th>
+								<th scope="col" className="govuk-table__header">
+									Reason
+								</th>
+								<th scope="col" className="govuk-table__header">
+									<span className="govuk-visually-hidden">Action</span>
+								</th>
+							</tr>
+						</thead>
+						<tbody className="govuk-table__body">
+							{page.closures.map((closure) => (
+								<tr className="govuk-table__row" key={closure.date}>
+									<td className="govuk-table__cell">
+										{formatLongDate(closure.date)}
+										{closure.date < page.today ? (
+											<>
+												{' '}
+												<strong className="govuk-tag govuk-tag--grey">Past</strong>
+											</>
+										) : null}
+									</td>
+									<td className="govuk-table__cell">{closure.label}</td>
+									<td className="govuk-table__cell">
+										<Form method="post">
+											<CsrfField token={page.csrfToken} />
+											<input type="hidden" name="intent" value="remove" />
+											<input type="hidden" name="date" value={closure.date} />
+											<button
+												type="submit"
+												className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+												data-module="govuk-button"
+											>
+												Remove<span className="govuk-visually-hidden"> {formatLongDate(closure.date)}</span>
+											</button>
+										</Form>
+									</td>
 								</tr>
-							</thead>
-							<tbody className="govuk-table__body">
-								{page.closures.map((closure) => (
-									<tr className="govuk-table__row" key={closure.date}>
-										<td className="govuk-table__cell">
-											{formatLongDate(closure.date)}
-											{closure.date < page.today ? (
-												<>
-													{' '}
-													<strong className="govuk-tag govuk-tag--grey">Past</strong>
-												</>
-											) : null}
-										</td>
-										<td className="govuk-table__cell">{closure.label}</td>
-										<td className="govuk-table__cell">
-											<Form method="post">
-												<CsrfField token={page.csrfToken} />
-												<input type="hidden" name="intent" value="remove" />
-												<input type="hidden" name="date" value={closure.date} />
-												<button
-													type="submit"
-													className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-													data-module="govuk-button"
-												>
-													Remove<span className="govuk-visually-hidden"> {formatLongDate(closure.date)}</span>
-												</button>
-											</Form>
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-						<Pagination page={page.page} pages={page.pages} search={page.search} />
-					</>
-				)}
-			</div>
-		</div>
+							))}
+						</tbody>
+					</table>
+					<Pagination page={page.page} pages={page.pages} search={page.search} />
+				</>
+			)}
+		</FormPage>
 	)
 }

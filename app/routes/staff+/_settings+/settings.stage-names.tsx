@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { ErrorSummary, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { FormPage } from '~/components/form-page.tsx'
+import { SuccessBanner, TextInput } from '~/components/form.tsx'
 import { readStageNamesForm } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { DEFAULT_STAGE_NAMES, STAGE_KEYS } from '~/domain/stages.ts'
@@ -46,37 +47,36 @@ export default function StageNames() {
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
 	return (
-		<div className="govuk-grid-row">
-			<div className="govuk-grid-column-two-thirds">
-				<title>{`${errors.length > 0 ? 'Error: ' : ''}Stage names – Settings – ${serviceName} staff`}</title>
-				<Link to="/staff/settings" className="govuk-back-link">
-					Back to settings
-				</Link>
-				<ErrorSummary errors={errors} />
-				{page.saved && !result ? <SuccessBanner>Stage names saved</SuccessBanner> : null}
-				<h1 className="govuk-heading-l">Stage names</h1>
-				<p className="govuk-body">
-					The names staff see on the pipeline, the board and in reports. The stages always come in this order. Leave a
-					name blank to use the standard one. The public page ‘What fostering involves’ keeps its own fuller
-					descriptions of each step.
-				</p>
-				<Form method="post" noValidate>
-					<CsrfField token={page.csrfToken} />
-					{page.names.map((stage) => (
-						<TextInput
-							key={stage.key}
-							name={`stage-${stage.key}`}
-							label={stage.default}
-							widthClass="govuk-!-width-two-thirds"
-							defaultValue={result ? result.values[stage.key] : stage.custom}
-							error={errorFor(errors, `stage-${stage.key}`)}
-						/>
-					))}
-					<button type="submit" className="govuk-button" data-module="govuk-button">
-						Save stage names
-					</button>
-				</Form>
-			</div>
-		</div>
+		<FormPage
+			title={['Stage names', 'Settings']}
+			serviceName={serviceName}
+			area="staff"
+			errors={errors}
+			back={{ to: '/staff/settings', text: 'Back to settings' }}
+		>
+			{page.saved && !result ? <SuccessBanner>Stage names saved</SuccessBanner> : null}
+			<h1 className="govuk-heading-l">Stage names</h1>
+			<p className="govuk-body">
+				The names staff see on the pipeline, the board and in reports. The stages always come in this order. Leave a
+				name blank to use the standard one. The public page ‘What fostering involves’ keeps its own fuller descriptions
+				of each step.
+			</p>
+			<Form method="post" noValidate>
+				<CsrfField token={page.csrfToken} />
+				{page.names.map((stage) => (
+					<TextInput
+						key={stage.key}
+						name={`stage-${stage.key}`}
+						label={stage.default}
+						widthClass="govuk-!-width-two-thirds"
+						defaultValue={result ? result.values[stage.key] : stage.custom}
+						error={errorFor(errors, `stage-${stage.key}`)}
+					/>
+				))}
+				<button type="submit" className="govuk-button" data-module="govuk-button">
+					Save stage names
+				</button>
+			</Form>
+		</FormPage>
 	)
 }
