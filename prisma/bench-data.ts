@@ -32,8 +32,6 @@ import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
-import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
-import { applicantKeys } from '~/domain/possible-matches.ts'
 import {
 	householdRows,
 	type HouseholdIntake,

@@ -47,7 +47,6 @@ export const DEMO_SEED = 20_261_125
 export type { StaffRole }
 export type EventKind = 'entered' | 'hold' | 'resume' | 'exit' | 'reopen'
 export type Route = 'mainstream' | 'kinship'
-type Source = 'web' | 'phone' | 'event'
 
 // passwordHash is added by prisma/seed.ts, which hashes DEMO_STAFF_PASSWORD (hashing is slow and
 // salted, so it does not belong in this pure, deterministic module).

@@ -6,9 +6,9 @@ import { formatPounds } from '~/domain/bonus-scheme.ts'
 import type { HouseholdIntake } from '~/domain/household-intake.ts'
 import { DEMO_SERVICE_CONFIG, ServiceConfigSchema } from '~/domain/service-config.ts'
 import { DEMO_STAFF_PASSWORD, describeDemoLogins } from '~/domain/staff.ts'
-import type { PrismaClient } from '~/generated/prisma/client.ts'
+import type { Prisma, PrismaClient } from '~/generated/prisma/client.ts'
 import { hashPassword } from '~/utils/password.server.ts'
-import { DEMO_SEED, generateDemoData } from './demo-data.ts'
+import { DEMO_SEED, generateDemoData, type DemoData } from './demo-data.ts'
 import type { DemoReferralSummary } from './demo-referrals.ts'
 
 export type SeedResult =
@@ -71,17 +71,8 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 			await tx.serviceSettings.upsert({ where: { id: 1 }, create: { id: 1, data: config }, update: {} })
 			await tx.staffUser.createMany({ data: newStaff })
 			await tx.referralCode.createMany({ data: data.referralCodes.filter((code) => !knownCodes.some((row) => row.code === code.code)) })
-			// Every household through the household writer, as the enquiry form, staff and the import
-			// make theirs: its row, deadline, funnel row and audit entry from its history.
-			const { rowsOf, writeHouseholds } = await import('~/models/household-writer.server.ts')
 			const codeId = (id: string | null) => (id === null ? null : (codeIds.get(id) ?? null))
-			await writeHouseholds(tx, await rowsOf(tx, data.intakes.map((intake) => withIds(intake, staffId, codeId))))
-			// Before the referrals: a referral on a possible match waits for the officer's decision.
-			await tx.possibleMatch.createMany({ data: data.possibleMatches })
-			await tx.contactAttempt.createMany({
-				data: data.contactAttempts.map((attempt) => ({ ...attempt, actorId: staffId(attempt.actorId) })),
-			})
-			await tx.householdNote.createMany({ data: data.notes.map((note) => ({ ...note, authorId: staffId(note.authorId)! })) })
+			await writeDemoHouseholds(tx, data, staffId, codeId)
 			const manager = data.staff.find((user) => user.role === 'manager')!
 			const { seedDemoReferrals } = await import('./demo-referrals.ts')
 			const referrals = await seedDemoReferrals(tx, {
@@ -92,10 +83,7 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 			// The funnel rows of the households referrals brought, now that they have them.
 			const { refreshFunnelFacts } = await import('~/models/funnel-facts.server.ts')
 			const referred = await tx.referral.findMany({ select: { householdId: true } })
-			await refreshFunnelFacts(
-				tx,
-				referred.map((referral) => referral.householdId),
-			)
+			await refreshFunnelFacts(tx, referred.map((referral) => referral.householdId))
 			return referrals
 		},
 		{ timeout: 60_000 },
@@ -121,12 +109,26 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 	}
 }
 
+type IdOf = (id: string | null) => string | null
+
+/**
+ * The demo's households through the household writer, as the enquiry form, staff and the import
+ * make theirs (each its row, deadline, funnel row and audit entry from its history), then their
+ * possible matches, calls and notes.
+ */
+async function writeDemoHouseholds(tx: Prisma.TransactionClient, data: DemoData, staffId: IdOf, codeId: IdOf) {
+	const { rowsOf, writeHouseholds } = await import('~/models/household-writer.server.ts')
+	await writeHouseholds(tx, await rowsOf(tx, data.intakes.map((intake) => withIds(intake, staffId, codeId))))
+	// Before the referrals: a referral on a possible match waits for the officer's decision.
+	await tx.possibleMatch.createMany({ data: data.possibleMatches })
+	await tx.contactAttempt.createMany({
+		data: data.contactAttempts.map((attempt) => ({ ...attempt, actorId: staffId(attempt.actorId) })),
+	})
+	await tx.householdNote.createMany({ data: data.notes.map((note) => ({ ...note, authorId: staffId(note.authorId)! })) })
+}
+
 /** A demo household with the ids of the staff accounts and referral codes the database already had. */
-function withIds(
-	intake: HouseholdIntake,
-	staffId: (id: string | null) => string | null,
-	codeId: (id: string | null) => string | null,
-): HouseholdIntake {
+function withIds(intake: HouseholdIntake, staffId: IdOf, codeId: IdOf): HouseholdIntake {
 	return {
 		...intake,
 		ownerId: staffId(intake.ownerId),

@@ -14,7 +14,7 @@ import { STATUS_LABELS } from '~/domain/pipeline-filters.ts'
 import type { HouseholdStatus, RecordedStageEvent } from '~/domain/stage-machine.ts'
 import { stageNames, type StageKey } from '~/domain/stages.ts'
 import { formatDate } from '~/domain/working-days.ts'
-import type { Prisma } from '~/generated/prisma/client.ts'
+import type { Applicant, Household, Prisma } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/utils/auth.server.ts'
 import { now } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
@@ -444,23 +444,7 @@ async function merge(
 		bridge: { ...plan.bridge, note: bridgeNote, actorId: actor.id },
 		later: plan.carried ? later : [],
 	})
-	if (!plan.carried && later.length > 0) {
-		// Where the new household had got to cannot follow on from the known household's history:
-		// say so on the record, rather than lose it.
-		const names = stageNames((await getServiceConfig()).stageNames)
-		const where = `${names[incoming.stage as StageKey]} (${STATUS_LABELS[incoming.status as HouseholdStatus].toLowerCase()})`
-		await tx.householdNote.create({
-			data: {
-				householdId: existing.id,
-				authorId: actor.id,
-				createdAt: now(),
-				body:
-					`Before it was merged into this household, ${incoming.reference} was at ${where} since ` +
-					`${formatDate(incoming.stageEnteredOn)}. Its stage changes could not follow on from this household’s, ` +
-					'so they were not carried over; its contacts, notes and tasks were.',
-			},
-		})
-	}
+	if (!plan.carried && later.length > 0) await noteNotCarried(tx, existing.id, incoming, actor)
 
 	// Everything else the new household had.
 	const moved = { where: { householdId: newId }, data: { householdId: existing.id } }
@@ -472,26 +456,7 @@ async function merge(
 	await moveReferrals(tx, newId, existing.id)
 	await moveOtherMatches(tx, newId, existing.id)
 
-	// The household's people: the known household's, unless the officer chose the new enquiry's details.
-	const applicants = await tx.applicant.findMany({
-		where: { householdId: existing.id },
-		orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
-	})
-	let postcode: string | null = null
-	const newest = incoming.applicants[0]
-	if (input.keep === 'new' && newest && applicants[0]) {
-		postcode = incoming.postcode
-		const primary = { firstName: newest.firstName, lastName: newest.lastName, email: newest.email, phone: newest.phone }
-		applicants[0] = { ...applicants[0], ...primary }
-		for (const applicant of applicants)
-			await tx.applicant.update({
-				where: { id: applicant.id },
-				data: {
-					...(applicant.id === applicants[0].id ? primary : {}),
-					...applicantKeys(applicant, postcode),
-				},
-			})
-	}
+	const { applicants, postcode } = await keepDetails(tx, existing.id, incoming, input.keep)
 	// Its owner, if the known household had none (a phone enquiry's officer, say).
 	if (!existing.ownerId && incoming.ownerId) await changeOwner(tx, existing, incoming.ownerId, actor.id)
 
@@ -514,6 +479,53 @@ async function merge(
 		bridge: plan.bridge.kind,
 		carried: plan.carried,
 	}
+}
+
+type Incoming = Household & { applicants: Applicant[] }
+
+/**
+ * Where the new household had got to cannot follow on from the known household's history: said
+ * on the record, rather than lost.
+ */
+async function noteNotCarried(tx: Prisma.TransactionClient, existingId: string, incoming: Incoming, actor: StaffIdentity) {
+	const names = stageNames((await getServiceConfig()).stageNames)
+	const where = `${names[incoming.stage as StageKey]} (${STATUS_LABELS[incoming.status as HouseholdStatus].toLowerCase()})`
+	await tx.householdNote.create({
+		data: {
+			householdId: existingId,
+			authorId: actor.id,
+			createdAt: now(),
+			body:
+				`Before it was merged into this household, ${incoming.reference} was at ${where} since ` +
+				`${formatDate(incoming.stageEnteredOn)}. Its stage changes could not follow on from this household’s, ` +
+				'so they were not carried over; its contacts, notes and tasks were.',
+		},
+	})
+}
+
+/**
+ * The household's people: the known household's, unless the officer chose the new enquiry's
+ * details (then its primary applicant's and its postcode, with every applicant's match keys).
+ */
+async function keepDetails(tx: Prisma.TransactionClient, existingId: string, incoming: Incoming, keep: KeepDetails) {
+	const applicants = await tx.applicant.findMany({
+		where: { householdId: existingId },
+		orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
+	})
+	const newest = incoming.applicants[0]
+	if (keep !== 'new' || !newest || !applicants[0]) return { applicants, postcode: null }
+	const postcode = incoming.postcode
+	const primary = { firstName: newest.firstName, lastName: newest.lastName, email: newest.email, phone: newest.phone }
+	applicants[0] = { ...applicants[0], ...primary }
+	for (const applicant of applicants)
+		await tx.applicant.update({
+			where: { id: applicant.id },
+			data: {
+				...(applicant.id === applicants[0].id ? primary : {}),
+				...applicantKeys(applicant, postcode),
+			},
+		})
+	return { applicants, postcode }
 }
 
 function recordedAt(event: RecordedStageEvent): Date {

@@ -23,8 +23,9 @@ test('an enquiry three working days old with no contact shows as overdue on the 
 	const today = londonDate(new Date())
 	const enquiredOn = addWorkingDays(today, -3)
 
-	// Another household of hers with no clock running, to be listed after the overdue one.
-	const quiet = await createE2eHousehold({ firstName: 'Quinn', lastName: surname, stage: 'initial_contact', owner: officer })
+	// Another household of hers with no clock running (none starts at Initial visit), to be listed
+	// after the overdue one.
+	await createE2eHousehold({ firstName: 'Quinn', lastName: surname, stage: 'initial_visit', owner: officer })
 
 	await page.goto('/staff/enquiries/new')
 	await page.getByRole('group', { name: 'How did they get in touch?' }).getByLabel('By phone').check()
