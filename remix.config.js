@@ -1,7 +1,13 @@
 /** Remix v2 with the classic compiler (see docs/decisions/001-stack.md). */
+import { flatRoutes } from 'remix-flat-routes'
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
-	ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],
+	// Routes are found by remix-flat-routes, in folders by area (docs/decisions/021-route-folders.md),
+	// so Remix's own convention is switched off.
+	ignoredRouteFiles: ['**/*'],
+	routes: async (defineRoutes) =>
+		flatRoutes('routes', defineRoutes, { ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'] }),
 	serverModuleFormat: 'esm',
 	serverPlatform: 'node',
 	// Server-only packages stay outside the bundle and are loaded from node_modules at run time.

@@ -20,7 +20,7 @@ import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { plausibleConfig } from '~/utils/env.server.ts'
 import { useNonce } from '~/utils/nonce.ts'
 import { useRootData, type RootData } from '~/utils/root-data.ts'
-import type { loader as staffLoader } from '~/routes/staff.tsx'
+import type { loader as staffLoader } from '~/routes/staff+/_layout.tsx'
 import { siteOrigin } from '~/utils/site-url.server.ts'
 
 export const links: LinksFunction = () => [
@@ -63,7 +63,7 @@ export function Layout({ children }: { children: ReactNode }) {
 	const data = useRootData()
 	usePageviews(data?.plausibleDomain ?? null)
 	// In the staff area the header links to the staff home and shows the staff menu for the role.
-	const staff = useRouteLoaderData<typeof staffLoader>('routes/staff')
+	const staff = useRouteLoaderData<typeof staffLoader>('routes/staff+/_layout')
 	const inStaffArea = useLocation().pathname.startsWith('/staff')
 	return (
 		<html lang="en" className="govuk-template">

@@ -4,18 +4,19 @@
 // households per transaction, so it scales to a million households (issue 6) in a single pass
 // with flat memory: nothing is kept per household once its batch is written.
 //
-// The data is valid, not just plentiful: every household's stage events are checked with the
-// pure stage machine (replay) as they are made, and its Household row is householdFields() of
-// that replay, so findStageDisagreements() finds nothing (tests/integration/bench-data.test.ts).
+// The data is valid, not just plentiful: every household is an intake for the household writer
+// (app/domain/household-intake.ts), so its rows are the ones the writer would store for it: its
+// history replayed by the stage machine, its Household row's copies and nearest deadline, its
+// funnel row. Only the insert differs (prepared statements, bulkRowWriter), and
+// tests/integration/bench-data.test.ts compares the two.
 //
 // "Events" means a household's timeline entries: stage events (entered, completed, hold, resume,
 // exit) plus contact attempts plus notes. Stage events come from each household's journey; contact
 // attempts and notes fill up to --events-per-household on average (default 20, so 10,000
 // households make 200,000 events: the pipeline benchmark's figure). The summary prints each kind.
 //
-// Every household gets its FunnelFact row (issue 6) in the same pass, derived from the journey the
-// generator has just made by app/domain/funnel-facts.ts (the rule the app keeps its rows by), so
-// the funnel view can be measured at scale.
+// Every household gets its FunnelFact row (issue 6) in the same pass, from the intake step, so the
+// funnel view can be measured at scale.
 //
 // Options:
 //   --households N             how many households (required)
@@ -31,14 +32,18 @@ import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
-import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
-import { applicantKeys } from '~/domain/possible-matches.ts'
-import { nextClockFields, responseClocks } from '~/domain/response-clocks.ts'
+import {
+	householdRows,
+	type HouseholdIntake,
+	type HouseholdRows,
+	type IntakeContext,
+	type IntakeEnquiry,
+} from '~/domain/household-intake.ts'
 import { DEMO_SERVICE_CONFIG } from '~/domain/service-config.ts'
-import { FUNNEL_FACT_COLUMNS, funnelFacts } from '~/domain/funnel-facts.ts'
-import { householdFields, tryReplay, type RecordedStageEvent } from '~/domain/stage-machine.ts'
+import { householdFields, tryReplay, type NewStageEvent, type RecordedStageEvent } from '~/domain/stage-machine.ts'
 import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
 import { addCalendarDays, londonDate, type CalendarDate } from '~/domain/working-days.ts'
+import { insertSql, storedRow } from '~/models/row-inserts.server.ts'
 import { mulberry32 } from './demo-data.ts'
 
 export type BenchOptions = {
@@ -340,28 +345,6 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 
 	const insert = {
 		staff: db.prepare('INSERT INTO "StaffUser" ("id", "email", "name", "role", "createdAt") VALUES (?, ?, ?, ?, ?)'),
-		household: db.prepare(
-			`INSERT INTO "Household" ("id", "reference", "route", "status", "stage", "stageEnteredOn", "postcode", "spareBedroom",
-			"householdMembers", "fosteringInterests", "ownerId", "version", "firstEnquiryAt", "lastEnquiryAt", "createdAt",
-			"updatedAt", "displayName", "searchText", "channelId", "nextClockKey", "nextClockAtRiskOn", "nextClockDeadline")
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		),
-		applicant: db.prepare(
-			`INSERT INTO "Applicant" ("id", "householdId", "firstName", "lastName", "email", "emailNormalized", "phone", "phoneKey",
-			"nameKey", "isPrimary", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		),
-		enquiry: db.prepare(
-			`INSERT INTO "Enquiry" ("id", "householdId", "submissionKey", "reference", "source", "receivedAt", "firstName", "lastName",
-			"email", "phone", "postcode", "bestTimeToCall", "spareBedroom", "householdMembers", "fosteringInterests", "isKinship",
-			"kinshipDetails", "howHeard", "channelId", "utmSource", "utmMedium", "utmCampaign", "consentGiven", "consentWording",
-			"privacyNoticeUrl")
-			VALUES (?, ?, ?, ?, 'web', ?, ?, ?, ?, ?, ?, 'any', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1,
-			'I agree to be contacted about fostering', '/privacy')`
-		),
-		stageEvent: db.prepare(
-			`INSERT INTO "StageEvent" ("id", "householdId", "kind", "fromStage", "toStage", "businessDate", "recordedAt", "actorId",
-			"exitReasonId", "reviewOn") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		),
 		contact: db.prepare(
 			`INSERT INTO "ContactAttempt" ("id", "householdId", "method", "outcome", "occurredAt", "actorId", "recordedAt")
 			VALUES (?, ?, ?, ?, ?, ?, ?)`
@@ -369,12 +352,20 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 		note: db.prepare(
 			'INSERT INTO "HouseholdNote" ("id", "householdId", "authorId", "body", "createdAt") VALUES (?, ?, ?, ?, ?)'
 		),
-		// One prepared statement per row: better-sqlite3 has no per-call cost like Prisma's, and this
-		// measured 3x cheaper than one json_each INSERT per batch (2.9 s against 8.6 s for 200,000 rows).
-		funnelFact: db.prepare(
-			`INSERT INTO "FunnelFact" (${[...FUNNEL_FACT_COLUMNS, 'updatedAt'].map((column) => `"${column}"`).join(', ')})
-			VALUES (${[...FUNNEL_FACT_COLUMNS, 'updatedAt'].map(() => '?').join(', ')})`
-		),
+	}
+	const writeRows = bulkRowWriter(db)
+	const now = new Date()
+	// The household writer's intake step, with what the app would read: the demo service's targets
+	// (no closure days), and this database's exit reasons and channels.
+	const context: IntakeContext = {
+		now,
+		clocks: { today, targetsOn: () => DEMO_SERVICE_CONFIG.targets },
+		endedBy: new Map(exitReasons.map((reason) => [reason.key, reason.endedBy])),
+		channelKeys: new Map(channels.map(([channel]) => [channel.id, channel.key])),
+		referringCodeIds: new Set(),
+		newId: () => {
+			throw new Error('Every bench row has an id of its own')
+		},
 	}
 
 	const summary: BenchSummary = {
@@ -396,7 +387,7 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 
 	// The team: about twenty staff who own households and write their histories.
 	const staff: { id: string; role: string }[] = []
-	const nowStamp = stamp(Date.now())
+	const nowStamp = stamp(now.getTime())
 	db.transaction(() => {
 		for (const [index, role] of STAFF_ROLES.entries()) {
 			const id = `bs_${tag}_${index}`
@@ -409,7 +400,6 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 	const earlyOwners = staff.filter((person) => person.role !== 'social_worker')
 	const assessors = staff.filter((person) => person.role === 'social_worker')
 	const todayMs = dayMs(today)
-	const endedByKey = new Map(exitReasons.map((reason) => [reason.key, reason.endedBy]))
 
 	const writeHousehold = (n: number) => {
 		const serial = offset + n
@@ -465,8 +455,6 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 				`Generated an invalid history for household ${serial}: event ${replayed.index}, ${replayed.problem}`
 			)
 		const row = householdFields(replayed.state)
-		// The nearest deadline as the app keeps it (the demo service's targets, no closure days).
-		const clock = nextClockFields(responseClocks(events, { today, targetsOn: () => DEMO_SERVICE_CONFIG.targets }))
 
 		const owner =
 			stage === 'enquiry' && random() < 0.4
@@ -495,122 +483,66 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 		const postcode = `${district} ${int(1, 9)}${pick(INWARD_LETTERS)}${pick(INWARD_LETTERS)}`
 		const channel = weighted(channels)
 		const utm = campaignOf(channel.key, start)
-		const howHeard = HOW_HEARD_FOR.get(channel.key) ?? 'other'
-		const enquiryReference = `ENQ-${code(serial, 0x2f4a7c15)}`
 		const members = pick(HOUSEHOLDS)
 		const interests = pick(INTERESTS)
 		const spareBedroom = random() < 0.8 ? 'yes' : 'not_yet'
 		const lastEventMs = events[events.length - 1]!.recordedAt
-		const searchFor = (reference: string) =>
-			householdSearchText({ reference, postcode, applicants, enquiryReferences: [enquiryReference] })
-
-		// A household reference is unique; the odd clash with one made elsewhere moves to the next code.
-		let reference = ''
-		for (let attempt = 0; ; attempt++) {
-			reference = `HH-${attempt === 0 ? code(serial, 0x1d3b5f7) : code(int(0, CODE_SPACE - 1), 1)}`
-			try {
-				insert.household.run(
-					id,
-					reference,
-					kinship ? 'kinship' : 'mainstream',
-					row.status,
-					row.stage,
-					row.stageEnteredOn,
+		const intake = (reference: string): HouseholdIntake => ({
+			id,
+			reference,
+			route: kinship ? 'kinship' : 'mainstream',
+			people: applicants.map((applicant, index) => ({ id: `ba_${tag}_${n.toString(36)}_${index}`, ...applicant })),
+			postcode,
+			spareBedroom,
+			householdMembers: members,
+			fosteringInterests: interests,
+			channelId: channel.id,
+			ownerId: owner?.id ?? null,
+			ownerGivenBy: null,
+			enquiries: [
+				benchEnquiry({
+					id: `bq_${tag}_${n.toString(36)}`,
+					submissionKey: `bench-${tag}-${n}`,
+					reference: `ENQ-${code(serial, 0x2f4a7c15)}`,
+					receivedAt: new Date(firstEnquiryMs),
+					person: applicants[0]!,
 					postcode,
 					spareBedroom,
-					members,
-					interests,
-					owner?.id ?? null,
-					stamp(firstEnquiryMs),
-					stamp(firstEnquiryMs),
-					stamp(firstEnquiryMs),
-					stamp(lastEventMs),
-					householdDisplayName(applicants),
-					searchFor(reference),
-					channel.id,
-					clock.nextClockKey,
-					clock.nextClockAtRiskOn,
-					clock.nextClockDeadline
-				)
+					householdMembers: members,
+					fosteringInterests: interests,
+					kinship,
+					howHeard: HOW_HEARD_FOR.get(channel.key) ?? 'other',
+					channelId: channel.id,
+					utm,
+				}),
+			],
+			events: events.map((event, index) => ({
+				id: `be_${tag}_${n.toString(36)}_${index}`,
+				kind: event.kind as NewStageEvent['kind'],
+				fromStage: event.fromStage as StageKey | null,
+				toStage: event.toStage as StageKey | null,
+				businessDate: event.businessDate,
+				recordedAt: new Date(event.recordedAt),
+				actorId: index === 0 ? null : owner?.id ?? pick(earlyOwners).id,
+				backdateReason: null,
+				exitReasonId: event.exitReasonId ?? null,
+				exitReasonKey: event.exitReasonId ? exitReasonById.get(event.exitReasonId)!.key : null,
+				reviewOn: event.reviewOn ?? null,
+				note: null,
+			})),
+			createdAt: new Date(firstEnquiryMs),
+		})
+
+		// A household reference is unique; the odd clash with one made elsewhere moves to the next code.
+		for (let attempt = 0; ; attempt++) {
+			const reference = `HH-${attempt === 0 ? code(serial, 0x1d3b5f7) : code(int(0, CODE_SPACE - 1), 1)}`
+			try {
+				writeRows(householdRows(intake(reference), context), now)
 				break
 			} catch (error) {
 				if (attempt < 5 && String(error).includes('Household.reference')) continue
 				throw error
 			}
-		}
-		for (const [index, applicant] of applicants.entries()) {
-			insert.applicant.run(
-				`ba_${tag}_${n.toString(36)}_${index}`,
-				id,
-				applicant.firstName,
-				applicant.lastName,
-				applicant.email,
-				applicant.email,
-				applicant.phone,
-				// The keys a possible match is found by (docs/decisions/016), as the app writes them.
-				applicantKeys(applicant, postcode).phoneKey,
-				applicantKeys(applicant, postcode).nameKey,
-				index === 0 ? 1 : 0,
-				stamp(firstEnquiryMs)
-			)
-		}
-		const primary = applicants[0]!
-		insert.enquiry.run(
-			`bq_${tag}_${n.toString(36)}`,
-			id,
-			`bench-${tag}-${n}`,
-			enquiryReference,
-			stamp(firstEnquiryMs),
-			primary.firstName,
-			primary.lastName,
-			primary.email,
-			primary.phone,
-			postcode,
-			spareBedroom,
-			members,
-			interests,
-			kinship ? 1 : 0,
-			kinship ? 'My granddaughter has been living with us since the spring.' : null,
-			howHeard,
-			channel.id,
-			utm?.source ?? null,
-			utm?.medium ?? null,
-			utm?.campaign ?? null
-		)
-		const fact = funnelFacts({
-			route: kinship ? 'kinship' : 'mainstream',
-			events: events.map((event) =>
-				event.exitReasonId ? { ...event, exitReasonKey: exitReasonById.get(event.exitReasonId)!.key } : event
-			),
-			endedBy: endedByKey,
-			firstEnquiry: {
-				channelKey: channel.key,
-				utmSource: utm?.source ?? null,
-				utmMedium: utm?.medium ?? null,
-				utmCampaign: utm?.campaign ?? null,
-				howHeard,
-			},
-			interests,
-			postcode,
-			ownerId: owner?.id ?? null,
-			referred: false,
-			closures: [],
-		})
-		const factRow: Record<string, unknown> = { householdId: id, ...fact, referred: fact.referred ? 1 : 0 }
-		insert.funnelFact.run(...FUNNEL_FACT_COLUMNS.map((column) => factRow[column]), nowStamp)
-		for (const [index, event] of events.entries()) {
-			insert.stageEvent.run(
-				`be_${tag}_${n.toString(36)}_${index}`,
-				id,
-				event.kind,
-				event.fromStage,
-				event.toStage,
-				event.businessDate,
-				stamp(event.recordedAt),
-				index === 0 ? null : owner?.id ?? pick(earlyOwners).id,
-				event.exitReasonId ?? null,
-				event.reviewOn ?? null
-			)
 		}
 
 		// Contact attempts and notes make up the rest of the timeline, keeping the running total on target.
@@ -677,6 +609,84 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 				)
 			}
 		}
+	}
+}
+
+/**
+ * The bulk path: a household's rows, as the household writer's intake step made them, inserted
+ * with prepared statements (one per table, its columns the first row's) instead of the writer's
+ * json_each INSERTs, which cost three times as much here. tests/integration/bench-data.test.ts
+ * shows the two store the same rows.
+ */
+export function bulkRowWriter(db: Database.Database) {
+	const statements = new Map<string, Database.Statement>()
+	const insert = (table: string, rows: readonly object[]) => {
+		for (const row of rows) {
+			let statement = statements.get(table)
+			if (!statement) {
+				statement = db.prepare(insertSql(table, Object.keys(row)))
+				statements.set(table, statement)
+			}
+			statement.run(storedRow(row))
+		}
+	}
+	return (rows: HouseholdRows, updatedAt: Date) => {
+		insert('Household', [rows.household])
+		insert('Applicant', rows.applicants)
+		insert('Enquiry', rows.enquiries)
+		insert('StageEvent', rows.events)
+		insert('OwnerChange', rows.ownerChanges)
+		insert('HouseholdNote', rows.notes)
+		insert('AuditEntry', rows.audit)
+		insert('FunnelFact', [{ ...rows.funnelFact, updatedAt }])
+	}
+}
+
+/** A bench household's one enquiry, from the web form with no answers beyond the household's. */
+function benchEnquiry(input: {
+	id: string
+	submissionKey: string
+	reference: string
+	receivedAt: Date
+	person: { firstName: string; lastName: string; email: string; phone: string }
+	postcode: string
+	spareBedroom: string
+	householdMembers: string
+	fosteringInterests: string
+	kinship: boolean
+	howHeard: string
+	channelId: string
+	utm: { source: string; medium: string; campaign: string } | null
+}): IntakeEnquiry {
+	return {
+		id: input.id,
+		submissionKey: input.submissionKey,
+		fingerprint: null,
+		reference: input.reference,
+		source: 'web',
+		receivedAt: input.receivedAt,
+		...input.person,
+		postcode: input.postcode,
+		bestTimeToCall: 'any',
+		spareBedroom: input.spareBedroom,
+		householdMembers: input.householdMembers,
+		fosteringInterests: input.fosteringInterests,
+		isKinship: input.kinship,
+		kinshipDetails: input.kinship ? 'My granddaughter has been living with us since the spring.' : null,
+		howHeard: input.howHeard,
+		howHeardOther: null,
+		channelId: input.channelId,
+		utmSource: input.utm?.source ?? null,
+		utmMedium: input.utm?.medium ?? null,
+		utmCampaign: input.utm?.campaign ?? null,
+		utmContent: null,
+		referringSite: null,
+		landingPage: null,
+		referralCodeText: null,
+		referralCodeId: null,
+		consentGiven: true,
+		consentWording: 'I agree to be contacted about fostering',
+		privacyNoticeUrl: '/privacy',
 	}
 }
 

@@ -3,17 +3,16 @@ import { CHANNEL_KEYS, deriveChannel } from '~/domain/attribution.ts'
 import { DEFAULT_EXIT_REASONS } from '~/domain/exit-reasons.ts'
 import { normaliseReference } from '~/domain/reference.ts'
 import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
-import { generateDemoData, isWorkingDayNumber, londonDay, type DemoEnquiry, type DemoStageEvent } from './demo-data.ts'
+import { isWorkingDay, londonDate, workingDaysBetween } from '~/domain/working-days.ts'
+import { generateDemoData, type DemoEnquiry, type DemoStageEvent } from './demo-data.ts'
 
 // A Monday morning in late November: the two years run from 23 November 2024.
 const TODAY = new Date('2026-11-23T10:30:00Z')
 const DAY_MS = 86_400_000
+// Days as numbers, to count between them; working days are the app's (app/domain/working-days.ts).
 const dayOf = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS
-function workingDaysBetween(from: string, to: string): number {
-	let count = 0
-	for (let day = dayOf(from) + 1; day <= dayOf(to); day++) if (isWorkingDayNumber(day)) count++
-	return count
-}
+const isWorkingDayNumber = (day: number) => isWorkingDay(new Date(day * DAY_MS).toISOString().slice(0, 10))
+const londonDay = (instant: Date) => dayOf(londonDate(instant))
 
 /** The demo for one day, with its events and enquiries looked up by household. */
 function demo(today: Date) {

@@ -1,67 +1,61 @@
 // Demo data for a fictional county council: two years of enquiries followed through the funnel,
 // with volumes, conversions, durations and drop-out reasons in line with docs/domain.md for an active
 // council. Pure and deterministic: the same seed and `today` always give the same records, and
-// nothing here reads the clock, the disk or the database (prisma/seed.ts does the writing).
+// nothing here reads the clock, the disk or the database. Each household is made as the household
+// writer takes one (an intake: its people, enquiries and a history the stage machine accepts), and
+// prisma/seed.ts writes them through it; dates and working days are app/domain/working-days.ts's.
 
-import { deriveChannel, HOW_HEARD_OPTIONS, type ChannelKey, type HowHeard } from '~/domain/attribution.ts'
+import { CHANNEL_KEYS, deriveChannel, HOW_HEARD_OPTIONS, type ChannelKey, type HowHeard } from '~/domain/attribution.ts'
 import { BEST_TIMES, FOSTERING_INTERESTS, NOT_SURE } from '~/domain/enquiry-form.ts'
 import { newReference } from '~/domain/reference.ts'
 import { DEMO_SERVICE_CONFIG } from '~/domain/service-config.ts'
-import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
-import { applicantKeys, matchedOn, matchKeys } from '~/domain/possible-matches.ts'
+import { DEFAULT_EXIT_REASONS } from '~/domain/exit-reasons.ts'
+import {
+	householdRows,
+	type ApplicantRow,
+	type EnquiryRow,
+	type HouseholdIntake,
+	type HouseholdRow,
+	type IntakeContext,
+	type IntakeEvent,
+	type IntakePerson,
+	type StageEventRow,
+} from '~/domain/household-intake.ts'
+import { matchedOn, matchKeys } from '~/domain/possible-matches.ts'
 import { householdFields, replay } from '~/domain/stage-machine.ts'
 import type { StageKey } from '~/domain/stages.ts'
 import type { StaffRole } from '~/domain/staff.ts'
+import {
+	addCalendarDays,
+	addMonths,
+	addWorkingDays,
+	calendarDaysBetween,
+	dayOfWeek,
+	isWorkingDay,
+	londonDate,
+	londonInstant,
+	type CalendarDate,
+} from '~/domain/working-days.ts'
 
 /** Fixed, so the demo is the same on every machine (only `today` moves it along). */
-export const DEMO_SEED = 20_261_123
+export const DEMO_SEED = 20_261_125
 
 // ---------------------------------------------------------------------------------------------
-// Record shapes: plain objects that prisma.<model>.createMany accepts as they are.
+// Record shapes: staff, codes, contacts and notes as prisma.<model>.createMany accepts them; the
+// households as intakes for the household writer, and as the rows its intake step makes of them.
 
 export type { StaffRole }
 export type EventKind = 'entered' | 'hold' | 'resume' | 'exit' | 'reopen'
-export type HouseholdStatus = 'open' | 'on_hold' | 'closed'
 export type Route = 'mainstream' | 'kinship'
 
 // passwordHash is added by prisma/seed.ts, which hashes DEMO_STAFF_PASSWORD (hashing is slow and
 // salted, so it does not belong in this pure, deterministic module).
 export type DemoStaffUser = { id: string; email: string; name: string; role: StaffRole; createdAt: Date }
 export type DemoReferralCode = { id: string; code: string; active: boolean; createdAt: Date }
-export type DemoHousehold = {
-	id: string
-	reference: string
-	route: Route
-	status: HouseholdStatus
-	stage: StageKey
-	stageEnteredOn: string
-	postcode: string
-	spareBedroom: string
-	householdMembers: string
-	fosteringInterests: string
-	ownerId: string | null
-	version: number
-	firstEnquiryAt: Date
-	lastEnquiryAt: Date
-	createdAt: Date
-	updatedAt: Date
-	displayName: string
-	searchText: string
-	channelId: string
-}
-export type DemoApplicant = {
-	id: string
-	householdId: string
-	firstName: string
-	lastName: string
-	email: string
-	emailNormalized: string
-	phone: string
-	phoneKey: string
-	nameKey: string
-	isPrimary: boolean
-	createdAt: Date
-}
+export type DemoHousehold = HouseholdRow
+export type DemoApplicant = ApplicantRow
+export type DemoEnquiry = EnquiryRow
+export type DemoStageEvent = StageEventRow
 /** An open possible match (docs/decisions/016): a recent enquiry that may be a household already known. */
 export type DemoPossibleMatch = {
 	id: string
@@ -71,53 +65,6 @@ export type DemoPossibleMatch = {
 	matchedOn: string
 	status: 'open'
 	createdAt: Date
-}
-export type DemoEnquiry = {
-	id: string
-	householdId: string
-	submissionKey: string
-	reference: string
-	source: 'web' | 'phone' | 'event'
-	receivedAt: Date
-	firstName: string
-	lastName: string
-	email: string
-	phone: string
-	postcode: string
-	bestTimeToCall: string
-	spareBedroom: string
-	householdMembers: string
-	fosteringInterests: string
-	isKinship: boolean
-	kinshipDetails: string | null
-	howHeard: HowHeard
-	howHeardOther: string | null
-	channelId: string
-	utmSource: string | null
-	utmMedium: string | null
-	utmCampaign: string | null
-	utmContent: string | null
-	referringSite: string | null
-	landingPage: string | null
-	referralCodeText: string | null
-	referralCodeId: string | null
-	consentGiven: boolean
-	consentWording: string
-	privacyNoticeUrl: string
-}
-export type DemoStageEvent = {
-	id: string
-	householdId: string
-	kind: EventKind
-	fromStage: StageKey | null
-	toStage: StageKey | null
-	businessDate: string
-	recordedAt: Date
-	actorId: string | null
-	backdateReason: string | null
-	exitReasonId: string | null
-	reviewOn: string | null
-	note: string | null
 }
 export type DemoContactAttempt = {
 	id: string
@@ -133,6 +80,13 @@ export type DemoNote = { id: string; householdId: string; authorId: string; body
 export type DemoData = {
 	staff: DemoStaffUser[]
 	referralCodes: DemoReferralCode[]
+	/** The households as the household writer takes them: prisma/seed.ts writes these. */
+	intakes: HouseholdIntake[]
+	/**
+	 * The rows the intake step makes of them with the demo service's own settings (its targets,
+	 * no closure days): what the tests and the seed's summary read. The seed makes them again
+	 * with the database's settings.
+	 */
 	households: DemoHousehold[]
 	applicants: DemoApplicant[]
 	enquiries: DemoEnquiry[]
@@ -219,65 +173,28 @@ class Rates {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Calendar: days are whole days since 1970-01-01 (calendar dates, no time zone). Working days are
-// plain weekdays here: the demo does not model bank holidays.
+// Calendar: days are calendar dates ('YYYY-MM-DD'), and working days, bank holidays, months and
+// London time are app/domain/working-days.ts's, as the app's own clocks count them.
 
 const DAY_MS = 86_400_000
-type Day = number
+type Day = CalendarDate
 
-export function isoDate(day: Day): string {
-	return new Date(day * DAY_MS).toISOString().slice(0, 10)
-}
-function dayFromParts(year: number, month: number, date: number): Day {
-	return Date.UTC(year, month - 1, date) / DAY_MS
-}
 function parts(day: Day) {
-	const d = new Date(day * DAY_MS)
-	return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, date: d.getUTCDate(), weekday: d.getUTCDay() }
-}
-/** Monday to Friday. (The demo's staff work weekdays; bank holidays are not modelled here.) */
-export function isWorkingDayNumber(day: Day): boolean {
-	const weekday = parts(day).weekday
-	return weekday >= 1 && weekday <= 5
+	return { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), date: Number(day.slice(8, 10)), weekday: dayOfWeek(day) }
 }
 /** The first working day after `day`. */
 function nextWorkingDay(day: Day): Day {
-	let next = day + 1
-	while (!isWorkingDayNumber(next)) next++
-	return next
+	return addWorkingDays(day, 1)
 }
 /** The `count`th working day after `day` (0: `day` itself if it is a working day, else the next). */
-function addWorkingDays(day: Day, count: number): Day {
-	if (count === 0) return isWorkingDayNumber(day) ? day : nextWorkingDay(day)
-	let current = day
-	for (let i = 0; i < count; i++) current = nextWorkingDay(current)
-	return current
+function workingDayFrom(day: Day, count: number): Day {
+	return count === 0 && !isWorkingDay(day) ? nextWorkingDay(day) : addWorkingDays(day, count)
 }
-function addMonths(day: Day, months: number): Day {
-	const { year, month, date } = parts(day)
-	const target = new Date(Date.UTC(year, month - 1 + months, 1))
-	const lastDate = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
-	return Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(date, lastDate)) / DAY_MS
+/** The instant of a London wall-clock time (minutes after midnight) on a day. */
+function londonAt(day: Day, minutes: number): Date {
+	return londonInstant(day, `${Math.floor(minutes / 60)}:${minutes % 60}`)
 }
-function lastSunday(year: number, month: number): Day {
-	let day = dayFromParts(year, month + 1, 0)
-	while (parts(day).weekday !== 0) day--
-	return day
-}
-/** British Summer Time runs from the last Sunday in March to the last Sunday in October. */
-function londonOffsetMinutes(day: Day): number {
-	const { year } = parts(day)
-	return day >= lastSunday(year, 3) && day < lastSunday(year, 10) ? 60 : 0
-}
-/** The instant of a London wall-clock time (minutes after midnight) on a calendar day. */
-function londonInstant(day: Day, minutes: number): Date {
-	return new Date(day * DAY_MS + (minutes - londonOffsetMinutes(day)) * 60_000)
-}
-/** The London calendar day of an instant. */
-export function londonDay(instant: Date): Day {
-	const utcDay = Math.floor(instant.getTime() / DAY_MS)
-	return Math.floor((instant.getTime() + londonOffsetMinutes(utcDay) * 60_000) / DAY_MS)
-}
+const later = (a: Day, b: Day): Day => (a > b ? a : b)
 
 // ---------------------------------------------------------------------------------------------
 // People: diverse names in heritage groups (so first and last names go together), contact details
@@ -539,7 +456,8 @@ const MAINSTREAM: Params = {
 			['adm_not_approved', 40],
 		],
 	},
-	visitAfterContact: [5, 20],
+	// Working days: four weeks at most, even with Christmas or Easter in them.
+	visitAfterContact: [5, 17],
 	applicationAfterVisit: [10, 85],
 	panelMonths: [4, 8],
 }
@@ -636,7 +554,10 @@ const HOUSEHOLDS_COUPLE = [
 
 export type GenerateOptions = { today: Date; seed?: number }
 
-type PendingEvent = Omit<DemoStageEvent, 'id' | 'householdId'>
+type PendingEvent = Omit<IntakeEvent, 'id'> & { recordedAt: Date }
+/** A household as the writer will take it, less its enquiries (numbered once all have arrived). */
+type Draft = Omit<HouseholdIntake, 'enquiries'> & { state: ReturnType<typeof householdFields>; lastEnquiryAt: Date }
+type DraftEnquiry = Omit<DemoEnquiry, 'id' | 'submissionKey' | 'fingerprint'>
 
 /**
  * Two years (today − 24 months to today) of a county council's enquiries, each followed through
@@ -646,12 +567,12 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 	const random = new Random(seed)
 	const rates = new Rates(random)
 	const now = today.getTime()
-	const todayDay = londonDay(today)
+	const todayDay = londonDate(today)
 	const startDay = addMonths(todayDay, -24)
 	const organisation = DEMO_SERVICE_CONFIG.organisationName
 	const consentWording = `I agree to ${organisation} contacting me about fostering by phone, email or text.`
 
-	const staffCreated = londonInstant(addMonths(startDay, -3), 9 * 60)
+	const staffCreated = londonAt(addMonths(startDay, -3), 9 * 60)
 	const staffMember = (id: string, name: string, role: StaffRole): DemoStaffUser => {
 		const [first, ...rest] = name.split(' ')
 		return {
@@ -727,16 +648,17 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 	const postcode = () =>
 		`${random.weighted(POSTCODE_DISTRICTS)} ${random.int(1, 9)}${random.pick([...INWARD_LETTERS])}${random.pick([...INWARD_LETTERS])}`
 
-	const households: DemoHousehold[] = []
-	const applicants: DemoApplicant[] = []
-	const enquiries: Omit<DemoEnquiry, 'id' | 'submissionKey'>[] = []
-	const stageEvents: DemoStageEvent[] = []
+	const households: Draft[] = []
+	const enquiries: DraftEnquiry[] = []
+	// Each household's audit says where it came from, as an imported household's does.
+	const loaded = { actorId: manager, action: 'imported' as const, detail: 'Loaded with the demo data' }
 
-	// Panels sit every other Thursday; the latest one was in the past week, so a few households
-	// are waiting for the agency decision today.
-	let lastPanel = todayDay - 1
-	while (parts(lastPanel).weekday !== 4) lastPanel--
-	const panelOnOrAfter = (day: Day) => lastPanel + Math.ceil((day - lastPanel) / 14) * 14
+	// Panels sit every other Thursday (the next working day when that Thursday is a bank holiday);
+	// the latest one was in the past week, so a few households are waiting for the agency decision today.
+	let lastPanel = addCalendarDays(todayDay, -1)
+	while (parts(lastPanel).weekday !== 4) lastPanel = addCalendarDays(lastPanel, -1)
+	const panelOnOrAfter = (day: Day) =>
+		workingDayFrom(addCalendarDays(lastPanel, Math.ceil(calendarDaysBetween(lastPanel, day) / 14) * 14), 0)
 	let pulledForward = 0
 
 	const attribution = (channel: ChannelKey, day: Day, source: DemoEnquiry['source']): Attribution => {
@@ -857,16 +779,16 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 		const fortnight = month === 5 && date >= 12 && date <= 25 ? 1.6 : 1
 		const christmas = month === 12 && date >= 20 ? 0.5 : 1
 		const week = [0.95, 1.25, 1.15, 1.1, 1.0, 0.85, 0.7][weekday]!
-		const growth = 0.92 + 0.16 * ((day - startDay) / (todayDay - startDay))
+		const growth = 0.92 + 0.16 * (calendarDaysBetween(startDay, day) / calendarDaysBetween(startDay, todayDay))
 		// About 44 enquiries a month in all, of which about 40 mainstream.
 		return (44 * 12) / 365 * seasonal * fortnight * christmas * week * growth
 	}
 
 	let eventNumber = 0
 	let featuredIndex = 0
-	const totalDays = todayDay - startDay
+	const totalDays = calendarDaysBetween(startDay, todayDay)
 
-	for (let day = startDay; day <= todayDay; day++) {
+	for (let day = startDay; day <= todayDay; day = addCalendarDays(day, 1)) {
 		const count = random.poisson(expectedPerDay(day))
 		for (let i = 0; i < count; i++) {
 			const kinship = rates.draw('kinship', 0.09)
@@ -884,7 +806,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 						? 'phone'
 						: 'web'
 			// The phone line is staffed on weekdays; at the weekend people use the form instead.
-			if (source === 'phone' && !isWorkingDayNumber(day)) source = 'web'
+			if (source === 'phone' && !isWorkingDay(day)) source = 'web'
 			// Web enquiries come at all hours, most in the evening; phone calls in office hours;
 			// events on their day.
 			const [fromMinute, toMinute] =
@@ -901,17 +823,17 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 								[[19 * 60, 22 * 60], 3.5],
 								[[22 * 60, 23 * 60 + 59], 1.5],
 							])
-			const receivedAt = londonInstant(day, random.int(fromMinute, toMinute))
+			const receivedAt = londonAt(day, random.int(fromMinute, toMinute))
 			if (receivedAt.getTime() >= now) continue
 			// Event sign-up sheets not yet typed in are not in the system yet.
-			if (source === 'event' && londonInstant(nextWorkingDay(day), 17 * 60 + 30).getTime() >= now) continue
+			if (source === 'event' && londonAt(nextWorkingDay(day), 17 * 60 + 30).getTime() >= now) continue
 
 			const householdId = `demo-household-${String(households.length + 1).padStart(4, '0')}`
 			const group = random.weighted(NAME_GROUPS.map((g) => [g, g.weight] as const))
 			const primaryFemale = random.chance(0.72)
 			let primary = person(group, primaryFemale)
 			// Feature the named people at even intervals through the two years.
-			if (featuredIndex < FEATURED_PEOPLE.length && day - startDay >= ((featuredIndex + 0.5) / FEATURED_PEOPLE.length) * totalDays) {
+			if (featuredIndex < FEATURED_PEOPLE.length && calendarDaysBetween(startDay, day) >= ((featuredIndex + 0.5) / FEATURED_PEOPLE.length) * totalDays) {
 				const [firstName, lastName] = FEATURED_PEOPLE[featuredIndex++]!
 				primary = { firstName, lastName, ...contactDetails(firstName, lastName) }
 			}
@@ -1018,15 +940,16 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 					actorId: event.actorId,
 					backdateReason: event.backdateReason ?? null,
 					exitReasonId: event.exitReasonId ?? null,
+					exitReasonKey: event.exitReasonId?.replace(/^exit_/, '') ?? null,
 					reviewOn: event.reviewOn ?? null,
 					note: event.note ?? null,
 				})
 				return true
 			}
-			const staffTime = (businessDay: Day) => londonInstant(businessDay, random.int(9 * 60, 17 * 60 + 30))
+			const staffTime = (businessDay: Day) => londonAt(businessDay, random.int(9 * 60, 17 * 60 + 30))
 
 			const enquiryRecord = (at: Date, enquirySource: DemoEnquiry['source'], enquiryChannel: ChannelKey) => {
-				const a = attribution(enquiryChannel, londonDay(at), enquirySource)
+				const a = attribution(enquiryChannel, londonDate(at), enquirySource)
 				const record = {
 					householdId,
 					reference: reference('enquiry'),
@@ -1059,7 +982,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 
 			/** Records an enquiry arriving (first or returning), as the form or a staff member would. */
 			const arrive = (at: Date, enquirySource: DemoEnquiry['source'], returning: StageKey | null) => {
-				const arrivalDay = londonDay(at)
+				const arrivalDay = londonDate(at)
 				const staffEntered = enquirySource !== 'web'
 				// Event sign-up sheets are typed in on the next working day, dated the day of the event.
 				const recorded = enquirySource === 'event' ? staffTime(nextWorkingDay(arrivalDay)) : at
@@ -1067,7 +990,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 					kind: returning ? 'reopen' : 'entered',
 					fromStage: returning,
 					toStage: 'enquiry',
-					businessDate: isoDate(arrivalDay),
+					businessDate: arrivalDay,
 					at: recorded,
 					actorId: staffEntered ? officer : null,
 					backdateReason: enquirySource === 'event' ? 'Entered from the event sign-up sheet' : null,
@@ -1087,7 +1010,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				boost: number,
 			): { stage: StageKey; exitDay?: Day; reason?: string } => {
 				let stage: StageKey = 'enquiry'
-				let day = londonDay(at)
+				let day = londonDate(at)
 				const exit = (exitDay: Day, stageKey: Exclude<StageKey, 'approved'>, actorId: string, reasonKey?: string) => {
 					const reason = reasonKey ?? random.weighted(params.exits[stageKey])
 					const notes = EXIT_NOTES[reason]
@@ -1095,7 +1018,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 						kind: 'exit',
 						fromStage: stageKey,
 						toStage: null,
-						businessDate: isoDate(exitDay),
+						businessDate: exitDay,
 						at: staffTime(exitDay),
 						actorId,
 						exitReasonId: `exit_${reason}`,
@@ -1110,7 +1033,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 						kind: 'entered',
 						fromStage: stage,
 						toStage,
-						businessDate: isoDate(enterDay),
+						businessDate: enterDay,
 						at: when ?? staffTime(enterDay),
 						actorId,
 						exitReasonId: null,
@@ -1128,19 +1051,19 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				 */
 				const maybeHold = (nextDay: Day, probability: number): Day | undefined => {
 					if (!random.chance(probability) || truncated) return nextDay
-					const span = Math.max(1, Math.round((nextDay - day) * (5 / 7)))
-					const holdDay = addWorkingDays(day, random.int(1, span))
+					const span = Math.max(1, Math.round(calendarDaysBetween(day, nextDay) * (5 / 7)))
+					const holdDay = workingDayFrom(day, random.int(1, span))
 					const weeks = random.int(3, 16)
-					const review = addWorkingDays(holdDay + weeks * 7 + random.int(-3, 3), 0)
+					const review = workingDayFrom(addCalendarDays(holdDay, weeks * 7 + random.int(-3, 3)), 0)
 					add({
 						kind: 'hold',
 						fromStage: null,
 						toStage: null,
-						businessDate: isoDate(holdDay),
+						businessDate: holdDay,
 						at: staffTime(holdDay),
 						actorId: owner ?? officer,
 						exitReasonId: null,
-						reviewOn: isoDate(review),
+						reviewOn: review,
 						note: random.pick(HOLD_NOTES),
 					})
 					const endDay = review
@@ -1152,21 +1075,21 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 						kind: 'resume',
 						fromStage: null,
 						toStage: null,
-						businessDate: isoDate(endDay),
+						businessDate: endDay,
 						at: staffTime(endDay),
 						actorId: owner ?? officer,
 						exitReasonId: null,
 					})
-					return addWorkingDays(endDay, nextDay - day > 7 ? random.int(3, 10) : 0)
+					return workingDayFrom(endDay, calendarDaysBetween(day, nextDay) > 7 ? random.int(3, 10) : 0)
 				}
 				const p = params.progress
 
 				// 1 to 2: the first call. Phone enquiries are the call itself; event sign-ups are
 				// called once they are typed in, the next working day.
 				const enquiryDay = day
-				const enquiryMinutes = Math.round((at.getTime() - londonInstant(enquiryDay, 0).getTime()) / 60_000)
+				const enquiryMinutes = Math.round((at.getTime() - londonAt(enquiryDay, 0).getTime()) / 60_000)
 				const slowness = random.weighted([
-					[0, londonDay(at) - startDay > 365 ? 0.6 : 0.45],
+					[0, calendarDaysBetween(startDay, londonDate(at)) > 365 ? 0.6 : 0.45],
 					[1, 0.28],
 					[2, 0.12],
 					[random.int(3, 6), 0.1],
@@ -1177,16 +1100,16 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 					contactDay = enquiryDay
 					contactAt = new Date(at.getTime() + 60_000 * random.int(5, 25))
 				} else if (enquirySource === 'event') {
-					contactDay = addWorkingDays(enquiryDay, Math.max(1, slowness))
+					contactDay = workingDayFrom(enquiryDay, Math.max(1, slowness))
 				} else if (slowness === 0) {
-					const sameDay = isWorkingDayNumber(enquiryDay) && enquiryMinutes < 16 * 60
+					const sameDay = isWorkingDay(enquiryDay) && enquiryMinutes < 16 * 60
 					contactDay = sameDay ? enquiryDay : nextWorkingDay(enquiryDay)
-					if (sameDay) contactAt = londonInstant(enquiryDay, random.int(enquiryMinutes + 20, 17 * 60 + 30))
+					if (sameDay) contactAt = londonAt(enquiryDay, random.int(enquiryMinutes + 20, 17 * 60 + 30))
 				} else {
-					contactDay = addWorkingDays(enquiryDay, slowness)
+					contactDay = workingDayFrom(enquiryDay, slowness)
 				}
 				if (enquirySource !== 'phone' && !rates.draw(`${route}:initial_contact`, p.initial_contact)) {
-					return exit(addWorkingDays(enquiryDay, random.int(8, 25)), 'enquiry', officer)
+					return exit(workingDayFrom(enquiryDay, random.int(8, 25)), 'enquiry', officer)
 				}
 				if (!enter('initial_contact', contactDay, officer, enquirySource === 'phone' ? 'Spoke with them when they rang.' : undefined, contactAt))
 					return { stage }
@@ -1195,11 +1118,11 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				// 2 to 3: information session or home visit.
 				// Without a spare bedroom most stop here, until they have one.
 				if (!kinship && details.spareBedroom === 'no' && random.chance(0.85)) {
-					return exit(addWorkingDays(day, random.int(1, 10)), 'initial_contact', officer, 'housing')
+					return exit(workingDayFrom(day, random.int(1, 10)), 'initial_contact', officer, 'housing')
 				}
-				let next: Day | undefined = addWorkingDays(day, random.int(...params.visitAfterContact))
+				let next: Day | undefined = workingDayFrom(day, random.int(...params.visitAfterContact))
 				if (!rates.draw(`${route}:initial_visit`, Math.min(0.95, p.initial_visit * boost))) {
-					return exit(addWorkingDays(day, random.int(4, 40)), 'initial_contact', officer)
+					return exit(workingDayFrom(day, random.int(4, 40)), 'initial_contact', officer)
 				}
 				next = maybeHold(next, 0.04)
 				if (next === undefined) return { stage }
@@ -1207,9 +1130,9 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 
 				// 3 to 4: the formal application.
 				const [minApp, maxApp] = params.applicationAfterVisit
-				next = addWorkingDays(day, Math.round(minApp + (maxApp - minApp) * random.next() ** 1.6))
+				next = workingDayFrom(day, Math.round(minApp + (maxApp - minApp) * random.next() ** 1.6))
 				if (!rates.draw(`${route}:application`, Math.min(0.95, p.application * (1 + (boost - 1) / 2)))) {
-					return exit(addWorkingDays(day, random.int(8, 70)), 'initial_visit', officer)
+					return exit(workingDayFrom(day, random.int(8, 70)), 'initial_visit', officer)
 				}
 				next = maybeHold(next, 0.09)
 				if (next === undefined) return { stage }
@@ -1218,12 +1141,13 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				const applicationDay = day
 
 				// 4 to 5: Stage 1 starts at once.
-				if (!rates.draw(`${route}:stage_1`, p.stage_1)) return exit(addWorkingDays(day, random.int(1, 8)), 'application', socialWorker)
-				if (!enter('stage_1', addWorkingDays(day, random.weighted([[0, 6], [1, 3], [2, 1]])), socialWorker)) return { stage }
+				if (!rates.draw(`${route}:stage_1`, p.stage_1)) return exit(workingDayFrom(day, random.int(1, 8)), 'application', socialWorker)
+				if (!enter('stage_1', workingDayFrom(day, random.weighted([[0, 6], [1, 3], [2, 1]])), socialWorker)) return { stage }
 
 				// 5 to 6: Stage 2 starts 4 to 10 weeks after Stage 1, often before Stage 1 is done.
-				next = addWorkingDays(day, random.int(20, 50))
-				if (!rates.draw(`${route}:stage_2`, p.stage_2)) return exit(addWorkingDays(day, random.int(10, 45)), 'stage_1', socialWorker)
+				// (Ten weeks are 50 working days less the bank holidays they may hold: up to four.)
+				next = workingDayFrom(day, random.int(20, 46))
+				if (!rates.draw(`${route}:stage_2`, p.stage_2)) return exit(workingDayFrom(day, random.int(10, 45)), 'stage_1', socialWorker)
 				next = maybeHold(next, 0.09)
 				if (next === undefined) return { stage }
 				const stage1Open = random.chance(0.4)
@@ -1235,29 +1159,30 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				const [minMonths, maxMonths] = params.panelMonths
 				const months = minMonths + (maxMonths - minMonths) * ((random.next() + random.next()) / 2)
 				let panelDay = panelOnOrAfter(
-					Math.max(applicationDay + Math.round(months * 30.4), stage2Day + 56),
+					later(addCalendarDays(applicationDay, Math.round(months * 30.4)), addCalendarDays(stage2Day, 56)),
 				)
 				if (!rates.draw(`${route}:panel`, p.panel)) {
-					const lastChance = Math.max(stage2Day + 15, panelDay - 10)
-					return exit(addWorkingDays(stage2Day, Math.round((lastChance - stage2Day) * (5 / 7) * random.next()) + 5), 'stage_2', socialWorker)
+					const lastChance = later(addCalendarDays(stage2Day, 15), addCalendarDays(panelDay, -10))
+					return exit(workingDayFrom(stage2Day, Math.round(calendarDaysBetween(stage2Day, lastChance) * (5 / 7) * random.next()) + 5), 'stage_2', socialWorker)
 				}
 				// The assessment is finished about three weeks before the panel meets.
-				const papersDay = panelDay - 21
+				const papersDay = addCalendarDays(panelDay, -21)
 				next = maybeHold(papersDay, 0.07)
 				if (next === undefined) return { stage }
 				const held = next !== papersDay
 				let pulled = false
-				if (next > papersDay) panelDay = panelOnOrAfter(next + 21)
+				if (next > papersDay) panelDay = panelOnOrAfter(addCalendarDays(next, 21))
 				// Keep a few households waiting for the agency decision today: bring forward ones
 				// whose assessment is nearly done to the latest panel.
 				if (
 					pulledForward < 3 &&
 					panelDay > lastPanel &&
-					panelDay <= lastPanel + 56 &&
-					stage2Day <= lastPanel - 70 &&
+					panelDay <= addCalendarDays(lastPanel, 56) &&
+					stage2Day <= addCalendarDays(lastPanel, -70) &&
+					calendarDaysBetween(applicationDay, lastPanel) >= 120 &&
 					!held
 				) {
-					panelDay = lastPanel
+					panelDay = workingDayFrom(lastPanel, 0)
 					pulledForward++
 					pulled = true
 				}
@@ -1265,7 +1190,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 
 				// 7 to 8: the agency decision within 7 working days of panel, often near the end
 				// (at the end for the ones brought forward, so they are still waiting today).
-				const decisionDay = addWorkingDays(
+				const decisionDay = workingDayFrom(
 					panelDay,
 					pulled ? random.int(6, 7) : random.weighted([
 						[2, 1],
@@ -1277,7 +1202,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 					]),
 				)
 				if (!rates.draw(`${route}:approved`, p.approved)) return exit(decisionDay, 'panel', manager)
-				enter('approved', decisionDay, manager, `Panel on ${isoDate(panelDay)} recommended approval.`)
+				enter('approved', decisionDay, manager, `Panel on ${panelDay} recommended approval.`)
 				return { stage }
 			}
 
@@ -1292,8 +1217,8 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 			if (outcome.exitDay !== undefined && outcome.reason && ['enquiry', 'initial_contact', 'initial_visit'].includes(outcome.stage)) {
 				const returnChance = outcome.reason === 'timing' ? 0.24 : ['lost_contact', 'housing', 'work_or_finances', 'circumstances_changed'].includes(outcome.reason) ? 0.08 : 0
 				if (returnChance > 0 && rates.draw('return', returnChance)) {
-					const returnDay = outcome.exitDay + random.int(60, 330)
-					const returnAt = londonInstant(returnDay, random.int(8 * 60, 22 * 60))
+					const returnDay = addCalendarDays(outcome.exitDay, random.int(60, 330))
+					const returnAt = londonAt(returnDay, random.int(8 * 60, 22 * 60))
 					if (returnAt.getTime() < now && !truncated) {
 						if (outcome.reason === 'housing' && details.spareBedroom !== 'yes') details.spareBedroom = 'yes'
 						const returnChannel = random.weighted<ChannelKey>([
@@ -1311,53 +1236,28 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				}
 			}
 
-			// The household row is what the stage machine makes of its history.
-			const householdReference = reference('household')
+			// The household as the writer takes it: its row is what the stage machine makes of its history.
+			const people: IntakePerson[] = [{ id: `${householdId}-applicant-1`, ...primary }]
+			if (partner) people.push({ id: `${householdId}-applicant-2`, ...partner })
 			households.push({
 				id: householdId,
-				reference: householdReference,
+				reference: reference('household'),
 				route,
-				...householdFields(replay(events)),
+				people,
 				postcode: details.postcode,
 				spareBedroom: details.spareBedroom,
 				householdMembers: details.householdMembers,
 				fosteringInterests: details.fosteringInterests,
-				ownerId: owner,
-				version: events.length,
-				firstEnquiryAt: firstAt,
-				lastEnquiryAt,
-				createdAt: firstAt,
-				updatedAt: events[events.length - 1]!.recordedAt,
-				displayName: householdDisplayName(partner ? [primary, partner] : [primary]),
-				searchText: householdSearchText({
-					reference: householdReference,
-					postcode: details.postcode,
-					applicants: partner ? [primary, partner] : [primary],
-					enquiryReferences: enquiries.filter((enquiry) => enquiry.householdId === householdId).map((enquiry) => enquiry.reference),
-				}),
 				channelId: `channel_${channel}`,
-			})
-			const primaryApplicant = {
-				householdId,
-				...primary,
-				...applicantKeys(primary, details.postcode),
+				ownerId: owner,
+				ownerGivenBy: null,
+				events: events.map((event) => ({ id: `demo-event-${String(++eventNumber).padStart(5, '0')}`, ...event })),
+				audit: [loaded],
 				createdAt: firstAt,
-			}
-			applicants.push({ id: `${householdId}-applicant-1`, ...primaryApplicant, isPrimary: true })
-			if (partner) {
-				applicants.push({
-					id: `${householdId}-applicant-2`,
-					householdId,
-					...partner,
-					...applicantKeys(partner, details.postcode),
-					isPrimary: false,
-					createdAt: firstAt,
-				})
-			}
-			for (const event of events) {
-				eventNumber++
-				stageEvents.push({ id: `demo-event-${String(eventNumber).padStart(5, '0')}`, householdId, ...event })
-			}
+				version: events.length,
+				state: householdFields(replay(events)),
+				lastEnquiryAt,
+			})
 		}
 	}
 
@@ -1366,32 +1266,32 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 	// ago (most likely the same people, back), one from someone else with a known household's phone
 	// number and a carer's referral code (which waits for the decision too).
 	const possibleMatches: DemoPossibleMatch[] = []
-	const known = (test: (household: DemoHousehold) => boolean) =>
+	const known = (test: (household: Draft) => boolean) =>
 		[...households].reverse().find((household) => household.route === 'mainstream' && test(household))
 	const returning = known(
 		(household) =>
-			household.status === 'closed' &&
-			['enquiry', 'initial_contact'].includes(household.stage) &&
+			household.state.status === 'closed' &&
+			['enquiry', 'initial_contact'].includes(household.state.stage) &&
 			household.lastEnquiryAt.getTime() < now - 120 * DAY_MS
 	)
 	const sharedPhone = known(
-		(household) => household.status === 'open' && ['initial_contact', 'initial_visit'].includes(household.stage)
+		(household) => household.state.status === 'open' && ['initial_contact', 'initial_visit'].includes(household.state.stage)
 	)
-	const matchDays = [todayDay - 1, todayDay - 2]
+	const matchDays = [addCalendarDays(todayDay, -1), addCalendarDays(todayDay, -2)]
 	for (const [index, match] of [
 		{ household: returning, phone: '07700 900417', sameName: true, code: null },
 		{ household: sharedPhone, phone: null, sameName: false, code: referralCodes[0]! },
 	].entries()) {
 		if (!match.household) continue
-		const knownPrimary = applicants.find((applicant) => applicant.householdId === match.household!.id && applicant.isPrimary)!
-		const at = londonInstant(matchDays[index]!, 19 * 60 + 12 * index)
+		const knownPrimary = match.household.people[0]!
+		const at = londonAt(matchDays[index]!, 19 * 60 + 12 * index)
 		if (at.getTime() >= now) continue
 		const householdId = `demo-household-${String(households.length + 1).padStart(4, '0')}`
 		const person = match.sameName
 			? { firstName: knownPrimary.firstName, lastName: knownPrimary.lastName, email: knownPrimary.email, phone: match.phone! }
 			: { firstName: 'Jordan', lastName: 'Ellery', email: 'jordan.ellery@example.org', phone: knownPrimary.phone }
 		const postcodeOf = match.sameName ? match.household.postcode : 'LE3 5QT'
-		const day = isoDate(londonDay(at))
+		const day = londonDate(at)
 		const enquiryReference = reference('enquiry')
 		const householdReference = reference('household')
 		const channel: ChannelKey = match.code ? 'referral' : 'search'
@@ -1427,54 +1327,36 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 			id: householdId,
 			reference: householdReference,
 			route: 'mainstream',
-			status: 'open',
-			stage: 'enquiry',
-			stageEnteredOn: day,
+			people: [{ id: `${householdId}-applicant-1`, ...person }],
 			postcode: postcodeOf,
 			spareBedroom: 'yes',
 			householdMembers: match.sameName ? 'Me and my partner; our youngest has just left home' : 'Me and my wife',
 			fosteringInterests: JSON.stringify(['short_breaks', 'teenagers']),
-			ownerId: null,
-			version: 1,
-			firstEnquiryAt: at,
-			lastEnquiryAt: at,
-			createdAt: at,
-			updatedAt: at,
-			displayName: householdDisplayName([person]),
-			searchText: householdSearchText({
-				reference: householdReference,
-				postcode: postcodeOf,
-				applicants: [person],
-				enquiryReferences: [enquiryReference],
-			}),
 			channelId: `channel_${channel}`,
-		})
-		applicants.push({
-			id: `${householdId}-applicant-1`,
-			householdId,
-			...person,
-			...applicantKeys(person, postcodeOf),
-			isPrimary: true,
+			ownerId: null,
+			ownerGivenBy: null,
+			events: [
+				{
+					id: `demo-event-${String(++eventNumber).padStart(5, '0')}`,
+					kind: 'entered',
+					fromStage: null,
+					toStage: 'enquiry',
+					businessDate: day,
+					recordedAt: at,
+					actorId: null,
+					backdateReason: null,
+					exitReasonId: null,
+					exitReasonKey: null,
+					reviewOn: null,
+					note: null,
+				},
+			],
+			audit: [loaded],
 			createdAt: at,
+			state: { stage: 'enquiry', status: 'open', stageEnteredOn: day },
+			lastEnquiryAt: at,
 		})
-		eventNumber++
-		stageEvents.push({
-			id: `demo-event-${String(eventNumber).padStart(5, '0')}`,
-			householdId,
-			kind: 'entered',
-			fromStage: null,
-			toStage: 'enquiry',
-			businessDate: day,
-			recordedAt: at,
-			actorId: null,
-			backdateReason: null,
-			exitReasonId: null,
-			reviewOn: null,
-			note: null,
-		})
-		const knownKeys = applicants
-			.filter((applicant) => applicant.householdId === match.household!.id)
-			.map((applicant) => matchKeys(applicant, match.household!.postcode))
+		const knownKeys = match.household.people.map((applicant) => matchKeys(applicant, match.household!.postcode))
 		possibleMatches.push({
 			id: `demo-possible-match-${index + 1}`,
 			newHouseholdId: householdId,
@@ -1492,11 +1374,48 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 		.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
 		.map((enquiry, index) => {
 			const n = String(index + 1).padStart(4, '0')
-			return { id: `demo-enquiry-${n}`, submissionKey: `demo-${n}`, ...enquiry }
+			return { id: `demo-enquiry-${n}`, submissionKey: `demo-${n}`, fingerprint: null, ...enquiry }
 		})
+	const enquiriesOf = new Map<string, typeof ordered>()
+	for (const enquiry of ordered) enquiriesOf.set(enquiry.householdId, [...(enquiriesOf.get(enquiry.householdId) ?? []), enquiry])
+	const intakes: HouseholdIntake[] = households.map(({ state: _state, lastEnquiryAt: _last, ...draft }) => ({
+		...draft,
+		enquiries: enquiriesOf.get(draft.id) ?? [],
+	}))
 
+	const context = demoIntakeContext(today)
+	const rows = intakes.map((intake) => householdRows(intake, context))
+	const stageEvents = rows.flatMap((row) => row.events)
 	const history = demoContactHistory({ enquiries: ordered, stageEvents }, now, seed)
-	return { staff, referralCodes, households, applicants, enquiries: ordered, stageEvents, ...history, possibleMatches }
+	return {
+		staff,
+		referralCodes,
+		intakes,
+		households: rows.map((row) => row.household),
+		applicants: rows.flatMap((row) => row.applicants),
+		enquiries: ordered,
+		stageEvents,
+		...history,
+		possibleMatches,
+	}
+}
+
+/** The demo service's own settings, as a database the demo is loaded into has them: its targets, no closure days. */
+function demoIntakeContext(today: Date): IntakeContext {
+	let rows = 0
+	return {
+		now: today,
+		clocks: {
+			today: londonDate(today),
+			targetsOn: () => DEMO_SERVICE_CONFIG.targets,
+			closures: [],
+			atRiskShare: DEMO_SERVICE_CONFIG.clocks.atRiskPercent / 100,
+		},
+		endedBy: new Map(DEFAULT_EXIT_REASONS.map((reason) => [reason.key, reason.endedBy])),
+		channelKeys: new Map(CHANNEL_KEYS.map((key) => [`channel_${key}`, key])),
+		referringCodeIds: new Set(),
+		newId: () => `demo-row-${++rows}`,
+	}
 }
 
 const VISIT_NOTES = [
@@ -1550,10 +1469,10 @@ function demoContactHistory(
 			// Officers try in working hours: a try that would fall at night or at a weekend is made
 			// at the start of the next working morning instead, if that is still before `until`.
 			let at = new Date(from.getTime() + gap * index)
-			const day = londonDay(at)
-			const minutes = (at.getTime() - londonInstant(day, 0).getTime()) / 60_000
-			if (!isWorkingDayNumber(day) || minutes > 17 * 60 + 30) at = londonInstant(nextWorkingDay(day), 9 * 60 + 15 * index)
-			else if (minutes < 9 * 60) at = londonInstant(day, 9 * 60 + 15 * index)
+			const day = londonDate(at)
+			const minutes = (at.getTime() - londonAt(day, 0).getTime()) / 60_000
+			if (!isWorkingDay(day) || minutes > 17 * 60 + 30) at = londonAt(nextWorkingDay(day), 9 * 60 + 15 * index)
+			else if (minutes < 9 * 60) at = londonAt(day, 9 * 60 + 15 * index)
 			if (at > from && at < until) contact(householdId, at, actorId, method, outcome)
 		}
 	}

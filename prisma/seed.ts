@@ -3,11 +3,12 @@
 //   npx tsx prisma/seed.ts
 import { pathToFileURL } from 'node:url'
 import { formatPounds } from '~/domain/bonus-scheme.ts'
+import type { HouseholdIntake } from '~/domain/household-intake.ts'
 import { DEMO_SERVICE_CONFIG, ServiceConfigSchema } from '~/domain/service-config.ts'
 import { DEMO_STAFF_PASSWORD, describeDemoLogins } from '~/domain/staff.ts'
-import type { PrismaClient } from '~/generated/prisma/client.ts'
+import type { Prisma, PrismaClient } from '~/generated/prisma/client.ts'
 import { hashPassword } from '~/utils/password.server.ts'
-import { DEMO_SEED, generateDemoData } from './demo-data.ts'
+import { DEMO_SEED, generateDemoData, type DemoData } from './demo-data.ts'
 import type { DemoReferralSummary } from './demo-referrals.ts'
 
 export type SeedResult =
@@ -70,24 +71,8 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 			await tx.serviceSettings.upsert({ where: { id: 1 }, create: { id: 1, data: config }, update: {} })
 			await tx.staffUser.createMany({ data: newStaff })
 			await tx.referralCode.createMany({ data: data.referralCodes.filter((code) => !knownCodes.some((row) => row.code === code.code)) })
-			await tx.household.createMany({ data: data.households.map((household) => ({ ...household, ownerId: staffId(household.ownerId) })) })
-			await tx.applicant.createMany({ data: data.applicants })
-			// Before the referrals: a referral on a possible match waits for the officer's decision.
-			await tx.possibleMatch.createMany({ data: data.possibleMatches })
-			await tx.enquiry.createMany({
-				data: data.enquiries.map((enquiry) => ({
-					...enquiry,
-					referralCodeId: enquiry.referralCodeId === null ? null : (codeIds.get(enquiry.referralCodeId) ?? null),
-				})),
-			})
-			await tx.stageEvent.createMany({ data: data.stageEvents.map((event) => ({ ...event, actorId: staffId(event.actorId) })) })
-			// Each live household's nearest response-time deadline, as the pipeline shows it.
-			const { refreshAllClocks } = await import('~/models/response-clocks.server.ts')
-			await refreshAllClocks(tx)
-			await tx.contactAttempt.createMany({
-				data: data.contactAttempts.map((attempt) => ({ ...attempt, actorId: staffId(attempt.actorId) })),
-			})
-			await tx.householdNote.createMany({ data: data.notes.map((note) => ({ ...note, authorId: staffId(note.authorId)! })) })
+			const codeId = (id: string | null) => (id === null ? null : (codeIds.get(id) ?? null))
+			await writeDemoHouseholds(tx, data, staffId, codeId)
 			const manager = data.staff.find((user) => user.role === 'manager')!
 			const { seedDemoReferrals } = await import('./demo-referrals.ts')
 			const referrals = await seedDemoReferrals(tx, {
@@ -95,9 +80,10 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 				seed: DEMO_SEED,
 				manager: { id: staffId(manager.id)!, email: manager.email, name: manager.name, role: manager.role },
 			})
-			// Each household's funnel row, once its history, owner and referral are all in.
-			const { refreshAllFunnelFacts } = await import('~/models/funnel-facts.server.ts')
-			await refreshAllFunnelFacts(tx)
+			// The funnel rows of the households referrals brought, now that they have them.
+			const { refreshFunnelFacts } = await import('~/models/funnel-facts.server.ts')
+			const referred = await tx.referral.findMany({ select: { householdId: true } })
+			await refreshFunnelFacts(tx, referred.map((referral) => referral.householdId))
 			return referrals
 		},
 		{ timeout: 60_000 },
@@ -120,6 +106,35 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 		ms: Math.round(performance.now() - started),
 		cpuMs: Math.round((cpu.user + cpu.system) / 1000),
 		staffCreated: newStaff.map((user) => ({ email: user.email, role: user.role })),
+	}
+}
+
+type IdOf = (id: string | null) => string | null
+
+/**
+ * The demo's households through the household writer, as the enquiry form, staff and the import
+ * make theirs (each its row, deadline, funnel row and audit entry from its history), then their
+ * possible matches, calls and notes.
+ */
+async function writeDemoHouseholds(tx: Prisma.TransactionClient, data: DemoData, staffId: IdOf, codeId: IdOf) {
+	const { rowsOf, writeHouseholds } = await import('~/models/household-writer.server.ts')
+	await writeHouseholds(tx, await rowsOf(tx, data.intakes.map((intake) => withIds(intake, staffId, codeId))))
+	// Before the referrals: a referral on a possible match waits for the officer's decision.
+	await tx.possibleMatch.createMany({ data: data.possibleMatches })
+	await tx.contactAttempt.createMany({
+		data: data.contactAttempts.map((attempt) => ({ ...attempt, actorId: staffId(attempt.actorId) })),
+	})
+	await tx.householdNote.createMany({ data: data.notes.map((note) => ({ ...note, authorId: staffId(note.authorId)! })) })
+}
+
+/** A demo household with the ids of the staff accounts and referral codes the database already had. */
+function withIds(intake: HouseholdIntake, staffId: IdOf, codeId: IdOf): HouseholdIntake {
+	return {
+		...intake,
+		ownerId: staffId(intake.ownerId),
+		events: intake.events.map((event) => ({ ...event, actorId: staffId(event.actorId) })),
+		enquiries: intake.enquiries.map((enquiry) => ({ ...enquiry, referralCodeId: codeId(enquiry.referralCodeId) })),
+		audit: intake.audit?.map((entry) => ({ ...entry, actorId: staffId(entry.actorId)! })),
 	}
 }
 

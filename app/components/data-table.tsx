@@ -1,27 +1,57 @@
-import type { TextTable } from '~/domain/funnel-tables.ts'
+import { useLocation } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { isNumeric, shownCell, tableCsvHref, type ColumnFormat, type ReportTable } from '~/domain/report-table.ts'
 
-// A table of figures drawn from a TextTable (app/domain/funnel-tables.ts), the same rows a CSV
+// A report's table (app/domain/report-table.ts) as a GOV.UK table: the same definition the CSV
 // download writes, so the page and the file always agree. It scrolls sideways on a phone rather
-// than squeezing the numbers; the first column names each row.
+// than squeezing the numbers; the first column names each row; dates and months do not wrap.
 
-export function DataTable({ table, csvHref }: { table: TextTable<string>; csvHref?: string }) {
-	const text = new Set(table.text ?? [])
+/** The classes of a cell (or, with `rowHeader`, the header that names its row) in a column of this format. */
+function cellClass(base: 'govuk-table__cell' | 'govuk-table__header', format: ColumnFormat, rowHeader = false) {
+	const numeric = !rowHeader && isNumeric(format) ? ` ${base}--numeric` : ''
+	const nowrap = format === 'date' || format === 'month' ? ' app-nowrap' : ''
+	return `${base}${numeric}${nowrap}`
+}
+
+function headingClass(format: ColumnFormat, first: boolean) {
+	return `govuk-table__header${!first && isNumeric(format) ? ' govuk-table__header--numeric' : ''}`
+}
+
+/** The address of each of the page's tables as CSV (`/staff/funnel.csv`), with the page's choices. */
+export function useTableCsvHref(csvPath: string): (table: string) => string {
+	const { search } = useLocation()
+	return (table) => tableCsvHref(csvPath, search, table)
+}
+
+export function DataTable({
+	table,
+	csvHref,
+	empty,
+	captionHidden,
+	renderCell,
+}: {
+	table: ReportTable
+	csvHref?: string
+	/** Where a heading just above already says what the table is. */
+	captionHidden?: boolean
+	/** Said instead of an empty table, when a table with no rows would only confuse. */
+	empty?: string
+	/** Richer content for a cell than its text (a link, a tag); undefined keeps the text. */
+	renderCell?: (column: number, row: number, text: string) => ReactNode | undefined
+}) {
+	if (empty && table.rows.length === 0) return <p className="govuk-body">{empty}</p>
 	return (
 		<>
 			<div className="app-table-scroll" role="region" aria-label={table.caption} tabIndex={0}>
 				<table className="govuk-table" data-table={table.key}>
-					<caption className="govuk-table__caption govuk-table__caption--s">{table.caption}</caption>
+					<caption className={`govuk-table__caption govuk-table__caption--s${captionHidden ? ' govuk-visually-hidden' : ''}`}>
+						{table.caption}
+					</caption>
 					<thead className="govuk-table__head">
 						<tr className="govuk-table__row">
-							{table.head.map((heading, index) => (
-								<th
-									key={heading}
-									scope="col"
-									className={`govuk-table__header${
-										index > 0 && !text.has(index) ? ' govuk-table__header--numeric' : ''
-									}`}
-								>
-									{heading}
+							{table.columns.map((column, index) => (
+								<th key={column.header} scope="col" className={headingClass(column.format, index === 0)}>
+									{column.header}
 								</th>
 							))}
 						</tr>
@@ -29,20 +59,20 @@ export function DataTable({ table, csvHref }: { table: TextTable<string>; csvHre
 					<tbody className="govuk-table__body">
 						{table.rows.map((row, rowIndex) => (
 							<tr key={`${rowIndex}-${row[0]}`} className="govuk-table__row">
-								{row.map((cell, index) =>
-									index === 0 ? (
-										<th key={index} scope="row" className="govuk-table__header">
-											{cell}
+								{row.map((cell, index) => {
+									const format = table.columns[index]!.format
+									const text = shownCell(format, cell)
+									const content = renderCell?.(index, rowIndex, text) ?? text
+									return index === 0 ? (
+										<th key={index} scope="row" className={cellClass('govuk-table__header', format, true)}>
+											{content}
 										</th>
 									) : (
-										<td
-											key={index}
-											className={`govuk-table__cell${text.has(index) ? '' : ' govuk-table__cell--numeric'}`}
-										>
-											{cell}
+										<td key={index} className={cellClass('govuk-table__cell', format)}>
+											{content}
 										</td>
 									)
-								)}
+								})}
 							</tr>
 						))}
 					</tbody>

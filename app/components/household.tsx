@@ -48,7 +48,7 @@ export function HouseholdActionPage({
 	errors: ActionErrors
 	csrfToken: string
 	submitLabel: string
-	/** Why nothing can be done here now (closed, on hold...): shown instead of the form. */
+	/** Why nothing can be done here now (closed, on hold...; app/domain/household-actions.ts): shown instead of the form. */
 	blocked?: string | null
 	children: ReactNode
 }) {
@@ -80,7 +80,8 @@ export function HouseholdActionPage({
 						</div>
 					</dl>
 					{blocked ? (
-						<div className="govuk-inset-text">{blocked}</div>
+						// The rules' words end without a full stop, as error messages do; here they are a sentence.
+						<div className="govuk-inset-text">{blocked}.</div>
 					) : (
 						<Form method="post" noValidate>
 							<CsrfField token={csrfToken} />

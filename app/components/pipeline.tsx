@@ -19,14 +19,9 @@ import {
 } from '~/domain/pipeline-filters.ts'
 import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
 import { formatShortDate } from '~/domain/working-days.ts'
-import {
-	CLOCK_DUE_WORDS,
-	CLOCK_STATUS_LABELS,
-	CLOCK_STATUS_TAGS,
-	describeDeadline,
-	type RunningStatus,
-} from '~/domain/deadlines.ts'
+import { CLOCK_DUE_WORDS, describeDeadline, type RunningStatus } from '~/domain/deadlines.ts'
 import { errorFor, type FieldError } from '~/domain/field-errors.ts'
+import { ClockStatusTag } from './status-tags.tsx'
 
 // The pipeline's shared parts: the household's tags, the switch between the board and the list,
 // and the filtered, paginated list used by both "Pipeline list" and "My households".
@@ -65,7 +60,7 @@ export function HouseholdTags({ household }: { household: Pick<Household, 'statu
 /** The status of a running clock as a GOV.UK tag ("On track" only where asked for). */
 export function DeadlineTag({ status, showOnTrack = false }: { status: RunningStatus; showOnTrack?: boolean }) {
 	if (status === 'on_track' && !showOnTrack) return null
-	return <strong className={`govuk-tag ${CLOCK_STATUS_TAGS[status]}`}>{CLOCK_STATUS_LABELS[status]}</strong>
+	return <ClockStatusTag status={status} />
 }
 
 /**

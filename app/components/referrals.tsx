@@ -1,11 +1,7 @@
 import { Link } from '@remix-run/react'
-import {
-	AWAITING_MATCH_TEXT,
-	referralStatusLabel,
-	referralStatusTag,
-	referralViaLabel,
-} from '~/domain/referral-display.ts'
+import { AWAITING_MATCH_TEXT, referralViaLabel } from '~/domain/referral-display.ts'
 import { formatDate } from '~/domain/working-days.ts'
+import { ReferralStatusTag } from './status-tags.tsx'
 
 // A household's referrals as staff see them: who referred them, how, when, and whether it counts
 // for a bonus (with the rules' reason, or staff's, when it does not).
@@ -18,15 +14,15 @@ export type ReferralView = {
 	status: string
 	reasonText: string | null
 	overridable: boolean
+	/** Why staff cannot detach it or count it instead; null when they can (app/domain/referral-eligibility.ts). */
+	refusals: { detach: string | null; count: string | null }
 	staffReason: string | null
 }
 
 function Status({ referral }: { referral: ReferralView }) {
 	return (
 		<>
-			<strong className={`govuk-tag ${referralStatusTag(referral.status)}`}>
-				{referralStatusLabel(referral.status)}
-			</strong>
+			<ReferralStatusTag status={referral.status} />
 			{referral.status === 'awaiting_match' ? (
 				<p className="govuk-body-s govuk-!-margin-bottom-0 govuk-!-margin-top-1">{AWAITING_MATCH_TEXT}</p>
 			) : null}
@@ -130,7 +126,7 @@ export function ReferralSection({
 								</td>
 								{canChange ? (
 									<td className="govuk-table__cell">
-										{referral.status !== 'detached' ? (
+										{referral.refusals.detach === null ? (
 											<Link className="govuk-link" to={`${base}/referrals/${referral.id}/detach`}>
 												Detach<span className="govuk-visually-hidden"> the referral from {referral.referrer.name}</span>
 											</Link>

@@ -23,7 +23,7 @@ export function SiteHeader({
 	navigationLabel = 'Menu',
 }: {
 	serviceName: string
-	/** The staff area passes its own home and menu (app/routes/staff.tsx). */
+	/** The staff area passes its own home and menu (app/routes/staff+/_layout.tsx). */
 	homeHref?: string
 	navigation?: NavigationItem[]
 	navigationLabel?: string

@@ -1,19 +1,15 @@
 import { describe, expect, test } from 'vitest'
 import {
 	annualReturn,
-	annualReturnCsvRows,
 	annualReturnSentence,
-	annualReturnTables,
 	approvalTimes,
 	withdrawalSentence,
-	parseReturnYear,
-	returnYearOf,
-	returnYearPeriod,
-	returnYears,
 	type AnnualReturnInput,
 	type ExitCount,
 } from './annual-return.ts'
+import { annualReturnCsvRows, annualReturnTables } from './annual-return-tables.ts'
 import { DEFAULT_EXIT_REASONS } from './exit-reasons.ts'
+import { ofstedYear } from './report-period.ts'
 
 const exit = (
 	stage: ExitCount['stage'],
@@ -135,7 +131,7 @@ describe('the annual return', () => {
 	})
 
 	test('draws the tables and writes the same numbers to one CSV', () => {
-		const tables = annualReturnTables(figures, returnYearPeriod(2026))
+		const tables = annualReturnTables(figures, ofstedYear(2026))
 		expect(tables.map((table) => table.key)).toEqual(['recruitment', 'withdrawals', 'times', 'kinship'])
 		expect(tables[0]!.caption).toBe('Mainstream recruitment, 1 April 2025 to 31 March 2026')
 		expect(tables[1]!.rows.at(-1)).toEqual(['Total', 'All withdrawals before panel', '11', ''])
@@ -163,31 +159,4 @@ describe('the annual return', () => {
 	})
 })
 
-describe('the return year', () => {
-	test('runs from 1 April to 31 March and is named by its 31 March', () => {
-		expect(returnYearPeriod(2026)).toEqual({ from: '2025-04-01', to: '2026-03-31' })
-		expect(returnYearOf('2026-03-31')).toBe(2026)
-		expect(returnYearOf('2026-04-01')).toBe(2027)
-		expect(returnYearOf('2026-01-01')).toBe(2026)
-	})
-
-	test('offers the years from the first enquiry to this one, and shows the last whole year first', () => {
-		const years = returnYears('2026-12-05', '2023-07-14')
-		expect(years).toEqual([
-			{ year: 2027, label: '2026 to 2027 (so far, to 5 December 2026)', partial: true },
-			{ year: 2026, label: '2025 to 2026', partial: false },
-			{ year: 2025, label: '2024 to 2025', partial: false },
-			{ year: 2024, label: '2023 to 2024', partial: false },
-		])
-		// No data yet: still the last whole year and this one.
-		expect(returnYears('2026-12-05', null).map((choice) => choice.year)).toEqual([2027, 2026])
-		expect(parseReturnYear(new URLSearchParams(''), years)).toMatchObject({ year: { year: 2026 }, error: null })
-		expect(parseReturnYear(new URLSearchParams('year=2027'), years)).toMatchObject({ year: { partial: true } })
-		expect(parseReturnYear(new URLSearchParams('year=2019'), years)).toEqual({
-			year: null,
-			value: '2019',
-			error: 'Select a year from the list',
-		})
-		expect(parseReturnYear(new URLSearchParams('year=last'), years).error).toBe('Select a year from the list')
-	})
-})
+// The return year (1 April to 31 March) is tested with the other periods, in report-period.test.ts.

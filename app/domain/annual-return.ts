@@ -13,12 +13,10 @@
 //   days, with the share approved within 6 months (a common internal target) and within 8 months
 //   (the statutory limit from application to panel, NMS 14.4).
 
-import { spreadsheetNumber } from './csv.ts'
 import type { OfstedWithdrawalCode } from './exit-reasons.ts'
-import { formatDays, formatPercent, histogramMedian, ratio, type FunnelPeriod, type FunnelRoute } from './funnel.ts'
-import type { TextTable } from './funnel-tables.ts'
+import { histogramMedian, type FunnelRoute } from './funnel.ts'
 import type { StageKey } from './stages.ts'
-import { addMonths, calendarDaysBetween, formatDate, type CalendarDate } from './working-days.ts'
+import { addMonths, calendarDaysBetween, type CalendarDate } from './working-days.ts'
 
 /** The stages a household is in from its application until the panel's recommendation. */
 export const APPLIED_STAGES: readonly StageKey[] = ['application', 'stage_1', 'stage_2', 'panel']
@@ -170,72 +168,9 @@ export function approvalTimes(approvals: readonly ApprovalDates[]): ApprovalTime
 }
 
 // ---------------------------------------------------------------------------------------------
-// The page's tables, and the CSV from the same rows
-
-export type ReturnTable = TextTable<'recruitment' | 'withdrawals' | 'times' | 'kinship'>
+// Words
 
 const whole = (value: number) => value.toLocaleString('en-GB')
-const withShare = (count: number, of: number) => `${whole(count)} (${formatPercent(ratio(count, of))})`
-
-export function annualReturnTables(figures: AnnualReturn, period: FunnelPeriod): ReturnTable[] {
-	const dates = `${formatDate(period.from)} to ${formatDate(period.to)}`
-	const { mainstream, times, kinship } = figures
-	const withdrawn = figures.withdrawals.reduce((sum, row) => sum + row.count, 0)
-	return [
-		{
-			key: 'recruitment',
-			caption: `Mainstream recruitment, ${dates}`,
-			head: ['Figure', 'Households'],
-			rows: [
-				['Initial enquiries', whole(mainstream.enquiries)],
-				['Applications received', whole(mainstream.applications)],
-				['Households approved', whole(mainstream.approvals)],
-				['Applications withdrawn by the household before panel', whole(mainstream.withdrawnBeforePanel)],
-				['Applications ended by the service before panel', whole(mainstream.endedByServiceAfterApplying)],
-				['Not approved (panel or agency decision maker)', whole(mainstream.notApproved)],
-			],
-		},
-		{
-			key: 'withdrawals',
-			caption: 'Applications withdrawn by the household before panel, by Ofsted withdrawal code',
-			head: ['Code', 'Ofsted’s reason', 'Households', 'The service’s reasons counted'],
-			text: [1, 3],
-			rows: [
-				...figures.withdrawals.map((row) => [
-					row.code,
-					row.label,
-					whole(row.count),
-					row.reasons.map((reason) => `${reason.label} (${whole(reason.count)})`).join('; ') || 'None',
-				]),
-				['Total', 'All withdrawals before panel', whole(withdrawn), ''],
-			],
-		},
-		{
-			key: 'times',
-			caption: 'Time from application to approval, households approved in the year',
-			head: ['Measure', 'Value'],
-			text: [1],
-			rows: [
-				['Households approved', whole(times.approved)],
-				['Of them, with an application date on record', whole(times.timed)],
-				['Median calendar days from application to approval', formatDays(times.medianDays)],
-				['Approved within 6 months of applying', withShare(times.withinSixMonths, times.timed)],
-				['Approved within 8 months of applying', withShare(times.withinEightMonths, times.timed)],
-				['Approved more than 8 months after applying', withShare(times.overEightMonths, times.timed)],
-			],
-		},
-		{
-			key: 'kinship',
-			caption: `Kinship (family and friends) households, ${dates}: not part of the mainstream figures`,
-			head: ['Figure', 'Households'],
-			rows: [
-				['Enquiries', whole(kinship.enquiries)],
-				['Applications received', whole(kinship.applications)],
-				['Households approved', whole(kinship.approvals)],
-			],
-		},
-	]
-}
 
 /** One written line for the top of the page. */
 export function annualReturnSentence(figures: AnnualReturn): string {
@@ -250,73 +185,6 @@ export function annualReturnSentence(figures: AnnualReturn): string {
 	}; ${whole(mainstream.withdrawnBeforePanel)} ${
 		mainstream.withdrawnBeforePanel === 1 ? 'application was' : 'applications were'
 	} withdrawn before panel.`
-}
-
-/**
- * The whole return as one CSV: a row per figure, [table, figure, value], so every number on the
- * page is in one file a spreadsheet reads. The "counted" column of the withdrawals is left out:
- * it is words, and its numbers are the service's reasons, not Ofsted's.
- */
-export function annualReturnCsvRows(tables: readonly ReturnTable[]): string[][] {
-	const rows: string[][] = [['Table', 'Figure', 'Value']]
-	for (const table of tables) {
-		for (const row of table.rows) {
-			if (table.key === 'withdrawals') rows.push([table.caption, `${row[0]} ${row[1]}`, spreadsheetNumber(row[2]!)])
-			else rows.push([table.caption, row[0]!, spreadsheetNumber(row[1]!)])
-		}
-	}
-	return rows
-}
-
-// ---------------------------------------------------------------------------------------------
-// The year
-
-/** A return year is named by the year its 31 March falls in: 2026 is 1 April 2025 to 31 March 2026. */
-export function returnYearPeriod(year: number): FunnelPeriod {
-	return { from: `${year - 1}-04-01`, to: `${year}-03-31` }
-}
-
-/** The return year a date falls in. */
-export function returnYearOf(date: CalendarDate): number {
-	const year = Number(date.slice(0, 4))
-	return date.slice(5) <= '03-31' ? year : year + 1
-}
-
-/** '2025 to 2026', as GOV.UK writes a financial year. */
-export function returnYearLabel(year: number): string {
-	return `${year - 1} to ${year}`
-}
-
-export type ReturnYearChoice = { year: number; label: string; partial: boolean }
-
-/**
- * The years a return can be made for: from the year of the earliest enquiry on record (or the last
- * whole year, if that is later) to the year today falls in, which is not over yet. Newest first.
- */
-export function returnYears(today: CalendarDate, earliestEnquiry: CalendarDate | null): ReturnYearChoice[] {
-	const current = returnYearOf(today)
-	const first = Math.min(earliestEnquiry === null ? current - 1 : returnYearOf(earliestEnquiry), current - 1)
-	const years: ReturnYearChoice[] = []
-	for (let year = current; year >= first; year--) {
-		years.push({
-			year,
-			label: year === current ? `${returnYearLabel(year)} (so far, to ${formatDate(today)})` : returnYearLabel(year),
-			partial: year === current,
-		})
-	}
-	return years
-}
-
-/** The year asked for in the URL (?year=2026), or the last whole year when none is asked for. */
-export function parseReturnYear(
-	params: URLSearchParams,
-	choices: readonly ReturnYearChoice[]
-): { year: ReturnYearChoice | null; value: string; error: string | null } {
-	const value = (params.get('year') ?? '').trim()
-	const wanted =
-		value === '' ? choices.find((choice) => !choice.partial) : choices.find((c) => String(c.year) === value)
-	if (!wanted) return { year: null, value, error: 'Select a year from the list' }
-	return { year: wanted, value: String(wanted.year), error: null }
 }
 
 /** The one line beside the chart of withdrawals by code. */

@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest'
 import { ledgerTransition, LEDGER_STATUSES } from './bonus-ledger.ts'
-import { ledgerActionsFor, parseLedgerFilter, readManualPaymentForm, readVoidForm } from './bonus-ledger-forms.ts'
+import {
+	ledgerActionsFor,
+	parseLedgerFilter,
+	readManualPaymentForm,
+	readVoidForm,
+	STRIPE_PAYMENT_LIVE_MESSAGE,
+	stripeLiveRefusal,
+} from './bonus-ledger-forms.ts'
 
 const TODAY = '2026-11-24'
 const paidOn = (day: string, month = '11', year = '2026') => ({ day, month, year })
@@ -72,5 +79,14 @@ describe('the actions a page offers', () => {
 				ledgerTransition(status, { kind: 'pay', method: 'payroll', paidOn: TODAY, reference: 'x' }).ok
 			)
 		}
+	})
+
+	test('while Stripe is paying a bonus, only approving is left: no other payment, no void, and the server says why', () => {
+		expect(ledgerActionsFor('approved', true)).toEqual({ approve: false, pay: false, void: false })
+		expect(ledgerActionsFor('earned', true)).toEqual({ approve: true, pay: false, void: false })
+		expect(stripeLiveRefusal('pay', true)).toBe(STRIPE_PAYMENT_LIVE_MESSAGE)
+		expect(stripeLiveRefusal('void', true)).toBe(STRIPE_PAYMENT_LIVE_MESSAGE)
+		expect(stripeLiveRefusal('approve', true)).toBeNull()
+		expect(stripeLiveRefusal('pay', false)).toBeNull()
 	})
 })

@@ -68,11 +68,28 @@ export function readManualPaymentForm(
 	return { ok: true, value: { method, paidOn: date.date, reference } }
 }
 
-/** What a manager may do to an entry in this status (the buttons and forms the page shows). */
-export function ledgerActionsFor(status: LedgerStatus): { approve: boolean; pay: boolean; void: boolean } {
+/** Why a manager cannot record a payment or make a bonus void while Stripe is paying it. */
+export const STRIPE_PAYMENT_LIVE_MESSAGE =
+	'This bonus is being paid through Stripe. Wait for Stripe to confirm or refuse the payment.'
+
+/**
+ * What a manager may do to an entry in this status (the buttons and forms the page shows), while a
+ * Stripe payment of it is queued or paid (`stripeLive`) or not: the transfer may already be on its
+ * way, so it cannot also be paid another way or made void. The server refuses the same
+ * (`stripeLiveRefusal`, and the ledger's own transitions).
+ */
+export function ledgerActionsFor(
+	status: LedgerStatus,
+	stripeLive = false
+): { approve: boolean; pay: boolean; void: boolean } {
 	return {
 		approve: status === 'earned',
-		pay: status === 'approved',
-		void: status === 'pending' || status === 'earned' || status === 'approved',
+		pay: status === 'approved' && !stripeLive,
+		void: (status === 'pending' || status === 'earned' || status === 'approved') && !stripeLive,
 	}
+}
+
+/** Why a change to an entry is refused because Stripe is paying it; null when that does not stop it. */
+export function stripeLiveRefusal(kind: 'approve' | 'void' | 'pay', stripeLive: boolean): string | null {
+	return kind !== 'approve' && stripeLive ? STRIPE_PAYMENT_LIVE_MESSAGE : null
 }

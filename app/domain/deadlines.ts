@@ -31,17 +31,6 @@ export const CLOCK_STATUS_LABELS: Record<ClockStatus, string> = {
 	stopped: 'Stopped (left)',
 }
 
-/** The GOV.UK tag colour of each status: red overdue or missed, orange at risk, grey when not running. */
-export const CLOCK_STATUS_TAGS: Record<ClockStatus, string> = {
-	on_track: 'govuk-tag--blue',
-	at_risk: 'govuk-tag--orange',
-	overdue: 'govuk-tag--red',
-	paused: 'govuk-tag--yellow',
-	met: 'govuk-tag--green',
-	missed: 'govuk-tag--red',
-	stopped: 'govuk-tag--grey',
-}
-
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 /** '20 November' this year, '20 November 2027' in another; with the weekday: 'Friday 20 November'. */

@@ -1,8 +1,8 @@
-// The funnel page's tables as plain rows of text, drawn by the page and written by its CSV
+// The funnel page's tables (app/domain/report-table.ts), drawn by the page and written by its CSV
 // download from the same function, so the numbers in a downloaded file always match the page.
 
-import { spreadsheetNumber, spreadsheetSafe } from './csv.ts'
-import { formatShortDate } from './working-days.ts'
+import { shortPeriodWords, type ReportPeriod } from './report-period.ts'
+import { columns, type ReportTable } from './report-table.ts'
 import {
 	BREAKDOWN_LABELS,
 	ENDED_BY,
@@ -11,12 +11,10 @@ import {
 	formatChange,
 	formatDays,
 	formatPercent,
-	monthLabel,
 	nationalComparison,
 	type Breakdown,
 	type BreakdownRow,
 	type FunnelMode,
-	type FunnelPeriod,
 	type MonthCounts,
 	type StageRow,
 } from './funnel.ts'
@@ -24,15 +22,7 @@ import {
 export const FUNNEL_TABLES = ['stages', 'exits', 'time', 'national', 'months', 'breakdown', 'kinship'] as const
 export type FunnelTableKey = (typeof FUNNEL_TABLES)[number]
 
-export type TextTable<Key extends string = FunnelTableKey> = {
-	key: Key
-	caption: string
-	/** The first column names each row (a row header); the others are numbers unless listed in `text`. */
-	head: string[]
-	rows: string[][]
-	/** Columns (by index) that hold words rather than numbers. */
-	text?: number[]
-}
+type FunnelTable = ReportTable<FunnelTableKey>
 
 const whole = (value: number | null) => (value === null ? '–' : value.toLocaleString('en-GB'))
 
@@ -41,9 +31,9 @@ export function stagesTable(
 	mode: FunnelMode,
 	key: 'stages' | 'kinship' = 'stages',
 	/** The same stages over other dates, each count shown beside this one. */
-	comparison?: { period: FunnelPeriod; rows: readonly StageRow[] } | null
-): TextTable {
-	const table: TextTable = {
+	comparison?: { period: ReportPeriod; rows: readonly StageRow[] } | null
+): FunnelTable {
+	const table: FunnelTable = {
 		key,
 		caption:
 			key === 'kinship'
@@ -51,14 +41,14 @@ export function stagesTable(
 				: mode === 'period'
 				? 'Households that entered each stage in the dates'
 				: 'Households that enquired in the dates: how far they got',
-		head: [
-			'Stage',
-			mode === 'period' ? 'Entered the stage' : 'Reached the stage',
-			'From the previous stage',
-			'From enquiry',
-			'Still in it',
-			mode === 'period' ? 'Left from it in the dates' : 'Left from it',
-		],
+		columns: columns(
+			['Stage', 'text'],
+			[mode === 'period' ? 'Entered the stage' : 'Reached the stage', 'number'],
+			['From the previous stage', 'number'],
+			['From enquiry', 'number'],
+			['Still in it', 'number'],
+			[mode === 'period' ? 'Left from it in the dates' : 'Left from it', 'number']
+		),
 		rows: rows.map((row) => [
 			row.name,
 			whole(row.count),
@@ -72,11 +62,7 @@ export function stagesTable(
 	const before = (index: number) => comparison.rows[index]?.count ?? 0
 	return {
 		...table,
-		head: [
-			...table.head,
-			`${formatShortDate(comparison.period.from)} to ${formatShortDate(comparison.period.to)}`,
-			'Change',
-		],
+		columns: [...table.columns, ...columns([shortPeriodWords(comparison.period), 'number'], ['Change', 'number'])],
 		rows: table.rows.map((cells, index) => [
 			...cells,
 			whole(before(index)),
@@ -85,15 +71,19 @@ export function stagesTable(
 	}
 }
 
-export function exitsTable(rows: readonly StageRow[], mode: FunnelMode): TextTable {
+export function exitsTable(rows: readonly StageRow[], mode: FunnelMode): FunnelTable {
 	return {
 		key: 'exits',
 		caption:
 			mode === 'period'
 				? 'Households that left in the dates, by the stage they left from'
 				: 'Households of the cohort that left, by the stage they left from',
-		head: ['Stage', ...ENDED_BY.map((endedBy) => ENDED_BY_LABELS[endedBy]), 'Left in all', 'Reasons'],
-		text: [5],
+		columns: columns(
+			['Stage', 'text'],
+			...ENDED_BY.map((endedBy) => [ENDED_BY_LABELS[endedBy], 'number'] as const),
+			['Left in all', 'number'],
+			['Reasons', 'text']
+		),
 		rows: rows
 			.filter((row) => row.stage !== 'approved' || row.left > 0)
 			.map((row) => [
@@ -105,18 +95,18 @@ export function exitsTable(rows: readonly StageRow[], mode: FunnelMode): TextTab
 	}
 }
 
-export function timeTable(rows: readonly StageRow[]): TextTable {
+export function timeTable(rows: readonly StageRow[]): FunnelTable {
 	return {
 		key: 'time',
 		caption: 'Working days spent in each stage, by households that have left it',
-		head: [
-			'Stage',
-			'Households timed',
-			'Median (working days)',
-			'90th percentile (working days)',
-			'Target (working days)',
-			'Within target',
-		],
+		columns: columns(
+			['Stage', 'text'],
+			['Households timed', 'number'],
+			['Median (working days)', 'number'],
+			['90th percentile (working days)', 'number'],
+			['Target (working days)', 'text'],
+			['Within target', 'number']
+		),
 		rows: rows
 			.filter((row) => row.stage !== 'approved')
 			.map((row) => [
@@ -127,16 +117,14 @@ export function timeTable(rows: readonly StageRow[]): TextTable {
 				row.targetDays === null ? 'No target for this stage alone' : whole(row.targetDays),
 				formatPercent(row.withinTarget),
 			]),
-		text: [4],
 	}
 }
 
-export function nationalTable(rows: readonly StageRow[]): TextTable {
+export function nationalTable(rows: readonly StageRow[]): FunnelTable {
 	return {
 		key: 'national',
 		caption: `This service compared with England (Ofsted, ${NATIONAL.year})`,
-		head: ['Step', 'This service', 'England', 'Compared with England'],
-		text: [3],
+		columns: columns(['Step', 'text'], ['This service', 'number'], ['England', 'number'], ['Compared with England', 'text']),
 		rows: nationalComparison(rows).map((comparison) => [
 			comparison.label,
 			formatPercent(comparison.service),
@@ -150,13 +138,13 @@ export function nationalTable(rows: readonly StageRow[]): TextTable {
 	}
 }
 
-export function monthsTable(months: readonly MonthCounts[]): TextTable {
+export function monthsTable(months: readonly MonthCounts[]): FunnelTable {
 	return {
 		key: 'months',
 		caption: 'Enquiries, applications and approvals by month (mainstream)',
-		head: ['Month', 'Enquiries', 'Applications', 'Approvals'],
+		columns: columns(['Month', 'month'], ['Enquiries', 'number'], ['Applications', 'number'], ['Approvals', 'number']),
 		rows: months.map((month) => [
-			monthLabel(month.month),
+			month.month,
 			whole(month.enquiries),
 			whole(month.applications),
 			whole(month.approvals),
@@ -164,7 +152,7 @@ export function monthsTable(months: readonly MonthCounts[]): TextTable {
 	}
 }
 
-export function breakdownTable(rows: readonly BreakdownRow[], mode: FunnelMode, breakdown: Breakdown): TextTable {
+export function breakdownTable(rows: readonly BreakdownRow[], mode: FunnelMode, breakdown: Breakdown): FunnelTable {
 	const by = BREAKDOWN_LABELS[breakdown]
 	return {
 		key: 'breakdown',
@@ -173,15 +161,15 @@ export function breakdownTable(rows: readonly BreakdownRow[], mode: FunnelMode, 
 				? `Enquiries, applications and approvals in the dates, by ${by.toLowerCase()}`
 				: `Households that enquired in the dates, how many applied and were approved, by ${by.toLowerCase()}`) +
 			(breakdown === 'interest' ? ' (a household that gave several interests counts under each)' : ''),
-		head: [
-			by,
-			'Enquiries',
-			'Applications',
-			'Approvals',
-			'Enquiry to application',
-			'Application to approval',
-			'Enquiry to approval',
-		],
+		columns: columns(
+			[by, 'text'],
+			['Enquiries', 'number'],
+			['Applications', 'number'],
+			['Approvals', 'number'],
+			['Enquiry to application', 'number'],
+			['Application to approval', 'number'],
+			['Enquiry to approval', 'number']
+		),
 		rows: rows.map((row) => [
 			row.label,
 			whole(row.enquiries),
@@ -194,16 +182,34 @@ export function breakdownTable(rows: readonly BreakdownRow[], mode: FunnelMode, 
 	}
 }
 
-/**
- * The table as CSV rows: numbers as a spreadsheet reads them (no thousands separators, blank for
- * none) and words made safe to open (labels are the service's own, typed by staff).
- */
-export function csvRowsOf(table: TextTable): string[][] {
-	const text = new Set([0, ...(table.text ?? [])])
-	return [
-		table.head,
-		...table.rows.map((row) =>
-			row.map((cell, index) => (text.has(index) ? spreadsheetSafe(cell) : spreadsheetNumber(cell)))
-		),
-	]
+/** Each table from the funnel's figures, by its key (the page draws them all, the CSV one). */
+export function funnelTable(
+	key: FunnelTableKey,
+	funnel: {
+		mode: FunnelMode
+		mainstream: { rows: readonly StageRow[] }
+		kinship: { rows: readonly StageRow[] }
+		months: readonly MonthCounts[]
+		breakdown: readonly BreakdownRow[]
+		breakdownBy: Breakdown
+		comparison: { period: ReportPeriod; rows: readonly StageRow[] } | null
+	}
+): FunnelTable {
+	const rows = funnel.mainstream.rows
+	switch (key) {
+		case 'stages':
+			return stagesTable(rows, funnel.mode, 'stages', funnel.comparison)
+		case 'exits':
+			return exitsTable(rows, funnel.mode)
+		case 'time':
+			return timeTable(rows)
+		case 'national':
+			return nationalTable(rows)
+		case 'months':
+			return monthsTable(funnel.months)
+		case 'breakdown':
+			return breakdownTable(funnel.breakdown, funnel.mode, funnel.breakdownBy)
+		case 'kinship':
+			return stagesTable(funnel.kinship.rows, funnel.mode, 'kinship')
+	}
 }

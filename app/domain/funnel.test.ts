@@ -4,21 +4,24 @@ import {
 	formatChange,
 	biggestLoss,
 	breakdownRows,
-	defaultFunnelPeriod,
+	exitSentence,
+	FUNNEL_PERIOD,
 	formatPercent,
 	funnelRows,
+	funnelScope,
 	funnelSentence,
 	histogramAtMost,
 	histogramMedian,
 	histogramPercentile,
 	monthlyTrend,
-	monthsOf,
 	nationalComparison,
+	nationalSentence,
 	parseFunnelQuery,
 	stageTargetDays,
 	trendSentence,
 	type StageCounts,
 } from './funnel.ts'
+import { monthsOf } from './report-period.ts'
 import { DEMO_SERVICE_CONFIG } from './service-config.ts'
 import { stageNames } from './stages.ts'
 
@@ -195,6 +198,16 @@ describe('the per-stage table', () => {
 		)
 		expect(nationalComparison(low)[0]).toMatchObject({ service: 0.05, verdict: 'below' })
 		expect(nationalComparison(low)[1]).toMatchObject({ service: 0, verdict: 'below' })
+		expect(nationalSentence(nationalComparison(rows))).toBe('The service converts at least as well as England at both steps.')
+		expect(nationalSentence(nationalComparison(low))).toBe(
+			'Below England: enquiry to application (5% against 6.4%) and application to approval (0% against 24.2%).'
+		)
+		expect(nationalSentence(nationalComparison(funnelRows([], options)))).toBe('No figures to compare yet.')
+	})
+
+	test('the line under the chart of who left: how many, from where most, and the commonest reason there', () => {
+		expect(exitSentence(rows)).toBe('6 households left; most left from Enquiry (3), most often: Changed their mind (2).')
+		expect(exitSentence(funnelRows([], options))).toBe('No household counted here has left.')
 	})
 })
 
@@ -217,8 +230,8 @@ describe('the query string', () => {
 	const parse = (query: string) => parseFunnelQuery(new URLSearchParams(query), today, ['search', 'radio'])
 
 	test('no dates is the last 12 months, period mode, every channel', () => {
-		expect(defaultFunnelPeriod(today)).toEqual({ from: '2025-12-01', to: '2026-11-23' })
-		expect(defaultFunnelPeriod('2026-01-15')).toEqual({ from: '2025-02-01', to: '2026-01-15' })
+		expect(FUNNEL_PERIOD.preset.of(today)).toEqual({ from: '2025-12-01', to: '2026-11-23' })
+		expect(FUNNEL_PERIOD.preset.of('2026-01-15')).toEqual({ from: '2025-02-01', to: '2026-01-15' })
 		expect(parse('').query).toEqual({
 			mode: 'period',
 			period: { from: '2025-12-01', to: '2026-11-23' },
@@ -255,6 +268,16 @@ describe('the query string', () => {
 			'The dates must span 5 years or less'
 		)
 		expect(parse('from-day=1&from-month=1&from-year=2026').errors[0]!.field).toBe('to')
+	})
+
+	test('says what the figures are of', () => {
+		const cohort = parse('mode=cohort&from-day=1&from-month=1&from-year=2026&to-day=31&to-month=3&to-year=2026').query!
+		expect(funnelScope(cohort, 'Radio', { from: '2025-01-01', to: '2025-03-31' })).toBe(
+			'Cohort: households whose first enquiry was from 1 January 2026 to 31 March 2026, followed through to today; mainstream households, channel: Radio; compared with 1 January 2025 to 31 March 2025.'
+		)
+		expect(funnelScope(parse('').query!, null, null)).toBe(
+			'Period: households that entered each stage from 1 December 2025 to 23 November 2026; mainstream households, all channels.'
+		)
 	})
 })
 

@@ -15,11 +15,21 @@
 // middle value (mean of the two middle ones for an even count); 90th percentile: nearest rank, the
 // ceil(0.9 × n)th value, as in the response-time report.
 
-import { readDateInput, type DateParts } from './date-input.ts'
+import type { DateParts } from './date-input.ts'
+import type { FieldError } from './field-errors.ts'
+import {
+	LAST_12_MONTHS,
+	monthLabel,
+	monthsOf,
+	parsePeriod,
+	periodWords,
+	type PeriodRules,
+	type ReportPeriod,
+} from './report-period.ts'
+import { counted } from './report-table.ts'
 import type { ClockTargets } from './response-clocks.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
 import { addCalendarDays, addMonths, calendarDaysBetween, type CalendarDate } from './working-days.ts'
-import type { FieldError } from './field-errors.ts'
 
 export const FUNNEL_MODES = ['period', 'cohort'] as const
 export type FunnelMode = (typeof FUNNEL_MODES)[number]
@@ -39,10 +49,12 @@ export const ENDED_BY_LABELS: Record<EndedBy, string> = {
 	not_approved: 'Not approved',
 }
 
-/** Five years: a national hub's history, and 60 monthly bars are still readable. */
-export const MAX_FUNNEL_DAYS = 5 * 366
-
-export type FunnelPeriod = { from: CalendarDate; to: CalendarDate }
+/** The last 12 months unless chosen; five years at most: a national hub's history, and 60 monthly bars are still readable. */
+export const FUNNEL_PERIOD: PeriodRules = {
+	noun: 'dates',
+	preset: LAST_12_MONTHS,
+	longest: { days: 5 * 366, message: 'The dates must span 5 years or less' },
+}
 export const COMPARISONS = ['previous', 'last_year'] as const
 export type Comparison = (typeof COMPARISONS)[number]
 export const COMPARISON_LABELS: Record<Comparison, string> = {
@@ -52,7 +64,7 @@ export const COMPARISON_LABELS: Record<Comparison, string> = {
 
 export type FunnelQuery = {
 	mode: FunnelMode
-	period: FunnelPeriod
+	period: ReportPeriod
 	channel: string | null
 	breakdown: Breakdown
 	compare: Comparison | null
@@ -66,25 +78,12 @@ export type FunnelFormValues = {
 	compare: string
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // The query string
 
-/** The last 12 months: the first day of the month 11 months ago up to today, so every month is whole but this one. */
-export function defaultFunnelPeriod(today: CalendarDate): FunnelPeriod {
-	const year = Number(today.slice(0, 4))
-	const month = Number(today.slice(5, 7)) - 11
-	const start = new Date(Date.UTC(year, month - 1, 1)).toISOString().slice(0, 10)
-	return { from: start, to: today }
-}
-
-function partsOf(date: CalendarDate): DateParts {
-	return { day: String(Number(date.slice(8, 10))), month: String(Number(date.slice(5, 7))), year: date.slice(0, 4) }
-}
-
 /**
- * Mode, dates and channel from the URL (a GET form, so a view can be bookmarked and shared). No
- * dates at all is the last 12 months; anything else must be a whole, real, ordered period.
+ * Mode, dates, channel, breakdown and comparison from the URL (a GET form, so a view can be
+ * bookmarked and shared). No dates at all is the last 12 months (app/domain/report-period.ts).
  */
 export function parseFunnelQuery(
 	params: URLSearchParams,
@@ -94,58 +93,30 @@ export function parseFunnelQuery(
 	breakdowns: readonly Breakdown[] = BREAKDOWNS
 ): { query: FunnelQuery | null; values: FunnelFormValues; errors: FieldError[] } {
 	const one = (name: string) => (params.get(name) ?? '').trim()
-	const parts = (name: string): DateParts => ({
-		day: one(`${name}-day`),
-		month: one(`${name}-month`),
-		year: one(`${name}-year`),
-	})
-	const blank = (date: DateParts) => date.day === '' && date.month === '' && date.year === ''
-	let from = parts('from')
-	let to = parts('to')
-	if (blank(from) && blank(to)) {
-		const fallback = defaultFunnelPeriod(today)
-		from = partsOf(fallback.from)
-		to = partsOf(fallback.to)
-	}
+	const dates = parsePeriod(params, today, FUNNEL_PERIOD)
 	const values: FunnelFormValues = {
 		mode: one('mode') || 'period',
-		from,
-		to,
+		...dates.values,
 		channel: one('channel'),
 		by: one('by') || 'channel',
 		compare: one('compare'),
 	}
-	const errors: FieldError[] = []
-	if (!(FUNNEL_MODES as readonly string[]).includes(values.mode)) {
-		errors.push({ field: 'mode', message: 'Select what to count: a period or a cohort' })
-	}
-	const fromDate = readDateInput(from, 'The start of the dates')
-	if (!fromDate.ok) errors.push({ field: 'from', message: fromDate.error })
-	const toDate = readDateInput(to, 'The end of the dates')
-	if (!toDate.ok) errors.push({ field: 'to', message: toDate.error })
-	if (fromDate.ok && toDate.ok) {
-		if (toDate.date < fromDate.date) {
-			errors.push({ field: 'to', message: 'The end of the dates must be the same as or after the start' })
-		} else if (calendarDaysBetween(fromDate.date, toDate.date) >= MAX_FUNNEL_DAYS) {
-			errors.push({ field: 'to', message: 'The dates must span 5 years or less' })
-		}
-	}
-	if (values.channel !== '' && !channelKeys.includes(values.channel)) {
-		errors.push({ field: 'channel', message: 'Select a channel from the list' })
-	}
-	if (values.compare !== '' && !(COMPARISONS as readonly string[]).includes(values.compare)) {
-		errors.push({ field: 'compare', message: 'Select what to compare with' })
-	}
-	if (!(breakdowns as readonly string[]).includes(values.by)) {
-		errors.push({ field: 'by', message: 'Select what to break the figures down by' })
-	}
-	if (errors.length > 0 || !fromDate.ok || !toDate.ok) return { query: null, values, errors }
+	const isOneOf = (value: string, list: readonly string[]) => list.includes(value)
+	const mistake = (field: string, wrong: boolean, message: string): FieldError[] => (wrong ? [{ field, message }] : [])
+	const errors: FieldError[] = [
+		...mistake('mode', !isOneOf(values.mode, FUNNEL_MODES), 'Select what to count: a period or a cohort'),
+		...dates.errors,
+		...mistake('channel', values.channel !== '' && !isOneOf(values.channel, channelKeys), 'Select a channel from the list'),
+		...mistake('compare', values.compare !== '' && !isOneOf(values.compare, COMPARISONS), 'Select what to compare with'),
+		...mistake('by', !isOneOf(values.by, breakdowns), 'Select what to break the figures down by'),
+	]
+	if (errors.length > 0 || !dates.period) return { query: null, values, errors }
 	return {
 		values,
 		errors,
 		query: {
 			mode: values.mode as FunnelMode,
-			period: { from: fromDate.date, to: toDate.date },
+			period: dates.period,
 			channel: values.channel === '' ? null : values.channel,
 			breakdown: values.by as Breakdown,
 			compare: values.compare === '' ? null : (values.compare as Comparison),
@@ -153,11 +124,21 @@ export function parseFunnelQuery(
 	}
 }
 
+/** The line that says what the figures are of: the mode, the dates, the channel, the comparison. */
+export function funnelScope(query: FunnelQuery, channelLabel: string | null, comparedWith: ReportPeriod | null): string {
+	const what =
+		query.mode === 'period'
+			? `Period: households that entered each stage from ${periodWords(query.period)}`
+			: `Cohort: households whose first enquiry was from ${periodWords(query.period)}, followed through to today`
+	const channel = channelLabel ? `channel: ${channelLabel}` : 'all channels'
+	return `${what}; mainstream households, ${channel}${comparedWith ? `; compared with ${periodWords(comparedWith)}` : ''}.`
+}
+
 /**
  * The dates to compare with: the same number of days just before, or the same dates a year
  * earlier (29 February becomes 28 February).
  */
-export function comparisonPeriod(period: FunnelPeriod, compare: Comparison): FunnelPeriod {
+export function comparisonPeriod(period: ReportPeriod, compare: Comparison): ReportPeriod {
 	if (compare === 'last_year') return { from: addMonths(period.from, -12), to: addMonths(period.to, -12) }
 	const days = calendarDaysBetween(period.from, period.to)
 	const to = addCalendarDays(period.from, -1)
@@ -349,9 +330,6 @@ export function formatDays(value: number | null): string {
 	return ONE_DECIMAL.format(Math.round(value * 10) / 10)
 }
 
-/** '1 month', '1,204 months'. */
-export const counted = (count: number, one: string, many: string) =>
-	`${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`
 const households = (count: number) => `${count.toLocaleString('en-GB')} ${count === 1 ? 'household' : 'households'}`
 const withShare = (count: number, whole: number) =>
 	`${count.toLocaleString('en-GB')} (${formatPercent(ratio(count, whole))})`
@@ -390,6 +368,17 @@ export function biggestLoss(rows: readonly StageRow[]): StageRow | null {
 	const steps = rows.filter((row) => row.fromPrevious !== null)
 	if (steps.length === 0) return null
 	return steps.reduce((worst, row) => (row.fromPrevious! < worst.fromPrevious! ? row : worst))
+}
+
+/** The one line under the chart of where households leave. */
+export function exitSentence(rows: readonly StageRow[]): string {
+	const left = rows.reduce((sum, row) => sum + row.left, 0)
+	if (left === 0) return 'No household counted here has left.'
+	const most = rows.reduce((best, row) => (row.left > best.left ? row : best))
+	const reason = most.reasons[0]
+	return `${households(left)} left; most left from ${most.name} (${most.left.toLocaleString('en-GB')})${
+		reason ? `, most often: ${reason.label} (${reason.count})` : ''
+	}.`
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -441,41 +430,27 @@ export function nationalComparison(rows: readonly StageRow[]): NationalCompariso
 	]
 }
 
+/** The one line beside the comparison with England. */
+export function nationalSentence(comparisons: readonly NationalComparison[]): string {
+	const below = comparisons.filter((comparison) => comparison.verdict === 'below')
+	if (comparisons.every((comparison) => comparison.verdict === null)) return 'No figures to compare yet.'
+	if (below.length === 0) return 'The service converts at least as well as England at both steps.'
+	const each = below.map(
+		(comparison) =>
+			`${comparison.label.toLowerCase()} (${formatPercent(comparison.service)} against ${formatPercent(comparison.england)})`
+	)
+	return `Below England: ${each.join(' and ')}.`
+}
+
 // ---------------------------------------------------------------------------------------------
 // Monthly trends
 
 export type MonthCounts = { month: string; enquiries: number; applications: number; approvals: number }
 
-/** Every month ('YYYY-MM') the dates touch, in order. */
-export function monthsOf(period: FunnelPeriod): string[] {
-	const months: string[] = []
-	let year = Number(period.from.slice(0, 4))
-	let month = Number(period.from.slice(5, 7))
-	const last = period.to.slice(0, 7)
-	for (;;) {
-		const key = `${year}-${String(month).padStart(2, '0')}`
-		if (key > last) break
-		months.push(key)
-		month += 1
-		if (month === 13) {
-			month = 1
-			year += 1
-		}
-	}
-	return months
-}
-
 /** The counts for every month of the dates, months with nothing as 0. */
-export function monthlyTrend(period: FunnelPeriod, counted: readonly MonthCounts[]): MonthCounts[] {
+export function monthlyTrend(period: ReportPeriod, counted: readonly MonthCounts[]): MonthCounts[] {
 	const byMonth = new Map(counted.map((row) => [row.month, row]))
 	return monthsOf(period).map((month) => byMonth.get(month) ?? { month, enquiries: 0, applications: 0, approvals: 0 })
-}
-
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
-/** 'Mar 2026'. */
-export function monthLabel(month: string): string {
-	return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`
 }
 
 export function trendSentence(months: readonly MonthCounts[]): string {

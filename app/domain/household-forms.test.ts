@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { londonInstant } from './working-days.ts'
 import {
-	blockedMessage,
 	contactInstant,
 	doneMessage,
 	exitReasonGroups,
@@ -131,22 +130,6 @@ describe('stage changes', () => {
 			'enquiry',
 		])
 		expect(moveChoices('approved', false)).toEqual([])
-	})
-
-	test('a page with nothing to do says why instead of showing a form', () => {
-		expect(blockedMessage('move', 'open')).toBeNull()
-		expect(blockedMessage('move', 'closed')).toMatch(/closed. A manager must reopen/)
-		expect(blockedMessage('move', 'on_hold')).toMatch(/on hold. Resume/)
-		expect(blockedMessage('close', 'on_hold')).toBeNull()
-		expect(blockedMessage('resume', 'open')).toBe('This household is not on hold.')
-		expect(blockedMessage('reopen', 'open')).toBe('This household is not closed.')
-		expect(blockedMessage('hold', 'open', 1, { stage: 'approved' })).toMatch(/approved/)
-		expect(blockedMessage('complete_stage_1', 'open', 1, { stage1Open: false })).toMatch(/not open/)
-		expect(blockedMessage('checks_received', 'open', 1, { stage1Open: false })).toMatch(/not open/)
-		expect(blockedMessage('checks_received', 'open', 1, { stage1Open: true, checksReceivedOn: '2026-03-02' })).toBe(
-			'You have already recorded that the last Stage 1 check arrived on 2 March 2026.'
-		)
-		expect(blockedMessage('checks_received', 'open', 1, { stage1Open: true, checksReceivedOn: null })).toBeNull()
 	})
 })
 

@@ -4,7 +4,7 @@ import { CONTACT_METHODS, CONTACT_OUTCOMES } from './timeline.ts'
 import { BACKDATE_REASON_MAX } from './stage-machine.ts'
 import type { EndedBy } from './exit-reasons.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
-import { formatDate, londonInstant, type CalendarDate } from './working-days.ts'
+import { londonInstant, type CalendarDate } from './working-days.ts'
 import type { FieldError } from './field-errors.ts'
 
 // The rules of the household record's forms (contact attempts, stage changes, closing, notes,
@@ -258,32 +258,4 @@ export function moveChoices(stage: StageKey, canMoveBack: boolean): { stage: Sta
 		for (const earlier of STAGE_KEYS.slice(0, index).reverse()) choices.push({ stage: earlier, direction: 'back' })
 	}
 	return choices
-}
-
-export type StageAction = 'move' | 'checks_received' | 'complete_stage_1' | 'hold' | 'resume' | 'close' | 'reopen'
-
-/**
- * Why an action page has nothing to offer for a household in this status (so it shows a sentence,
- * not a form that can only be refused); null when the form can be used. The machine still decides.
- */
-export function blockedMessage(
-	action: StageAction,
-	status: string,
-	choices = 1,
-	extra: { stage?: string; stage1Open?: boolean; checksReceivedOn?: CalendarDate | null } = {}
-): string | null {
-	if (action === 'reopen') return status === 'closed' ? null : 'This household is not closed.'
-	if (status === 'closed') return 'This household is closed. A manager must reopen it before anything else can change.'
-	if (action === 'resume') return status === 'on_hold' ? null : 'This household is not on hold.'
-	if (action === 'hold' && status === 'on_hold') return 'This household is already on hold.'
-	if (action !== 'close' && status === 'on_hold')
-		return 'This household is on hold. Resume it before you change anything else.'
-	if ((action === 'hold' || action === 'close') && extra.stage === 'approved')
-		return 'This household is approved: it has finished recruitment.'
-	if ((action === 'complete_stage_1' || action === 'checks_received') && !extra.stage1Open)
-		return 'Stage 1 is not open for this household.'
-	if (action === 'checks_received' && extra.checksReceivedOn)
-		return `You have already recorded that the last Stage 1 check arrived on ${formatDate(extra.checksReceivedOn)}.`
-	if (action === 'move' && choices === 0) return 'This household is approved: it has finished recruitment.'
-	return null
 }

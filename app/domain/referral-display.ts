@@ -1,5 +1,6 @@
-// How a referral is described to staff (the carer's record, the household record). Staff see
-// why a referral earns nothing; the referrer never does (app/domain/referral-progress.ts).
+// How a referral is described to staff (the carer's record, the household record), in words:
+// its tag's colour is app/components/status-tags.tsx's. Staff see why a referral earns nothing;
+// the referrer never does (app/domain/referral-progress.ts).
 
 export const REFERRAL_STATUS_LABELS = {
 	counted: 'Counted',
@@ -8,13 +9,6 @@ export const REFERRAL_STATUS_LABELS = {
 	awaiting_match: 'Waiting for a decision',
 } as const
 export type ReferralStatus = keyof typeof REFERRAL_STATUS_LABELS
-
-export const REFERRAL_STATUS_TAGS: Record<ReferralStatus, string> = {
-	counted: 'govuk-tag--green',
-	not_eligible: 'govuk-tag--orange',
-	detached: 'govuk-tag--grey',
-	awaiting_match: 'govuk-tag--yellow',
-}
 
 /** Why a referral waiting for a possible match earns nothing yet (ADR 016). */
 export const AWAITING_MATCH_TEXT =
@@ -28,10 +22,6 @@ export const REFERRAL_VIA_LABELS: Record<string, string> = {
 
 export function referralStatusLabel(status: string): string {
 	return Object.hasOwn(REFERRAL_STATUS_LABELS, status) ? REFERRAL_STATUS_LABELS[status as ReferralStatus] : status
-}
-
-export function referralStatusTag(status: string): string {
-	return Object.hasOwn(REFERRAL_STATUS_TAGS, status) ? REFERRAL_STATUS_TAGS[status as ReferralStatus] : ''
 }
 
 export function referralViaLabel(via: string): string {

@@ -97,3 +97,20 @@ export function ineligibleReasonText(
 			return 'The referrer was no longer an active carer on the day of the referral'
 	}
 }
+
+/**
+ * Why staff cannot make this change to a household's referral now, or null: the household record
+ * offers the change, its page shows a form, and the change is made only when this says null, so
+ * the three cannot disagree (ADR 024). Detaching needs a referral that is still attached; counting
+ * one instead needs one the rules turned down for a reason staff may set aside.
+ */
+export function referralChangeRefusal(
+	change: 'detach' | 'count',
+	referral: { status: string; ineligibleReason: string | null }
+): string | null {
+	if (change === 'detach') return referral.status === 'detached' ? 'This referral has already been detached' : null
+	if (referral.status !== 'not_eligible') return 'Only a referral that does not count can be counted instead'
+	if (!OVERRIDABLE_REASONS.includes(referral.ineligibleReason as IneligibleReason))
+		return 'Only a referral turned down because another referrer came first, or because of the household’s earlier contact, can be counted'
+	return null
+}

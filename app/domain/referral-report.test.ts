@@ -1,27 +1,28 @@
 import { describe, expect, test } from 'vitest'
 import {
+	REFERRAL_PERIOD,
 	costPerApproved,
-	defaultPeriod,
 	formatShare,
-	monthsOf,
-	parseReferralReportQuery,
 	referralsByMonth,
+	referralsSentence,
 	spendByMonth,
+	spendSentence,
 	stageConversion,
 	type ReportHousehold,
 } from './referral-report.ts'
+import { monthsOf, parsePeriod } from './report-period.ts'
 
 describe('the period', () => {
 	test('is twelve months to today unless chosen', () => {
-		expect(defaultPeriod('2026-11-24')).toEqual({ from: '2025-12-01', to: '2026-11-24' })
-		expect(defaultPeriod('2026-12-31')).toEqual({ from: '2026-01-01', to: '2026-12-31' })
-		const { period, values } = parseReferralReportQuery(new URLSearchParams(), '2026-11-24')
+		expect(REFERRAL_PERIOD.preset.of('2026-11-24')).toEqual({ from: '2025-12-01', to: '2026-11-24' })
+		expect(REFERRAL_PERIOD.preset.of('2026-12-31')).toEqual({ from: '2026-01-01', to: '2026-12-31' })
+		const { period, values } = parsePeriod(new URLSearchParams(), '2026-11-24', REFERRAL_PERIOD)
 		expect(period).toEqual({ from: '2025-12-01', to: '2026-11-24' })
 		expect(values.from).toEqual({ day: '1', month: '12', year: '2025' })
 	})
 
 	test('must be real, ordered and at most three years', () => {
-		const parse = (query: string) => parseReferralReportQuery(new URLSearchParams(query), '2026-11-24').errors
+		const parse = (query: string) => parsePeriod(new URLSearchParams(query), '2026-11-24', REFERRAL_PERIOD).errors
 		expect(parse('from-day=1&from-month=2&from-year=2026&to-day=31&to-month=1&to-year=2026')).toEqual([
 			{ field: 'to', message: 'The end of the period must be the same as or after the start' },
 		])
@@ -121,6 +122,22 @@ describe('by month', () => {
 			['Feb 2026', 2, 37_500],
 			['Mar 2026', 1, 150_000],
 		])
+		expect(spendSentence(rows)).toBe('£1,875 paid in bonuses over 3 months; the most in Mar 2026 (£1,500).')
+		expect(spendSentence(spendByMonth([], period))).toBe('No bonuses were paid in this period.')
+	})
+
+	test('the line under the chart of referrals: how many, over how long, and the busiest month', () => {
+		const rows = referralsByMonth(
+			[
+				{ referredOn: '2026-02-03', status: 'counted' },
+				{ referredOn: '2026-03-04', status: 'counted' },
+				{ referredOn: '2026-03-05', status: 'not_eligible' },
+			],
+			period
+		)
+		expect(referralsSentence(rows)).toBe('3 referrals made over 3 months; the most in Mar 2026 (2).')
+		expect(referralsSentence(rows.slice(0, 2))).toBe('1 referral made over 2 months; the most in Feb 2026 (1).')
+		expect(referralsSentence(referralsByMonth([], period))).toBe('No referrals were made in this period.')
 	})
 })
 

@@ -1,8 +1,3 @@
-import { readDateInput, type DateParts } from './date-input.ts'
-import { STAGE_KEYS, type StageKey } from './stages.ts'
-import { addCalendarDays, calendarDaysBetween, type CalendarDate } from './working-days.ts'
-import type { FieldError } from './field-errors.ts'
-
 // The referral report's maths: is refer-a-friend worth what it costs? Pure: the loader
 // (app/models/referral-report.server.ts) reads the rows, these functions count them.
 //
@@ -18,92 +13,24 @@ import type { FieldError } from './field-errors.ts'
 // - Cost per approved household: every bonus paid so far for the referred households of the period,
 //   divided by how many of them were approved. None approved: no figure.
 
-export type Period = { from: CalendarDate; to: CalendarDate }
+import { formatPounds } from './bonus-scheme.ts'
+import {
+	LAST_12_MONTHS,
+	inPeriod,
+	monthLabel,
+	monthsOf,
+	type PeriodRules,
+	type ReportPeriod,
+} from './report-period.ts'
+import { counted } from './report-table.ts'
+import { STAGE_KEYS, type StageKey } from './stages.ts'
+import type { CalendarDate } from './working-days.ts'
 
-/** A year of months is the default; three years is the most the charts stay readable for. */
-export const MAX_PERIOD_DAYS = 3 * 366
-
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
-/** 'Mar 2026' for '2026-03'. */
-export function monthLabel(month: string): string {
-	return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`
-}
-
-/** Every month ('YYYY-MM') the period touches, in order. */
-export function monthsOf(period: Period): string[] {
-	const months: string[] = []
-	let year = Number(period.from.slice(0, 4))
-	let month = Number(period.from.slice(5, 7))
-	const last = period.to.slice(0, 7)
-	for (;;) {
-		const key = `${year}-${String(month).padStart(2, '0')}`
-		if (key > last) break
-		months.push(key)
-		month += 1
-		if (month > 12) {
-			month = 1
-			year += 1
-		}
-	}
-	return months
-}
-
-/** The default period: the start of the month eleven months ago to today (twelve months). */
-export function defaultPeriod(today: CalendarDate): Period {
-	let year = Number(today.slice(0, 4))
-	let month = Number(today.slice(5, 7)) - 11
-	if (month < 1) {
-		month += 12
-		year -= 1
-	}
-	return { from: `${year}-${String(month).padStart(2, '0')}-01`, to: today }
-}
-
-const within = (date: CalendarDate, period: Period) => date >= period.from && date <= period.to
-
-// ---------------------------------------------------------------------------------------------
-// The period from the URL (a GET form, so a report can be bookmarked)
-
-export type ReportFormValues = { from: DateParts; to: DateParts }
-
-function partsOf(date: CalendarDate): DateParts {
-	return { day: String(Number(date.slice(8, 10))), month: String(Number(date.slice(5, 7))), year: date.slice(0, 4) }
-}
-
-/** No dates at all is the default period; anything else must be a whole, real, ordered period. */
-export function parseReferralReportQuery(
-	params: URLSearchParams,
-	today: CalendarDate
-): { period: Period | null; values: ReportFormValues; errors: FieldError[] } {
-	const parts = (name: string): DateParts => ({
-		day: (params.get(`${name}-day`) ?? '').trim(),
-		month: (params.get(`${name}-month`) ?? '').trim(),
-		year: (params.get(`${name}-year`) ?? '').trim(),
-	})
-	const blank = (date: DateParts) => date.day === '' && date.month === '' && date.year === ''
-	let from = parts('from')
-	let to = parts('to')
-	if (blank(from) && blank(to)) {
-		const fallback = defaultPeriod(today)
-		from = partsOf(fallback.from)
-		to = partsOf(fallback.to)
-	}
-	const values = { from, to }
-	const errors: FieldError[] = []
-	const fromDate = readDateInput(from, 'The start of the period')
-	if (!fromDate.ok) errors.push({ field: 'from', message: fromDate.error })
-	const toDate = readDateInput(to, 'The end of the period')
-	if (!toDate.ok) errors.push({ field: 'to', message: toDate.error })
-	if (fromDate.ok && toDate.ok) {
-		if (toDate.date < fromDate.date) {
-			errors.push({ field: 'to', message: 'The end of the period must be the same as or after the start' })
-		} else if (calendarDaysBetween(fromDate.date, toDate.date) >= MAX_PERIOD_DAYS) {
-			errors.push({ field: 'to', message: 'The period must be 3 years or shorter' })
-		}
-	}
-	if (errors.length > 0 || !fromDate.ok || !toDate.ok) return { period: null, values, errors }
-	return { period: { from: fromDate.date, to: toDate.date }, values, errors }
+/** The last 12 months unless chosen; three years is the most the charts stay readable for. */
+export const REFERRAL_PERIOD: PeriodRules = {
+	noun: 'period',
+	preset: LAST_12_MONTHS,
+	longest: { days: 3 * 366, message: 'The period must be 3 years or shorter' },
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,12 +71,12 @@ export type ReportReferral = { referredOn: CalendarDate; status: string }
 export type ReferralMonth = { month: string; label: string; made: number; counted: number; notEligible: number }
 
 /** Referrals made in the period by month (detached ones were never referrals). */
-export function referralsByMonth(referrals: readonly ReportReferral[], period: Period): ReferralMonth[] {
+export function referralsByMonth(referrals: readonly ReportReferral[], period: ReportPeriod): ReferralMonth[] {
 	const rows = new Map(
 		monthsOf(period).map((month) => [month, { month, label: monthLabel(month), made: 0, counted: 0, notEligible: 0 }])
 	)
 	for (const referral of referrals) {
-		if (referral.status === 'detached' || !within(referral.referredOn, period)) continue
+		if (referral.status === 'detached' || !inPeriod(referral.referredOn, period)) continue
 		const row = rows.get(referral.referredOn.slice(0, 7))!
 		row.made += 1
 		if (referral.status === 'counted') row.counted += 1
@@ -162,12 +89,12 @@ export type PaidBonus = { paidOn: CalendarDate; amountPence: number }
 export type SpendMonth = { month: string; label: string; bonuses: number; pence: number }
 
 /** Bonuses paid in the period by the month they were paid. */
-export function spendByMonth(paid: readonly PaidBonus[], period: Period): SpendMonth[] {
+export function spendByMonth(paid: readonly PaidBonus[], period: ReportPeriod): SpendMonth[] {
 	const rows = new Map(
 		monthsOf(period).map((month) => [month, { month, label: monthLabel(month), bonuses: 0, pence: 0 }])
 	)
 	for (const bonus of paid) {
-		if (!within(bonus.paidOn, period)) continue
+		if (!inPeriod(bonus.paidOn, period)) continue
 		const row = rows.get(bonus.paidOn.slice(0, 7))!
 		row.bonuses += 1
 		row.pence += bonus.amountPence
@@ -185,7 +112,22 @@ export function formatShare(share: number | null): string {
 	return share === null ? '–' : `${Math.round(share * 100)}%`
 }
 
-/** The day after `to`: the end of the period as an instant bound (exclusive). */
-export function dayAfter(to: CalendarDate): CalendarDate {
-	return addCalendarDays(to, 1)
+/** The one line under the chart of referrals by month. */
+export function referralsSentence(months: readonly ReferralMonth[]): string {
+	const made = months.reduce((sum, month) => sum + month.made, 0)
+	if (made === 0) return 'No referrals were made in this period.'
+	const busiest = months.reduce((best, month) => (month.made > best.made ? month : best))
+	return `${counted(made, 'referral', 'referrals')} made over ${counted(months.length, 'month', 'months')}; the most in ${
+		busiest.label
+	} (${busiest.made.toLocaleString('en-GB')}).`
+}
+
+/** The one line under the chart of bonus spend by month. */
+export function spendSentence(months: readonly SpendMonth[]): string {
+	const pence = months.reduce((sum, month) => sum + month.pence, 0)
+	if (pence === 0) return 'No bonuses were paid in this period.'
+	const most = months.reduce((best, month) => (month.pence > best.pence ? month : best))
+	return `${formatPounds(pence)} paid in bonuses over ${counted(months.length, 'month', 'months')}; the most in ${
+		most.label
+	} (${formatPounds(most.pence)}).`
 }

@@ -4,9 +4,10 @@ import {
 	breachesOf,
 	byGroup,
 	byWeek,
-	defaultPeriod,
+	RESPONSE_PERIOD,
 	formatNumber,
 	formatShare,
+	hoursAndDays,
 	median,
 	outcomeOf,
 	parseReportQuery,
@@ -15,11 +16,10 @@ import {
 	startedIn,
 	summarise,
 	toReportClock,
-	weekStarting,
 	weeklySentence,
-	weeksOf,
 	type ReportClock,
 } from './response-report.ts'
+import { weekStarting, weeksOf } from './report-period.ts'
 
 /** A report clock with only what a test cares about. */
 function clock(partial: Partial<ReportClock> & Pick<ReportClock, 'status'>): ReportClock {
@@ -176,8 +176,8 @@ describe('weeks and groups', () => {
 
 	test('the default period is the 13 full weeks before this one', () => {
 		// Wednesday 15 April 2026: this week started Monday 13 April.
-		expect(defaultPeriod('2026-04-15')).toEqual({ from: '2026-01-12', to: '2026-04-12' })
-		expect(weeksOf(defaultPeriod('2026-04-15'))).toHaveLength(13)
+		expect(RESPONSE_PERIOD.preset.of('2026-04-15')).toEqual({ from: '2026-01-12', to: '2026-04-12' })
+		expect(weeksOf(RESPONSE_PERIOD.preset.of('2026-04-15'))).toHaveLength(13)
 	})
 
 	test('a period is inclusive at both ends', () => {
@@ -289,6 +289,12 @@ describe('parseReportQuery', () => {
 		expect(parsed.query).toBeNull()
 		expect(parsed.errors).toContainEqual({ field, message })
 	})
+})
+
+test('a time to first contact in working hours and days', () => {
+	expect(hoursAndDays(4.5, 0.5)).toBe('4.5 working hours (0.5 working days)')
+	expect(hoursAndDays(1, 1)).toBe('1 working hour (1 working day)')
+	expect(hoursAndDays(null, null)).toBe('No contacts made yet')
 })
 
 describe('words', () => {

@@ -16,104 +16,57 @@
 //   nearest rank, the smallest value with at least 90% of the values at or below it (the
 //   ceil(0.9 × n)th value in order), so it is always a time that really happened.
 
-import { readDateInput, type DateParts } from './date-input.ts'
-import type { Clock, ClockKey, ClockStatus } from './response-clocks.ts'
-import { addCalendarDays, calendarDaysBetween, formatShortDate, type CalendarDate } from './working-days.ts'
 import type { FieldError } from './field-errors.ts'
+import {
+	LAST_13_WEEKS,
+	inPeriod,
+	parsePeriod,
+	weekStarting,
+	weeksOf,
+	type PeriodFormValues,
+	type PeriodRules,
+	type ReportPeriod,
+} from './report-period.ts'
+import type { Clock, ClockKey, ClockStatus } from './response-clocks.ts'
+import { calendarDaysBetween, formatShortDate, type CalendarDate } from './working-days.ts'
 
 export const REPORT_ROUTES = ['mainstream', 'kinship'] as const
 export type ReportRoute = (typeof REPORT_ROUTES)[number]
 export const REPORT_ROUTE_LABELS: Record<ReportRoute, string> = { mainstream: 'Mainstream', kinship: 'Kinship' }
 
-/** The default period: the last 13 full weeks (a quarter), Monday to Sunday. */
-export const DEFAULT_WEEKS = 13
-/** Longer periods make a chart nobody can read and a slow page. */
-export const MAX_PERIOD_DAYS = 366
+/** The last 13 full weeks (a quarter) unless chosen; longer makes a chart nobody can read and a slow page. */
+export const RESPONSE_PERIOD: PeriodRules = {
+	noun: 'period',
+	preset: LAST_13_WEEKS,
+	longest: { days: 366, message: 'The period must be a year or shorter' },
+}
 export const BREACHES_PAGE_SIZE = 25
 
-export type Period = { from: CalendarDate; to: CalendarDate }
-
-// ---------------------------------------------------------------------------------------------
-// Weeks and the period
-
-function weekdayOf(date: CalendarDate): number {
-	return new Date(`${date}T00:00:00Z`).getUTCDay()
-}
-
-/** The Monday of the week a date falls in (weeks start on Monday). */
-export function weekStarting(date: CalendarDate): CalendarDate {
-	return addCalendarDays(date, -((weekdayOf(date) + 6) % 7))
-}
-
-/** The last 13 full weeks before the week of `today`: Monday 13 weeks ago to last Sunday. */
-export function defaultPeriod(today: CalendarDate): Period {
-	const thisMonday = weekStarting(today)
-	return { from: addCalendarDays(thisMonday, -7 * DEFAULT_WEEKS), to: addCalendarDays(thisMonday, -1) }
-}
-
-/** The Monday of every week the period touches, in order. */
-export function weeksOf(period: Period): CalendarDate[] {
-	const weeks: CalendarDate[] = []
-	for (let monday = weekStarting(period.from); monday <= period.to; monday = addCalendarDays(monday, 7)) {
-		weeks.push(monday)
-	}
-	return weeks
-}
-
-export type ReportQuery = { period: Period; route: ReportRoute; page: number }
-export type ReportFormValues = { from: DateParts; to: DateParts; route: string }
-
-function partsOf(date: CalendarDate): DateParts {
-	return { day: String(Number(date.slice(8, 10))), month: String(Number(date.slice(5, 7))), year: date.slice(0, 4) }
-}
+export type ReportQuery = { period: ReportPeriod; route: ReportRoute; page: number }
+export type ReportFormValues = PeriodFormValues & { route: string }
 
 /**
  * The report's period, route and page from the URL (a GET form, so a report can be bookmarked).
- * No dates at all is the default period; anything else must be a whole, real, ordered period.
+ * No dates at all is the last 13 weeks (app/domain/report-period.ts).
  */
 export function parseReportQuery(
 	params: URLSearchParams,
 	today: CalendarDate
 ): { query: ReportQuery | null; values: ReportFormValues; errors: FieldError[] } {
-	const one = (name: string) => (params.get(name) ?? '').trim()
-	const parts = (name: string): DateParts => ({
-		day: one(`${name}-day`),
-		month: one(`${name}-month`),
-		year: one(`${name}-year`),
-	})
-	const blank = (date: DateParts) => date.day === '' && date.month === '' && date.year === ''
-	const fallback = defaultPeriod(today)
-	let from = parts('from')
-	let to = parts('to')
-	if (blank(from) && blank(to)) {
-		from = partsOf(fallback.from)
-		to = partsOf(fallback.to)
-	}
-	const values: ReportFormValues = { from, to, route: one('route') }
-	const errors: FieldError[] = []
-
-	const fromDate = readDateInput(from, 'The start of the period')
-	if (!fromDate.ok) errors.push({ field: 'from', message: fromDate.error })
-	const toDate = readDateInput(to, 'The end of the period')
-	if (!toDate.ok) errors.push({ field: 'to', message: toDate.error })
-	if (fromDate.ok && toDate.ok) {
-		if (toDate.date < fromDate.date) {
-			errors.push({ field: 'to', message: 'The end of the period must be the same as or after the start' })
-		} else if (calendarDaysBetween(fromDate.date, toDate.date) >= MAX_PERIOD_DAYS) {
-			errors.push({ field: 'to', message: 'The period must be a year or shorter' })
-		}
-	}
+	const dates = parsePeriod(params, today, RESPONSE_PERIOD)
+	const values: ReportFormValues = { ...dates.values, route: (params.get('route') ?? '').trim() }
 	const route = values.route === '' ? 'mainstream' : values.route
+	const errors = [...dates.errors]
 	if (!(REPORT_ROUTES as readonly string[]).includes(route)) {
 		errors.push({ field: 'route', message: 'Select mainstream or kinship' })
 	}
-	if (errors.length > 0 || !fromDate.ok || !toDate.ok) return { query: null, values, errors }
+	if (errors.length > 0 || !dates.period) return { query: null, values, errors }
 	const page = Number(params.get('page') ?? '1')
 	return {
 		values,
 		errors,
 		query: {
-			period: { from: fromDate.date, to: toDate.date },
+			period: dates.period,
 			route: route as ReportRoute,
 			// Only the pagination links set the page: a bad one quietly means the first.
 			page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
@@ -173,8 +126,8 @@ export function toReportClock(
 	}
 }
 
-export function startedIn(clock: Pick<ReportClock, 'startedOn'>, period: Period): boolean {
-	return clock.startedOn >= period.from && clock.startedOn <= period.to
+export function startedIn(clock: Pick<ReportClock, 'startedOn'>, period: ReportPeriod): boolean {
+	return inPeriod(clock.startedOn, period)
 }
 
 /** Met: within target. Missed, or still running past its deadline: outside. Otherwise no outcome yet. */
@@ -260,7 +213,7 @@ export function summarise(clocks: readonly ReportClock[]): Summary {
 export type Group = { key: string; label: string; summary: Summary }
 
 /** Every week of the period (the weeks with nothing too), by the week each clock started. */
-export function byWeek(clocks: readonly ReportClock[], period: Period): Group[] {
+export function byWeek(clocks: readonly ReportClock[], period: ReportPeriod): Group[] {
 	const groups = new Map<CalendarDate, ReportClock[]>(weeksOf(period).map((monday) => [monday, []]))
 	for (const clock of clocks) groups.get(weekStarting(clock.startedOn))?.push(clock)
 	return [...groups].map(([monday, list]) => ({
@@ -303,6 +256,29 @@ export function breachesOf(clocks: readonly ReportClock[]): ReportClock[] {
 		.sort((a, b) => b.daysLate! - a.daysLate! || (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0))
 }
 
+/** One clock's figures over the period, for the table of every clock. */
+export type ClockReport = {
+	key: ClockKey
+	label: string
+	/** The target in force at the end of the period, in words. */
+	target: string
+	unit: 'working_days' | 'days'
+	summary: Summary
+}
+
+/** A clock that missed its target or is running past it: a household, by name. */
+export type BreachRow = {
+	householdId: string
+	reference: string
+	name: string
+	clock: string
+	status: 'missed' | 'overdue'
+	startedOn: CalendarDate
+	deadline: CalendarDate
+	endedOn: CalendarDate | null
+	daysLate: number
+}
+
 // ---------------------------------------------------------------------------------------------
 // Words
 
@@ -315,6 +291,17 @@ export function formatShare(share: number | null): string {
 export function formatNumber(value: number | null): string {
 	if (value === null) return '–'
 	return (Math.round(value * 10) / 10).toLocaleString('en-GB', { maximumFractionDigits: 1 })
+}
+
+/** '4.5 working hours (0.6 working days)': a time to first contact in both units. */
+export function hoursAndDays(hours: number | null, days: number | null): string {
+	if (hours === null && days === null) return 'No contacts made yet'
+	const unit = (value: number | null, one: string, many: string) => (value === null ? '' : ` ${value === 1 ? one : many}`)
+	return `${formatNumber(hours)}${unit(hours, 'working hour', 'working hours')} (${formatNumber(days)}${unit(
+		days,
+		'working day',
+		'working days'
+	)})`
 }
 
 /** The one-line summary under the weekly chart. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { ACCOUNT_REFUSALS, accountChangeRefusal, accountStatus, readAccountForm } from './staff-accounts.ts'
+import { ACCOUNT_REFUSALS, accountActions, accountChangeRefusal, accountStatus, readAccountForm } from './staff-accounts.ts'
 
 const now = new Date('2026-11-23T12:00:00Z')
 
@@ -55,5 +55,37 @@ describe('changes that would lock everyone out', () => {
 		expect(
 			accountChangeRefusal({ actorId: 'a', target: officer, change: { disable: true }, otherActiveAdministrators: 0 })
 		).toBeNull()
+	})
+})
+
+describe('what an administrator may do to an account', () => {
+	test.each<[string, string, { id: string; disabled: boolean }, Record<string, string | null>]>([
+		[
+			'someone else’s active account: everything',
+			'admin',
+			{ id: 'officer', disabled: false },
+			{ save: null, send_link: null, disable: null, enable: null },
+		],
+		[
+			'their own account: everything but turning it off',
+			'admin',
+			{ id: 'admin', disabled: false },
+			{ save: null, send_link: null, disable: ACCOUNT_REFUSALS.disableSelf, enable: null },
+		],
+		[
+			'an account turned off: no password link until it is on again',
+			'admin',
+			{ id: 'officer', disabled: true },
+			{ save: null, send_link: ACCOUNT_REFUSALS.linkWhileDisabled, enable: null, disable: null },
+		],
+	])('%s', (_, actorId, target, expected) => {
+		expect(accountActions(actorId, target)).toEqual(expected)
+	})
+
+	test('turning off one’s own account is refused by the change too, in the same words', () => {
+		const self = { id: 'admin', role: 'administrator' as const, disabled: false }
+		expect(
+			accountChangeRefusal({ actorId: 'admin', target: self, change: { disable: true }, otherActiveAdministrators: 2 })
+		).toBe(accountActions('admin', self).disable)
 	})
 })

@@ -54,9 +54,27 @@ export function readAccountForm(
 
 export const ACCOUNT_REFUSALS = {
 	disableSelf: 'You cannot turn off your own account. Ask another administrator.',
+	linkWhileDisabled: 'Turn the account on before sending a password link.',
 	lastAdministrator:
 		'There must always be at least one active administrator. Make someone else an administrator first.',
 } as const
+
+export type AccountAction = 'save' | 'send_link' | 'disable' | 'enable'
+
+/**
+ * What an administrator may do to an account, as far as the two accounts alone say: for each
+ * action, why not, or null. The account's page offers an action only when it is null, and shows
+ * the reason instead; the server refuses with the same words (ADR 024). Whether anyone else is an
+ * active administrator needs the database: `accountChangeRefusal` adds that rule.
+ */
+export function accountActions(actorId: string, target: { id: string; disabled: boolean }): Record<AccountAction, string | null> {
+	return {
+		save: null,
+		send_link: target.disabled ? ACCOUNT_REFUSALS.linkWhileDisabled : null,
+		disable: target.id === actorId ? ACCOUNT_REFUSALS.disableSelf : null,
+		enable: null,
+	}
+}
 
 /**
  * Why a change to an account must be refused, or null. `activeAdministrators` counts active
@@ -70,7 +88,10 @@ export function accountChangeRefusal(input: {
 	otherActiveAdministrators: number
 }): string | null {
 	const { target, change } = input
-	if (change.disable && target.id === input.actorId) return ACCOUNT_REFUSALS.disableSelf
+	if (change.disable) {
+		const refusal = accountActions(input.actorId, target).disable
+		if (refusal) return refusal
+	}
 	const wasAdministrator = target.role === 'administrator' && !target.disabled
 	const staysAdministrator = (change.role ?? target.role) === 'administrator' && !(change.disable ?? target.disabled)
 	if (wasAdministrator && !staysAdministrator && input.otherActiveAdministrators === 0) {

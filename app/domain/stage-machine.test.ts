@@ -160,12 +160,13 @@ describe('moving between stages', () => {
 			'toStage',
 		],
 		[
+			// The record offers an officer no move at all here, and the machine says why in the same words.
 			'an approved household back, by an officer',
 			'approved',
 			'panel',
 			'officer',
-			'Only a manager can move a household back to an earlier stage',
-			'toStage',
+			'This household is approved: it has finished recruitment',
+			null,
 		],
 	])('refused: %s', (_, from, to, role, error, field) => {
 		expect(run(at(from), move(to), role).result).toEqual({ ok: false, error, field })

@@ -306,17 +306,11 @@ function stagesAfterMove(state: HouseholdState, to: StageKey, on: CalendarDate):
  * Checks a command against the household's state and returns the event to append, or the first
  * problem as a message for staff. Never reads the clock: `context.today` is today.
  */
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): one branch per kind of event; one function per kind
 export function apply(state: HouseholdState, command: StageCommand, context: MachineContext): CommandResult {
 	const { actor } = context
 	const name = (stage: StageKey) => context.stageNames?.[stage] ?? DEFAULT_STAGE_NAMES[stage]
-	if (!PIPELINE_ROLES.includes(actor.role)) return refuse('Only managers, recruitment officers and social workers can change a household’s stage')
-
-	if (state.status === 'closed' && command.type !== 'reopen')
-		return refuse('This household is closed. A manager must reopen it before anything else can change')
-	if (state.status === 'on_hold' && command.type === 'hold') return refuse('This household is already on hold')
-	if (state.status === 'on_hold' && !['resume', 'close', 'reopen'].includes(command.type))
-		return refuse('This household is on hold. Resume it before you change anything else')
+	const refusal = commandRefusal(command.type, state, actor.role)
+	if (refusal) return refuse(refusal)
 
 	const businessDate = command.businessDate.trim()
 	const event = (fields: Partial<NewStageEvent> & Pick<NewStageEvent, 'kind'>): NewStageEvent => ({
@@ -346,26 +340,16 @@ export function apply(state: HouseholdState, command: StageCommand, context: Mac
 			return { ok: true, event: event({ kind: 'entered', fromStage: state.stage, toStage: to }) }
 		}
 		case 'checks_received': {
-			if (!state.openStages.includes('stage_1')) {
-				return refuse(state.stage1CompletedOn ? 'Stage 1 is already complete' : 'The household has not started Stage 1')
-			}
-			if (state.stage1ChecksReceivedOn) {
-				return refuse(`You have already recorded that the last Stage 1 check arrived on ${formatDate(state.stage1ChecksReceivedOn)}`)
-			}
 			const problem = checkDate(command, context, state, 'The date the last Stage 1 check arrived', name)
 			if (problem) return problem
 			return { ok: true, event: event({ kind: 'checks_received', fromStage: 'stage_1' }) }
 		}
 		case 'complete_stage_1': {
-			if (!state.openStages.includes('stage_1')) {
-				return refuse(state.stage1CompletedOn ? 'Stage 1 is already complete' : 'The household has not started Stage 1')
-			}
 			const problem = checkDate(command, context, state, 'The date Stage 1 was completed', name)
 			if (problem) return problem
 			return { ok: true, event: event({ kind: 'completed', fromStage: 'stage_1' }) }
 		}
 		case 'hold': {
-			if (state.stage === 'approved') return refuse('An approved household cannot be put on hold')
 			const problem = checkDate(command, context, state, 'The date they were put on hold', name)
 			if (problem) return problem
 			const reviewOn = command.reviewOn.trim()
@@ -375,13 +359,11 @@ export function apply(state: HouseholdState, command: StageCommand, context: Mac
 			return { ok: true, event: event({ kind: 'hold', reviewOn }) }
 		}
 		case 'resume': {
-			if (state.status !== 'on_hold') return refuse('This household is not on hold')
 			const problem = checkDate(command, context, state, 'The date they resumed', name)
 			if (problem) return problem
 			return { ok: true, event: event({ kind: 'resume' }) }
 		}
 		case 'close': {
-			if (state.stage === 'approved') return refuse('An approved household has finished recruitment and cannot be closed')
 			const problem = checkDate(command, context, state, 'The date they left', name)
 			if (problem) return problem
 			const endedBy = command.endedBy as EndedBy
@@ -397,13 +379,53 @@ export function apply(state: HouseholdState, command: StageCommand, context: Mac
 			return { ok: true, event: event({ kind: 'exit', fromStage: state.stage, exitReasonKey: reason.key }) }
 		}
 		case 'reopen': {
-			if (state.status !== 'closed' || !state.closed) return refuse('This household is not closed')
-			if (actor.role !== 'manager') return refuse('Only a manager can reopen a closed household')
 			const problem = checkDate(command, context, state, 'The date it was reopened', name)
 			if (problem) return problem
-			const stage = state.closed.fromStage
+			const stage = state.closed!.fromStage
 			return { ok: true, event: event({ kind: 'reopen', fromStage: stage, toStage: stage }) }
 		}
+	}
+}
+
+/** What `commandRefusal` needs of a household's state: the page has it as well as the machine. */
+export type CommandGateState = Pick<
+	HouseholdState,
+	'stage' | 'status' | 'openStages' | 'stage1ChecksReceivedOn' | 'stage1CompletedOn'
+>
+
+/**
+ * Why a command of this kind cannot be applied to the household now by this role, whatever its
+ * answers (dates, reasons: `apply` checks those); null when it can. The household record offers
+ * an action, and its page shows a form, only when this says null, and `apply` refuses with the
+ * same words otherwise, so the page and the server cannot disagree (app/domain/household-actions.ts).
+ */
+export function commandRefusal(type: StageCommand['type'], state: CommandGateState, role: StaffRole): string | null {
+	if (!PIPELINE_ROLES.includes(role)) return 'Only managers, recruitment officers and social workers can change a household’s stage'
+	if (type === 'reopen') {
+		if (state.status !== 'closed') return 'This household is not closed'
+		return role === 'manager' ? null : 'Only a manager can reopen a closed household'
+	}
+	if (state.status === 'closed') return 'This household is closed. A manager must reopen it before anything else can change'
+	if (type === 'resume') return state.status === 'on_hold' ? null : 'This household is not on hold'
+	if (state.status === 'on_hold' && type === 'hold') return 'This household is already on hold'
+	if (state.status === 'on_hold' && type !== 'close') return 'This household is on hold. Resume it before you change anything else'
+	const stage1Open = state.openStages.includes('stage_1')
+	switch (type) {
+		case 'move':
+			// Approved is the last stage: the only moves left are back, which only a manager makes.
+			return state.stage === 'approved' && role !== 'manager' ? 'This household is approved: it has finished recruitment' : null
+		case 'checks_received':
+			if (!stage1Open) return state.stage1CompletedOn ? 'Stage 1 is already complete' : 'The household has not started Stage 1'
+			return state.stage1ChecksReceivedOn
+				? `You have already recorded that the last Stage 1 check arrived on ${formatDate(state.stage1ChecksReceivedOn)}`
+				: null
+		case 'complete_stage_1':
+			if (!stage1Open) return state.stage1CompletedOn ? 'Stage 1 is already complete' : 'The household has not started Stage 1'
+			return null
+		case 'hold':
+			return state.stage === 'approved' ? 'An approved household cannot be put on hold' : null
+		case 'close':
+			return state.stage === 'approved' ? 'An approved household has finished recruitment and cannot be closed' : null
 	}
 }
 

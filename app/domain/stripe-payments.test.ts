@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import { accountStatus, isTransientFailure, paymentRetryDelayMs, transferIdempotencyKey } from './stripe-payments.ts'
+import {
+	accountStatus,
+	isTransientFailure,
+	paymentRetryDelayMs,
+	STRIPE_PAYMENT_REFUSALS,
+	stripePaymentRefusal,
+	transferIdempotencyKey,
+} from './stripe-payments.ts'
 
 describe('accountStatus', () => {
 	test('an account that has not finished onboarding is pending', () => {
@@ -51,4 +58,41 @@ describe('paymentRetryDelayMs', () => {
 test('a payment keeps one idempotency key across retries', () => {
 	expect(transferIdempotencyKey('pay_1')).toBe('bonus-payment-pay_1')
 	expect(transferIdempotencyKey('pay_1')).toBe(transferIdempotencyKey('pay_1'))
+})
+
+describe('stripePaymentRefusal: who Stripe can pay', () => {
+	const connected = { stripeAccountId: 'acct_1', stripeAccountStatus: 'enabled' }
+	test.each<[string, Parameters<typeof stripePaymentRefusal>[0], boolean, string | null]>([
+		['an approved bonus to a connected carer', { status: 'approved', payee: connected }, false, null],
+		['a bonus not yet approved', { status: 'earned', payee: connected }, false, 'notApproved'],
+		['a bonus already paid', { status: 'paid', payee: connected }, false, 'notApproved'],
+		['one Stripe is paying already', { status: 'approved', payee: connected }, true, 'alreadyLive'],
+		['a welcome bonus before the new carers are approved', { status: 'approved', payee: null }, false, 'noPayee'],
+		[
+			'a carer who has not finished Stripe’s onboarding',
+			{ status: 'approved', payee: { stripeAccountId: 'acct_2', stripeAccountStatus: 'pending' } },
+			false,
+			'notConnected',
+		],
+		[
+			'a carer with no account at all',
+			{ status: 'approved', payee: { stripeAccountId: null, stripeAccountStatus: null } },
+			false,
+			'notConnected',
+		],
+		[
+			'as the bonus page sees it, without the account id',
+			{ status: 'approved', payee: { stripeAccountStatus: 'enabled' } },
+			false,
+			null,
+		],
+	])('%s', (_, entry, live, refusal) => {
+		expect(stripePaymentRefusal(entry, live)).toBe(refusal)
+	})
+
+	test('each refusal has words for the manager', () => {
+		expect(STRIPE_PAYMENT_REFUSALS.notConnected).toBe(
+			'The carer has not finished setting up their Stripe account, so Stripe cannot pay them yet'
+		)
+	})
 })

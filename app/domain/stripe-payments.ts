@@ -2,6 +2,8 @@
 // what a connected account's state means for us, which failures are worth trying again, and how
 // long to wait before the next try.
 
+import { backoffMs, type RetryPolicy } from './retry-policy.ts'
+
 export const STRIPE_ACCOUNT_STATUSES = ['pending', 'enabled', 'restricted'] as const
 export type StripeAccountStatus = (typeof STRIPE_ACCOUNT_STATUSES)[number]
 
@@ -40,6 +42,35 @@ export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
 	reversed: 'Reversed by Stripe',
 }
 
+/** Why Stripe cannot pay a bonus, in a manager's words. */
+export const STRIPE_PAYMENT_REFUSALS = {
+	notApproved: 'Only a bonus approved for payment can be paid',
+	alreadyLive: 'This bonus is already being paid through Stripe, or has been',
+	noPayee: 'This bonus has no carer to pay',
+	notConnected: 'The carer has not finished setting up their Stripe account, so Stripe cannot pay them yet',
+} as const
+export type StripePaymentRefusal = keyof typeof STRIPE_PAYMENT_REFUSALS
+
+/**
+ * Who Stripe can pay: a bonus approved for payment, not already being paid (or paid) through
+ * Stripe, to a carer whose connected account Stripe will send transfers to. Null when it can; the
+ * bonus's page offers "Pay with Stripe" only then, and queueing a payment refuses otherwise.
+ */
+export function stripePaymentRefusal(
+	entry: {
+		status: string
+		/** The account's id, where it is known (an account Stripe calls enabled has one). */
+		payee: { stripeAccountId?: string | null; stripeAccountStatus: string | null } | null
+	},
+	stripeLive: boolean
+): StripePaymentRefusal | null {
+	if (entry.status !== 'approved') return 'notApproved'
+	if (stripeLive) return 'alreadyLive'
+	if (!entry.payee) return 'noPayee'
+	if (entry.payee.stripeAccountId === null || entry.payee.stripeAccountStatus !== 'enabled') return 'notConnected'
+	return null
+}
+
 /** What a failed request to Stripe looked like: no status code means it never got an answer. */
 export type StripeFailure = { statusCode?: number | null; message: string }
 
@@ -55,16 +86,19 @@ export function isTransientFailure(failure: StripeFailure): boolean {
 	return status >= 500 || status === 429 || status === 409
 }
 
-const RETRY_DELAYS_MS = [15_000, 60_000, 300_000, 900_000, 3_600_000]
-
 /**
- * The wait after `failedAttempts` transient failures (1 = the first): from seconds up to an hour,
- * for as long as Stripe stays away. Jitter takes up to a fifth off so payments that failed together
- * do not all retry together. `random` returns a number in [0, 1).
+ * Stripe's numbers for the workers' retry rule (app/domain/retry-policy.ts, ADR 024): from seconds
+ * up to an hour, for as long as Stripe stays away; a definite refusal is not tried again.
  */
+export const PAYMENT_RETRY: RetryPolicy = {
+	delaysMs: [15_000, 60_000, 300_000, 900_000, 3_600_000],
+	transientAttempts: null,
+	permanentAttempts: 1,
+}
+
+/** The wait after `failedAttempts` transient failures (1 = the first), with jitter. */
 export function paymentRetryDelayMs(failedAttempts: number, random: () => number = Math.random): number {
-	const index = Math.min(Math.max(failedAttempts, 1), RETRY_DELAYS_MS.length) - 1
-	return Math.round(RETRY_DELAYS_MS[index]! * (1 - 0.2 * random()))
+	return backoffMs(PAYMENT_RETRY, failedAttempts, random)
 }
 
 /** The idempotency key of a payment's transfer: the same on every retry, so Stripe pays once. */

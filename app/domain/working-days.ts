@@ -72,6 +72,11 @@ function isWeekend(dayNumber: number): boolean {
 	return weekday === 0 || weekday === 6
 }
 
+/** The day of the week of a date: 0 = Sunday ... 6 = Saturday. */
+export function dayOfWeek(date: CalendarDate): number {
+	return weekdayOf(toDayNumber(date))
+}
+
 /** The date `days` calendar days after `date` (before, when negative). */
 export function addCalendarDays(date: CalendarDate, days: number): CalendarDate {
 	if (!Number.isInteger(days)) throw new RangeError(`Days must be a whole number, got ${days}`)

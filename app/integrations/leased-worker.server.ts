@@ -1,8 +1,10 @@
-// The loop shared by the background workers that send what a table holds (the email outbox, the
-// Stripe payments): poll every `pollMs`, or at once when woken after a commit; claim a batch of due
-// rows with a lease; handle them one at a time; and hand back what is left of a batch rather than
-// work on after half the lease has gone (another process may claim it once the lease runs out).
-// One run at a time per worker; stop() waits for the run in progress.
+// The one loop of every background worker that works through what a table holds (the email
+// outbox, the Stripe payments, the CSV imports; ADR 024): poll every `pollMs`, or at once when
+// woken after a commit; claim a batch of due rows with a lease; handle them one at a time; and
+// hand back what is left of a batch rather than work on after half the lease has gone (another
+// process may claim it once the lease runs out). Each worker records its own outcomes (done,
+// retry after app/domain/retry-policy.ts's backoff, or dead). One run at a time per worker;
+// stop() waits for the run in progress, which can see it is stopping and hand its row back.
 
 export type LeasedWorkerOptions<Claim> = {
 	/** Names the worker in its log lines ("Outbox", "Payments"). */
@@ -14,7 +16,7 @@ export type LeasedWorkerOptions<Claim> = {
 	claim(input: { now: Date; leaseMs: number; limit: number }): Promise<Claim[]>
 	release(claim: Claim): Promise<unknown>
 	/** Handles one claimed row; it records its own outcome (sent, retry later, failed). */
-	handle(claim: Claim): Promise<void>
+	handle(claim: Claim, worker: { stopping(): boolean }): Promise<void>
 	describeError(error: unknown): string
 	logger: Pick<Console, 'error'>
 }
@@ -33,6 +35,7 @@ export function startLeasedWorker<Claim>(options: LeasedWorkerOptions<Claim>): L
 	let timer: NodeJS.Timeout | undefined
 	let inFlight: Promise<void> | undefined
 	let wakeRequested = false
+	const handling = { stopping: () => stopped }
 
 	function schedule(delayMs: number) {
 		clearTimeout(timer)
@@ -68,7 +71,7 @@ export function startLeasedWorker<Claim>(options: LeasedWorkerOptions<Claim>): L
 					await Promise.all(claimed.slice(index).map((rest) => options.release(rest)))
 					return
 				}
-				await options.handle(claim)
+				await options.handle(claim, handling)
 			}
 			if (claimed.length < options.batchSize) return
 		}

@@ -1,5 +1,6 @@
 import { LEDGER_STATUS_LABELS, isLedgerStatus } from '~/domain/bonus-ledger.ts'
-import { isTransientFailure, paymentRetryDelayMs } from '~/domain/stripe-payments.ts'
+import { afterFailure } from '~/domain/retry-policy.ts'
+import { isTransientFailure, PAYMENT_RETRY } from '~/domain/stripe-payments.ts'
 import {
 	claimDuePayments,
 	entryStatusOf,
@@ -64,14 +65,19 @@ export function startPaymentWorker(options: PaymentWorkerOptions): PaymentWorker
 			transferId = (earlier ?? (await gateway.createTransfer({ ...payment, paymentId: payment.id }))).id
 		} catch (error) {
 			const failure = describeStripeFailure(error)
-			if (isTransientFailure(failure)) {
-				const failedAttempts = payment.attempts + 1
-				const nextAttemptAt = new Date(now().getTime() + paymentRetryDelayMs(failedAttempts, options.random))
-				await recordPaymentRetry(payment, { error: failure.message, nextAttemptAt })
+			const failedAttempts = payment.attempts + 1
+			const outcome = afterFailure(PAYMENT_RETRY, {
+				failedAttempts,
+				permanent: !isTransientFailure(failure),
+				now: now(),
+				random: options.random,
+			})
+			if (outcome.status === 'retry') {
+				await recordPaymentRetry(payment, { error: failure.message, nextAttemptAt: outcome.nextAttemptAt })
 				logger.warn(
 					`Payments: payment ${
 						payment.id
-					} failed on attempt ${failedAttempts}, will retry at ${nextAttemptAt.toISOString()}: ${failure.message}`
+					} failed on attempt ${failedAttempts}, will retry at ${outcome.nextAttemptAt.toISOString()}: ${failure.message}`
 				)
 			} else {
 				await failPayment(payment, `Stripe refused the payment: ${failure.message}`)

@@ -6,7 +6,8 @@ import {
 	type RouteCounts,
 } from '~/domain/annual-return.ts'
 import type { OfstedWithdrawalCode } from '~/domain/exit-reasons.ts'
-import { FUNNEL_ROUTES, type FunnelPeriod, type FunnelRoute } from '~/domain/funnel.ts'
+import { FUNNEL_ROUTES, type FunnelRoute } from '~/domain/funnel.ts'
+import type { ReportPeriod } from '~/domain/report-period.ts'
 import type { StageKey } from '~/domain/stages.ts'
 import { prisma } from '~/utils/db.server.ts'
 
@@ -23,7 +24,7 @@ export async function earliestEnquiry(): Promise<string | null> {
 	return rows[0]?.first ?? null
 }
 
-export async function loadAnnualReturn(period: FunnelPeriod): Promise<AnnualReturn> {
+export async function loadAnnualReturn(period: ReportPeriod): Promise<AnnualReturn> {
 	const { from, to } = period
 	const counts = await prisma.$queryRaw<(Counted & { route: string; what: keyof RouteCounts })[]>`
 		SELECT "route" AS route, 'enquiries' AS what, COUNT(*) AS count FROM "FunnelFact"

@@ -1,5 +1,5 @@
 import type { LedgerAction, LedgerOutcome, LedgerStatus } from '~/domain/bonus-ledger.ts'
-import type { LedgerFilter } from '~/domain/bonus-ledger-forms.ts'
+import { stripeLiveRefusal, type LedgerFilter } from '~/domain/bonus-ledger-forms.ts'
 import type { Milestone } from '~/domain/bonus-scheme.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/domain/staff.ts'
@@ -119,9 +119,6 @@ export async function getBonusEntry(id: string) {
 
 export type BonusEntryRecord = NonNullable<Awaited<ReturnType<typeof getBonusEntry>>>
 
-export const STRIPE_PAYMENT_LIVE_MESSAGE =
-	'This bonus is being paid through Stripe. Wait for Stripe to confirm or refuse the payment.'
-
 /**
  * A manager's change to one entry: approve, void or a payment made outside Stripe. While a Stripe
  * payment of the entry is queued or paid (BonusPayment.liveEntryId), recording another payment or
@@ -133,9 +130,9 @@ export function changeBonusEntry(
 	actor: StaffIdentity
 ): Promise<LedgerOutcome> {
 	return prisma.$transaction(async (tx) => {
-		if (action.kind !== 'approve' && (await tx.bonusPayment.count({ where: { liveEntryId: entryId } })) > 0) {
-			return { ok: false, error: STRIPE_PAYMENT_LIVE_MESSAGE }
-		}
+		const live = (await tx.bonusPayment.count({ where: { liveEntryId: entryId } })) > 0
+		const refusal = stripeLiveRefusal(action.kind, live)
+		if (refusal) return { ok: false, error: refusal }
 		return applyLedgerAction(tx, entryId, action, actor)
 	})
 }

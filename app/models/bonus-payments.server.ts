@@ -1,5 +1,5 @@
 import { formatPounds, MILESTONE_LABELS, type Milestone } from '~/domain/bonus-scheme.ts'
-import type { PaymentStatus } from '~/domain/stripe-payments.ts'
+import { STRIPE_PAYMENT_REFUSALS, stripePaymentRefusal, type PaymentStatus } from '~/domain/stripe-payments.ts'
 import { Prisma, type PrismaClient } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/domain/staff.ts'
 import { now, today } from '~/utils/clock.server.ts'
@@ -27,10 +27,7 @@ export type QueueOutcome = { ok: true; paymentId: string } | { ok: false; error:
 export const PAYMENT_MESSAGES = {
 	notConfigured: 'Payments through Stripe are not set up for this service',
 	noSuchBonus: 'There is no such bonus',
-	notApproved: 'Only a bonus approved for payment can be paid',
-	noPayee: 'This bonus has no carer to pay',
-	notConnected: 'The carer has not finished setting up their Stripe account, so Stripe cannot pay them yet',
-	alreadyLive: 'This bonus is already being paid through Stripe, or has been',
+	...STRIPE_PAYMENT_REFUSALS,
 } as const
 
 function describeEntry(entry: { milestone: string; amountPence: number }) {
@@ -52,17 +49,17 @@ export async function queueStripePayment(input: { entryId: string; actor: StaffI
 				include: { payee: true, referral: { select: { householdId: true } } },
 			})
 			if (!entry) return { ok: false, error: PAYMENT_MESSAGES.noSuchBonus }
-			if (entry.status !== 'approved') return { ok: false, error: PAYMENT_MESSAGES.notApproved }
-			if (!entry.payee) return { ok: false, error: PAYMENT_MESSAGES.noPayee }
-			if (!entry.payee.stripeAccountId || entry.payee.stripeAccountStatus !== 'enabled') {
-				return { ok: false, error: PAYMENT_MESSAGES.notConnected }
-			}
+			// Who can be paid is the domain's rule, as the bonus's page shows it; the unique index on
+			// liveEntryId stands behind the "already being paid" part when two managers click at once.
+			const live = (await tx.bonusPayment.count({ where: { liveEntryId: entry.id } })) > 0
+			const refusal = stripePaymentRefusal(entry, live)
+			if (refusal) return { ok: false, error: PAYMENT_MESSAGES[refusal] }
 			const payment = await tx.bonusPayment.create({
 				data: {
 					entryId: entry.id,
 					liveEntryId: entry.id,
 					amountPence: entry.amountPence,
-					destinationAccountId: entry.payee.stripeAccountId,
+					destinationAccountId: entry.payee!.stripeAccountId!,
 					nextAttemptAt: now(),
 					createdById: input.actor.id,
 				},

@@ -1,47 +1,38 @@
-import { createHash } from 'node:crypto'
+// Recording enquiries from the form and from staff, exactly once each, a batch of them to a
+// transaction (GroupCommit): what the enquirer is shown (their receipt), the household the writer
+// makes for each new one, and the emails that go with it.
+
+import crypto, { createHash } from 'node:crypto'
 import { renderEnquiryAcknowledgement } from '../../emails/enquiry-acknowledgement.ts'
 import { renderNewEnquiryAlert } from '../../emails/new-enquiry-alert.ts'
-import { CHANNEL_LABELS, type Attribution, type ChannelKey } from '~/domain/attribution.ts'
+import { CHANNEL_LABELS, type ChannelKey } from '~/domain/attribution.ts'
+import { enquiryIntake, sortArrivals, type EnquiryIntakeInput, type StoredArrival } from '~/domain/enquiry-intake.ts'
 import { postcodeDistrict, type ValidEnquiry } from '~/domain/enquiry-form.ts'
-import { applicantKeys, matchKeys } from '~/domain/possible-matches.ts'
-import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
+import type { HouseholdRows } from '~/domain/household-intake.ts'
 import { newReference } from '~/domain/reference.ts'
 import { enquiryAlertRecipients, type ServiceConfig } from '~/domain/service-config.ts'
-import { formatLongDate, londonDate } from '~/domain/working-days.ts'
+import { formatLongDate } from '~/domain/working-days.ts'
 import { Prisma } from '~/generated/prisma/client.ts'
-import { now } from '~/utils/clock.server.ts'
+import { today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { GroupCommit, type BatchOutcome } from '~/utils/group-commit.ts'
-import { recordAudit, type AuditRecord } from './audit.server.ts'
-import { outboxRows, type OutboxEmail } from './outbox.server.ts'
-import { findPossibleMatches, writePossibleMatches } from './possible-matches.server.ts'
-import { refreshFunnelFacts } from './funnel-facts.server.ts'
-import { referralsFromEnquiries } from './referrals.server.ts'
-import { clockContext, clockFields } from './response-clocks.server.ts'
 import { siteOrigin, siteUrl } from '~/utils/site-url.server.ts'
+import { recordAudit, type AuditRecord } from './audit.server.ts'
+import { channelLookup } from './channels.server.ts'
+import { rowsOf, writeHouseholds } from './household-writer.server.ts'
+import { outboxRows, type OutboxEmail } from './outbox.server.ts'
+import {
+	findPossibleMatches,
+	writePossibleMatches,
+	type NewHouseholdKeys,
+	type NewMatch,
+} from './possible-matches.server.ts'
+import { referralsFromEnquiries } from './referrals.server.ts'
 
-export type NewEnquiry = {
-	submissionKey: string
-	source: 'web' | 'phone' | 'event'
-	answers: ValidEnquiry
-	attribution: Attribution
-	/** How the referral code came: the carer's link (the `ref` it carried) or typed in the form. */
-	referralVia?: 'link' | 'code'
+/** An enquiry to record: as app/domain/enquiry-intake.ts takes it, with its channel's key. */
+export type NewEnquiry = EnquiryIntakeInput & {
 	/** A channel's key: one the public form derives, or any active one staff choose. */
 	channel: ChannelKey | (string & {})
-	consentWording: string
-	receivedAt: Date
-	/**
-	 * An enquiry staff took by phone or at an event: they are its first event's actor (with the
-	 * reason for a date before today) and the new household's owner, and the audit says so.
-	 */
-	staff?: { actorId: string; backdateReason: string | null; audit: string }
-	/**
-	 * An enquiry the spam trap held back, released by a member of staff: its row goes in the same
-	 * transaction (so it is released once), it keeps the reference its sender was shown, and the
-	 * release is audited. Refused with QuarantineGone if someone released or deleted it first.
-	 */
-	release?: { quarantineId: string; reference: string; actorId: string }
 }
 
 /** A held-back enquiry that is no longer there to release (released or deleted by someone else). */
@@ -70,30 +61,6 @@ const receiptSelect = {
 } as const
 
 type ReceiptRow = Prisma.EnquiryGetPayload<{ select: typeof receiptSelect }>
-
-// Channels are renamed or retired but never re-keyed or deleted, so each process can remember
-// which id has which key. Managers add channels in the settings: a key or id this process has not
-// seen yet makes it read the list again.
-let channels:
-	| { idByKey: Map<string, string>; keyById: Map<string, string>; labelByKey: Map<string, string> }
-	| undefined
-
-async function channelLookup(
-	db: Prisma.TransactionClient = prisma,
-	need: { keys?: readonly string[]; ids?: readonly string[] } = {}
-) {
-	const known = channels
-	if (known && !need.keys?.some((key) => !known.idByKey.has(key)) && !need.ids?.some((id) => !known.keyById.has(id))) {
-		return known
-	}
-	const rows = await db.channel.findMany({ select: { id: true, key: true, label: true } })
-	channels = {
-		idByKey: new Map(rows.map((row) => [row.key, row.id])),
-		keyById: new Map(rows.map((row) => [row.id, row.key])),
-		labelByKey: new Map(rows.map((row) => [row.key, row.label])),
-	}
-	return channels
-}
 
 async function toReceipt(enquiry: ReceiptRow, db?: Prisma.TransactionClient): Promise<EnquiryReceipt> {
 	return {
@@ -173,50 +140,101 @@ async function writeEnquiries(batch: PendingEnquiry[]): Promise<BatchOutcome<Rec
 	}
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): to be split into finding repeats, matching, a pure intake step and the write (the household writer)
+/**
+ * One batch in one transaction: finding repeats, then for the new enquiries the pure intake step
+ * (app/domain/enquiry-intake.ts, household-intake.ts), matching households already known, and the
+ * write (app/models/household-writer.server.ts), with the emails and any releases.
+ */
 async function writeInTransaction(
 	tx: Prisma.TransactionClient,
 	batch: PendingEnquiry[]
 ): Promise<BatchOutcome<RecordedEnquiry>[]> {
-	// Repeats: the same submission key, or the same answers sent again within the window.
 	const fingerprints = batch.map((item) => enquiryFingerprint(item.answers))
-	const byKey = new Map<string, EnquiryReceipt>()
-	const byFingerprint = new Map<string, { receipt: EnquiryReceipt; at: number }[]>()
-	// Within the window of each other: a released enquiry (or a back-dated one) is compared with
-	// what arrived around its own time, not with what arrived since.
-	const sameAnswers = (fingerprint: string, at: Date) =>
-		byFingerprint
-			.get(fingerprint)
-			?.find((earlier) => Math.abs(earlier.at - at.getTime()) <= RESUBMISSION_WINDOW_MS)?.receipt
-	const remember = (fingerprint: string, receipt: EnquiryReceipt, at: Date) =>
-		byFingerprint.set(fingerprint, [...(byFingerprint.get(fingerprint) ?? []), { receipt, at: at.getTime() }])
+	const verdicts = sortArrivals(
+		batch.map((item, index) => ({
+			submissionKey: item.submissionKey,
+			fingerprint: fingerprints[index]!,
+			receivedAt: item.receivedAt,
+			releaseId: item.release?.quarantineId ?? null,
+		})),
+		await findRepeats(tx, batch, fingerprints),
+		await heldStill(tx, batch),
+		RESUBMISSION_WINDOW_MS
+	)
+	const fresh = batch.flatMap((item, index) =>
+		verdicts[index]!.kind === 'new' ? [{ item, fingerprint: fingerprints[index]!, index }] : []
+	)
+	const rows = fresh.length === 0 ? [] : await rowsOf(tx, await intakesOf(tx, fresh))
+	const matches = await findPossibleMatches(tx, rows.map(matchKeysOf))
+	await writeHouseholds(tx, rows)
+	await writePossibleMatches(tx, matches)
+	// After the matches: the referral of a household that may be one already known waits.
+	await referralsFromEnquiries(
+		tx,
+		rows.flatMap((row) => row.referrals)
+	)
+	if (rows.length > 0) await tx.outboxMessage.createMany({ data: outboxRows(await enquiryEmails(tx, fresh, rows, matches)) })
+
+	const created = new Map(fresh.map(({ item, index }, n) => [index, receiptOf(item, rows[n]!)]))
+	const released = [...fresh.flatMap(({ item }) => item.release ?? [])]
+	const audit: AuditRecord[] = []
+	const outcomes = verdicts.map((verdict, index): BatchOutcome<RecordedEnquiry> => {
+		const item = batch[index]!
+		if (verdict.kind === 'gone') return { ok: false, error: new QuarantineGone() }
+		if (verdict.kind === 'new') return { ok: true, value: { receipt: created.get(index)!, created: true } }
+		const repeat = 'receipt' in verdict.of ? verdict.of.receipt : created.get(verdict.of.item)!
+		if (verdict.releases && item.release) {
+			released.push(item.release)
+			audit.push({
+				actorId: item.release.actorId,
+				householdId: repeat.householdId,
+				action: 'changed',
+				detail: `Released an enquiry held back by the spam trap: it was already recorded as ${repeat.reference}`,
+			})
+		}
+		return { ok: true, value: { receipt: repeat, created: false } }
+	})
+	if (released.length > 0)
+		await tx.quarantinedEnquiry.deleteMany({ where: { id: { in: released.map((release) => release.quarantineId) } } })
+	await recordAudit(tx, audit)
+	return outcomes
+}
+
+type Fresh = { item: PendingEnquiry; fingerprint: string; index: number }
+
+/** Stored enquiries a batch may repeat: the same submission keys, or the same answers within the window. */
+async function findRepeats(
+	tx: Prisma.TransactionClient,
+	batch: readonly PendingEnquiry[],
+	fingerprints: readonly string[]
+): Promise<StoredArrival<EnquiryReceipt>[]> {
 	const since = new Date(Math.min(...batch.map((item) => item.receivedAt.getTime())) - RESUBMISSION_WINDOW_MS)
-	for (const enquiry of await tx.enquiry.findMany({
+	const stored = await tx.enquiry.findMany({
 		where: {
 			OR: [
 				{ submissionKey: { in: batch.map((item) => item.submissionKey) } },
-				{ fingerprint: { in: fingerprints }, receivedAt: { gte: since } },
+				{ fingerprint: { in: [...fingerprints] }, receivedAt: { gte: since } },
 			],
 		},
 		orderBy: { receivedAt: 'asc' },
 		select: { ...receiptSelect, receivedAt: true },
-	})) {
-		const receipt = await toReceipt(enquiry, tx)
-		byKey.set(enquiry.submissionKey, receipt)
-		if (enquiry.fingerprint) remember(enquiry.fingerprint, receipt, enquiry.receivedAt)
-	}
+	})
+	const repeats: StoredArrival<EnquiryReceipt>[] = []
+	for (const enquiry of stored) repeats.push({ ...enquiry, receipt: await toReceipt(enquiry, tx) })
+	return repeats
+}
 
-	// Held-back enquiries being released must still be there: a second release finds nothing.
+/** Held-back enquiries being released must still be there: a second release finds nothing. */
+async function heldStill(tx: Prisma.TransactionClient, batch: readonly PendingEnquiry[]) {
 	const releasing = batch.flatMap((item) => (item.release ? [item.release.quarantineId] : []))
-	const stillHeld = new Set(
-		releasing.length === 0
-			? []
-			: (
-					await tx.quarantinedEnquiry.findMany({ where: { id: { in: releasing } }, select: { id: true } })
-			  ).map((row) => row.id)
-	)
+	if (releasing.length === 0) return new Set<string>()
+	const held = await tx.quarantinedEnquiry.findMany({ where: { id: { in: releasing } }, select: { id: true } })
+	return new Set(held.map((row) => row.id))
+}
 
-	const codes = batch.flatMap((item) => item.attribution.referralCode ?? [])
+/** The new enquiries' households, from what they were sent with and what was found for them. */
+async function intakesOf(tx: Prisma.TransactionClient, fresh: readonly Fresh[]) {
+	const codes = fresh.flatMap(({ item }) => item.attribution.referralCode ?? [])
 	const referralIds = new Map(
 		codes.length === 0
 			? []
@@ -227,265 +245,110 @@ async function writeInTransaction(
 					})
 			  ).map((referral) => [referral.code, referral.id])
 	)
-	const { idByKey: channelIds, labelByKey: channelLabels } = await channelLookup(tx, {
-		keys: batch.map((item) => item.channel),
-	})
-	const references = await freshReferences(tx, batch.length)
-	// Each new household may be one the service already knows (or one earlier in this batch).
-	const newHouseholds = batch.map((item, index) => ({
-		id: crypto.randomUUID(),
-		reference: references.households[index]!,
-		keys: [matchKeys(item.answers, item.answers.postcode)],
-	}))
-	// Which items write a household: not a repeat (of a stored enquiry or one earlier in this
-	// batch), and not a release of an enquiry someone else released or deleted first.
-	// The same rules as the writing loop below, which relies on these answers.
-	const claimedKeys = new Set<string>()
-	const claimedAnswers: { fingerprint: string; at: number }[] = []
-	const writes = batch.map((item, index) => {
-		const fingerprint = fingerprints[index]!
-		const at = item.receivedAt.getTime()
-		if (byKey.has(item.submissionKey) || sameAnswers(fingerprint, item.receivedAt)) return false
-		if (claimedKeys.has(item.submissionKey)) return false
-		if (claimedAnswers.some((other) => other.fingerprint === fingerprint && Math.abs(other.at - at) <= RESUBMISSION_WINDOW_MS))
-			return false
-		if (item.release && !stillHeld.has(item.release.quarantineId)) return false
-		claimedKeys.add(item.submissionKey)
-		claimedAnswers.push({ fingerprint, at })
-		return true
-	})
-	const matches = await findPossibleMatches(
-		tx,
-		newHouseholds.filter((_household, index) => writes[index])
-	)
-	const knownReferences = new Map(
-		(
-			await tx.household.findMany({
-				where: { id: { in: matches.map((match) => match.existingHouseholdId) } },
-				select: { id: true, reference: true },
-			})
-		).map((household) => [household.id, household.reference])
-	)
-	for (const household of newHouseholds) knownReferences.set(household.id, household.reference)
-
-	const rows = {
-		households: [] as Prisma.HouseholdCreateManyInput[],
-		applicants: [] as Prisma.ApplicantCreateManyInput[],
-		events: [] as Prisma.StageEventCreateManyInput[],
-		enquiries: [] as Prisma.EnquiryCreateManyInput[],
-		emails: [] as OutboxEmail[],
-		owners: [] as Prisma.OwnerChangeCreateManyInput[],
-		audit: [] as AuditRecord[],
-		referrals: [] as Parameters<typeof referralsFromEnquiries>[1],
-		released: [] as string[],
-	}
-
-	// A new enquiry starts the first-contact clock.
-	const clocks = await clockContext(tx)
-	const enquiryClock = (on: string) =>
-		clockFields([{ kind: 'entered', fromStage: null, toStage: 'enquiry', businessDate: on }], clocks)
-
-	// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the write of one enquiry inside the batch; goes with the split of writeInTransaction
-	const outcomes = batch.map((item, index): BatchOutcome<RecordedEnquiry> => {
-		const fingerprint = fingerprints[index]!
-		if (!writes[index]) {
-			const repeat = byKey.get(item.submissionKey) ?? sameAnswers(fingerprint, item.receivedAt)
-			if (!repeat) return { ok: false, error: new QuarantineGone() }
-			// Already recorded (a double click on Release, or the same answers sent again without
-			// the trap): releasing it records nothing more than the release.
-			if (item.release && stillHeld.delete(item.release.quarantineId)) {
-				rows.released.push(item.release.quarantineId)
-				rows.audit.push({
-					actorId: item.release.actorId,
-					householdId: repeat.householdId,
-					action: 'changed',
-					detail: `Released an enquiry held back by the spam trap: it was already recorded as ${repeat.reference}`,
-				})
-			}
-			return { ok: true, value: { receipt: repeat, created: false } }
-		}
-		if (item.release) {
-			stillHeld.delete(item.release.quarantineId)
-			rows.released.push(item.release.quarantineId)
-		}
-
-		const { answers, attribution, config } = item
-		const isKinship = answers.kinship === 'yes'
-		const today = londonDate(item.receivedAt)
-		const reference = item.release?.reference ?? references.enquiries[index]!
-		const household = newHouseholds[index]!
-		const possibleMatch = matches.find((match) => match.newHouseholdId === household.id)
-
-		rows.households.push({
-			id: household.id,
-			reference: household.reference,
-			route: isKinship ? 'kinship' : 'mainstream',
-			stage: 'enquiry',
-			stageEnteredOn: today,
-			...enquiryClock(today),
-			postcode: answers.postcode,
-			spareBedroom: answers.spareBedroom,
-			householdMembers: answers.householdMembers,
-			fosteringInterests: JSON.stringify(answers.fosteringInterests),
-			firstEnquiryAt: item.receivedAt,
-			lastEnquiryAt: item.receivedAt,
-			displayName: householdDisplayName([answers]),
-			searchText: householdSearchText({
-				reference: household.reference,
-				postcode: answers.postcode,
-				applicants: [answers],
-				enquiryReferences: [reference],
-			}),
-			channelId: channelIds.get(item.channel)!,
-			ownerId: item.staff?.actorId,
-		})
-		if (item.staff)
-			rows.owners.push({
-				householdId: household.id,
-				toOwnerId: item.staff.actorId,
-				actorId: item.staff.actorId,
-				changedAt: now(),
-			})
-		rows.applicants.push({
-			householdId: household.id,
-			firstName: answers.firstName,
-			lastName: answers.lastName,
-			email: answers.email,
-			phone: answers.phone,
-			...applicantKeys(answers, answers.postcode),
-		})
-		rows.events.push({
-			householdId: household.id,
-			kind: 'entered',
-			toStage: 'enquiry',
-			businessDate: today,
-			actorId: item.staff?.actorId,
-			backdateReason: item.staff?.backdateReason,
-		})
-
-		const enquiryId = crypto.randomUUID()
-		const referralCodeId = attribution.referralCode ? referralIds.get(attribution.referralCode) : undefined
-		if (referralCodeId) {
-			rows.referrals.push({
-				householdId: household.id,
-				enquiryId,
-				referralCodeId,
-				via: item.referralVia ?? 'code',
-				receivedAt: item.receivedAt,
-			})
-		}
-		rows.enquiries.push({
-			id: enquiryId,
-			householdId: household.id,
-			submissionKey: item.submissionKey,
+	const { idByKey } = await channelLookup(tx, { keys: fresh.map(({ item }) => item.channel) })
+	const references = await freshReferences(tx, fresh.length)
+	return fresh.map(({ item, fingerprint }, n) =>
+		enquiryIntake(item, {
+			householdId: crypto.randomUUID(),
+			householdReference: references.households[n]!,
+			enquiryId: crypto.randomUUID(),
+			enquiryReference: item.release?.reference ?? references.enquiries[n]!,
 			fingerprint,
-			reference,
-			source: item.source,
-			receivedAt: item.receivedAt,
-			firstName: answers.firstName,
-			lastName: answers.lastName,
-			email: answers.email,
-			phone: answers.phone,
-			postcode: answers.postcode,
-			bestTimeToCall: answers.bestTimeToCall,
-			spareBedroom: answers.spareBedroom,
-			householdMembers: answers.householdMembers,
-			fosteringInterests: JSON.stringify(answers.fosteringInterests),
-			isKinship,
-			kinshipDetails: isKinship ? answers.kinshipDetails || null : null,
-			howHeard: answers.howHeard,
-			howHeardOther: answers.howHeard === 'other' ? answers.howHeardOther : null,
-			channelId: channelIds.get(item.channel)!,
-			utmSource: attribution.utmSource,
-			utmMedium: attribution.utmMedium,
-			utmCampaign: attribution.utmCampaign,
-			utmContent: attribution.utmContent,
-			referringSite: attribution.referringSite,
-			landingPage: attribution.landingPage,
-			referralCodeText: attribution.referralCode,
-			referralCodeId,
-			consentGiven: true,
-			consentWording: item.consentWording,
-			privacyNoticeUrl: config.privacyNoticeUrl,
+			channelId: idByKey.get(item.channel)!,
+			referralCodeId: (item.attribution.referralCode && referralIds.get(item.attribution.referralCode)) || null,
+			privacyNoticeUrl: item.config.privacyNoticeUrl,
+			today: today(),
 		})
-
-		if (item.staff)
-			rows.audit.push({
-				actorId: item.staff.actorId,
-				householdId: household.id,
-				action: 'changed',
-				detail: item.staff.audit,
-			})
-		if (item.release)
-			rows.audit.push({
-				actorId: item.release.actorId,
-				householdId: household.id,
-				action: 'changed',
-				detail: `Released enquiry ${reference}, held back by the spam trap since ${formatLongDate(today)}`,
-			})
-
-		rows.emails.push(
-			{
-				template: 'enquiry-acknowledgement',
-				to: answers.email,
-				householdId: household.id,
-				...renderEnquiryAcknowledgement({
-					firstName: answers.firstName,
-					reference,
-					serviceName: config.serviceName,
-					organisationName: config.organisationName,
-					firstContactWorkingDays: config.targets.firstContactWorkingDays,
-					phone: config.phone,
-					phoneHours: config.phoneHours,
-					publicEmail: config.publicEmail,
-					isKinship,
-					origin: siteOrigin(),
-					source: item.source,
-				}),
-			},
-			...enquiryAlertRecipients(config, isKinship).map((to) => ({
-				template: 'new-enquiry-alert',
-				to,
-				...renderNewEnquiryAlert({
-					reference,
-					householdReference: household.reference,
-					applicantName: `${answers.firstName} ${answers.lastName}`,
-					isKinship,
-					possibleMatch: possibleMatch ? knownReferences.get(possibleMatch.existingHouseholdId) ?? null : null,
-					channelLabel: channelLabels.get(item.channel) ?? CHANNEL_LABELS[item.channel as ChannelKey] ?? item.channel,
-					postcodeDistrict: postcodeDistrict(answers.postcode),
-					receivedAt: item.receivedAt,
-					// The same deadline the pipeline shows: closure days and the targets in force count.
-					firstContactDeadline: formatLongDate(enquiryClock(today).nextClockDeadline!),
-					staffUrl: siteUrl(`/staff/households/${household.id}`),
-					serviceName: config.serviceName,
-				}),
-			}))
-		)
-
-		const receipt = { reference, householdId: household.id, isKinship, channel: item.channel }
-		byKey.set(item.submissionKey, receipt)
-		remember(fingerprint, receipt, item.receivedAt)
-		return { ok: true, value: { receipt, created: true } }
-	})
-
-	if (rows.households.length > 0) await tx.household.createMany({ data: rows.households })
-	if (rows.applicants.length > 0) await tx.applicant.createMany({ data: rows.applicants })
-	await writePossibleMatches(tx, matches)
-	if (rows.events.length > 0) await tx.stageEvent.createMany({ data: rows.events })
-	if (rows.enquiries.length > 0) await tx.enquiry.createMany({ data: rows.enquiries })
-	if (rows.emails.length > 0) await tx.outboxMessage.createMany({ data: outboxRows(rows.emails) })
-	if (rows.owners.length > 0) await tx.ownerChange.createMany({ data: rows.owners })
-	if (rows.released.length > 0) await tx.quarantinedEnquiry.deleteMany({ where: { id: { in: rows.released } } })
-	// After the matches: the referral of a household that may be one already known waits.
-	await referralsFromEnquiries(tx, rows.referrals)
-	// New households join the funnel.
-	await refreshFunnelFacts(
-		tx,
-		rows.households.map((household) => household.id!)
 	)
-	await recordAudit(tx, rows.audit)
-	return outcomes
+}
+
+function matchKeysOf(rows: HouseholdRows): NewHouseholdKeys {
+	return { id: rows.household.id, reference: rows.household.reference, keys: rows.keys }
+}
+
+function receiptOf(item: PendingEnquiry, rows: HouseholdRows): EnquiryReceipt {
+	const { household, enquiries } = rows
+	return { reference: enquiries[0]!.reference, householdId: household.id, isKinship: household.route === 'kinship', channel: item.channel }
+}
+
+/** The acknowledgement to each new enquirer and the alert to the team, with any possible match. */
+async function enquiryEmails(
+	tx: Prisma.TransactionClient,
+	fresh: readonly Fresh[],
+	rows: readonly HouseholdRows[],
+	matches: readonly NewMatch[]
+): Promise<OutboxEmail[]> {
+	const references = new Map(rows.map(({ household }) => [household.id, household.reference]))
+	const stored = matches.map((match) => match.existingHouseholdId).filter((id) => !references.has(id))
+	if (stored.length > 0)
+		for (const household of await tx.household.findMany({ where: { id: { in: stored } }, select: { id: true, reference: true } }))
+			references.set(household.id, household.reference)
+	const { labelByKey } = await channelLookup(tx)
+	return fresh.flatMap(({ item }, n) => {
+		const { household, enquiries } = rows[n]!
+		const match = matches.find((candidate) => candidate.newHouseholdId === household.id)
+		return emailsFor(item, {
+			householdId: household.id,
+			householdReference: household.reference,
+			reference: enquiries[0]!.reference,
+			possibleMatch: match ? references.get(match.existingHouseholdId) ?? null : null,
+			channelLabel: labelByKey.get(item.channel) ?? CHANNEL_LABELS[item.channel as ChannelKey] ?? item.channel,
+			firstContactDeadline: household.nextClockDeadline!,
+		})
+	})
+}
+
+function emailsFor(
+	item: PendingEnquiry,
+	found: {
+		householdId: string
+		householdReference: string
+		reference: string
+		possibleMatch: string | null
+		channelLabel: string
+		firstContactDeadline: string
+	}
+): OutboxEmail[] {
+	const { answers, config } = item
+	const isKinship = answers.kinship === 'yes'
+	return [
+		{
+			template: 'enquiry-acknowledgement',
+			to: answers.email,
+			householdId: found.householdId,
+			...renderEnquiryAcknowledgement({
+				firstName: answers.firstName,
+				reference: found.reference,
+				serviceName: config.serviceName,
+				organisationName: config.organisationName,
+				firstContactWorkingDays: config.targets.firstContactWorkingDays,
+				phone: config.phone,
+				phoneHours: config.phoneHours,
+				publicEmail: config.publicEmail,
+				isKinship,
+				origin: siteOrigin(),
+				source: item.source,
+			}),
+		},
+		...enquiryAlertRecipients(config, isKinship).map((to) => ({
+			template: 'new-enquiry-alert',
+			to,
+			...renderNewEnquiryAlert({
+				reference: found.reference,
+				householdReference: found.householdReference,
+				applicantName: `${answers.firstName} ${answers.lastName}`,
+				isKinship,
+				possibleMatch: found.possibleMatch,
+				channelLabel: found.channelLabel,
+				postcodeDistrict: postcodeDistrict(answers.postcode),
+				receivedAt: item.receivedAt,
+				// The same deadline the pipeline shows: closure days and the targets in force count.
+				firstContactDeadline: formatLongDate(found.firstContactDeadline),
+				staffUrl: siteUrl(`/staff/households/${found.householdId}`),
+				serviceName: config.serviceName,
+			}),
+		})),
+	]
 }
 
 /** `count` new enquiry and household references that no existing record has. */

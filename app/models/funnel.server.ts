@@ -5,13 +5,11 @@ import {
 	comparisonPeriod,
 	funnelRows,
 	monthlyTrend,
-	monthsOf,
 	type Breakdown,
 	type BreakdownCounts,
 	type BreakdownRow,
 	type Comparison,
 	type FunnelMode,
-	type FunnelPeriod,
 	type FunnelQuery,
 	type FunnelRoute,
 	type Histogram,
@@ -21,6 +19,7 @@ import {
 } from '~/domain/funnel.ts'
 import { STAGE_DATE_COLUMN, STAGE_DAYS_COLUMN, TIMED_STAGES } from '~/domain/funnel-facts.ts'
 import type { FunnelTableKey } from '~/domain/funnel-tables.ts'
+import { monthsOf, type ReportPeriod } from '~/domain/report-period.ts'
 import type { ServiceConfig } from '~/domain/service-config.ts'
 import { STAGE_KEYS, stageNames, type StageKey } from '~/domain/stages.ts'
 import { Prisma } from '~/generated/prisma/client.ts'
@@ -43,12 +42,12 @@ const TIMED = TIMED_STAGES as TimedStage[]
 const ROUTES = Prisma.sql`"route" IN ('mainstream', 'kinship')`
 const onChannel = (channel: string | null) =>
 	channel === null ? Prisma.empty : Prisma.sql` AND "channelKey" = ${channel}`
-const within = (dateColumn: string, period: FunnelPeriod) =>
+const within = (dateColumn: string, period: ReportPeriod) =>
 	Prisma.sql`${column(dateColumn)} BETWEEN ${period.from} AND ${period.to}`
 
 type Filter = { route: FunnelRoute; channel: string | null }
 
-function where(filter: Filter, dateColumn: string, period: FunnelPeriod) {
+function where(filter: Filter, dateColumn: string, period: ReportPeriod) {
 	return Prisma.sql`"route" = ${filter.route} AND ${within(dateColumn, period)}${onChannel(filter.channel)}`
 }
 
@@ -68,7 +67,7 @@ function daysSql(
 	stages: readonly TimedStage[],
 	dateColumn: (stage: TimedStage) => string,
 	channel: string | null,
-	period: FunnelPeriod,
+	period: ReportPeriod,
 	unknown: boolean
 ) {
 	const walks = stages.map((stage) => {
@@ -122,7 +121,7 @@ type ByRoute<T> = Record<FunnelRoute, T>
  * spent in it by those that have left it), how many of them are in it now; the households that
  * left within the dates, by the stage they left from.
  */
-function periodSql(channel: string | null, period: FunnelPeriod) {
+function periodSql(channel: string | null, period: ReportPeriod) {
 	const entered = daysSql(TIMED, STAGE_DATE, channel, period, true)
 	return {
 		// The days NULL rows are the households still in the stage (or passed by an import): with
@@ -184,7 +183,7 @@ export type CohortOutcome = { enquiries: number; approved: number; inProgress: n
  * stage, where they are now (in progress at a stage, or approved: one seek a stage and status into
  * the now index), where and why those closed left, and the days spent in each stage.
  */
-function cohortSql(channel: string | null, period: FunnelPeriod) {
+function cohortSql(channel: string | null, period: ReportPeriod) {
 	const days = daysSql(TIMED, () => 'enquiredOn', channel, period, false)
 	const cohort = Prisma.sql`${ROUTES} AND ${within('enquiredOn', period)}${onChannel(channel)}`
 	// Every stage listed, so the now index is read by seeks (route, stage, status) rather than whole.
@@ -247,7 +246,7 @@ function cohortCounts(rows: CohortRows): ByRoute<{ stages: StageCounts[]; outcom
  * Enquiries, applications and approvals by the month they happened (period counts, whatever the
  * mode): one range of each date's index a month, counted in the index, so nothing is sorted.
  */
-function monthsSql(filter: Filter, period: FunnelPeriod) {
+function monthsSql(filter: Filter, period: ReportPeriod) {
 	const months = monthsOf(period).map((month) => {
 		const from = `${month}-01`
 		const to = `${month}-31`
@@ -265,7 +264,7 @@ function monthsSql(filter: Filter, period: FunnelPeriod) {
 
 function monthlyCounts(
 	rows: { month: string; enquiries: Count; applications: Count; approvals: Count }[],
-	period: FunnelPeriod
+	period: ReportPeriod
 ) {
 	return monthlyTrend(
 		period,
@@ -378,7 +377,7 @@ export type Funnel = {
 	breakdown: BreakdownRow[]
 	breakdownBy: Breakdown
 	/** The mainstream stages over the dates compared with, in the same mode and channel. */
-	comparison: { compare: Comparison; period: FunnelPeriod; rows: StageRow[] } | null
+	comparison: { compare: Comparison; period: ReportPeriod; rows: StageRow[] } | null
 }
 
 /** The channels a funnel can be filtered by, retired ones too (their households are still counted). */
@@ -392,7 +391,7 @@ export async function funnelChannels() {
 /** The statements behind a query's figures, by name: `only` keeps those one table needs (a CSV download). */
 function funnelPlan(query: FunnelQuery, only?: FunnelTableKey) {
 	const wanted = (...tables: FunnelTableKey[]) => only === undefined || tables.includes(only)
-	const tables = (period: FunnelPeriod) =>
+	const tables = (period: ReportPeriod) =>
 		query.mode === 'period' ? periodSql(query.channel, period) : cohortSql(query.channel, period)
 	const compared = query.compare && wanted('stages') ? comparisonPeriod(query.period, query.compare) : null
 	const mainstream = { route: 'mainstream', channel: query.channel } as const

@@ -3,6 +3,7 @@ import { CONTACT_METHODS, CONTACT_OUTCOMES, labelOf } from '~/domain/timeline.ts
 import { formatDate } from '~/domain/working-days.ts'
 import type { StaffIdentity } from '~/domain/staff.ts'
 import { now, today } from '~/utils/clock.server.ts'
+import { changeOwner } from './household-writer.server.ts'
 import { applyStageCommand, changeHousehold } from './households.server.ts'
 
 // The household record's changes other than plain stage commands (those use runStageCommand).
@@ -132,16 +133,7 @@ export function assignOwner(input: Change & { ownerId: string | null; ownerName:
 					field: 'ownerId',
 				}
 			}
-			await tx.ownerChange.create({
-				data: {
-					householdId: household.id,
-					fromOwnerId: household.ownerId,
-					toOwnerId: input.ownerId,
-					actorId: input.actor.id,
-					changedAt: now(),
-				},
-			})
-			await tx.household.update({ where: { id: household.id }, data: { ownerId: input.ownerId } })
+			await changeOwner(tx, household, input.ownerId, input.actor.id)
 			return { ok: true, value: null }
 		}
 	)

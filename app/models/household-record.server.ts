@@ -2,7 +2,8 @@ import { clockRows } from '~/domain/deadlines.ts'
 import { daysInStage } from '~/domain/days-in-stage.ts'
 import { readStoredInterests } from '~/domain/enquiry-form.ts'
 import { CLOCK_LABELS, responseClocks, STATUTORY_PANEL_MONTHS } from '~/domain/response-clocks.ts'
-import { replay, type HouseholdStatus } from '~/domain/stage-machine.ts'
+import type { HouseholdActionState } from '~/domain/household-actions.ts'
+import { replay, type HouseholdState, type HouseholdStatus } from '~/domain/stage-machine.ts'
 
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames, type StageKey } from '~/domain/stages.ts'
@@ -136,7 +137,7 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 			firstEnquiryAt: household.firstEnquiryAt,
 		},
 		state: {
-			openStages: state.openStages,
+			...actionState(state),
 			holdReviewOn: state.holdReviewOn,
 			heldSince: state.heldSince,
 			stage1Open: state.openStages.includes('stage_1'),
@@ -208,22 +209,20 @@ export async function loadHouseholdForAction(id: string) {
 		},
 	})
 	if (!household) return null
-	const config = await getServiceConfig()
+	const [config, state] = await Promise.all([getServiceConfig(), householdState(prisma, id)])
 	return {
 		household: { ...household, stage: household.stage as StageKey, status: household.status as HouseholdStatus },
 		stageNames: stageNames(config.stageNames),
+		// What decides which actions it offers (app/domain/household-actions.ts): Stage 1's checks
+		// run alongside Stage 2, and only its history says where they are.
+		state: actionState(state),
 	}
 }
 
-/** Whether Stage 1 is still open (it runs alongside Stage 2): only its history says so. */
-export async function isStage1Open(householdId: string) {
-	return (await householdState(prisma, householdId)).openStages.includes('stage_1')
-}
-
-/** Where Stage 1's checks are: whether it is open, and when the last check arrived if recorded. */
-export async function stage1Checks(householdId: string) {
-	const state = await householdState(prisma, householdId)
-	return { stage1Open: state.openStages.includes('stage_1'), checksReceivedOn: state.stage1ChecksReceivedOn }
+/** The part of a household's state that decides which actions it offers. */
+function actionState(state: HouseholdState): HouseholdActionState {
+	const { stage, status, openStages, stage1ChecksReceivedOn, stage1CompletedOn } = state
+	return { stage, status, openStages, stage1ChecksReceivedOn, stage1CompletedOn }
 }
 
 /** Staff who can own a household or take a task: active accounts that change households. */

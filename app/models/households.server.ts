@@ -1,8 +1,6 @@
 import {
 	apply,
-	applyEvent,
 	householdDifferences,
-	householdFields,
 	replay,
 	tryReplay,
 	type HouseholdState,
@@ -13,20 +11,18 @@ import {
 import type { EndedBy } from '~/domain/exit-reasons.ts'
 import type { Household, Prisma } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/domain/staff.ts'
-import { now, today } from '~/utils/clock.server.ts'
+import { today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
-import { recordAudit } from './audit.server.ts'
-import { householdApproved } from './bonus-milestones.server.ts'
-import { clockContext, clockFields } from './response-clocks.server.ts'
-import { refreshFunnelFacts } from './funnel-facts.server.ts'
+import { appendStageEvent, finishChange } from './household-writer.server.ts'
 import { stageHistory } from './stage-history.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 
 // Changing a household. Every change goes through `changeHousehold`: one transaction that first
 // claims the version the member of staff was looking at (optimistic concurrency: if someone else
-// saved in the meantime, nothing is written and they are told), then makes the change and writes
-// its audit entry. Stage changes go through the pure stage machine (app/domain/stage-machine.ts),
-// and the Household row's copy of the stage is written in the same transaction as the event.
+// saved in the meantime, nothing is written and they are told), then makes the change and ends it
+// through the household writer (its funnel row and audit entry). Stage changes go through the pure
+// stage machine (app/domain/stage-machine.ts), and the writer (household-writer.server.ts) appends
+// the event and keeps the Household row's copies in step in the same transaction.
 
 export const STALE_MESSAGE =
 	'Someone else changed this household while you were looking at it, so your change has not been saved. ' +
@@ -68,9 +64,8 @@ export async function changeHousehold<T>(
 			const outcome = await change(tx, household)
 			if (!outcome.ok) throw new RefusedChange(outcome)
 			// The household's funnel row follows its stages, owner and referrals in the same transaction.
-			await refreshFunnelFacts(tx, [householdId])
 			const detail = typeof input.audit === 'function' ? input.audit(outcome.value) : input.audit
-			await recordAudit(tx, { actorId: actor.id, householdId, action: 'changed', detail })
+			await finishChange(tx, householdId, { actorId: actor.id, householdId, action: 'changed', detail })
 			return { ok: true as const, value: outcome.value, version: household.version }
 		})
 	} catch (error) {
@@ -96,8 +91,8 @@ export async function exitReasonOptions(db: Prisma.TransactionClient = prisma) {
 }
 
 /**
- * Appends a stage event chosen by the stage machine and keeps the Household row in step, inside
- * a changeHousehold transaction. Returns the machine's refusal if the command is not allowed.
+ * Asks the stage machine for the event a command makes and appends it through the household
+ * writer, inside a changeHousehold transaction. Returns the machine's refusal if it is not allowed.
  */
 export async function applyStageCommand(
 	tx: Prisma.TransactionClient,
@@ -115,18 +110,9 @@ export async function applyStageCommand(
 		stageNames: config.stageNames,
 	})
 	if (!result.ok) return { ok: false, error: result.error, field: result.field }
-	const { exitReasonKey, ...event } = result.event
+	const { exitReasonKey } = result.event
 	const exitReasonId = exitReasonKey ? exitReasons.find((reason) => reason.key === exitReasonKey)!.id : null
-	await tx.stageEvent.create({ data: { ...event, householdId: household.id, exitReasonId, recordedAt: now() } })
-	const recorded = { ...event, exitReasonId, exitReasonKey }
-	const next = applyEvent(state, recorded)
-	// The row's copies of its stage and of its nearest deadline change with the event.
-	const clocks = clockFields([...history, recorded], await clockContext(tx))
-	await tx.household.update({ where: { id: household.id }, data: { ...householdFields(next), ...clocks } })
-	// Approved households become carers, and the referral that brought them earns its bonus.
-	if (event.kind === 'entered' && event.toStage === 'approved') {
-		await householdApproved(tx, household.id, event.businessDate)
-	}
+	const next = await appendStageEvent(tx, household.id, { history, state }, { ...result.event, exitReasonId })
 	return { ok: true, value: { state: next, event: result.event } }
 }
 

@@ -1,5 +1,6 @@
+import crypto from 'node:crypto'
 import { normaliseEmail } from '~/domain/email-address.ts'
-import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
+import type { HouseholdIntake } from '~/domain/household-intake.ts'
 import {
 	checkRows,
 	createRowChecker,
@@ -8,47 +9,35 @@ import {
 	type ImportedHousehold,
 	type ImportError,
 } from '~/domain/pipeline-import.ts'
-import { applicantKeys, matchKeys } from '~/domain/possible-matches.ts'
 import { newReference } from '~/domain/reference.ts'
-import { funnelFacts, type FunnelFactFields } from '~/domain/funnel-facts.ts'
-import { householdFields } from '~/domain/stage-machine.ts'
 import { isStaffRole } from '~/domain/staff.ts'
 import { stageNames, STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
 import { londonInstant } from '~/domain/working-days.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/domain/staff.ts'
-import { now, today } from '~/utils/clock.server.ts'
+import { today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
-import type { AuditAction } from './audit.server.ts'
+import { createImportJob, finishImportJob, importJobFile, type ImportOutcome, type ImportRun } from './import-jobs.server.ts'
 import { listChannels } from './enquiries.server.ts'
-import { funnelFactContext, writeFunnelFacts } from './funnel-facts.server.ts'
-import { findPossibleMatches, writePossibleMatches, type NewHouseholdKeys } from './possible-matches.server.ts'
+import { rowsOf, writeHouseholds } from './household-writer.server.ts'
+import { findPossibleMatches, writePossibleMatches } from './possible-matches.server.ts'
 import { exitReasonOptions } from './households.server.ts'
-import { clockContext, clockFields } from './response-clocks.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 
-// Importing an existing pipeline from CSV. An upload is checked at once and kept as an ImportJob
-// ('checked', with every row's errors) for the preview. Confirming starts the import in the
-// background: the rows are checked again against the database as it is now (in chunks, counting
-// processedRows for the progress page), then every household is written in ONE transaction, so a
-// failure anywhere leaves nothing behind. status: checked → importing → imported | failed.
+// Importing an existing pipeline from CSV, as a job of the import worker (app/models/import-jobs
+// .server.ts, ADR 024). An upload is checked at once and kept as a job ('checked', with every
+// row's errors) for the preview. Once confirmed, a worker runs it: the rows are checked again
+// against the database as it is now (in chunks, counting processedRows for the progress page),
+// then every household is written in ONE transaction, so a failure anywhere leaves nothing behind
+// and a run cut off part-way is simply run again by the next worker.
 
 export const PREVIEW_ROWS = 10
 const CHECK_CHUNK = 500
 /** Emails or references looked up in one query. */
 const LOOKUP_CHUNK = 500
-/** Rows written by one INSERT. */
-const INSERT_CHUNK = 2000
 const WRITE_TIMEOUT_MS = 5 * 60_000
 
 export const CONSENT_WORDING = 'Imported from the service’s records'
-export const INTERRUPTED_MESSAGE =
-	'The import was interrupted (the service restarted) before it finished, so nothing was imported. Upload the file again.'
-
-export type ImportJobView = Awaited<ReturnType<typeof findImportJob>>
-
-/** Imports running in this process: a job 'importing' that is not here was cut off by a restart. */
-const running = new Set<string>()
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
 	const out: T[][] = []
@@ -93,7 +82,7 @@ function fileEmails(rows: { values: { email: string } }[]) {
 }
 
 /** Checks an uploaded file and keeps it for the preview; returns the job's id. */
-export async function createImportJob(input: { filename: string; text: string; actor: StaffIdentity }) {
+export async function createPipelineImport(input: { filename: string; text: string; actor: StaffIdentity }) {
 	const file = readImportFile(input.text)
 	let errors: ImportError[]
 	let totalRows = 0
@@ -103,43 +92,19 @@ export async function createImportJob(input: { filename: string; text: string; a
 		const context = await importContext(input.actor, input.filename, fileEmails(file.rows))
 		errors = checkRows(file.rows, createRowChecker(context)).errors
 	}
-	const job = await prisma.importJob.create({
-		data: {
-			createdById: input.actor.id,
-			filename: input.filename,
-			csv: input.text,
-			status: 'checked',
-			totalRows,
-			errors: JSON.stringify(errors),
-		},
-		select: { id: true },
+	return createImportJob({
+		kind: 'pipeline',
+		filename: input.filename,
+		csv: input.text,
+		actorId: input.actor.id,
+		totalRows,
+		errors,
 	})
-	return job.id
-}
-
-/** The job as its page shows it, or null. */
-export async function findImportJob(id: string) {
-	const job = await prisma.importJob.findUnique({ where: { id } })
-	if (!job) return null
-	if (job.status === 'importing' && !running.has(job.id)) {
-		// Nothing of it was committed: the write is one transaction.
-		await prisma.importJob.updateMany({
-			where: { id, status: 'importing' },
-			data: {
-				status: 'failed',
-				errors: JSON.stringify([{ row: null, column: null, message: INTERRUPTED_MESSAGE }]),
-				finishedAt: now(),
-			},
-		})
-		return findImportJob(id)
-	}
-	const { csv, errors, ...rest } = job
-	return { ...rest, errors: JSON.parse(errors) as ImportError[], fileSize: csv.length }
 }
 
 /** The first rows of a checked file as they will be imported (with the database as it is now). */
 export async function previewImport(id: string, actor: StaffIdentity): Promise<ImportedHousehold[]> {
-	const job = await prisma.importJob.findUnique({ where: { id }, select: { csv: true, filename: true } })
+	const job = await importJobFile(id)
 	if (!job) return []
 	const file = readImportFile(job.csv)
 	if (!file.ok) return []
@@ -148,288 +113,151 @@ export async function previewImport(id: string, actor: StaffIdentity): Promise<I
 }
 
 /**
- * Starts importing a checked job with no errors, in the background; false if it cannot be
- * started (it has errors, or it was started already: a second click does nothing).
+ * Runs a claimed pipeline import (app/integrations/import-worker.server.ts). Every change to the
+ * job goes through `run`, which makes it only while the job is still this run's: a run that was
+ * taken over stops, and writes nothing.
  */
-export async function startImport(id: string, actor: StaffIdentity): Promise<boolean> {
-	const claimed = await prisma.importJob.updateMany({
-		where: { id, status: 'checked', errors: '[]', totalRows: { gt: 0 } },
-		data: { status: 'importing', processedRows: 0 },
-	})
-	if (claimed.count === 0) return false
-	running.add(id)
-	// Not awaited: the page shows the progress while it runs.
-	void runImport(id, actor).finally(() => running.delete(id))
-	return true
-}
+export async function runPipelineImport(run: ImportRun): Promise<ImportOutcome> {
+	const { claim, actor } = run
+	const file = readImportFile(claim.csv)
+	if (!file.ok) return { status: 'rejected', errors: file.errors }
 
-/** Resolves when the job has finished (for callers that must wait, like the benchmark). */
-export async function runImport(id: string, actor: StaffIdentity): Promise<void> {
-	const job = await prisma.importJob.findUniqueOrThrow({ where: { id } })
-	// Every change to the job is made only while it is still 'importing': a job the page gave up
-	// as interrupted (findImportJob) keeps saying so, and this run stops.
-	const stillImporting = { id, status: 'importing' }
-	const fail = (errors: ImportError[]) =>
-		prisma.importJob.updateMany({
-			where: stillImporting,
-			data: { status: 'failed', errors: JSON.stringify(errors), finishedAt: now() },
-		})
-	try {
-		const file = readImportFile(job.csv)
-		if (!file.ok) return void (await fail(file.errors))
-
-		// Checked again: the database may have changed since the preview (someone added one of
-		// these households by hand, an owner's account was turned off).
-		const checkRow = createRowChecker(await importContext(actor, job.filename, fileEmails(file.rows)))
-		const households: ImportedHousehold[] = []
-		const errors: ImportError[] = []
-		let processed = 0
-		for (const batch of chunks(file.rows, CHECK_CHUNK)) {
-			const checked = checkRows(batch, checkRow)
-			households.push(...checked.households)
-			errors.push(...checked.errors)
-			processed += batch.length
-			const progress = await prisma.importJob.updateMany({ where: stillImporting, data: { processedRows: processed } })
-			if (progress.count === 0) return
-			// Let other requests in between chunks.
-			await new Promise((resolve) => setImmediate(resolve))
-		}
-		if (errors.length > 0) return void (await fail(errors))
-
-		// The job's result is committed with the households: a restart between the two must not
-		// leave a job that says nothing was imported when everything was.
-		await prisma.$transaction(
-			async (tx) => {
-				const finished = await tx.importJob.updateMany({
-					where: stillImporting,
-					data: { status: 'imported', importedRows: households.length, finishedAt: now() },
-				})
-				if (finished.count > 0) await writeHouseholds(tx, households, { id, filename: job.filename, actor })
-			},
-			{ timeout: WRITE_TIMEOUT_MS, maxWait: WRITE_TIMEOUT_MS }
-		)
-	} catch (error) {
-		console.error(`Import ${id} failed`, error)
-		await fail([
-			{
-				row: null,
-				column: null,
-				message:
-					'The import could not be finished, so nothing was imported. Someone may have added one of these households while it ran: upload the file again to check it.',
-			},
-		])
+	// Checked again: the database may have changed since the preview (someone added one of
+	// these households by hand, an owner's account was turned off).
+	const checkRow = createRowChecker(await importContext(actor, claim.filename, fileEmails(file.rows)))
+	const households: ImportedHousehold[] = []
+	const errors: ImportError[] = []
+	let processed = 0
+	for (const batch of chunks(file.rows, CHECK_CHUNK)) {
+		if (run.stopping()) return { status: 'stopped' }
+		const checked = checkRows(batch, checkRow)
+		households.push(...checked.households)
+		errors.push(...checked.errors)
+		processed += batch.length
+		if (!(await run.progress(processed))) return { status: 'lost' }
+		// Let other requests in between chunks.
+		await new Promise((resolve) => setImmediate(resolve))
 	}
-}
+	if (errors.length > 0) return { status: 'rejected', errors }
 
-type Row = Record<string, string | number | boolean | null>
-
-/** A timestamp as the better-sqlite3 adapter stores one (app/utils/db.server.ts): ISO 8601, '+00:00'. */
-const storedTimestamp = (date: Date) => date.toISOString().replace('Z', '+00:00')
-
-/**
- * Inserts rows a few thousand at a time, each batch sent as ONE JSON parameter that SQLite
- * unpacks itself (json_each). Prisma's createMany cost about five times as much CPU per row here
- * (measured: 0.25 ms against 0.05 ms), and the whole import holds the database's write lock while
- * it runs. Every row must give every column: no database defaults apply.
- */
-async function insertRows(tx: Prisma.TransactionClient, table: string, rows: Row[]) {
-	if (rows.length === 0) return
-	const columns = Object.keys(rows[0]!)
-	const select = columns.map((column) => `json_extract(value, '$.${column}')`).join(', ')
-	const sql = `INSERT INTO "${table}" (${columns
-		.map((column) => `"${column}"`)
-		.join(', ')}) SELECT ${select} FROM json_each(?)`
-	for (const batch of chunks(rows, INSERT_CHUNK)) {
-		const json = JSON.stringify(batch, (_key, value: unknown) => (typeof value === 'boolean' ? Number(value) : value))
-		await tx.$executeRawUnsafe(sql, json)
-	}
+	// The write cannot report progress: the lease must outlast it.
+	if (!(await run.progress(processed, WRITE_TIMEOUT_MS + 60_000))) return { status: 'lost' }
+	let written = false
+	await prisma.$transaction(
+		async (tx) => {
+			written = await finishImportJob(tx, claim, households.length)
+			if (written) await importHouseholds(tx, households, { id: claim.id, filename: claim.filename, actor })
+		},
+		{ timeout: WRITE_TIMEOUT_MS, maxWait: WRITE_TIMEOUT_MS }
+	)
+	return written ? { status: 'imported', rows: households.length } : { status: 'lost' }
 }
 
 /** Every household of the file, with its people, enquiry, history, owner, note and audit entry. */
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): builds and writes every row kind of an import batch; go through the household writer
-async function writeHouseholds(
+async function importHouseholds(
 	tx: Prisma.TransactionClient,
 	households: ImportedHousehold[],
 	job: { id: string; filename: string; actor: StaffIdentity }
 ) {
-	const [config, exitReasons, references, clocks, funnel, channels] = await Promise.all([
+	const [config, exitReasons, references] = await Promise.all([
 		getServiceConfig(),
 		exitReasonOptions(tx),
 		freshReferences(tx, households.length),
-		clockContext(tx),
-		funnelFactContext(tx),
-		tx.channel.findMany({ select: { id: true, key: true } }),
 	])
-	const channelKey = new Map(channels.map((channel) => [channel.id, channel.key]))
-	const endedBy = new Map(exitReasons.map((reason) => [reason.key, reason.endedBy]))
 	const exitReasonId = new Map(exitReasons.map((reason) => [reason.key, reason.id]))
-	const recordedAt = now()
-	const at = storedTimestamp(recordedAt)
-	const rows = {
-		households: [] as Row[],
-		applicants: [] as Row[],
-		enquiries: [] as Row[],
-		events: [] as Row[],
-		owners: [] as Row[],
-		notes: [] as Row[],
-		audit: [] as Row[],
-		funnel: [] as (FunnelFactFields & { householdId: string })[],
-		keys: [] as NewHouseholdKeys[],
-	}
-	// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the rows of one imported household; go through the household writer
-	households.forEach((household, index) => {
-		const id = crypto.randomUUID()
-		const reference = references.households[index]!
-		const enquiryReference = references.enquiries[index]!
-		// Midday in London: the enquiry date, whatever the time of year.
-		const enquiredAt = storedTimestamp(londonInstant(household.enquiryDate, '12:00'))
-		const person = {
-			firstName: household.firstName,
-			lastName: household.lastName,
-			email: household.email,
-			phone: household.phone,
-		}
-		const enquiryReferences = household.theirReference
-			? [enquiryReference, household.theirReference]
-			: [enquiryReference]
-		rows.households.push({
-			id,
-			reference,
-			route: household.route,
-			...householdFields(household.state),
-			...clockFields(household.events, clocks),
-			postcode: household.postcode,
-			// The spreadsheet does not have the enquiry form's other answers: left empty, not guessed.
-			spareBedroom: '',
-			householdMembers: '',
-			fosteringInterests: '[]',
-			ownerId: household.ownerId,
-			version: 1,
-			firstEnquiryAt: enquiredAt,
-			lastEnquiryAt: enquiredAt,
-			createdAt: at,
-			updatedAt: at,
-			displayName: householdDisplayName([person]),
-			searchText: householdSearchText({
-				reference,
-				postcode: household.postcode,
-				applicants: [person],
-				enquiryReferences,
-			}),
-			channelId: household.channelId,
-		})
-		rows.applicants.push({
-			id: crypto.randomUUID(),
-			householdId: id,
-			...person,
-			...applicantKeys(person, household.postcode),
-			emailNormalized: household.emailNormalized,
-			isPrimary: true,
-			createdAt: at,
-		})
-		rows.keys.push({ id, reference, keys: [matchKeys(person, household.postcode)] })
-		rows.enquiries.push({
-			id: crypto.randomUUID(),
-			householdId: id,
-			submissionKey: `import:${job.id}:${household.row}`,
-			reference: enquiryReference,
-			source: 'import',
-			receivedAt: enquiredAt,
-			...person,
-			postcode: household.postcode,
-			bestTimeToCall: '',
-			spareBedroom: '',
-			householdMembers: '',
-			fosteringInterests: '[]',
-			isKinship: household.route === 'kinship',
-			howHeard: household.howHeard,
-			channelId: household.channelId,
-			consentGiven: true,
-			consentWording: CONSENT_WORDING,
+	const intakes = households.map((household, index) =>
+		importIntake(household, {
+			householdId: crypto.randomUUID(),
+			reference: references.households[index]!,
+			enquiryReference: references.enquiries[index]!,
+			exitReasonId,
 			privacyNoticeUrl: config.privacyNoticeUrl,
+			job,
 		})
-		// The funnel row from the history just built: nothing to read back.
-		rows.funnel.push({
-			householdId: id,
-			...funnelFacts({
-				route: household.route,
-				events: household.events,
-				endedBy,
-				firstEnquiry: {
-					channelKey: channelKey.get(household.channelId) ?? 'unknown',
-					utmSource: null,
-					utmMedium: null,
-					utmCampaign: null,
-					howHeard: household.howHeard,
-				},
-				interests: '[]',
-				postcode: household.postcode,
-				ownerId: household.ownerId,
-				referred: false,
-				closures: funnel.closures,
-			}),
-		})
-		household.events.forEach((event, order) => {
-			rows.events.push({
-				id: crypto.randomUUID(),
-				householdId: id,
-				kind: event.kind,
-				fromStage: event.fromStage,
-				toStage: event.toStage,
-				businessDate: event.businessDate,
-				// One millisecond apart: a history is replayed in the order it was recorded.
-				recordedAt: storedTimestamp(new Date(recordedAt.getTime() + order)),
-				actorId: event.actorId,
-				backdateReason: event.backdateReason,
-				exitReasonId: event.exitReasonKey ? exitReasonId.get(event.exitReasonKey)! : null,
-				reviewOn: event.reviewOn,
-				note: event.note,
-			})
-		})
-		if (household.ownerId)
-			rows.owners.push({
-				id: crypto.randomUUID(),
-				householdId: id,
-				fromOwnerId: null,
-				toOwnerId: household.ownerId,
-				actorId: job.actor.id,
-				changedAt: at,
-			})
-		const noteLines = [
-			household.theirReference ? `Reference in the service’s previous records: ${household.theirReference}` : null,
-			household.notes,
-		].filter(Boolean)
-		if (noteLines.length > 0)
-			rows.notes.push({
-				id: crypto.randomUUID(),
-				householdId: id,
-				authorId: job.actor.id,
-				body: noteLines.join('\n\n'),
-				createdAt: at,
-			})
-		// The audit entry for each household, as recordAudit writes them (in bulk here).
-		rows.audit.push({
-			id: crypto.randomUUID(),
-			at,
-			actorId: job.actor.id,
-			householdId: id,
-			action: 'imported' satisfies AuditAction,
-			detail: `Imported from ${job.filename} (row ${household.row})`,
-		})
-	})
-
+	)
+	const rows = await rowsOf(tx, intakes)
 	// A row whose email is already in the pipeline is refused before anything is written; one with
 	// a known phone, or last name and postcode, is imported with a possible match for staff to check.
-	const matches = await findPossibleMatches(tx, rows.keys)
-	await insertRows(tx, 'Household', rows.households)
-	await insertRows(tx, 'Applicant', rows.applicants)
+	const matches = await findPossibleMatches(
+		tx,
+		rows.map(({ household, keys }) => ({ id: household.id, reference: household.reference, keys }))
+	)
+	await writeHouseholds(tx, rows)
 	await writePossibleMatches(tx, matches)
-	await insertRows(tx, 'Enquiry', rows.enquiries)
-	await insertRows(tx, 'StageEvent', rows.events)
-	await insertRows(tx, 'OwnerChange', rows.owners)
-	await insertRows(tx, 'HouseholdNote', rows.notes)
-	await insertRows(tx, 'AuditEntry', rows.audit)
-	await writeFunnelFacts(tx, rows.funnel)
+}
+
+/** A checked row as the household writer takes it: its history is the stage machine's (checkRows). */
+function importIntake(
+	household: ImportedHousehold,
+	found: {
+		householdId: string
+		reference: string
+		enquiryReference: string
+		exitReasonId: ReadonlyMap<string, string>
+		privacyNoticeUrl: string
+		job: { id: string; filename: string; actor: StaffIdentity }
+	}
+): HouseholdIntake {
+	const { job } = found
+	const person = { firstName: household.firstName, lastName: household.lastName, email: household.email, phone: household.phone }
+	const notes = [
+		household.theirReference ? `Reference in the service’s previous records: ${household.theirReference}` : null,
+		household.notes,
+	].filter(Boolean)
+	return {
+		id: found.householdId,
+		reference: found.reference,
+		route: household.route,
+		people: [person],
+		postcode: household.postcode,
+		// The spreadsheet does not have the enquiry form's other answers: left empty, not guessed.
+		spareBedroom: '',
+		householdMembers: '',
+		fosteringInterests: '[]',
+		channelId: household.channelId,
+		ownerId: household.ownerId,
+		ownerGivenBy: job.actor.id,
+		enquiries: [
+			{
+				id: crypto.randomUUID(),
+				submissionKey: `import:${job.id}:${household.row}`,
+				fingerprint: null,
+				reference: found.enquiryReference,
+				source: 'import',
+				// Midday in London: the enquiry date, whatever the time of year.
+				receivedAt: londonInstant(household.enquiryDate, '12:00'),
+				...person,
+				postcode: household.postcode,
+				bestTimeToCall: '',
+				spareBedroom: '',
+				householdMembers: '',
+				fosteringInterests: '[]',
+				isKinship: household.route === 'kinship',
+				kinshipDetails: null,
+				howHeard: household.howHeard,
+				howHeardOther: null,
+				channelId: household.channelId,
+				utmSource: null,
+				utmMedium: null,
+				utmCampaign: null,
+				utmContent: null,
+				referringSite: null,
+				landingPage: null,
+				referralCodeText: null,
+				referralCodeId: null,
+				consentGiven: true,
+				consentWording: CONSENT_WORDING,
+				privacyNoticeUrl: found.privacyNoticeUrl,
+			},
+		],
+		events: household.events.map((event) => ({
+			...event,
+			exitReasonId: event.exitReasonKey ? found.exitReasonId.get(event.exitReasonKey)! : null,
+		})),
+		otherReferences: household.theirReference ? [household.theirReference] : [],
+		notes: notes.length > 0 ? [{ authorId: job.actor.id, body: notes.join('\n\n') }] : [],
+		audit: [{ actorId: job.actor.id, action: 'imported', detail: `Imported from ${job.filename} (row ${household.row})` }],
+	}
 }
 
 /** `count` household and enquiry references that no record has yet. */

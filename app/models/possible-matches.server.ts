@@ -11,17 +11,17 @@ import {
 } from '~/domain/possible-matches.ts'
 import { householdDisplayName } from '~/domain/household-search.ts'
 import { STATUS_LABELS } from '~/domain/pipeline-filters.ts'
-import { householdFields, type HouseholdStatus, type RecordedStageEvent } from '~/domain/stage-machine.ts'
+import type { HouseholdStatus, RecordedStageEvent } from '~/domain/stage-machine.ts'
 import { stageNames, type StageKey } from '~/domain/stages.ts'
 import { formatDate } from '~/domain/working-days.ts'
-import type { Prisma } from '~/generated/prisma/client.ts'
+import type { Applicant, Household, Prisma } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/domain/staff.ts'
 import { now } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { changeOwner, joinHistory, rewriteHouseholdCopies } from './household-writer.server.ts'
 import { changeHousehold, STALE_MESSAGE, type Refusal } from './households.server.ts'
 import { judgeAwaitingReferrals, moveReferrals } from './referrals.server.ts'
-import { clockContext, clockFields } from './response-clocks.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 import { stageHistory } from './stage-history.server.ts'
 
@@ -410,7 +410,6 @@ export async function confirmMatch(input: Decision & { existingVersion: number; 
 	)
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): moves each kind of record in one function; one step per kind of record
 async function merge(
 	tx: Prisma.TransactionClient,
 	input: {
@@ -431,7 +430,7 @@ async function merge(
 
 	// The bridge, then the new household's later events: recorded in that order after the known
 	// household's own, so replaying the kept history gives the plan's state.
-	let at = Math.max(recordedAt(first).getTime(), ...existingHistory.map((event) => recordedAt(event).getTime() + 1))
+	const at = Math.max(recordedAt(first).getTime(), ...existingHistory.map((event) => recordedAt(event).getTime() + 1))
 	const enquiries = await tx.enquiry.findMany({
 		where: { householdId: newId },
 		orderBy: { receivedAt: 'asc' },
@@ -439,32 +438,13 @@ async function merge(
 	})
 	const references = enquiries.map((enquiry) => enquiry.reference).join(', ')
 	const bridgeNote = `Enquiry ${references}, first recorded as ${incoming.reference}: confirmed as this household by ${actor.name}`
-	await tx.stageEvent.create({
-		data: { householdId: existing.id, ...plan.bridge, note: bridgeNote, actorId: actor.id, recordedAt: new Date(at) },
-	})
 	const later = incomingHistory.slice(1) as (RecordedStageEvent & { id: string; recordedAt: Date })[]
-	if (plan.carried) {
-		for (const event of later) {
-			at = Math.max(at + 1, event.recordedAt.getTime())
-			await tx.stageEvent.update({ where: { id: event.id }, data: { householdId: existing.id, recordedAt: new Date(at) } })
-		}
-	} else if (later.length > 0) {
-		// Where the new household had got to cannot follow on from the known household's history:
-		// say so on the record, rather than lose it.
-		const names = stageNames((await getServiceConfig()).stageNames)
-		const where = `${names[incoming.stage as StageKey]} (${STATUS_LABELS[incoming.status as HouseholdStatus].toLowerCase()})`
-		await tx.householdNote.create({
-			data: {
-				householdId: existing.id,
-				authorId: actor.id,
-				createdAt: now(),
-				body:
-					`Before it was merged into this household, ${incoming.reference} was at ${where} since ` +
-					`${formatDate(incoming.stageEnteredOn)}. Its stage changes could not follow on from this household’s, ` +
-					'so they were not carried over; its contacts, notes and tasks were.',
-			},
-		})
-	}
+	await joinHistory(tx, existing.id, {
+		at,
+		bridge: { ...plan.bridge, note: bridgeNote, actorId: actor.id },
+		later: plan.carried ? later : [],
+	})
+	if (!plan.carried && later.length > 0) await noteNotCarried(tx, existing.id, incoming, actor)
 
 	// Everything else the new household had.
 	const moved = { where: { householdId: newId }, data: { householdId: existing.id } }
@@ -476,49 +456,18 @@ async function merge(
 	await moveReferrals(tx, newId, existing.id)
 	await moveOtherMatches(tx, newId, existing.id)
 
-	// The household's people: the known household's, unless the officer chose the new enquiry's details.
-	const applicants = await tx.applicant.findMany({
-		where: { householdId: existing.id },
-		orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
-	})
-	let postcode: string | null = null
-	const newest = incoming.applicants[0]
-	if (input.keep === 'new' && newest && applicants[0]) {
-		postcode = incoming.postcode
-		const primary = { firstName: newest.firstName, lastName: newest.lastName, email: newest.email, phone: newest.phone }
-		applicants[0] = { ...applicants[0], ...primary }
-		for (const applicant of applicants)
-			await tx.applicant.update({
-				where: { id: applicant.id },
-				data: {
-					...(applicant.id === applicants[0].id ? primary : {}),
-					...applicantKeys(applicant, postcode),
-				},
-			})
-	}
+	const { applicants, postcode } = await keepDetails(tx, existing.id, incoming, input.keep)
 	// Its owner, if the known household had none (a phone enquiry's officer, say).
-	let ownerId = existing.ownerId
-	if (!ownerId && incoming.ownerId) {
-		ownerId = incoming.ownerId
-		await tx.ownerChange.create({
-			data: { householdId: existing.id, toOwnerId: ownerId, actorId: actor.id, changedAt: now() },
-		})
-	}
+	if (!existing.ownerId && incoming.ownerId) await changeOwner(tx, existing, incoming.ownerId, actor.id)
 
-	const history = await stageHistory(tx, existing.id)
-	await tx.household.update({
-		where: { id: existing.id },
-		data: {
-			...householdFields(plan.state),
-			...clockFields(history, await clockContext(tx)),
-			ownerId,
-			firstEnquiryAt: incoming.firstEnquiryAt < existing.firstEnquiryAt ? incoming.firstEnquiryAt : existing.firstEnquiryAt,
-			lastEnquiryAt: incoming.lastEnquiryAt > existing.lastEnquiryAt ? incoming.lastEnquiryAt : existing.lastEnquiryAt,
-			...(postcode ? { postcode, displayName: householdDisplayName(applicants) } : {}),
-			// Everything that found the merged household finds this one: its references, and the
-			// new details too when kept.
-			searchText: `${existing.searchText} ${incoming.searchText}`,
-		},
+	// Its stage and deadline as its history now has them (the plan's state), and the rest it gained.
+	await rewriteHouseholdCopies(tx, existing.id, {
+		firstEnquiryAt: incoming.firstEnquiryAt < existing.firstEnquiryAt ? incoming.firstEnquiryAt : existing.firstEnquiryAt,
+		lastEnquiryAt: incoming.lastEnquiryAt > existing.lastEnquiryAt ? incoming.lastEnquiryAt : existing.lastEnquiryAt,
+		...(postcode ? { postcode, displayName: householdDisplayName(applicants) } : {}),
+		// Everything that found the merged household finds this one: its references, and the
+		// new details too when kept.
+		searchText: `${existing.searchText} ${incoming.searchText}`,
 	})
 	await judgeAwaitingReferrals(tx, existing.id)
 	await tx.household.delete({ where: { id: newId } })
@@ -530,6 +479,53 @@ async function merge(
 		bridge: plan.bridge.kind,
 		carried: plan.carried,
 	}
+}
+
+type Incoming = Household & { applicants: Applicant[] }
+
+/**
+ * Where the new household had got to cannot follow on from the known household's history: said
+ * on the record, rather than lost.
+ */
+async function noteNotCarried(tx: Prisma.TransactionClient, existingId: string, incoming: Incoming, actor: StaffIdentity) {
+	const names = stageNames((await getServiceConfig()).stageNames)
+	const where = `${names[incoming.stage as StageKey]} (${STATUS_LABELS[incoming.status as HouseholdStatus].toLowerCase()})`
+	await tx.householdNote.create({
+		data: {
+			householdId: existingId,
+			authorId: actor.id,
+			createdAt: now(),
+			body:
+				`Before it was merged into this household, ${incoming.reference} was at ${where} since ` +
+				`${formatDate(incoming.stageEnteredOn)}. Its stage changes could not follow on from this household’s, ` +
+				'so they were not carried over; its contacts, notes and tasks were.',
+		},
+	})
+}
+
+/**
+ * The household's people: the known household's, unless the officer chose the new enquiry's
+ * details (then its primary applicant's and its postcode, with every applicant's match keys).
+ */
+async function keepDetails(tx: Prisma.TransactionClient, existingId: string, incoming: Incoming, keep: KeepDetails) {
+	const applicants = await tx.applicant.findMany({
+		where: { householdId: existingId },
+		orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
+	})
+	const newest = incoming.applicants[0]
+	if (keep !== 'new' || !newest || !applicants[0]) return { applicants, postcode: null }
+	const postcode = incoming.postcode
+	const primary = { firstName: newest.firstName, lastName: newest.lastName, email: newest.email, phone: newest.phone }
+	applicants[0] = { ...applicants[0], ...primary }
+	for (const applicant of applicants)
+		await tx.applicant.update({
+			where: { id: applicant.id },
+			data: {
+				...(applicant.id === applicants[0].id ? primary : {}),
+				...applicantKeys(applicant, postcode),
+			},
+		})
+	return { applicants, postcode }
 }
 
 function recordedAt(event: RecordedStageEvent): Date {

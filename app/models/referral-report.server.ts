@@ -1,21 +1,14 @@
-import {
-	costPerApproved,
-	dayAfter,
-	referralsByMonth,
-	spendByMonth,
-	stageConversion,
-	type Period,
-} from '~/domain/referral-report.ts'
+import { costPerApproved, referralsByMonth, spendByMonth, stageConversion } from '~/domain/referral-report.ts'
 import { furthestStage } from '~/domain/referral-progress.ts'
-import { startOfLondonDay } from '~/domain/working-days.ts'
+import { londonBounds, type ReportPeriod } from '~/domain/report-period.ts'
 import { prisma } from '~/utils/db.server.ts'
 
 // The referral report (/staff/reports/referrals): aggregates only, no household's or carer's
 // details, so everyone who may see reports may see it. The rows are read here; the counting is the
 // pure app/domain/referral-report.ts (its header states the rules the page repeats).
 
-export async function loadReferralReport(period: Period) {
-	const enquiredIn = { gte: startOfLondonDay(period.from), lt: startOfLondonDay(dayAfter(period.to)) }
+export async function loadReferralReport(period: ReportPeriod) {
+	const enquiredIn = londonBounds(period)
 	const [households, referrals, paidInPeriod, paidForCohort] = await Promise.all([
 		prisma.household.findMany({
 			where: { route: 'mainstream', firstEnquiryAt: enquiredIn },

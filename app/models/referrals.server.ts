@@ -8,7 +8,7 @@ import {
 import {
 	assessReferral,
 	ineligibleReasonText,
-	OVERRIDABLE_REASONS,
+	referralChangeRefusal,
 	type IneligibleReason,
 } from '~/domain/referral-eligibility.ts'
 import type { ReferrerKind } from '~/domain/bonus-scheme.ts'
@@ -352,9 +352,8 @@ export function detachReferral(input: {
 				where: { id: input.referralId, householdId: household.id },
 				include: { referrer: true },
 			})
-			if (!referral || referral.status === 'detached') {
-				return { ok: false, error: 'This referral has already been detached', field: null }
-			}
+			const refusal = referral ? referralChangeRefusal('detach', referral) : 'This referral has already been detached'
+			if (!referral || refusal) return { ok: false, error: refusal!, field: null }
 			if (!(await voidUnpaid(tx, referral.id, `Referral detached: ${input.reason}`, input.actor))) {
 				return { ok: false, error: PAID_REFUSAL, field: null }
 			}
@@ -385,19 +384,10 @@ export function overrideReferral(input: {
 				where: { id: input.referralId, householdId: household.id },
 				include: { referrer: true, scheme: true },
 			})
-			if (!referral || referral.status !== 'not_eligible') {
-				return { ok: false, error: 'Only a referral that does not count can be counted instead', field: null }
-			}
-			if (!OVERRIDABLE_REASONS.includes(referral.ineligibleReason as IneligibleReason)) {
-				return {
-					ok: false,
-					error: `This referral cannot be counted: ${ineligibleReasonText(
-						referral.ineligibleReason as IneligibleReason,
-						parseBonusRules(referral.scheme.rules)
-					).toLowerCase()}`,
-					field: null,
-				}
-			}
+			const refusal = referral
+				? referralChangeRefusal('count', referral)
+				: 'Only a referral that does not count can be counted instead'
+			if (!referral || refusal) return { ok: false, error: refusal!, field: null }
 			const counted = await tx.referral.findUnique({ where: { countedHouseholdId: household.id } })
 			if (counted) {
 				if (!(await voidUnpaid(tx, counted.id, `Another referral counted instead: ${input.reason}`, input.actor))) {
@@ -451,9 +441,9 @@ export async function householdReferrals(tx: Prisma.TransactionClient, household
 			reasonText: referral.ineligibleReason
 				? ineligibleReasonText(referral.ineligibleReason as IneligibleReason, rules)
 				: null,
-			overridable:
-				referral.status === 'not_eligible' &&
-				OVERRIDABLE_REASONS.includes(referral.ineligibleReason as IneligibleReason),
+			// Why staff cannot detach it or count it instead (null: they can), as its pages and the changes say.
+			refusals: { detach: referralChangeRefusal('detach', referral), count: referralChangeRefusal('count', referral) },
+			overridable: referralChangeRefusal('count', referral) === null,
 			staffReason: referral.staffReason,
 			bonusEntries: referral.bonusEntries.map((entry) => ({
 				id: entry.id,

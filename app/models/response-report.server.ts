@@ -16,6 +16,8 @@ import {
 	summarise,
 	toReportClock,
 	weeklySentence,
+	type BreachRow,
+	type ClockReport,
 	type Group,
 	type ReportClock,
 	type ReportQuery,
@@ -23,13 +25,8 @@ import {
 } from '~/domain/response-report.ts'
 import type { RecordedStageEvent } from '~/domain/stage-machine.ts'
 import { workingHoursBetween } from '~/domain/working-hours.ts'
-import {
-	addCalendarDays,
-	londonDate,
-	londonInstant,
-	startOfLondonDay,
-	type CalendarDate,
-} from '~/domain/working-days.ts'
+import { londonBounds } from '~/domain/report-period.ts'
+import { londonDate, londonInstant, type CalendarDate } from '~/domain/working-days.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { clockContext } from './response-clocks.server.ts'
@@ -49,27 +46,6 @@ import { clockContext } from './response-clocks.server.ts'
 //
 // The officer a first contact counts against: the member of staff who recorded Initial contact;
 // for a contact still awaited, or one recorded without a name (an import), the household's owner.
-
-export type ClockReport = {
-	key: ClockKey
-	label: string
-	/** The target in force at the end of the period, in words. */
-	target: string
-	unit: 'working_days' | 'days'
-	summary: Summary
-}
-
-export type BreachRow = {
-	householdId: string
-	reference: string
-	name: string
-	clock: string
-	status: 'missed' | 'overdue'
-	startedOn: CalendarDate
-	deadline: CalendarDate
-	endedOn: CalendarDate | null
-	daysLate: number
-}
 
 export type ResponseReport = {
 	firstContact: {
@@ -127,8 +103,7 @@ function targetWords(key: ClockKey, targets: ClockTargets): string {
 export async function reportClocks(query: Pick<ReportQuery, 'period' | 'route'>) {
 	const { period, route } = query
 	const households = { route, stageEvents: { some: { businessDate: { gte: period.from, lte: period.to } } } }
-	const earliest = startOfLondonDay(period.from)
-	const latest = startOfLondonDay(addCalendarDays(period.to, 1))
+	const { gte: earliest, lt: latest } = londonBounds(period)
 	const [context, rows, events, enquiries, contacts] = await Promise.all([
 		clockContext(),
 		prisma.household.findMany({

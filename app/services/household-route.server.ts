@@ -1,28 +1,35 @@
 import { data, redirect } from '@remix-run/node'
 import type { DateParts } from '~/domain/date-input.ts'
 import type { FieldError } from '~/domain/field-errors.ts'
+import { actionBlocked, rolesFor, type HouseholdAction } from '~/domain/household-actions.ts'
 import type { DoneKey } from '~/domain/household-forms.ts'
-import { ROLES_THAT } from '~/domain/staff.ts'
-import type { StaffRole } from '~/domain/staff.ts'
 import { loadHouseholdForAction } from '~/models/household-record.server.ts'
 import type { Refusal } from '~/models/households.server.ts'
 import { requireStaff } from './auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
-// What every household action route does the same way: who may come, which household, the CSRF
-// check, and the answers it sends back (errors with what was typed, or a redirect to the record).
+// What every household action route does the same way: who may come, which household, whether
+// the action can be taken on it now, the CSRF check, and the answers it sends back (errors with
+// what was typed, or a redirect to the record).
 
-export async function householdActionPage(
-	request: Request,
-	params: { id?: string },
-	roles: readonly StaffRole[] = ROLES_THAT.changeHouseholds
-) {
-	const session = await requireStaff(request, { roles })
+/**
+ * The household an action's page or form is about, for a member of staff whose role may take the
+ * action (403 otherwise). `blocked` says why the action cannot be taken on the household as it is
+ * now (app/domain/household-actions.ts): the page shows it instead of the form, and a stage
+ * change posted anyway is refused by the stage machine in the same words.
+ */
+export async function householdActionPage(request: Request, params: { id?: string }, action: HouseholdAction) {
+	const session = await requireStaff(request, { roles: rolesFor(action) })
 	const loaded = await loadHouseholdForAction(params.id ?? '')
 	if (!loaded) throw new Response('Household not found', { status: 404 })
 	/** What every action page's loader sends to HouseholdActionPage. */
-	const view = { ...loaded, today: today(), csrfToken: session.csrfToken }
+	const view = {
+		...loaded,
+		blocked: actionBlocked(action, loaded.state, session.user.role),
+		today: today(),
+		csrfToken: session.csrfToken,
+	}
 	return { session, ...view, view }
 }
 

@@ -31,7 +31,7 @@ const BROWSER_UA =
 	'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36'
 
 // ---------------------------------------------------------------------------------------------
-// Enquiry bodies: the form's field names and values are the contract with app/routes/enquire.
+// Enquiry bodies: the form's field names and values are the contract with app/routes/_enquiry+/enquire.tsx.
 
 const FIRST_NAMES = ['Amira', 'Ben', 'Chloe', 'Dev', 'Efua', 'Finn', 'Grace', 'Hamza', 'Isla', 'Jamal']
 const LAST_NAMES = ['Ahmed', 'Brown', 'Clarke', 'Davies', 'Evans', 'Flynn', 'Green', "O'Neill", 'Smith-Jones', 'Wright']

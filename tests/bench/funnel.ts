@@ -19,7 +19,7 @@
 // BENCH_FUNNEL_PAGES (a JSON object of view -> query string, to time other views than the defaults below).
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { BREAKDOWNS, defaultFunnelPeriod, parseFunnelQuery } from '~/domain/funnel.ts'
+import { BREAKDOWNS, FUNNEL_PERIOD, parseFunnelQuery } from '~/domain/funnel.ts'
 import type { CalendarDate } from '~/domain/working-days.ts'
 import { funnelStatements } from '~/models/funnel.server.ts'
 import { dataSet, megabytes, type DataSet } from './funnel-data.ts'
@@ -62,7 +62,7 @@ const log = (line: string) => console.log(line)
 
 /** A view's query string with the page's default dates (the last 12 months) as of the data's day. */
 function viewSearch(view: string, today: CalendarDate): string {
-	const { from, to } = defaultFunnelPeriod(today)
+	const { from, to } = FUNNEL_PERIOD.preset.of(today)
 	const params = new URLSearchParams(VIEW_CHOICES[view])
 	for (const [field, date] of [
 		['from', from],
@@ -166,7 +166,7 @@ async function main() {
 	for (const { label, households } of sizes) {
 		log(`\n${label}: ${households.toLocaleString('en-GB')} households`)
 		const set = dataSet({ households, eventsPerHousehold: EVENTS_PER_HOUSEHOLD, years: YEARS, seed: 1 }, log)
-		const { from, to } = defaultFunnelPeriod(set.today)
+		const { from, to } = FUNNEL_PERIOD.preset.of(set.today)
 		log(
 			`  ${megabytes(set.bytes)} MB, written in ${set.seconds} s${
 				set.reused ? ' (earlier)' : ''

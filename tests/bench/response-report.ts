@@ -6,12 +6,12 @@
 // Times the default period (the last 13 full weeks) and the last year, mainstream, three runs each
 // (the first is cold). The loader is called directly: no HTTP, no rendering.
 import { addCalendarDays } from '~/domain/working-days.ts'
-import { defaultPeriod, type ReportQuery } from '~/domain/response-report.ts'
+import { RESPONSE_PERIOD, type ReportQuery } from '~/domain/response-report.ts'
 
 const { loadResponseReport } = await import('~/models/response-report.server.ts')
 const { today } = await import('~/utils/clock.server.ts')
 
-const quarter = defaultPeriod(today())
+const quarter = RESPONSE_PERIOD.preset.of(today())
 const year = { from: addCalendarDays(quarter.to, -364), to: quarter.to }
 for (const [label, period] of [
 	['13 weeks', quarter],

@@ -11,8 +11,8 @@ import { openE2eDatabase, signInAs } from './staff.ts'
 test.use({ allowedConsoleErrors: [/status of 400/] })
 
 /** A carer whose referred household was approved, with its approval bonus earned. */
-function earnedBonus(carerName: string) {
-	const household = createE2eHousehold({ firstName: 'Priya', lastName: 'Referred', stage: 'approved' })
+async function earnedBonus(carerName: string) {
+	const household = await createE2eHousehold({ firstName: 'Priya', lastName: 'Referred', stage: 'approved' })
 	const suffix = crypto.randomUUID().slice(0, 8)
 	const carerId = `carer-${suffix}`
 	const referralId = `referral-${suffix}`
@@ -42,7 +42,7 @@ function earnedBonus(carerName: string) {
 }
 
 test('a manager approves an earned bonus and records a payroll payment', async ({ page, context, baseURL }) => {
-	const { today } = earnedBonus('Olu Referrer')
+	const { today } = await earnedBonus('Olu Referrer')
 	await signInAs(context, baseURL!, 'manager', 'Mina Manager')
 	await page.goto('/staff')
 	await page.getByRole('link', { name: 'Bonuses' }).first().click()

@@ -5,7 +5,7 @@ import { openE2eDatabase, signInAs } from './staff.ts'
 
 // Carers in the staff area: an officer adds a carer (with the form's errors first), sees their
 // referral code on the record, records a placement, and checks a CSV import's preview before
-// importing it. Axe on every page.
+// importing it in the background. Axe on every page.
 
 /** A carer with a referral code, written straight into the e2e database. */
 function createE2eCarer(name: string) {
@@ -42,6 +42,8 @@ test('an officer adds a carer, records a placement and imports carers from a spr
 	context,
 	baseURL,
 }) => {
+	// A long journey (a carer, a placement, two uploads and an import in the background), with axe on each page.
+	test.slow()
 	const tag = crypto.randomUUID().slice(0, 8)
 	await signInAs(context, baseURL!, 'officer', 'Olu Officer')
 	await page.goto('/staff/carers')
@@ -111,6 +113,7 @@ test('an officer adds a carer, records a placement and imports carers from a spr
 	await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0)
 	await expectNoAxeViolations(page)
 
+	await page.getByRole('link', { name: 'upload it again' }).click()
 	await page.getByLabel('Upload a CSV file').setInputFiles({
 		name: 'carers.csv',
 		mimeType: 'text/csv',
@@ -121,11 +124,35 @@ test('an officer adds a carer, records a placement and imports carers from a spr
 	await expect(page.getByTestId('import-preview')).toContainText(`Bea Imported ${tag}`)
 	await expect(page.getByTestId('import-preview')).toContainText('1 June 2020')
 	await expectNoAxeViolations(page)
+	// The import runs in the background, as the households' does: the page shows it until it is done.
 	await page.getByRole('button', { name: 'Import 2 carers' }).click()
-	await expect(page.getByText('2 carers imported')).toBeVisible()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Carers imported', { timeout: 15_000 })
+	await expect(page.locator('.govuk-panel__body')).toHaveText('2 carers from carers.csv')
+	await expectNoAxeViolations(page)
 	await page.goto(`/staff/carers?q=${tag}`)
 	await expect(page.getByTestId('carer-count')).toHaveText(`3 carers matching “${tag}”`)
 	await expectNoAxeViolations(page)
+})
+
+test('without JavaScript, a carers import shows its progress until it has finished, as the households’ does', async ({
+	noJsPage,
+	baseURL,
+}) => {
+	const tag = crypto.randomUUID().slice(0, 8)
+	await signInAs(noJsPage.context(), baseURL!, 'officer')
+	const rows = Array.from({ length: 40 }, (_, i) => `Nojs ${i} ${tag},nojs.${i}.${tag}@example.com,,,,`)
+	await noJsPage.goto('/staff/carers/import')
+	await noJsPage.getByLabel('Upload a CSV file').setInputFiles({
+		name: 'no-js.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(['name,email,phone,kind,approved_on,short_breaks_only', ...rows].join('\n')),
+	})
+	await noJsPage.getByRole('button', { name: 'Check the file' }).click()
+	await noJsPage.getByRole('button', { name: 'Import 40 carers' }).click()
+	// Either still importing (the page refreshes itself every 2 seconds) or already done.
+	await expect(noJsPage.getByRole('heading', { level: 1 })).toHaveText(/Importing carers|Carers imported/)
+	await expect(noJsPage.getByRole('heading', { level: 1 })).toHaveText('Carers imported', { timeout: 15_000 })
+	await expect(noJsPage.locator('.govuk-panel__body')).toHaveText('40 carers from no-js.csv')
 })
 
 test('an officer attaches a referral to a household, which its record then shows', async ({
@@ -135,7 +162,7 @@ test('an officer attaches a referral to a household, which its record then shows
 }) => {
 	const tag = crypto.randomUUID().slice(0, 8)
 	const carer = createE2eCarer(`Rita Referrer ${tag}`)
-	const household = createE2eHousehold({ firstName: 'Fern', lastName: `Friend${tag.replace(/\d/g, '')}` })
+	const household = await createE2eHousehold({ firstName: 'Fern', lastName: `Friend${tag.replace(/\d/g, '')}` })
 	await signInAs(context, baseURL!, 'officer', 'Oscar Officer')
 	await page.goto(`/staff/households/${household.id}`)
 	await expect(page.getByRole('heading', { name: 'Referral', exact: true })).toBeVisible()

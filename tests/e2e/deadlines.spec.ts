@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { addWorkingDays, londonDate, workingDaysBetween } from '../../app/domain/working-days.ts'
 import { expect, expectNoAxeViolations, test } from './fixtures.ts'
 import { createE2eHousehold } from './households.ts'
-import { openE2eDatabase, signInAs } from './staff.ts'
+import { signInAs } from './staff.ts'
 
 // Response times as an officer sees them. The overdue household is made the way a real one is:
 // an enquiry taken by phone three working days ago and recorded late, through the staff form, so
@@ -23,14 +23,9 @@ test('an enquiry three working days old with no contact shows as overdue on the 
 	const today = londonDate(new Date())
 	const enquiredOn = addWorkingDays(today, -3)
 
-	// Another household of hers with no clock running, to be listed after the overdue one.
-	const quiet = createE2eHousehold({ firstName: 'Quinn', lastName: surname, stage: 'initial_contact' })
-	const db = openE2eDatabase()
-	try {
-		db.prepare('UPDATE Household SET ownerId = ? WHERE id = ?').run(officer.id, quiet.id)
-	} finally {
-		db.close()
-	}
+	// Another household of hers with no clock running (none starts at Initial visit), to be listed
+	// after the overdue one.
+	await createE2eHousehold({ firstName: 'Quinn', lastName: surname, stage: 'initial_visit', owner: officer })
 
 	await page.goto('/staff/enquiries/new')
 	await page.getByRole('group', { name: 'How did they get in touch?' }).getByLabel('By phone').check()
@@ -87,7 +82,7 @@ test('an enquiry three working days old with no contact shows as overdue on the 
 
 test('an officer records the last Stage 1 check and the decision clock starts', async ({ page, context, baseURL }) => {
 	await signInAs(context, baseURL!, 'officer', 'Sade Checks')
-	const household = createE2eHousehold({ firstName: 'Petra', lastName: 'Checkley', stage: 'stage_1' })
+	const household = await createE2eHousehold({ firstName: 'Petra', lastName: 'Checkley', stage: 'stage_1' })
 	await page.goto(`/staff/households/${household.id}`)
 	await page.getByRole('link', { name: 'Record the last Stage 1 check' }).click()
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Record the last Stage 1 check')

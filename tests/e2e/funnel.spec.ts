@@ -5,12 +5,13 @@ import { createE2eHousehold } from './households.ts'
 import { openE2eDatabase, signInAs } from './staff.ts'
 
 // The funnel: a manager opens it, switches between period and cohort, picks the dates, filters by
-// channel, and downloads a table whose numbers match the page. The households' funnel facts are
-// written straight into the database (the app keeps them in step with stage events), in 2021 so
-// no other test's households fall in the dates.
+// channel, and downloads a table whose numbers match the page. The households are made by the
+// household writer; their funnel facts are then stated straight into the database (the app keeps
+// them in step with stage events), as the figures tests do, so every figure follows from the facts
+// each test states; in 2021 so no other test's households fall in the dates.
 
-function householdWithFacts(fact: Record<string, string | number | null>) {
-	const household = createE2eHousehold({ firstName: 'Funnel', lastName: 'Family' })
+async function householdWithFacts(fact: Record<string, string | number | null>) {
+	const household = await createE2eHousehold({ firstName: 'Funnel', lastName: 'Family' })
 	const values = {
 		route: 'mainstream',
 		enquiredMonth: String(fact.enquiredOn).slice(0, 7),
@@ -56,7 +57,7 @@ test('a manager reads the funnel in both modes, filters by channel and downloads
 	baseURL,
 }) => {
 	// Enquired in December 2020, applied in March 2021: in the 2021 period, not in the 2021 cohort.
-	householdWithFacts({
+	await householdWithFacts({
 		enquiredOn: '2020-12-10',
 		initialContactOn: '2021-01-04',
 		initialVisitOn: '2021-02-01',
@@ -64,7 +65,7 @@ test('a manager reads the funnel in both modes, filters by channel and downloads
 		currentStage: 'application',
 	})
 	// Enquired in 2021 by radio, withdrew from initial contact.
-	householdWithFacts({
+	await householdWithFacts({
 		enquiredOn: '2021-02-10',
 		channelKey: 'radio',
 		initialContactOn: '2021-02-11',
@@ -78,7 +79,7 @@ test('a manager reads the funnel in both modes, filters by channel and downloads
 		initialContactDays: 12,
 	})
 	// Enquired in 2021 by search, still waiting for a first contact.
-	householdWithFacts({ enquiredOn: '2021-05-10' })
+	await householdWithFacts({ enquiredOn: '2021-05-10' })
 	await signInAs(context, baseURL!, 'manager', 'Mo Manager')
 
 	await page.goto('/staff')
@@ -161,7 +162,7 @@ test('the choices work without JavaScript and explain a mistake', async ({ noJsP
 test('a manager reads the annual return for a year to 31 March and downloads it', async ({ page, baseURL }) => {
 	// 2019 to 2020, a year no other test's households fall in: one approval after 228 days, and one
 	// household that applied and withdrew at Stage 1 worried about allegations (AW5).
-	householdWithFacts({
+	await householdWithFacts({
 		enquiredOn: '2019-05-01',
 		applicationOn: '2019-06-01',
 		stage1On: '2019-06-02',
@@ -170,7 +171,7 @@ test('a manager reads the annual return for a year to 31 March and downloads it'
 		status: 'approved',
 		currentStage: 'approved',
 	})
-	householdWithFacts({
+	await householdWithFacts({
 		enquiredOn: '2019-07-01',
 		applicationOn: '2019-08-01',
 		stage1On: '2019-08-02',

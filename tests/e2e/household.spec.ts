@@ -13,7 +13,7 @@ test('an officer logs an answered call and takes a household from enquiry to app
 	baseURL,
 }) => {
 	await signInAs(context, baseURL!, 'officer', 'Ada Officer')
-	const household = createE2eHousehold({ firstName: 'Priya', lastName: 'Shah' })
+	const household = await createE2eHousehold({ firstName: 'Priya', lastName: 'Shah' })
 	await page.goto(`/staff/households/${household.id}`)
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Priya Shah')
 	await expect(page.getByTestId('current-stage')).toHaveText('Enquiry')
@@ -49,7 +49,7 @@ test.describe('refusals and error pages (the browser logs their 4xx answers)', (
 		browser,
 		baseURL,
 	}) => {
-		const household = createE2eHousehold({ firstName: 'Tom', lastName: 'Reed', stage: 'initial_visit' })
+		const household = await createE2eHousehold({ firstName: 'Tom', lastName: 'Reed', stage: 'initial_visit' })
 		await signInAs(noJsPage.context(), baseURL!, 'officer', 'Olu Officer')
 		await noJsPage.goto(`/staff/households/${household.id}/close`)
 		await noJsPage.getByRole('button', { name: 'Close the household' }).click()
@@ -79,7 +79,7 @@ test.describe('refusals and error pages (the browser logs their 4xx answers)', (
 	})
 
 	test('a read-only user cannot open a household record', async ({ page, context, baseURL }) => {
-		const household = createE2eHousehold()
+		const household = await createE2eHousehold()
 		await signInAs(context, baseURL!, 'read_only')
 		const response = await page.goto(`/staff/households/${household.id}`)
 		expect(response?.status()).toBe(403)
@@ -93,7 +93,7 @@ test.describe('refusals and error pages (the browser logs their 4xx answers)', (
 		browser,
 		baseURL,
 	}) => {
-		const household = createE2eHousehold({ stage: 'initial_contact' })
+		const household = await createE2eHousehold({ stage: 'initial_contact' })
 		await signInAs(context, baseURL!, 'officer', 'First Officer')
 		await page.goto(`/staff/households/${household.id}/move`)
 
@@ -122,7 +122,7 @@ test.describe('refusals and error pages (the browser logs their 4xx answers)', (
 	test('every action page is accessible', async ({ page, context, baseURL }) => {
 		// Ten pages, each checked by axe: slow on a busy two-core machine.
 		test.slow()
-		const household = createE2eHousehold({ stage: 'stage_2' })
+		const household = await createE2eHousehold({ stage: 'stage_2' })
 		await signInAs(context, baseURL!, 'manager')
 		for (const action of ['contact', 'move', 'stage-1-complete', 'hold', 'owner', 'note', 'task', 'close']) {
 			await page.goto(`/staff/households/${household.id}/${action}`)

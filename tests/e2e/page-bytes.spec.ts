@@ -1,6 +1,6 @@
 // Every page of the production build, fetched as bytes: none may carry a NUL byte or a U+FFFD
 // replacement character (issue 12, defect 13: React's Node renderer padded its 2 KB chunks with
-// zero bytes before a "£"; ADR 020). The URLs come from the route files, so a new page is
+// zero bytes before a "£"; ADR 020). The URLs come from the build's route manifest, so a new page is
 // fetched without anyone remembering to add it; one that cannot be must be skipped with a reason.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -10,16 +10,16 @@ import { LEDGER_FILTERS } from '../../app/domain/bonus-ledger-forms.ts'
 import { BREAKDOWNS } from '../../app/domain/funnel.ts'
 import { FUNNEL_TABLES } from '../../app/domain/funnel-tables.ts'
 import { HOUSEHOLD_STATUSES, LIST_SORTS } from '../../app/domain/pipeline-filters.ts'
-import { londonDate } from '../../app/domain/working-days.ts'
+import { addCalendarDays, londonDate } from '../../app/domain/working-days.ts'
+import { readRouteManifest } from '../support/route-manifest.ts'
 import { expect, test } from './fixtures.ts'
-import { createE2eHousehold } from './households.ts'
+import { changeE2eHousehold, createE2eHousehold } from './households.ts'
 import { createCarer, createCarerSession } from './referrers.ts'
 import { createStaffMember, createStaffSession, openE2eDatabase } from './staff.ts'
 
-const ROUTES_DIR = path.resolve(import.meta.dirname, '..', '..', 'app', 'routes')
 const IMPORT_CSV = path.resolve(import.meta.dirname, '..', 'fixtures', 'pipeline-import.csv')
 
-/** Route modules that are not fetched, and why. Keep this short: a page here is a page unchecked. */
+/** Routes (by URL pattern) that are not fetched, and why. Keep this short: a page here is a page unchecked. */
 const SKIPPED: Record<string, string> = {}
 
 /** Who fetches a page: the first rule whose pattern matches its path. */
@@ -37,47 +37,32 @@ const AUDIENCE_RULES: [RegExp, Audience][] = [
 /** Pages fetched by more than the one audience the rules give. */
 const EXTRA_AUDIENCES: Record<string, Audience[]> = {
 	// Says "you are signed in" to a carer.
-	'refer._index.tsx': ['carer'],
+	'/refer': ['carer'],
 }
 
 /** The answer a route gives when it is not 200 with a page. */
 const EXPECTED_STATUS: Record<string, number> = {
-	'$.tsx': 404,
-	'api.event.ts': 405,
-	'webhooks.stripe.ts': 405,
-	'r.$code.ts': 302,
-	'refer.sign-out.tsx': 302,
-	'staff.logout.tsx': 302,
+	'/*': 404,
+	'/api/event': 405,
+	'/webhooks/stripe': 405,
+	'/r/:code': 302,
+	'/refer/sign-out': 302,
+	'/staff/logout': 302,
 }
 
-/**
- * The segments of a flat route file's URL (Remix v2 flat routes): dots separate segments unless
- * escaped in [], `_index` and leading-underscore (pathless) segments add nothing, a trailing
- * underscore only stops nesting, `$name` is a parameter and `$` alone the rest of the path.
- */
-function routeSegments(file: string): string[] {
-	const name = file.replace(/\.[jt]sx?$/, '')
-	const segments = ['']
-	let escaped = false
-	for (const character of name) {
-		if (character === '[') escaped = true
-		else if (character === ']') escaped = false
-		else if (character === '.' && !escaped) segments.push('')
-		else segments[segments.length - 1] += character
-	}
-	return segments.filter((segment) => !segment.startsWith('_')).map((segment) => segment.replace(/_$/, ''))
+/** The URL patterns of every route (a layout and its index route share one), from the build's manifest. */
+function routePatterns() {
+	return [...new Set(readRouteManifest().map((route) => route.pattern))].sort()
 }
 
-function routeFiles() {
-	return fs
-		.readdirSync(ROUTES_DIR, { withFileTypes: true })
-		.filter((entry) => entry.isFile() && /\.[jt]sx?$/.test(entry.name) && !/\.test\.[jt]sx?$/.test(entry.name))
-		.map((entry) => entry.name)
-		.sort()
+/** The parameter a URL pattern's segment stands for: `:name` is one, `*` the rest of the path (a splat). */
+function paramOf(segment: string): string | null {
+	if (segment === '*') return '*'
+	return segment.startsWith(':') ? segment.slice(1) : null
 }
 
 /** Everything the pages show, written into the e2e database (which has no demo data). */
-function createPageData() {
+async function createPageData() {
 	const suffix = crypto.randomUUID().slice(0, 8)
 	const now = new Date()
 	const at = now.toISOString()
@@ -86,17 +71,31 @@ function createPageData() {
 	const administrator = createStaffMember('administrator', 'Zoë Ærøskøbing')
 	const carerName = 'Jürgen Łukasz-Ñúñez'
 	const carer = createCarer(carerName)
-	const referred = createE2eHousehold({ firstName: 'Zoë', lastName: 'Núñez', stage: 'approved' })
-	const closed = createE2eHousehold({ firstName: 'Chloë', lastName: 'Brontë', stage: 'initial_visit' })
-	const onHold = createE2eHousehold({ firstName: 'Dafydd', lastName: 'ap Siôn', stage: 'application' })
+	const enquiryReference = `ENQ-${randomReference()}`
+	const referred = await createE2eHousehold({ firstName: 'Zoë', lastName: 'Núñez', stage: 'approved', enquiryReference })
+	const closed = await createE2eHousehold({ firstName: 'Chloë', lastName: 'Brontë', stage: 'initial_visit' })
+	const onHold = await createE2eHousehold({ firstName: 'Dafydd', lastName: 'ap Siôn', stage: 'application' })
 	// The same family enquiring again: a possible match for an officer to decide.
-	const again = createE2eHousehold({ firstName: 'Zoë', lastName: 'Núñez' })
+	const again = await createE2eHousehold({ firstName: 'Zoë', lastName: 'Núñez' })
+	await changeE2eHousehold(closed.id, manager, {
+		type: 'close',
+		endedBy: 'household',
+		exitReasonKey: 'housing',
+		businessDate: today,
+		note: 'Moving to Ystradgynlais – no spare room',
+	})
+	await changeE2eHousehold(onHold.id, manager, {
+		type: 'hold',
+		businessDate: today,
+		reviewOn: addCalendarDays(today, 1),
+		note: 'Back after Eisteddfod – Siôn’s exams',
+	})
 	const matchId = `match-${suffix}`
 	const referralId = `referral-${suffix}`
 	const entryIds = LEDGER_ENTRIES.map((entry) => `entry-${entry.milestone}-${suffix}`)
 	const importId = `import-${suffix}`
+	const carerImportId = `carer-import-${suffix}`
 	const messageId = `message-${suffix}`
-	const enquiryReference = `ENQ-${randomReference()}`
 	const resetToken = crypto.randomBytes(32).toString('base64url')
 	const signInToken = crypto.randomBytes(32).toString('base64url')
 	const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
@@ -130,7 +129,6 @@ function createPageData() {
 					at
 				)
 			})
-			db.prepare('UPDATE Enquiry SET reference = ? WHERE householdId = ?').run(enquiryReference, referred.id)
 			// Notes in scripts of two, three and four bytes a character, long enough that chunk
 			// boundaries of any size fall inside them; each shows twice (recent notes and timeline).
 			for (const body of MULTI_BYTE_NOTES) {
@@ -145,19 +143,21 @@ function createPageData() {
 			db.prepare(
 				'INSERT INTO HouseholdTask (id, householdId, title, dueOn, assigneeId, createdById, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)'
 			).run(crypto.randomUUID(), referred.id, 'Ring Zoë about the £250 – “welcome” bonus', today, manager.id, manager.id, at)
-			db.prepare("UPDATE Household SET status = 'closed' WHERE id = ?").run(closed.id)
-			db.prepare(
-				`INSERT INTO StageEvent (id, householdId, kind, fromStage, businessDate, recordedAt, actorId, exitReasonId, note)
-				VALUES (?, ?, 'exit', 'initial_visit', ?, ?, ?, 'exit_housing', 'Moving to Ystradgynlais – no spare room')`
-			).run(crypto.randomUUID(), closed.id, today, at, manager.id)
-			db.prepare("UPDATE Household SET status = 'on_hold' WHERE id = ?").run(onHold.id)
-			db.prepare(
-				`INSERT INTO StageEvent (id, householdId, kind, businessDate, recordedAt, actorId, reviewOn, note)
-				VALUES (?, ?, 'hold', ?, ?, ?, ?, 'Back after Eisteddfod – Siôn’s exams')`
-			).run(crypto.randomUUID(), onHold.id, today, at, manager.id, today)
 			db.prepare(
 				'INSERT INTO ImportJob (id, createdById, createdAt, filename, csv, status, totalRows) VALUES (?, ?, ?, ?, ?, ?, ?)'
 			).run(importId, manager.id, at, 'pipeline – Núñez.csv', fs.readFileSync(IMPORT_CSV, 'utf8'), 'checked', 0)
+			db.prepare(
+				'INSERT INTO ImportJob (id, kind, createdById, createdAt, filename, csv, status, totalRows) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+			).run(
+				carerImportId,
+				'carers',
+				manager.id,
+				at,
+				'carers – Siân.csv',
+				'name,email\nSiân Llŷr,sian.llyr@example.com\n',
+				'checked',
+				1
+			)
 			db.prepare(
 				`INSERT INTO OutboxMessage (id, template, toAddress, subject, html, text, status, createdAt, householdId)
 				VALUES (?, 'enquiry-acknowledgement', ?, ?, ?, ?, 'sent', ?, ?)`
@@ -204,7 +204,8 @@ function createPageData() {
 				households: [{ id: referred.id, referralId }, { id: closed.id }, { id: onHold.id }, { id: again.id, matchId }],
 				bonuses: entryIds.map((id) => ({ id })),
 				carers: [{ id: carer.id }],
-				import: [{ id: importId }],
+				// The households' import page takes :id, the carers' :jobId.
+				import: [{ id: importId }, { jobId: carerImportId }],
 				mailbox: [{ id: messageId }],
 				users: [{ id: manager.id }, { id: administrator.id }],
 				channels: [{ id: first('SELECT id FROM Channel ORDER BY sortOrder LIMIT 1') }],
@@ -220,6 +221,8 @@ function createPageData() {
 		db.close()
 	}
 }
+
+type PageData = Awaited<ReturnType<typeof createPageData>>
 
 const LEDGER_ENTRIES = [
 	{ milestone: 'approved', amountPence: 25000, status: 'earned' },
@@ -243,65 +246,66 @@ function randomReference() {
 }
 
 /** The queries each route is fetched with besides none ('' is the bare address). */
-function queriesFor(file: string, data: ReturnType<typeof createPageData>): string[] {
+function queriesFor(pattern: string, data: PageData): string[] {
 	const queries: Record<string, string[]> = {
-		'_index.tsx': ['', `?ref=${data.carer.code}`],
-		'enquire.tsx': ['', `?ref=${data.carer.code}`],
-		'enquire_.confirmation.tsx': ['', `?reference=${data.enquiryReference}`],
-		'staff.bonuses._index.tsx': ['', ...LEDGER_FILTERS.map((status) => `?status=${status}`)],
-		'staff.carers._index.tsx': ['', `?q=${encodeURIComponent('Jürgen')}`],
-		'staff.funnel.tsx': ['', '?mode=cohort', ...BREAKDOWNS.map((by) => `?by=${by}`)],
+		'/': ['', `?ref=${data.carer.code}`],
+		'/enquire': ['', `?ref=${data.carer.code}`],
+		'/enquire/confirmation': ['', `?reference=${data.enquiryReference}`],
+		'/staff/bonuses': ['', ...LEDGER_FILTERS.map((status) => `?status=${status}`)],
+		'/staff/carers': ['', `?q=${encodeURIComponent('Jürgen')}`],
+		'/staff/funnel': ['', '?mode=cohort', ...BREAKDOWNS.map((by) => `?by=${by}`)],
 		// The CSV routes answer 404 without a table.
-		'staff.funnel[.]csv.ts': FUNNEL_TABLES.map((table) => `?table=${table}`),
-		'staff.pipeline._index.tsx': ['', '?route=kinship'],
-		'staff.pipeline.list.tsx': [
+		'/staff/funnel.csv': FUNNEL_TABLES.map((table) => `?table=${table}`),
+		'/staff/pipeline': ['', '?route=kinship'],
+		'/staff/pipeline/list': [
 			'',
 			...HOUSEHOLD_STATUSES.map((status) => `?status=${status}`),
 			...LIST_SORTS.map((sort) => `?sort=${sort}`),
 			`?q=${encodeURIComponent('Núñez')}`,
 		],
-		'staff.reports.referrals[.]csv.ts': ['?table=months', '?table=stages'],
-		'staff.reports.response-times.tsx': ['', '?route=kinship'],
-		'staff.reports.response-times[.]csv.ts': ['?table=weekly', '?table=breaches'],
+		'/staff/reports/referrals.csv': ['?table=months', '?table=stages'],
+		'/staff/reports/response-times': ['', '?route=kinship'],
+		'/staff/reports/response-times.csv': ['?table=weekly', '?table=breaches'],
 	}
-	return queries[file] ?? ['']
+	return queries[pattern] ?? ['']
 }
 
-type Fetch = { file: string; url: string; audience: Audience; status: number }
+type Fetch = { pattern: string; url: string; audience: Audience; status: number }
 
-/** The URLs of every route file, with their parameters filled, or why a file has none. */
-function plannedFetches(data: ReturnType<typeof createPageData>) {
+/** The URLs of every route, with their parameters filled, or why a route has none. */
+function plannedFetches(data: PageData) {
 	const fetches: Fetch[] = []
 	const problems: string[] = []
-	for (const file of routeFiles()) {
-		if (file in SKIPPED) continue
-		const segments = routeSegments(file)
-		const params = segments.filter((segment) => segment.startsWith('$')).map((segment) => segment.slice(1) || '*')
-		const firstParam = segments.findIndex((segment) => segment.startsWith('$'))
+	for (const pattern of routePatterns()) {
+		if (pattern in SKIPPED) continue
+		const segments = pattern.split('/').filter(Boolean)
+		const params = segments.flatMap((segment) => paramOf(segment) ?? [])
+		const firstParam = segments.findIndex((segment) => paramOf(segment) !== null)
 		const collection = firstParam === -1 ? null : (segments[firstParam - 1] ?? '')
 		const bindings =
 			collection === null
 				? [{}]
 				: (data.bindings[collection] ?? []).filter((binding) => params.every((param) => param in binding))
 		if (bindings.length === 0) {
-			problems.push(`${file}: no values for ${params.join(', ')} (add them to the bindings, or skip it with a reason)`)
+			problems.push(`${pattern}: no values for ${params.join(', ')} (add them to the bindings, or skip it with a reason)`)
 			continue
 		}
 		for (const binding of bindings as Record<string, string>[]) {
-			const pathname = `/${segments
-				.filter(Boolean)
-				.map((segment) => (segment.startsWith('$') ? binding[segment.slice(1) || '*']! : segment))
-				.join('/')}`
+			const fill = (segment: string) => {
+				const param = paramOf(segment)
+				return param === null ? segment : binding[param]!
+			}
+			const pathname = `/${segments.map(fill).join('/')}`
 			const rule = AUDIENCE_RULES.find(([pattern]) => pattern.test(pathname))!
-			for (const audience of [rule[1], ...(EXTRA_AUDIENCES[file] ?? [])]) {
-				for (const query of queriesFor(file, data)) {
-					fetches.push({ file, url: pathname + query, audience, status: EXPECTED_STATUS[file] ?? 200 })
+			for (const audience of [rule[1], ...(EXTRA_AUDIENCES[pattern] ?? [])]) {
+				for (const query of queriesFor(pattern, data)) {
+					fetches.push({ pattern, url: pathname + query, audience, status: EXPECTED_STATUS[pattern] ?? 200 })
 				}
 			}
 		}
 	}
-	for (const file of Object.keys(SKIPPED)) {
-		if (!fs.existsSync(path.join(ROUTES_DIR, file))) problems.push(`${file} is skipped but no longer exists`)
+	for (const pattern of Object.keys(SKIPPED)) {
+		if (!routePatterns().includes(pattern)) problems.push(`${pattern} is skipped but no longer exists`)
 	}
 	return { fetches, problems }
 }
@@ -316,7 +320,7 @@ function findBytes(bytes: Buffer, needle: number[], what: string) {
 
 test('no page of the service has a NUL byte or a replacement character in it', async ({ playwright, baseURL }) => {
 	test.setTimeout(180_000)
-	const data = createPageData()
+	const data = await createPageData()
 	const { fetches, problems } = plannedFetches(data)
 
 	// A browser's user agent, so pages stream as they do to people (crawlers get them whole).
@@ -342,7 +346,7 @@ test('no page of the service has a NUL byte or a replacement character in it', a
 			for (let next = queue.shift(); next; next = queue.shift()) {
 				const response = await clients.get(next.audience)!.get(next.url, { maxRedirects: 0 })
 				const bytes = await response.body()
-				const label = `${next.url} (${next.audience}, ${next.file})`
+				const label = `${next.url} (${next.audience}, ${next.pattern})`
 				if (response.status() !== next.status) problems.push(`${label}: status ${response.status()}, not ${next.status}`)
 				const contentType = response.headers()['content-type'] ?? ''
 				if (contentType.startsWith('text/html') && contentType !== 'text/html; charset=utf-8') {
@@ -355,14 +359,14 @@ test('no page of the service has a NUL byte or a replacement character in it', a
 				for (const expected of data.shown[next.url] ?? []) {
 					if (!text.includes(expected)) problems.push(`${label}: does not show ${JSON.stringify(expected.slice(0, 30))}`)
 				}
-				fetched.add(next.file)
+				fetched.add(next.pattern)
 			}
 		})
 	)
 	for (const client of clients.values()) await client.dispose()
 
-	// Every route module was fetched at least once, or is skipped with a reason.
-	const unaccounted = routeFiles().filter((file) => !fetched.has(file) && !(file in SKIPPED))
-	expect(unaccounted, 'route modules neither fetched nor skipped').toEqual([])
+	// Every route was fetched at least once, or is skipped with a reason.
+	const unaccounted = routePatterns().filter((pattern) => !fetched.has(pattern) && !(pattern in SKIPPED))
+	expect(unaccounted, 'routes neither fetched nor skipped').toEqual([])
 	expect(problems).toEqual([])
 })

@@ -1,61 +1,19 @@
 import crypto from 'node:crypto'
 import { expect, expectNoAxeViolations, test } from './fixtures.ts'
-import { openE2eDatabase, signInAs, type E2eStaff } from './staff.ts'
+import type { StageKey } from '../../app/domain/stages.ts'
+import { createE2eHousehold } from './households.ts'
+import { signInAs, type E2eStaff } from './staff.ts'
 
 // The pipeline views as an officer uses them: the board's counts, the list's filters kept in the
 // URL, "My households", and the filter form without JavaScript.
 
-const STAGES = ['enquiry', 'initial_contact', 'initial_visit', 'application', 'stage_1', 'stage_2'] as const
-
 /**
- * A household written straight into the e2e database, at `stage` since `daysAgo` days ago (long
- * enough ago to come first in its column), with the stage events that lead there.
+ * A household at `stage` since 900 days ago (long enough ago to come first in its column), with
+ * the stage events that lead there, made by the household writer (tests/e2e/households.ts).
  */
-function createHousehold(input: {
-	firstName: string
-	lastName: string
-	stage: (typeof STAGES)[number]
-	owner: E2eStaff | null
-}) {
-	const id = crypto.randomUUID()
-	const reference = `HH-E${crypto.randomBytes(3).toString('hex').toUpperCase().slice(0, 5)}`
+function createHousehold(input: { firstName: string; lastName: string; stage: StageKey; owner: E2eStaff | null }) {
 	const entered = new Date(Date.now() - 900 * 86_400_000)
-	const date = entered.toISOString().slice(0, 10)
-	const stamp = entered.toISOString().replace('Z', '+00:00')
-	const email = `${input.firstName}.${input.lastName}@example.com`.toLowerCase()
-	const db = openE2eDatabase()
-	try {
-		db.transaction(() => {
-			db.prepare(
-				`INSERT INTO "Household" ("id", "reference", "route", "status", "stage", "stageEnteredOn", "postcode", "spareBedroom",
-				"householdMembers", "fosteringInterests", "ownerId", "firstEnquiryAt", "lastEnquiryAt", "createdAt", "updatedAt",
-				"displayName", "searchText", "channelId") VALUES (?, ?, 'mainstream', 'open', ?, ?, 'ND1 4AP', 'yes', 'Just me',
-				'["long_term"]', ?, ?, ?, ?, ?, ?, ?, 'channel_search')`
-			).run(
-				id,
-				reference,
-				input.stage,
-				date,
-				input.owner?.id ?? null,
-				stamp,
-				stamp,
-				stamp,
-				stamp,
-				`${input.firstName} ${input.lastName}`,
-				`${reference} nd1 4ap nd14ap ${input.firstName} ${input.lastName} ${email}`.toLowerCase()
-			)
-			const path = STAGES.slice(0, STAGES.indexOf(input.stage) + 1)
-			for (const [index, stage] of path.entries()) {
-				db.prepare(
-					`INSERT INTO "StageEvent" ("id", "householdId", "kind", "fromStage", "toStage", "businessDate", "recordedAt")
-					VALUES (?, ?, 'entered', ?, ?, ?, ?)`
-				).run(crypto.randomUUID(), id, index === 0 ? null : path[index - 1]!, stage, date, stamp)
-			}
-		})()
-	} finally {
-		db.close()
-	}
-	return { id, name: `${input.firstName} ${input.lastName}` }
+	return createE2eHousehold({ ...input, receivedAt: entered, postcode: 'ND1 4AP' })
 }
 
 /** A surname no other test uses, so the assertions see only this test's households. */
@@ -68,9 +26,9 @@ test('an officer reads the board, filters the list by stage and name, and opens 
 }) => {
 	const officer = await signInAs(context, baseURL!, 'officer', 'Olive Pipeline')
 	const surname = uniqueSurname('Quill')
-	const assessed = createHousehold({ firstName: 'Wilhelmina', lastName: surname, stage: 'stage_2', owner: officer })
-	const enquired = createHousehold({ firstName: 'Barnaby', lastName: surname, stage: 'enquiry', owner: officer })
-	const unowned = createHousehold({ firstName: 'Cressida', lastName: surname, stage: 'enquiry', owner: null })
+	const assessed = await createHousehold({ firstName: 'Wilhelmina', lastName: surname, stage: 'stage_2', owner: officer })
+	const enquired = await createHousehold({ firstName: 'Barnaby', lastName: surname, stage: 'enquiry', owner: officer })
+	const unowned = await createHousehold({ firstName: 'Cressida', lastName: surname, stage: 'enquiry', owner: null })
 
 	await page.goto('/staff/pipeline')
 	await expect(page.getByRole('heading', { level: 1, name: 'Pipeline' })).toBeVisible()
@@ -115,7 +73,7 @@ test('an officer reads the board, filters the list by stage and name, and opens 
 test('the filter form works without JavaScript and explains a date it cannot use', async ({ noJsPage, baseURL }) => {
 	await signInAs(noJsPage.context(), baseURL!, 'officer')
 	const surname = uniqueSurname('Nojs')
-	const household = createHousehold({ firstName: 'Hester', lastName: surname, stage: 'initial_visit', owner: null })
+	const household = await createHousehold({ firstName: 'Hester', lastName: surname, stage: 'initial_visit', owner: null })
 	await noJsPage.goto('/staff/pipeline/list')
 	await noJsPage.getByLabel('Search').fill(surname)
 	await noJsPage.getByRole('group', { name: 'Enquiry date from' }).getByLabel('Day').fill('31')

@@ -18,7 +18,7 @@ test('an officer confirms a possible match from the pipeline, and the two record
 	browser,
 	baseURL,
 }) => {
-	const known = createE2eHousehold({ firstName: 'Morgan', lastName: 'Matchley', stage: 'initial_contact' })
+	const known = await createE2eHousehold({ firstName: 'Morgan', lastName: 'Matchley', stage: 'initial_contact' })
 
 	// The family enquires again, through the public form, with the address we already have.
 	const visitor = await browser.newContext()

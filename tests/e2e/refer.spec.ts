@@ -1,9 +1,10 @@
 import crypto from 'node:crypto'
+import { londonDate } from '../../app/domain/working-days.ts'
 import { expect, expectNoAxeViolations, test } from './fixtures.ts'
-import { createE2eHousehold } from './households.ts'
+import { changeE2eHousehold, createE2eHousehold, e2eExitReasons } from './households.ts'
 import { emailTo } from './mailbox.ts'
 import { createCarer, signInLinkEmailedTo } from './referrers.ts'
-import { openE2eDatabase } from './staff.ts'
+import { createStaffMember, openE2eDatabase } from './staff.ts'
 
 // Refer a friend in a real browser against the production build: a carer asks for a link, signs
 // in with it from the local mailbox, shares their link, invites a friend, and sees how a referral
@@ -13,17 +14,18 @@ import { openE2eDatabase } from './staff.ts'
 test.use({ allowedConsoleErrors: [/status of 4(00|10)/] })
 
 /** A referral by this carer of a household that enquired, applied and then left the process. */
-function referralThatLeft(carerId: string) {
-	const household = createE2eHousehold({ firstName: 'Siobhán', lastName: 'Privatename', stage: 'stage_1' })
+async function referralThatLeft(carerId: string) {
+	const household = await createE2eHousehold({ firstName: 'Siobhán', lastName: 'Privatename', stage: 'stage_1' })
+	const reason = (await e2eExitReasons()).find((option) => option.endedBy === 'household' && !option.retired)!
+	await changeE2eHousehold(household.id, createStaffMember('manager'), {
+		type: 'close',
+		endedBy: reason.endedBy,
+		exitReasonKey: reason.key,
+		businessDate: londonDate(new Date()),
+	})
 	const db = openE2eDatabase()
 	try {
-		const reason = db.prepare('SELECT id, label FROM ExitReason LIMIT 1').get() as { id: string; label: string }
 		const scheme = db.prepare('SELECT id FROM BonusScheme LIMIT 1').get() as { id: string }
-		const today = new Date().toISOString().slice(0, 10)
-		db.prepare(
-			`INSERT INTO StageEvent (id, householdId, kind, fromStage, businessDate, recordedAt, exitReasonId)
-			VALUES (?, ?, 'exit', 'stage_1', ?, ?, ?)`
-		).run(crypto.randomUUID(), household.id, today, new Date().toISOString(), reason.id)
 		db.prepare(
 			`INSERT INTO Referral (id, referrerId, householdId, via, referredOn, status, countedHouseholdId, schemeId, createdAt, updatedAt)
 			VALUES (?, ?, ?, 'link', '2026-01-10', 'counted', ?, ?, ?, ?)`
@@ -46,7 +48,7 @@ test('a carer signs in with the emailed link, shares their link, invites a frien
 	page,
 }) => {
 	const carer = createCarer('Grace Mensah')
-	const { household, exitReason } = referralThatLeft(carer.id)
+	const { household, exitReason } = await referralThatLeft(carer.id)
 
 	await page.goto('/refer')
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Refer a friend to foster')

@@ -141,6 +141,7 @@ function parameterValues(): Record<string, Record<string, string>> {
 		'/staff/bonuses/:id': { id: one('SELECT "id" FROM "BonusEntry" LIMIT 1') },
 		'/staff/carers/:id': { id: one('SELECT "id" FROM "Carer" LIMIT 1') },
 		'/staff/import/:id': { id: crypto.randomUUID() },
+		'/staff/carers/import/:jobId': { jobId: crypto.randomUUID() },
 		'/staff/mailbox/:id': { id: one('SELECT "id" FROM "OutboxMessage" LIMIT 1') },
 		'/staff/settings/channels/:id': { id: one('SELECT "id" FROM "Channel" LIMIT 1') },
 		'/staff/settings/exit-reasons/:id': { id: one('SELECT "id" FROM "ExitReason" LIMIT 1') },

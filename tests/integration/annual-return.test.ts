@@ -6,8 +6,8 @@ import { householdWithFact, runRoute, signedInAs, staffRequest, type SignedIn } 
 // (?year=2026): FunnelFact rows fixed by hand, so every figure is worked out from the households
 // described in beforeAll.
 
-const returnPage = await import('~/routes/staff.reports.annual-return.tsx')
-const returnCsv = await import('~/routes/staff.reports.annual-return[.]csv.ts')
+const returnPage = await import('~/routes/staff+/_reports+/reports.annual-return.tsx')
+const returnCsv = await import('~/routes/staff+/_reports+/reports.annual-return[.]csv.ts')
 
 let manager: SignedIn
 

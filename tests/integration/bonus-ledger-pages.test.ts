@@ -10,8 +10,8 @@ import { createHousehold, runRoute, signedInAs, staffRequest, type SignedIn } fr
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { today } = await import('~/utils/clock.server.ts')
-const list = await import('~/routes/staff.bonuses._index.tsx')
-const entryPage = await import('~/routes/staff.bonuses.$id.tsx')
+const list = await import('~/routes/staff+/_carers+/bonuses._index.tsx')
+const entryPage = await import('~/routes/staff+/_carers+/bonuses.$id.tsx')
 
 let manager: SignedIn
 let carer: { id: string; email: string }

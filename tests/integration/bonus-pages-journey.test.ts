@@ -7,14 +7,14 @@ import { runRoute, signIn, createStaff, staffRequest } from '../support/staff.ts
 // staff take the household to approval in the pipeline, and the earned bonus turns up in the
 // ledger, is approved and recorded as paid, and the referral report counts all of it.
 
-const { action: enquire } = await import('~/routes/enquire.tsx')
+const { action: enquire } = await import('~/routes/_enquiry+/enquire.tsx')
 const { prisma } = await import('~/utils/db.server.ts')
 const { runStageCommand } = await import('~/models/households.server.ts')
 const { addCarer } = await import('~/models/carers.server.ts')
 const { today } = await import('~/utils/clock.server.ts')
-const list = await import('~/routes/staff.bonuses._index.tsx')
-const entryPage = await import('~/routes/staff.bonuses.$id.tsx')
-const report = await import('~/routes/staff.reports.referrals.tsx')
+const list = await import('~/routes/staff+/_carers+/bonuses._index.tsx')
+const entryPage = await import('~/routes/staff+/_carers+/bonuses.$id.tsx')
+const report = await import('~/routes/staff+/_reports+/reports.referrals.tsx')
 
 const managerIdentity = await createStaff('manager', 'Mina Manager')
 const manager = await signIn(managerIdentity)

@@ -9,8 +9,8 @@ import { runRoute, signedInAs, staffRequest, type SignedIn } from '../support/st
 
 const { today } = await import('~/utils/clock.server.ts')
 const { schemeForDate, listSchemes } = await import('~/models/bonus-schemes.server.ts')
-const page = await import('~/routes/staff.settings.referral-scheme.tsx')
-const settings = await import('~/routes/staff.settings._index.tsx')
+const page = await import('~/routes/staff+/_settings+/settings.referral-scheme.tsx')
+const settings = await import('~/routes/staff+/_settings+/settings._index.tsx')
 
 const PATH = '/staff/settings/referral-scheme'
 let manager: SignedIn

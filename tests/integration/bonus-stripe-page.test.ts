@@ -16,8 +16,8 @@ const { today } = await import('~/utils/clock.server.ts')
 const { stripeConfig } = await import('~/utils/env.server.ts')
 const { createStripeGateway } = await import('~/integrations/stripe.server.ts')
 const { startPaymentWorker } = await import('~/integrations/payment-worker.server.ts')
-const entryPage = await import('~/routes/staff.bonuses.$id.tsx')
-const list = await import('~/routes/staff.bonuses._index.tsx')
+const entryPage = await import('~/routes/staff+/_carers+/bonuses.$id.tsx')
+const list = await import('~/routes/staff+/_carers+/bonuses._index.tsx')
 
 const gateway = createStripeGateway(stripeConfig()!)
 const quiet = { warn: () => {}, error: () => {}, info: () => {} }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { describe, expect, test } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
 import type { StaffRole } from '~/domain/staff.ts'
 import { addCalendarDays, londonDate } from '~/domain/working-days.ts'
 import { createHousehold, createStaff, runRoute, signedInAs, staffRequest, type SignedIn } from '../support/staff.ts'
@@ -11,17 +11,22 @@ import { createHousehold, createStaff, runRoute, signedInAs, staffRequest, type 
 const { prisma } = await import('~/utils/db.server.ts')
 const { addCarer } = await import('~/models/carers.server.ts')
 const { STALE_MESSAGE } = await import('~/models/households.server.ts')
+const { startImportWorker } = await import('~/integrations/import-worker.server.ts')
+// This process's import worker, as a server runs one: confirming an import wakes it.
+const importWorker = startImportWorker({ pollMs: 3_600_000, logger: { warn() {}, error() {} } })
+afterAll(() => importWorker.stop())
 const routes = {
-	list: await import('~/routes/staff.carers._index.tsx'),
-	add: await import('~/routes/staff.carers.new.tsx'),
-	record: await import('~/routes/staff.carers.$id._index.tsx'),
-	placement: await import('~/routes/staff.carers.$id.placement.tsx'),
-	import: await import('~/routes/staff.carers.import._index.tsx'),
-	template: await import('~/routes/staff.carers.import.template[.]csv.ts'),
-	household: await import('~/routes/staff.households.$id._index.tsx'),
-	attach: await import('~/routes/staff.households.$id.referral.tsx'),
-	detach: await import('~/routes/staff.households.$id.referrals.$referralId.detach.tsx'),
-	override: await import('~/routes/staff.households.$id.referrals.$referralId.override.tsx'),
+	list: await import('~/routes/staff+/_carers+/carers._index.tsx'),
+	add: await import('~/routes/staff+/_carers+/carers.new.tsx'),
+	record: await import('~/routes/staff+/_carers+/carers.$id._index.tsx'),
+	placement: await import('~/routes/staff+/_carers+/carers.$id.placement.tsx'),
+	import: await import('~/routes/staff+/_carers+/carers.import._index.tsx'),
+	importJob: await import('~/routes/staff+/_carers+/carers.import.$jobId.tsx'),
+	template: await import('~/routes/staff+/_carers+/carers.import.template[.]csv.ts'),
+	household: await import('~/routes/staff+/_households+/households.$id._index.tsx'),
+	attach: await import('~/routes/staff+/_households+/households.$id.referral.tsx'),
+	detach: await import('~/routes/staff+/_households+/households.$id.referrals.$referralId.detach.tsx'),
+	override: await import('~/routes/staff+/_households+/households.$id.referrals.$referralId.override.tsx'),
 }
 
 const today = () => londonDate(new Date())
@@ -81,6 +86,8 @@ describe('who may see and change carers', () => {
 				}),
 				await runRoute(routes.import.loader, staffRequest('/staff/carers/import', as)),
 				await runRoute(routes.import.action, uploadRequest(as, 'carers.csv', `${HEADER}\nA,a@example.com,,,,`)),
+				await runRoute(routes.importJob.loader, staffRequest('/staff/carers/import/any', as), { jobId: 'any' }),
+				await runRoute(routes.importJob.action, staffRequest('/staff/carers/import/any', as, {}), { jobId: 'any' }),
 				await runRoute(routes.template.loader, staffRequest('/staff/carers/import/template.csv', as)),
 				await runRoute(routes.attach.loader, staffRequest(`/staff/households/${householdId}/referral`, as), {
 					id: householdId,
@@ -269,6 +276,30 @@ describe('a carer’s record', () => {
 })
 
 describe('importing carers from a spreadsheet', () => {
+	/** Uploads a file: it is checked and kept as an import job, whose page shows the preview. */
+	async function upload(as: SignedIn, filename: string, content: string) {
+		const answer = await runRoute(routes.import.action, uploadRequest(as, filename, content))
+		expect(answer.status).toBe(303)
+		const jobId = answer.location!.replace('/staff/carers/import/', '')
+		return { jobId, page: await viewJob(as, jobId) }
+	}
+	function viewJob(as: SignedIn, jobId: string) {
+		return runRoute(routes.importJob.loader, staffRequest(`/staff/carers/import/${jobId}`, as), { jobId })
+	}
+	/** Confirms the import and waits for the import worker to finish it, as the page does. */
+	async function confirm(as: SignedIn, jobId: string) {
+		const started = await runRoute(routes.importJob.action, staffRequest(`/staff/carers/import/${jobId}`, as, {}), {
+			jobId,
+		})
+		expect(started).toMatchObject({ status: 303, location: `/staff/carers/import/${jobId}` })
+		for (let attempt = 0; attempt < 200; attempt++) {
+			const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId } })
+			if (job.status !== 'importing') return viewJob(as, jobId)
+			await new Promise((resolve) => setTimeout(resolve, 25))
+		}
+		throw new Error('The import did not finish')
+	}
+
 	test('the preview shows each row’s errors and imports nothing; a clean file imports every carer with a code', async () => {
 		const existing = await newCarer('Already Here')
 		const tag = unique()
@@ -282,11 +313,17 @@ describe('importing carers from a spreadsheet', () => {
 			`Old,${existing.email},,,,`,
 			`,bad,,friend,,`,
 		].join('\r\n')
-		const checked = await runRoute(routes.import.action, uploadRequest(officer, 'carers.csv', withErrors))
-		expect(checked.status).toBe(400)
-		expect(checked.data.preview).toMatchObject({ totalRows: 4, ready: 1, rowsWithErrors: 3, errorCount: 5 })
+		const checked = await upload(officer, 'carers.csv', withErrors)
+		expect(checked.page.data.job).toMatchObject({
+			status: 'checked',
+			totalRows: 4,
+			rowsWithErrors: 3,
+			errorCount: 5,
+			headline: '3 rows have errors: nothing has been imported',
+		})
+		expect(checked.page.data.preview).toMatchObject({ ready: 1 })
 		expect(
-			checked.data.preview.errors.map((error: { row: number; column: string }) => [error.row, error.column])
+			checked.page.data.job.errors.map((error: { row: number; column: string }) => [error.row, error.column])
 		).toEqual([
 			[3, 'email'],
 			[4, 'email'],
@@ -294,9 +331,16 @@ describe('importing carers from a spreadsheet', () => {
 			[5, 'email'],
 			[5, 'kind'],
 		])
-		expect(checked.data.preview.errors[1].message).toBe(
+		expect(checked.page.data.job.errors[1].message).toBe(
 			'A carer with this email address has already been added (Already Here)'
 		)
+		// Confirming a file with errors starts nothing.
+		await runRoute(routes.importJob.action, staffRequest(`/staff/carers/import/${checked.jobId}`, officer, {}), {
+			jobId: checked.jobId,
+		})
+		expect(await prisma.importJob.findUniqueOrThrow({ where: { id: checked.jobId } })).toMatchObject({
+			status: 'checked',
+		})
 		expect(await prisma.carer.count()).toBe(before)
 
 		const clean = [
@@ -304,20 +348,14 @@ describe('importing carers from a spreadsheet', () => {
 			`Ann ${tag},ann.${tag}@example.com,07700 900 001,foster_carer,2020-06-01,no`,
 			`Bo ${tag},bo.${tag}@example.com,,community_group,,`,
 		].join('\r\n')
-		const preview = await runRoute(routes.import.action, uploadRequest(officer, 'carers.csv', clean))
-		expect(preview.status).toBe(200)
-		expect(preview.data.preview.carers.map((carer: { name: string }) => carer.name)).toEqual([
+		const preview = await upload(officer, 'carers.csv', clean)
+		expect(preview.page.data.job).toMatchObject({ status: 'checked', totalRows: 2, errorCount: 0 })
+		expect(preview.page.data.preview.carers.map((carer: { name: string }) => carer.name)).toEqual([
 			`Ann ${tag}`,
 			`Bo ${tag}`,
 		])
-		const imported = await runRoute(
-			routes.import.action,
-			staffRequest('/staff/carers/import?index', officer, {
-				filename: preview.data.preview.filename,
-				file: preview.data.preview.file,
-			})
-		)
-		expect(imported.location).toBe('/staff/carers?imported=2')
+		const imported = await confirm(officer, preview.jobId)
+		expect(imported.data.job).toMatchObject({ status: 'imported', importedRows: 2, filename: 'carers.csv' })
 		const carers = await prisma.carer.findMany({
 			where: { email: { contains: tag } },
 			include: { referralCodes: true },
@@ -338,25 +376,39 @@ describe('importing carers from a spreadsheet', () => {
 		const tag = unique()
 		const officer = await signedInAs('officer')
 		const clean = [HEADER, `Cy ${tag},cy.${tag}@example.com,,,,`, `Di ${tag},di.${tag}@example.com,,,,`].join('\n')
-		const preview = await runRoute(routes.import.action, uploadRequest(officer, 'late.csv', clean))
-		expect(preview.status).toBe(200)
+		const preview = await upload(officer, 'late.csv', clean)
+		expect(preview.page.data.job).toMatchObject({ status: 'checked', errorCount: 0 })
 		await newCarer(`Di by hand ${tag}`, `DI.${tag}@example.com`)
-		const imported = await runRoute(
-			routes.import.action,
-			staffRequest('/staff/carers/import?index', officer, {
-				filename: 'late.csv',
-				file: preview.data.preview.file,
-			})
-		)
-		expect(imported.status).toBe(409)
-		expect(imported.data.preview.errors).toEqual([
+		const stopped = await confirm(officer, preview.jobId)
+		expect(stopped.data.job).toMatchObject({ status: 'failed', importedRows: 0 })
+		expect(stopped.data.job.errors).toEqual([
 			{
 				row: 3,
 				column: 'email',
 				message: `A carer with this email address has already been added (Di by hand ${tag})`,
 			},
 		])
+		expect(stopped.data.job.headline).toBe('1 row has errors: nothing has been imported')
 		expect(await prisma.carer.count({ where: { email: `cy.${tag}@example.com` } })).toBe(0)
+	})
+
+	test('an import belongs to its own page: a households import is not found among the carers', async () => {
+		const manager = await signedInAs('manager')
+		const { jobId } = await upload(manager, 'carers.csv', `${HEADER}\nEd ${unique()},ed.${unique()}@example.com,,,,`)
+		const { createImportJob } = await import('~/models/import-jobs.server.ts')
+		const households = await createImportJob({
+			kind: 'pipeline',
+			filename: 'pipeline.csv',
+			csv: 'Email\n',
+			actorId: manager.staff.id,
+			totalRows: 0,
+			errors: [],
+		})
+		expect((await viewJob(manager, households)).status).toBe(404)
+		const pipelinePage = await import('~/routes/staff+/_pipeline+/import.$id.tsx')
+		expect(
+			(await runRoute(pipelinePage.loader, staffRequest(`/staff/import/${jobId}`, manager), { id: jobId })).status
+		).toBe(404)
 	})
 
 	test('a file that is not a CSV, is empty or is missing is refused; the template downloads', async () => {
@@ -438,7 +490,7 @@ describe('a household’s referral', () => {
 			},
 		])
 		expect(record.done).toBe('Referral attached: it counts for a bonus')
-		expect(record.can.manageCarers).toBe(true)
+		expect(record.actions).toContain('referral')
 	})
 
 	test('a second referrer chosen from the list does not count; a manager counts it instead, then detaches the first', async () => {
@@ -510,7 +562,7 @@ describe('a household’s referral', () => {
 		const socialWorker = await signedInAs('social_worker')
 		const record = await recordOf(socialWorker, id)
 		expect(record.referrals).toHaveLength(1)
-		expect(record.can.manageCarers).toBe(false)
+		expect(record.actions).not.toContain('referral')
 		const referralId = record.referrals[0].id
 		const detach = await runRoute(
 			routes.detach.action,

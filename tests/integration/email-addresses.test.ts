@@ -14,14 +14,14 @@ import { runRoute, signedInAs, staffRequest } from '../support/staff.ts'
 const { prisma } = await import('~/utils/db.server.ts')
 const { getPortalSession, startPortalSession } = await import('~/services/portal-auth.server.ts')
 const routes = {
-	enquire: await import('~/routes/enquire.tsx'),
-	staffEnquiry: await import('~/routes/staff.enquiries.new.tsx'),
-	addCarer: await import('~/routes/staff.carers.new.tsx'),
-	addUser: await import('~/routes/staff.users.new.tsx'),
-	signInLink: await import('~/routes/refer._index.tsx'),
-	invite: await import('~/routes/refer.invite.tsx'),
-	forgotPassword: await import('~/routes/staff.forgot-password.tsx'),
-	login: await import('~/routes/staff.login.tsx'),
+	enquire: await import('~/routes/_enquiry+/enquire.tsx'),
+	staffEnquiry: await import('~/routes/staff+/_pipeline+/enquiries.new.tsx'),
+	addCarer: await import('~/routes/staff+/_carers+/carers.new.tsx'),
+	addUser: await import('~/routes/staff+/_admin+/users.new.tsx'),
+	signInLink: await import('~/routes/refer+/_index.tsx'),
+	invite: await import('~/routes/refer+/invite.tsx'),
+	forgotPassword: await import('~/routes/staff+/_auth+/forgot-password.tsx'),
+	login: await import('~/routes/staff+/_auth+/login.tsx'),
 }
 
 let clients = 0

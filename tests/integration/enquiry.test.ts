@@ -8,7 +8,7 @@ import { messagesByField } from '../support/field-errors.ts'
 // and what the service would find in its database afterwards.
 
 process.env.ENQUIRY_RATE_LIMIT = '5'
-const { action } = await import('~/routes/enquire.tsx')
+const { action } = await import('~/routes/_enquiry+/enquire.tsx')
 const { prisma } = await import('~/utils/db.server.ts')
 
 type Answer = {
@@ -354,7 +354,7 @@ describe('spam and abuse', () => {
 			for (let i = 0; i < 5; i++) expect((await post(validEnquiryFields(), flooder)).status).toBe(303)
 
 			vi.resetModules()
-			const restarted = await import('~/routes/enquire.tsx')
+			const restarted = await import('~/routes/_enquiry+/enquire.tsx')
 			const { prisma: secondConnection } = await import('~/utils/db.server.ts')
 			try {
 				expect(secondConnection).not.toBe(prisma)

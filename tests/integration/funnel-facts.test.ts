@@ -12,8 +12,8 @@ const { fillFunnelFactsAfterUpgrade, findFunnelFactDisagreements, refreshAllFunn
 	'~/models/funnel-facts.server.ts'
 )
 const { addClosure, removeClosure } = await import('~/models/response-time-settings.server.ts')
-const moveRoute = await import('~/routes/staff.households.$id.move.tsx')
-const closeRoute = await import('~/routes/staff.households.$id.close.tsx')
+const moveRoute = await import('~/routes/staff+/_households+/households.$id.move.tsx')
+const closeRoute = await import('~/routes/staff+/_households+/households.$id.close.tsx')
 
 const STAGE_DATES = [
 	'enquiredOn',

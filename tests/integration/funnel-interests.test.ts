@@ -10,10 +10,10 @@ import { householdWithFact as household, runRoute, signedInAs, staffRequest } fr
 // with copies before this was fixed. Every figure is worked out by hand from the households here.
 
 const { prisma } = await import('~/utils/db.server.ts')
-const funnelPage = await import('~/routes/staff.funnel.tsx')
-const funnelCsv = await import('~/routes/staff.funnel[.]csv.ts')
-const publicEnquiry = await import('~/routes/enquire.tsx')
-const staffEnquiry = await import('~/routes/staff.enquiries.new.tsx')
+const funnelPage = await import('~/routes/staff+/_reports+/funnel.tsx')
+const funnelCsv = await import('~/routes/staff+/_reports+/funnel[.]csv.ts')
+const publicEnquiry = await import('~/routes/_enquiry+/enquire.tsx')
+const staffEnquiry = await import('~/routes/staff+/_pipeline+/enquiries.new.tsx')
 
 /** The parts of a breakdown row these tests read. */
 type BreakdownRow = { label: string; enquiries: number; applications: number; approvals: number }

@@ -13,8 +13,8 @@ import {
 // The funnel page against a real database: FunnelFact rows written directly (householdWithFact),
 // so every figure below is worked out by hand from the eight households described in beforeAll.
 
-const funnelPage = await import('~/routes/staff.funnel.tsx')
-const funnelCsv = await import('~/routes/staff.funnel[.]csv.ts')
+const funnelPage = await import('~/routes/staff+/_reports+/funnel.tsx')
+const funnelCsv = await import('~/routes/staff+/_reports+/funnel[.]csv.ts')
 
 const Q1 = 'from-day=1&from-month=1&from-year=2026&to-day=31&to-month=3&to-year=2026'
 let manager: SignedIn
@@ -312,8 +312,8 @@ describe('the page', () => {
 		expect(answer.status).toBe(200)
 		expect(answer.data.query.mode).toBe('period')
 		const { today } = await import('~/utils/clock.server.ts')
-		const { defaultFunnelPeriod } = await import('~/domain/funnel.ts')
-		expect(answer.data.query.period).toEqual(defaultFunnelPeriod(today()))
+		const { lastTwelveMonths } = await import('~/domain/report-period.ts')
+		expect(answer.data.query.period).toEqual(lastTwelveMonths(today()))
 		expect(answer.data.query.period.from).toMatch(/-01$/)
 	})
 
@@ -374,11 +374,12 @@ describe('CSV downloads', () => {
 		expect(exits.rows[1]).toEqual(['Enquiry', '0', '1', '0', '1', "Outside the service's area (1)"])
 		const time = await download(`table=time&mode=cohort&${Q1}`)
 		expect(time.rows[1]).toEqual(['Enquiry', '5', '1', '3', '1', '80%'])
+		// Months as a spreadsheet reads them, as in every report's CSV (the page says 'Jan 2026').
 		const months = await download(`table=months&mode=period&${Q1}`)
 		expect(months.rows.slice(1)).toEqual([
-			['Jan 2026', '2', '0', '0'],
-			['Feb 2026', '2', '2', '0'],
-			['Mar 2026', '2', '1', '0'],
+			['2026-01', '2', '0', '0'],
+			['2026-02', '2', '2', '0'],
+			['2026-03', '2', '1', '0'],
 		])
 		const national = await download(`table=national&mode=cohort&${Q1}`)
 		expect(national.rows[1]).toEqual(['Enquiry to application', '33.3%', '6.4%', 'At or above England'])

@@ -9,17 +9,17 @@ const { prisma } = await import('~/utils/db.server.ts')
 const { findStageDisagreements, STALE_MESSAGE } = await import('~/models/households.server.ts')
 const { findFunnelFactDisagreements } = await import('~/models/funnel-facts.server.ts')
 const routes = {
-	contact: await import('~/routes/staff.households.$id.contact.tsx'),
-	move: await import('~/routes/staff.households.$id.move.tsx'),
-	stage1: await import('~/routes/staff.households.$id.stage-1-complete.tsx'),
-	hold: await import('~/routes/staff.households.$id.hold.tsx'),
-	resume: await import('~/routes/staff.households.$id.resume.tsx'),
-	close: await import('~/routes/staff.households.$id.close.tsx'),
-	reopen: await import('~/routes/staff.households.$id.reopen.tsx'),
-	owner: await import('~/routes/staff.households.$id.owner.tsx'),
-	note: await import('~/routes/staff.households.$id.note.tsx'),
-	task: await import('~/routes/staff.households.$id.task.tsx'),
-	record: await import('~/routes/staff.households.$id._index.tsx'),
+	contact: await import('~/routes/staff+/_households+/households.$id.contact.tsx'),
+	move: await import('~/routes/staff+/_households+/households.$id.move.tsx'),
+	stage1: await import('~/routes/staff+/_households+/households.$id.stage-1-complete.tsx'),
+	hold: await import('~/routes/staff+/_households+/households.$id.hold.tsx'),
+	resume: await import('~/routes/staff+/_households+/households.$id.resume.tsx'),
+	close: await import('~/routes/staff+/_households+/households.$id.close.tsx'),
+	reopen: await import('~/routes/staff+/_households+/households.$id.reopen.tsx'),
+	owner: await import('~/routes/staff+/_households+/households.$id.owner.tsx'),
+	note: await import('~/routes/staff+/_households+/households.$id.note.tsx'),
+	task: await import('~/routes/staff+/_households+/households.$id.task.tsx'),
+	record: await import('~/routes/staff+/_households+/households.$id._index.tsx'),
 }
 type RouteName = keyof typeof routes
 
@@ -303,6 +303,55 @@ describe('closing and reopening', () => {
 		const reopened = await post('reopen', await signedInAs('manager'), id, dateFields('businessDate', today()))
 		expect(reopened.location).toBe(`/staff/households/${id}?done=reopened`)
 		expect(await household(id)).toMatchObject({ status: 'open', stage: 'application' })
+	})
+})
+
+describe('what the record offers, its pages and the server agree (app/domain/household-actions.ts)', () => {
+	test('an officer on a household on hold: the record offers resume and close, not hold or move; their pages and posts say the same', async () => {
+		const { id } = await createHousehold({ stage: 'initial_visit' })
+		const officer = await signedInAs('officer')
+		await post('hold', officer, id, {
+			...dateFields('businessDate', today()),
+			...dateFields('reviewOn', addCalendarDays(today(), 30)),
+		})
+		const record = await runRoute(routes.record.loader, staffRequest(`/staff/households/${id}`, officer), { id })
+		expect(record.data.actions).toEqual(
+			expect.arrayContaining(['resume', 'close'])
+		)
+		expect(record.data.actions).not.toContain('hold')
+		expect(record.data.actions).not.toContain('move')
+
+		for (const [route, form] of [
+			['hold', { ...dateFields('reviewOn', addCalendarDays(today(), 60)) }],
+			['move', { toStage: 'application' }],
+		] as const) {
+			const page = await runRoute(routes[route].loader, staffRequest(`/staff/households/${id}/${route}`, officer), {
+				id,
+			})
+			const posted = await post(route, officer, id, { ...dateFields('businessDate', today()), ...form })
+			expect(posted.status).toBe(400)
+			expect(posted.data.errors).toEqual([{ field: null, message: page.data.blocked }])
+		}
+		for (const route of ['resume', 'close'] as const) {
+			const page = await runRoute(routes[route].loader, staffRequest(`/staff/households/${id}/${route}`, officer), {
+				id,
+			})
+			expect(page.data.blocked).toBeNull()
+		}
+	})
+
+	test('only a manager is offered a reopen, and only a manager’s is accepted', async () => {
+		const { id } = await createHousehold({ stage: 'application' })
+		const officer = await signedInAs('officer')
+		await post('close', officer, id, { exitReasonKey: 'timing', ...dateFields('businessDate', today()) })
+		const manager = await signedInAs('manager')
+		const offered = async (as: SignedIn) =>
+			(await runRoute(routes.record.loader, staffRequest(`/staff/households/${id}`, as), { id })).data.actions
+		expect(await offered(officer)).not.toContain('reopen')
+		expect(await offered(manager)).toContain('reopen')
+		expect((await runRoute(routes.reopen.loader, staffRequest(`/staff/households/${id}/reopen`, officer), { id })).status).toBe(403)
+		const page = await runRoute(routes.reopen.loader, staffRequest(`/staff/households/${id}/reopen`, manager), { id })
+		expect(page.data.blocked).toBeNull()
 	})
 })
 

@@ -1,23 +1,34 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, test } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
 import { createHousehold, runRoute, signedInAs, staffRequest, type SignedIn } from '../support/staff.ts'
 
 // Importing an existing pipeline from CSV, against a real SQLite file: the preview's row errors,
-// nothing written until every row is right, the whole file in one transaction, and every imported
-// household's history replaying as the stage machine would have recorded it.
+// nothing written until every row is right, the whole file in one transaction, every imported
+// household's history replaying as the stage machine would have recorded it, and the import
+// worker's leases: an import cut off part-way is taken over and imported once, and one cut off on
+// every attempt is given up (ADR 024).
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { findStageDisagreements } = await import('~/models/households.server.ts')
 const { findFunnelFactDisagreements } = await import('~/models/funnel-facts.server.ts')
 const imports = await import('~/models/imports.server.ts')
-const upload = await import('~/routes/staff.import._index.tsx')
-const jobPage = await import('~/routes/staff.import.$id.tsx')
-const template = await import('~/routes/staff.import.template[.]csv.ts')
+const jobs = await import('~/models/import-jobs.server.ts')
+const { startImportWorker } = await import('~/integrations/import-worker.server.ts')
+const { IMPORT_LEASE_MS, IMPORT_MESSAGES, IMPORT_RETRY } = await import('~/domain/import-jobs.ts')
+const upload = await import('~/routes/staff+/_pipeline+/import._index.tsx')
+const jobPage = await import('~/routes/staff+/_pipeline+/import.$id.tsx')
+const template = await import('~/routes/staff+/_pipeline+/import.template[.]csv.ts')
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures')
 const VALID = fs.readFileSync(path.join(FIXTURES, 'pipeline-import.csv'), 'utf8')
 const WITH_ERRORS = fs.readFileSync(path.join(FIXTURES, 'pipeline-import-errors.csv'), 'utf8')
+
+const quiet = { warn() {}, error() {} }
+// This process's worker, as a server runs one: confirming an import wakes it. It does not poll, so
+// the tests that play a worker that stopped answering decide when it looks.
+const worker = startImportWorker({ pollMs: 3_600_000, logger: quiet })
+afterAll(() => worker.stop())
 
 /** A multipart upload of `content` as the file `filename`, as the browser sends the form. */
 function uploadRequest(as: SignedIn, filename: string, content: string, csrf = as.csrf) {
@@ -322,19 +333,76 @@ describe('a valid file', () => {
 		expect(page.data.job.headline).toBe('1 row has errors: nothing has been imported')
 	})
 
-	test('an import given up as interrupted (a restart) writes nothing if its old run carries on', async () => {
+	test('an import cut off part-way (its server stopped) is taken over once its lease runs out, and imported once', async () => {
 		const manager = await signedInAs('manager')
-		const id = await uploadFile(manager, 'pipeline.csv', uniqueEmails(VALID, 'given-up'))
+		const id = await uploadFile(manager, 'pipeline.csv', uniqueEmails(VALID, 'taken-over'))
 		const households = await prisma.household.count()
-		// Claimed by a process that then stopped answering: the page gives the job up...
-		await prisma.importJob.update({ where: { id }, data: { status: 'importing' } })
-		expect((await viewJob(manager, id)).data.job).toMatchObject({ status: 'failed' })
-		// ...so the file must not be written after all, or the page's "nothing was imported" is untrue.
-		await imports.runImport(id, manager.staff)
+		// Confirmed, then claimed by a worker that checked a few rows and stopped answering.
+		expect(await jobs.startImport(id, 'pipeline')).toBe(true)
+		const [cutOff] = await jobs.claimImportJobs({ now: new Date(), leaseMs: IMPORT_LEASE_MS, limit: 1 })
+		expect(cutOff).toMatchObject({ id, attempt: 1 })
+		expect(await jobs.reportImportProgress(cutOff!, 3, new Date(Date.now() + IMPORT_LEASE_MS))).toBe(true)
+
+		// While its lease lasts, no other worker touches it; the page shows how far it got.
+		await worker.drain()
+		expect(await prisma.importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({
+			status: 'importing',
+			attempts: 1,
+			processedRows: 3,
+		})
+		expect((await viewJob(manager, id)).data.job.progress).toEqual({ phase: 'checking', processed: 3, total: 6 })
+
+		// A minute later the lease has run out: another server's worker takes the job over.
+		const later = () => new Date(Date.now() + IMPORT_LEASE_MS + 1_000)
+		const other = startImportWorker({ pollMs: 3_600_000, now: later, logger: quiet })
+		await other.drain()
+		await other.stop()
+		expect(await prisma.importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({
+			status: 'imported',
+			importedRows: 6,
+			attempts: 2,
+		})
+		expect(await prisma.household.count()).toBe(households + 6)
+
+		// Had the first run carried on after all, it would find the job no longer its own and write nothing.
+		const stale = await imports.runPipelineImport({
+			claim: cutOff!,
+			actor: manager.staff,
+			progress: (processed) => jobs.reportImportProgress(cutOff!, processed, later()),
+			stopping: () => false,
+		})
+		expect(stale).toEqual({ status: 'lost' })
+		expect(await prisma.household.count()).toBe(households + 6)
+		expect(await prisma.importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'imported', attempts: 2 })
+	})
+
+	test('an import cut off on every attempt is given up (dead-lettered) with nothing imported, not tried for ever', async () => {
+		const manager = await signedInAs('manager')
+		const again = await uploadFile(manager, 'pipeline.csv', uniqueEmails(VALID, 'dead-letter'))
+		const households = await prisma.household.count()
+		// Confirmed, then claimed by worker after worker, each of which died on it before finishing.
+		expect(await jobs.startImport(again, 'pipeline')).toBe(true)
+		const attempts = IMPORT_RETRY.transientAttempts!
+		let at = Date.now()
+		for (let attempt = 1; attempt <= attempts; attempt++) {
+			const [claim] = await jobs.claimImportJobs({ now: new Date(at), leaseMs: IMPORT_LEASE_MS, limit: 1 })
+			expect(claim).toMatchObject({ id: again, attempt })
+			at += IMPORT_LEASE_MS + 1_000
+		}
+		const last = startImportWorker({ pollMs: 3_600_000, now: () => new Date(at), logger: quiet })
+		await last.drain()
+		await last.stop()
+
+		const job = await prisma.importJob.findUniqueOrThrow({ where: { id: again } })
+		expect(job).toMatchObject({ status: 'failed', attempts: attempts + 1, importedRows: 0, lockedUntil: null })
 		expect(await prisma.household.count()).toBe(households)
-		const page = await viewJob(manager, id)
-		expect(page.data.job).toMatchObject({ status: 'failed', importedRows: 0 })
-		expect(page.data.job.headline).toBe(imports.INTERRUPTED_MESSAGE)
+		const page = await viewJob(manager, again)
+		expect(page.data.job.headline).toBe(IMPORT_MESSAGES.gaveUp(attempts))
+		expect(page.data.job.headline).toBe(
+			'The import stopped 3 times before it could finish, so nothing was imported. Upload the file again, or ask for help if this happens again.'
+		)
+		// Given up is final: no worker claims it again.
+		expect(await jobs.claimImportJobs({ now: new Date(at + 3_600_000), leaseMs: IMPORT_LEASE_MS, limit: 1 })).toEqual([])
 	})
 
 	test('a failure in the middle of writing leaves nothing behind', async () => {

@@ -8,8 +8,8 @@ import { createHousehold, runRoute, signedInAs, staffRequest, type SignedIn } fr
 const { prisma } = await import('~/utils/db.server.ts')
 const { MAILBOX_PAGE_SIZE } = await import('~/models/outbox.server.ts')
 const { startOutboxWorker } = await import('~/integrations/outbox-worker.server.ts')
-const list = await import('~/routes/staff.mailbox._index.tsx')
-const one = await import('~/routes/staff.mailbox.$id.tsx')
+const list = await import('~/routes/staff+/_admin+/mailbox._index.tsx')
+const one = await import('~/routes/staff+/_admin+/mailbox.$id.tsx')
 
 let officer: SignedIn
 let manager: SignedIn

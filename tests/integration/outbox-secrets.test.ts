@@ -21,8 +21,8 @@ const { findSignInLink } = await import('~/models/sign-in-links.server.ts')
 const { startOutboxWorker } = await import('~/integrations/outbox-worker.server.ts')
 const { createMailer, parseEmail } = await import('~/integrations/mailer.server.ts')
 const { emailToSend, textForStaff } = await import('~/domain/email-secrets.ts')
-const list = await import('~/routes/staff.mailbox._index.tsx')
-const one = await import('~/routes/staff.mailbox.$id.tsx')
+const list = await import('~/routes/staff+/_admin+/mailbox._index.tsx')
+const one = await import('~/routes/staff+/_admin+/mailbox.$id.tsx')
 
 const ORIGIN = 'https://fostering.northdale.example'
 const RESET_LINK = /https:\/\/fostering\.northdale\.example\/staff\/reset-password\/([A-Za-z0-9_-]{43})/

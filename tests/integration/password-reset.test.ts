@@ -13,9 +13,9 @@ const { issuePasswordLink, redeemPasswordLink } = await import('~/models/passwor
 const { getStaffSession } = await import('~/services/auth.server.ts')
 const { startOutboxWorker } = await import('~/integrations/outbox-worker.server.ts')
 const { createMailer, readMailbox } = await import('~/integrations/mailer.server.ts')
-const forgot = await import('~/routes/staff.forgot-password.tsx')
-const reset = await import('~/routes/staff.reset-password.$token.tsx')
-const login = await import('~/routes/staff.login.tsx')
+const forgot = await import('~/routes/staff+/_auth+/forgot-password.tsx')
+const reset = await import('~/routes/staff+/_auth+/reset-password.$token.tsx')
+const login = await import('~/routes/staff+/_auth+/login.tsx')
 
 const OLD_PASSWORD = 'the-old-staff-password'
 const NEW_PASSWORD = 'a brand new passphrase'

@@ -11,11 +11,11 @@ const { prisma } = await import('~/utils/db.server.ts')
 const { refreshAllClocks } = await import('~/models/response-clocks.server.ts')
 const { runStageCommand } = await import('~/models/households.server.ts')
 const { today: clockToday } = await import('~/utils/clock.server.ts')
-const board = await import('~/routes/staff.pipeline._index.tsx')
-const list = await import('~/routes/staff.pipeline.list.tsx')
-const myWork = await import('~/routes/staff.my-work.tsx')
-const record = await import('~/routes/staff.households.$id._index.tsx')
-const checks = await import('~/routes/staff.households.$id.checks-received.tsx')
+const board = await import('~/routes/staff+/_pipeline+/pipeline._index.tsx')
+const list = await import('~/routes/staff+/_pipeline+/pipeline.list.tsx')
+const myWork = await import('~/routes/staff+/_pipeline+/my-work.tsx')
+const record = await import('~/routes/staff+/_households+/households.$id._index.tsx')
+const checks = await import('~/routes/staff+/_households+/households.$id.checks-received.tsx')
 
 const today = clockToday()
 const dateFields = (name: string, date: string) => ({
@@ -321,7 +321,7 @@ describe('recording the last Stage 1 check', () => {
 		const page = await runRoute(checks.loader, staffRequest(`/staff/households/${early}/checks-received`, officer), {
 			id: early,
 		})
-		expect(page.data.blocked).toBe('Stage 1 is not open for this household.')
+		expect(page.data.blocked).toBe('The household has not started Stage 1')
 		const notYet = await post(officer, early, dateFields('businessDate', today))
 		expect(notYet.data.errors).toEqual([{ field: null, message: 'The household has not started Stage 1' }])
 

@@ -1,4 +1,4 @@
-// The analytics proxy (app/routes/api.event.ts) against a real HTTP stand-in for Plausible.
+// The analytics proxy (app/routes/_resources+/api.event.ts) against a real HTTP stand-in for Plausible.
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { startFakePlausible, type FakePlausible } from '../support/fake-plausible.ts'
 
@@ -28,7 +28,7 @@ async function routeWith(env: { PLAUSIBLE_DOMAIN?: string; PLAUSIBLE_HOST?: stri
 		else process.env[key] = env[key]
 	}
 	vi.resetModules()
-	return import('~/routes/api.event.ts')
+	return import('~/routes/_resources+/api.event.ts')
 }
 
 const configured = () => routeWith({ PLAUSIBLE_DOMAIN: DOMAIN, PLAUSIBLE_HOST: fake.url })

@@ -9,13 +9,13 @@ import { createHousehold, createStaff, runRoute, signedInAs, staffRequest, type 
 // the known household changes until an officer says whether they are the same household. Yes
 // merges them in one transaction; no leaves both. A referral on the new enquiry waits until then.
 
-const { action: enquire } = await import('~/routes/enquire.tsx')
-const matchPage = await import('~/routes/staff.households.$id.match.$matchId.tsx')
-const recordPage = await import('~/routes/staff.households.$id._index.tsx')
-const listPage = await import('~/routes/staff.possible-matches.tsx')
-const board = await import('~/routes/staff.pipeline._index.tsx')
-const myWork = await import('~/routes/staff.my-work.tsx')
-const contactPage = await import('~/routes/staff.households.$id.contact.tsx')
+const { action: enquire } = await import('~/routes/_enquiry+/enquire.tsx')
+const matchPage = await import('~/routes/staff+/_households+/households.$id.match.$matchId.tsx')
+const recordPage = await import('~/routes/staff+/_households+/households.$id._index.tsx')
+const listPage = await import('~/routes/staff+/_pipeline+/possible-matches.tsx')
+const board = await import('~/routes/staff+/_pipeline+/pipeline._index.tsx')
+const myWork = await import('~/routes/staff+/_pipeline+/my-work.tsx')
+const contactPage = await import('~/routes/staff+/_households+/households.$id.contact.tsx')
 const { prisma } = await import('~/utils/db.server.ts')
 const { runStageCommand, findStageDisagreements } = await import('~/models/households.server.ts')
 const { findFunnelFactDisagreements } = await import('~/models/funnel-facts.server.ts')

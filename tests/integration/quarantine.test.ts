@@ -9,9 +9,9 @@ import { runRoute, signedInAs, staffRequest, type SignedIn } from '../support/st
 // or delete it; the scheduler deletes what nobody released within 30 days.
 
 process.env.ENQUIRY_RATE_LIMIT = '100'
-const { action: enquire } = await import('~/routes/enquire.tsx')
-const { loader: confirmation } = await import('~/routes/enquire_.confirmation.tsx')
-const quarantinePage = await import('~/routes/staff.enquiries.quarantine.tsx')
+const { action: enquire } = await import('~/routes/_enquiry+/enquire.tsx')
+const { loader: confirmation } = await import('~/routes/_enquiry+/enquire_.confirmation.tsx')
+const quarantinePage = await import('~/routes/staff+/_pipeline+/enquiries.quarantine.tsx')
 const { prisma } = await import('~/utils/db.server.ts')
 const { runScheduler } = await import('~/integrations/scheduler.server.ts')
 const { staffNavigation } = await import('~/domain/staff.ts')

@@ -10,7 +10,7 @@ process.env.STRIPE_API_URL = fake.url
 const { runRoute } = await import('../support/staff.ts')
 const { prisma } = await import('~/utils/db.server.ts')
 const { startPortalSession } = await import('~/services/portal-auth.server.ts')
-const route = await import('~/routes/refer.payments.tsx')
+const route = await import('~/routes/refer+/payments.tsx')
 
 let carers = 0
 

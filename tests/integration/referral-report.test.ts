@@ -7,8 +7,8 @@ import { createHousehold, runRoute, signedInAs, staffRequest, type SignedIn } fr
 // and shows aggregates only: anyone who may see reports may see it.
 
 const { prisma } = await import('~/utils/db.server.ts')
-const page = await import('~/routes/staff.reports.referrals.tsx')
-const csv = await import('~/routes/staff.reports.referrals[.]csv.ts')
+const page = await import('~/routes/staff+/_reports+/reports.referrals.tsx')
+const csv = await import('~/routes/staff+/_reports+/reports.referrals[.]csv.ts')
 
 /** The parts of the report's rows these tests read. */
 type ReferralMonth = { label: string; made: number; counted: number; notEligible: number }
@@ -128,7 +128,8 @@ describe('the referral report', () => {
 			'attachment; filename="referrals-months-2025-03-01-to-2025-05-31.csv"'
 		)
 		expect(months.data.replace('\uFEFF', '').trim().split(/\r?\n/)).toEqual([
-			'Month,Referrals made,Counted,Not eligible,Bonuses paid,Amount paid (£)',
+			// The page's headings; the amounts in pounds as a spreadsheet reads them (the page says £250).
+			'Month,Referrals made,Counted,Not eligible,Bonuses paid,Amount paid',
 			'2025-03,2,1,1,0,0.00',
 			'2025-04,1,0,1,1,250.00',
 			'2025-05,0,0,0,2,350.00',

@@ -7,7 +7,7 @@ import { createHousehold, createStaff } from '../support/staff.ts'
 // household's approval and placement earning the bonus, and the rules that stop a bonus being
 // earned, or paid, twice.
 
-const { action: enquire } = await import('~/routes/enquire.tsx')
+const { action: enquire } = await import('~/routes/_enquiry+/enquire.tsx')
 const { prisma } = await import('~/utils/db.server.ts')
 const { runStageCommand } = await import('~/models/households.server.ts')
 const { addCarer, recordPlacement } = await import('~/models/carers.server.ts')

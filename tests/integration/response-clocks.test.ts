@@ -54,7 +54,7 @@ test('refreshing every household after the service adds closure days moves their
 })
 
 test('an enquiry from the form starts the first-contact clock on the household row', async () => {
-	const { action } = await import('~/routes/enquire.tsx')
+	const { action } = await import('~/routes/_enquiry+/enquire.tsx')
 	const { validEnquiryFields } = await import('../support/enquiry-form.ts')
 	const request = new Request('http://localhost/enquire', {
 		method: 'POST',
@@ -73,8 +73,9 @@ test('an enquiry from the form starts the first-contact clock on the household r
 })
 
 test('after the upgrade, households made before clocks existed get their deadlines once', async () => {
-	await prisma.household.updateMany({ data: { nextClockKey: null, nextClockAtRiskOn: null, nextClockDeadline: null } })
 	const household = await createHousehold()
+	// Households made before clocks existed have no copies of their deadlines.
+	await prisma.household.updateMany({ data: { nextClockKey: null, nextClockAtRiskOn: null, nextClockDeadline: null } })
 	expect(await fillClocksAfterUpgrade()).toBeGreaterThanOrEqual(1)
 	expect(await prisma.household.findUniqueOrThrow({ where: { id: household.id } })).toMatchObject({
 		nextClockKey: 'first_contact',

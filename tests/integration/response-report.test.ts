@@ -8,8 +8,8 @@ import { createHousehold, createStaff, runRoute, signedInAs, staffRequest, type 
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { today } = await import('~/utils/clock.server.ts')
-const report = await import('~/routes/staff.reports.response-times.tsx')
-const csv = await import('~/routes/staff.reports.response-times[.]csv.ts')
+const report = await import('~/routes/staff+/_reports+/reports.response-times.tsx')
+const csv = await import('~/routes/staff+/_reports+/reports.response-times[.]csv.ts')
 
 /** The parts of the report's groups and breaches these tests read. */
 type Group = { key: string; label: string; summary: { within: number; counted: number } }
@@ -204,5 +204,25 @@ describe('the CSV downloads', () => {
 
 		const refused = await runRoute(csv.loader, staffRequest(path('&table=breaches'), await signedInAs('read_only')))
 		expect(refused.status).toBe(403)
+	})
+
+	test('every other table of the page: by channel and every clock for anyone, by officer only for staff who see people', async () => {
+		const lines = (answer: { data: string }) => answer.data.replace(/^\uFEFF/, '').trim().split('\r\n')
+		const readOnly = await signedInAs('read_only')
+		const channels = await runRoute(csv.loader, staffRequest(path('&table=channels'), readOnly))
+		expect(channels.headers.get('Content-Disposition')).toBe(
+			'attachment; filename="response-times-channels-mainstream-2026-01-05-to-2026-01-18.csv"'
+		)
+		// Radio: C (missed, 15.5 hours) and D (running past its deadline); search: A, B (met) and E (stopped).
+		expect(lines(channels).slice(1)).toEqual(['Radio,2,2,0,0%,15.5,15.5,2,2', 'Search engine,3,2,2,100%,7,10,0.5,1'])
+		const clocks = await runRoute(csv.loader, staffRequest(path('&table=clocks'), readOnly))
+		expect(lines(clocks)[0]).toBe('Clock,Target,Started,With an outcome,Share within target,Median,90th percentile')
+		// A and B met, C missed, D running past its deadline: 2 of 4; times of A, B and C (0, 1 and 2 working days).
+		expect(lines(clocks)[1]).toBe('Enquiry to first personal contact,1 working day,5,4,50%,1 working day,2 working days')
+		expect((await runRoute(csv.loader, staffRequest(path('&table=officers'), readOnly))).status).toBe(403)
+		const officers = await runRoute(csv.loader, staffRequest(path('&table=officers'), manager))
+		// E, which left before anyone contacted it and has no owner, is under Nobody, last.
+		expect(lines(officers).slice(1).map((line) => line.split(',')[0])).toEqual(['Olu Officer', 'Pat Person', 'Nobody'])
+		expect((await runRoute(csv.loader, staffRequest(path('&table=names'), manager))).status).toBe(404)
 	})
 })

@@ -11,8 +11,8 @@ const { prisma } = await import('~/utils/db.server.ts')
 const { getServiceConfig, saveServiceConfig } = await import('~/models/service-settings.server.ts')
 const { householdClocks, refreshAllClocks } = await import('~/models/response-clocks.server.ts')
 const { today } = await import('~/utils/clock.server.ts')
-const responseTimes = await import('~/routes/staff.settings.response-times._index.tsx')
-const closureDays = await import('~/routes/staff.settings.response-times.closure-days.tsx')
+const responseTimes = await import('~/routes/staff+/_settings+/settings.response-times._index.tsx')
+const closureDays = await import('~/routes/staff+/_settings+/settings.response-times.closure-days.tsx')
 
 const PAGE = '/staff/settings/response-times'
 const CLOSURES = '/staff/settings/response-times/closure-days'

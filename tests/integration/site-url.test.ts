@@ -12,11 +12,11 @@ vi.hoisted(() => {
 })
 
 const { prisma } = await import('~/utils/db.server.ts')
-const forgot = await import('~/routes/staff.forgot-password.tsx')
-const refer = await import('~/routes/refer._index.tsx')
-const enquire = await import('~/routes/enquire.tsx')
-const sitemap = await import('~/routes/sitemap[.]xml.ts')
-const robots = await import('~/routes/robots[.]txt.ts')
+const forgot = await import('~/routes/staff+/_auth+/forgot-password.tsx')
+const refer = await import('~/routes/refer+/_index.tsx')
+const enquire = await import('~/routes/_enquiry+/enquire.tsx')
+const sitemap = await import('~/routes/_public+/sitemap[.]xml.ts')
+const robots = await import('~/routes/_public+/robots[.]txt.ts')
 const root = await import('~/root.tsx')
 
 const OURS = 'http://localhost:3000'

@@ -9,9 +9,9 @@ import { createStaff, runRoute, signIn, signedInAs, staffRequest, type SignedIn 
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { getStaffSession } = await import('~/services/auth.server.ts')
-const list = await import('~/routes/staff.users._index.tsx')
-const add = await import('~/routes/staff.users.new.tsx')
-const edit = await import('~/routes/staff.users.$id.tsx')
+const list = await import('~/routes/staff+/_admin+/users._index.tsx')
+const add = await import('~/routes/staff+/_admin+/users.new.tsx')
+const edit = await import('~/routes/staff+/_admin+/users.$id.tsx')
 
 let admin: SignedIn
 
@@ -192,7 +192,7 @@ describe('changing an account', () => {
 		await prisma.staffUser.update({ where: { id: person.id }, data: { disabledAt: new Date() } })
 		const refused = await editUser(person.id, admin, { intent: 'send-link' })
 		expect(refused.status).toBe(409)
-		expect(refused.data.errors[0].message).toBe('Turn the account on before sending a password link')
+		expect(refused.data.errors[0].message).toBe('Turn the account on before sending a password link.')
 	})
 
 	test('an administrator cannot turn off their own account', async () => {

@@ -10,9 +10,9 @@ import { runRoute } from '../support/staff.ts'
 const { prisma } = await import('~/utils/db.server.ts')
 const { hashPassword } = await import('~/utils/password.server.ts')
 const auth = await import('~/services/auth.server.ts')
-const login = await import('~/routes/staff.login.tsx')
-const logout = await import('~/routes/staff.logout.tsx')
-const home = await import('~/routes/staff._index.tsx')
+const login = await import('~/routes/staff+/_auth+/login.tsx')
+const logout = await import('~/routes/staff+/_auth+/logout.tsx')
+const home = await import('~/routes/staff+/_index.tsx')
 
 const PASSWORD = 'a-long-staff-password'
 let passwordHash: string
@@ -393,7 +393,7 @@ describe('slowing down guessing, with the same answers for every address (ADR 01
 		})
 
 		vi.resetModules()
-		const restarted = await import('~/routes/staff.login.tsx')
+		const restarted = await import('~/routes/staff+/_auth+/login.tsx')
 		const { prisma: secondConnection } = await import('~/utils/db.server.ts')
 		try {
 			expect(secondConnection).not.toBe(prisma)

@@ -11,8 +11,8 @@ import { messagesByField } from '../support/field-errors.ts'
 const { prisma } = await import('~/utils/db.server.ts')
 const { findStageDisagreements } = await import('~/models/households.server.ts')
 const { findFunnelFactDisagreements, refreshFunnelFacts } = await import('~/models/funnel-facts.server.ts')
-const staffEnquiry = await import('~/routes/staff.enquiries.new.tsx')
-const publicEnquiry = await import('~/routes/enquire.tsx')
+const staffEnquiry = await import('~/routes/staff+/_pipeline+/enquiries.new.tsx')
+const publicEnquiry = await import('~/routes/_enquiry+/enquire.tsx')
 
 const today = londonDate(new Date())
 const yesterday = londonDate(new Date(Date.now() - 86_400_000))

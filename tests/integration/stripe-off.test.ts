@@ -7,10 +7,10 @@ delete process.env.STRIPE_WEBHOOK_SECRET
 const { createStaff, runRoute } = await import('../support/staff.ts')
 const { stripeConfigured } = await import('~/utils/env.server.ts')
 const { queueStripePayment, PAYMENT_MESSAGES } = await import('~/models/bonus-payments.server.ts')
-const webhook = await import('~/routes/webhooks.stripe.ts')
+const webhook = await import('~/routes/_resources+/webhooks.stripe.ts')
 const { prisma } = await import('~/utils/db.server.ts')
 const { startPortalSession } = await import('~/services/portal-auth.server.ts')
-const payments = await import('~/routes/refer.payments.tsx')
+const payments = await import('~/routes/refer+/payments.tsx')
 
 test('Stripe is off, so a bonus cannot be sent through it', async () => {
 	expect(stripeConfigured()).toBe(false)

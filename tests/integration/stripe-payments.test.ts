@@ -30,7 +30,7 @@ const { queueStripePayment, paymentsForEntry, paymentsNeedingAttention, PAYMENT_
 const { startStripeOnboarding, refreshStripeAccount, carerPaymentSetup } = await import(
 	'~/models/stripe-accounts.server.ts'
 )
-const webhook = await import('~/routes/webhooks.stripe.ts')
+const webhook = await import('~/routes/_resources+/webhooks.stripe.ts')
 
 const gateway = createStripeGateway(stripeConfig()!)
 const manager = await createStaff('manager', 'Maya Manager')

@@ -2,11 +2,10 @@
 // test's own database (as the epic-stack does): no argon2 hashing, no sign-in form per test.
 import crypto from 'node:crypto'
 import type { StaffRole } from '~/domain/staff.ts'
-import { householdDisplayName, householdSearchText } from '~/domain/household-search.ts'
-import { applicantKeys } from '~/domain/possible-matches.ts'
-import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
+import type { StageKey } from '~/domain/stages.ts'
 import { londonDate } from '~/domain/working-days.ts'
 import type { StaffIdentity } from '~/domain/staff.ts'
+import { testHouseholdIntake } from './households.ts'
 
 const { prisma } = await import('~/utils/db.server.ts')
 const auth = await import('~/services/auth.server.ts')
@@ -116,7 +115,8 @@ let households = 0
 
 /**
  * A household that enquired on `enquiredOn` (default today) and, with `stage`, moved forward one
- * stage a day from then on, as the stage machine would record it.
+ * stage a day from then on, as the stage machine would record it, written by the household writer
+ * (tests/support/households.ts).
  */
 export async function createHousehold(
 	options: {
@@ -134,82 +134,30 @@ export async function createHousehold(
 ) {
 	households += 1
 	const n = households
-	const firstName = options.firstName ?? 'Sam'
-	const lastName = options.lastName ?? `Testhouse${n}`
-	const email = options.email ?? `household.${n}.${crypto.randomUUID().slice(0, 6)}@example.com`
-	const phone = options.phone ?? `07700 900${String(n).padStart(3, '0')}`
-	const postcode = options.postcode ?? 'LS1 4AP'
 	const enquiredOn = options.enquiredOn ?? londonDate(new Date())
-	const stage = options.stage ?? 'enquiry'
-	const reference = `HH-T${String(n).padStart(5, '0')}${crypto.randomUUID().slice(0, 4).toUpperCase()}`
-	const enquiryReference = `ENQ-T${String(n).padStart(5, '0')}${crypto.randomUUID().slice(0, 4).toUpperCase()}`
 	const at = new Date(`${enquiredOn}T10:00:00Z`)
-	const channelId = `channel_${options.channel ?? 'search'}`
-	const path = STAGE_KEYS.slice(0, STAGE_KEYS.indexOf(stage) + 1)
-	// One stage a day, never after today.
-	const dates = path.map((_, index) => londonDate(new Date(Math.min(at.getTime() + index * 86_400_000, Date.now()))))
-	const household = await prisma.household.create({
-		data: {
-			reference,
-			route: options.route ?? 'mainstream',
-			stage,
-			stageEnteredOn: dates[dates.length - 1]!,
-			postcode,
-			spareBedroom: 'yes',
-			householdMembers: 'Two adults',
-			fosteringInterests: '["long_term"]',
-			ownerId: options.ownerId ?? null,
-			firstEnquiryAt: at,
-			lastEnquiryAt: at,
-			displayName: householdDisplayName([{ firstName, lastName }]),
-			searchText: householdSearchText({
-				reference,
-				postcode,
-				applicants: [{ firstName, lastName, email, phone }],
-				enquiryReferences: [enquiryReference],
-			}),
-			channelId,
-			applicants: { create: { firstName, lastName, email, phone, ...applicantKeys({ email, phone, lastName }, postcode) } },
-			enquiries: {
-				create: {
-					submissionKey: crypto.randomUUID(),
-					reference: enquiryReference,
-					source: 'web',
-					receivedAt: at,
-					firstName,
-					lastName,
-					email,
-					phone,
-					postcode,
-					bestTimeToCall: 'anytime',
-					spareBedroom: 'yes',
-					householdMembers: 'Two adults',
-					fosteringInterests: '["long_term"]',
-					howHeard: 'search',
-					channelId,
-					consentGiven: true,
-					consentWording: 'I agree to be contacted',
-					privacyNoticeUrl: '/privacy',
-				},
-			},
-		},
+	const intake = testHouseholdIntake({
+		id: crypto.randomUUID(),
+		reference: `HH-T${String(n).padStart(5, '0')}${crypto.randomUUID().slice(0, 4).toUpperCase()}`,
+		enquiryReference: `ENQ-T${String(n).padStart(5, '0')}${crypto.randomUUID().slice(0, 4).toUpperCase()}`,
+		firstName: options.firstName ?? 'Sam',
+		lastName: options.lastName ?? `Testhouse${n}`,
+		email: options.email ?? `household.${n}.${crypto.randomUUID().slice(0, 6)}@example.com`,
+		phone: options.phone ?? `07700 900${String(n).padStart(3, '0')}`,
+		postcode: options.postcode ?? 'LS1 4AP',
+		route: options.route,
+		channel: options.channel,
+		ownerId: options.ownerId,
+		stage: options.stage,
+		receivedAt: at,
+		// One stage a day, never after today.
+		movedOn: (_stage, index) => londonDate(new Date(Math.min(at.getTime() + (index + 1) * 86_400_000, Date.now()))),
+		bestTimeToCall: 'anytime',
+		howHeard: 'search',
 	})
-	for (const [index, to] of path.entries()) {
-		await prisma.stageEvent.create({
-			data: {
-				householdId: household.id,
-				kind: 'entered',
-				fromStage: index === 0 ? null : path[index - 1]!,
-				toStage: to,
-				businessDate: dates[index]!,
-				recordedAt: new Date(at.getTime() + index * 1000),
-			},
-		})
-	}
-	// Its funnel row, as the enquiry form and every change write one.
-	const { refreshFunnelFacts } = await import('~/models/funnel-facts.server.ts')
-	await refreshFunnelFacts(prisma, [household.id])
-	return household
+	const { createHouseholds } = await import('~/models/household-writer.server.ts')
+	await prisma.$transaction((tx) => createHouseholds(tx, [intake]))
+	return prisma.household.findUniqueOrThrow({ where: { id: intake.id } })
 }
 
 /** A FunnelFact row's fields, as a test states them (the rest take the defaults below). */

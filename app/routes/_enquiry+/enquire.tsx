@@ -1,0 +1,219 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { EnquiryFields, keepFormAfterRefusal } from '~/components/enquiry-fields.tsx'
+import { Checkboxes, ErrorSummary } from '~/components/form.tsx'
+import { PageTitle } from '~/components/page-title.tsx'
+import { deriveChannel, normaliseReferralCode, readAttribution } from '~/domain/attribution.ts'
+import { waitInWords } from '~/domain/rate-limits.ts'
+import {
+	readEnquiryValues,
+	readSubmissionKey,
+	validateEnquiry,
+	type EnquiryValues,
+} from '~/domain/enquiry-form.ts'
+import { workingDaysPhrase } from '~/domain/service-config.ts'
+import { readTrap, TRAP_FIELD } from '~/domain/spam-trap.ts'
+import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
+import { recordEnquiry } from '~/models/enquiries.server.ts'
+import { quarantineEnquiry } from '~/models/quarantine.server.ts'
+import { hitRateLimit } from '~/models/rate-limits.server.ts'
+import { getServiceConfig } from '~/models/service-settings.server.ts'
+import { now } from '~/utils/clock.server.ts'
+import { siteFromMatches } from '~/utils/root-data.ts'
+import { pageMeta } from '~/utils/seo.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import { errorFor, type FieldError } from '~/domain/field-errors.ts'
+
+const HIDDEN_ATTRIBUTION_FIELDS = [
+	'utm_source',
+	'utm_medium',
+	'utm_campaign',
+	'utm_content',
+	'landing',
+	'site',
+] as const
+export const meta: MetaFunction = ({ matches }) =>
+	// The title is rendered by the page itself so that it can start with "Error: " after a failed
+	// submission, which a meta function cannot see.
+	pageMeta(siteFromMatches(matches), {
+		title: 'Enquire about fostering',
+		description:
+			'Tell us a little about yourself and we will call you to talk about fostering. It takes about 2 minutes.',
+		path: '/enquire',
+	}).filter((tag) => !('title' in tag))
+
+// The page can hold what someone typed (after an error): never keep it in a shared cache, and
+// always fetch a fresh form (with a fresh submission key) on Back.
+export const headers = () => ({ 'Cache-Control': 'no-store' })
+
+function consentWording(organisationName: string) {
+	return `I agree to ${organisationName} contacting me about fostering by phone, email or text.`
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const config = await getServiceConfig()
+	const url = new URL(request.url)
+	const attribution = Object.fromEntries(
+		HIDDEN_ATTRIBUTION_FIELDS.map((name) => [name, url.searchParams.get(name) ?? ''])
+	)
+	return {
+		// A fresh key for this form: every copy of this submission (double click, resend, retry)
+		// carries it, and the enquiry is recorded once.
+		submissionKey: crypto.randomUUID(),
+		attribution,
+		referralCode: url.searchParams.get('ref') ?? '',
+		organisationName: config.organisationName,
+		serviceName: config.serviceName,
+		phone: config.phone,
+		phoneHours: config.phoneHours,
+		privacyNoticeUrl: config.privacyNoticeUrl,
+		firstContact: workingDaysPhrase(config.targets.firstContactWorkingDays),
+	}
+}
+
+type ActionResult = { errors: FieldError[]; values: EnquiryValues; submissionKey: string; tooMany?: { wait: string } }
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form })
+	const submissionKey = readSubmissionKey(form)
+	const values = readEnquiryValues(form)
+
+	const validation = validateEnquiry(values)
+	if (!validation.ok) {
+		return data<ActionResult>({ errors: validation.errors, values, submissionKey }, { status: 400 })
+	}
+
+	const limit = await hitRateLimit('enquiryPerClient', context.clientIp, now())
+	if (!limit.allowed) {
+		return data<ActionResult>(
+			{ errors: [], values, submissionKey, tooMany: { wait: waitInWords(limit.retryAfterSeconds) } },
+			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } }
+		)
+	}
+
+	const config = await getServiceConfig()
+	const typedCode = validation.enquiry.referralCode ? normaliseReferralCode(validation.enquiry.referralCode) : undefined
+	const carried = readAttribution((name) => form.get(name) as string | null)
+	const attribution = { ...carried, referralCode: typedCode }
+	const enquiry = {
+		submissionKey,
+		source: 'web' as const,
+		answers: validation.enquiry,
+		attribution,
+		// The code in the form came with the carer's link unless the person typed another.
+		referralVia: typedCode && carried.referralCode === typedCode ? ('link' as const) : ('code' as const),
+		channel: deriveChannel({
+			...attribution,
+			howHeard: validation.enquiry.howHeard,
+			hasReferralCode: Boolean(typedCode),
+		}),
+		consentWording: consentWording(config.organisationName),
+		receivedAt: new Date(),
+	}
+
+	// The spam trap: people never see it, but a browser might still fill it in. Held back for
+	// staff to release or delete, never thrown away, and answered as any other enquiry.
+	const trapValue = readTrap(form)
+	if (trapValue) {
+		const { reference } = await quarantineEnquiry({ ...enquiry, trapValue })
+		throw redirect(`/enquire/confirmation?reference=${encodeURIComponent(reference)}`, 303)
+	}
+
+	const { receipt } = await recordEnquiry(enquiry, config)
+	// Send the acknowledgement now rather than at the next poll.
+	wakeOutbox()
+	throw redirect(`/enquire/confirmation?reference=${encodeURIComponent(receipt.reference)}`, 303)
+}
+
+export const shouldRevalidate = keepFormAfterRefusal
+
+// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the page and its form body together; the form body can be its own component
+export default function Enquire() {
+	const page = useLoaderData<typeof loader>()
+	const result = useActionData<typeof action>()
+	const navigation = useNavigation()
+	const values: EnquiryValues = result?.values ?? { referralCode: page.referralCode }
+	const errors: FieldError[] = result?.errors ?? []
+	const summary = result?.tooMany
+		? [
+				{
+					message: `You have sent several enquiries in a short time. Wait ${result.tooMany.wait}, then try again, or call us on ${page.phone}.`,
+				},
+		  ]
+		: errors
+	const text = (field: keyof EnquiryValues) => {
+		const value = values[field]
+		return typeof value === 'string' ? value : ''
+	}
+
+	return (
+		<div className="govuk-grid-row">
+			<PageTitle title="Enquire about fostering" serviceName={page.serviceName} error={summary.length > 0} />
+			<div className="govuk-grid-column-two-thirds">
+				<ErrorSummary errors={summary} />
+				<h1 className="govuk-heading-l">Enquire about fostering</h1>
+				<p className="govuk-body-l">
+					Tell us a little about yourself. It takes about 2 minutes, and we will call you within {page.firstContact}.
+				</p>
+				<p className="govuk-body">
+					If you would rather talk to us now, call {page.phone} ({page.phoneHours}).
+				</p>
+
+				<Form method="post" noValidate>
+					<input type="hidden" name="submissionKey" value={result?.submissionKey ?? page.submissionKey} />
+					{HIDDEN_ATTRIBUTION_FIELDS.map((name) => (
+						<input key={name} type="hidden" name={name} value={page.attribution[name] ?? ''} />
+					))}
+					{/* The spam trap (app/domain/spam-trap.ts): off-screen, hidden from assistive technology,
+					    out of the tab order, and named so that no browser or password manager fills it in. */}
+					<div className="app-honeypot" aria-hidden="true">
+						<label htmlFor={TRAP_FIELD}>Leave this box empty</label>
+						<input
+							id={TRAP_FIELD}
+							name={TRAP_FIELD}
+							type="text"
+							tabIndex={-1}
+							autoComplete="off"
+							data-1p-ignore="true"
+							data-lpignore="true"
+							data-bwignore="true"
+							data-form-type="other"
+							defaultValue=""
+						/>
+					</div>
+
+					<EnquiryFields values={values} errors={errors} />
+
+					<h2 className="govuk-heading-m">Contacting you</h2>
+					<Checkboxes
+						name="consent"
+						legend="Can we contact you about fostering?"
+						hint={
+							<>
+								We will use your details only to talk to you about fostering. Read our{' '}
+								<a className="govuk-link" href={page.privacyNoticeUrl} target="_blank" rel="noreferrer">
+									privacy notice (opens in new tab)
+								</a>
+								.
+							</>
+						}
+						error={errorFor(errors, 'consent')}
+						choices={[{ value: 'yes', label: consentWording(page.organisationName) }]}
+						selected={[text('consent')]}
+					/>
+
+					<button
+						type="submit"
+						className="govuk-button"
+						data-module="govuk-button"
+						data-prevent-double-click="true"
+						aria-disabled={navigation.state === 'submitting' ? true : undefined}
+					>
+						Send enquiry
+					</button>
+				</Form>
+			</div>
+		</div>
+	)
+}

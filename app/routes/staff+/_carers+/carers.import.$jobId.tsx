@@ -1,0 +1,195 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { CsrfField } from '~/components/csrf-field.tsx'
+import {
+	ImportDone,
+	ImportErrorsToCorrect,
+	ImportErrorSummary,
+	importJobMeta,
+	ImportRunning,
+	ImportStopped,
+	ImportSummaryRow,
+} from '~/components/import-job.tsx'
+import { REFERRER_KIND_LABELS } from '~/domain/bonus-scheme.ts'
+import { importJobView } from '~/domain/import-jobs.ts'
+import { ROLES_THAT } from '~/domain/staff.ts'
+import { formatDate } from '~/domain/working-days.ts'
+import { wakeImports } from '~/integrations/import-worker.server.ts'
+import { checkCarerFile } from '~/models/carer-import.server.ts'
+import { findImportJob, importJobFile, startImport } from '~/models/import-jobs.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
+import { now } from '~/utils/clock.server.ts'
+import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
+import { siteFromMatches } from '~/utils/root-data.ts'
+import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+
+// One import of carers, built like the households' import page from the same parts
+// (app/components/import-job.tsx, ADR 024): the preview with every row's errors or the carers it
+// would add (checked), the progress while the import worker runs it (the page refreshes itself,
+// with or without JavaScript), and the result (imported, or stopped with nothing imported).
+
+const TITLES = {
+	checked: 'Check the carers to import',
+	importing: 'Importing carers',
+	imported: 'Carers imported',
+	failed: 'Import stopped',
+} as const
+const PREVIEW_ROWS = 50
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+	importJobMeta(staffPageMeta(siteFromMatches(matches), TITLES[data?.job.status ?? 'checked']), data?.job)
+export const headers = () => STAFF_HEADERS
+
+/** The carers the file would add and the columns it leaves out, with the database as it is now. */
+async function preview(jobId: string) {
+	const file = await importJobFile(jobId)
+	const checked = file ? await checkCarerFile(file.csv) : null
+	return {
+		ready: checked?.carers.length ?? 0,
+		ignoredColumns: checked?.ignoredColumns ?? [],
+		carers: (checked?.carers ?? []).slice(0, PREVIEW_ROWS).map((carer) => ({
+			row: carer.row,
+			name: carer.name,
+			email: carer.email,
+			kind: REFERRER_KIND_LABELS[carer.kind],
+			approvedOn: carer.approvedOn ? formatDate(carer.approvedOn) : 'Not known',
+			shortBreakOnly: carer.shortBreakOnly ? 'Yes' : 'No',
+		})),
+	}
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const session = await requireStaff(request, { roles: ROLES_THAT.manageCarers })
+	const found = await findImportJob(params.jobId ?? '', 'carers')
+	if (!found) throw new Response('Import not found', { status: 404 })
+	const job = importJobView(found, { page: Number(new URL(request.url).searchParams.get('page')), now: now() })
+	return {
+		csrfToken: session.csrfToken,
+		job,
+		preview: job.status === 'checked' ? await preview(job.id) : null,
+	}
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const session = await requireStaff(request, { roles: ROLES_THAT.manageCarers })
+	await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
+	// Started once: a second click, or a job with errors, changes nothing and shows the job as it is.
+	if (await startImport(params.jobId ?? '', 'carers')) wakeImports()
+	throw redirect(`/staff/carers/import/${params.jobId}`, 303)
+}
+
+export default function CarerImportJob() {
+	const { job, preview, csrfToken } = useLoaderData<typeof loader>()
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-full">
+				<Link to="/staff/carers" className="govuk-back-link">
+					Back to carers
+				</Link>
+				{job.status === 'checked' && preview ? (
+					<Checked job={job} preview={preview} csrfToken={csrfToken} />
+				) : job.status === 'importing' ? (
+					<ImportRunning job={job} heading="Importing carers" noun="carers" />
+				) : job.status === 'imported' ? (
+					<>
+						<ImportDone heading="Carers imported">
+							{job.importedRows === 1 ? '1 carer' : `${job.importedRows} carers`} from {job.filename}
+						</ImportDone>
+						<p className="govuk-body">
+							Each one has a referral code.{' '}
+							<Link className="govuk-link" to="/staff/carers">
+								Go to the carers
+							</Link>
+						</p>
+					</>
+				) : (
+					<ImportStopped job={job} uploadTo="/staff/carers/import" />
+				)}
+			</div>
+		</div>
+	)
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
+
+function Checked({
+	job,
+	preview,
+	csrfToken,
+}: {
+	job: Loaded['job']
+	preview: NonNullable<Loaded['preview']>
+	csrfToken: string
+}) {
+	const navigation = useNavigation()
+	return (
+		<>
+			{job.errorCount > 0 ? <ImportErrorSummary job={job} /> : null}
+			<span className="govuk-caption-l">{job.filename}</span>
+			<h1 className="govuk-heading-l">Check the carers to import</h1>
+			<dl className="govuk-summary-list" data-testid="import-summary">
+				<ImportSummaryRow
+					label="Rows in the file"
+					value={job.rowsWithErrors === null ? 'The file could not be read' : job.totalRows}
+				/>
+				<ImportSummaryRow label="Carers ready to import" value={preview.ready} />
+				<ImportSummaryRow label="Rows with errors" value={job.rowsWithErrors ?? 'The file could not be read'} />
+				{preview.ignoredColumns.length > 0 ? (
+					<ImportSummaryRow label="Columns left out" value={preview.ignoredColumns.join(', ')} />
+				) : null}
+			</dl>
+			{job.errorCount > 0 ? (
+				<ImportErrorsToCorrect job={job} uploadTo="/staff/carers/import" />
+			) : (
+				<>
+					<div className="govuk-inset-text">
+						All {job.totalRows} carers will be imported at once, each with a referral code.
+					</div>
+					<Form method="post">
+						<CsrfField token={csrfToken} />
+						<button
+							type="submit"
+							className="govuk-button"
+							data-module="govuk-button"
+							data-prevent-double-click="true"
+							disabled={navigation.state === 'submitting'}
+						>
+							{job.totalRows === 1 ? 'Import 1 carer' : `Import ${job.totalRows} carers`}
+						</button>
+					</Form>
+				</>
+			)}
+			{preview.carers.length > 0 ? (
+				<table className="govuk-table govuk-!-font-size-16" data-testid="import-preview">
+					<caption className="govuk-table__caption govuk-table__caption--m">
+						{preview.ready > preview.carers.length
+							? `The first ${preview.carers.length} carers ready to import`
+							: 'Carers ready to import'}
+					</caption>
+					<thead className="govuk-table__head">
+						<tr className="govuk-table__row">
+							{['Row', 'Name', 'Email address', 'Kind', 'Approved', 'Short breaks only'].map((heading) => (
+								<th scope="col" className="govuk-table__header" key={heading}>
+									{heading}
+								</th>
+							))}
+						</tr>
+					</thead>
+					<tbody className="govuk-table__body">
+						{preview.carers.map((carer) => (
+							<tr className="govuk-table__row" key={carer.row}>
+								<td className="govuk-table__cell">{carer.row}</td>
+								<td className="govuk-table__cell">{carer.name}</td>
+								<td className="govuk-table__cell govuk-!-text-break-word">{carer.email}</td>
+								<td className="govuk-table__cell">{carer.kind}</td>
+								<td className="govuk-table__cell app-nowrap">{carer.approvedOn}</td>
+								<td className="govuk-table__cell">{carer.shortBreakOnly}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			) : null}
+		</>
+	)
+}

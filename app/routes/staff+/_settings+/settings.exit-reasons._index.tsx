@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { SettingsListIntro } from '~/components/settings-record.tsx'
+import { RetiredTag } from '~/components/status-tags.tsx'
+import { ENDED_BY_KEYS, ENDED_BY_LABELS } from '~/domain/settings.ts'
+import { ROLES_THAT } from '~/domain/staff.ts'
+import { listExitReasons } from '~/models/settings.server.ts'
+import { requireStaff } from '~/services/auth.server.ts'
+import { siteFromMatches } from '~/utils/root-data.ts'
+import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
+import { retirableDoneMessage } from '~/services/settings-route.server.ts'
+
+// The exit reasons, grouped by who ended it, with how many closures use each.
+export const meta: MetaFunction = ({ matches }) => staffPageMeta(siteFromMatches(matches), 'Exit reasons')
+export const headers = () => STAFF_HEADERS
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireStaff(request, { roles: ROLES_THAT.manageSettings })
+	const reasons = await listExitReasons()
+	return {
+		done: retirableDoneMessage(new URL(request.url), 'Exit reason'),
+		groups: ENDED_BY_KEYS.map((endedBy) => ({
+			endedBy,
+			title: ENDED_BY_LABELS[endedBy],
+			reasons: reasons.filter((reason) => reason.endedBy === endedBy),
+		})),
+	}
+}
+
+export default function ExitReasons() {
+	const page = useLoaderData<typeof loader>()
+	return (
+		<>
+			<SettingsListIntro
+				title="Exit reasons"
+				done={page.done}
+				add={{ to: '/staff/settings/exit-reasons/new', text: 'Add an exit reason' }}
+			>
+				<p className="govuk-body">
+					Staff choose one of these when a household leaves. A reason is never deleted, because closed households and
+					the reports keep pointing at it: retire one you no longer want and it stops being offered, while the
+					households it was used for keep it. A retired reason can be brought back.
+				</p>
+			</SettingsListIntro>
+			{page.groups.map((group) => (
+				<table className="govuk-table" key={group.endedBy}>
+					<caption className="govuk-table__caption govuk-table__caption--m">{group.title}</caption>
+					<thead className="govuk-table__head">
+						<tr className="govuk-table__row">
+							<th scope="col" className="govuk-table__header">
+								Reason
+							</th>
+							<th scope="col" className="govuk-table__header">
+								Ofsted code
+							</th>
+							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+								Households
+							</th>
+							<th scope="col" className="govuk-table__header">
+								Status
+							</th>
+							<th scope="col" className="govuk-table__header">
+								<span className="govuk-visually-hidden">Action</span>
+							</th>
+						</tr>
+					</thead>
+					<tbody className="govuk-table__body">
+						{group.reasons.map((reason) => (
+							<tr className="govuk-table__row" key={reason.id}>
+								<td className="govuk-table__cell">
+									{reason.label}
+									{reason.nurture ? (
+										<span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Keep in touch</span>
+									) : null}
+								</td>
+								<td className="govuk-table__cell">{reason.ofstedCode ?? 'None'}</td>
+								<td className="govuk-table__cell govuk-table__cell--numeric">{reason.uses}</td>
+								<td className="govuk-table__cell">
+									<RetiredTag retired={reason.retired} />
+								</td>
+								<td className="govuk-table__cell">
+									<Link to={`/staff/settings/exit-reasons/${reason.id}`} className="govuk-link">
+										Change<span className="govuk-visually-hidden"> {reason.label}</span>
+									</Link>
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			))}
+		</>
+	)
+}
