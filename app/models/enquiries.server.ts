@@ -261,6 +261,7 @@ async function intakesOf(tx: Prisma.TransactionClient, fresh: readonly Fresh[]) 
 	)
 	const { idByKey } = await channelLookup(tx, { keys: fresh.map(({ item }) => item.channel) })
 	const references = await freshReferences(tx, fresh.length)
+	const day = today()
 	return fresh.map(({ item, fingerprint }, n) =>
 		enquiryIntake(item, {
 			householdId: crypto.randomUUID(),
@@ -271,7 +272,7 @@ async function intakesOf(tx: Prisma.TransactionClient, fresh: readonly Fresh[]) 
 			channelId: idByKey.get(item.channel)!,
 			referralCodeId: (item.attribution.referralCode && referralIds.get(item.attribution.referralCode)) || null,
 			privacyNoticeUrl: item.config.privacyNoticeUrl,
-			today: today(),
+			today: day,
 		})
 	)
 }
