@@ -6,7 +6,13 @@ import crypto, { createHash } from 'node:crypto'
 import { renderEnquiryAcknowledgement } from '../../emails/enquiry-acknowledgement.ts'
 import { renderNewEnquiryAlert } from '../../emails/new-enquiry-alert.ts'
 import { CHANNEL_LABELS, type ChannelKey } from '~/domain/attribution.ts'
-import { enquiryIntake, sortArrivals, type EnquiryIntakeInput, type StoredArrival } from '~/domain/enquiry-intake.ts'
+import {
+	enquiryIntake,
+	sortArrivals,
+	type EnquiryIntakeInput,
+	type StoredArrival,
+	type Verdict,
+} from '~/domain/enquiry-intake.ts'
 import { postcodeDistrict, type ValidEnquiry } from '~/domain/enquiry-form.ts'
 import type { HouseholdRows } from '~/domain/household-intake.ts'
 import { newReference } from '~/domain/reference.ts'
@@ -169,38 +175,46 @@ async function writeInTransaction(
 	await writeHouseholds(tx, rows)
 	await writePossibleMatches(tx, matches)
 	// After the matches: the referral of a household that may be one already known waits.
-	await referralsFromEnquiries(
-		tx,
-		rows.flatMap((row) => row.referrals)
-	)
+	await referralsFromEnquiries(tx, rows.flatMap((row) => row.referrals))
 	if (rows.length > 0) await tx.outboxMessage.createMany({ data: outboxRows(await enquiryEmails(tx, fresh, rows, matches)) })
 
 	const created = new Map(fresh.map(({ item, index }, n) => [index, receiptOf(item, rows[n]!)]))
-	const released = [...fresh.flatMap(({ item }) => item.release ?? [])]
-	const audit: AuditRecord[] = []
-	const outcomes = verdicts.map((verdict, index): BatchOutcome<RecordedEnquiry> => {
-		const item = batch[index]!
-		if (verdict.kind === 'gone') return { ok: false, error: new QuarantineGone() }
-		if (verdict.kind === 'new') return { ok: true, value: { receipt: created.get(index)!, created: true } }
-		const repeat = 'receipt' in verdict.of ? verdict.of.receipt : created.get(verdict.of.item)!
-		if (verdict.releases && item.release) {
-			released.push(item.release)
-			audit.push({
-				actorId: item.release.actorId,
-				householdId: repeat.householdId,
-				action: 'changed',
-				detail: `Released an enquiry held back by the spam trap: it was already recorded as ${repeat.reference}`,
-			})
-		}
-		return { ok: true, value: { receipt: repeat, created: false } }
-	})
-	if (released.length > 0)
-		await tx.quarantinedEnquiry.deleteMany({ where: { id: { in: released.map((release) => release.quarantineId) } } })
+	const { outcomes, releases, audit } = answers(batch, verdicts, created)
+	if (releases.length > 0) await tx.quarantinedEnquiry.deleteMany({ where: { id: { in: releases } } })
 	await recordAudit(tx, audit)
 	return outcomes
 }
 
 type Fresh = { item: PendingEnquiry; fingerprint: string; index: number }
+
+/**
+ * What each enquiry of the batch is answered with (its receipt, or the first one's for a repeat),
+ * and the held-back enquiries it releases, with the audit of a release of one already recorded.
+ */
+function answers(
+	batch: readonly PendingEnquiry[],
+	verdicts: readonly Verdict<EnquiryReceipt>[],
+	created: ReadonlyMap<number, EnquiryReceipt>
+) {
+	const releases: string[] = []
+	const audit: AuditRecord[] = []
+	const outcomes = verdicts.map((verdict, index): BatchOutcome<RecordedEnquiry> => {
+		const { release } = batch[index]!
+		if (verdict.kind === 'gone') return { ok: false, error: new QuarantineGone() }
+		if (release && (verdict.kind === 'new' || verdict.releases)) releases.push(release.quarantineId)
+		if (verdict.kind === 'new') return { ok: true, value: { receipt: created.get(index)!, created: true } }
+		const repeat = 'receipt' in verdict.of ? verdict.of.receipt : created.get(verdict.of.item)!
+		if (release && verdict.releases)
+			audit.push({
+				actorId: release.actorId,
+				householdId: repeat.householdId,
+				action: 'changed',
+				detail: `Released an enquiry held back by the spam trap: it was already recorded as ${repeat.reference}`,
+			})
+		return { ok: true, value: { receipt: repeat, created: false } }
+	})
+	return { outcomes, releases, audit }
+}
 
 /** Stored enquiries a batch may repeat: the same submission keys, or the same answers within the window. */
 async function findRepeats(
@@ -247,6 +261,7 @@ async function intakesOf(tx: Prisma.TransactionClient, fresh: readonly Fresh[]) 
 	)
 	const { idByKey } = await channelLookup(tx, { keys: fresh.map(({ item }) => item.channel) })
 	const references = await freshReferences(tx, fresh.length)
+	const day = today()
 	return fresh.map(({ item, fingerprint }, n) =>
 		enquiryIntake(item, {
 			householdId: crypto.randomUUID(),
@@ -257,7 +272,7 @@ async function intakesOf(tx: Prisma.TransactionClient, fresh: readonly Fresh[]) 
 			channelId: idByKey.get(item.channel)!,
 			referralCodeId: (item.attribution.referralCode && referralIds.get(item.attribution.referralCode)) || null,
 			privacyNoticeUrl: item.config.privacyNoticeUrl,
-			today: today(),
+			today: day,
 		})
 	)
 }

@@ -89,7 +89,7 @@ export async function writeHouseholds(tx: Prisma.TransactionClient, rows: readon
 	)
 }
 
-/** New households from their intakes, with no possible matches looked for (test and demo households). */
+/** New households from their intakes, with no possible matches looked for and no referrals (test households). */
 export async function createHouseholds(tx: Prisma.TransactionClient, intakes: readonly HouseholdIntake[]) {
 	const rows = await rowsOf(tx, intakes)
 	await writeHouseholds(tx, rows)

@@ -2,7 +2,7 @@
 // thousands of households in a transaction) and the bench data's bulk load, which goes straight
 // through better-sqlite3 with the same rows. Values are stored as Prisma's SQLite adapter stores
 // them, so Prisma reads them back unchanged: timestamps as ISO 8601 with '+00:00', booleans as 0/1.
-// Every row must give every column: no database defaults apply.
+// Prisma's own defaults (ids, createdAt, updatedAt) do not apply here: every row gives every column.
 
 import type { Prisma } from '~/generated/prisma/client.ts'
 
