@@ -7,7 +7,7 @@ startTransition(() => {
 		document,
 		<StrictMode>
 			<RemixBrowser />
-		</StrictMode>,
+		</StrictMode>
 	)
 	// govuk-frontend styles some components differently once scripts are known to run.
 	document.body.classList.add('js-enabled', 'govuk-frontend-supported')

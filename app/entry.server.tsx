@@ -18,7 +18,7 @@ export default async function handleRequest(
 	responseStatusCode: number,
 	responseHeaders: Headers,
 	remixContext: EntryContext,
-	loadContext: AppLoadContext,
+	loadContext: AppLoadContext
 ) {
 	const nonce = loadContext.cspNonce
 	const body = await renderHtmlStream(
@@ -35,7 +35,7 @@ export default async function handleRequest(
 				// A shell error rejects, and Remix logs it as it renders the error boundary.
 				if (shellRendered) console.error(error)
 			},
-		},
+		}
 	)
 	responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
 	return new Response(body, { headers: responseHeaders, status: responseStatusCode })

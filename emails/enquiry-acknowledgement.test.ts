@@ -31,7 +31,9 @@ describe('renderEnquiryAcknowledgement', () => {
 		const phone = renderEnquiryAcknowledgement({ ...input, source: 'phone' })
 		const event = renderEnquiryAcknowledgement({ ...input, source: 'event' })
 		for (const part of [phone.html, phone.text]) {
-			expect(part).toContain('Thank you for calling Foster with Northdale about fostering. We have recorded your enquiry.')
+			expect(part).toContain(
+				'Thank you for calling Foster with Northdale about fostering. We have recorded your enquiry.'
+			)
 		}
 		expect(event.text).toContain(
 			'Thank you for talking to Foster with Northdale about fostering at our event. We have recorded your enquiry.'

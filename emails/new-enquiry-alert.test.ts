@@ -7,9 +7,11 @@ const input = sampleAlert
 describe('renderNewEnquiryAlert', () => {
 	test('the subject names the enquiry, with markers for kinship and possible matches', () => {
 		expect(renderNewEnquiryAlert(input).subject).toBe('New fostering enquiry ENQ-7K3M9Q')
-		expect(renderNewEnquiryAlert({ ...input, isKinship: true }).subject).toBe('[Kinship] New fostering enquiry ENQ-7K3M9Q')
+		expect(renderNewEnquiryAlert({ ...input, isKinship: true }).subject).toBe(
+			'[Kinship] New fostering enquiry ENQ-7K3M9Q'
+		)
 		expect(renderNewEnquiryAlert({ ...input, possibleMatch: 'HH-4F7H2K' }).subject).toBe(
-			'New fostering enquiry ENQ-7K3M9Q (Possible match)',
+			'New fostering enquiry ENQ-7K3M9Q (Possible match)'
 		)
 	})
 

@@ -1,5 +1,15 @@
 import { formatLondonDateTime } from './format.ts'
-import { buttonLink, emailLayout, heading, html, link, paragraph, subjectLine, summaryList, textLayout } from './layout.ts'
+import {
+	buttonLink,
+	emailLayout,
+	heading,
+	html,
+	link,
+	paragraph,
+	subjectLine,
+	summaryList,
+	textLayout,
+} from './layout.ts'
 import type { RenderedEmail } from './render.ts'
 
 // Tells the recruitment team a new enquiry has arrived and by when to call. Email leaves the
@@ -24,7 +34,7 @@ export type NewEnquiryAlertInput = {
 
 export function renderNewEnquiryAlert(input: NewEnquiryAlertInput): RenderedEmail {
 	const subject = subjectLine(
-		`${input.isKinship ? '[Kinship] ' : ''}New fostering enquiry ${input.reference}${input.possibleMatch ? ' (Possible match)' : ''}`,
+		`${input.isKinship ? '[Kinship] ' : ''}New fostering enquiry ${input.reference}${input.possibleMatch ? ' (Possible match)' : ''}`
 	)
 	const received = formatLondonDateTime(input.receivedAt)
 	const callBy = `Call by: ${input.firstContactDeadline}`
@@ -46,14 +56,12 @@ export function renderNewEnquiryAlert(input: NewEnquiryAlertInput): RenderedEmai
 		['Received', received],
 	]
 	const openText = 'Open the enquiry record'
-	const privacy = 'This email holds only what you need to act on the enquiry. The full details are in the record; please do not forward this email.'
+	const privacy =
+		'This email holds only what you need to act on the enquiry. The full details are in the record; please do not forward this email.'
 
-	const body = html`${heading(subject, 1)}
-${paragraph(html`<strong>${callBy}</strong>`)}
-${notes.map((note) => paragraph(note))}
-${summaryList(rows)}
-${buttonLink(openText, input.staffUrl)}
-${paragraph(html`Or copy this link: ${link(input.staffUrl, input.staffUrl)}`)}`
+	const body = html`${heading(subject, 1)} ${paragraph(html`<strong>${callBy}</strong>`)}
+	${notes.map((note) => paragraph(note))} ${summaryList(rows)} ${buttonLink(openText, input.staffUrl)}
+	${paragraph(html`Or copy this link: ${link(input.staffUrl, input.staffUrl)}`)}`
 
 	const text = textLayout([
 		subject,

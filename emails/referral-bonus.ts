@@ -37,10 +37,10 @@ export function renderReferralBonus(input: ReferralBonusInput): RenderedEmail {
 	const news = earned
 		? `Thank you: ${reason(
 				input.milestone
-		  )}, so you have earned a bonus of ${amount}. A manager will approve it for payment, and we will email you again when it has been paid.`
+			)}, so you have earned a bonus of ${amount}. A manager will approve it for payment, and we will email you again when it has been paid.`
 		: `We have paid your bonus of ${amount}${
 				input.paidBy ? ` ${input.paidBy}` : ''
-		  }. Thank you for helping another family start fostering.`
+			}. Thank you for helping another family start fostering.`
 	const next = 'You can see how your referrals are getting on, and share your link again, on your referral page.'
 	const footer = `${input.serviceName}, ${input.organisationName}. You are getting this email because you refer friends to foster with us.`
 	const body = html`${heading(earned ? 'You have earned a referral bonus' : 'Your bonus has been paid', 1)}

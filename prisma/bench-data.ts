@@ -433,7 +433,7 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 			const businessDate = addCalendarDays(start, offsets[index]!)
 			const exitReasonId =
 				event.kind === 'exit'
-					? (stage === 'panel' && random() < 0.5 ? pick(panelReasons) : pick(leavingReasons))?.id ?? null
+					? ((stage === 'panel' && random() < 0.5 ? pick(panelReasons) : pick(leavingReasons))?.id ?? null)
 					: null
 			return {
 				kind: event.kind,
@@ -460,8 +460,8 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 			stage === 'enquiry' && random() < 0.4
 				? null
 				: stageIndex >= STAGE_KEYS.indexOf('stage_1')
-				? pick(assessors)
-				: pick(earlyOwners)
+					? pick(assessors)
+					: pick(earlyOwners)
 		const firstEnquiryMs = dayMs(start) + int(8 * 60, 21 * 60) * 60_000
 		const lastName = pick(LAST_NAMES)
 		const applicants = [{ firstName: pick(FIRST_NAMES), lastName, email: '', phone: '' }]
@@ -523,7 +523,7 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 				toStage: event.toStage as StageKey | null,
 				businessDate: event.businessDate,
 				recordedAt: new Date(event.recordedAt),
-				actorId: index === 0 ? null : owner?.id ?? pick(earlyOwners).id,
+				actorId: index === 0 ? null : (owner?.id ?? pick(earlyOwners).id),
 				backdateReason: null,
 				exitReasonId: event.exitReasonId ?? null,
 				exitReasonKey: event.exitReasonId ? exitReasonById.get(event.exitReasonId)!.key : null,

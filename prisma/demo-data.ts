@@ -180,7 +180,12 @@ const DAY_MS = 86_400_000
 type Day = CalendarDate
 
 function parts(day: Day) {
-	return { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), date: Number(day.slice(8, 10)), weekday: dayOfWeek(day) }
+	return {
+		year: Number(day.slice(0, 4)),
+		month: Number(day.slice(5, 7)),
+		date: Number(day.slice(8, 10)),
+		weekday: dayOfWeek(day),
+	}
 }
 /** The first working day after `day`. */
 function nextWorkingDay(day: Day): Day {
@@ -204,9 +209,80 @@ type NameGroup = { weight: number; female: string[]; male: string[]; surnames: s
 const NAME_GROUPS: NameGroup[] = [
 	{
 		weight: 52,
-		female: ['Sarah', 'Emma', 'Claire', 'Rachel', 'Lisa', 'Joanne', 'Hannah', 'Kirsty', 'Helen', 'Nicola', 'Gemma', 'Amy', 'Louise', 'Karen', 'Jenny', 'Charlotte', 'Becky', 'Natalie', 'Julie', 'Debbie'],
-		male: ['James', 'Mark', 'Paul', 'Richard', 'Craig', 'Lee', 'Stuart', 'Daniel', 'Chris', 'Matthew', 'Gary', 'Steve', 'Ian', 'Tom', 'Adam', 'Neil', 'Darren', 'Rob', 'Andy', 'Simon'],
-		surnames: ['Smith', 'Jones', 'Taylor', 'Brown', 'Wilson', 'Walker', 'Wright', 'Harris', 'Clarke', 'Robinson', 'Thompson', 'Hall', 'Green', 'Wood', 'Bailey', 'Cooper', 'Hughes', 'Marsh', 'Pickering', 'Ashby', 'Holloway', 'Barker', 'Fletcher', 'Hayes', 'Chapman', 'Dawson', 'Kendall', 'Lowe'],
+		female: [
+			'Sarah',
+			'Emma',
+			'Claire',
+			'Rachel',
+			'Lisa',
+			'Joanne',
+			'Hannah',
+			'Kirsty',
+			'Helen',
+			'Nicola',
+			'Gemma',
+			'Amy',
+			'Louise',
+			'Karen',
+			'Jenny',
+			'Charlotte',
+			'Becky',
+			'Natalie',
+			'Julie',
+			'Debbie',
+		],
+		male: [
+			'James',
+			'Mark',
+			'Paul',
+			'Richard',
+			'Craig',
+			'Lee',
+			'Stuart',
+			'Daniel',
+			'Chris',
+			'Matthew',
+			'Gary',
+			'Steve',
+			'Ian',
+			'Tom',
+			'Adam',
+			'Neil',
+			'Darren',
+			'Rob',
+			'Andy',
+			'Simon',
+		],
+		surnames: [
+			'Smith',
+			'Jones',
+			'Taylor',
+			'Brown',
+			'Wilson',
+			'Walker',
+			'Wright',
+			'Harris',
+			'Clarke',
+			'Robinson',
+			'Thompson',
+			'Hall',
+			'Green',
+			'Wood',
+			'Bailey',
+			'Cooper',
+			'Hughes',
+			'Marsh',
+			'Pickering',
+			'Ashby',
+			'Holloway',
+			'Barker',
+			'Fletcher',
+			'Hayes',
+			'Chapman',
+			'Dawson',
+			'Kendall',
+			'Lowe',
+		],
 	},
 	{
 		weight: 5,
@@ -224,7 +300,20 @@ const NAME_GROUPS: NameGroup[] = [
 		weight: 13,
 		female: ['Priya', 'Anjali', 'Sunita', 'Aisha', 'Nusrat', 'Fatima', 'Harpreet', 'Meena', 'Shabana', 'Kiran'],
 		male: ['Rajesh', 'Sanjay', 'Imran', 'Amir', 'Harjit', 'Vikram', 'Tariq', 'Nikhil', 'Bilal', 'Manpreet'],
-		surnames: ['Sharma', 'Patel', 'Mistry', 'Khan', 'Hussain', 'Begum', 'Singh', 'Kaur', 'Chauhan', 'Ahmed', 'Parmar', 'Lad'],
+		surnames: [
+			'Sharma',
+			'Patel',
+			'Mistry',
+			'Khan',
+			'Hussain',
+			'Begum',
+			'Singh',
+			'Kaur',
+			'Chauhan',
+			'Ahmed',
+			'Parmar',
+			'Lad',
+		],
 	},
 	{
 		weight: 6,
@@ -324,7 +413,7 @@ const CHANNEL_CONVERSION: Record<ChannelKey, number> = {
 }
 
 const HOW_HEARD_FOR: Record<ChannelKey, HowHeard> = Object.fromEntries(
-	HOW_HEARD_OPTIONS.map((option) => [option.channel, option.value]),
+	HOW_HEARD_OPTIONS.map((option) => [option.channel, option.value])
 ) as Record<ChannelKey, HowHeard>
 
 const INFO_PAGES = [
@@ -507,8 +596,14 @@ const KINSHIP: Params = {
 
 const EXIT_NOTES: Record<string, string[]> = {
 	lost_contact: ['Three calls and two emails, no reply.', 'Number not recognised; no reply to email.'],
-	timing: ['Would like to foster in a year or two; happy for us to keep in touch.', 'Wants to wait until their youngest starts secondary school.'],
-	housing: ['Moving house in the spring; will get back in touch.', 'Renting a two-bedroom flat; the spare room is the box room.'],
+	timing: [
+		'Would like to foster in a year or two; happy for us to keep in touch.',
+		'Wants to wait until their youngest starts secondary school.',
+	],
+	housing: [
+		'Moving house in the spring; will get back in touch.',
+		'Renting a two-bedroom flat; the spare room is the box room.',
+	],
 	no_spare_bedroom: ['Spare room is shared with their teenage son.'],
 	counselled_out_visit: ['Talked through the commitment; agreed short breaks might suit them later.'],
 	checks_concerns: ['Local authority check raised concerns; discussed with the manager.'],
@@ -747,7 +842,13 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				break
 			case 'event':
 				if (random.chance(0.6)) {
-					a.utmSource = random.pick(['ashby-show', 'loughborough-mela', 'melton-food-festival', 'coalville-fun-day', 'information-evening'])
+					a.utmSource = random.pick([
+						'ashby-show',
+						'loughborough-mela',
+						'melton-food-festival',
+						'coalville-fun-day',
+						'information-evening',
+					])
 					a.utmMedium = 'event'
 					a.utmCampaign = `events-${year}`
 				}
@@ -781,7 +882,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 		const week = [0.95, 1.25, 1.15, 1.1, 1.0, 0.85, 0.7][weekday]!
 		const growth = 0.92 + 0.16 * (calendarDaysBetween(startDay, day) / calendarDaysBetween(startDay, todayDay))
 		// About 44 enquiries a month in all, of which about 40 mainstream.
-		return (44 * 12) / 365 * seasonal * fortnight * christmas * week * growth
+		return ((44 * 12) / 365) * seasonal * fortnight * christmas * week * growth
 	}
 
 	let eventNumber = 0
@@ -833,7 +934,10 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 			const primaryFemale = random.chance(0.72)
 			let primary = person(group, primaryFemale)
 			// Feature the named people at even intervals through the two years.
-			if (featuredIndex < FEATURED_PEOPLE.length && calendarDaysBetween(startDay, day) >= ((featuredIndex + 0.5) / FEATURED_PEOPLE.length) * totalDays) {
+			if (
+				featuredIndex < FEATURED_PEOPLE.length &&
+				calendarDaysBetween(startDay, day) >= ((featuredIndex + 0.5) / FEATURED_PEOPLE.length) * totalDays
+			) {
 				const [firstName, lastName] = FEATURED_PEOPLE[featuredIndex++]!
 				primary = { firstName, lastName, ...contactDetails(firstName, lastName) }
 			}
@@ -841,7 +945,9 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 			let members: string
 			let partner: Person | undefined
 			if (couple) {
-				const partnerGroup = random.chance(0.8) ? group : random.weighted(NAME_GROUPS.map((g) => [g, g.weight] as const))
+				const partnerGroup = random.chance(0.8)
+					? group
+					: random.weighted(NAME_GROUPS.map((g) => [g, g.weight] as const))
 				const partnerFemale = random.chance(0.15) ? primaryFemale : !primaryFemale
 				partner = person(partnerGroup, partnerFemale, random.chance(0.6) ? primary.lastName : undefined)
 				const word = random.chance(0.4) ? 'partner' : partnerFemale ? 'wife' : 'husband'
@@ -891,13 +997,13 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 											['parent_and_child', 1],
 											['disabilities', 1],
 											['not_sure', 3],
-										]),
+										])
 									)
 								}
 								// "Not sure" is never combined with a choice, as on the form.
 								if (picked.size > 1) picked.delete(NOT_SURE)
 								return FOSTERING_INTEREST_KEYS.filter((key) => picked.has(key))
-							})(),
+							})()
 				),
 			}
 
@@ -1007,7 +1113,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 			const journey = (
 				at: Date,
 				enquirySource: DemoEnquiry['source'],
-				boost: number,
+				boost: number
 			): { stage: StageKey; exitDay?: Day; reason?: string } => {
 				let stage: StageKey = 'enquiry'
 				let day = londonDate(at)
@@ -1068,7 +1174,12 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 					})
 					const endDay = review
 					if (random.chance(0.2)) {
-						exit(endDay, stage as Exclude<StageKey, 'approved'>, owner ?? officer, random.pick(['timing', 'circumstances_changed']))
+						exit(
+							endDay,
+							stage as Exclude<StageKey, 'approved'>,
+							owner ?? officer,
+							random.pick(['timing', 'circumstances_changed'])
+						)
 						return undefined
 					}
 					add({
@@ -1111,7 +1222,15 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				if (enquirySource !== 'phone' && !rates.draw(`${route}:initial_contact`, p.initial_contact)) {
 					return exit(workingDayFrom(enquiryDay, random.int(8, 25)), 'enquiry', officer)
 				}
-				if (!enter('initial_contact', contactDay, officer, enquirySource === 'phone' ? 'Spoke with them when they rang.' : undefined, contactAt))
+				if (
+					!enter(
+						'initial_contact',
+						contactDay,
+						officer,
+						enquirySource === 'phone' ? 'Spoke with them when they rang.' : undefined,
+						contactAt
+					)
+				)
 					return { stage }
 				owner = officer
 
@@ -1141,17 +1260,40 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				const applicationDay = day
 
 				// 4 to 5: Stage 1 starts at once.
-				if (!rates.draw(`${route}:stage_1`, p.stage_1)) return exit(workingDayFrom(day, random.int(1, 8)), 'application', socialWorker)
-				if (!enter('stage_1', workingDayFrom(day, random.weighted([[0, 6], [1, 3], [2, 1]])), socialWorker)) return { stage }
+				if (!rates.draw(`${route}:stage_1`, p.stage_1))
+					return exit(workingDayFrom(day, random.int(1, 8)), 'application', socialWorker)
+				if (
+					!enter(
+						'stage_1',
+						workingDayFrom(
+							day,
+							random.weighted([
+								[0, 6],
+								[1, 3],
+								[2, 1],
+							])
+						),
+						socialWorker
+					)
+				)
+					return { stage }
 
 				// 5 to 6: Stage 2 starts 4 to 10 weeks after Stage 1, often before Stage 1 is done.
 				// (Ten weeks are 50 working days less the bank holidays they may hold: up to four.)
 				next = workingDayFrom(day, random.int(20, 46))
-				if (!rates.draw(`${route}:stage_2`, p.stage_2)) return exit(workingDayFrom(day, random.int(10, 45)), 'stage_1', socialWorker)
+				if (!rates.draw(`${route}:stage_2`, p.stage_2))
+					return exit(workingDayFrom(day, random.int(10, 45)), 'stage_1', socialWorker)
 				next = maybeHold(next, 0.09)
 				if (next === undefined) return { stage }
 				const stage1Open = random.chance(0.4)
-				if (!enter('stage_2', next, socialWorker, stage1Open ? 'Stage 2 started while the last Stage 1 references come in.' : undefined))
+				if (
+					!enter(
+						'stage_2',
+						next,
+						socialWorker,
+						stage1Open ? 'Stage 2 started while the last Stage 1 references come in.' : undefined
+					)
+				)
 					return { stage }
 				const stage2Day = day
 
@@ -1159,11 +1301,18 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				const [minMonths, maxMonths] = params.panelMonths
 				const months = minMonths + (maxMonths - minMonths) * ((random.next() + random.next()) / 2)
 				let panelDay = panelOnOrAfter(
-					later(addCalendarDays(applicationDay, Math.round(months * 30.4)), addCalendarDays(stage2Day, 56)),
+					later(addCalendarDays(applicationDay, Math.round(months * 30.4)), addCalendarDays(stage2Day, 56))
 				)
 				if (!rates.draw(`${route}:panel`, p.panel)) {
 					const lastChance = later(addCalendarDays(stage2Day, 15), addCalendarDays(panelDay, -10))
-					return exit(workingDayFrom(stage2Day, Math.round(calendarDaysBetween(stage2Day, lastChance) * (5 / 7) * random.next()) + 5), 'stage_2', socialWorker)
+					return exit(
+						workingDayFrom(
+							stage2Day,
+							Math.round(calendarDaysBetween(stage2Day, lastChance) * (5 / 7) * random.next()) + 5
+						),
+						'stage_2',
+						socialWorker
+					)
 				}
 				// The assessment is finished about three weeks before the panel meets.
 				const papersDay = addCalendarDays(panelDay, -21)
@@ -1192,14 +1341,16 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 				// (at the end for the ones brought forward, so they are still waiting today).
 				const decisionDay = workingDayFrom(
 					panelDay,
-					pulled ? random.int(6, 7) : random.weighted([
-						[2, 1],
-						[3, 1],
-						[4, 2],
-						[5, 2],
-						[6, 2],
-						[7, 2],
-					]),
+					pulled
+						? random.int(6, 7)
+						: random.weighted([
+								[2, 1],
+								[3, 1],
+								[4, 2],
+								[5, 2],
+								[6, 2],
+								[7, 2],
+							])
 				)
 				if (!rates.draw(`${route}:approved`, p.approved)) return exit(decisionDay, 'panel', manager)
 				enter('approved', decisionDay, manager, `Panel on ${panelDay} recommended approval.`)
@@ -1214,8 +1365,17 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 			const outcome = journey(firstAt, source, boost)
 
 			// Some who stopped early come back months later: the same household, enquiring again.
-			if (outcome.exitDay !== undefined && outcome.reason && ['enquiry', 'initial_contact', 'initial_visit'].includes(outcome.stage)) {
-				const returnChance = outcome.reason === 'timing' ? 0.24 : ['lost_contact', 'housing', 'work_or_finances', 'circumstances_changed'].includes(outcome.reason) ? 0.08 : 0
+			if (
+				outcome.exitDay !== undefined &&
+				outcome.reason &&
+				['enquiry', 'initial_contact', 'initial_visit'].includes(outcome.stage)
+			) {
+				const returnChance =
+					outcome.reason === 'timing'
+						? 0.24
+						: ['lost_contact', 'housing', 'work_or_finances', 'circumstances_changed'].includes(outcome.reason)
+							? 0.08
+							: 0
 				if (returnChance > 0 && rates.draw('return', returnChance)) {
 					const returnDay = addCalendarDays(outcome.exitDay, random.int(60, 330))
 					const returnAt = londonAt(returnDay, random.int(8 * 60, 22 * 60))
@@ -1275,7 +1435,8 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 			household.lastEnquiryAt.getTime() < now - 120 * DAY_MS
 	)
 	const sharedPhone = known(
-		(household) => household.state.status === 'open' && ['initial_contact', 'initial_visit'].includes(household.state.stage)
+		(household) =>
+			household.state.status === 'open' && ['initial_contact', 'initial_visit'].includes(household.state.stage)
 	)
 	const matchDays = [addCalendarDays(todayDay, -1), addCalendarDays(todayDay, -2)]
 	for (const [index, match] of [
@@ -1288,7 +1449,12 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 		if (at.getTime() >= now) continue
 		const householdId = `demo-household-${String(households.length + 1).padStart(4, '0')}`
 		const person = match.sameName
-			? { firstName: knownPrimary.firstName, lastName: knownPrimary.lastName, email: knownPrimary.email, phone: match.phone! }
+			? {
+					firstName: knownPrimary.firstName,
+					lastName: knownPrimary.lastName,
+					email: knownPrimary.email,
+					phone: match.phone!,
+				}
 			: { firstName: 'Jordan', lastName: 'Ellery', email: 'jordan.ellery@example.org', phone: knownPrimary.phone }
 		const postcodeOf = match.sameName ? match.household.postcode : 'LE3 5QT'
 		const day = londonDate(at)
@@ -1377,7 +1543,8 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 			return { id: `demo-enquiry-${n}`, submissionKey: `demo-${n}`, fingerprint: null, ...enquiry }
 		})
 	const enquiriesOf = new Map<string, typeof ordered>()
-	for (const enquiry of ordered) enquiriesOf.set(enquiry.householdId, [...(enquiriesOf.get(enquiry.householdId) ?? []), enquiry])
+	for (const enquiry of ordered)
+		enquiriesOf.set(enquiry.householdId, [...(enquiriesOf.get(enquiry.householdId) ?? []), enquiry])
 	const intakes: HouseholdIntake[] = households.map(({ state: _state, lastEnquiryAt: _last, ...draft }) => ({
 		...draft,
 		enquiries: enquiriesOf.get(draft.id) ?? [],
@@ -1435,10 +1602,10 @@ const VISIT_NOTES = [
 function demoContactHistory(
 	data: { enquiries: DemoEnquiry[]; stageEvents: DemoStageEvent[] },
 	now: number,
-	seed: number,
+	seed: number
 ): { contactAttempts: DemoContactAttempt[]; notes: DemoNote[] } {
 	const random = mulberry32(seed ^ 0x5eed)
-	const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
+	const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
 	const contactAttempts: DemoContactAttempt[] = []
 	const notes: DemoNote[] = []
 	const enquiriesOf = new Map<string, DemoEnquiry[]>()
@@ -1447,7 +1614,13 @@ function demoContactHistory(
 		list.push(enquiry)
 		enquiriesOf.set(enquiry.householdId, list)
 	}
-	const contact = (householdId: string, at: Date, actorId: string | null, method: DemoContactAttempt['method'], outcome: DemoContactAttempt['outcome']) => {
+	const contact = (
+		householdId: string,
+		at: Date,
+		actorId: string | null,
+		method: DemoContactAttempt['method'],
+		outcome: DemoContactAttempt['outcome']
+	) => {
 		contactAttempts.push({
 			id: `demo-contact-${String(contactAttempts.length + 1).padStart(5, '0')}`,
 			householdId,

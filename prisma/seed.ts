@@ -48,7 +48,9 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 		if (known) staffIds.set(user.id, known.id)
 	}
 	const codeIds = new Map(data.referralCodes.map((code) => [code.id, code.id]))
-	const knownCodes = await prisma.referralCode.findMany({ where: { code: { in: data.referralCodes.map((code) => code.code) } } })
+	const knownCodes = await prisma.referralCode.findMany({
+		where: { code: { in: data.referralCodes.map((code) => code.code) } },
+	})
 	for (const code of data.referralCodes) {
 		const known = knownCodes.find((row) => row.code === code.code)
 		if (known) codeIds.set(code.id, known.id)
@@ -59,7 +61,7 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 	const newStaff = await Promise.all(
 		data.staff
 			.filter((user) => !knownStaff.some((row) => row.email === user.email))
-			.map(async (user) => ({ ...user, passwordHash: await hashPassword(DEMO_STAFF_PASSWORD) })),
+			.map(async (user) => ({ ...user, passwordHash: await hashPassword(DEMO_STAFF_PASSWORD) }))
 	)
 
 	const inserted = await prisma.$transaction(
@@ -70,7 +72,9 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 			const config = JSON.stringify(ServiceConfigSchema.parse(DEMO_SERVICE_CONFIG))
 			await tx.serviceSettings.upsert({ where: { id: 1 }, create: { id: 1, data: config }, update: {} })
 			await tx.staffUser.createMany({ data: newStaff })
-			await tx.referralCode.createMany({ data: data.referralCodes.filter((code) => !knownCodes.some((row) => row.code === code.code)) })
+			await tx.referralCode.createMany({
+				data: data.referralCodes.filter((code) => !knownCodes.some((row) => row.code === code.code)),
+			})
 			const codeId = (id: string | null) => (id === null ? null : (codeIds.get(id) ?? null))
 			await writeDemoHouseholds(tx, data, staffId, codeId)
 			const manager = data.staff.find((user) => user.role === 'manager')!
@@ -83,10 +87,13 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 			// The funnel rows of the households referrals brought, now that they have them.
 			const { refreshFunnelFacts } = await import('~/models/funnel-facts.server.ts')
 			const referred = await tx.referral.findMany({ select: { householdId: true } })
-			await refreshFunnelFacts(tx, referred.map((referral) => referral.householdId))
+			await refreshFunnelFacts(
+				tx,
+				referred.map((referral) => referral.householdId)
+			)
 			return referrals
 		},
-		{ timeout: 60_000 },
+		{ timeout: 60_000 }
 	)
 	if (!inserted) return { seeded: false, households: await prisma.household.count() }
 
@@ -99,7 +106,8 @@ export async function seedDemoData(prisma: PrismaClient, { today }: { today: Dat
 		enquiries: data.enquiries.length,
 		approvals: data.households.filter((household) => household.stage === 'approved').length,
 		referrals: inserted,
-		openNow: data.households.filter((household) => household.status !== 'closed' && household.stage !== 'approved').length,
+		openNow: data.households.filter((household) => household.status !== 'closed' && household.stage !== 'approved')
+			.length,
 		onHold: data.households.filter((household) => household.status === 'on_hold').length,
 		from: new Date(Math.min(...received)),
 		to: new Date(Math.max(...received)),
@@ -118,13 +126,21 @@ type IdOf = (id: string | null) => string | null
  */
 async function writeDemoHouseholds(tx: Prisma.TransactionClient, data: DemoData, staffId: IdOf, codeId: IdOf) {
 	const { rowsOf, writeHouseholds } = await import('~/models/household-writer.server.ts')
-	await writeHouseholds(tx, await rowsOf(tx, data.intakes.map((intake) => withIds(intake, staffId, codeId))))
+	await writeHouseholds(
+		tx,
+		await rowsOf(
+			tx,
+			data.intakes.map((intake) => withIds(intake, staffId, codeId))
+		)
+	)
 	// Before the referrals: a referral on a possible match waits for the officer's decision.
 	await tx.possibleMatch.createMany({ data: data.possibleMatches })
 	await tx.contactAttempt.createMany({
 		data: data.contactAttempts.map((attempt) => ({ ...attempt, actorId: staffId(attempt.actorId) })),
 	})
-	await tx.householdNote.createMany({ data: data.notes.map((note) => ({ ...note, authorId: staffId(note.authorId)! })) })
+	await tx.householdNote.createMany({
+		data: data.notes.map((note) => ({ ...note, authorId: staffId(note.authorId)! })),
+	})
 }
 
 /** A demo household with the ids of the staff accounts and referral codes the database already had. */
@@ -166,7 +182,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 		// A database from before response-time clocks gets its households' deadlines once.
 		const { fillClocksAfterUpgrade } = await import('~/models/response-clocks.server.ts')
 		const filled = await fillClocksAfterUpgrade()
-		if (filled > 0) console.log(`Worked out the response-time deadlines of ${filled.toLocaleString('en-GB')} households.`)
+		if (filled > 0)
+			console.log(`Worked out the response-time deadlines of ${filled.toLocaleString('en-GB')} households.`)
 		// A database from before the funnel view gets its households' funnel rows once.
 		const { fillFunnelFactsAfterUpgrade } = await import('~/models/funnel-facts.server.ts')
 		const summarised = await fillFunnelFactsAfterUpgrade()

@@ -90,7 +90,17 @@ function Baseline({ x1, x2, y1, y2 }: { x1: number; x2: number; y1: number; y2: 
 }
 
 /** A horizontal bar's name, right-aligned to the left of the plot. */
-function RowLabel({ left, top, rowHeight, children }: { left: number; top: number; rowHeight: number; children: ReactNode }) {
+function RowLabel({
+	left,
+	top,
+	rowHeight,
+	children,
+}: {
+	left: number
+	top: number
+	rowHeight: number
+	children: ReactNode
+}) {
 	return (
 		<text x={left - 8} y={top + rowHeight / 2 + 5} textAnchor="end" fontSize={14} fill={TEXT}>
 			{children}
@@ -162,7 +172,13 @@ export function BarChart({
 							/>
 						) : null}
 						{showValues ? (
-							<text x={centre} y={(barTop ?? floor) - 6} textAnchor="middle" fontSize={barWidth < 30 ? 10 : 12} fill={TEXT}>
+							<text
+								x={centre}
+								y={(barTop ?? floor) - 6}
+								textAnchor="middle"
+								fontSize={barWidth < 30 ? 10 : 12}
+								fill={TEXT}
+							>
 								{item.value === null ? '–' : format(item.value)}
 							</text>
 						) : null}

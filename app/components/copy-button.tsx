@@ -9,7 +9,11 @@ const noSubscription = () => () => {}
  */
 export function CopyButton({ targetId, label }: { targetId: string; label: string }) {
 	// False on the server and while hydrating (so the page matches its HTML), then whether this browser can copy.
-	const ready = useSyncExternalStore(noSubscription, () => Boolean(navigator.clipboard), () => false)
+	const ready = useSyncExternalStore(
+		noSubscription,
+		() => Boolean(navigator.clipboard),
+		() => false
+	)
 	const [status, setStatus] = useState('')
 	if (!ready) return null
 	async function copy() {

@@ -44,7 +44,9 @@ export function DataTable({
 		<>
 			<div className="app-table-scroll" role="region" aria-label={table.caption} tabIndex={0}>
 				<table className="govuk-table" data-table={table.key}>
-					<caption className={`govuk-table__caption govuk-table__caption--s${captionHidden ? ' govuk-visually-hidden' : ''}`}>
+					<caption
+						className={`govuk-table__caption govuk-table__caption--s${captionHidden ? ' govuk-visually-hidden' : ''}`}
+					>
 						{table.caption}
 					</caption>
 					<thead className="govuk-table__head">

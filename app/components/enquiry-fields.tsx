@@ -37,8 +37,8 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 			!checked
 				? current.filter((item) => item !== value)
 				: value === NOT_SURE
-				? [NOT_SURE]
-				: [...current.filter((item) => item !== NOT_SURE), value]
+					? [NOT_SURE]
+					: [...current.filter((item) => item !== NOT_SURE), value]
 		)
 
 	return (
@@ -174,7 +174,7 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 										defaultValue={text('howHeardOther')}
 									/>
 								),
-						  }
+							}
 						: { value: option.value, label: option.label }
 				)}
 			/>

@@ -359,10 +359,10 @@ export function DateInput({
 					day: String(Number(defaultValue.slice(8, 10))),
 					month: String(Number(defaultValue.slice(5, 7))),
 					year: defaultValue.slice(0, 4),
-			  }
+				}
 			: typeof defaultValue === 'object'
-			? defaultValue
-			: { day: '', month: '', year: '' }
+				? defaultValue
+				: { day: '', month: '', year: '' }
 	const fields = [
 		{ part: 'day', label: 'Day', width: 2 },
 		{ part: 'month', label: 'Month', width: 2 },

@@ -20,7 +20,12 @@ export function matchHref(householdId: string, matchId: string) {
 /** A GOV.UK "important" notification banner: something to act on, not a success. */
 export function ImportantBanner({ id, title, children }: { id: string; title: string; children: ReactNode }) {
 	return (
-		<div className="govuk-notification-banner" role="region" aria-labelledby={id} data-module="govuk-notification-banner">
+		<div
+			className="govuk-notification-banner"
+			role="region"
+			aria-labelledby={id}
+			data-module="govuk-notification-banner"
+		>
 			<div className="govuk-notification-banner__header">
 				<h2 className="govuk-notification-banner__title" id={id}>
 					{title}
@@ -158,8 +163,8 @@ export function MatchComparison({
 				<ul className="govuk-list govuk-!-margin-bottom-0">
 					{household.enquiries.map((enquiry) => (
 						<li key={enquiry.id}>
-							{enquiry.reference}, {formatDateTime(enquiry.receivedAt)} ({SOURCE_WORDS[enquiry.source] ?? enquiry.source},{' '}
-							{enquiry.channel.toLowerCase()})
+							{enquiry.reference}, {formatDateTime(enquiry.receivedAt)} (
+							{SOURCE_WORDS[enquiry.source] ?? enquiry.source}, {enquiry.channel.toLowerCase()})
 						</li>
 					))}
 				</ul>
@@ -203,7 +208,11 @@ export function MatchComparison({
 								{row.name}
 							</th>
 							<td className="govuk-table__cell">
-								{newHousehold ? row.cell(newHousehold) : row.name === 'Reference' ? 'Merged into the known household' : ''}
+								{newHousehold
+									? row.cell(newHousehold)
+									: row.name === 'Reference'
+										? 'Merged into the known household'
+										: ''}
 							</td>
 							<td className="govuk-table__cell">{row.cell(existingHousehold)}</td>
 						</tr>

@@ -8,7 +8,12 @@ import { HeadlineFigures, ReportFigure } from './report-figure.tsx'
 const table: ReportTable = {
 	key: 'weekly',
 	caption: 'Enquiry to first personal contact, by week',
-	columns: columns(['Week starting', 'date'], ['Enquiries', 'number'], ['Share within target', 'number'], ['Clock', 'text']),
+	columns: columns(
+		['Week starting', 'date'],
+		['Enquiries', 'number'],
+		['Share within target', 'number'],
+		['Clock', 'text']
+	),
 	rows: [
 		['2026-01-05', '1,204', '67%', 'First contact'],
 		['2026-01-12', '2', null, 'First contact'],
@@ -51,12 +56,19 @@ describe('a report figure', () => {
 		expect(html).toContain(
 			'</svg><figcaption class="govuk-body">67% of enquiries were contacted within target (2 of 3).</figcaption></figure><p>How to read it.</p><div class="app-table-scroll"'
 		)
-		expect(html).toContain('Download this table (CSV)<span class="govuk-visually-hidden"> – Enquiry to first personal contact, by week</span>')
+		expect(html).toContain(
+			'Download this table (CSV)<span class="govuk-visually-hidden"> – Enquiry to first personal contact, by week</span>'
+		)
 	})
 
 	test('without a heading or a table, it is the chart and its summary alone', () => {
 		const bare = renderToStaticMarkup(
-			<ReportFigure id="x" title="X" summary="Nothing yet." chart={(naming) => <svg aria-label={naming.description} />} />
+			<ReportFigure
+				id="x"
+				title="X"
+				summary="Nothing yet."
+				chart={(naming) => <svg aria-label={naming.description} />}
+			/>
 		)
 		expect(bare).toBe(
 			'<figure class="app-chart-figure"><svg aria-label="Nothing yet. The same figures are in the table below."></svg><figcaption class="govuk-body">Nothing yet.</figcaption></figure>'
@@ -79,9 +91,9 @@ describe('a data table', () => {
 	})
 
 	test('says so instead of an empty table, hides a caption a heading already gives, and can link a cell', () => {
-		expect(renderToStaticMarkup(<DataTable table={{ ...table, rows: [] }} empty="No enquiries in this period." />)).toBe(
-			'<p class="govuk-body">No enquiries in this period.</p>'
-		)
+		expect(
+			renderToStaticMarkup(<DataTable table={{ ...table, rows: [] }} empty="No enquiries in this period." />)
+		).toBe('<p class="govuk-body">No enquiries in this period.</p>')
 		const rich = renderToStaticMarkup(
 			<DataTable
 				table={table}

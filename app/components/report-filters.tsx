@@ -52,7 +52,13 @@ export function ReportFilters({
 					error={errorFor(errors, 'from')}
 					defaultValue={values.from}
 				/>
-				<DateInput name="to" legend="To" hint="For example, 31 3 2026" error={errorFor(errors, 'to')} defaultValue={values.to} />
+				<DateInput
+					name="to"
+					legend="To"
+					hint="For example, 31 3 2026"
+					error={errorFor(errors, 'to')}
+					defaultValue={values.to}
+				/>
 				{children}
 			</div>
 			{after}

@@ -86,7 +86,12 @@ function kinshipTable(figures: AnnualReturn, period: ReportPeriod): ReturnTable 
 }
 
 export function annualReturnTables(figures: AnnualReturn, period: ReportPeriod): ReturnTable[] {
-	return [recruitmentTable(figures, period), withdrawalsTable(figures), timesTable(figures), kinshipTable(figures, period)]
+	return [
+		recruitmentTable(figures, period),
+		withdrawalsTable(figures),
+		timesTable(figures),
+		kinshipTable(figures, period),
+	]
 }
 
 /**

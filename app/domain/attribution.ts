@@ -90,9 +90,7 @@ export function carryOverQuery(url: URL, referer: string | null | undefined): st
 		if (value) carried.set(name, value)
 	}
 	const site = externalReferrerHost(referer, url.host)
-	const tracked = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'ref'].some((name) =>
-		carried.has(name),
-	)
+	const tracked = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'ref'].some((name) => carried.has(name))
 	if (!carried.has('site') && site) carried.set('site', site)
 	if (!carried.has('landing') && (tracked || carried.has('site'))) carried.set('landing', url.pathname)
 	return carried.toString()
@@ -141,11 +139,13 @@ export function normaliseReferralCode(code: string): string {
 	return code.replace(/[\s-]/g, '').toUpperCase()
 }
 
-const SEARCH_HOSTS = /(^|\.)(google\.[a-z.]+|bing\.com|duckduckgo\.com|search\.yahoo\.com|yahoo\.com|ecosia\.org|baidu\.com|yandex\.[a-z]+|search\.brave\.com)$/
+const SEARCH_HOSTS =
+	/(^|\.)(google\.[a-z.]+|bing\.com|duckduckgo\.com|search\.yahoo\.com|yahoo\.com|ecosia\.org|baidu\.com|yandex\.[a-z]+|search\.brave\.com)$/
 const SOCIAL_HOSTS =
 	/(^|\.)(facebook\.com|fb\.com|instagram\.com|t\.co|twitter\.com|x\.com|linkedin\.com|lnkd\.in|tiktok\.com|youtube\.com|reddit\.com|nextdoor\.co\.uk|nextdoor\.com|threads\.net|bsky\.app|pinterest\.[a-z.]+)$/
 const PAID_MEDIUMS = new Set(['cpc', 'ppc', 'paid', 'paidsocial', 'paid_social', 'paid-social', 'display', 'cpm'])
-const SOCIAL_SOURCES = /facebook|instagram|meta|twitter|linkedin|tiktok|snapchat|youtube|nextdoor|reddit|pinterest|^x$|^fb$|^ig$/
+const SOCIAL_SOURCES =
+	/facebook|instagram|meta|twitter|linkedin|tiktok|snapchat|youtube|nextdoor|reddit|pinterest|^x$|^fb$|^ig$/
 const MEDIUM_CHANNELS: Record<string, ChannelKey> = {
 	organic: 'search',
 	search: 'search',

@@ -7,7 +7,6 @@ import type { FieldError } from './field-errors.ts'
 // types to make a bonus void or to record a payment made outside Stripe. Pure, so every GOV.UK
 // message is unit-tested; the transitions themselves are app/domain/bonus-ledger.ts.
 
-
 /** The ledger's filters, in the order a manager works through them: decisions waiting first. */
 export const LEDGER_FILTERS = ['earned', 'approved', 'pending', 'paid', 'void', 'all'] as const
 export type LedgerFilter = (typeof LEDGER_FILTERS)[number]

@@ -23,7 +23,10 @@ const VALID = {
 
 describe('who can earn a bonus', () => {
 	test('a kind ticked more than once counts once', () => {
-		const result = readSchemeForm({ ...VALID, eligibleReferrerKinds: ['staff', 'foster_carer', 'staff', 'staff'] }, TODAY)
+		const result = readSchemeForm(
+			{ ...VALID, eligibleReferrerKinds: ['staff', 'foster_carer', 'staff', 'staff'] },
+			TODAY
+		)
 		expect(result.ok && result.value.rules.eligibleReferrerKinds).toEqual(['foster_carer', 'staff'])
 	})
 

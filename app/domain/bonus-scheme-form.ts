@@ -17,7 +17,6 @@ import type { FieldError } from './field-errors.ts'
 // earn, and the day it takes effect (today or later: a scheme never changes what referrals already
 // made were promised). Pure, so every GOV.UK message is unit-tested.
 
-
 export type SchemeFormValues = {
 	approvedPounds: string
 	placementPounds: string

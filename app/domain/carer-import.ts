@@ -60,8 +60,7 @@ function columnFor(title: string): CarerColumn | undefined {
 }
 
 export type CarerImportFile =
-	| { ok: true; rows: CarerRawRow[]; ignoredColumns: string[] }
-	| { ok: false; errors: CarerImportError[] }
+	{ ok: true; rows: CarerRawRow[]; ignoredColumns: string[] } | { ok: false; errors: CarerImportError[] }
 
 /** The file's rows by column, or what stops it being read at all (no header, missing columns, too long). */
 export function readCarerImportFile(text: string): CarerImportFile {
@@ -104,7 +103,7 @@ export function readCarerImportFile(text: string): CarerImportFile {
 		const values = {} as Record<CarerColumn, string>
 		for (const column of CARER_IMPORT_COLUMNS) {
 			const index = positions.get(column.key)
-			values[column.key] = index === undefined ? '' : record.fields[index] ?? ''
+			values[column.key] = index === undefined ? '' : (record.fields[index] ?? '')
 		}
 		return { row: record.row, values }
 	})
@@ -187,7 +186,8 @@ export function createCarerRowChecker(context: {
 			approvedOn,
 			context.today
 		)
-		if (!details.ok) for (const error of details.errors) fail(error.field ? FIELD_COLUMNS[error.field] : null, error.message)
+		if (!details.ok)
+			for (const error of details.errors) fail(error.field ? FIELD_COLUMNS[error.field] : null, error.message)
 		else {
 			const email = normaliseEmail(details.value.email)
 			const existing = context.existingEmails.get(email)

@@ -5,8 +5,7 @@ import { isCalendarDate, type CalendarDate } from './working-days.ts'
 
 export type DateParts = { day: string; month: string; year: string }
 export type DateInputResult =
-	| { ok: true; date: CalendarDate; parts: DateParts }
-	| { ok: false; error: string; parts: DateParts }
+	{ ok: true; date: CalendarDate; parts: DateParts } | { ok: false; error: string; parts: DateParts }
 
 /** The parts of the date input called `name` in a submitted form. */
 export function dateParts(form: { get(name: string): unknown }, name: string): DateParts {

@@ -33,8 +33,7 @@ export type StoredEmail = {
 }
 
 export type EmailToSend =
-	| { ok: true; email: { subject: string; html: string; text: string } }
-	| { ok: false; reason: string }
+	{ ok: true; email: { subject: string; html: string; text: string } } | { ok: false; reason: string }
 
 export const NOT_SENT_REASONS = {
 	expired: 'The link in this email ran out before it could be sent, so it was not sent',

@@ -83,7 +83,9 @@ describe('validateEnquiry', () => {
 	test('a name must start with a letter: a combining mark on its own is refused', () => {
 		expect(validateEnquiry({ ...VALID, firstName: '\u0301Anna' })).toEqual({
 			ok: false,
-			errors: [{ field: 'firstName', message: 'First name must only include letters, spaces, hyphens and apostrophes' }],
+			errors: [
+				{ field: 'firstName', message: 'First name must only include letters, spaces, hyphens and apostrophes' },
+			],
 		})
 		expect(validateEnquiry({ ...VALID, lastName: '\u0308' })).toEqual({
 			ok: false,

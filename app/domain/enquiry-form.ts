@@ -222,10 +222,10 @@ export function readEnquiryValues(form: {
 			field === 'fosteringInterests'
 				? readChoices(form.getAll(field).map(cleanText))
 				: field === 'householdMembers' || field === 'kinshipDetails'
-				? cleanMultiline(form.get(field))
-				: field === 'email'
-				? readEmailAddress(form.get(field))
-				: cleanText(form.get(field))
+					? cleanMultiline(form.get(field))
+					: field === 'email'
+						? readEmailAddress(form.get(field))
+						: cleanText(form.get(field))
 	}
 	return values
 }
@@ -241,7 +241,8 @@ export function readSubmissionKey(form: { get(name: string): unknown }): string 
 	return UUID.test(submitted) ? submitted.toLowerCase() : crypto.randomUUID()
 }
 
-export type EnquiryValidation = { ok: true; enquiry: ValidEnquiry } | { ok: false; errors: FieldError<EnquiryFormFields>[] }
+export type EnquiryValidation =
+	{ ok: true; enquiry: ValidEnquiry } | { ok: false; errors: FieldError<EnquiryFormFields>[] }
 
 export function validateEnquiry(values: EnquiryValues): EnquiryValidation {
 	// An unanswered question is an empty answer, so it gets its question's own message.
@@ -251,6 +252,9 @@ export function validateEnquiry(values: EnquiryValues): EnquiryValidation {
 	const result = EnquirySchema.safeParse(answers)
 	if (result.success) return { ok: true, enquiry: result.data }
 	// One message a question (its first), in the order the questions appear.
-	const found = result.error.issues.map((issue) => ({ field: issue.path[0] as EnquiryFormFields, message: issue.message }))
+	const found = result.error.issues.map((issue) => ({
+		field: issue.path[0] as EnquiryFormFields,
+		message: issue.message,
+	}))
 	return { ok: false, errors: inPageOrder(found, FIELD_ORDER) }
 }

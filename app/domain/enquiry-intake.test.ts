@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { enquiryIntake, sortArrivals, type Arrival, type EnquiryFound, type EnquiryIntakeInput } from './enquiry-intake.ts'
+import {
+	enquiryIntake,
+	sortArrivals,
+	type Arrival,
+	type EnquiryFound,
+	type EnquiryIntakeInput,
+} from './enquiry-intake.ts'
 import type { ValidEnquiry } from './enquiry-form.ts'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -20,7 +26,12 @@ const stored = (submissionKey: string, fingerprint: string, receivedAt: string) 
 describe('which enquiries of a batch are new', () => {
 	test('a submission key already stored answers with that enquiry, whatever the answers', () => {
 		expect(
-			sortArrivals([arrival({ submissionKey: 'k1', fingerprint: 'different' })], [stored('k1', 'f1', '2026-01-01T00:00:00Z')], new Set(), DAY)
+			sortArrivals(
+				[arrival({ submissionKey: 'k1', fingerprint: 'different' })],
+				[stored('k1', 'f1', '2026-01-01T00:00:00Z')],
+				new Set(),
+				DAY
+			)
 		).toEqual([{ kind: 'repeat', of: { receipt: 'receipt of k1' }, releases: false }])
 	})
 
@@ -155,7 +166,10 @@ describe('a new enquiry’s household', () => {
 	})
 
 	test('a late-evening summer enquiry is dated by its London day', () => {
-		const household = enquiryIntake(input({ receivedAt: at('2026-07-01T23:30:00Z') }), { ...FOUND, today: '2026-07-02' })
+		const household = enquiryIntake(input({ receivedAt: at('2026-07-01T23:30:00Z') }), {
+			...FOUND,
+			today: '2026-07-02',
+		})
 		expect(household.events[0]!.businessDate).toBe('2026-07-02')
 	})
 
@@ -164,7 +178,12 @@ describe('a new enquiry’s household', () => {
 			input({
 				source: 'phone',
 				receivedAt: at('2026-11-18T12:00:00Z'),
-				staff: { actorId: 'officer-1', role: 'officer', backdateReason: 'Voicemail picked up late', audit: 'Added an enquiry taken by phone' },
+				staff: {
+					actorId: 'officer-1',
+					role: 'officer',
+					backdateReason: 'Voicemail picked up late',
+					audit: 'Added an enquiry taken by phone',
+				},
 			}),
 			FOUND
 		)
@@ -182,8 +201,12 @@ describe('a new enquiry’s household', () => {
 
 	test('staff cannot date an enquiry after today, nor without a reason before it', () => {
 		const staff = { actorId: 'officer-1', role: 'officer' as const, backdateReason: null, audit: 'Added' }
-		expect(() => enquiryIntake(input({ staff, receivedAt: at('2026-11-24T12:00:00Z') }), FOUND)).toThrow(/today or in the past/)
-		expect(() => enquiryIntake(input({ staff, receivedAt: at('2026-11-20T12:00:00Z') }), FOUND)).toThrow(/date in the past/)
+		expect(() => enquiryIntake(input({ staff, receivedAt: at('2026-11-24T12:00:00Z') }), FOUND)).toThrow(
+			/today or in the past/
+		)
+		expect(() => enquiryIntake(input({ staff, receivedAt: at('2026-11-20T12:00:00Z') }), FOUND)).toThrow(
+			/date in the past/
+		)
 	})
 
 	test('a released held-back enquiry keeps its day and says so in the audit', () => {
@@ -207,7 +230,13 @@ describe('a new enquiry’s household', () => {
 	test('a kinship enquiry with a carer’s code: the kinship route, its details, and the code as it came', () => {
 		const household = enquiryIntake(
 			input({
-				answers: { ...ANSWERS, kinship: 'yes', kinshipDetails: 'My granddaughter', howHeard: 'other', howHeardOther: 'A friend' } as ValidEnquiry,
+				answers: {
+					...ANSWERS,
+					kinship: 'yes',
+					kinshipDetails: 'My granddaughter',
+					howHeard: 'other',
+					howHeardOther: 'A friend',
+				} as ValidEnquiry,
 				attribution: { referralCode: 'NDL7K3M' },
 				referralVia: 'link',
 			}),
@@ -223,7 +252,10 @@ describe('a new enquiry’s household', () => {
 			referralVia: 'link',
 		})
 		// A code typed in the form, when it was not a link's.
-		const typed = enquiryIntake(input({ attribution: { referralCode: 'NDL7K3M' } }), { ...FOUND, referralCodeId: 'code-1' })
+		const typed = enquiryIntake(input({ attribution: { referralCode: 'NDL7K3M' } }), {
+			...FOUND,
+			referralCodeId: 'code-1',
+		})
 		expect(typed.enquiries[0]!.referralVia).toBe('code')
 	})
 })

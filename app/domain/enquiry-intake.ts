@@ -24,9 +24,7 @@ export type StoredArrival<R> = { submissionKey: string; fingerprint: string | nu
  * of an enquiry someone else released or deleted first.
  */
 export type Verdict<R> =
-	| { kind: 'new' }
-	| { kind: 'repeat'; of: { receipt: R } | { item: number }; releases: boolean }
-	| { kind: 'gone' }
+	{ kind: 'new' } | { kind: 'repeat'; of: { receipt: R } | { item: number }; releases: boolean } | { kind: 'gone' }
 
 /**
  * The repeat rules: the same submission key, or the same answers (fingerprint) received within
@@ -53,7 +51,8 @@ export function sortArrivals<R>(
 		byAnswers
 			.get(arrival.fingerprint)
 			?.find((earlier) => Math.abs(earlier.at - arrival.receivedAt.getTime()) <= windowMs)?.source
-	for (const enquiry of stored) remember(enquiry.submissionKey, enquiry.fingerprint, enquiry.receivedAt, { receipt: enquiry.receipt })
+	for (const enquiry of stored)
+		remember(enquiry.submissionKey, enquiry.fingerprint, enquiry.receivedAt, { receipt: enquiry.receipt })
 
 	const held = new Set(stillHeld)
 	return arrivals.map((arrival, index): Verdict<R> => {
@@ -120,15 +119,19 @@ export function enquiryIntake(input: EnquiryIntakeInput, found: EnquiryFound): H
 	const receivedOn = londonDate(input.receivedAt)
 	const start = startHousehold(
 		{ stage: 'enquiry', businessDate: receivedOn, backdateReason: staff?.backdateReason ?? undefined },
-		staff
-			? { today: found.today, actor: { id: staff.actorId, role: staff.role } }
-			: { today: receivedOn, actor: null }
+		staff ? { today: found.today, actor: { id: staff.actorId, role: staff.role } } : { today: receivedOn, actor: null }
 	)
 	if (!start.ok) throw new Error(`The stage machine refused enquiry ${found.enquiryReference}: ${start.error}`)
 	const audit = [
 		...(staff ? [{ actorId: staff.actorId, action: 'changed' as const, detail: staff.audit }] : []),
 		...(input.release
-			? [{ actorId: input.release.actorId, action: 'changed' as const, detail: releaseAudit(found.enquiryReference, receivedOn) }]
+			? [
+					{
+						actorId: input.release.actorId,
+						action: 'changed' as const,
+						detail: releaseAudit(found.enquiryReference, receivedOn),
+					},
+				]
 			: []),
 	]
 	return {

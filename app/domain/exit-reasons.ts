@@ -27,11 +27,21 @@ export const DEFAULT_EXIT_REASONS: readonly ExitReasonDefinition[] = [
 	{ key: 'lost_contact', label: 'Did not respond or lost contact', endedBy: 'household', ofstedCode: 'AW0' },
 	{ key: 'no_spare_bedroom', label: 'No spare bedroom', endedBy: 'service', ofstedCode: null },
 	{ key: 'criteria_not_met', label: 'Does not meet criteria', endedBy: 'service', ofstedCode: null },
-	{ key: 'checks_concerns', label: 'Checks (DBS, local authority, references) raised concerns', endedBy: 'service', ofstedCode: null },
+	{
+		key: 'checks_concerns',
+		label: 'Checks (DBS, local authority, references) raised concerns',
+		endedBy: 'service',
+		ofstedCode: null,
+	},
 	{ key: 'service_health', label: 'Health', endedBy: 'service', ofstedCode: null },
 	{ key: 'counselled_out_visit', label: 'Counselled out after initial visit', endedBy: 'service', ofstedCode: null },
 	{ key: 'counselled_out_stage_1', label: 'Counselled out after Stage 1', endedBy: 'service', ofstedCode: null },
 	{ key: 'outside_area', label: "Outside the service's area", endedBy: 'service', ofstedCode: null },
 	{ key: 'panel_against', label: 'Panel recommended against approval', endedBy: 'not_approved', ofstedCode: null },
-	{ key: 'adm_not_approved', label: 'Agency decision maker did not approve', endedBy: 'not_approved', ofstedCode: null },
+	{
+		key: 'adm_not_approved',
+		label: 'Agency decision maker did not approve',
+		endedBy: 'not_approved',
+		ofstedCode: null,
+	},
 ]

@@ -55,7 +55,7 @@ export function fosteringFaqs(config: PublicServiceConfig): Faq[] {
 			question: 'Do foster carers get paid?',
 			answer: [
 				`Yes. You receive a fostering allowance of ${allowanceRange(
-					config.allowances,
+					config.allowances
 				)} a week for each child, depending on their age, to cover what it costs to look after them.`,
 				'Experienced carers and those caring for children with more complex needs may also receive a fee for their skills. Most foster carers pay little or no tax on this income.',
 			],
@@ -75,7 +75,7 @@ export function fosteringFaqs(config: PublicServiceConfig): Faq[] {
 			question: 'What happens after I make an enquiry?',
 			answer: [
 				`You get an email straight away to say we have your enquiry. One of our team then calls you within ${workingDaysPhrase(
-					targets.firstContactWorkingDays,
+					targets.firstContactWorkingDays
 				)} to talk about fostering and answer your questions.`,
 				'If you both want to carry on, we arrange a visit or an information session. Making an enquiry does not commit you to anything.',
 			],

@@ -18,24 +18,24 @@ export function journeySteps(targets: ServiceConfig['targets']): JourneyStep[] {
 	const panelLimit =
 		targets.applicationToPanelMonths < NATIONAL_APPLICATION_TO_PANEL_MONTHS
 			? `Our target is to bring your assessment to panel within ${monthsPhrase(
-					targets.applicationToPanelMonths,
-			  )} of your application, and never more than ${NATIONAL_APPLICATION_TO_PANEL_MONTHS} months, the national limit.`
+					targets.applicationToPanelMonths
+				)} of your application, and never more than ${NATIONAL_APPLICATION_TO_PANEL_MONTHS} months, the national limit.`
 			: `We bring your assessment to panel within ${NATIONAL_APPLICATION_TO_PANEL_MONTHS} months of your application, the national limit.`
 	const timings: Record<StageKey, string> = {
 		enquiry: 'About 2 minutes online, or a short phone call. There is no commitment.',
 		initial_contact: `We call you within ${workingDaysPhrase(targets.firstContactWorkingDays)} of your enquiry.`,
 		initial_visit: `Within ${workingDaysPhrase(
-			targets.initialVisitWorkingDays,
+			targets.initialVisitWorkingDays
 		)} of that first call, at a time that suits you. A visit usually lasts 1 to 2 hours.`,
 		application:
 			'Whenever you are ready. Some people apply straight after the visit, others take a few months to think it over.',
 		stage_1: `The checks usually take about 2 months. We tell you whether you can go on to Stage 2 within ${workingDaysPhrase(
-			targets.stage1DecisionWorkingDays,
+			targets.stage1DecisionWorkingDays
 		)} of receiving the last one.`,
 		stage_2: `Usually 3 to 4 months, often alongside Stage 1. ${panelLimit}`,
 		panel: 'The meeting itself takes about an hour. You can bring someone with you for support.',
 		approved: `Our decision maker decides within ${workingDaysPhrase(
-			targets.panelToDecisionWorkingDays,
+			targets.panelToDecisionWorkingDays
 		)} of the panel meeting, and we write to tell you.`,
 	}
 	return STAGES.map((stage, index) => ({

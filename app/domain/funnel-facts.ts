@@ -203,7 +203,7 @@ export function funnelFacts(input: FunnelFactInput): FunnelFactFields {
 		approvedOn: dates.approved,
 		exitStage: closed?.fromStage ?? null,
 		exitReasonKey: closed?.exitReasonKey ?? null,
-		endedBy: closed?.exitReasonKey ? input.endedBy.get(closed.exitReasonKey) ?? null : null,
+		endedBy: closed?.exitReasonKey ? (input.endedBy.get(closed.exitReasonKey) ?? null) : null,
 		exitedOn: closed?.on ?? null,
 		...days,
 	}

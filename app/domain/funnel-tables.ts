@@ -39,8 +39,8 @@ export function stagesTable(
 			key === 'kinship'
 				? 'Kinship households at each stage'
 				: mode === 'period'
-				? 'Households that entered each stage in the dates'
-				: 'Households that enquired in the dates: how far they got',
+					? 'Households that entered each stage in the dates'
+					: 'Households that enquired in the dates: how far they got',
 		columns: columns(
 			['Stage', 'text'],
 			[mode === 'period' ? 'Entered the stage' : 'Reached the stage', 'number'],
@@ -124,7 +124,12 @@ export function nationalTable(rows: readonly StageRow[]): FunnelTable {
 	return {
 		key: 'national',
 		caption: `This service compared with England (Ofsted, ${NATIONAL.year})`,
-		columns: columns(['Step', 'text'], ['This service', 'number'], ['England', 'number'], ['Compared with England', 'text']),
+		columns: columns(
+			['Step', 'text'],
+			['This service', 'number'],
+			['England', 'number'],
+			['Compared with England', 'text']
+		),
 		rows: nationalComparison(rows).map((comparison) => [
 			comparison.label,
 			formatPercent(comparison.service),
@@ -132,8 +137,8 @@ export function nationalTable(rows: readonly StageRow[]): FunnelTable {
 			comparison.verdict === null
 				? 'No figure yet'
 				: comparison.verdict === 'below'
-				? 'Below England'
-				: 'At or above England',
+					? 'Below England'
+					: 'At or above England',
 		]),
 	}
 }

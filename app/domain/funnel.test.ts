@@ -198,7 +198,9 @@ describe('the per-stage table', () => {
 		)
 		expect(nationalComparison(low)[0]).toMatchObject({ service: 0.05, verdict: 'below' })
 		expect(nationalComparison(low)[1]).toMatchObject({ service: 0, verdict: 'below' })
-		expect(nationalSentence(nationalComparison(rows))).toBe('The service converts at least as well as England at both steps.')
+		expect(nationalSentence(nationalComparison(rows))).toBe(
+			'The service converts at least as well as England at both steps.'
+		)
 		expect(nationalSentence(nationalComparison(low))).toBe(
 			'Below England: enquiry to application (5% against 6.4%) and application to approval (0% against 24.2%).'
 		)
@@ -206,7 +208,9 @@ describe('the per-stage table', () => {
 	})
 
 	test('the line under the chart of who left: how many, from where most, and the commonest reason there', () => {
-		expect(exitSentence(rows)).toBe('6 households left; most left from Enquiry (3), most often: Changed their mind (2).')
+		expect(exitSentence(rows)).toBe(
+			'6 households left; most left from Enquiry (3), most often: Changed their mind (2).'
+		)
 		expect(exitSentence(funnelRows([], options))).toBe('No household counted here has left.')
 	})
 })

@@ -106,8 +106,16 @@ export function parseFunnelQuery(
 	const errors: FieldError[] = [
 		...mistake('mode', !isOneOf(values.mode, FUNNEL_MODES), 'Select what to count: a period or a cohort'),
 		...dates.errors,
-		...mistake('channel', values.channel !== '' && !isOneOf(values.channel, channelKeys), 'Select a channel from the list'),
-		...mistake('compare', values.compare !== '' && !isOneOf(values.compare, COMPARISONS), 'Select what to compare with'),
+		...mistake(
+			'channel',
+			values.channel !== '' && !isOneOf(values.channel, channelKeys),
+			'Select a channel from the list'
+		),
+		...mistake(
+			'compare',
+			values.compare !== '' && !isOneOf(values.compare, COMPARISONS),
+			'Select what to compare with'
+		),
 		...mistake('by', !isOneOf(values.by, breakdowns), 'Select what to break the figures down by'),
 	]
 	if (errors.length > 0 || !dates.period) return { query: null, values, errors }
@@ -125,7 +133,11 @@ export function parseFunnelQuery(
 }
 
 /** The line that says what the figures are of: the mode, the dates, the channel, the comparison. */
-export function funnelScope(query: FunnelQuery, channelLabel: string | null, comparedWith: ReportPeriod | null): string {
+export function funnelScope(
+	query: FunnelQuery,
+	channelLabel: string | null,
+	comparedWith: ReportPeriod | null
+): string {
 	const what =
 		query.mode === 'period'
 			? `Period: households that entered each stage from ${periodWords(query.period)}`
@@ -298,7 +310,7 @@ export function funnelRows(
 			count,
 			fromPrevious: index === 0 ? null : ratio(count, countOf(STAGE_KEYS[index - 1]!)),
 			fromEnquiry: index === 0 ? null : ratio(count, enquiries),
-			stillIn: stage === 'approved' ? null : counted?.stillIn ?? 0,
+			stillIn: stage === 'approved' ? null : (counted?.stillIn ?? 0),
 			left: reasons.reduce((sum, reason) => sum + reason.count, 0),
 			leftBy,
 			reasons,
@@ -355,7 +367,7 @@ export function funnelSentence(
 	const rest = outcome
 		? `; ${outcome.inProgress.toLocaleString('en-GB')} ${
 				outcome.inProgress === 1 ? 'is' : 'are'
-		  } still in progress and ${outcome.left.toLocaleString('en-GB')} left`
+			} still in progress and ${outcome.left.toLocaleString('en-GB')} left`
 		: ''
 	return `Of ${households(enquiries)} that enquired, ${withShare(applied, enquiries)} applied and ${withShare(
 		approved,

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { actionBlocked, availableActions, HOUSEHOLD_ACTIONS, rolesFor, type HouseholdAction } from './household-actions.ts'
+import {
+	actionBlocked,
+	availableActions,
+	HOUSEHOLD_ACTIONS,
+	rolesFor,
+	type HouseholdAction,
+} from './household-actions.ts'
 import { apply, type HouseholdState, type StageCommand } from './stage-machine.ts'
 import { STAFF_ROLES, type StaffRole } from './staff.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
@@ -37,7 +43,13 @@ const STATES: Record<string, HouseholdState> = {
 	'on hold': state('application', { status: 'on_hold', heldSince: '2026-11-10', holdReviewOn: '2027-01-10' }),
 	closed: state('initial_visit', {
 		status: 'closed',
-		closed: { on: '2026-11-12', fromStage: 'initial_visit', openStages: ['initial_visit'], exitReasonId: null, exitReasonKey: 'timing' },
+		closed: {
+			on: '2026-11-12',
+			fromStage: 'initial_visit',
+			openStages: ['initial_visit'],
+			exitReasonId: null,
+			exitReasonKey: 'timing',
+		},
 	}),
 	approved: state('approved', { stage1CompletedOn: '2026-06-01' }),
 }
@@ -140,7 +152,10 @@ describe('the stage machine agrees with the record', () => {
 
 	for (const [name, household] of Object.entries(STATES)) {
 		test.each(STAFF_ROLES.map((role) => [role]))(`a household ${name}, %s staff`, (role) => {
-			for (const [action, command] of Object.entries(commands) as [HouseholdAction, (h: HouseholdState) => StageCommand][]) {
+			for (const [action, command] of Object.entries(commands) as [
+				HouseholdAction,
+				(h: HouseholdState) => StageCommand,
+			][]) {
 				const result = apply(household, command(household), context(role))
 				const offered = availableActions(household, role).includes(action)
 				expect({ action, ok: result.ok }).toEqual({ action, ok: offered })

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { householdRows, type HouseholdIntake, type IntakeContext, type IntakeEnquiry, type IntakeEvent } from './household-intake.ts'
+import {
+	householdRows,
+	type HouseholdIntake,
+	type IntakeContext,
+	type IntakeEnquiry,
+	type IntakeEvent,
+} from './household-intake.ts'
 import { DEMO_SERVICE_CONFIG } from './service-config.ts'
 import { StageHistoryError } from './stage-machine.ts'
 
@@ -204,7 +210,13 @@ test('a history that left at Initial contact is a closed household with no clock
 			ownerGivenBy: 'manager-1',
 			events: [
 				event({ kind: 'entered', toStage: 'enquiry', businessDate: '2026-11-02' }),
-				event({ kind: 'entered', fromStage: 'enquiry', toStage: 'initial_contact', businessDate: '2026-11-03', actorId: 'officer-1' }),
+				event({
+					kind: 'entered',
+					fromStage: 'enquiry',
+					toStage: 'initial_contact',
+					businessDate: '2026-11-03',
+					actorId: 'officer-1',
+				}),
 				event({
 					kind: 'exit',
 					fromStage: 'initial_contact',
@@ -248,13 +260,27 @@ test('a history that left at Initial contact is a closed household with no clock
 		ownerId: 'officer-1',
 	})
 	expect(rows.ownerChanges).toEqual([
-		{ id: 'id-5', householdId: 'household-1', fromOwnerId: null, toOwnerId: 'officer-1', actorId: 'manager-1', changedAt: NOW },
+		{
+			id: 'id-5',
+			householdId: 'household-1',
+			fromOwnerId: null,
+			toOwnerId: 'officer-1',
+			actorId: 'manager-1',
+			changedAt: NOW,
+		},
 	])
 	expect(rows.notes).toEqual([
 		{ id: 'id-6', householdId: 'household-1', authorId: 'manager-1', body: 'From the old spreadsheet', createdAt: NOW },
 	])
 	expect(rows.audit).toEqual([
-		{ id: 'id-7', at: NOW, householdId: 'household-1', actorId: 'manager-1', action: 'imported', detail: 'Imported from old.csv (row 2)' },
+		{
+			id: 'id-7',
+			at: NOW,
+			householdId: 'household-1',
+			actorId: 'manager-1',
+			action: 'imported',
+			detail: 'Imported from old.csv (row 2)',
+		},
 	])
 })
 
@@ -264,7 +290,13 @@ test('a household enquiring twice is found by both references, dated by both enq
 		intake({
 			enquiries: [
 				enquiry({ id: 'enquiry-2', reference: 'ENQ-LATER2', receivedAt: NOW, channelId: 'channel_search' }),
-				enquiry({ id: 'enquiry-1', reference: 'ENQ-FIRST1', receivedAt: first, channelId: 'channel_radio', utmSource: null }),
+				enquiry({
+					id: 'enquiry-1',
+					reference: 'ENQ-FIRST1',
+					receivedAt: first,
+					channelId: 'channel_radio',
+					utmSource: null,
+				}),
 			],
 			otherReferences: ['OLD-17'],
 			events: [event({ kind: 'entered', toStage: 'enquiry', businessDate: '2026-03-02', recordedAt: first })],
@@ -291,7 +323,13 @@ test('an enquiry with a carer’s referral code is referred, and asks for its re
 	)
 	expect(referred.funnelFact.referred).toBe(true)
 	expect(referred.referrals).toEqual([
-		{ householdId: 'household-1', enquiryId: 'enquiry-1', referralCodeId: 'code-with-carer', via: 'link', receivedAt: NOW },
+		{
+			householdId: 'household-1',
+			enquiryId: 'enquiry-1',
+			referralCodeId: 'code-with-carer',
+			via: 'link',
+			receivedAt: NOW,
+		},
 	])
 	const unclaimed = householdRows(
 		intake({ enquiries: [enquiry({ referralCodeId: 'code-of-nobody', referralVia: 'code' })] }),
@@ -300,7 +338,9 @@ test('an enquiry with a carer’s referral code is referred, and asks for its re
 	expect(unclaimed.funnelFact.referred).toBe(false)
 	expect(unclaimed.referrals).toHaveLength(1)
 	// The demo's codes come without a way in: no referral is asked for.
-	expect(householdRows(intake({ enquiries: [enquiry({ referralCodeId: 'code-with-carer' })] }), context()).referrals).toEqual([])
+	expect(
+		householdRows(intake({ enquiries: [enquiry({ referralCodeId: 'code-with-carer' })] }), context()).referrals
+	).toEqual([])
 })
 
 test('a history the stage machine refuses is never turned into rows', () => {

@@ -185,9 +185,14 @@ export function householdRows(intake: HouseholdIntake, context: IntakeContext): 
 							actorId: intake.ownerGivenBy,
 							changedAt: context.now,
 						},
-				  ]
+					]
 				: [],
-		notes: (intake.notes ?? []).map((note) => ({ id: context.newId(), householdId: id, ...note, createdAt: context.now })),
+		notes: (intake.notes ?? []).map((note) => ({
+			id: context.newId(),
+			householdId: id,
+			...note,
+			createdAt: context.now,
+		})),
 		audit: (intake.audit ?? []).map((entry) => ({ id: context.newId(), ...at, ...entry })),
 		funnelFact: { householdId: id, ...funnelRow(intake, context) },
 		referrals: referralIntents(intake),
@@ -307,7 +312,7 @@ function funnelRow(intake: HouseholdIntake, context: IntakeContext): FunnelFactF
 					utmMedium: first.utmMedium,
 					utmCampaign: first.utmCampaign,
 					howHeard: first.howHeard,
-			  }
+				}
 			: null,
 		interests: intake.fosteringInterests,
 		postcode: intake.postcode,
@@ -329,7 +334,7 @@ function referralIntents(intake: HouseholdIntake): ReferralIntent[] {
 						via: enquiry.referralVia,
 						receivedAt: enquiry.receivedAt,
 					},
-			  ]
+				]
 			: []
 	)
 }

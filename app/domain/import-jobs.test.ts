@@ -13,7 +13,13 @@ import { afterFailure, mayAttempt } from './retry-policy.ts'
 // What the two import pages and the import worker share, checked without a database.
 
 const now = new Date('2026-12-07T10:00:00Z')
-const running = { totalRows: 1200, processedRows: 500, attempts: 1, lastError: null, lockedUntil: new Date('2026-12-07T10:01:00Z') }
+const running = {
+	totalRows: 1200,
+	processedRows: 500,
+	attempts: 1,
+	lastError: null,
+	lockedUntil: new Date('2026-12-07T10:01:00Z'),
+}
 
 describe('importProgress', () => {
 	test('a claimed import checking rows says how many of how many', () => {
@@ -111,7 +117,12 @@ describe('importJobView', () => {
 	})
 
 	test('only a running import has progress', () => {
-		expect(importJobView({ ...job, status: 'importing', errors: [], attempts: 1, lockedUntil: running.lockedUntil }, { page: 1, now }).progress).toEqual({
+		expect(
+			importJobView(
+				{ ...job, status: 'importing', errors: [], attempts: 1, lockedUntil: running.lockedUntil },
+				{ page: 1, now }
+			).progress
+		).toEqual({
 			phase: 'checking',
 			processed: 0,
 			total: 300,

@@ -72,7 +72,13 @@ export type ImportProgress =
  * again after a failed attempt, checking rows (n of total), or writing them.
  */
 export function importProgress(
-	job: { totalRows: number; processedRows: number; attempts: number; lastError: string | null; lockedUntil: Date | null },
+	job: {
+		totalRows: number
+		processedRows: number
+		attempts: number
+		lastError: string | null
+		lockedUntil: Date | null
+	},
 	now: Date
 ): ImportProgress {
 	const claimed = job.lockedUntil !== null && job.lockedUntil > now
@@ -81,7 +87,8 @@ export function importProgress(
 			return { phase: 'retrying', attempt: job.attempts + 1, of: IMPORT_RETRY.transientAttempts ?? job.attempts + 1 }
 		return { phase: 'waiting' }
 	}
-	if (job.processedRows < job.totalRows) return { phase: 'checking', processed: job.processedRows, total: job.totalRows }
+	if (job.processedRows < job.totalRows)
+		return { phase: 'checking', processed: job.processedRows, total: job.totalRows }
 	return { phase: 'writing', total: job.totalRows }
 }
 

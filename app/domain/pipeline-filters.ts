@@ -155,7 +155,7 @@ export function parsePipelineFilters(params: URLSearchParams): ParsedFilters {
 						wrong.has(key) ? (Array.isArray(value) ? [] : key === 'q' ? '' : undefined) : value,
 					])
 				)
-		  )
+			)
 
 	const search = values.q === '' ? null : searchTerm(values.q)
 	if (values.q !== '' && search === null && !errors.some((error) => error.field === 'q')) {

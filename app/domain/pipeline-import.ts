@@ -185,7 +185,7 @@ export function readImportFile(text: string): ImportFile {
 		const values = {} as Record<ImportColumnKey, string>
 		for (const column of IMPORT_COLUMNS) {
 			const index = positions.get(column.key)
-			values[column.key] = index === undefined ? '' : record.fields[index] ?? ''
+			values[column.key] = index === undefined ? '' : (record.fields[index] ?? '')
 		}
 		return { row: record.row, values }
 	})
@@ -497,7 +497,7 @@ function buildHistory(
 			return {
 				ok: false as const,
 				error: result.error,
-				column: result.field === 'businessDate' ? dateColumn : (result.field && other[result.field]) ?? null,
+				column: result.field === 'businessDate' ? dateColumn : ((result.field && other[result.field]) ?? null),
 			}
 		state = applyEvent(state, { ...result.event, exitReasonId: null })
 		events.push(result.event)
@@ -515,19 +515,19 @@ function buildHistory(
 		(input.status === 'on_hold'
 			? take(run({ type: 'hold', reviewOn: input.reviewDate!, ...dated(context.today) }), 'stageDate', {
 					reviewOn: 'holdReviewDate',
-			  })
+				})
 			: input.status === 'closed'
-			? take(
-					run({
-						type: 'close',
-						endedBy: input.exitReason!.endedBy,
-						exitReasonKey: input.exitReason!.key,
-						...dated(input.exitDate!),
-					}),
-					'exitDate',
-					{ endedBy: 'exitReason', exitReasonKey: 'exitReason' }
-			  )
-			: null)
+				? take(
+						run({
+							type: 'close',
+							endedBy: input.exitReason!.endedBy,
+							exitReasonKey: input.exitReason!.key,
+							...dated(input.exitDate!),
+						}),
+						'exitDate',
+						{ endedBy: 'exitReason', exitReasonKey: 'exitReason' }
+					)
+				: null)
 	if (refused) return { ...refused, column: refused.column ?? (input.status === 'open' ? 'stage' : 'status') }
 	// The same check the integrity report runs on stored histories.
 	const replayed = tryReplay(events)

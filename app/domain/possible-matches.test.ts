@@ -1,12 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-	describeMatchedOn,
-	matchedOn,
-	matchKeys,
-	nameKey,
-	planMerge,
-	readMatchDecision,
-} from './possible-matches.ts'
+import { describeMatchedOn, matchedOn, matchKeys, nameKey, planMerge, readMatchDecision } from './possible-matches.ts'
 import type { RecordedStageEvent } from './stage-machine.ts'
 
 const form = (values: Record<string, string>) => ({ get: (name: string) => values[name] ?? null })
@@ -26,7 +19,10 @@ const exit = (fromStage: string, on: string): RecordedStageEvent => ({
 
 describe('the keys households are matched by', () => {
 	test('email, phone and last name with postcode, whatever the case, spaces or +44', () => {
-		const a = matchKeys({ email: ' Priya.Shah@Example.com', phone: '+44 7700 900123', lastName: 'Ó Dálaigh' }, 'ls1 4ap')
+		const a = matchKeys(
+			{ email: ' Priya.Shah@Example.com', phone: '+44 7700 900123', lastName: 'Ó Dálaigh' },
+			'ls1 4ap'
+		)
 		const b = matchKeys({ email: 'priya.shah@example.com', phone: '07700900123', lastName: 'ó  dálaigh' }, 'LS14AP')
 		expect(a).toEqual(b)
 		expect(nameKey('Van Der Berg', 'NE1 4ST')).toBe('vanderberg|ne14st')
@@ -82,14 +78,27 @@ describe('making one history of two', () => {
 	const known = [entered('enquiry', '2026-01-05'), entered('initial_contact', '2026-01-06', 'enquiry')]
 
 	test('a household that had left is reopened at Enquiry on the new enquiry’s date', () => {
-		const plan = planMerge([...known, exit('initial_contact', '2026-02-01')], [entered('enquiry', '2026-11-20')], '2026-11-20')
-		expect(plan.bridge).toEqual({ kind: 'reopen', fromStage: 'initial_contact', toStage: 'enquiry', businessDate: '2026-11-20' })
+		const plan = planMerge(
+			[...known, exit('initial_contact', '2026-02-01')],
+			[entered('enquiry', '2026-11-20')],
+			'2026-11-20'
+		)
+		expect(plan.bridge).toEqual({
+			kind: 'reopen',
+			fromStage: 'initial_contact',
+			toStage: 'enquiry',
+			businessDate: '2026-11-20',
+		})
 		expect(plan.carried).toBe(false)
 		expect(plan.state).toMatchObject({ stage: 'enquiry', status: 'open', stageEnteredOn: '2026-11-20' })
 	})
 
 	test('never before the day it left: an enquiry back-dated to before then reopens it that day', () => {
-		const plan = planMerge([...known, exit('initial_contact', '2026-11-21')], [entered('enquiry', '2026-11-20')], '2026-11-20')
+		const plan = planMerge(
+			[...known, exit('initial_contact', '2026-11-21')],
+			[entered('enquiry', '2026-11-20')],
+			'2026-11-20'
+		)
 		expect(plan.bridge.businessDate).toBe('2026-11-21')
 		expect(plan.state).toMatchObject({ stage: 'enquiry', stageEnteredOn: '2026-11-21' })
 	})

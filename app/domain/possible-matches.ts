@@ -57,9 +57,27 @@ export function matchedOn(a: readonly MatchKeys[], b: readonly MatchKeys[]): Mat
 		return a.some((keys) => usable(pick(keys)) && theirs.has(pick(keys)))
 	}
 	const kinds: MatchKind[] = []
-	if (shared((keys) => keys.email, (key) => key !== '')) kinds.push('email')
-	if (shared((keys) => keys.phone, (key) => key.length >= 6)) kinds.push('phone')
-	if (shared((keys) => keys.name, (key) => !key.startsWith('|') && !key.endsWith('|'))) kinds.push('name_postcode')
+	if (
+		shared(
+			(keys) => keys.email,
+			(key) => key !== ''
+		)
+	)
+		kinds.push('email')
+	if (
+		shared(
+			(keys) => keys.phone,
+			(key) => key.length >= 6
+		)
+	)
+		kinds.push('phone')
+	if (
+		shared(
+			(keys) => keys.name,
+			(key) => !key.startsWith('|') && !key.endsWith('|')
+		)
+	)
+		kinds.push('name_postcode')
 	return kinds
 }
 
@@ -92,9 +110,7 @@ export const MATCH_REASON_MAX = 1000
 export const KEEP_DETAILS = ['existing', 'new'] as const
 export type KeepDetails = (typeof KEEP_DETAILS)[number]
 
-export type MatchDecision =
-	| { same: true; keep: KeepDetails; reason: string }
-	| { same: false; reason: string }
+export type MatchDecision = { same: true; keep: KeepDetails; reason: string } | { same: false; reason: string }
 
 type Form = { get(name: string): unknown }
 
@@ -166,7 +182,7 @@ export function planMerge(
 					fromStage: state.closed.fromStage,
 					toStage: 'enquiry',
 					businessDate: enquiredOn > state.lastChange.on ? enquiredOn : state.lastChange.on,
-			  }
+				}
 			: { kind: 'returned', fromStage: null, toStage: null, businessDate: enquiredOn }
 	const later = incoming.slice(1)
 	if (later.length > 0) {

@@ -15,7 +15,9 @@ test('no module of app/domain names a GOV.UK class or writes markup', () => {
 				.readFileSync(path.join(dir, name), 'utf8')
 				.split('\n')
 				.flatMap((line, index) =>
-					/govuk-|className|<\/?(a|b|br|div|em|li|p|span|strong|ul)[\s>/]/.test(line.replace(/\/\/.*$/, '')) ? [`${name}:${index + 1}: ${line.trim()}`] : []
+					/govuk-|className|<\/?(a|b|br|div|em|li|p|span|strong|ul)[\s>/]/.test(line.replace(/\/\/.*$/, ''))
+						? [`${name}:${index + 1}: ${line.trim()}`]
+						: []
 				)
 		)
 	expect(offenders).toEqual([])

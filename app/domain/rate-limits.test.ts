@@ -76,9 +76,9 @@ describe('the slow-down', () => {
 	const slowDown = { limit: 10, windowSeconds: 900, firstDelaySeconds: 2, maxDelaySeconds: 60 }
 
 	test('starts at the limit with 2 seconds and doubles up to a minute', () => {
-		expect([0, 9, 10, 11, 12, 13, 14, 15, 16, 1000].map((failures) => slowDownDelaySeconds(slowDown, failures))).toEqual([
-			0, 0, 2, 4, 8, 16, 32, 60, 60, 60,
-		])
+		expect(
+			[0, 9, 10, 11, 12, 13, 14, 15, 16, 1000].map((failures) => slowDownDelaySeconds(slowDown, failures))
+		).toEqual([0, 0, 2, 4, 8, 16, 32, 60, 60, 60])
 		// Estimates are rounded down: 10.9 failures are 10.
 		expect(slowDownDelaySeconds(slowDown, 10.9)).toBe(2)
 		expect(slowDownDelaySeconds(slowDown, 9.9)).toBe(0)

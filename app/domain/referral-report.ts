@@ -14,14 +14,7 @@
 //   divided by how many of them were approved. None approved: no figure.
 
 import { formatPounds } from './bonus-scheme.ts'
-import {
-	LAST_12_MONTHS,
-	inPeriod,
-	monthLabel,
-	monthsOf,
-	type PeriodRules,
-	type ReportPeriod,
-} from './report-period.ts'
+import { LAST_12_MONTHS, inPeriod, monthLabel, monthsOf, type PeriodRules, type ReportPeriod } from './report-period.ts'
 import { counted } from './report-table.ts'
 import { STAGE_KEYS, type StageKey } from './stages.ts'
 import type { CalendarDate } from './working-days.ts'

@@ -74,12 +74,17 @@ describe('the chosen period', () => {
 		const { period, values, errors } = parse(new URLSearchParams())
 		expect(errors).toEqual([])
 		expect(period).toEqual({ from: '2025-12-01', to: '2026-11-24' })
-		expect(values).toEqual({ from: { day: '1', month: '12', year: '2025' }, to: { day: '24', month: '11', year: '2026' } })
+		expect(values).toEqual({
+			from: { day: '1', month: '12', year: '2025' },
+			to: { day: '24', month: '11', year: '2026' },
+		})
 	})
 
 	test('reads two real dates, spaces trimmed, one day long at the least', () => {
 		expect(parse(dates('1 4 2025', '31 3 2026')).period).toEqual({ from: '2025-04-01', to: '2026-03-31' })
-		expect(parse(new URLSearchParams('from-day= 5&from-month=01 &from-year=2026&to-day=5&to-month=1&to-year=2026')).period).toEqual({
+		expect(
+			parse(new URLSearchParams('from-day= 5&from-month=01 &from-year=2026&to-day=5&to-month=1&to-year=2026')).period
+		).toEqual({
 			from: '2026-01-05',
 			to: '2026-01-05',
 		})
@@ -101,7 +106,9 @@ describe('the chosen period', () => {
 		])
 		expect(parse(dates('1 3 2026', '  ')).errors).toEqual([{ field: 'to', message: 'Enter the end of the period' }])
 		const funnel = parsePeriod(dates('2 1 2026', '1 1 2026'), '2026-11-24', { ...rules, noun: 'dates' })
-		expect(funnel.errors).toEqual([{ field: 'to', message: 'The end of the dates must be the same as or after the start' }])
+		expect(funnel.errors).toEqual([
+			{ field: 'to', message: 'The end of the dates must be the same as or after the start' },
+		])
 		expect(funnel.period).toBeNull()
 	})
 

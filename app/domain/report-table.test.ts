@@ -94,7 +94,9 @@ describe('the table as CSV', () => {
 
 	test('is named by its report, table, choices and period', () => {
 		const period = { from: '2026-01-01', to: '2026-03-31' }
-		expect(csvFileName('funnel', 'stages', 'cohort', null, period)).toBe('funnel-stages-cohort-2026-01-01-to-2026-03-31.csv')
+		expect(csvFileName('funnel', 'stages', 'cohort', null, period)).toBe(
+			'funnel-stages-cohort-2026-01-01-to-2026-03-31.csv'
+		)
 		expect(csvFileName('funnel', 'stages', 'period', 'radio', period)).toBe(
 			'funnel-stages-period-radio-2026-01-01-to-2026-03-31.csv'
 		)

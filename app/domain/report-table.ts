@@ -97,8 +97,6 @@ export function tableCsvHref(csvPath: string, search: string, table: string): st
 
 /** 'funnel-stages-cohort-2026-01-01-to-2026-03-31.csv': the parts left to right, empty ones left out. */
 export function csvFileName(...parts: readonly (string | null | false | ReportPeriod)[]): string {
-	const words = parts.flatMap((part) =>
-		!part ? [] : typeof part === 'string' ? [part] : [part.from, 'to', part.to]
-	)
+	const words = parts.flatMap((part) => (!part ? [] : typeof part === 'string' ? [part] : [part.from, 'to', part.to]))
 	return `${words.join('-')}.csv`
 }

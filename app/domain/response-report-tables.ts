@@ -4,7 +4,14 @@
 // (ROLES_THAT.viewHouseholds), on the page and as CSV.
 
 import { columns, type Cell, type ColumnFormat, type ReportTable } from './report-table.ts'
-import { formatNumber, formatShare, type BreachRow, type ClockReport, type Group, type Summary } from './response-report.ts'
+import {
+	formatNumber,
+	formatShare,
+	type BreachRow,
+	type ClockReport,
+	type Group,
+	type Summary,
+} from './response-report.ts'
 
 export const RESPONSE_TABLES = ['weekly', 'channels', 'officers', 'clocks', 'breaches'] as const
 export type ResponseTableKey = (typeof RESPONSE_TABLES)[number]

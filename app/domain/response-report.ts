@@ -107,8 +107,8 @@ export function toReportClock(
 	const taken = !completed
 		? null
 		: unit === 'days'
-		? calendarDaysBetween(clock.startedOn, clock.endedOn!) - clock.pausedDays
-		: clock.elapsedWorkingDays
+			? calendarDaysBetween(clock.startedOn, clock.endedOn!) - clock.pausedDays
+			: clock.elapsedWorkingDays
 	const lateUntil = clock.status === 'missed' ? clock.endedOn : clock.status === 'overdue' ? today : null
 	return {
 		householdId: about.householdId,
@@ -119,7 +119,7 @@ export function toReportClock(
 		status: clock.status,
 		unit,
 		taken,
-		workingHours: completed && clock.key === 'first_contact' ? about.workingHours ?? null : null,
+		workingHours: completed && clock.key === 'first_contact' ? (about.workingHours ?? null) : null,
 		daysLate: lateUntil && clock.deadline ? calendarDaysBetween(clock.deadline, lateUntil) : null,
 		officerId: about.officerId,
 		channelId: about.channelId,
@@ -240,7 +240,7 @@ export function byGroup(
 	}
 	const labelled = [...groups].map(([key, list]) => ({
 		key: key === NONE ? '' : key,
-		label: key === NONE ? noneLabel : labels.get(key) ?? noneLabel,
+		label: key === NONE ? noneLabel : (labels.get(key) ?? noneLabel),
 		summary: summarise(list),
 	}))
 	return labelled.sort((a, b) => {
@@ -296,7 +296,8 @@ export function formatNumber(value: number | null): string {
 /** '4.5 working hours (0.6 working days)': a time to first contact in both units. */
 export function hoursAndDays(hours: number | null, days: number | null): string {
 	if (hours === null && days === null) return 'No contacts made yet'
-	const unit = (value: number | null, one: string, many: string) => (value === null ? '' : ` ${value === 1 ? one : many}`)
+	const unit = (value: number | null, one: string, many: string) =>
+		value === null ? '' : ` ${value === 1 ? one : many}`
 	return `${formatNumber(hours)}${unit(hours, 'working hour', 'working hours')} (${formatNumber(days)}${unit(
 		days,
 		'working day',

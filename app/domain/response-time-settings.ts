@@ -8,7 +8,6 @@ import type { FieldError } from './field-errors.ts'
 // The rules of the response-time settings pages that need no database: what the targets, the
 // reminder and closure-day forms accept, in GOV.UK words.
 
-
 export type TargetField = {
 	key: keyof ClockTargets
 	label: string

@@ -14,7 +14,7 @@ export function relativeLuminance(hex: string): number {
 	const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [
 		number,
 		number,
-		number
+		number,
 	]
 	return 0.2126 * r + 0.7152 * g + 0.0722 * b
 }

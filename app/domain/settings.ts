@@ -50,7 +50,6 @@ export function sameLabel(a: string, b: string): boolean {
 	return tidy(a) === tidy(b)
 }
 
-
 function readLabel(raw: string, what: string): { label: string; error?: string } {
 	const label = raw.trim().replace(/\s+/g, ' ')
 	if (label === '') return { label, error: `Enter the name of the ${what}` }

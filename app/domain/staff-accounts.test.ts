@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { ACCOUNT_REFUSALS, accountActions, accountChangeRefusal, accountStatus, readAccountForm } from './staff-accounts.ts'
+import {
+	ACCOUNT_REFUSALS,
+	accountActions,
+	accountChangeRefusal,
+	accountStatus,
+	readAccountForm,
+} from './staff-accounts.ts'
 
 const now = new Date('2026-11-23T12:00:00Z')
 

@@ -67,7 +67,10 @@ export type AccountAction = 'save' | 'send_link' | 'disable' | 'enable'
  * the reason instead; the server refuses with the same words (ADR 024). Whether anyone else is an
  * active administrator needs the database: `accountChangeRefusal` adds that rule.
  */
-export function accountActions(actorId: string, target: { id: string; disabled: boolean }): Record<AccountAction, string | null> {
+export function accountActions(
+	actorId: string,
+	target: { id: string; disabled: boolean }
+): Record<AccountAction, string | null> {
 	return {
 		save: null,
 		send_link: target.disabled ? ACCOUNT_REFUSALS.linkWhileDisabled : null,

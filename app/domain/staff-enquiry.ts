@@ -73,8 +73,7 @@ export type ValidStaffEnquiry = {
 }
 
 export type StaffEnquiryValidation =
-	| { ok: true; value: ValidStaffEnquiry }
-	| { ok: false; errors: FieldError<StaffEnquiryField>[] }
+	{ ok: true; value: ValidStaffEnquiry } | { ok: false; errors: FieldError<StaffEnquiryField>[] }
 
 export function validateStaffEnquiry(values: StaffEnquiryValues, context: StaffEnquiryContext): StaffEnquiryValidation {
 	const errors: { field: StaffEnquiryField; message: string }[] = []
@@ -87,7 +86,8 @@ export function validateStaffEnquiry(values: StaffEnquiryValues, context: StaffE
 
 	const receivedBy = RECEIVED_BY.find((option) => option.value === values.receivedBy)?.value
 	if (!receivedBy) fail('receivedBy', 'Select how the enquiry came in')
-	if (values.eventName.length > EVENT_NAME_MAX) fail('eventName', `Event name must be ${EVENT_NAME_MAX} characters or less`)
+	if (values.eventName.length > EVENT_NAME_MAX)
+		fail('eventName', `Event name must be ${EVENT_NAME_MAX} characters or less`)
 
 	let receivedOn: CalendarDate | undefined
 	const date = readDateInput(values.receivedOn, `The date they reached ${context.stageNames.enquiry}`)
@@ -121,7 +121,6 @@ export function validateStaffEnquiry(values: StaffEnquiryValues, context: StaffE
 		},
 	}
 }
-
 
 /** The words the member of staff confirmed, kept with the enquiry as the record of consent. */
 export function staffConsentWording(input: {

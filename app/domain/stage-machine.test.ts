@@ -69,14 +69,14 @@ function runAll(state: HouseholdState, ...commands: (StageCommand & { role?: Sta
 	return state
 }
 const move = (toStage: string, businessDate = TODAY, extra: Partial<StageCommand> = {}) =>
-	({ type: 'move', toStage, businessDate, ...extra } as StageCommand)
-const hold = (reviewOn = '2027-01-11', businessDate = TODAY) => ({ type: 'hold', reviewOn, businessDate } as const)
-const resume = (businessDate = TODAY) => ({ type: 'resume', businessDate } as const)
-const completeStage1 = (businessDate = TODAY) => ({ type: 'complete_stage_1', businessDate } as const)
-const checksReceived = (businessDate = TODAY) => ({ type: 'checks_received', businessDate } as const)
+	({ type: 'move', toStage, businessDate, ...extra }) as StageCommand
+const hold = (reviewOn = '2027-01-11', businessDate = TODAY) => ({ type: 'hold', reviewOn, businessDate }) as const
+const resume = (businessDate = TODAY) => ({ type: 'resume', businessDate }) as const
+const completeStage1 = (businessDate = TODAY) => ({ type: 'complete_stage_1', businessDate }) as const
+const checksReceived = (businessDate = TODAY) => ({ type: 'checks_received', businessDate }) as const
 const close = (endedBy: string, exitReasonKey: string, businessDate = TODAY) =>
-	({ type: 'close', endedBy, exitReasonKey, businessDate } as const)
-const reopen = (businessDate = TODAY) => ({ type: 'reopen', businessDate } as const)
+	({ type: 'close', endedBy, exitReasonKey, businessDate }) as const
+const reopen = (businessDate = TODAY) => ({ type: 'reopen', businessDate }) as const
 
 const NO_ROLE = 'Only managers, recruitment officers and social workers can change a household’s stage'
 const CLOSED = 'This household is closed. A manager must reopen it before anything else can change'

@@ -40,7 +40,8 @@ import { DEFAULT_STAGE_NAMES, STAGE_KEYS, type StageKey } from './stages.ts'
 import { formatDate, isCalendarDate, type CalendarDate } from './working-days.ts'
 
 export type HouseholdStatus = 'open' | 'on_hold' | 'closed'
-export type StageEventKind = 'entered' | 'checks_received' | 'completed' | 'hold' | 'resume' | 'exit' | 'reopen' | 'returned'
+export type StageEventKind =
+	'entered' | 'checks_received' | 'completed' | 'hold' | 'resume' | 'exit' | 'reopen' | 'returned'
 
 /** What a stored event must carry to be replayed (a Prisma StageEvent row or a demo event fits). */
 export type RecordedStageEvent = {
@@ -139,7 +140,8 @@ const ENDED_BY: Record<EndedBy, string> = {
 }
 
 const stageIndex = (stage: StageKey) => STAGE_KEYS.indexOf(stage)
-const isStage = (value: unknown): value is StageKey => typeof value === 'string' && (STAGE_KEYS as string[]).includes(value)
+const isStage = (value: unknown): value is StageKey =>
+	typeof value === 'string' && (STAGE_KEYS as string[]).includes(value)
 
 // ---------------------------------------------------------------------------------------------
 // Replay: folding the history
@@ -147,7 +149,7 @@ const isStage = (value: unknown): value is StageKey => typeof value === 'string'
 export class StageHistoryError extends Error {
 	constructor(
 		readonly index: number,
-		readonly problem: string,
+		readonly problem: string
 	) {
 		super(`Stage event ${index}: ${problem}`)
 		this.name = 'StageHistoryError'
@@ -241,12 +243,24 @@ function step(state: HouseholdState | null, event: RecordedStageEvent): Househol
 			return { ...state, stage1ChecksReceivedOn: on, lastChange: change('checks_received') }
 		}
 		case 'completed': {
-			if (event.fromStage !== 'stage_1' || !state.openStages.includes('stage_1')) return 'completes Stage 1, which is not open'
-			return { ...state, openStages: state.openStages.filter((stage) => stage !== 'stage_1'), stage1CompletedOn: on, lastChange: change('completed') }
+			if (event.fromStage !== 'stage_1' || !state.openStages.includes('stage_1'))
+				return 'completes Stage 1, which is not open'
+			return {
+				...state,
+				openStages: state.openStages.filter((stage) => stage !== 'stage_1'),
+				stage1CompletedOn: on,
+				lastChange: change('completed'),
+			}
 		}
 		case 'hold':
 			if (state.stage === 'approved') return 'puts an approved household on hold'
-			return { ...state, status: 'on_hold', heldSince: on, holdReviewOn: event.reviewOn ?? null, lastChange: change('hold') }
+			return {
+				...state,
+				status: 'on_hold',
+				heldSince: on,
+				holdReviewOn: event.reviewOn ?? null,
+				lastChange: change('hold'),
+			}
 		case 'resume':
 			return { ...state, status: 'open', heldSince: null, holdReviewOn: null, lastChange: change('resume') }
 		case 'exit':
@@ -269,8 +283,10 @@ function step(state: HouseholdState | null, event: RecordedStageEvent): Househol
 		case 'reopen': {
 			const closed = state.closed!
 			const to = event.toStage
-			if (event.fromStage !== closed.fromStage) return `reopens from ${event.fromStage} but the household left at ${closed.fromStage}`
-			if (!isStage(to) || stageIndex(to) > stageIndex(closed.fromStage)) return `reopens at ${to}, after the stage it left`
+			if (event.fromStage !== closed.fromStage)
+				return `reopens from ${event.fromStage} but the household left at ${closed.fromStage}`
+			if (!isStage(to) || stageIndex(to) > stageIndex(closed.fromStage))
+				return `reopens at ${to}, after the stage it left`
 			// A manager's reopen restores what was open; a returning enquirer starts again at `to`.
 			const openStages = to === closed.fromStage ? closed.openStages : [to]
 			return {
@@ -279,7 +295,8 @@ function step(state: HouseholdState | null, event: RecordedStageEvent): Househol
 				status: 'open',
 				openStages,
 				stageEnteredOn: on,
-				stage1CompletedOn: openStages.includes('stage_1') || stageIndex(to) < stageIndex('stage_1') ? null : state.stage1CompletedOn,
+				stage1CompletedOn:
+					openStages.includes('stage_1') || stageIndex(to) < stageIndex('stage_1') ? null : state.stage1CompletedOn,
 				// Checks are recorded again after a reopening: the decision clock starts afresh.
 				stage1ChecksReceivedOn: null,
 				closed: null,
@@ -292,8 +309,13 @@ function step(state: HouseholdState | null, event: RecordedStageEvent): Househol
 }
 
 /** Which stages are open after entering `to` from the state's stage. */
-function stagesAfterMove(state: HouseholdState, to: StageKey, on: CalendarDate): Pick<HouseholdState, 'openStages' | 'stage1CompletedOn'> {
-	if (to === 'stage_2' && state.openStages.includes('stage_1')) return { openStages: ['stage_1', 'stage_2'], stage1CompletedOn: null }
+function stagesAfterMove(
+	state: HouseholdState,
+	to: StageKey,
+	on: CalendarDate
+): Pick<HouseholdState, 'openStages' | 'stage1CompletedOn'> {
+	if (to === 'stage_2' && state.openStages.includes('stage_1'))
+		return { openStages: ['stage_1', 'stage_2'], stage1CompletedOn: null }
 	if (stageIndex(to) <= stageIndex('stage_1')) return { openStages: [to], stage1CompletedOn: null }
 	// Stage 2 or later with Stage 1 done, or Panel onwards (which closes an open Stage 1).
 	return { openStages: [to], stage1CompletedOn: state.stage1CompletedOn ?? on }
@@ -330,11 +352,8 @@ export function apply(state: HouseholdState, command: StageCommand, context: Mac
 		case 'move': {
 			const to = command.toStage
 			if (!isStage(to)) return refuse('Select a stage', 'toStage')
-			if (to === state.stage) return refuse(`The household is already at ${name(to)}`, 'toStage')
-			const forward = stageIndex(to) > stageIndex(state.stage)
-			if (!forward && actor.role !== 'manager') return refuse('Only a manager can move a household back to an earlier stage', 'toStage')
-			const next = STAGE_KEYS[stageIndex(state.stage) + 1]!
-			if (forward && to !== next) return refuse(`Move the household to ${name(next)} first: stages cannot be skipped`, 'toStage')
+			const wrongStage = moveRefusal(state, to, actor.role, name)
+			if (wrongStage) return wrongStage
 			const problem = checkDate(command, context, state, `The date they reached ${name(to)}`, name)
 			if (problem) return problem
 			return { ok: true, event: event({ kind: 'entered', fromStage: state.stage, toStage: to }) }
@@ -366,16 +385,8 @@ export function apply(state: HouseholdState, command: StageCommand, context: Mac
 		case 'close': {
 			const problem = checkDate(command, context, state, 'The date they left', name)
 			if (problem) return problem
-			const endedBy = command.endedBy as EndedBy
-			if (!Object.hasOwn(ENDED_BY, endedBy)) return refuse('Select who ended it', 'endedBy')
-			if (endedBy === 'not_approved' && state.stage !== 'panel')
-				return refuse(`A household can only be not approved after ${name('panel')}`, 'endedBy')
-			if (!command.exitReasonKey) return refuse('Select why the household left', 'exitReasonKey')
-			const reason = (context.exitReasons ?? []).find((option) => option.key === command.exitReasonKey)
-			if (!reason) return refuse('Select a reason from the list', 'exitReasonKey')
-			if (reason.retired) return refuse(`“${reason.label}” is no longer used: select another reason`, 'exitReasonKey')
-			if (reason.endedBy !== endedBy)
-				return refuse(`“${reason.label}” is not a reason for “${ENDED_BY[endedBy]}”: select a reason that matches who ended it`, 'exitReasonKey')
+			const reason = exitReasonFor(command, state, context, name)
+			if ('ok' in reason) return reason
 			return { ok: true, event: event({ kind: 'exit', fromStage: state.stage, exitReasonKey: reason.key }) }
 		}
 		case 'reopen': {
@@ -385,6 +396,46 @@ export function apply(state: HouseholdState, command: StageCommand, context: Mac
 			return { ok: true, event: event({ kind: 'reopen', fromStage: stage, toStage: stage }) }
 		}
 	}
+}
+
+/** Why a household cannot move to `to` (no skipping forward; only a manager moves back), or null. */
+function moveRefusal(
+	state: HouseholdState,
+	to: StageKey,
+	role: MachineContext['actor']['role'],
+	name: (stage: StageKey) => string
+): CommandResult | null {
+	if (to === state.stage) return refuse(`The household is already at ${name(to)}`, 'toStage')
+	const forward = stageIndex(to) > stageIndex(state.stage)
+	if (!forward && role !== 'manager')
+		return refuse('Only a manager can move a household back to an earlier stage', 'toStage')
+	const next = STAGE_KEYS[stageIndex(state.stage) + 1]!
+	if (forward && to !== next)
+		return refuse(`Move the household to ${name(next)} first: stages cannot be skipped`, 'toStage')
+	return null
+}
+
+/** The exit reason a closing names, checked against who ended it and the stage; or the refusal. */
+function exitReasonFor(
+	command: Extract<StageCommand, { type: 'close' }>,
+	state: HouseholdState,
+	context: MachineContext,
+	name: (stage: StageKey) => string
+): { key: string } | CommandResult {
+	const endedBy = command.endedBy as EndedBy
+	if (!Object.hasOwn(ENDED_BY, endedBy)) return refuse('Select who ended it', 'endedBy')
+	if (endedBy === 'not_approved' && state.stage !== 'panel')
+		return refuse(`A household can only be not approved after ${name('panel')}`, 'endedBy')
+	if (!command.exitReasonKey) return refuse('Select why the household left', 'exitReasonKey')
+	const reason = (context.exitReasons ?? []).find((option) => option.key === command.exitReasonKey)
+	if (!reason) return refuse('Select a reason from the list', 'exitReasonKey')
+	if (reason.retired) return refuse(`“${reason.label}” is no longer used: select another reason`, 'exitReasonKey')
+	if (reason.endedBy !== endedBy)
+		return refuse(
+			`“${reason.label}” is not a reason for “${ENDED_BY[endedBy]}”: select a reason that matches who ended it`,
+			'exitReasonKey'
+		)
+	return { key: reason.key }
 }
 
 /** What `commandRefusal` needs of a household's state: the page has it as well as the machine. */
@@ -400,27 +451,34 @@ export type CommandGateState = Pick<
  * same words otherwise, so the page and the server cannot disagree (app/domain/household-actions.ts).
  */
 export function commandRefusal(type: StageCommand['type'], state: CommandGateState, role: StaffRole): string | null {
-	if (!PIPELINE_ROLES.includes(role)) return 'Only managers, recruitment officers and social workers can change a household’s stage'
+	if (!PIPELINE_ROLES.includes(role))
+		return 'Only managers, recruitment officers and social workers can change a household’s stage'
 	if (type === 'reopen') {
 		if (state.status !== 'closed') return 'This household is not closed'
 		return role === 'manager' ? null : 'Only a manager can reopen a closed household'
 	}
-	if (state.status === 'closed') return 'This household is closed. A manager must reopen it before anything else can change'
+	if (state.status === 'closed')
+		return 'This household is closed. A manager must reopen it before anything else can change'
 	if (type === 'resume') return state.status === 'on_hold' ? null : 'This household is not on hold'
 	if (state.status === 'on_hold' && type === 'hold') return 'This household is already on hold'
-	if (state.status === 'on_hold' && type !== 'close') return 'This household is on hold. Resume it before you change anything else'
+	if (state.status === 'on_hold' && type !== 'close')
+		return 'This household is on hold. Resume it before you change anything else'
 	const stage1Open = state.openStages.includes('stage_1')
 	switch (type) {
 		case 'move':
 			// Approved is the last stage: the only moves left are back, which only a manager makes.
-			return state.stage === 'approved' && role !== 'manager' ? 'This household is approved: it has finished recruitment' : null
+			return state.stage === 'approved' && role !== 'manager'
+				? 'This household is approved: it has finished recruitment'
+				: null
 		case 'checks_received':
-			if (!stage1Open) return state.stage1CompletedOn ? 'Stage 1 is already complete' : 'The household has not started Stage 1'
+			if (!stage1Open)
+				return state.stage1CompletedOn ? 'Stage 1 is already complete' : 'The household has not started Stage 1'
 			return state.stage1ChecksReceivedOn
 				? `You have already recorded that the last Stage 1 check arrived on ${formatDate(state.stage1ChecksReceivedOn)}`
 				: null
 		case 'complete_stage_1':
-			if (!stage1Open) return state.stage1CompletedOn ? 'Stage 1 is already complete' : 'The household has not started Stage 1'
+			if (!stage1Open)
+				return state.stage1CompletedOn ? 'Stage 1 is already complete' : 'The household has not started Stage 1'
 			return null
 		case 'hold':
 			return state.stage === 'approved' ? 'An approved household cannot be put on hold' : null
@@ -439,7 +497,7 @@ function checkDate(
 	context: MachineContext,
 	state: HouseholdState,
 	label: string,
-	name: (stage: StageKey) => string,
+	name: (stage: StageKey) => string
 ): CommandResult | null {
 	const date = command.businessDate.trim()
 	if (!date) return refuse(`Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}`, 'businessDate')
@@ -462,7 +520,10 @@ function checkDate(
 		const reason = command.backdateReason?.trim() ?? ''
 		if (!reason) return refuse('Enter why you are recording a date in the past', 'backdateReason')
 		if (reason.length > BACKDATE_REASON_MAX)
-			return refuse(`Why you are recording a date in the past must be ${BACKDATE_REASON_MAX} characters or fewer`, 'backdateReason')
+			return refuse(
+				`Why you are recording a date in the past must be ${BACKDATE_REASON_MAX} characters or fewer`,
+				'backdateReason'
+			)
 	}
 	return null
 }
@@ -477,16 +538,28 @@ export type StartCommand = Dated & { stage: string }
  * (a phone enquiry, an event sign-up sheet, an import of an existing pipeline) may start it at any
  * stage, with the usual date rules.
  */
-export function startHousehold(command: StartCommand, context: Omit<MachineContext, 'actor'> & { actor: Actor | null }): CommandResult {
+export function startHousehold(
+	command: StartCommand,
+	context: Omit<MachineContext, 'actor'> & { actor: Actor | null }
+): CommandResult {
 	const { actor } = context
 	const name = (stage: StageKey) => context.stageNames?.[stage] ?? DEFAULT_STAGE_NAMES[stage]
-	if (actor && !PIPELINE_ROLES.includes(actor.role)) return refuse('Only managers, recruitment officers and social workers can add a household')
+	if (actor && !PIPELINE_ROLES.includes(actor.role))
+		return refuse('Only managers, recruitment officers and social workers can add a household')
 	if (!isStage(command.stage)) return refuse('Select a stage', 'toStage')
-	if (!actor && command.stage !== 'enquiry') return refuse(`Only staff can add a household at ${name(command.stage)}`, 'toStage')
-	if (!actor && command.businessDate !== context.today) return refuse('An enquiry from the public is dated today', 'businessDate')
+	if (!actor && command.stage !== 'enquiry')
+		return refuse(`Only staff can add a household at ${name(command.stage)}`, 'toStage')
+	if (!actor && command.businessDate !== context.today)
+		return refuse('An enquiry from the public is dated today', 'businessDate')
 	// No earlier change to respect: a state whose last change is on the earliest date there is.
 	const blank = { lastChange: { kind: 'entered', on: '0000-01-01', stage: 'enquiry' } } as HouseholdState
-	const problem = checkDate(command, { ...context, actor: actor ?? { id: '', role: 'officer' } }, blank, `The date they reached ${name(command.stage)}`, name)
+	const problem = checkDate(
+		command,
+		{ ...context, actor: actor ?? { id: '', role: 'officer' } },
+		blank,
+		`The date they reached ${name(command.stage)}`,
+		name
+	)
 	if (problem) return problem
 	const businessDate = command.businessDate.trim()
 	return {
@@ -506,14 +579,18 @@ export function startHousehold(command: StartCommand, context: Omit<MachineConte
 }
 
 /** The Household row's copy of the state: write these in the same transaction as the event. */
-export function householdFields(state: HouseholdState): { stage: StageKey; status: HouseholdStatus; stageEnteredOn: CalendarDate } {
+export function householdFields(state: HouseholdState): {
+	stage: StageKey
+	status: HouseholdStatus
+	stageEnteredOn: CalendarDate
+} {
 	return { stage: state.stage, status: state.status, stageEnteredOn: state.stageEnteredOn }
 }
 
 /** Where the stored Household row disagrees with its replayed events ([] when it agrees). */
 export function householdDifferences(
 	state: HouseholdState,
-	household: { stage: string; status: string; stageEnteredOn: string },
+	household: { stage: string; status: string; stageEnteredOn: string }
 ): string[] {
 	const expected = householdFields(state)
 	return (['stage', 'status', 'stageEnteredOn'] as const)
@@ -522,6 +599,9 @@ export function householdDifferences(
 }
 
 /** True when the stored Household row agrees with its replayed events. */
-export function matchesHousehold(state: HouseholdState, household: { stage: string; status: string; stageEnteredOn: string }): boolean {
+export function matchesHousehold(
+	state: HouseholdState,
+	household: { stage: string; status: string; stageEnteredOn: string }
+): boolean {
 	return householdDifferences(state, household).length === 0
 }

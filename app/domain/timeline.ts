@@ -100,7 +100,7 @@ export function stageEventInstant(event: { businessDate: CalendarDate; recordedA
 
 // eslint-disable-next-line max-lines-per-function -- TODO(issue 13): one branch per kind of entry; one function per kind
 export function buildTimeline(input: TimelineInput): TimelineItem[] {
-	const name = (stage: string | null) => (stage && isStageKey(stage) ? input.stageNames[stage] : stage ?? '')
+	const name = (stage: string | null) => (stage && isStageKey(stage) ? input.stageNames[stage] : (stage ?? ''))
 	const items: TimelineItem[] = []
 
 	for (const event of input.stageEvents) {

@@ -271,13 +271,13 @@ export function addWorkingDays(
 	startDate: CalendarDate,
 	n: number,
 	closures?: Closures,
-	paused?: readonly PausedRange[],
+	paused?: readonly PausedRange[]
 ): CalendarDate {
 	if (!Number.isInteger(n)) throw new RangeError(`Working days must be a whole number, got ${n}`)
 	const counts = counter(closures, paused)
 	const step = Math.sign(n)
 	let day = toDayNumber(startDate)
-	for (let remaining = Math.abs(n); remaining > 0; ) {
+	for (let remaining = Math.abs(n); remaining > 0;) {
 		day += step
 		if (counts(day)) remaining--
 	}
@@ -292,7 +292,7 @@ export function workingDaysBetween(
 	from: CalendarDate,
 	to: CalendarDate,
 	closures?: Closures,
-	paused?: readonly PausedRange[],
+	paused?: readonly PausedRange[]
 ): number {
 	const counts = counter(closures, paused)
 	const last = toDayNumber(to)

@@ -100,7 +100,10 @@ export function startImportWorker(options: ImportWorkerOptions): ImportWorker {
 		})
 		if (outcome.status === 'retry') {
 			await retryImportJob(claim, { nextAttemptAt: outcome.nextAttemptAt, error: described })
-			logger.warn(`${name} failed on attempt ${claim.attempt}, will retry at ${outcome.nextAttemptAt.toISOString()}`, error)
+			logger.warn(
+				`${name} failed on attempt ${claim.attempt}, will retry at ${outcome.nextAttemptAt.toISOString()}`,
+				error
+			)
 			return
 		}
 		const message = clash ? IMPORT_MESSAGES.clashed(claim.kind) : IMPORT_MESSAGES.gaveUp(claim.attempt)

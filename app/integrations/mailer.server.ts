@@ -32,7 +32,7 @@ export function createMailer(options: MailerOptions): Mailer {
 				socketTimeout: SMTP_TIMEOUT_MS,
 				dnsTimeout: SMTP_TIMEOUT_MS,
 			},
-			defaults,
+			defaults
 		)
 		return {
 			async send(message) {
@@ -75,7 +75,11 @@ function mailboxFileName(now: Date): string {
  */
 export function isPermanentSendError(error: unknown): boolean {
 	if (!(error instanceof Error)) return false
-	const { code, responseCode, permanent } = error as Error & { code?: string; responseCode?: number; permanent?: boolean }
+	const { code, responseCode, permanent } = error as Error & {
+		code?: string
+		responseCode?: number
+		permanent?: boolean
+	}
 	if (code !== 'EENVELOPE' && code !== 'EMESSAGE') return false
 	if (responseCode === undefined) return code === 'EENVELOPE' // an address nodemailer itself cannot use
 	return permanent ?? (responseCode >= 500 && responseCode < 600 && responseCode !== 503)
@@ -127,7 +131,7 @@ export async function readMailbox(dir: string, options: { limit?: number } = {})
 				html: email.html,
 				raw,
 			}
-		}),
+		})
 	)
 }
 
@@ -162,10 +166,11 @@ export function parseEmail(raw: string): ParsedEmail {
 		}
 		return result
 	}
-	const decoded = decodeBody(body, headers.get('content-transfer-encoding'), headerParameter(contentType, 'charset')).replace(
-		/\r\n/g,
-		'\n',
-	)
+	const decoded = decodeBody(
+		body,
+		headers.get('content-transfer-encoding'),
+		headerParameter(contentType, 'charset')
+	).replace(/\r\n/g, '\n')
 	if (/^text\/html/i.test(contentType)) result.html = decoded
 	else if (/^text\/plain/i.test(contentType)) result.text = decoded
 	return result
@@ -220,9 +225,7 @@ function decodeEncodedWords(value: string): string {
 		.replace(/(=\?[^?\s]+\?[BbQq]\?[^?\s]*\?=)\s+(?==\?[^?\s]+\?[BbQq]\?[^?\s]*\?=)/g, '$1')
 		.replace(/=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=/g, (_word, charset: string, encoding: string, text: string) => {
 			const bytes =
-				encoding.toUpperCase() === 'B'
-					? Buffer.from(text, 'base64')
-					: quotedPrintableBytes(text.replace(/_/g, ' '))
+				encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64') : quotedPrintableBytes(text.replace(/_/g, ' '))
 			return decodeBytes(bytes, charset.replace(/\*.*$/, ''))
 		})
 }

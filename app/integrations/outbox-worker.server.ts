@@ -74,11 +74,11 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 			const logged = error.replace(/[^\s<>()@]+@[^\s<>()@]+/g, '[address]')
 			if (outcome.status === 'dead') {
 				logger.error(
-					`Outbox: gave up on message ${message.id} (${message.template}) after ${failedAttempts} attempts; the mail server refused it: ${logged}`,
+					`Outbox: gave up on message ${message.id} (${message.template}) after ${failedAttempts} attempts; the mail server refused it: ${logged}`
 				)
 			} else {
 				logger.warn(
-					`Outbox: message ${message.id} (${message.template}) failed on attempt ${failedAttempts}, will retry at ${outcome.nextAttemptAt.toISOString()}: ${logged}`,
+					`Outbox: message ${message.id} (${message.template}) failed on attempt ${failedAttempts}, will retry at ${outcome.nextAttemptAt.toISOString()}: ${logged}`
 				)
 			}
 			return

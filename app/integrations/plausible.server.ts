@@ -129,7 +129,7 @@ export function asksNotToBeTracked(headers: Headers): boolean {
 export async function relayEvent(
 	received: { text: string; headers: Headers; clientIp: string },
 	config: PlausibleConfig | null,
-	timeoutMs = FORWARD_TIMEOUT_MS,
+	timeoutMs = FORWARD_TIMEOUT_MS
 ): Promise<RelayOutcome> {
 	if (!config) return { status: 404, message: 'Analytics are not enabled' }
 	// Honoured quietly: the event is simply not passed on.

@@ -20,7 +20,10 @@ export const WEBHOOK_TOLERANCE_SECONDS = 300
 
 /** Why a webhook's body was refused: not signed by Stripe (or not recently), or signed but not JSON. */
 export class WebhookRefused extends Error {
-	constructor(readonly reason: 'signature' | 'malformed', message: string) {
+	constructor(
+		readonly reason: 'signature' | 'malformed',
+		message: string
+	) {
 		super(message)
 	}
 }

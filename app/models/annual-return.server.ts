@@ -54,22 +54,18 @@ export async function loadAnnualReturn(period: ReportPeriod): Promise<AnnualRetu
 	for (const row of counts) byRoute[row.route as FunnelRoute][row.what] = Number(row.count)
 	return annualReturn({
 		counts: byRoute,
-		exits: exits.map(
-			(row): ExitCount => ({
-				route: row.route as FunnelRoute,
-				stage: row.stage as StageKey | null,
-				endedBy: row.endedBy,
-				reasonKey: row.reasonKey,
-				count: Number(row.count),
-			})
-		),
-		approvals: approvals.map(
-			(row): ApprovalDates => ({
-				applicationOn: row.applicationOn,
-				approvedOn: row.approvedOn,
-				count: Number(row.count),
-			})
-		),
+		exits: exits.map((row): ExitCount => ({
+			route: row.route as FunnelRoute,
+			stage: row.stage as StageKey | null,
+			endedBy: row.endedBy,
+			reasonKey: row.reasonKey,
+			count: Number(row.count),
+		})),
+		approvals: approvals.map((row): ApprovalDates => ({
+			applicationOn: row.applicationOn,
+			approvedOn: row.approvedOn,
+			count: Number(row.count),
+		})),
 		reasons: reasons.map((reason) => ({ ...reason, ofstedCode: reason.ofstedCode as OfstedWithdrawalCode | null })),
 	})
 }

@@ -94,7 +94,7 @@ export async function getBonusEntry(id: string) {
 	const ids = [entry.approvedById, entry.paidRecordedById, entry.voidedById].filter((id): id is string => id !== null)
 	const people = await prisma.staffUser.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
 	const nameOf = (id: string | null) =>
-		id ? people.find((person) => person.id === id)?.name ?? 'A former member of staff' : null
+		id ? (people.find((person) => person.id === id)?.name ?? 'A former member of staff') : null
 	return {
 		id: entry.id,
 		milestone: entry.milestone as Milestone,

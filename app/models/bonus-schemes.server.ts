@@ -61,7 +61,7 @@ export async function listSchemes(today: CalendarDate, requestedPage = 1) {
 			status: statuses.get(scheme.id) as SchemeStatus,
 			createdAt: scheme.createdAt.toISOString(),
 			// The first version came with the service (written by the migration).
-			createdBy: scheme.createdById ? names.get(scheme.createdById) ?? 'A former member of staff' : null,
+			createdBy: scheme.createdById ? (names.get(scheme.createdById) ?? 'A former member of staff') : null,
 		})),
 	}
 }

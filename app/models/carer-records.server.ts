@@ -24,7 +24,7 @@ export async function listCarers(input: { search: string; page: number }) {
 					{ emailNormalized: { contains: search.toLowerCase() } },
 					...(code ? [{ referralCodes: { some: { code: { contains: code } } } }] : []),
 				],
-		  }
+			}
 		: {}
 	const total = await prisma.carer.count({ where })
 	const pages = Math.max(1, Math.ceil(total / CARERS_PER_PAGE))

@@ -86,10 +86,7 @@ const writer = new GroupCommit<PendingEnquiry, RecordedEnquiry>(writeEnquiries)
  * A repeat of a submission key writes nothing and returns the first enquiry's receipt. Resolves
  * only once the enquiry is committed.
  */
-export async function recordEnquiry(
-	input: NewEnquiry,
-	config: ServiceConfig
-): Promise<RecordedEnquiry> {
+export async function recordEnquiry(input: NewEnquiry, config: ServiceConfig): Promise<RecordedEnquiry> {
 	for (let attempt = 1; ; attempt++) {
 		try {
 			return await writer.submit({ ...input, config })
@@ -175,8 +172,12 @@ async function writeInTransaction(
 	await writeHouseholds(tx, rows)
 	await writePossibleMatches(tx, matches)
 	// After the matches: the referral of a household that may be one already known waits.
-	await referralsFromEnquiries(tx, rows.flatMap((row) => row.referrals))
-	if (rows.length > 0) await tx.outboxMessage.createMany({ data: outboxRows(await enquiryEmails(tx, fresh, rows, matches)) })
+	await referralsFromEnquiries(
+		tx,
+		rows.flatMap((row) => row.referrals)
+	)
+	if (rows.length > 0)
+		await tx.outboxMessage.createMany({ data: outboxRows(await enquiryEmails(tx, fresh, rows, matches)) })
 
 	const created = new Map(fresh.map(({ item, index }, n) => [index, receiptOf(item, rows[n]!)]))
 	const { outcomes, releases, audit } = answers(batch, verdicts, created)
@@ -257,7 +258,7 @@ async function intakesOf(tx: Prisma.TransactionClient, fresh: readonly Fresh[]) 
 						where: { code: { in: codes }, active: true },
 						select: { id: true, code: true },
 					})
-			  ).map((referral) => [referral.code, referral.id])
+				).map((referral) => [referral.code, referral.id])
 	)
 	const { idByKey } = await channelLookup(tx, { keys: fresh.map(({ item }) => item.channel) })
 	const references = await freshReferences(tx, fresh.length)
@@ -283,7 +284,12 @@ function matchKeysOf(rows: HouseholdRows): NewHouseholdKeys {
 
 function receiptOf(item: PendingEnquiry, rows: HouseholdRows): EnquiryReceipt {
 	const { household, enquiries } = rows
-	return { reference: enquiries[0]!.reference, householdId: household.id, isKinship: household.route === 'kinship', channel: item.channel }
+	return {
+		reference: enquiries[0]!.reference,
+		householdId: household.id,
+		isKinship: household.route === 'kinship',
+		channel: item.channel,
+	}
 }
 
 /** The acknowledgement to each new enquirer and the alert to the team, with any possible match. */
@@ -296,7 +302,10 @@ async function enquiryEmails(
 	const references = new Map(rows.map(({ household }) => [household.id, household.reference]))
 	const stored = matches.map((match) => match.existingHouseholdId).filter((id) => !references.has(id))
 	if (stored.length > 0)
-		for (const household of await tx.household.findMany({ where: { id: { in: stored } }, select: { id: true, reference: true } }))
+		for (const household of await tx.household.findMany({
+			where: { id: { in: stored } },
+			select: { id: true, reference: true },
+		}))
 			references.set(household.id, household.reference)
 	const { labelByKey } = await channelLookup(tx)
 	return fresh.flatMap(({ item }, n) => {
@@ -306,7 +315,7 @@ async function enquiryEmails(
 			householdId: household.id,
 			householdReference: household.reference,
 			reference: enquiries[0]!.reference,
-			possibleMatch: match ? references.get(match.existingHouseholdId) ?? null : null,
+			possibleMatch: match ? (references.get(match.existingHouseholdId) ?? null) : null,
 			channelLabel: labelByKey.get(item.channel) ?? CHANNEL_LABELS[item.channel as ChannelKey] ?? item.channel,
 			firstContactDeadline: household.nextClockDeadline!,
 		})

@@ -101,7 +101,7 @@ async function computeChunk(
 						utmMedium: household.utmMedium,
 						utmCampaign: household.utmCampaign,
 						howHeard: household.howHeard,
-				  }
+					}
 		try {
 			computed.facts.set(
 				household.id,

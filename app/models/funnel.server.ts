@@ -254,8 +254,8 @@ function monthsSql(filter: Filter, period: ReportPeriod) {
 	})
 	const count = (dateColumn: string) => Prisma.sql`(SELECT COUNT(*) FROM "FunnelFact" AS "f"
 		WHERE "f"."route" = ${filter.route} AND "f".${column(dateColumn)} BETWEEN "m"."from" AND "m"."to"${onChannel(
-		filter.channel
-	)})`
+			filter.channel
+		)})`
 	return Prisma.sql`WITH "m"("month", "from", "to") AS (VALUES ${Prisma.join(months, ', ')})
 		SELECT "month", ${count('enquiredOn')} AS "enquiries", ${count('applicationOn')} AS "applications",
 			${count('approvedOn')} AS "approvals"
@@ -463,7 +463,7 @@ export async function loadFunnel(query: FunnelQuery, config: ServiceConfig, only
 						compare: query.compare,
 						period: plan.comparison.period,
 						rows: (await tables(plan.comparison.statements)).mainstream.rows,
-				  }
+					}
 				: null,
 		breakdownBy: query.breakdown,
 		breakdown: plan.breakdown

@@ -73,7 +73,7 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 		select: { id: true, name: true },
 	})
 	const namesById = new Map(staff.map((member) => [member.id, member.name]))
-	const staffName = (staffId: string | null) => (staffId ? namesById.get(staffId) ?? 'Former member of staff' : null)
+	const staffName = (staffId: string | null) => (staffId ? (namesById.get(staffId) ?? 'Former member of staff') : null)
 
 	const names = stageNames(config.stageNames)
 	const timeline = buildTimeline({
@@ -142,7 +142,7 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 			heldSince: state.heldSince,
 			stage1Open: state.openStages.includes('stage_1'),
 			checksReceivedOn: state.stage1ChecksReceivedOn,
-			closedReason: household.status === 'closed' ? lastExit?.exitReason?.label ?? null : null,
+			closedReason: household.status === 'closed' ? (lastExit?.exitReason?.label ?? null) : null,
 		},
 		stageNames: names,
 		clocks: clockRows(clocks, CLOCK_LABELS, todayDate, STATUTORY_PANEL_MONTHS),

@@ -8,7 +8,12 @@
 // Possible matches and referrals are decided by their own models, after the households are in.
 
 import crypto from 'node:crypto'
-import { householdRows, type HouseholdIntake, type HouseholdRows, type IntakeContext } from '~/domain/household-intake.ts'
+import {
+	householdRows,
+	type HouseholdIntake,
+	type HouseholdRows,
+	type IntakeContext,
+} from '~/domain/household-intake.ts'
 import {
 	applyEvent,
 	householdFields,
@@ -35,7 +40,9 @@ export async function intakeContext(
 	tx: Prisma.TransactionClient,
 	intakes: readonly HouseholdIntake[]
 ): Promise<IntakeContext> {
-	const codeIds = [...new Set(intakes.flatMap((intake) => intake.enquiries.flatMap((enquiry) => enquiry.referralCodeId ?? [])))]
+	const codeIds = [
+		...new Set(intakes.flatMap((intake) => intake.enquiries.flatMap((enquiry) => enquiry.referralCodeId ?? []))),
+	]
 	const channelIds = [...new Set(intakes.flatMap((intake) => intake.enquiries.map((enquiry) => enquiry.channelId)))]
 	const clocks = await clockContext(tx)
 	const exitReasons = await tx.exitReason.findMany({ select: { key: true, endedBy: true } })
@@ -46,7 +53,7 @@ export async function intakeContext(
 			: await tx.referralCode.findMany({
 					where: { id: { in: codeIds }, active: true, carerId: { not: null } },
 					select: { id: true },
-			  })
+				})
 	return {
 		now: now(),
 		clocks,

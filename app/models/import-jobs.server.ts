@@ -1,8 +1,4 @@
-import {
-	type ImportJobError,
-	type ImportKind,
-	type ImportStatus,
-} from '~/domain/import-jobs.ts'
+import { type ImportJobError, type ImportKind, type ImportStatus } from '~/domain/import-jobs.ts'
 import { isStaffRole } from '~/domain/staff.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/domain/staff.ts'
@@ -57,7 +53,12 @@ export async function findImportJob(id: string, kind: ImportKind) {
 	const job = await prisma.importJob.findUnique({ where: { id } })
 	if (!job || job.kind !== kind) return null
 	const { csv, errors, status, ...rest } = job
-	return { ...rest, status: status as ImportStatus, errors: JSON.parse(errors) as ImportJobError[], fileSize: csv.length }
+	return {
+		...rest,
+		status: status as ImportStatus,
+		errors: JSON.parse(errors) as ImportJobError[],
+		fileSize: csv.length,
+	}
 }
 
 /** The file of a job, for its preview. */
@@ -105,7 +106,11 @@ export async function claimImportJobs(input: { now: Date; leaseMs: number; limit
 	const { now: at, limit } = input
 	// A plain read first, so an idle poll does not take the write lock.
 	const due = await prisma.importJob.findFirst({
-		where: { status: 'importing', nextAttemptAt: { lte: at }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: at } }] },
+		where: {
+			status: 'importing',
+			nextAttemptAt: { lte: at },
+			OR: [{ lockedUntil: null }, { lockedUntil: { lte: at } }],
+		},
 		select: { id: true },
 	})
 	if (!due) return []
@@ -195,4 +200,3 @@ export function isImportClash(error: unknown): boolean {
 	const text = error instanceof Error ? `${(error as { code?: unknown }).code ?? ''} ${error.message}` : String(error)
 	return /P2002|UNIQUE constraint failed|SQLITE_CONSTRAINT/.test(text)
 }
-

@@ -17,7 +17,13 @@ import type { Prisma } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/domain/staff.ts'
 import { today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
-import { createImportJob, finishImportJob, importJobFile, type ImportOutcome, type ImportRun } from './import-jobs.server.ts'
+import {
+	createImportJob,
+	finishImportJob,
+	importJobFile,
+	type ImportOutcome,
+	type ImportRun,
+} from './import-jobs.server.ts'
 import { listChannels } from './enquiries.server.ts'
 import { rowsOf, writeHouseholds } from './household-writer.server.ts'
 import { findPossibleMatches, writePossibleMatches } from './possible-matches.server.ts'
@@ -199,7 +205,12 @@ function importIntake(
 	}
 ): HouseholdIntake {
 	const { job } = found
-	const person = { firstName: household.firstName, lastName: household.lastName, email: household.email, phone: household.phone }
+	const person = {
+		firstName: household.firstName,
+		lastName: household.lastName,
+		email: household.email,
+		phone: household.phone,
+	}
 	const notes = [
 		household.theirReference ? `Reference in the service’s previous records: ${household.theirReference}` : null,
 		household.notes,
@@ -256,7 +267,9 @@ function importIntake(
 		})),
 		otherReferences: household.theirReference ? [household.theirReference] : [],
 		notes: notes.length > 0 ? [{ authorId: job.actor.id, body: notes.join('\n\n') }] : [],
-		audit: [{ actorId: job.actor.id, action: 'imported', detail: `Imported from ${job.filename} (row ${household.row})` }],
+		audit: [
+			{ actorId: job.actor.id, action: 'imported', detail: `Imported from ${job.filename} (row ${household.row})` },
+		],
 	}
 }
 

@@ -89,16 +89,14 @@ export async function loadMyWork(staffId: string, today: CalendarDate) {
 				status: null,
 			}
 		}),
-		...tasks.map(
-			(task): WorkItem => ({
-				kind: 'task',
-				key: `task-${task.id}`,
-				...about(task.household),
-				due: task.dueOn,
-				what: describeTask(task.title, task.dueOn, today),
-				status: taskStatus(task.dueOn, today),
-			})
-		),
+		...tasks.map((task): WorkItem => ({
+			kind: 'task',
+			key: `task-${task.id}`,
+			...about(task.household),
+			due: task.dueOn,
+			what: describeTask(task.title, task.dueOn, today),
+			status: taskStatus(task.dueOn, today),
+		})),
 	]
 	return {
 		groups: groupMyWork(items, today),

@@ -97,7 +97,11 @@ export async function claimDueMessages(input: {
 	// A plain read first: in WAL mode it never waits for or blocks a writer, so an idle poll
 	// does not take the write lock every second.
 	const due = await db.outboxMessage.findFirst({
-		where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+		where: {
+			status: 'pending',
+			nextAttemptAt: { lte: now },
+			OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
+		},
 		select: { id: true },
 	})
 	if (!due) return []
@@ -143,7 +147,7 @@ export async function markSent(claim: ClaimedMessage, now: Date, db: OutboxDb = 
 export async function recordFailure(
 	claim: ClaimedMessage,
 	outcome: { status: 'pending' | 'dead'; nextAttemptAt: Date; error: string },
-	db: OutboxDb = prisma,
+	db: OutboxDb = prisma
 ) {
 	await db.$executeRaw`
 		UPDATE "OutboxMessage"

@@ -68,7 +68,7 @@ function toPipelineHousehold(
 		status: row.status as HouseholdStatus,
 		kinship: row.route === 'kinship',
 		daysInStage: daysInStage(row.stageEnteredOn, today),
-		ownerName: row.ownerId ? ownerNames.get(row.ownerId) ?? null : null,
+		ownerName: row.ownerId ? (ownerNames.get(row.ownerId) ?? null) : null,
 		firstEnquiredOn: londonDate(row.firstEnquiryAt),
 		deadline: nextDeadlineOf(row, today),
 	}
@@ -238,7 +238,7 @@ async function pipelineList(input: {
 					skip: (page - 1) * PAGE_SIZE,
 					take: PAGE_SIZE,
 					select: HOUSEHOLD_FIELDS,
-			  })
+				})
 	return {
 		total,
 		page,

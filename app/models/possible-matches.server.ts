@@ -34,7 +34,12 @@ export const MATCHES_PAGE_SIZE = 20
 export const DECIDED_MESSAGE = 'Someone has already decided this possible match.'
 
 export type NewHouseholdKeys = { id: string; reference: string; keys: MatchKeys[] }
-export type NewMatch = { newHouseholdId: string; newReference: string; existingHouseholdId: string; matchedOn: MatchKind[] }
+export type NewMatch = {
+	newHouseholdId: string
+	newReference: string
+	existingHouseholdId: string
+	matchedOn: MatchKind[]
+}
 
 /** Households whose keys are looked up in one query (an import brings thousands). */
 const LOOKUP_CHUNK = 200
@@ -98,7 +103,9 @@ export async function findPossibleMatches(
 	}
 	const matches: NewMatch[] = []
 	for (const [position, household] of batch.entries()) {
-		const candidates = [...new Set(household.keys.flatMap((keys) => lookups(keys).flatMap((key) => byKey.get(key) ?? [])))]
+		const candidates = [
+			...new Set(household.keys.flatMap((keys) => lookups(keys).flatMap((key) => byKey.get(key) ?? []))),
+		]
 		const found = candidates
 			.filter((id) => id !== household.id)
 			.map((id) => ({ id, kinds: matchedOn(household.keys, keysOf.get(id)!) }))
@@ -143,7 +150,9 @@ const CARD = { id: true, reference: true, displayName: true, stage: true, status
 
 async function cards(ids: readonly string[]) {
 	const rows = await prisma.household.findMany({ where: { id: { in: [...new Set(ids)] } }, select: CARD })
-	return new Map(rows.map((row) => [row.id, { ...row, stage: row.stage as StageKey, status: row.status as HouseholdStatus }]))
+	return new Map(
+		rows.map((row) => [row.id, { ...row, stage: row.stage as StageKey, status: row.status as HouseholdStatus }])
+	)
 }
 
 export type MatchSummary = {
@@ -171,7 +180,15 @@ export async function listOpenMatches(requestedPage = 1) {
 		const newHousehold = households.get(row.newHouseholdId)
 		const existingHousehold = households.get(row.existingHouseholdId)
 		if (!newHousehold || !existingHousehold) return []
-		return [{ id: row.id, matchedOn: parseMatchedOn(row.matchedOn), createdAt: row.createdAt, newHousehold, existingHousehold }]
+		return [
+			{
+				id: row.id,
+				matchedOn: parseMatchedOn(row.matchedOn),
+				createdAt: row.createdAt,
+				newHousehold,
+				existingHousehold,
+			},
+		]
 	})
 	return { matches, total, page, pages, stageNames: stageNames((await getServiceConfig()).stageNames) }
 }
@@ -187,7 +204,14 @@ export async function openMatchesOf(householdId: string) {
 		const isNew = row.newHouseholdId === householdId
 		const other = households.get(isNew ? row.existingHouseholdId : row.newHouseholdId)
 		if (!other) return []
-		return [{ id: row.id, side: isNew ? ('new' as const) : ('existing' as const), matchedOn: parseMatchedOn(row.matchedOn), other }]
+		return [
+			{
+				id: row.id,
+				side: isNew ? ('new' as const) : ('existing' as const),
+				matchedOn: parseMatchedOn(row.matchedOn),
+				other,
+			},
+		]
 	})
 }
 
@@ -414,7 +438,14 @@ async function merge(
 	tx: Prisma.TransactionClient,
 	input: {
 		newId: string
-		existing: { id: string; reference: string; ownerId: string | null; firstEnquiryAt: Date; lastEnquiryAt: Date; searchText: string }
+		existing: {
+			id: string
+			reference: string
+			ownerId: string | null
+			firstEnquiryAt: Date
+			lastEnquiryAt: Date
+			searchText: string
+		}
 		actor: StaffIdentity
 		keep: KeepDetails
 	}
@@ -462,7 +493,8 @@ async function merge(
 
 	// Its stage and deadline as its history now has them (the plan's state), and the rest it gained.
 	await rewriteHouseholdCopies(tx, existing.id, {
-		firstEnquiryAt: incoming.firstEnquiryAt < existing.firstEnquiryAt ? incoming.firstEnquiryAt : existing.firstEnquiryAt,
+		firstEnquiryAt:
+			incoming.firstEnquiryAt < existing.firstEnquiryAt ? incoming.firstEnquiryAt : existing.firstEnquiryAt,
 		lastEnquiryAt: incoming.lastEnquiryAt > existing.lastEnquiryAt ? incoming.lastEnquiryAt : existing.lastEnquiryAt,
 		...(postcode ? { postcode, displayName: householdDisplayName(applicants) } : {}),
 		// Everything that found the merged household finds this one: its references, and the
@@ -487,7 +519,12 @@ type Incoming = Household & { applicants: Applicant[] }
  * Where the new household had got to cannot follow on from the known household's history: said
  * on the record, rather than lost.
  */
-async function noteNotCarried(tx: Prisma.TransactionClient, existingId: string, incoming: Incoming, actor: StaffIdentity) {
+async function noteNotCarried(
+	tx: Prisma.TransactionClient,
+	existingId: string,
+	incoming: Incoming,
+	actor: StaffIdentity
+) {
 	const names = stageNames((await getServiceConfig()).stageNames)
 	const where = `${names[incoming.stage as StageKey]} (${STATUS_LABELS[incoming.status as HouseholdStatus].toLowerCase()})`
 	await tx.householdNote.create({
@@ -543,14 +580,20 @@ async function moveOtherMatches(tx: Prisma.TransactionClient, fromId: string, to
 		where: { OR: [{ newHouseholdId: fromId, status: 'open' }, { existingHouseholdId: fromId }] },
 	})
 	if (others.length === 0) return
-	const kept = await tx.household.findUniqueOrThrow({ where: { id: toId }, select: { reference: true, firstEnquiryAt: true } })
+	const kept = await tx.household.findUniqueOrThrow({
+		where: { id: toId },
+		select: { reference: true, firstEnquiryAt: true },
+	})
 	for (const other of others) {
 		await tx.possibleMatch.delete({ where: { id: other.id } })
 		const otherId = other.newHouseholdId === fromId ? other.existingHouseholdId : other.newHouseholdId
 		if (otherId === toId) continue
 		let pair: { newHouseholdId: string; newReference: string; existingHouseholdId: string }
 		if (other.status === 'open') {
-			const household = await tx.household.findUnique({ where: { id: otherId }, select: { reference: true, firstEnquiryAt: true } })
+			const household = await tx.household.findUnique({
+				where: { id: otherId },
+				select: { reference: true, firstEnquiryAt: true },
+			})
 			if (!household) continue
 			pair =
 				household.firstEnquiryAt <= kept.firstEnquiryAt

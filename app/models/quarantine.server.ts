@@ -54,7 +54,10 @@ export async function quarantineEnquiry(input: Held & { trapValue: string }): Pr
 
 /** A held-back enquiry's reference, as the confirmation page shows it (null if there is none). */
 export async function findQuarantinedReceipt(reference: string) {
-	const held = await prisma.quarantinedEnquiry.findUnique({ where: { reference }, select: { reference: true, answers: true } })
+	const held = await prisma.quarantinedEnquiry.findUnique({
+		where: { reference },
+		select: { reference: true, answers: true },
+	})
 	if (!held) return null
 	return { reference: held.reference, isKinship: (JSON.parse(held.answers) as ValidEnquiry).kinship === 'yes' }
 }
@@ -126,9 +129,15 @@ export async function releaseQuarantined(
 }
 
 /** Deletes a held-back enquiry as spam; audited (it has no household). */
-export async function deleteQuarantined(id: string, actor: StaffIdentity): Promise<{ ok: true; reference: string } | Gone> {
+export async function deleteQuarantined(
+	id: string,
+	actor: StaffIdentity
+): Promise<{ ok: true; reference: string } | Gone> {
 	return prisma.$transaction(async (tx) => {
-		const held = await tx.quarantinedEnquiry.findUnique({ where: { id }, select: { reference: true, receivedAt: true } })
+		const held = await tx.quarantinedEnquiry.findUnique({
+			where: { id },
+			select: { reference: true, receivedAt: true },
+		})
 		const deleted = await tx.quarantinedEnquiry.deleteMany({ where: { id } })
 		if (!held || deleted.count === 0) return { ok: false as const, error: GONE }
 		await recordAudit(tx, {

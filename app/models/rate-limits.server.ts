@@ -103,7 +103,8 @@ const counter = new GroupCommit<PendingHit[], Counts[]>(async (batch) => {
 				AND "earlier"."windowIndex" = "RateLimitWindow"."windowIndex" - 1
 		) AS "previous"`
 	// RETURNING's order is SQLite's to choose: a key's rows are handed out lowest count first.
-	const slot = (hit: { name: string; key: string; windowIndex: number | bigint }) => `${hit.name}\n${hit.key}\n${hit.windowIndex}`
+	const slot = (hit: { name: string; key: string; windowIndex: number | bigint }) =>
+		`${hit.name}\n${hit.key}\n${hit.windowIndex}`
 	const bySlot = new Map<string, Counts[]>()
 	for (const row of rows) {
 		const counts = { current: Number(row.hits), previous: Number(row.previous ?? 0) }
@@ -168,7 +169,9 @@ export async function giveBack(hits: CountedHit[]) {
 
 /** Forgets everything these limits have counted for their keys. */
 export async function clearRateLimits(wanted: { name: RateLimitName; key: RateLimitKey }[]) {
-	await prisma.rateLimitWindow.deleteMany({ where: { OR: wanted.map(({ name, key }) => ({ name, key: hashKey(name, key) })) } })
+	await prisma.rateLimitWindow.deleteMany({
+		where: { OR: wanted.map(({ name, key }) => ({ name, key: hashKey(name, key) })) },
+	})
 }
 
 /** Counts a failure for a slow-down; there is no refusal at the moment of counting. */

@@ -192,13 +192,17 @@ export async function moveReferrals(tx: Prisma.TransactionClient, fromHouseholdI
 			continue
 		}
 		// A counted referral keeps counting only as the kept household's one counted referral.
-		const counted = referral.countedHouseholdId ? await tx.referral.count({ where: { countedHouseholdId: toHouseholdId } }) : 0
+		const counted = referral.countedHouseholdId
+			? await tx.referral.count({ where: { countedHouseholdId: toHouseholdId } })
+			: 0
 		await tx.referral.update({
 			where: { id: referral.id },
 			data: {
 				householdId: toHouseholdId,
 				countedHouseholdId: referral.countedHouseholdId && counted === 0 ? toHouseholdId : null,
-				...(referral.countedHouseholdId && counted > 0 ? { status: 'not_eligible', ineligibleReason: 'already_referred' } : {}),
+				...(referral.countedHouseholdId && counted > 0
+					? { status: 'not_eligible', ineligibleReason: 'already_referred' }
+					: {}),
 			},
 		})
 	}

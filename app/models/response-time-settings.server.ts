@@ -39,7 +39,7 @@ export async function targetHistory(requestedPage = 1) {
 			effectiveFrom: row.effectiveFrom.toISOString(),
 			// A change applies to clocks started from its London day on (clockContext's targetsOn).
 			appliesFrom: londonDate(row.effectiveFrom),
-			changedBy: row.createdById ? names.get(row.createdById) ?? 'A former member of staff' : null,
+			changedBy: row.createdById ? (names.get(row.createdById) ?? 'A former member of staff') : null,
 			targets: JSON.parse(row.targets) as ClockTargets,
 		})),
 	}

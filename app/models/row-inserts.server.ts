@@ -22,10 +22,10 @@ export function storedRow(row: object): Record<string, StoredValue> {
 			value instanceof Date
 				? storedTimestamp(value)
 				: typeof value === 'boolean'
-				? Number(value)
-				: value === undefined
-				? null
-				: (value as StoredValue)
+					? Number(value)
+					: value === undefined
+						? null
+						: (value as StoredValue)
 	}
 	return stored
 }

@@ -15,9 +15,7 @@ export async function saveStageNames(names: Partial<Record<StageKey, string>>) {
 }
 
 export type SettingsOutcome =
-	| { ok: true; id: string }
-	| { ok: false; field: 'label'; error: string }
-	| { ok: false; missing: true }
+	{ ok: true; id: string } | { ok: false; field: 'label'; error: string } | { ok: false; missing: true }
 
 /** Every exit reason with how many closures use it. */
 export async function listExitReasons() {

@@ -198,7 +198,7 @@ export async function changeStaffAccount(input: {
 			data: {
 				name,
 				role,
-				...(disable === undefined ? {} : { disabledAt: disable ? target.disabledAt ?? input.now : null }),
+				...(disable === undefined ? {} : { disabledAt: disable ? (target.disabledAt ?? input.now) : null }),
 			},
 		})
 		if (disable) {

@@ -21,7 +21,7 @@ export async function carerPaymentSetup(carerId: string): Promise<CarerPaymentSe
 	})
 	if (!carer) return null
 	const status = isStripeAccountStatus(carer.stripeAccountStatus) ? carer.stripeAccountStatus : null
-	return { connected: carer.stripeAccountId !== null, status: carer.stripeAccountId ? status ?? 'pending' : null }
+	return { connected: carer.stripeAccountId !== null, status: carer.stripeAccountId ? (status ?? 'pending') : null }
 }
 
 /**

@@ -94,7 +94,7 @@ function transferReport(transfer: z.infer<typeof TransferObject>): TransferRepor
 		paymentId: transfer.metadata?.bonusPaymentId ?? null,
 		amountPence: transfer.amount,
 		destinationAccountId:
-			typeof transfer.destination === 'string' ? transfer.destination : transfer.destination?.id ?? null,
+			typeof transfer.destination === 'string' ? transfer.destination : (transfer.destination?.id ?? null),
 		amountReversedPence: transfer.amount_reversed ?? 0,
 		fullyReversed: transfer.reversed === true,
 	}

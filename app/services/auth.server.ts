@@ -114,7 +114,9 @@ export async function signIn(
 	if (!counted.allowed) return tooMany(SIGN_IN_MESSAGES.tooManyFromClient, counted.retryAfterSeconds)
 
 	const user = password.length <= MAX_PASSWORD_LENGTH ? await findStaffByEmail(email) : null
-	const right = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password)
+	const right = user?.passwordHash
+		? await verifyPassword(password, user.passwordHash)
+		: await verifyAgainstDummy(password)
 	if (!user || !right) {
 		await recordSlowDownFailure('signInPerAddress', address, at)
 		return { ok: false, errors: [{ field: 'email', message: SIGN_IN_MESSAGES.wrong }] }
@@ -156,7 +158,12 @@ export async function getStaffSession(request: Request, at = now()): Promise<Sta
 	const session = await findStaffSession(id)
 	if (!session) return null
 	const idleEnd = session.lastSeenAt.getTime() + SIGN_IN_POLICY.idleMinutes * 60_000
-	if (at >= session.expiresAt || at.getTime() >= idleEnd || session.user.disabledAt || !isStaffRole(session.user.role)) {
+	if (
+		at >= session.expiresAt ||
+		at.getTime() >= idleEnd ||
+		session.user.disabledAt ||
+		!isStaffRole(session.user.role)
+	) {
 		await deleteStaffSession(id)
 		return null
 	}
@@ -180,7 +187,7 @@ export async function endStaffSession(session: StaffSession | null) {
  */
 export async function requireStaff(
 	request: Request,
-	{ roles, now }: { roles?: readonly StaffRole[]; now?: Date } = {},
+	{ roles, now }: { roles?: readonly StaffRole[]; now?: Date } = {}
 ): Promise<StaffSession> {
 	const session = await getStaffSession(request, now)
 	if (!session) {

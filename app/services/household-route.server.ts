@@ -65,7 +65,7 @@ export function invalid(errors: FieldError[], answers: Answers) {
  * so the page reloads the record and shows their change, 400 otherwise.
  */
 export function refused(refusal: Refusal, answers: Answers, fieldMap: Record<string, string> = {}) {
-	const field = refusal.field ? fieldMap[refusal.field] ?? refusal.field : null
+	const field = refusal.field ? (fieldMap[refusal.field] ?? refusal.field) : null
 	return data({ errors: [{ field, message: refusal.error }], ...answers }, { status: refusal.stale ? 409 : 400 })
 }
 

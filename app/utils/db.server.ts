@@ -42,7 +42,7 @@ export const prisma = Object.assign(client, {
 					attempts: TRANSACTION_ATTEMPTS,
 					firstPauseMs: 20,
 					maxPauseMs: 100,
-			  })
+				})
 			: runTransaction(...args)) as typeof transaction,
 })
 

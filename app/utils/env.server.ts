@@ -20,59 +20,59 @@ function optionalText() {
 
 const EnvSchema = z
 	.object({
-	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-	PORT: z.coerce.number().int().positive().default(3000),
-	DATABASE_URL: z.string().default('file:./.data/app.db'),
-	// The one address of this service (https://fostering.example.gov.uk): every absolute link in
-	// emails, the sitemap, robots.txt and canonical tags is made from it, never from the request
-	// (app/utils/site-url.server.ts). Required in production; elsewhere http://localhost:PORT.
-	PUBLIC_URL: optionalUrl,
-	// smtp://user:pass@host:port or smtps://... Without it, mail is written to MAILBOX_DIR.
-	SMTP_URL: optionalUrl,
-	MAIL_FROM: z.string().default('Fostering service <no-reply@fostering.localhost>'),
-	MAILBOX_DIR: z.string().default('./.data/mailbox'),
-	OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
-	// Plausible is off unless both are set.
-	PLAUSIBLE_DOMAIN: z.string().trim().optional(),
-	PLAUSIBLE_HOST: optionalUrl,
-	// Enquiries accepted from one client address in ENQUIRY_RATE_WINDOW_S seconds.
-	ENQUIRY_RATE_LIMIT: z.coerce.number().int().positive().default(10),
-	ENQUIRY_RATE_WINDOW_S: z.coerce.number().int().positive().default(600),
-	// Which proxies in front of the server may say who the client is (X-Forwarded-For): a number
-	// of hops, `loopback`, `linklocal`, `uniquelocal`, or addresses and subnets separated by commas.
-	// Empty: no proxy is trusted, and the client is the address that connected.
-	TRUST_PROXY: z
-		.string()
-		.default('')
-		.transform((value, ctx) => {
-			const parsed = parseTrustProxy(value)
-			if (parsed === null) {
-				ctx.addIssue({
-					code: 'custom',
-					message:
-						'TRUST_PROXY must be empty, a number of proxies (1 for one load balancer), loopback, linklocal, uniquelocal, or IP addresses and subnets separated by commas',
-				})
-				return z.NEVER
-			}
-			return parsed
-		}),
-	// Starts the server's clock at this instant (ISO 8601) instead of now; it runs on from there.
-	// For training and demonstrations ("it is Monday 9am"), and for end-to-end tests of deadlines.
-	CLOCK_STARTS_AT: z
-		.string()
-		.trim()
-		.transform((value) => (value === '' ? undefined : value))
-		.pipe(z.iso.datetime({ offset: true }).optional())
-		.optional(),
-	// Stripe Connect pays refer-a-friend bonuses; it is off unless STRIPE_SECRET_KEY is set
-	// (ADR 011). The webhook secret(s) come from the webhook endpoints in Stripe's dashboard:
-	// several may be given, separated by commas (one endpoint for the platform's events, one for
-	// the connected accounts').
-	STRIPE_SECRET_KEY: optionalText(),
-	STRIPE_WEBHOOK_SECRET: optionalText(),
-	// Another address for Stripe's API (a stand-in for tests, e.g. http://127.0.0.1:4242).
-	STRIPE_API_URL: optionalUrl,
-	STRIPE_POLL_MS: z.coerce.number().int().positive().default(5000),
+		NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+		PORT: z.coerce.number().int().positive().default(3000),
+		DATABASE_URL: z.string().default('file:./.data/app.db'),
+		// The one address of this service (https://fostering.example.gov.uk): every absolute link in
+		// emails, the sitemap, robots.txt and canonical tags is made from it, never from the request
+		// (app/utils/site-url.server.ts). Required in production; elsewhere http://localhost:PORT.
+		PUBLIC_URL: optionalUrl,
+		// smtp://user:pass@host:port or smtps://... Without it, mail is written to MAILBOX_DIR.
+		SMTP_URL: optionalUrl,
+		MAIL_FROM: z.string().default('Fostering service <no-reply@fostering.localhost>'),
+		MAILBOX_DIR: z.string().default('./.data/mailbox'),
+		OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+		// Plausible is off unless both are set.
+		PLAUSIBLE_DOMAIN: z.string().trim().optional(),
+		PLAUSIBLE_HOST: optionalUrl,
+		// Enquiries accepted from one client address in ENQUIRY_RATE_WINDOW_S seconds.
+		ENQUIRY_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+		ENQUIRY_RATE_WINDOW_S: z.coerce.number().int().positive().default(600),
+		// Which proxies in front of the server may say who the client is (X-Forwarded-For): a number
+		// of hops, `loopback`, `linklocal`, `uniquelocal`, or addresses and subnets separated by commas.
+		// Empty: no proxy is trusted, and the client is the address that connected.
+		TRUST_PROXY: z
+			.string()
+			.default('')
+			.transform((value, ctx) => {
+				const parsed = parseTrustProxy(value)
+				if (parsed === null) {
+					ctx.addIssue({
+						code: 'custom',
+						message:
+							'TRUST_PROXY must be empty, a number of proxies (1 for one load balancer), loopback, linklocal, uniquelocal, or IP addresses and subnets separated by commas',
+					})
+					return z.NEVER
+				}
+				return parsed
+			}),
+		// Starts the server's clock at this instant (ISO 8601) instead of now; it runs on from there.
+		// For training and demonstrations ("it is Monday 9am"), and for end-to-end tests of deadlines.
+		CLOCK_STARTS_AT: z
+			.string()
+			.trim()
+			.transform((value) => (value === '' ? undefined : value))
+			.pipe(z.iso.datetime({ offset: true }).optional())
+			.optional(),
+		// Stripe Connect pays refer-a-friend bonuses; it is off unless STRIPE_SECRET_KEY is set
+		// (ADR 011). The webhook secret(s) come from the webhook endpoints in Stripe's dashboard:
+		// several may be given, separated by commas (one endpoint for the platform's events, one for
+		// the connected accounts').
+		STRIPE_SECRET_KEY: optionalText(),
+		STRIPE_WEBHOOK_SECRET: optionalText(),
+		// Another address for Stripe's API (a stand-in for tests, e.g. http://127.0.0.1:4242).
+		STRIPE_API_URL: optionalUrl,
+		STRIPE_POLL_MS: z.coerce.number().int().positive().default(5000),
 	})
 	.superRefine((env, ctx) => {
 		if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
@@ -85,7 +85,13 @@ const EnvSchema = z
 		}
 		if (env.PUBLIC_URL) {
 			const url = new URL(env.PUBLIC_URL)
-			if (!['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username) {
+			if (
+				!['http:', 'https:'].includes(url.protocol) ||
+				url.pathname !== '/' ||
+				url.search ||
+				url.hash ||
+				url.username
+			) {
 				ctx.addIssue({
 					code: 'custom',
 					path: ['PUBLIC_URL'],

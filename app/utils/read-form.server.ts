@@ -104,12 +104,19 @@ function mediaType(request: Request) {
 	const params = new Map(
 		parameters.map((parameter) => {
 			const at = parameter.indexOf('=')
-			return [parameter.slice(0, at).trim().toLowerCase(), parameter.slice(at + 1).trim().replace(/^"|"$/g, '')]
+			return [
+				parameter.slice(0, at).trim().toLowerCase(),
+				parameter
+					.slice(at + 1)
+					.trim()
+					.replace(/^"|"$/g, ''),
+			]
 		})
 	)
 	const charset = params.get('charset')?.toLowerCase()
 	// Our pages are UTF-8 and browsers send forms in the page's encoding.
-	if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') throw new BodyRefused(415, MESSAGES.contentType)
+	if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+		throw new BodyRefused(415, MESSAGES.contentType)
 	return { essence: essence.toLowerCase(), header, boundary: params.get('boundary') }
 }
 

@@ -28,7 +28,10 @@ export function pageMeta(
 
 /** Staff pages: a title, and never in a search engine (robots.txt also disallows /staff). */
 export function staffPageMeta(site: SiteMeta | undefined, title: string): MetaDescriptor[] {
-	return [{ title: `${title} – ${site?.serviceName ?? 'Fostering'} staff` }, { name: 'robots', content: 'noindex, nofollow' }]
+	return [
+		{ title: `${title} – ${site?.serviceName ?? 'Fostering'} staff` },
+		{ name: 'robots', content: 'noindex, nofollow' },
+	]
 }
 
 /** Staff pages hold personal data: never kept by a browser or a shared cache, never indexed. */

@@ -26,5 +26,7 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 export function allowedFormOrigins(): ReadonlySet<string> {
 	const origin = new URL(siteOrigin())
 	if (!LOOPBACK_HOSTS.has(origin.hostname)) return new Set([origin.origin])
-	return new Set([...LOOPBACK_HOSTS].map((host) => `${origin.protocol}//${host}${origin.port ? `:${origin.port}` : ''}`))
+	return new Set(
+		[...LOOPBACK_HOSTS].map((host) => `${origin.protocol}//${host}${origin.port ? `:${origin.port}` : ''}`)
+	)
 }

@@ -141,9 +141,7 @@ async function main() {
 	} catch (error) {
 		failed = true
 		console.error(`\nBenchmark failed: ${error instanceof Error ? error.message : String(error)}`)
-		console.error(
-			`Server log (${SERVER_LOG}):\n${serverLogTail(server)}`
-		)
+		console.error(`Server log (${SERVER_LOG}):\n${serverLogTail(server)}`)
 	} finally {
 		await stopServer(server)
 		process.off('SIGINT', onInterrupt)

@@ -7,7 +7,9 @@ import type { Page } from '@playwright/test'
  */
 export async function fillEnquiry(page: Page, email: string, firstName = 'Oluwaseun') {
 	const digits = crypto.getRandomValues(new Uint32Array(1))[0]! % 100_000
-	const letters = Array.from(crypto.getRandomValues(new Uint8Array(3)), (byte) => 'abcdefghjkmnprstwz'[byte % 18]).join('')
+	const letters = Array.from(crypto.getRandomValues(new Uint8Array(3)), (byte) => 'abcdefghjkmnprstwz'[byte % 18]).join(
+		''
+	)
 	await page.getByLabel('First name').fill(firstName)
 	await page.getByLabel('Last name').fill(`Adeyemi-${letters}`)
 	await page.getByLabel('Email address').fill(email)

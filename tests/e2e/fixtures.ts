@@ -16,7 +16,7 @@ export async function expectNoAxeViolations(page: Page) {
 		(violation) =>
 			`${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help}\n  on ${violation.nodes
 				.map((node) => node.target.join(' '))
-				.join('\n  on ')}`,
+				.join('\n  on ')}`
 	)
 	expect(problems, `Accessibility problems on ${page.url()}`).toEqual([])
 }

@@ -81,7 +81,10 @@ export async function createE2eHousehold({
 /** A stage change (a close, a hold...) made by `actor` as the household's pages make one. */
 export async function changeE2eHousehold(householdId: string, actor: E2eStaff, command: StageCommand) {
 	const { prisma, households } = await appModels()
-	const { version } = await prisma.household.findUniqueOrThrow({ where: { id: householdId }, select: { version: true } })
+	const { version } = await prisma.household.findUniqueOrThrow({
+		where: { id: householdId },
+		select: { version: true },
+	})
 	const changed = await households.runStageCommand({
 		householdId,
 		expectedVersion: version,

@@ -23,7 +23,8 @@ export async function emailTo(address: string, pattern: RegExp, timeoutMs = 30_0
 	for (;;) {
 		const found = (await emailsTo(address)).find((message) => pattern.test(message.text ?? ''))
 		if (found) return found
-		if (Date.now() > deadline) throw new Error(`No email to ${address} matching ${pattern} after ${timeoutMs} ms. ${outboxFor(address)}`)
+		if (Date.now() > deadline)
+			throw new Error(`No email to ${address} matching ${pattern} after ${timeoutMs} ms. ${outboxFor(address)}`)
 		await new Promise((resolve) => setTimeout(resolve, 200))
 	}
 }
@@ -43,9 +44,9 @@ function outboxFor(address: string) {
 				'SELECT template, status, attempts, nextAttemptAt, lockedUntil, lastError, createdAt, sentAt FROM OutboxMessage WHERE toAddress = ?'
 			)
 			.all(address)
-		const waiting = db
-			.prepare("SELECT COUNT(*) AS count FROM OutboxMessage WHERE status = 'pending'")
-			.get() as { count: number }
+		const waiting = db.prepare("SELECT COUNT(*) AS count FROM OutboxMessage WHERE status = 'pending'").get() as {
+			count: number
+		}
 		return `The outbox holds for it: ${JSON.stringify(rows)}; messages pending for anyone: ${waiting.count}.`
 	} finally {
 		db.close()

@@ -72,7 +72,12 @@ async function createPageData() {
 	const carerName = 'Jürgen Łukasz-Ñúñez'
 	const carer = createCarer(carerName)
 	const enquiryReference = `ENQ-${randomReference()}`
-	const referred = await createE2eHousehold({ firstName: 'Zoë', lastName: 'Núñez', stage: 'approved', enquiryReference })
+	const referred = await createE2eHousehold({
+		firstName: 'Zoë',
+		lastName: 'Núñez',
+		stage: 'approved',
+		enquiryReference,
+	})
 	const closed = await createE2eHousehold({ firstName: 'Chloë', lastName: 'Brontë', stage: 'initial_visit' })
 	const onHold = await createE2eHousehold({ firstName: 'Dafydd', lastName: 'ap Siôn', stage: 'application' })
 	// The same family enquiring again: a possible match for an officer to decide.
@@ -142,7 +147,15 @@ async function createPageData() {
 			}
 			db.prepare(
 				'INSERT INTO HouseholdTask (id, householdId, title, dueOn, assigneeId, createdById, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)'
-			).run(crypto.randomUUID(), referred.id, 'Ring Zoë about the £250 – “welcome” bonus', today, manager.id, manager.id, at)
+			).run(
+				crypto.randomUUID(),
+				referred.id,
+				'Ring Zoë about the £250 – “welcome” bonus',
+				today,
+				manager.id,
+				manager.id,
+				at
+			)
 			db.prepare(
 				'INSERT INTO ImportJob (id, createdById, createdAt, filename, csv, status, totalRows) VALUES (?, ?, ?, ?, ?, ?, ?)'
 			).run(importId, manager.id, at, 'pipeline – Núñez.csv', fs.readFileSync(IMPORT_CSV, 'utf8'), 'checked', 0)
@@ -287,7 +300,9 @@ function plannedFetches(data: PageData) {
 				? [{}]
 				: (data.bindings[collection] ?? []).filter((binding) => params.every((param) => param in binding))
 		if (bindings.length === 0) {
-			problems.push(`${pattern}: no values for ${params.join(', ')} (add them to the bindings, or skip it with a reason)`)
+			problems.push(
+				`${pattern}: no values for ${params.join(', ')} (add them to the bindings, or skip it with a reason)`
+			)
 			continue
 		}
 		for (const binding of bindings as Record<string, string>[]) {
@@ -347,7 +362,8 @@ test('no page of the service has a NUL byte or a replacement character in it', a
 				const response = await clients.get(next.audience)!.get(next.url, { maxRedirects: 0 })
 				const bytes = await response.body()
 				const label = `${next.url} (${next.audience}, ${next.pattern})`
-				if (response.status() !== next.status) problems.push(`${label}: status ${response.status()}, not ${next.status}`)
+				if (response.status() !== next.status)
+					problems.push(`${label}: status ${response.status()}, not ${next.status}`)
 				const contentType = response.headers()['content-type'] ?? ''
 				if (contentType.startsWith('text/html') && contentType !== 'text/html; charset=utf-8') {
 					problems.push(`${label}: Content-Type ${contentType}`)
@@ -357,7 +373,8 @@ test('no page of the service has a NUL byte or a replacement character in it', a
 				}
 				const text = bytes.toString('utf8')
 				for (const expected of data.shown[next.url] ?? []) {
-					if (!text.includes(expected)) problems.push(`${label}: does not show ${JSON.stringify(expected.slice(0, 30))}`)
+					if (!text.includes(expected))
+						problems.push(`${label}: does not show ${JSON.stringify(expected.slice(0, 30))}`)
 				}
 				fetched.add(next.pattern)
 			}

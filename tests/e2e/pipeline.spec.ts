@@ -26,7 +26,12 @@ test('an officer reads the board, filters the list by stage and name, and opens 
 }) => {
 	const officer = await signInAs(context, baseURL!, 'officer', 'Olive Pipeline')
 	const surname = uniqueSurname('Quill')
-	const assessed = await createHousehold({ firstName: 'Wilhelmina', lastName: surname, stage: 'stage_2', owner: officer })
+	const assessed = await createHousehold({
+		firstName: 'Wilhelmina',
+		lastName: surname,
+		stage: 'stage_2',
+		owner: officer,
+	})
 	const enquired = await createHousehold({ firstName: 'Barnaby', lastName: surname, stage: 'enquiry', owner: officer })
 	const unowned = await createHousehold({ firstName: 'Cressida', lastName: surname, stage: 'enquiry', owner: null })
 
@@ -73,7 +78,12 @@ test('an officer reads the board, filters the list by stage and name, and opens 
 test('the filter form works without JavaScript and explains a date it cannot use', async ({ noJsPage, baseURL }) => {
 	await signInAs(noJsPage.context(), baseURL!, 'officer')
 	const surname = uniqueSurname('Nojs')
-	const household = await createHousehold({ firstName: 'Hester', lastName: surname, stage: 'initial_visit', owner: null })
+	const household = await createHousehold({
+		firstName: 'Hester',
+		lastName: surname,
+		stage: 'initial_visit',
+		owner: null,
+	})
 	await noJsPage.goto('/staff/pipeline/list')
 	await noJsPage.getByLabel('Search').fill(surname)
 	await noJsPage.getByRole('group', { name: 'Enquiry date from' }).getByLabel('Day').fill('31')

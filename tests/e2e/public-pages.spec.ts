@@ -97,7 +97,7 @@ test('a visitor from a campaign link keeps its details in our links, and no cook
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Questions about fostering')
 	await expect(page.getByRole('button', { name: 'Make an enquiry' })).toHaveAttribute(
 		'href',
-		/utm_campaign=autumn-2026.*landing=%2F/,
+		/utm_campaign=autumn-2026.*landing=%2F/
 	)
 
 	// What the cookies page promises.
@@ -112,12 +112,12 @@ test('the steps show every stage in order with the service’s own timings', asy
 
 	await expect(page.getByText(`We call you within 1 working day of your enquiry.`)).toBeVisible()
 	await expect(
-		page.getByText(`Within ${config.targets.initialVisitWorkingDays} working days of that first call`),
+		page.getByText(`Within ${config.targets.initialVisitWorkingDays} working days of that first call`)
 	).toBeVisible()
 	await expect(
 		page.getByText(
-			`within ${config.targets.applicationToPanelMonths} months of your application, and never more than 8 months`,
-		),
+			`within ${config.targets.applicationToPanelMonths} months of your application, and never more than 8 months`
+		)
 	).toBeVisible()
 	await expect(page.getByText('usually takes 4 to 8 months')).toBeVisible()
 	for (const type of ['Short-term fostering', 'Long-term fostering', 'Short breaks', 'Emergency fostering']) {
@@ -172,7 +172,7 @@ test('the sitemap lists every public page and robots.txt points to it', async ({
 	const xml = await sitemap.text()
 	const locations = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])
 	expect(locations.sort()).toEqual(
-		[...PUBLIC_PAGES.map((page) => page.path), '/enquire'].map((path) => new URL(path, baseURL).href).sort(),
+		[...PUBLIC_PAGES.map((page) => page.path), '/enquire'].map((path) => new URL(path, baseURL).href).sort()
 	)
 
 	const robots = await request.get('/robots.txt')

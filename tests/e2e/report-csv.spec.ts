@@ -25,7 +25,12 @@ function asSpreadsheet(text: string, numeric: boolean): string {
 	const month = /^([A-Z][a-z]{2}) (\d{4})$/.exec(text)
 	if (month && MONTHS.includes(month[1]!)) return `${month[2]}-${monthNumber(month[1]!)}`
 	if (/^£[\d,.]+$/.test(text)) return Number(text.slice(1).replace(/,/g, '')).toFixed(2)
-	if (numeric) return text.replace(/ \(.*\)$/, '').replace(/,/g, '').replace(/^\+/, '').replace(/^−/, '-')
+	if (numeric)
+		return text
+			.replace(/ \(.*\)$/, '')
+			.replace(/,/g, '')
+			.replace(/^\+/, '')
+			.replace(/^−/, '-')
 	return /^[=+\-@]/.test(text) ? `'${text}` : text
 }
 
@@ -47,7 +52,8 @@ async function readTable(page: Page, caption: string): Promise<PageTable> {
 async function download(page: Page, href: string): Promise<string[][]> {
 	const text = await page.evaluate(async (url) => {
 		const answer = await fetch(url)
-		if (!answer.ok || answer.headers.get('Content-Type') !== 'text/csv; charset=utf-8') throw new Error(`${url}: ${answer.status}`)
+		if (!answer.ok || answer.headers.get('Content-Type') !== 'text/csv; charset=utf-8')
+			throw new Error(`${url}: ${answer.status}`)
 		return answer.text()
 	}, href)
 	const parsed = parseCsv(text)
@@ -68,7 +74,9 @@ async function expectEveryTableDownloadsAsShown(page: Page, path: string) {
 			const shown = await readTable(page, caption)
 			const [headings, ...rows] = await download(page, (await link.getAttribute('href'))!)
 			expect(headings, caption).toEqual(shown.headings)
-			expect(rows, caption).toEqual(shown.rows.map((row) => row.map((cell, column) => asSpreadsheet(cell, shown.numeric[column]!))))
+			expect(rows, caption).toEqual(
+				shown.rows.map((row) => row.map((cell, column) => asSpreadsheet(cell, shown.numeric[column]!)))
+			)
 		}
 	}).toPass({ timeout: 40_000 })
 }
@@ -90,7 +98,11 @@ test('every report table downloads with the page’s headings and rows', async (
 	await expectEveryTableDownloadsAsShown(page, `/staff/reports/response-times?${lastSixtyDays}`)
 })
 
-test('the annual return’s one file holds every table of the page, figure by figure', async ({ page, context, baseURL }) => {
+test('the annual return’s one file holds every table of the page, figure by figure', async ({
+	page,
+	context,
+	baseURL,
+}) => {
 	createE2eHousehold({ firstName: 'Ada', lastName: 'Annual', stage: 'approved' })
 	await signInAs(context, baseURL!, 'manager', 'Ari Annual')
 	await expect(async () => {
@@ -98,9 +110,9 @@ test('the annual return’s one file holds every table of the page, figure by fi
 		await page.goto('/staff/reports/annual-return')
 		const year = await page.getByLabel('Year', { exact: true }).locator('option').first().getAttribute('value')
 		await page.goto(`/staff/reports/annual-return?year=${year}`)
-		const captions = await page.getByRole('table').evaluateAll((tables) =>
-			tables.map((table) => table.querySelector('caption')!.textContent!.trim())
-		)
+		const captions = await page
+			.getByRole('table')
+			.evaluateAll((tables) => tables.map((table) => table.querySelector('caption')!.textContent!.trim()))
 		expect(captions).toHaveLength(4)
 		const [heading, ...records] = await download(page, `/staff/reports/annual-return.csv?year=${year}`)
 		expect(heading).toEqual(['Table', 'Figure', 'Value'])

@@ -58,7 +58,9 @@ function addStaffMember(databaseFile: string) {
 
 /** The text of the first email the server wrote to its mailbox folder (quoted-printable undone). */
 async function deliveredEmail(mailbox: string) {
-	await expect.poll(() => (fs.existsSync(mailbox) ? fs.readdirSync(mailbox).length : 0), { timeout: 15_000 }).toBeGreaterThan(0)
+	await expect
+		.poll(() => (fs.existsSync(mailbox) ? fs.readdirSync(mailbox).length : 0), { timeout: 15_000 })
+		.toBeGreaterThan(0)
 	const raw = fs.readFileSync(path.join(mailbox, fs.readdirSync(mailbox)[0]!), 'utf8')
 	return raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=')
 }
@@ -72,13 +74,17 @@ test('in production the server will not start without PUBLIC_URL, and says why',
 	createMigratedDatabase(databaseFile)
 	const starting = startServerProcess({ port: BASE_PORT, databaseFile, env: { PUBLIC_URL: '' } })
 	await expect(starting).rejects.toThrow(/stopped while starting/)
-	await expect(starting).rejects.toThrow(/The server cannot start[\s\S]*Set PUBLIC_URL to the address people use to reach this service/)
+	await expect(starting).rejects.toThrow(
+		/The server cannot start[\s\S]*Set PUBLIC_URL to the address people use to reach this service/
+	)
 })
 
 test('npm start’s --localhost gives the address http://localhost:PORT, and a Host header cannot move a reset link', async () => {
 	await withServer({ env: { PUBLIC_URL: '' }, args: ['--localhost'] }, async (server) => {
 		const port = new URL(server.origin).port
-		const sitemap = await (await fetch(`${server.origin}/sitemap.xml`, { headers: { 'X-Forwarded-Host': 'evil.example' } })).text()
+		const sitemap = await (
+			await fetch(`${server.origin}/sitemap.xml`, { headers: { 'X-Forwarded-Host': 'evil.example' } })
+		).text()
 		expect(sitemap).toContain(`<loc>http://localhost:${port}/can-i-foster</loc>`)
 		expect(sitemap).not.toContain('evil.example')
 

@@ -23,7 +23,7 @@ async function createStaffMember(name: string, role: string) {
 			name,
 			role,
 			new Date().toISOString(),
-			await hashPassword(PASSWORD),
+			await hashPassword(PASSWORD)
 		)
 	} finally {
 		db.close()
@@ -31,7 +31,9 @@ async function createStaffMember(name: string, role: string) {
 	return email
 }
 
-test('a signed-out visit to the staff area asks for sign-in on an accessible page that search engines skip', async ({ page }) => {
+test('a signed-out visit to the staff area asks for sign-in on an accessible page that search engines skip', async ({
+	page,
+}) => {
 	await page.goto('/staff')
 	await expect(page).toHaveURL(/\/staff\/login\?redirectTo=%2Fstaff$/)
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to the staff area')
@@ -39,7 +41,10 @@ test('a signed-out visit to the staff area asks for sign-in on an accessible pag
 	await expectNoAxeViolations(page)
 })
 
-test('a recruitment officer signs in after a mistake, sees their name and role, and signs out', async ({ page, context }) => {
+test('a recruitment officer signs in after a mistake, sees their name and role, and signs out', async ({
+	page,
+	context,
+}) => {
 	const email = await createStaffMember('Amira Hussain', 'officer')
 	await page.goto('/staff/login')
 	await page.getByLabel('Email address').fill(email)

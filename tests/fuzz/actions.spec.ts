@@ -7,7 +7,13 @@ import Database from 'better-sqlite3'
 import { createMigratedDatabase, TMP_DIR } from '../support/database.ts'
 import { validEnquiryFields } from '../support/enquiry-form.ts'
 import { startFakePlausible, type FakePlausible } from '../support/fake-plausible.ts'
-import { FAKE_STRIPE_SECRET_KEY, FAKE_STRIPE_WEBHOOK_SECRET, signedWebhook, startFakeStripe, type FakeStripe } from '../support/fake-stripe.ts'
+import {
+	FAKE_STRIPE_SECRET_KEY,
+	FAKE_STRIPE_WEBHOOK_SECRET,
+	signedWebhook,
+	startFakeStripe,
+	type FakeStripe,
+} from '../support/fake-stripe.ts'
 import { addressOf, readRouteManifest, type AppRoute } from '../support/route-manifest.ts'
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts'
 import { BAD_INPUTS, fieldsOnPage, type BadInput } from './inputs.ts'
@@ -109,13 +115,18 @@ test.afterAll(async () => {
 /** What a refused request must not change. */
 function snapshot() {
 	const counts: Record<string, number> = {}
-	for (const table of WATCHED) counts[table] = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n
+	for (const table of WATCHED)
+		counts[table] = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n
 	counts.emails = (
 		db
-			.prepare(`SELECT count(*) AS n FROM "OutboxMessage" WHERE "template" NOT IN (${SCHEDULER_TEMPLATES.map(() => '?').join(',')})`)
+			.prepare(
+				`SELECT count(*) AS n FROM "OutboxMessage" WHERE "template" NOT IN (${SCHEDULER_TEMPLATES.map(() => '?').join(',')})`
+			)
 			.get(...SCHEDULER_TEMPLATES) as { n: number }
 	).n
-	counts.audit = (db.prepare(`SELECT count(*) AS n FROM "AuditEntry" WHERE "action" <> 'viewed'`).get() as { n: number }).n
+	counts.audit = (
+		db.prepare(`SELECT count(*) AS n FROM "AuditEntry" WHERE "action" <> 'viewed'`).get() as { n: number }
+	).n
 	return counts
 }
 
@@ -172,11 +183,15 @@ function sessionFor(who: Who): { cookie: string; csrf: string } | null {
 		const stamp = (date: Date) => date.toISOString().replace('Z', '+00:00')
 		const expires = stamp(new Date(now.getTime() + 3_600_000))
 		if (who.kind === 'staff') {
-			const user = write.prepare(`SELECT "id" FROM "StaffUser" WHERE "role" = ? AND "disabledAt" IS NULL LIMIT 1`).get(who.role) as {
+			const user = write
+				.prepare(`SELECT "id" FROM "StaffUser" WHERE "role" = ? AND "disabledAt" IS NULL LIMIT 1`)
+				.get(who.role) as {
 				id: string
 			}
 			write
-				.prepare('INSERT INTO "StaffSession" ("id","userId","createdAt","expiresAt","lastSeenAt","csrfToken") VALUES (?,?,?,?,?,?)')
+				.prepare(
+					'INSERT INTO "StaffSession" ("id","userId","createdAt","expiresAt","lastSeenAt","csrfToken") VALUES (?,?,?,?,?,?)'
+				)
 				.run(id, user.id, stamp(now), expires, stamp(now), csrf)
 			return { cookie: `__Host-staff=${token}`, csrf }
 		}
@@ -215,7 +230,9 @@ async function send(url: string, input: BadInput, session: { cookie: string; csr
 			answered = true
 			const chunks: Buffer[] = []
 			response.on('data', (chunk: Buffer) => chunks.push(chunk))
-			response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }))
+			response.on('end', () =>
+				resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })
+			)
 			response.on('error', reject)
 		})
 		request.on('error', (error: NodeJS.ErrnoException) => {

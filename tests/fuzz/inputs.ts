@@ -29,7 +29,7 @@ export const TRICKY_TEXT = [
 	'null\u0000byte',
 	'tab\tand\r\nnew line',
 	'<script>alert(1)</script>',
-	"'; DROP TABLE \"Household\"; --",
+	'\'; DROP TABLE "Household"; --',
 	'../../../../etc/passwd',
 	'-1',
 	'1e309',
@@ -48,7 +48,10 @@ function urlEncoded(pairs: [string, string][]) {
 
 /** A form's fields, one value each from `value`, with the CSRF token. */
 function eachField(fields: string[], csrf: string, value: (name: string, index: number) => string): [string, string][] {
-	return [['csrf', csrf], ...fields.filter((name) => name !== 'csrf').map((name, index): [string, string] => [name, value(name, index)])]
+	return [
+		['csrf', csrf],
+		...fields.filter((name) => name !== 'csrf').map((name, index): [string, string] => [name, value(name, index)]),
+	]
 }
 
 /** A body of `totalBytes` made as it is read, so nothing tells the server its size in advance. */
@@ -73,24 +76,45 @@ export const BAD_INPUTS: InputMaker[] = [
 			body: JSON.stringify(Object.fromEntries(eachField(fields, csrf, () => 'x'))),
 		}),
 	},
-	{ name: 'plain text', build: (fields, csrf) => ({ headers: { 'Content-Type': 'text/plain' }, body: urlEncoded(eachField(fields, csrf, () => 'x')) }) },
+	{
+		name: 'plain text',
+		build: (fields, csrf) => ({
+			headers: { 'Content-Type': 'text/plain' },
+			body: urlEncoded(eachField(fields, csrf, () => 'x')),
+		}),
+	},
 	{
 		name: 'broken multipart',
-		build: () => ({ headers: { 'Content-Type': 'multipart/form-data; boundary=fuzz' }, body: '--fuzz\r\nContent-Disposition: form-data\r\n\r\nno end' }),
+		build: () => ({
+			headers: { 'Content-Type': 'multipart/form-data; boundary=fuzz' },
+			body: '--fuzz\r\nContent-Disposition: form-data\r\n\r\nno end',
+		}),
 	},
 	{
 		name: 'a form in another charset',
-		build: (fields, csrf) => ({ headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=windows-1252' }, body: urlEncoded(eachField(fields, csrf, () => 'x')) }),
+		build: (fields, csrf) => ({
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=windows-1252' },
+			body: urlEncoded(eachField(fields, csrf, () => 'x')),
+		}),
 	},
 	{ name: 'a malformed escape', build: (_, csrf) => ({ headers: FORM, body: `csrf=${csrf}&a=%E0%A4%A&b=%` }) },
-	{ name: 'bytes that are not UTF-8', build: () => ({ headers: FORM, body: new Uint8Array([0x61, 0x3d, 0xff, 0xfe, 0xc3]) }) },
-	{ name: 'a 3 MB body with no length', forEveryone: true, build: () => ({ headers: FORM, body: endless(3 * 1024 * 1024), endless: true }) },
+	{
+		name: 'bytes that are not UTF-8',
+		build: () => ({ headers: FORM, body: new Uint8Array([0x61, 0x3d, 0xff, 0xfe, 0xc3]) }),
+	},
+	{
+		name: 'a 3 MB body with no length',
+		forEveryone: true,
+		build: () => ({ headers: FORM, body: endless(3 * 1024 * 1024), endless: true }),
+	},
 	{ name: 'every answer missing', build: (_, csrf) => ({ headers: FORM, body: urlEncoded([['csrf', csrf]]) }) },
 	{
 		name: 'every field forty times',
 		build: (fields, csrf) => ({
 			headers: FORM,
-			body: urlEncoded(Array.from({ length: 40 }, (_, copy) => eachField(fields, csrf, (name) => `${name}-${copy}`)).flat()),
+			body: urlEncoded(
+				Array.from({ length: 40 }, (_, copy) => eachField(fields, csrf, (name) => `${name}-${copy}`)).flat()
+			),
 		}),
 	},
 	{
@@ -114,7 +138,8 @@ export const BAD_INPUTS: InputMaker[] = [
 		build: (fields, csrf) => {
 			const form = new FormData()
 			form.append('csrf', csrf)
-			for (const name of fields) form.append(name, new Blob(['name,email\r\n\u0000,"unclosed'], { type: 'text/csv' }), `${name}.csv`)
+			for (const name of fields)
+				form.append(name, new Blob(['name,email\r\n\u0000,"unclosed'], { type: 'text/csv' }), `${name}.csv`)
 			return { headers: {}, body: form }
 		},
 	},
@@ -126,14 +151,18 @@ export const BAD_INPUTS: InputMaker[] = [
 			body: urlEncoded(eachField(fields, csrf, () => 'x')),
 		}),
 	},
-	{ name: 'no CSRF token', build: (fields) => ({ headers: FORM, body: urlEncoded(eachField(fields, '', () => 'x').slice(1)) }) },
+	{
+		name: 'no CSRF token',
+		build: (fields) => ({ headers: FORM, body: urlEncoded(eachField(fields, '', () => 'x').slice(1)) }),
+	},
 ]
 
 /** The names of the fields in the page's forms that post (hidden ones included), or one stand-in. */
 export function fieldsOnPage(html: string): string[] {
 	const names = new Set<string>()
 	for (const form of html.matchAll(/<form\b[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/gi)) {
-		for (const field of form[1]!.matchAll(/<(?:input|select|textarea|button)\b[^>]*\bname="([^"]+)"/gi)) names.add(field[1]!)
+		for (const field of form[1]!.matchAll(/<(?:input|select|textarea|button)\b[^>]*\bname="([^"]+)"/gi))
+			names.add(field[1]!)
 	}
 	names.delete('csrf')
 	return names.size > 0 ? [...names] : ['value']

@@ -98,7 +98,9 @@ describe('the annual return for 2025 to 2026', () => {
 			notApproved: 0,
 			withdrewBeforeApplying: 1,
 		})
-		expect(answer.data.figures.withdrawals.map((row: { code: string; count: number }) => [row.code, row.count])).toEqual([
+		expect(
+			answer.data.figures.withdrawals.map((row: { code: string; count: number }) => [row.code, row.count])
+		).toEqual([
 			['AW1', 0],
 			['AW2', 1],
 			['AW3', 0],

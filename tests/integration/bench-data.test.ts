@@ -120,7 +120,15 @@ describe('the bulk path', () => {
 			generateBenchData(bulk, { households: 60, eventsPerHousehold: 4, years: 2, seed: 99 })
 			// ...and the same households (their people, enquiries and histories, nothing worked out
 			// from them) written into this one through the household writer, on the same day.
-			for (const table of ['FunnelFact', 'StageEvent', 'ContactAttempt', 'HouseholdNote', 'OwnerChange', 'Applicant', 'Enquiry'])
+			for (const table of [
+				'FunnelFact',
+				'StageEvent',
+				'ContactAttempt',
+				'HouseholdNote',
+				'OwnerChange',
+				'Applicant',
+				'Enquiry',
+			])
 				await prisma.$executeRawUnsafe(`DELETE FROM "${table}"`)
 			await prisma.household.deleteMany()
 			for (const staff of bulk.prepare('SELECT * FROM "StaffUser" WHERE "email" LIKE \'bench.%\'').all() as object[])
@@ -162,7 +170,12 @@ const TABLES = [
 ] as const
 
 /** Each column of a row that differs between the two, by the row's key; a funnel row's updatedAt is when it was written. */
-function differences(table: string, key: string, written: Record<string, unknown>[], stored: Record<string, unknown>[]) {
+function differences(
+	table: string,
+	key: string,
+	written: Record<string, unknown>[],
+	stored: Record<string, unknown>[]
+) {
 	const storedByKey = new Map(stored.map((row) => [row[key], row]))
 	return written.flatMap((row) => {
 		const other = storedByKey.get(row[key])
@@ -200,7 +213,9 @@ function intakesFrom(db: Database.Database): HouseholdIntake[] {
 		id: household.id,
 		reference: household.reference,
 		route: household.route,
-		people: people.get(household.id)!.map(({ id, firstName, lastName, email, phone }) => ({ id, firstName, lastName, email, phone })),
+		people: people
+			.get(household.id)!
+			.map(({ id, firstName, lastName, email, phone }) => ({ id, firstName, lastName, email, phone })),
 		postcode: household.postcode,
 		spareBedroom: household.spareBedroom,
 		householdMembers: household.householdMembers,

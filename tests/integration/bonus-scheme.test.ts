@@ -45,7 +45,9 @@ describe('who may change the bonus scheme', () => {
 			expect((await runRoute(page.action, staffRequest(PATH, someone, schemeForm()))).status).toBe(403)
 		}
 		const links = async (who: SignedIn) =>
-			(await runRoute(settings.loader, staffRequest('/staff/settings', who))).data.sections.map((section: { to: string }) => section.to)
+			(await runRoute(settings.loader, staffRequest('/staff/settings', who))).data.sections.map(
+				(section: { to: string }) => section.to
+			)
 		expect(await links(manager)).toContain(PATH)
 		expect(await links(await signedInAs('administrator'))).not.toContain(PATH)
 	})
@@ -126,6 +128,10 @@ describe('a new version of the scheme', () => {
 		expect((await schemeForDate(addCalendarDays(today(), -1))).rules).toEqual(DEFAULT_BONUS_RULES)
 		const { data } = await runRoute(page.loader, staffRequest(PATH, manager))
 		expect(data.inForce.id).toBe(inForce.id)
-		expect(data.history.map((version: { status: string }) => version.status)).toEqual(['scheduled', 'in_force', 'ended'])
+		expect(data.history.map((version: { status: string }) => version.status)).toEqual([
+			'scheduled',
+			'in_force',
+			'ended',
+		])
 	})
 })

@@ -47,9 +47,13 @@ async function longestStall(during: () => Promise<void>) {
 }
 
 const codes = async (...wanted: string[]) =>
-	(await prisma.referralCode.findMany({ where: { code: { in: wanted } }, select: { code: true }, orderBy: { code: 'asc' } })).map(
-		(row) => row.code
-	)
+	(
+		await prisma.referralCode.findMany({
+			where: { code: { in: wanted } },
+			select: { code: true },
+			orderBy: { code: 'asc' },
+		})
+	).map((row) => row.code)
 
 test('a transaction holds the write lock from its first statement, so no other process commits between its reads and its writes', async () => {
 	const other = otherProcess()
@@ -94,10 +98,14 @@ test('two processes writing transaction after transaction take turns at the lock
 	// Both begin together, once started; each of their transactions holds the lock for 150 ms.
 	const startAt = Date.now() + 5_000
 	const writer = (label: string) =>
-		run(path.join(ROOT, 'node_modules/.bin/tsx'), ['tests/support/writer-child.ts', label, '8', '150', String(startAt)], {
-			cwd: ROOT,
-			env: process.env,
-		})
+		run(
+			path.join(ROOT, 'node_modules/.bin/tsx'),
+			['tests/support/writer-child.ts', label, '8', '150', String(startAt)],
+			{
+				cwd: ROOT,
+				env: process.env,
+			}
+		)
 	await Promise.all([writer('A'), writer('B')])
 
 	const order = (
@@ -195,9 +203,9 @@ test('the errors a lock causes are told apart from others', async () => {
 	try {
 		other.exec('BEGIN IMMEDIATE')
 		const busy = await plain.referralCode.create({ data: { code: 'BUSY' } }).catch((error: unknown) => error)
-		const busyRaw = await plain.$executeRawUnsafe("INSERT INTO ReferralCode (id, code) VALUES ('raw', 'RAW')").catch(
-			(error: unknown) => error
-		)
+		const busyRaw = await plain
+			.$executeRawUnsafe("INSERT INTO ReferralCode (id, code) VALUES ('raw', 'RAW')")
+			.catch((error: unknown) => error)
 		other.exec('COMMIT')
 		const snapshot = await plain
 			.$transaction(async (tx) => {

@@ -59,7 +59,10 @@ async function carerSignedIn() {
 	const email = `carer.${crypto.randomUUID().slice(0, 8)}@example.com`
 	const carer = await prisma.carer.create({ data: { name: 'Grace Mensah', email, emailNormalized: email } })
 	const cookie = (await startPortalSession('carer', carer.id)).split(';')[0]!
-	const session = await getPortalSession(new Request('http://localhost/refer/home', { headers: { Cookie: cookie } }), 'carer')
+	const session = await getPortalSession(
+		new Request('http://localhost/refer/home', { headers: { Cookie: cookie } }),
+		'carer'
+	)
 	return { cookie, csrf: session!.csrfToken }
 }
 
@@ -88,7 +91,10 @@ const FORMS: Record<string, (email: string) => Promise<string | undefined>> = {
 	},
 	'adding a carer': async (email) => {
 		const form = { name: 'Ada Lovelace', email, phone: '', kind: 'foster_carer' }
-		const answer = await runRoute(routes.addCarer.action, staffRequest('/staff/carers/new', await signedInAs('manager'), form))
+		const answer = await runRoute(
+			routes.addCarer.action,
+			staffRequest('/staff/carers/new', await signedInAs('manager'), form)
+		)
 		return emailError(answer.data)
 	},
 	'adding a staff account': async (email) => {
@@ -110,7 +116,10 @@ const FORMS: Record<string, (email: string) => Promise<string | undefined>> = {
 		return emailError(answer.data, 'friendEmail')
 	},
 	'a forgotten password': async (email) => {
-		const answer = await runRoute(fromNewClient(routes.forgotPassword.action), publicPost('/staff/forgot-password', { email }))
+		const answer = await runRoute(
+			fromNewClient(routes.forgotPassword.action),
+			publicPost('/staff/forgot-password', { email })
+		)
 		return emailError(answer.data)
 	},
 	'staff sign-in': async (email) => {

@@ -37,7 +37,11 @@ test('SMTP down: the enquiry is confirmed, its emails wait, and both are deliver
 
 	let offset = 0
 	const now = () => new Date(Date.now() + offset)
-	const mailer = createMailer({ smtpUrl: smtp.url, mailboxDir: process.env.MAILBOX_DIR!, from: 'Fostering <no-reply@northdale.example>' })
+	const mailer = createMailer({
+		smtpUrl: smtp.url,
+		mailboxDir: process.env.MAILBOX_DIR!,
+		from: 'Fostering <no-reply@northdale.example>',
+	})
 	cleanups.push(() => mailer.close())
 	const worker = startOutboxWorker({ mailer, pollMs: 20, now, logger: { warn() {}, error() {} } })
 	cleanups.push(() => worker.stop())
@@ -49,8 +53,10 @@ test('SMTP down: the enquiry is confirmed, its emails wait, and both are deliver
 	// The worker tries, fails, and keeps both messages for later.
 	await expect
 		.poll(async () => prisma.outboxMessage.findMany({ where: { subject: { contains: reference } } }), { timeout: 5000 })
-		.toSatisfy((messages: { attempts: number; status: string; lastError: string | null }[]) =>
-			messages.length === 2 && messages.every((message) => message.attempts >= 1 && message.status === 'pending' && message.lastError),
+		.toSatisfy(
+			(messages: { attempts: number; status: string; lastError: string | null }[]) =>
+				messages.length === 2 &&
+				messages.every((message) => message.attempts >= 1 && message.status === 'pending' && message.lastError)
 		)
 	expect(smtp.received).toHaveLength(0)
 

@@ -26,7 +26,10 @@ async function post(fields: [string, string][], clientIp = '198.51.100.1', route
 	})
 	try {
 		const result = await route({ request, context: { cspNonce: '', clientIp }, params: {} } as ActionFunctionArgs)
-		const { data, init } = result as unknown as { data: Answer['data']; init: { status: number; headers?: HeadersInit } }
+		const { data, init } = result as unknown as {
+			data: Answer['data']
+			init: { status: number; headers?: HeadersInit }
+		}
 		return { status: init.status, data, headers: new Headers(init.headers) }
 	} catch (thrown) {
 		if (!(thrown instanceof Response)) throw thrown
@@ -201,10 +204,15 @@ describe('exactly once', () => {
 		await post(validEnquiryFields({ email: 'came-back@example.com' }), nextIp())
 		const { householdId } = await prisma.enquiry.findFirstOrThrow({ where: { email: 'came-back@example.com' } })
 		const today = (await prisma.household.findUniqueOrThrow({ where: { id: householdId } })).stageEnteredOn
-		await prisma.stageEvent.create({ data: { householdId, kind: 'exit', fromStage: 'enquiry', businessDate: today, exitReasonId: 'exit_timing' } })
+		await prisma.stageEvent.create({
+			data: { householdId, kind: 'exit', fromStage: 'enquiry', businessDate: today, exitReasonId: 'exit_timing' },
+		})
 		await prisma.household.update({ where: { id: householdId }, data: { status: 'closed' } })
 
-		const second = await post(validEnquiryFields({ email: 'came-back@example.com', householdMembers: 'Ready now' }), nextIp())
+		const second = await post(
+			validEnquiryFields({ email: 'came-back@example.com', householdMembers: 'Ready now' }),
+			nextIp()
+		)
 		expect(await prisma.household.findUniqueOrThrow({ where: { id: householdId } })).toMatchObject({ status: 'closed' })
 		expect((await prisma.stageEvent.findMany({ where: { householdId } })).map((event) => event.kind)).toEqual([
 			'entered',
@@ -216,7 +224,11 @@ describe('exactly once', () => {
 		})
 		expect(enquiry.household).toMatchObject({ status: 'open', stage: 'enquiry', stageEnteredOn: today })
 		expect(enquiry.household.searchText).toContain(enquiry.reference.toLowerCase())
-		expect(await prisma.possibleMatch.count({ where: { newHouseholdId: enquiry.householdId, existingHouseholdId: householdId } })).toBe(1)
+		expect(
+			await prisma.possibleMatch.count({
+				where: { newHouseholdId: enquiry.householdId, existingHouseholdId: householdId },
+			})
+		).toBe(1)
 	})
 
 	test('the same answers sent again with a fresh form (Back, then Send) are the same enquiry', async () => {
@@ -296,7 +308,9 @@ describe('spam and abuse', () => {
 		expect(answer.location).toMatch(/^\/enquire\/confirmation\?reference=ENQ-[0-9A-Z]{6}$/)
 		expect(await prisma.enquiry.count()).toBe(before.enquiries)
 		expect(await prisma.outboxMessage.count()).toBe(before.emails)
-		const held = await prisma.quarantinedEnquiry.findUniqueOrThrow({ where: { reference: referenceFrom(answer.location)! } })
+		const held = await prisma.quarantinedEnquiry.findUniqueOrThrow({
+			where: { reference: referenceFrom(answer.location)! },
+		})
 		expect(held).toMatchObject({
 			submissionKey: fields.find(([name]) => name === 'submissionKey')![1],
 			trapValue: 'http://spam.example',
@@ -309,7 +323,9 @@ describe('spam and abuse', () => {
 	test('a filled-in spam trap with a wrong answer gets the form back with its message, as anyone would', async () => {
 		const answer = await post(validEnquiryFields({ extra_comments: 'Priya', email: 'not-an-email' }), nextIp())
 		expect(answer.status).toBe(400)
-		expect(messagesByField(answer.data?.errors)).toEqual({ email: 'Enter an email address in the correct format, like name@example.com' })
+		expect(messagesByField(answer.data?.errors)).toEqual({
+			email: 'Enter an email address in the correct format, like name@example.com',
+		})
 	})
 
 	test('one client sending many enquiries is told to wait, and other clients are not', async () => {

@@ -120,7 +120,9 @@ describe('size: the bytes actually read are limited, whatever Content-Length say
 
 	test('thousands of fields are refused as too large', async () => {
 		const body = Array.from({ length: 3000 }, (_, index) => `f${index}=1`).join('&')
-		expect((await runRoute(enquire.action as Action, post('/enquire', body, { 'Content-Type': FORM }))).status).toBe(413)
+		expect((await runRoute(enquire.action as Action, post('/enquire', body, { 'Content-Type': FORM }))).status).toBe(
+			413
+		)
 	})
 })
 
@@ -154,7 +156,10 @@ describe('content type and encoding: refused with 415 or 400, never a 500', () =
 	test('a well-formed multipart form is read like a url-encoded one', async () => {
 		const form = new FormData()
 		for (const [name, value] of validEnquiryFields({ email: 'multi.part@example.com' })) form.append(name, value)
-		const answer = await runRoute(enquire.action as Action, new Request('http://localhost/enquire', { method: 'POST', body: form }))
+		const answer = await runRoute(
+			enquire.action as Action,
+			new Request('http://localhost/enquire', { method: 'POST', body: form })
+		)
 		expect(answer.status).toBe(303)
 		expect(await prisma.enquiry.count({ where: { email: 'multi.part@example.com' } })).toBe(1)
 	})
@@ -178,7 +183,10 @@ describe('same origin: a form another site sends is refused, even with a valid t
 			{ 'Sec-Fetch-Site': 'cross-site' },
 			{ 'Sec-Fetch-Site': 'same-site' },
 		]) {
-			const answer = await runRoute(enquire.action as Action, post('/enquire', body, { 'Content-Type': FORM, ...headers }))
+			const answer = await runRoute(
+				enquire.action as Action,
+				post('/enquire', body, { 'Content-Type': FORM, ...headers })
+			)
 			expect(answer.status, JSON.stringify(headers)).toBe(403)
 			expect(answer.data).toMatch(/another website/)
 		}
@@ -188,7 +196,10 @@ describe('same origin: a form another site sends is refused, even with a valid t
 	test('our own origin, and a client that names none (not a browser), are let in', async () => {
 		for (const headers of [{ Origin: OUR_ORIGIN, 'Sec-Fetch-Site': 'same-origin' }, {} as Record<string, string>]) {
 			const body = new URLSearchParams(validEnquiryFields()).toString()
-			const answer = await runRoute(enquire.action as Action, post('/enquire', body, { 'Content-Type': FORM, ...headers }))
+			const answer = await runRoute(
+				enquire.action as Action,
+				post('/enquire', body, { 'Content-Type': FORM, ...headers })
+			)
 			expect(answer.status).toBe(303)
 		}
 	})

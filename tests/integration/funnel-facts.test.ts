@@ -8,9 +8,8 @@ import { createHousehold, runRoute, signedInAs, staffRequest } from '../support/
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { seedDemoData } = await import('../../prisma/seed.ts')
-const { fillFunnelFactsAfterUpgrade, findFunnelFactDisagreements, refreshAllFunnelFacts } = await import(
-	'~/models/funnel-facts.server.ts'
-)
+const { fillFunnelFactsAfterUpgrade, findFunnelFactDisagreements, refreshAllFunnelFacts } =
+	await import('~/models/funnel-facts.server.ts')
 const { addClosure, removeClosure } = await import('~/models/response-time-settings.server.ts')
 const moveRoute = await import('~/routes/staff+/_households+/households.$id.move.tsx')
 const closeRoute = await import('~/routes/staff+/_households+/households.$id.close.tsx')

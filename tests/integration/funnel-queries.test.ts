@@ -26,7 +26,7 @@ type Fact = Record<string, string | number | null>
 let facts: Fact[]
 
 const query = (mode: FunnelMode, channel: string | null, breakdown: FunnelQuery['breakdown'] = 'channel') =>
-	({ mode, period, channel, breakdown, compare: 'previous' } satisfies FunnelQuery)
+	({ mode, period, channel, breakdown, compare: 'previous' }) satisfies FunnelQuery
 
 beforeAll(() => {
 	const db = openForBulkLoad(file)

@@ -227,13 +227,17 @@ test('period and cohort agree when every household enquired and moved within the
 describe('breakdowns', () => {
 	test('by channel: which channels bring households that apply and are approved', async () => {
 		const cohort = await page(`mode=cohort&${Q1}&by=channel`)
-		expect(cohort.data.funnel.breakdown.map((r: BreakdownRow) => [r.label, r.enquiries, r.applications, r.approvals])).toEqual([
+		expect(
+			cohort.data.funnel.breakdown.map((r: BreakdownRow) => [r.label, r.enquiries, r.applications, r.approvals])
+		).toEqual([
 			['Search engine', 5, 2, 1],
 			['Radio', 1, 0, 0],
 		])
 		// Period: H7 applied in the quarter though it enquired in December.
 		const period = await page(`mode=period&${Q1}`)
-		expect(period.data.funnel.breakdown.map((r: BreakdownRow) => [r.label, r.enquiries, r.applications, r.approvals])).toEqual([
+		expect(
+			period.data.funnel.breakdown.map((r: BreakdownRow) => [r.label, r.enquiries, r.applications, r.approvals])
+		).toEqual([
 			['Search engine', 5, 3, 0],
 			['Radio', 1, 0, 0],
 		])
@@ -241,7 +245,9 @@ describe('breakdowns', () => {
 
 	test('referred or not, and by officer only for staff who work with households', async () => {
 		const referred = await page(`mode=cohort&${Q1}&by=referred`)
-		expect(referred.data.funnel.breakdown.map((r: BreakdownRow) => [r.label, r.enquiries])).toEqual([['Not referred', 6]])
+		expect(referred.data.funnel.breakdown.map((r: BreakdownRow) => [r.label, r.enquiries])).toEqual([
+			['Not referred', 6],
+		])
 		const readOnly = await signedInAs('read_only', 'Rob Reader')
 		const refused = await page(`mode=cohort&${Q1}&by=officer`, readOnly)
 		expect(refused.status).toBe(400)
@@ -254,7 +260,9 @@ describe('breakdowns', () => {
 	test('by fostering interest: a household counts under each interest it gave', async () => {
 		const answer = await page(`mode=cohort&${Q1}&by=interest`)
 		// H1 (long-term and teenagers, approved), H2 (teenagers, applied); H3 to H6 gave none.
-		expect(answer.data.funnel.breakdown.map((r: BreakdownRow) => [r.label, r.enquiries, r.applications, r.approvals])).toEqual([
+		expect(
+			answer.data.funnel.breakdown.map((r: BreakdownRow) => [r.label, r.enquiries, r.applications, r.approvals])
+		).toEqual([
 			['Teenagers', 2, 2, 1],
 			['Long-term fostering', 1, 1, 1],
 			['Not recorded', 4, 0, 0],

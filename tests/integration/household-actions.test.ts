@@ -315,9 +315,7 @@ describe('what the record offers, its pages and the server agree (app/domain/hou
 			...dateFields('reviewOn', addCalendarDays(today(), 30)),
 		})
 		const record = await runRoute(routes.record.loader, staffRequest(`/staff/households/${id}`, officer), { id })
-		expect(record.data.actions).toEqual(
-			expect.arrayContaining(['resume', 'close'])
-		)
+		expect(record.data.actions).toEqual(expect.arrayContaining(['resume', 'close']))
 		expect(record.data.actions).not.toContain('hold')
 		expect(record.data.actions).not.toContain('move')
 
@@ -349,7 +347,9 @@ describe('what the record offers, its pages and the server agree (app/domain/hou
 			(await runRoute(routes.record.loader, staffRequest(`/staff/households/${id}`, as), { id })).data.actions
 		expect(await offered(officer)).not.toContain('reopen')
 		expect(await offered(manager)).toContain('reopen')
-		expect((await runRoute(routes.reopen.loader, staffRequest(`/staff/households/${id}/reopen`, officer), { id })).status).toBe(403)
+		expect(
+			(await runRoute(routes.reopen.loader, staffRequest(`/staff/households/${id}/reopen`, officer), { id })).status
+		).toBe(403)
 		const page = await runRoute(routes.reopen.loader, staffRequest(`/staff/households/${id}/reopen`, manager), { id })
 		expect(page.data.blocked).toBeNull()
 	})

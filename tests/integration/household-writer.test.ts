@@ -53,22 +53,30 @@ async function expectEveryCopyInStep() {
 }
 
 describe('a household made by', () => {
-	test('the demo data has its funnel row, its deadline and the audit entry of its loading', { timeout: 90_000 }, async () => {
-		const seeded = await seedDemoData(prisma, { today: new Date() })
-		expect(seeded.seeded).toBe(true)
-		await expectEveryCopyInStep()
-		const households = await prisma.household.findMany({ select: { id: true, status: true, stage: true } })
-		expect(await prisma.funnelFact.count()).toBe(households.length)
-		const manager = await prisma.staffUser.findFirstOrThrow({ where: { email: 'helen.okafor@northdale.example' } })
-		const loaded = await prisma.auditEntry.findMany({ where: { action: 'imported', detail: 'Loaded with the demo data' } })
-		expect(new Set(loaded.map((entry) => entry.householdId))).toEqual(new Set(households.map((household) => household.id)))
-		expect(new Set(loaded.map((entry) => entry.actorId))).toEqual(new Set([manager.id]))
-		// Every household still at Enquiry has its first-contact clock running.
-		const waiting = households.filter((household) => household.status === 'open' && household.stage === 'enquiry')
-		expect(waiting.length).toBeGreaterThan(0)
-		for (const household of waiting)
-			expect(await stored(household.id), household.id).toMatchObject({ nextClockKey: 'first_contact' })
-	})
+	test(
+		'the demo data has its funnel row, its deadline and the audit entry of its loading',
+		{ timeout: 90_000 },
+		async () => {
+			const seeded = await seedDemoData(prisma, { today: new Date() })
+			expect(seeded.seeded).toBe(true)
+			await expectEveryCopyInStep()
+			const households = await prisma.household.findMany({ select: { id: true, status: true, stage: true } })
+			expect(await prisma.funnelFact.count()).toBe(households.length)
+			const manager = await prisma.staffUser.findFirstOrThrow({ where: { email: 'helen.okafor@northdale.example' } })
+			const loaded = await prisma.auditEntry.findMany({
+				where: { action: 'imported', detail: 'Loaded with the demo data' },
+			})
+			expect(new Set(loaded.map((entry) => entry.householdId))).toEqual(
+				new Set(households.map((household) => household.id))
+			)
+			expect(new Set(loaded.map((entry) => entry.actorId))).toEqual(new Set([manager.id]))
+			// Every household still at Enquiry has its first-contact clock running.
+			const waiting = households.filter((household) => household.status === 'open' && household.stage === 'enquiry')
+			expect(waiting.length).toBeGreaterThan(0)
+			for (const household of waiting)
+				expect(await stored(household.id), household.id).toMatchObject({ nextClockKey: 'first_contact' })
+		}
+	)
 
 	test('the enquiry form has its funnel row and its first-contact deadline; the public are no one to audit', async () => {
 		const fields = validEnquiryFields()
@@ -96,7 +104,8 @@ describe('a household made by', () => {
 		const officer = await signedInAs('officer', 'Ola Officer')
 		const form: Record<string, string | string[]> = { receivedBy: 'phone', channel: 'radio', backdateReason: '' }
 		for (const [name, value] of validEnquiryFields())
-			if (name !== 'extra_comments') form[name] = name === 'fosteringInterests' ? [...[form[name] ?? []].flat(), value] : value
+			if (name !== 'extra_comments')
+				form[name] = name === 'fosteringInterests' ? [...[form[name] ?? []].flat(), value] : value
 		const today = londonDate(new Date())
 		Object.assign(form, {
 			'receivedOn-day': String(Number(today.slice(8, 10))),

@@ -276,7 +276,10 @@ describe('a valid file', () => {
 		const manager = await signedInAs('manager')
 		const byPhone = await createHousehold({ phone: '07700 900654', lastName: 'Phoneknown' })
 		const byName = await createHousehold({ lastName: 'Postcodeknown', postcode: 'M1 1AE' })
-		const before = await prisma.household.findMany({ where: { id: { in: [byPhone.id, byName.id] } }, include: { stageEvents: true } })
+		const before = await prisma.household.findMany({
+			where: { id: { in: [byPhone.id, byName.id] } },
+			include: { stageEvents: true },
+		})
 		const csv = [
 			'Reference,First name,Last name,Email,Phone,Postcode,Enquiry date,Channel,How heard,Stage,Stage date,Status,Exit reason,Exit date,Hold review date,Owner email,Kinship,Notes',
 			'M-1,Ann,Other,ann.other.match@example.com,+44 7700 900654,NE9 9ZZ,2025-01-14,radio,,Enquiry,,open,,,,,no,',
@@ -289,7 +292,9 @@ describe('a valid file', () => {
 			where: { applicants: { some: { email: { in: ['ann.other.match@example.com', 'bo.match@example.com'] } } } },
 			include: { applicants: true },
 		})
-		const matches = await prisma.possibleMatch.findMany({ where: { newHouseholdId: { in: imported.map((household) => household.id) } } })
+		const matches = await prisma.possibleMatch.findMany({
+			where: { newHouseholdId: { in: imported.map((household) => household.id) } },
+		})
 		expect(matches.map((match) => [match.existingHouseholdId, match.matchedOn, match.status]).sort()).toEqual(
 			[
 				[byPhone.id, '["phone"]', 'open'],
@@ -297,7 +302,10 @@ describe('a valid file', () => {
 			].sort()
 		)
 		expect(
-			await prisma.household.findMany({ where: { id: { in: [byPhone.id, byName.id] } }, include: { stageEvents: true } })
+			await prisma.household.findMany({
+				where: { id: { in: [byPhone.id, byName.id] } },
+				include: { stageEvents: true },
+			})
 		).toEqual(before)
 		expect(await findStageDisagreements()).toEqual([])
 	})
@@ -373,7 +381,10 @@ describe('a valid file', () => {
 		})
 		expect(stale).toEqual({ status: 'lost' })
 		expect(await prisma.household.count()).toBe(households + 6)
-		expect(await prisma.importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'imported', attempts: 2 })
+		expect(await prisma.importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({
+			status: 'imported',
+			attempts: 2,
+		})
 	})
 
 	test('an import cut off on every attempt is given up (dead-lettered) with nothing imported, not tried for ever', async () => {
@@ -402,7 +413,9 @@ describe('a valid file', () => {
 			'The import stopped 3 times before it could finish, so nothing was imported. Upload the file again, or ask for help if this happens again.'
 		)
 		// Given up is final: no worker claims it again.
-		expect(await jobs.claimImportJobs({ now: new Date(at + 3_600_000), leaseMs: IMPORT_LEASE_MS, limit: 1 })).toEqual([])
+		expect(await jobs.claimImportJobs({ now: new Date(at + 3_600_000), leaseMs: IMPORT_LEASE_MS, limit: 1 })).toEqual(
+			[]
+		)
 	})
 
 	test('a failure in the middle of writing leaves nothing behind', async () => {

@@ -8,7 +8,12 @@ import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts'
 
 const MAILBOX_DIR = path.join(process.env.MAILBOX_DIR!, 'mailer-test')
 const FROM = 'Foster with Northdale <no-reply@northdale.example>'
-const message = (subject: string, to = 'someone@example.org') => ({ to, subject, html: `<p>${subject}</p>`, text: subject })
+const message = (subject: string, to = 'someone@example.org') => ({
+	to,
+	subject,
+	html: `<p>${subject}</p>`,
+	text: subject,
+})
 
 let sink: SmtpSink | undefined
 afterEach(async () => {

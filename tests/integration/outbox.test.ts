@@ -115,7 +115,7 @@ describe('the email outbox', () => {
 			prisma.$transaction(async (tx) => {
 				await enqueueEmail(tx, plain('From the enquiry that failed'))
 				throw new Error('The enquiry could not be saved')
-			}),
+			})
 		).rejects.toThrow('The enquiry could not be saved')
 		await enqueue(plain('From the enquiry that was saved'))
 		wakeOutbox()
@@ -169,7 +169,9 @@ describe('the email outbox', () => {
 	test('two workers sharing the database send each email exactly once', async () => {
 		const smtp = await sink()
 		// A second connection to the same file, as a second server process would have.
-		const other = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: process.env.DATABASE_URL!, timeout: 5000 }) })
+		const other = new PrismaClient({
+			adapter: new PrismaBetterSQLite3({ url: process.env.DATABASE_URL!, timeout: 5000 }),
+		})
 		cleanups.push(() => other.$disconnect())
 		const sentBy = { first: 0, second: 0 }
 		const counting = (name: keyof typeof sentBy): Mailer => {
@@ -199,7 +201,7 @@ describe('the email outbox', () => {
 	test('an email the server refuses for good is dead after 3 attempts, logged, and others still go', async () => {
 		const smtp = await sink()
 		smtp.refuseRecipients((address) =>
-			address === 'nobody@example.org' ? { code: 550, message: `5.1.1 <${address}>: No such mailbox here` } : undefined,
+			address === 'nobody@example.org' ? { code: 550, message: `5.1.1 <${address}>: No such mailbox here` } : undefined
 		)
 		const clock = testClock()
 		const logger = quietLogger()

@@ -137,16 +137,16 @@ describe('when Plausible is configured', () => {
 		expect((forwarded?.body as { r: unknown }).r).toBeNull()
 	})
 
-	test.each([['Global Privacy Control', { 'Sec-GPC': '1' }], ['Do Not Track', { DNT: '1' }]])(
-		'a browser that asks not to be tracked (%s) is not tracked',
-		async (_label, headers) => {
-			const route = await configured()
-			const response = await send(route, post(pageview(), headers))
+	test.each([
+		['Global Privacy Control', { 'Sec-GPC': '1' }],
+		['Do Not Track', { DNT: '1' }],
+	])('a browser that asks not to be tracked (%s) is not tracked', async (_label, headers) => {
+		const route = await configured()
+		const response = await send(route, post(pageview(), headers))
 
-			expect(response.status).toBe(202)
-			expect(fake.received()).toEqual([])
-		},
-	)
+		expect(response.status).toBe(202)
+		expect(fake.received()).toEqual([])
+	})
 
 	test('an event for another site is refused and nothing is forwarded', async () => {
 		const route = await configured()
@@ -163,7 +163,10 @@ describe('when Plausible is configured', () => {
 		['a page address that is not a web address', JSON.stringify(pageview({ u: 'javascript:alert(1)' }))],
 		['both spellings of the name', JSON.stringify(pageview({ name: 'pageview' }))],
 		['properties that are not JSON', JSON.stringify(pageview({ p: '{channel' }))],
-		['too many properties', JSON.stringify(pageview({ p: JSON.stringify({ a: '1', b: '2', c: '3', d: '4', e: '5', f: '6' }) }))],
+		[
+			'too many properties',
+			JSON.stringify(pageview({ p: JSON.stringify({ a: '1', b: '2', c: '3', d: '4', e: '5', f: '6' }) })),
+		],
 		['a long property value', JSON.stringify(pageview({ props: { channel: 'x'.repeat(500) } }))],
 		['a property that is not text', JSON.stringify(pageview({ props: { channel: { nested: true } } }))],
 		['a JSON array', JSON.stringify([pageview()])],

@@ -96,11 +96,10 @@ async function decide(as: SignedIn, householdId: string, matchId: string, form: 
 		existingVersion: String(await versionOf(match.existingHouseholdId)),
 		...form,
 	}
-	return runRoute(
-		matchPage.action,
-		staffRequest(`/staff/households/${householdId}/match/${matchId}`, as, body),
-		{ id: householdId, matchId }
-	)
+	return runRoute(matchPage.action, staffRequest(`/staff/households/${householdId}/match/${matchId}`, as, body), {
+		id: householdId,
+		matchId,
+	})
 }
 
 async function newCarer(name: string) {
@@ -159,9 +158,17 @@ describe('a new enquiry that may be a household already known', () => {
 		const known = await createHousehold({ lastName: 'McAllister', phone: '07700 900777', postcode: 'LS1 4AP' })
 		const byPhone = await enquireWith({ phone: '+44 7700 900 777', lastName: 'Other', postcode: 'M1 1AE' })
 		const byName = await enquireWith({ lastName: 'mcallister', postcode: 'ls14ap', phone: '01632 960999' })
-		const byFirstName = await enquireWith({ firstName: 'Sam', lastName: 'Unrelated', postcode: 'M1 1AE', phone: '01632 960998' })
+		const byFirstName = await enquireWith({
+			firstName: 'Sam',
+			lastName: 'Unrelated',
+			postcode: 'M1 1AE',
+			phone: '01632 960998',
+		})
 		expect(await matchOf(byPhone.householdId)).toMatchObject({ existingHouseholdId: known.id, matchedOn: '["phone"]' })
-		expect(await matchOf(byName.householdId)).toMatchObject({ existingHouseholdId: known.id, matchedOn: '["name_postcode"]' })
+		expect(await matchOf(byName.householdId)).toMatchObject({
+			existingHouseholdId: known.id,
+			matchedOn: '["name_postcode"]',
+		})
 		expect(await prisma.possibleMatch.count({ where: { newHouseholdId: byFirstName.householdId } })).toBe(0)
 	})
 
@@ -205,7 +212,11 @@ describe('a new enquiry that may be a household already known', () => {
 		expect(page.data.newHousehold.id).toBe(householdId)
 		expect(page.data.existingHousehold.id).toBe(known.id)
 		// Opening it shows both households' personal data: both audits say so.
-		expect(await prisma.auditEntry.count({ where: { householdId: { in: [known.id, householdId] }, detail: 'Viewed a possible match' } })).toBe(2)
+		expect(
+			await prisma.auditEntry.count({
+				where: { householdId: { in: [known.id, householdId] }, detail: 'Viewed a possible match' },
+			})
+		).toBe(2)
 
 		const readOnly = await signedInAs('read_only')
 		const refused = await runRoute(
@@ -217,10 +228,12 @@ describe('a new enquiry that may be a household already known', () => {
 		// A match reached through a household that is not one of its two sides does not exist.
 		const stranger = await createHousehold()
 		expect(
-			(await runRoute(matchPage.loader, staffRequest(`/staff/households/${stranger.id}/match/${match.id}`, officer), {
-				id: stranger.id,
-				matchId: match.id,
-			})).status
+			(
+				await runRoute(matchPage.loader, staffRequest(`/staff/households/${stranger.id}/match/${match.id}`, officer), {
+					id: stranger.id,
+					matchId: match.id,
+				})
+			).status
 		).toBe(404)
 	})
 })
@@ -246,13 +259,21 @@ describe('“Yes, these are the same household”', () => {
 		const match = await matchOf(householdId)
 		expect(JSON.parse(match.matchedOn)).toEqual(['email', 'name_postcode'])
 
-		const answer = await decide(officer, householdId, match.id, { decision: 'same', reason: 'Spoke to them: same family' })
+		const answer = await decide(officer, householdId, match.id, {
+			decision: 'same',
+			reason: 'Spoke to them: same family',
+		})
 		expect(answer.status).toBe(303)
 		expect(answer.location).toBe(`/staff/households/${known.id}?done=match-confirmed`)
 
 		const kept = await snapshot(known.id)
 		// Reopened at Enquiry, dated the new enquiry's day, with its first-contact clock.
-		expect(kept).toMatchObject({ status: 'open', stage: 'enquiry', stageEnteredOn: today, nextClockKey: 'first_contact' })
+		expect(kept).toMatchObject({
+			status: 'open',
+			stage: 'enquiry',
+			stageEnteredOn: today,
+			nextClockKey: 'first_contact',
+		})
 		expect(kept.stageEvents.at(-1)).toMatchObject({
 			kind: 'reopen',
 			fromStage: 'enquiry',
@@ -291,11 +312,16 @@ describe('“Yes, these are the same household”', () => {
 		expect(goneAudit.detail).toContain(`Merged into ${known.reference} (household ${known.id})`)
 		// The referral moved with it and was judged against the merged household: its earlier
 		// enquiry was 300 days ago, outside the 6-month window, so it counts, with its ledger.
-		const referral = await prisma.referral.findFirstOrThrow({ where: { referrerId: carer.id }, include: { bonusEntries: true } })
+		const referral = await prisma.referral.findFirstOrThrow({
+			where: { referrerId: carer.id },
+			include: { bonusEntries: true },
+		})
 		expect(referral).toMatchObject({ householdId: known.id, status: 'counted', countedHouseholdId: known.id })
 		expect(referral.bonusEntries.map((entry) => entry.status)).toEqual(['pending', 'pending'])
 		// An old link to the merged household goes to the kept one.
-		const old = await runRoute(recordPage.loader, staffRequest(`/staff/households/${householdId}`, officer), { id: householdId })
+		const old = await runRoute(recordPage.loader, staffRequest(`/staff/households/${householdId}`, officer), {
+			id: householdId,
+		})
 		expect(old.location).toBe(`/staff/households/${known.id}?done=merged-here`)
 
 		function before(applicants: typeof kept.applicants) {
@@ -317,7 +343,14 @@ describe('“Yes, these are the same household”', () => {
 		await decide(officer, known.id, match.id, { decision: 'same', keep: 'new' })
 		const kept = await snapshot(known.id)
 		expect(kept.applicants).toMatchObject([
-			{ firstName: 'Kay', lastName: 'Keeper', email: 'new.address@example.com', emailNormalized: 'new.address@example.com', phone: '07700900321', nameKey: 'keeper|m11ae' },
+			{
+				firstName: 'Kay',
+				lastName: 'Keeper',
+				email: 'new.address@example.com',
+				emailNormalized: 'new.address@example.com',
+				phone: '07700900321',
+				nameKey: 'keeper|m11ae',
+			},
 		])
 		expect(kept).toMatchObject({ postcode: 'M1 1AE', displayName: 'Kay Keeper', stage: 'enquiry' })
 		// Still in the pipeline: it gained a returned, and stayed at the stage it was at.
@@ -346,7 +379,12 @@ describe('“Yes, these are the same household”', () => {
 		await contact(moved.householdId)
 		await decide(officer, left.id, (await matchOf(moved.householdId)).id, { decision: 'same' })
 		expect(await snapshot(left.id)).toMatchObject({ stage: 'initial_contact', status: 'open', stageEnteredOn: today })
-		expect((await snapshot(left.id)).stageEvents.map((event) => event.kind)).toEqual(['entered', 'exit', 'reopen', 'entered'])
+		expect((await snapshot(left.id)).stageEvents.map((event) => event.kind)).toEqual([
+			'entered',
+			'exit',
+			'reopen',
+			'entered',
+		])
 
 		const inProgress = await createHousehold({ email: 'in.progress@example.com', stage: 'initial_visit' })
 		const second = await enquireWith({ email: 'in.progress@example.com' })
@@ -355,7 +393,9 @@ describe('“Yes, these are the same household”', () => {
 		const kept = await snapshot(inProgress.id)
 		expect(kept).toMatchObject({ stage: 'initial_visit', status: 'open' })
 		expect(kept.contactAttempts).toHaveLength(1)
-		expect(kept.notes.map((note) => note.body)).toEqual([expect.stringMatching(/was at Initial contact .* not carried over/)])
+		expect(kept.notes.map((note) => note.body)).toEqual([
+			expect.stringMatching(/was at Initial contact .* not carried over/),
+		])
 	})
 
 	test('is refused, and nothing merged, when someone changed either household meanwhile or the match was already decided', async () => {
@@ -363,7 +403,10 @@ describe('“Yes, these are the same household”', () => {
 		const known = await createHousehold({ email: 'stale@example.com' })
 		const { householdId } = await enquireWith({ email: 'stale@example.com' })
 		const match = await matchOf(householdId)
-		const staleVersions = { newVersion: String(await versionOf(householdId)), existingVersion: String(await versionOf(known.id)) }
+		const staleVersions = {
+			newVersion: String(await versionOf(householdId)),
+			existingVersion: String(await versionOf(known.id)),
+		}
 		// A colleague adds a note to the new household after the page was drawn.
 		await runStageCommand({
 			householdId,
@@ -393,12 +436,17 @@ describe('“Yes, these are the same household”', () => {
 		// A page left open since: told it has been decided, and nothing changes.
 		const again = await runRoute(
 			matchPage.action,
-			staffRequest(`/staff/households/${known.id}/match/${match.id}`, officer, { ...staleVersions, decision: 'different' }),
+			staffRequest(`/staff/households/${known.id}/match/${match.id}`, officer, {
+				...staleVersions,
+				decision: 'different',
+			}),
 			{ id: known.id, matchId: match.id }
 		)
 		expect(again.status).toBe(400)
 		expect(again.data.errors).toEqual([{ field: null, message: DECIDED_MESSAGE }])
-		expect(await prisma.possibleMatch.findUniqueOrThrow({ where: { id: match.id } })).toMatchObject({ status: 'confirmed' })
+		expect(await prisma.possibleMatch.findUniqueOrThrow({ where: { id: match.id } })).toMatchObject({
+			status: 'confirmed',
+		})
 		expect(await prisma.stageEvent.count({ where: { householdId: known.id, kind: 'returned' } })).toBe(1)
 	})
 })
@@ -412,10 +460,16 @@ describe('“No, these are different households”', () => {
 		const { householdId } = await enquireWith({ email: 'shared.inbox@example.com', referralCode: carer.code })
 		const match = await matchOf(householdId)
 
-		const answer = await decide(officer, householdId, match.id, { decision: 'different', reason: 'Different people: a shared email' })
+		const answer = await decide(officer, householdId, match.id, {
+			decision: 'different',
+			reason: 'Different people: a shared email',
+		})
 		expect(answer.location).toBe(`/staff/households/${householdId}?done=match-rejected`)
 		expect(await snapshot(known.id)).toEqual({ ...before, funnelFact: before.funnelFact })
-		expect(await prisma.household.findUniqueOrThrow({ where: { id: householdId } })).toMatchObject({ stage: 'enquiry', status: 'open' })
+		expect(await prisma.household.findUniqueOrThrow({ where: { id: householdId } })).toMatchObject({
+			stage: 'enquiry',
+			status: 'open',
+		})
 		expect(await prisma.possibleMatch.findUniqueOrThrow({ where: { id: match.id } })).toMatchObject({
 			status: 'rejected',
 			decidedById: officer.staff.id,
@@ -430,10 +484,14 @@ describe('“No, these are different households”', () => {
 		expect(await prisma.bonusEntry.count({ where: { referral: { householdId } } })).toBe(2)
 		for (const id of [known.id, householdId])
 			expect(
-				await prisma.auditEntry.count({ where: { householdId: id, actorId: officer.staff.id, detail: { contains: 'possible match rejected' } } })
+				await prisma.auditEntry.count({
+					where: { householdId: id, actorId: officer.staff.id, detail: { contains: 'possible match rejected' } },
+				})
 			).toBe(1)
 		// The notice has gone from both records.
-		const record = await runRoute(recordPage.loader, staffRequest(`/staff/households/${known.id}`, officer), { id: known.id })
+		const record = await runRoute(recordPage.loader, staffRequest(`/staff/households/${known.id}`, officer), {
+			id: known.id,
+		})
 		expect(record.data.possibleMatches).toEqual([])
 	})
 

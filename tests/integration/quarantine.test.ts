@@ -64,7 +64,11 @@ describe('an enquiry caught by the spam trap', () => {
 		const fields = validEnquiryFields({ extra_comments: 'Priya', utm_source: 'facebook', utm_medium: 'paid_social' })
 		const location = await send(fields)
 		expect(location).toMatch(/^\/enquire\/confirmation\?reference=ENQ-[0-9A-Z]{6}$/)
-		const page = (await confirmation({ request: new Request(`http://localhost${location}`), context: {}, params: {} } as never)) as {
+		const page = (await confirmation({
+			request: new Request(`http://localhost${location}`),
+			context: {},
+			params: {},
+		} as never)) as {
 			reference: string
 			channel: string | null
 		}
@@ -72,7 +76,10 @@ describe('an enquiry caught by the spam trap', () => {
 		expect(page).toMatchObject({ reference: referenceIn(location), channel: null })
 		expect(await counts()).toEqual(before)
 		const held = await prisma.quarantinedEnquiry.findUniqueOrThrow({ where: { reference: referenceIn(location) } })
-		expect(held).toMatchObject({ trapValue: 'Priya', submissionKey: fields.find(([name]) => name === 'submissionKey')![1] })
+		expect(held).toMatchObject({
+			trapValue: 'Priya',
+			submissionKey: fields.find(([name]) => name === 'submissionKey')![1],
+		})
 		expect(JSON.parse(held.answers)).toMatchObject({ firstName: 'Priya', lastName: 'Sharma' })
 		expect(JSON.parse(held.attribution)).toMatchObject({
 			attribution: { utmSource: 'facebook', utmMedium: 'paid_social' },
@@ -108,18 +115,42 @@ describe('staff', () => {
 			act(officer, { intent: 'release', id: held.id }),
 			act(officer, { intent: 'release', id: held.id }),
 		])
-		const enquiries = await prisma.enquiry.findMany({ where: { submissionKey: held.submissionKey }, include: { household: true } })
+		const enquiries = await prisma.enquiry.findMany({
+			where: { submissionKey: held.submissionKey },
+			include: { household: true },
+		})
 		expect(enquiries).toHaveLength(1)
 		const [enquiry] = enquiries
-		expect(enquiry).toMatchObject({ reference: held.reference, receivedAt: held.receivedAt, email: 'real.person@example.com', source: 'web' })
-		expect(enquiry!.household).toMatchObject({ stage: 'enquiry', firstEnquiryAt: held.receivedAt, nextClockKey: 'first_contact' })
-		expect(answers.some((answer) => answer.location?.startsWith('/staff/enquiries/quarantine?done=released'))).toBe(true)
+		expect(enquiry).toMatchObject({
+			reference: held.reference,
+			receivedAt: held.receivedAt,
+			email: 'real.person@example.com',
+			source: 'web',
+		})
+		expect(enquiry!.household).toMatchObject({
+			stage: 'enquiry',
+			firstEnquiryAt: held.receivedAt,
+			nextClockKey: 'first_contact',
+		})
+		expect(answers.some((answer) => answer.location?.startsWith('/staff/enquiries/quarantine?done=released'))).toBe(
+			true
+		)
 		expect(answers.every((answer) => answer.status === 303 || answer.status === 409)).toBe(true)
 		expect(await prisma.quarantinedEnquiry.count({ where: { id: held.id } })).toBe(0)
 		// Acknowledged now, with the reference the person was shown; the release is audited once.
-		expect(await prisma.outboxMessage.count({ where: { toAddress: 'real.person@example.com', subject: { contains: held.reference } } })).toBe(1)
 		expect(
-			await prisma.auditEntry.count({ where: { householdId: enquiry!.householdId, actorId: officer.staff.id, detail: { startsWith: 'Released enquiry' } } })
+			await prisma.outboxMessage.count({
+				where: { toAddress: 'real.person@example.com', subject: { contains: held.reference } },
+			})
+		).toBe(1)
+		expect(
+			await prisma.auditEntry.count({
+				where: {
+					householdId: enquiry!.householdId,
+					actorId: officer.staff.id,
+					detail: { startsWith: 'Released enquiry' },
+				},
+			})
 		).toBe(1)
 		// The public receipt is the recorded enquiry now.
 		const page = (await confirmation({

@@ -18,6 +18,9 @@ test('hits sent at once on two keys: each key lets exactly its limit through, wh
 	const allowed = (parity: number) => results.filter((result, n) => n % 2 === parity && result.allowed).length
 	expect([allowed(0), allowed(1)]).toEqual([limit, limit])
 	// The refused hits were given back: a key's count stands at its limit.
-	const counts = await prisma.rateLimitWindow.findMany({ where: { name: 'signInLinkPerClient' }, select: { hits: true } })
+	const counts = await prisma.rateLimitWindow.findMany({
+		where: { name: 'signInLinkPerClient' },
+		select: { hits: true },
+	})
 	expect(counts.map((row) => row.hits)).toEqual([limit, limit])
 })

@@ -11,9 +11,8 @@ const { action: enquire } = await import('~/routes/_enquiry+/enquire.tsx')
 const { prisma } = await import('~/utils/db.server.ts')
 const { runStageCommand } = await import('~/models/households.server.ts')
 const { addCarer, recordPlacement } = await import('~/models/carers.server.ts')
-const { attachReferral, detachReferral, overrideReferral, householdReferrals } = await import(
-	'~/models/referrals.server.ts'
-)
+const { attachReferral, detachReferral, overrideReferral, householdReferrals } =
+	await import('~/models/referrals.server.ts')
 const { earnDuePlacementMilestones } = await import('~/models/bonus-milestones.server.ts')
 const { applyLedgerAction } = await import('~/models/bonus-ledger.server.ts')
 const { today } = await import('~/utils/clock.server.ts')

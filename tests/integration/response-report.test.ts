@@ -207,7 +207,11 @@ describe('the CSV downloads', () => {
 	})
 
 	test('every other table of the page: by channel and every clock for anyone, by officer only for staff who see people', async () => {
-		const lines = (answer: { data: string }) => answer.data.replace(/^\uFEFF/, '').trim().split('\r\n')
+		const lines = (answer: { data: string }) =>
+			answer.data
+				.replace(/^\uFEFF/, '')
+				.trim()
+				.split('\r\n')
 		const readOnly = await signedInAs('read_only')
 		const channels = await runRoute(csv.loader, staffRequest(path('&table=channels'), readOnly))
 		expect(channels.headers.get('Content-Disposition')).toBe(
@@ -218,11 +222,17 @@ describe('the CSV downloads', () => {
 		const clocks = await runRoute(csv.loader, staffRequest(path('&table=clocks'), readOnly))
 		expect(lines(clocks)[0]).toBe('Clock,Target,Started,With an outcome,Share within target,Median,90th percentile')
 		// A and B met, C missed, D running past its deadline: 2 of 4; times of A, B and C (0, 1 and 2 working days).
-		expect(lines(clocks)[1]).toBe('Enquiry to first personal contact,1 working day,5,4,50%,1 working day,2 working days')
+		expect(lines(clocks)[1]).toBe(
+			'Enquiry to first personal contact,1 working day,5,4,50%,1 working day,2 working days'
+		)
 		expect((await runRoute(csv.loader, staffRequest(path('&table=officers'), readOnly))).status).toBe(403)
 		const officers = await runRoute(csv.loader, staffRequest(path('&table=officers'), manager))
 		// E, which left before anyone contacted it and has no owner, is under Nobody, last.
-		expect(lines(officers).slice(1).map((line) => line.split(',')[0])).toEqual(['Olu Officer', 'Pat Person', 'Nobody'])
+		expect(
+			lines(officers)
+				.slice(1)
+				.map((line) => line.split(',')[0])
+		).toEqual(['Olu Officer', 'Pat Person', 'Nobody'])
 		expect((await runRoute(csv.loader, staffRequest(path('&table=names'), manager))).status).toBe(404)
 	})
 })

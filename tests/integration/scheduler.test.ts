@@ -203,7 +203,13 @@ test('with every kind switched off, nothing is sent', async () => {
 	const officer = await createStaff('officer')
 	await householdOwnedBy(officer.id)
 	await householdOwnedBy(officer.id, '2026-10-26')
-	expect(await runScheduler({ now: TUESDAY, holder: 'server-a' })).toEqual({ atRisk: 0, overdue: 0, digests: 0, placementBonuses: 0, heldBackDeleted: 0 })
+	expect(await runScheduler({ now: TUESDAY, holder: 'server-a' })).toEqual({
+		atRisk: 0,
+		overdue: 0,
+		digests: 0,
+		placementBonuses: 0,
+		heldBackDeleted: 0,
+	})
 	expect(await prisma.outboxMessage.count()).toBe(0)
 	expect(await prisma.clockReminder.count()).toBe(0)
 	expect(await prisma.dailyDigest.count()).toBe(0)

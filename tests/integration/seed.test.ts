@@ -61,7 +61,9 @@ describe('seeding the demo council', { timeout: 90_000 }, () => {
 		expect(describeSeed(result)).toMatch(/\d+ enquiries came through 24 carers/)
 		expect(await prisma.household.count({ where: { stage: 'approved' } })).toBe(result.approvals)
 		expect(result.approvals).toBeGreaterThan(20)
-		expect(await prisma.household.count({ where: { status: { not: 'closed' }, stage: { not: 'approved' } } })).toBe(result.openNow)
+		expect(await prisma.household.count({ where: { status: { not: 'closed' }, stage: { not: 'approved' } } })).toBe(
+			result.openNow
+		)
 		expect(await prisma.household.count({ where: { status: 'on_hold' } })).toBe(result.onHold)
 
 		const settings = await prisma.serviceSettings.findUniqueOrThrow({ where: { id: 1 } })
@@ -87,7 +89,9 @@ describe('seeding the demo council', { timeout: 90_000 }, () => {
 		expect(approved.enquiries[0]!.consentGiven).toBe(true)
 
 		expect(describeSeed(result)).toMatch(
-			new RegExp(`^Loaded demo data for Northdale County Council: ${result.households.toLocaleString('en-GB')} households`),
+			new RegExp(
+				`^Loaded demo data for Northdale County Council: ${result.households.toLocaleString('en-GB')} households`
+			)
 		)
 
 		// One demo account per role, all with the demo password, printed by the seed and at start-up.
@@ -96,7 +100,9 @@ describe('seeding the demo council', { timeout: 90_000 }, () => {
 		for (const user of expected.staff) expect(summary).toContain(user.email)
 		const { logins } = await listDemoLogins()
 		expect(logins.map((login) => login.role).sort()).toEqual(expected.staff.map((user) => user.role).sort())
-		expect(await demoLoginsSummary()).toMatch(/^Demo staff sign-ins .*\n {2}gareth\.pryce@northdale\.example +Administrator\n/)
+		expect(await demoLoginsSummary()).toMatch(
+			/^Demo staff sign-ins .*\n {2}gareth\.pryce@northdale\.example +Administrator\n/
+		)
 	})
 
 	test('inserts nothing on a second run, and says it kept the existing data', async () => {
@@ -108,7 +114,9 @@ describe('seeding the demo council', { timeout: 90_000 }, () => {
 	})
 
 	test('keeps a service’s own settings and staff accounts when it seeds a database without households', async () => {
-		const config = ServiceConfigSchema.parse(JSON.parse((await prisma.serviceSettings.findUniqueOrThrow({ where: { id: 1 } })).data))
+		const config = ServiceConfigSchema.parse(
+			JSON.parse((await prisma.serviceSettings.findUniqueOrThrow({ where: { id: 1 } })).data)
+		)
 		await prisma.serviceSettings.update({
 			where: { id: 1 },
 			data: { data: JSON.stringify({ ...config, serviceName: 'Fostering in Ashby Vale' }) },

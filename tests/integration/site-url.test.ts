@@ -76,11 +76,17 @@ describe('links in emails', () => {
 	test('an enquiry’s acknowledgement and the team’s alert link to our own address', async () => {
 		const fields = validEnquiryFields({ email: `host.${Date.now()}@example.com` })
 		expect((await run(enquire.action as Route, '/enquire', fields)).status).toBe(303)
-		const enquiry = await prisma.enquiry.findFirstOrThrow({ where: { email: fields.find(([name]) => name === 'email')![1] } })
-		const messages = JSON.stringify(await prisma.outboxMessage.findMany({ where: { householdId: enquiry.householdId } }))
+		const enquiry = await prisma.enquiry.findFirstOrThrow({
+			where: { email: fields.find(([name]) => name === 'email')![1] },
+		})
+		const messages = JSON.stringify(
+			await prisma.outboxMessage.findMany({ where: { householdId: enquiry.householdId } })
+		)
 		expect(messages).toContain(`${OURS}/what-fostering-involves`)
 		const alert = JSON.stringify(
-			await prisma.outboxMessage.findMany({ where: { template: 'new-enquiry-alert', text: { contains: enquiry.reference } } })
+			await prisma.outboxMessage.findMany({
+				where: { template: 'new-enquiry-alert', text: { contains: enquiry.reference } },
+			})
 		)
 		expect(alert).toContain(`${OURS}/staff/households/${enquiry.householdId}`)
 		expect(messages + alert).not.toContain('evil.example')

@@ -54,7 +54,11 @@ async function run(fn: () => Promise<unknown>) {
 	try {
 		const result = (await fn()) as { data?: unknown; init?: { status?: number } } | Record<string, unknown>
 		if (result && typeof result === 'object' && 'init' in result) {
-			return { status: (result.init as { status?: number } | undefined)?.status ?? 200, data: result.data, headers: new Headers() }
+			return {
+				status: (result.init as { status?: number } | undefined)?.status ?? 200,
+				data: result.data,
+				headers: new Headers(),
+			}
 		}
 		return { status: 200, data: result, headers: new Headers() }
 	} catch (thrown) {
@@ -68,7 +72,11 @@ const args = (req: Request) => ({ request: req, context: { cspNonce: '', clientI
 describe('signing in', () => {
 	test('with the right email and password starts a session whose token is stored only as a hash', async () => {
 		const user = await staffMember()
-		const result = await auth.signIn({ email: ` ${user.email.toUpperCase()} `, password: PASSWORD, clientIp: '192.0.2.1' })
+		const result = await auth.signIn({
+			email: ` ${user.email.toUpperCase()} `,
+			password: PASSWORD,
+			clientIp: '192.0.2.1',
+		})
 		expect(result).toEqual({ ok: true, user: { id: user.id, email: user.email, name: user.name, role: 'officer' } })
 
 		const setCookie = await auth.startStaffSession(user.id)
@@ -85,7 +93,10 @@ describe('signing in', () => {
 		const user = await staffMember()
 		const wrong = await auth.signIn({ email: user.email, password: 'not-the-password', clientIp: '192.0.2.2' })
 		const unknown = await auth.signIn({ email: 'nobody@northdale.example', password: PASSWORD, clientIp: '192.0.2.2' })
-		expect(wrong).toEqual({ ok: false, errors: [{ field: 'email', message: 'Enter a correct email address and password' }] })
+		expect(wrong).toEqual({
+			ok: false,
+			errors: [{ field: 'email', message: 'Enter a correct email address and password' }],
+		})
 		expect(unknown).toEqual(wrong)
 	})
 
@@ -110,9 +121,9 @@ describe('signing in', () => {
 			errors: [{ message: 'Your account has been turned off. Ask your administrator to turn it back on.' }],
 		})
 		// Without the password, it looks like any other wrong sign-in.
-		expect(JSON.stringify(await auth.signIn({ email: user.email, password: 'guess', clientIp: '192.0.2.4' }))).toContain(
-			'Enter a correct email address and password',
-		)
+		expect(
+			JSON.stringify(await auth.signIn({ email: user.email, password: 'guess', clientIp: '192.0.2.4' }))
+		).toContain('Enter a correct email address and password')
 		expect(await auth.getStaffSession(request('/staff', { cookie }))).toBeNull()
 	})
 })
@@ -121,7 +132,13 @@ describe('the sign-in page', () => {
 	test('signs in and goes back to the staff page asked for, with a session cookie', async () => {
 		const user = await staffMember()
 		const answer = await run(() =>
-			login.action(args(request('/staff/login', { form: { email: user.email, password: PASSWORD, redirectTo: '/staff/pipeline?stage=enquiry' } })) as ActionFunctionArgs),
+			login.action(
+				args(
+					request('/staff/login', {
+						form: { email: user.email, password: PASSWORD, redirectTo: '/staff/pipeline?stage=enquiry' },
+					})
+				) as ActionFunctionArgs
+			)
 		)
 		expect(answer.status).toBe(303)
 		expect(answer.headers.get('Location')).toBe('/staff/pipeline?stage=enquiry')
@@ -131,7 +148,13 @@ describe('the sign-in page', () => {
 	test('never sends anyone off the staff area after signing in', async () => {
 		const user = await staffMember()
 		const answer = await run(() =>
-			login.action(args(request('/staff/login', { form: { email: user.email, password: PASSWORD, redirectTo: '//evil.example/staff' } })) as ActionFunctionArgs),
+			login.action(
+				args(
+					request('/staff/login', {
+						form: { email: user.email, password: PASSWORD, redirectTo: '//evil.example/staff' },
+					})
+				) as ActionFunctionArgs
+			)
 		)
 		expect(answer.headers.get('Location')).toBe('/staff')
 	})
@@ -139,10 +162,17 @@ describe('the sign-in page', () => {
 	test('shows the error, keeps the email and sets no cookie after a wrong password', async () => {
 		const user = await staffMember()
 		const answer = await run(() =>
-			login.action(args(request('/staff/login', { form: { email: user.email, password: 'nope', redirectTo: '/staff' } })) as ActionFunctionArgs),
+			login.action(
+				args(
+					request('/staff/login', { form: { email: user.email, password: 'nope', redirectTo: '/staff' } })
+				) as ActionFunctionArgs
+			)
 		)
 		expect(answer.status).toBe(400)
-		expect(answer.data).toEqual({ errors: [{ field: 'email', message: 'Enter a correct email address and password' }], email: user.email })
+		expect(answer.data).toEqual({
+			errors: [{ field: 'email', message: 'Enter a correct email address and password' }],
+			email: user.email,
+		})
 		expect(answer.headers.get('Set-Cookie')).toBeNull()
 	})
 })
@@ -165,9 +195,13 @@ describe('sessions', () => {
 		const start = new Date('2026-11-23T08:00:00Z')
 		const cookie = await signedInCookie(user.id, start)
 		for (let hour = 1; hour < 12; hour++) {
-			expect(await auth.getStaffSession(request('/staff', { cookie }), new Date(start.getTime() + hour * 3_600_000))).not.toBeNull()
+			expect(
+				await auth.getStaffSession(request('/staff', { cookie }), new Date(start.getTime() + hour * 3_600_000))
+			).not.toBeNull()
 		}
-		expect(await auth.getStaffSession(request('/staff', { cookie }), new Date(start.getTime() + 12 * 3_600_000))).toBeNull()
+		expect(
+			await auth.getStaffSession(request('/staff', { cookie }), new Date(start.getTime() + 12 * 3_600_000))
+		).toBeNull()
 	})
 
 	test('are not found from a made-up or tampered cookie', async () => {
@@ -188,7 +222,8 @@ describe('staff pages', () => {
 	test('refuse (403) a role the page does not allow, and let the allowed roles in', async () => {
 		const reader = await staffMember('read_only')
 		const manager = await staffMember('manager')
-		const page = (cookie: string) => auth.requireStaff(request('/staff/settings', { cookie }), { roles: ['administrator', 'manager'] })
+		const page = (cookie: string) =>
+			auth.requireStaff(request('/staff/settings', { cookie }), { roles: ['administrator', 'manager'] })
 		const readerCookie = await signedInCookie(reader.id)
 		const forbidden = await run(() => page(readerCookie))
 		expect(forbidden.status).toBe(403)
@@ -209,7 +244,9 @@ describe('signing out', () => {
 		const user = await staffMember()
 		const cookie = await signedInCookie(user.id)
 		for (const csrf of ['', 'forged-token']) {
-			const answer = await run(() => logout.action(args(request('/staff/logout', { cookie, form: { csrf } })) as ActionFunctionArgs))
+			const answer = await run(() =>
+				logout.action(args(request('/staff/logout', { cookie, form: { csrf } })) as ActionFunctionArgs)
+			)
 			expect(answer.status).toBe(403)
 		}
 		expect(await auth.getStaffSession(request('/staff', { cookie }))).not.toBeNull()
@@ -220,7 +257,9 @@ describe('signing out', () => {
 		const cookie = await signedInCookie(user.id)
 		const session = await auth.getStaffSession(request('/staff', { cookie }))
 		const answer = await run(() =>
-			logout.action(args(request('/staff/logout', { cookie, form: { csrf: session!.csrfToken } })) as ActionFunctionArgs),
+			logout.action(
+				args(request('/staff/logout', { cookie, form: { csrf: session!.csrfToken } })) as ActionFunctionArgs
+			)
 		)
 		expect(answer.status).toBe(303)
 		expect(answer.headers.get('Location')).toBe('/staff/login?signedOut')
@@ -273,7 +312,11 @@ describe('slowing down guessing, with the same answers for every address (ADR 01
 	})
 	const ADDRESS_WAITS = (wait: string, retryAfter: string) => ({
 		status: 429,
-		errors: [{ message: `There have been too many attempts to sign in with this email address. Wait ${wait}, then try again.` }],
+		errors: [
+			{
+				message: `There have been too many attempts to sign in with this email address. Wait ${wait}, then try again.`,
+			},
+		],
 		retryAfter,
 	})
 
@@ -295,49 +338,53 @@ describe('slowing down guessing, with the same answers for every address (ADR 01
 		return answers
 	}
 
-	test('a known and an unknown address get the same answers, with the same waits, through a whole run of wrong passwords', async () => {
-		const user = await staffMember()
-		const known = await guessingRun(user.email, '198.51.100')
-		const unknown = await guessingRun('nobody.here@northdale.example', '203.0.113')
-		const withoutEmail = (answers: typeof known) => answers.map(({ email: _, ...answer }) => answer)
-		expect(withoutEmail(known)).toEqual([
-			// Five wrong from one client, then that client is refused on that address: 5 failures 3
-			// minutes into the window are still counted as 5 × (1 − 3/15) = 4 when 15 minutes have
-			// gone by, which leaves room for one more.
-			WRONG,
-			WRONG,
-			WRONG,
-			WRONG,
-			WRONG,
-			CLIENT_WAITS('15 minutes', '900'),
-			// Another client may still try: 10 failures on the address in all.
-			WRONG,
-			WRONG,
-			WRONG,
-			WRONG,
-			WRONG,
-			// From the 10th failure on one address, from anywhere, each attempt waits 2 seconds after
-			// the last failure, doubling with each further failure up to a minute.
-			ADDRESS_WAITS('2 seconds', '2'),
-			WRONG,
-			ADDRESS_WAITS('4 seconds', '4'),
-			WRONG,
-			ADDRESS_WAITS('8 seconds', '8'),
-			WRONG,
-			ADDRESS_WAITS('16 seconds', '16'),
-			WRONG,
-			ADDRESS_WAITS('32 seconds', '32'),
-			WRONG,
-			ADDRESS_WAITS('1 minute', '60'),
-			WRONG,
-			ADDRESS_WAITS('1 minute', '60'),
-			WRONG,
-		])
-		expect(withoutEmail(unknown)).toEqual(withoutEmail(known))
-		// What was typed is kept every time.
-		expect(new Set(known.map((answer) => answer.email))).toEqual(new Set([user.email]))
-		expect(new Set(unknown.map((answer) => answer.email))).toEqual(new Set(['nobody.here@northdale.example']))
-	}, HASHING_TIMEOUT_MS)
+	test(
+		'a known and an unknown address get the same answers, with the same waits, through a whole run of wrong passwords',
+		async () => {
+			const user = await staffMember()
+			const known = await guessingRun(user.email, '198.51.100')
+			const unknown = await guessingRun('nobody.here@northdale.example', '203.0.113')
+			const withoutEmail = (answers: typeof known) => answers.map(({ email: _, ...answer }) => answer)
+			expect(withoutEmail(known)).toEqual([
+				// Five wrong from one client, then that client is refused on that address: 5 failures 3
+				// minutes into the window are still counted as 5 × (1 − 3/15) = 4 when 15 minutes have
+				// gone by, which leaves room for one more.
+				WRONG,
+				WRONG,
+				WRONG,
+				WRONG,
+				WRONG,
+				CLIENT_WAITS('15 minutes', '900'),
+				// Another client may still try: 10 failures on the address in all.
+				WRONG,
+				WRONG,
+				WRONG,
+				WRONG,
+				WRONG,
+				// From the 10th failure on one address, from anywhere, each attempt waits 2 seconds after
+				// the last failure, doubling with each further failure up to a minute.
+				ADDRESS_WAITS('2 seconds', '2'),
+				WRONG,
+				ADDRESS_WAITS('4 seconds', '4'),
+				WRONG,
+				ADDRESS_WAITS('8 seconds', '8'),
+				WRONG,
+				ADDRESS_WAITS('16 seconds', '16'),
+				WRONG,
+				ADDRESS_WAITS('32 seconds', '32'),
+				WRONG,
+				ADDRESS_WAITS('1 minute', '60'),
+				WRONG,
+				ADDRESS_WAITS('1 minute', '60'),
+				WRONG,
+			])
+			expect(withoutEmail(unknown)).toEqual(withoutEmail(known))
+			// What was typed is kept every time.
+			expect(new Set(known.map((answer) => answer.email))).toEqual(new Set([user.email]))
+			expect(new Set(unknown.map((answer) => answer.email))).toEqual(new Set(['nobody.here@northdale.example']))
+		},
+		HASHING_TIMEOUT_MS
+	)
 
 	test('a stranger’s wrong passwords from one client do not stop the real person signing in from another', async () => {
 		const user = await staffMember()
@@ -347,26 +394,30 @@ describe('slowing down guessing, with the same answers for every address (ADR 01
 		expect(await attempt('192.0.2.67', user.email, PASSWORD)).toMatchObject({ status: 303 })
 	})
 
-	test('however many strangers guess, the real person is asked to wait a minute at most, then signs in', async () => {
-		const user = await staffMember()
-		at(0)
-		// 16 failures on the address from four clients, a minute apart at the end.
-		for (let client = 1; client <= 4; client++) {
-			for (let i = 1; i <= 4; i++) {
-				const answer = await attempt(`192.0.2.${100 + client}`, user.email, 'guess')
-				if (answer.status === 429) {
-					wait(Number(answer.retryAfter))
-					expect(await attempt(`192.0.2.${100 + client}`, user.email, 'guess')).toMatchObject(WRONG)
-				} else {
-					expect(answer).toMatchObject(WRONG)
+	test(
+		'however many strangers guess, the real person is asked to wait a minute at most, then signs in',
+		async () => {
+			const user = await staffMember()
+			at(0)
+			// 16 failures on the address from four clients, a minute apart at the end.
+			for (let client = 1; client <= 4; client++) {
+				for (let i = 1; i <= 4; i++) {
+					const answer = await attempt(`192.0.2.${100 + client}`, user.email, 'guess')
+					if (answer.status === 429) {
+						wait(Number(answer.retryAfter))
+						expect(await attempt(`192.0.2.${100 + client}`, user.email, 'guess')).toMatchObject(WRONG)
+					} else {
+						expect(answer).toMatchObject(WRONG)
+					}
 				}
 			}
-		}
-		const asked = await attempt('192.0.2.200', user.email, PASSWORD)
-		expect(asked).toMatchObject(ADDRESS_WAITS('1 minute', '60'))
-		wait(60)
-		expect(await attempt('192.0.2.200', user.email, PASSWORD)).toMatchObject({ status: 303 })
-	}, HASHING_TIMEOUT_MS)
+			const asked = await attempt('192.0.2.200', user.email, PASSWORD)
+			expect(asked).toMatchObject(ADDRESS_WAITS('1 minute', '60'))
+			wait(60)
+			expect(await attempt('192.0.2.200', user.email, PASSWORD)).toMatchObject({ status: 303 })
+		},
+		HASHING_TIMEOUT_MS
+	)
 
 	test('a right password lets the person start afresh on that client', async () => {
 		const user = await staffMember()
@@ -377,38 +428,44 @@ describe('slowing down guessing, with the same answers for every address (ADR 01
 		}
 	})
 
-	test('the counts are in the database: a restarted server (a fresh module with its own connection) still refuses, and holds no address in clear', async () => {
-		at(0)
-		const sprayer = '198.51.100.250'
-		// 20 wrong sign-ins across addresses (four each), then the client is refused even with a
-		// right password until 45 seconds into the next window (12 minutes and 45 seconds on), when
-		// they count as 20 × (1 − 45/900) = 19, room for one more.
-		for (let i = 1; i <= 20; i++) {
-			expect(await attempt(sprayer, `spray.${Math.ceil(i / 4)}@northdale.example`, 'Winter2026!')).toMatchObject(WRONG)
-		}
-		const user = await staffMember()
-		expect(await attempt(sprayer, user.email, PASSWORD)).toEqual({
-			...CLIENT_WAITS('13 minutes', '765'),
-			email: user.email,
-		})
+	test(
+		'the counts are in the database: a restarted server (a fresh module with its own connection) still refuses, and holds no address in clear',
+		async () => {
+			at(0)
+			const sprayer = '198.51.100.250'
+			// 20 wrong sign-ins across addresses (four each), then the client is refused even with a
+			// right password until 45 seconds into the next window (12 minutes and 45 seconds on), when
+			// they count as 20 × (1 − 45/900) = 19, room for one more.
+			for (let i = 1; i <= 20; i++) {
+				expect(await attempt(sprayer, `spray.${Math.ceil(i / 4)}@northdale.example`, 'Winter2026!')).toMatchObject(
+					WRONG
+				)
+			}
+			const user = await staffMember()
+			expect(await attempt(sprayer, user.email, PASSWORD)).toEqual({
+				...CLIENT_WAITS('13 minutes', '765'),
+				email: user.email,
+			})
 
-		vi.resetModules()
-		const restarted = await import('~/routes/staff+/_auth+/login.tsx')
-		const { prisma: secondConnection } = await import('~/utils/db.server.ts')
-		try {
-			expect(secondConnection).not.toBe(prisma)
-			expect(await attempt(sprayer, user.email, PASSWORD, restarted)).toMatchObject(CLIENT_WAITS('13 minutes', '765'))
-			expect(await attempt('198.51.100.251', user.email, PASSWORD, restarted)).toMatchObject({ status: 303 })
-			const rows = await secondConnection.$queryRawUnsafe<{ name: string; key: string }[]>(
-				'SELECT "name", "key" FROM "RateLimitWindow"'
-			)
-			expect(rows.length).toBeGreaterThan(0)
-			for (const row of rows) expect(row.key).toMatch(/^[0-9a-f]{64}$/)
-			const stored = JSON.stringify(rows)
-			expect(stored).not.toContain(sprayer)
-			expect(stored).not.toContain('northdale.example')
-		} finally {
-			await secondConnection.$disconnect()
-		}
-	}, HASHING_TIMEOUT_MS)
+			vi.resetModules()
+			const restarted = await import('~/routes/staff+/_auth+/login.tsx')
+			const { prisma: secondConnection } = await import('~/utils/db.server.ts')
+			try {
+				expect(secondConnection).not.toBe(prisma)
+				expect(await attempt(sprayer, user.email, PASSWORD, restarted)).toMatchObject(CLIENT_WAITS('13 minutes', '765'))
+				expect(await attempt('198.51.100.251', user.email, PASSWORD, restarted)).toMatchObject({ status: 303 })
+				const rows = await secondConnection.$queryRawUnsafe<{ name: string; key: string }[]>(
+					'SELECT "name", "key" FROM "RateLimitWindow"'
+				)
+				expect(rows.length).toBeGreaterThan(0)
+				for (const row of rows) expect(row.key).toMatch(/^[0-9a-f]{64}$/)
+				const stored = JSON.stringify(rows)
+				expect(stored).not.toContain(sprayer)
+				expect(stored).not.toContain('northdale.example')
+			} finally {
+				await secondConnection.$disconnect()
+			}
+		},
+		HASHING_TIMEOUT_MS
+	)
 })

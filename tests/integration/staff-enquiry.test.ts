@@ -144,7 +144,9 @@ describe('validation', () => {
 		const officer = await signedInAs('officer')
 		const form = staffForm(dateFields(yesterday))
 		const refused = await post(officer, form)
-		expect(messagesByField(refused.data.errors)).toEqual({ backdateReason: 'Enter why you are recording a date in the past' })
+		expect(messagesByField(refused.data.errors)).toEqual({
+			backdateReason: 'Enter why you are recording a date in the past',
+		})
 		expect(await prisma.applicant.count({ where: { email: form.email as string } })).toBe(0)
 
 		const answer = await post(officer, { ...form, backdateReason: 'Taken at the library stand on Saturday' })
@@ -293,7 +295,9 @@ describe('recording', () => {
 		})
 		expect(created).toMatchObject({ status: 'open', stage: 'enquiry', stageEnteredOn: yesterday })
 		expect(created.stageEvents).toMatchObject([{ businessDate: yesterday, backdateReason: 'Left on the answerphone' }])
-		expect(await prisma.possibleMatch.count({ where: { newHouseholdId: created.id, existingHouseholdId: existing.id } })).toBe(1)
+		expect(
+			await prisma.possibleMatch.count({ where: { newHouseholdId: created.id, existingHouseholdId: existing.id } })
+		).toBe(1)
 		expect(await findStageDisagreements()).toEqual([])
 		expect(await findFunnelFactDisagreements()).toEqual([])
 	})

@@ -12,7 +12,9 @@ test('every demo household’s stage, status and stage date agree with its repla
 	expect(await prisma.household.count()).toBeGreaterThan(1000)
 	expect(await findStageDisagreements()).toEqual([])
 	// The live households' copies of their nearest deadline are what their events say today.
-	expect(await prisma.household.count({ where: { status: 'open', nextClockDeadline: { not: null } } })).toBeGreaterThan(50)
+	expect(await prisma.household.count({ where: { status: 'open', nextClockDeadline: { not: null } } })).toBeGreaterThan(
+		50
+	)
 	expect(await refreshAllClocks()).toBe(0)
 	// Two years of demo households, each written through the household writer as npm start does:
 	// seconds alone, but up to about 20 s while the rest of the suite shares two cores.
@@ -29,7 +31,11 @@ test('the check names a household whose row has drifted from its history', async
 test('demo households can be found by their reference, name and postcode', async () => {
 	const household = await prisma.household.findFirstOrThrow({ include: { applicants: true } })
 	const applicant = household.applicants[0]!
-	for (const text of [household.reference, `${applicant.firstName} ${applicant.lastName}`, household.postcode.replace(' ', '')]) {
+	for (const text of [
+		household.reference,
+		`${applicant.firstName} ${applicant.lastName}`,
+		household.postcode.replace(' ', ''),
+	]) {
 		expect(household.searchText).toContain(text.toLowerCase())
 	}
 	expect(household.displayName).toContain(applicant.firstName)

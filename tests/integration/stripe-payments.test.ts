@@ -24,12 +24,10 @@ const { prisma } = await import('~/utils/db.server.ts')
 const { stripeConfig } = await import('~/utils/env.server.ts')
 const { createStripeGateway } = await import('~/integrations/stripe.server.ts')
 const { startPaymentWorker } = await import('~/integrations/payment-worker.server.ts')
-const { queueStripePayment, paymentsForEntry, paymentsNeedingAttention, PAYMENT_MESSAGES } = await import(
-	'~/models/bonus-payments.server.ts'
-)
-const { startStripeOnboarding, refreshStripeAccount, carerPaymentSetup } = await import(
-	'~/models/stripe-accounts.server.ts'
-)
+const { queueStripePayment, paymentsForEntry, paymentsNeedingAttention, PAYMENT_MESSAGES } =
+	await import('~/models/bonus-payments.server.ts')
+const { startStripeOnboarding, refreshStripeAccount, carerPaymentSetup } =
+	await import('~/models/stripe-accounts.server.ts')
 const webhook = await import('~/routes/_resources+/webhooks.stripe.ts')
 
 const gateway = createStripeGateway(stripeConfig()!)

@@ -28,6 +28,6 @@ export function validEnquiryFields(overrides: Record<string, string | string[]> 
 		...overrides,
 	}
 	return Object.entries(fields).flatMap(([name, value]) =>
-		Array.isArray(value) ? value.map((item): [string, string] => [name, item]) : [[name, value]],
+		Array.isArray(value) ? value.map((item): [string, string] => [name, item]) : [[name, value]]
 	)
 }

@@ -48,7 +48,9 @@ export async function startFakePlausible(port = 0): Promise<FakePlausible> {
 				if (events.length > MAX_RECORDED) events = events.slice(-MAX_RECORDED)
 				res.writeHead(202, { 'Content-Type': 'text/plain' }).end('ok')
 			} else if (req.method === 'GET' && path === '/received') {
-				res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(events))
+				res
+					.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+					.end(JSON.stringify(events))
 			} else {
 				res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found')
 			}

@@ -313,7 +313,7 @@ function metadataOf(params: Record<string, string>) {
 
 function header(req: http.IncomingMessage, name: string): string | null {
 	const value = req.headers[name]
-	return Array.isArray(value) ? value[0] ?? null : value ?? null
+	return Array.isArray(value) ? (value[0] ?? null) : (value ?? null)
 }
 
 function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {

@@ -12,7 +12,5 @@ const now = new Date(nowIso!)
 // Both processes start their work at the same instant, whatever their start-up took.
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())))
 const result =
-	mode === 'run'
-		? await runScheduler({ now, holder: holder! })
-		: await sendClockReminders(schedulerDb, { now })
+	mode === 'run' ? await runScheduler({ now, holder: holder! }) : await sendClockReminders(schedulerDb, { now })
 console.log(JSON.stringify(result))

@@ -6,12 +6,7 @@ import { Checkboxes, ErrorSummary } from '~/components/form.tsx'
 import { PageTitle } from '~/components/page-title.tsx'
 import { deriveChannel, normaliseReferralCode, readAttribution } from '~/domain/attribution.ts'
 import { waitInWords } from '~/domain/rate-limits.ts'
-import {
-	readEnquiryValues,
-	readSubmissionKey,
-	validateEnquiry,
-	type EnquiryValues,
-} from '~/domain/enquiry-form.ts'
+import { readEnquiryValues, readSubmissionKey, validateEnquiry, type EnquiryValues } from '~/domain/enquiry-form.ts'
 import { workingDaysPhrase } from '~/domain/service-config.ts'
 import { readTrap, TRAP_FIELD } from '~/domain/spam-trap.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
@@ -140,7 +135,7 @@ export default function Enquire() {
 				{
 					message: `You have sent several enquiries in a short time. Wait ${result.tooMany.wait}, then try again, or call us on ${page.phone}.`,
 				},
-		  ]
+			]
 		: errors
 	const text = (field: keyof EnquiryValues) => {
 		const value = values[field]

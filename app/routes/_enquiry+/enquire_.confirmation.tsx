@@ -28,8 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	// An enquiry the spam trap held back is answered as any other; only the analytics event
 	// (which needs the channel) is left out, so held-back enquiries are not counted as sent.
 	const receipt = reference
-		? (await findReceipt({ reference })) ??
-		  (await findQuarantinedReceipt(reference).then((held) => (held ? { ...held, channel: null } : null)))
+		? ((await findReceipt({ reference })) ??
+			(await findQuarantinedReceipt(reference).then((held) => (held ? { ...held, channel: null } : null))))
 		: null
 	if (typed && !receipt) throw new Response('Not found', { status: 404 })
 	const config = await getServiceConfig()

@@ -24,9 +24,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 		description: data
 			? `Foster a child in ${data.config.areaServed} with ${
 					data.config.organisationName
-			  }. Help children stay close to home, school and their brothers and sisters. Allowances of ${allowanceRange(
-					data.config.allowances,
-			  )} a week, training and support day and night.`
+				}. Help children stay close to home, school and their brothers and sisters. Allowances of ${allowanceRange(
+					data.config.allowances
+				)} a week, training and support day and night.`
 			: 'Foster a child near you, with training and support day and night.',
 		path: '/',
 	})

@@ -6,7 +6,7 @@ export function loader() {
 	const origin = siteOrigin()
 	const urls = SITEMAP_PATHS.map((path) => `\t<url>\n\t\t<loc>${escapeXml(`${origin}${path}`)}</loc>\n\t</url>`)
 	const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join(
-		'\n',
+		'\n'
 	)}\n</urlset>\n`
 	return new Response(xml, {
 		headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },

@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 					shortBreakPercent: rules.shortBreakPercent,
 					contactWindowMonths: rules.contactWindowMonths,
 					whoMayEarn: listInWords(rules.eligibleReferrerKinds.map((kind) => WHO_MAY_EARN[kind])),
-			  }
+				}
 			: null,
 	}
 }

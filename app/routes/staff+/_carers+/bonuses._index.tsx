@@ -46,7 +46,7 @@ export default function Bonuses() {
 	const page = useLoaderData<typeof loader>()
 	const { search } = useLocation()
 	const count = (filter: (typeof LEDGER_FILTERS)[number]) =>
-		filter === 'all' ? Object.values(page.counts).reduce((sum, n) => sum + (n ?? 0), 0) : page.counts[filter] ?? 0
+		filter === 'all' ? Object.values(page.counts).reduce((sum, n) => sum + (n ?? 0), 0) : (page.counts[filter] ?? 0)
 	return (
 		<>
 			<h1 className="govuk-heading-l">Bonuses</h1>

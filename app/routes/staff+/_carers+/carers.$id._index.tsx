@@ -260,7 +260,7 @@ export default function CarerRecord() {
 													{MILESTONE_LABELS[entry.milestone] ?? entry.milestone}
 												</Link>
 											) : (
-												MILESTONE_LABELS[entry.milestone] ?? entry.milestone
+												(MILESTONE_LABELS[entry.milestone] ?? entry.milestone)
 											)}
 										</td>
 										<td className="govuk-table__cell">{entry.household.reference}</td>

@@ -93,7 +93,10 @@ function Row({ name, children }: { name: string; children: ReactNode }) {
 }
 
 /** The record's list of actions: where each goes and what it says, for those the household offers. */
-function actionLinks(base: string, stageNames: Record<StageKey, string>): { action: HouseholdAction; to: string; text: string }[] {
+function actionLinks(
+	base: string,
+	stageNames: Record<StageKey, string>
+): { action: HouseholdAction; to: string; text: string }[] {
 	return [
 		{ action: 'contact', to: `${base}/contact`, text: 'Log a contact attempt' },
 		{ action: 'move', to: `${base}/move`, text: 'Move to a stage' },
@@ -152,8 +155,8 @@ export default function HouseholdRecord() {
 									household.status === 'open'
 										? 'govuk-tag--green'
 										: household.status === 'on_hold'
-										? 'govuk-tag--yellow'
-										: 'govuk-tag--grey'
+											? 'govuk-tag--yellow'
+											: 'govuk-tag--grey'
 								}`}
 								data-testid="status"
 							>

@@ -122,10 +122,10 @@ export default function PossibleMatch() {
 					{match.status === 'confirmed'
 						? `${match.decidedBy ?? 'A member of staff'} confirmed these are the same household${
 								match.decidedAt ? ` on ${formatDateTime(match.decidedAt)}` : ''
-						  }, and ${match.newReference} was merged into ${existingHousehold.reference}.`
+							}, and ${match.newReference} was merged into ${existingHousehold.reference}.`
 						: `${match.decidedBy ?? 'A member of staff'} decided these are different households${
 								match.decidedAt ? ` on ${formatDateTime(match.decidedAt)}` : ''
-						  }.`}
+							}.`}
 					{match.reason ? ` Reason: ${match.reason}` : ''}
 				</div>
 			) : (

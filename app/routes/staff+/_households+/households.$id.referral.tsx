@@ -60,8 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		result.value.status === 'counted'
 			? 'referral-counted'
 			: result.value.status === 'awaiting_match'
-			? 'referral-awaiting'
-			: 'referral-not-eligible'
+				? 'referral-awaiting'
+				: 'referral-not-eligible'
 	)
 }
 

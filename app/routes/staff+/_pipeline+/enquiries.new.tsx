@@ -143,7 +143,7 @@ export default function AddEnquiry() {
 												defaultValue={values?.eventName}
 											/>
 										),
-								  }
+									}
 								: option
 						)}
 					/>

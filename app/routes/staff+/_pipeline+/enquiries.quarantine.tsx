@@ -54,13 +54,20 @@ export async function action({ request }: ActionFunctionArgs) {
 		const released = await releaseQuarantined(id, session.user, await getServiceConfig())
 		if (!released.ok) return data({ error: released.error }, { status: 409 })
 		wakeOutbox()
-		const query = new URLSearchParams({ done: 'released', reference: released.reference, household: released.householdId })
+		const query = new URLSearchParams({
+			done: 'released',
+			reference: released.reference,
+			household: released.householdId,
+		})
 		return redirect(`/staff/enquiries/quarantine?${query}`, 303)
 	}
 	if (intent === 'delete') {
 		const deleted = await deleteQuarantined(id, session.user)
 		if (!deleted.ok) return data({ error: deleted.error }, { status: 409 })
-		return redirect(`/staff/enquiries/quarantine?${new URLSearchParams({ done: 'deleted', reference: deleted.reference })}`, 303)
+		return redirect(
+			`/staff/enquiries/quarantine?${new URLSearchParams({ done: 'deleted', reference: deleted.reference })}`,
+			303
+		)
 	}
 	return data({ error: 'Choose Release or Delete' }, { status: 400 })
 }
@@ -82,7 +89,10 @@ export default function HeldBackEnquiries() {
 						<>
 							Enquiry {page.done.reference} released: it is in the pipeline and the enquirer has been emailed.{' '}
 							{page.done.householdId ? (
-								<Link className="govuk-notification-banner__link" to={`/staff/households/${encodeURIComponent(page.done.householdId)}`}>
+								<Link
+									className="govuk-notification-banner__link"
+									to={`/staff/households/${encodeURIComponent(page.done.householdId)}`}
+								>
 									Open the household
 								</Link>
 							) : null}
@@ -97,8 +107,8 @@ export default function HeldBackEnquiries() {
 				<div className="govuk-grid-column-two-thirds">
 					<p className="govuk-body">
 						The enquiry form has a box that people never see. Something typed in it is usually a bot, but a browser can
-						fill it in for a person, so those enquiries wait here instead of being thrown away. The sender was told their
-						enquiry was sent. Nobody has been emailed and they are not in the pipeline.
+						fill it in for a person, so those enquiries wait here instead of being thrown away. The sender was told
+						their enquiry was sent. Nobody has been emailed and they are not in the pipeline.
 					</p>
 					<p className="govuk-body">
 						Release an enquiry from a real person: it is recorded as if it had just arrived (at the time it was sent)

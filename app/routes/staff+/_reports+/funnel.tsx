@@ -139,7 +139,9 @@ function FunnelFilters({
 				/>
 			}
 			// The breakdown chosen lower down, kept (unless it was the mistake).
-			after={<input type="hidden" name="by" value={(breakdowns as string[]).includes(values.by) ? values.by : 'channel'} />}
+			after={
+				<input type="hidden" name="by" value={(breakdowns as string[]).includes(values.by) ? values.by : 'channel'} />
+			}
 		>
 			<Select
 				name="channel"
@@ -305,9 +307,11 @@ function NationalSection({ funnel, query, csvHref }: { funnel: Funnel; query: Fu
 			<h2 className="govuk-heading-l">Compared with England</h2>
 			<p className="govuk-body">
 				England’s figures are Ofsted’s counts for the {NATIONAL.year} ({count(NATIONAL.enquiries)} enquiries,{' '}
-				{count(NATIONAL.applications)} applications, {count(NATIONAL.approvals)} approvals): counts within one year, like
-				period mode.
-				{query.mode === 'cohort' ? ' A cohort followed through usually converts more than a year’s counts suggest.' : ''}{' '}
+				{count(NATIONAL.applications)} applications, {count(NATIONAL.approvals)} approvals): counts within one year,
+				like period mode.
+				{query.mode === 'cohort'
+					? ' A cohort followed through usually converts more than a year’s counts suggest.'
+					: ''}{' '}
 				One household often enquires with several services, so England’s enquiries are inflated.
 			</p>
 			<p className="govuk-body">{nationalSentence(nationalComparison(funnel.mainstream.rows))}</p>

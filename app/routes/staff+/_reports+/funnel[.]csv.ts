@@ -28,5 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	if (!query) return csvRefusal(errors.map((error) => error.message).join('\n'), 400)
 	// Only the statements this one table needs.
 	const funnel = await loadFunnel(query, await getServiceConfig(), table)
-	return tableCsvResponse(funnelTable(table, funnel), csvFileName('funnel', table, query.mode, query.channel, query.period))
+	return tableCsvResponse(
+		funnelTable(table, funnel),
+		csvFileName('funnel', table, query.mode, query.channel, query.period)
+	)
 }

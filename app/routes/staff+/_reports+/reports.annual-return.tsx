@@ -69,11 +69,19 @@ export default function AnnualReturnPage() {
 	)
 }
 
-function Figures({ year, figures }: { year: OfstedYearChoice & { period: { from: string; to: string } }; figures: AnnualReturn }) {
+function Figures({
+	year,
+	figures,
+}: {
+	year: OfstedYearChoice & { period: { from: string; to: string } }
+	figures: AnnualReturn
+}) {
 	return (
 		<>
 			<h2 className="govuk-heading-m">{year.label}</h2>
-			{year.partial ? <div className="govuk-inset-text">This year is not over yet: the figures are the year so far.</div> : null}
+			{year.partial ? (
+				<div className="govuk-inset-text">This year is not over yet: the figures are the year so far.</div>
+			) : null}
 			<p className="govuk-body-l" role="status">
 				{annualReturnSentence(figures)}
 			</p>

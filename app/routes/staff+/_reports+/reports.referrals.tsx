@@ -67,7 +67,15 @@ export default function ReferralReportPage() {
 	)
 }
 
-function Report({ report, period, names }: { report: ReferralReport; period: ReportPeriod; names: Record<StageKey, string> }) {
+function Report({
+	report,
+	period,
+	names,
+}: {
+	report: ReferralReport
+	period: ReportPeriod
+	names: Record<StageKey, string>
+}) {
 	const csv = useTableCsvHref('/staff/reports/referrals.csv')
 	return (
 		<>
@@ -89,7 +97,10 @@ function Report({ report, period, names }: { report: ReferralReport; period: Rep
 				chart={(naming) => (
 					<BarChart
 						{...naming}
-						values={report.referralsByMonth.map((month) => ({ label: chartMonthLabel(month.month), value: month.made }))}
+						values={report.referralsByMonth.map((month) => ({
+							label: chartMonthLabel(month.month),
+							value: month.made,
+						}))}
 						max={Math.max(4, ...report.referralsByMonth.map((month) => month.made))}
 						format={(value) => String(Math.round(value))}
 						axisLabel="Referrals"
@@ -134,7 +145,7 @@ function Headlines({ report }: { report: ReferralReport }) {
 							? 'No referred household approved yet'
 							: `${formatPounds(report.costPerApprovedPence)} (${formatPounds(report.paidForReferredPence)} paid for ${approved} ${
 									approved === 1 ? 'household' : 'households'
-							  })`,
+								})`,
 				},
 			]}
 		/>
@@ -149,8 +160,8 @@ function ReferralsExplained() {
 				they follow another route and cannot earn a bonus.
 			</li>
 			<li>
-				A household is referred when someone referred it and staff did not detach the referral, whether or not a bonus is
-				due.
+				A household is referred when someone referred it and staff did not detach the referral, whether or not a bonus
+				is due.
 			</li>
 			<li>
 				A household reached a stage when it ever got that far, even if it left or moved back later. The share is out of

@@ -99,7 +99,9 @@ function Report({ report, period, route, personal }: ReportProps) {
 			{report.breaches ? (
 				<Breaches breaches={report.breaches} csvHref={csv('breaches')} />
 			) : personal ? null : (
-				<p className="govuk-body">The list of households that missed a target is shown to staff who work with households.</p>
+				<p className="govuk-body">
+					The list of households that missed a target is shown to staff who work with households.
+				</p>
 			)}
 			<ResponseTimesExplained />
 		</>
@@ -167,8 +169,16 @@ function Breaches({ breaches, csvHref }: { breaches: NonNullable<ResponseReport[
 	const { total, page, pages, rows } = breaches
 	// A link to each household, and its status as a tag, where the file has words.
 	const renderCell = (column: number, row: number, text: string) => {
-		if (column === 1) return <Link className="govuk-link" to={householdHref(rows[row]!.householdId)}>{text}</Link>
-		if (column === 3) return <strong className={`govuk-tag govuk-tag--${rows[row]!.status === 'overdue' ? 'red' : 'grey'}`}>{text}</strong>
+		if (column === 1)
+			return (
+				<Link className="govuk-link" to={householdHref(rows[row]!.householdId)}>
+					{text}
+				</Link>
+			)
+		if (column === 3)
+			return (
+				<strong className={`govuk-tag govuk-tag--${rows[row]!.status === 'overdue' ? 'red' : 'grey'}`}>{text}</strong>
+			)
 		return undefined
 	}
 	return (
@@ -181,11 +191,15 @@ function Breaches({ breaches, csvHref }: { breaches: NonNullable<ResponseReport[
 					? 'No clock that started in this period has missed its target.'
 					: `${total} ${total === 1 ? 'clock' : 'clocks'} missed ${
 							total === 1 ? 'its target or is' : 'their target or are'
-					  } running past it, the latest first.`}
+						} running past it, the latest first.`}
 			</p>
 			{total > 0 ? (
 				<>
-					<DataTable table={breachesTable(rows, `Targets missed, page ${page} of ${pages}`)} captionHidden renderCell={renderCell} />
+					<DataTable
+						table={breachesTable(rows, `Targets missed, page ${page} of ${pages}`)}
+						captionHidden
+						renderCell={renderCell}
+					/>
 					<Pagination page={page} pages={pages} search={search} />
 					<p className="govuk-body app-no-print">
 						<a className="govuk-link" href={csvHref} download>
@@ -204,16 +218,16 @@ function ResponseTimesExplained() {
 			<li>A clock belongs to the period it started in.</li>
 			<li>
 				Within target is the share of clocks that met their target, out of those that met it, missed it, or are still
-				running past their deadline. Clocks still within their target or on hold, and clocks stopped because the household
-				left, are not counted yet.
+				running past their deadline. Clocks still within their target or on hold, and clocks stopped because the
+				household left, are not counted yet.
 			</li>
 			<li>
 				Times are of completed clocks, in working days from the day the clock started, not counting time on hold.
 				Application to panel is in calendar days not on hold.
 			</li>
 			<li>
-				Working hours are 9am to 5pm on working days (not weekends, bank holidays or the service’s closure days), from the
-				enquiry to the first answered call or visit. Where either time is not recorded, midday is used.
+				Working hours are 9am to 5pm on working days (not weekends, bank holidays or the service’s closure days), from
+				the enquiry to the first answered call or visit. Where either time is not recorded, midday is used.
 			</li>
 			<li>The median is the middle time. The 90th percentile is the time 9 in 10 were at or under (nearest rank).</li>
 			<li>Each clock is measured against the target in force on the day it started.</li>

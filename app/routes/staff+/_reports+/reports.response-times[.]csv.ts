@@ -29,5 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			report.breaches!.rows.map((row) => row.householdId)
 		)
 	}
-	return tableCsvResponse(responseTable(table, report)!, csvFileName('response-times', table, query.route, query.period))
+	return tableCsvResponse(
+		responseTable(table, report)!,
+		csvFileName('response-times', table, query.route, query.period)
+	)
 }
