@@ -46,13 +46,19 @@ export function renderEnquiryAcknowledgement(input: EnquiryAcknowledgementInput)
 	const footer = `You are getting this email because you made an enquiry about fostering with ${input.serviceName}, run by ${input.organisationName}. If this was not you, please tell us at ${input.publicEmail}.`
 	const subject = subjectLine(`We have your fostering enquiry (${input.reference})`)
 
-	const body = html`${heading('We have your enquiry', 1)} ${paragraph(greeting)} ${paragraph(thanks)}
-	${inset(html`Your reference is<br /><strong style="font-size:24px;letter-spacing:1px;">${input.reference}</strong>`)}
-	${paragraph(quote)} ${heading('What happens next')} ${nextStep.map((line) => paragraph(line))}
-	${heading('Contact us')}
-	${paragraph(html`Phone: ${link(input.phone, `tel:${input.phone.replace(/[^\d+]/g, '')}`)}${input.phoneHours.trim() ? html`<br />${input.phoneHours.trim()}` : ''}`)}
-	${paragraph(html`Email: ${link(input.publicEmail, `mailto:${input.publicEmail}`)}`)} ${heading('While you wait')}
-	${paragraph(link(learnText, learnUrl))} ${paragraph(html`${input.serviceName}<br />${input.organisationName}`)}`
+	const body = html`${heading('We have your enquiry', 1)}
+${paragraph(greeting)}
+${paragraph(thanks)}
+${inset(html`Your reference is<br><strong style="font-size:24px;letter-spacing:1px;">${input.reference}</strong>`)}
+${paragraph(quote)}
+${heading('What happens next')}
+${nextStep.map((line) => paragraph(line))}
+${heading('Contact us')}
+${paragraph(html`Phone: ${link(input.phone, `tel:${input.phone.replace(/[^\d+]/g, '')}`)}${input.phoneHours.trim() ? html`<br>${input.phoneHours.trim()}` : ''}`)}
+${paragraph(html`Email: ${link(input.publicEmail, `mailto:${input.publicEmail}`)}`)}
+${heading('While you wait')}
+${paragraph(link(learnText, learnUrl))}
+${paragraph(html`${input.serviceName}<br>${input.organisationName}`)}`
 
 	const text = textLayout([
 		greeting,

@@ -50,9 +50,7 @@ export function heading(text: string, level: 1 | 2 = 2): SafeHtml {
 }
 
 export function paragraph(content: unknown): SafeHtml {
-	return html`<p style="margin:0 0 16px;font-family:${FONT};font-size:19px;line-height:1.5;color:${TEXT_COLOUR};">
-		${content}
-	</p>`
+	return html`<p style="margin:0 0 16px;font-family:${FONT};font-size:19px;line-height:1.5;color:${TEXT_COLOUR};">${content}</p>`
 }
 
 export function link(text: string, href: string): SafeHtml {
@@ -61,45 +59,21 @@ export function link(text: string, href: string): SafeHtml {
 
 /** A bordered panel that makes one thing (a reference, a deadline) easy to find. */
 export function inset(content: unknown): SafeHtml {
-	return html`<div
-		style="margin:0 0 24px;padding:16px;border-left:10px solid #b1b4b6;font-family:${FONT};font-size:19px;line-height:1.5;color:${TEXT_COLOUR};"
-	>
-		${content}
-	</div>`
+	return html`<div style="margin:0 0 24px;padding:16px;border-left:10px solid #b1b4b6;font-family:${FONT};font-size:19px;line-height:1.5;color:${TEXT_COLOUR};">${content}</div>`
 }
 
 /** Key and value rows, read in order by screen readers (a layout table would not be). */
 export function summaryList(rows: Array<[string, unknown]>): SafeHtml {
 	const items = rows.map(
 		([key, value]) =>
-			html`<tr>
-				<th
-					scope="row"
-					style="padding:8px 16px 8px 0;border-bottom:1px solid #b1b4b6;text-align:left;vertical-align:top;font-family:${FONT};font-size:19px;font-weight:bold;color:${TEXT_COLOUR};"
-				>
-					${key}
-				</th>
-				<td
-					style="padding:8px 0;border-bottom:1px solid #b1b4b6;vertical-align:top;font-family:${FONT};font-size:19px;color:${TEXT_COLOUR};"
-				>
-					${value}
-				</td>
-			</tr>`
+			html`<tr><th scope="row" style="padding:8px 16px 8px 0;border-bottom:1px solid #b1b4b6;text-align:left;vertical-align:top;font-family:${FONT};font-size:19px;font-weight:bold;color:${TEXT_COLOUR};">${key}</th><td style="padding:8px 0;border-bottom:1px solid #b1b4b6;vertical-align:top;font-family:${FONT};font-size:19px;color:${TEXT_COLOUR};">${value}</td></tr>`
 	)
-	return html`<table style="width:100%;margin:0 0 24px;border-collapse:collapse;">
-		${items}
-	</table>`
+	return html`<table style="width:100%;margin:0 0 24px;border-collapse:collapse;">${items}</table>`
 }
 
 /** A link styled as a button; still a plain link to clients that ignore the styles. */
 export function buttonLink(text: string, href: string): SafeHtml {
-	return html`<p style="margin:0 0 24px;">
-		<a
-			href="${safeHref(href)}"
-			style="display:inline-block;padding:10px 16px;background-color:#00703c;color:#ffffff;font-family:${FONT};font-size:19px;font-weight:bold;text-decoration:none;border-bottom:2px solid #002d18;"
-			>${text}</a
-		>
-	</p>`
+	return html`<p style="margin:0 0 24px;"><a href="${safeHref(href)}" style="display:inline-block;padding:10px 16px;background-color:#00703c;color:#ffffff;font-family:${FONT};font-size:19px;font-weight:bold;text-decoration:none;border-bottom:2px solid #002d18;">${text}</a></p>`
 }
 
 export type LayoutInput = {
@@ -113,59 +87,28 @@ export type LayoutInput = {
 
 export function emailLayout({ title, serviceName, body, footer }: LayoutInput): string {
 	return html`<!DOCTYPE html>
-		<html lang="en" dir="ltr">
-			<head>
-				<meta charset="utf-8" />
-				<meta name="viewport" content="width=device-width, initial-scale=1" />
-				<meta name="color-scheme" content="light" />
-				<title>${title}</title>
-			</head>
-			<body style="margin:0;padding:0;background-color:#f3f2f1;">
-				<table
-					role="presentation"
-					width="100%"
-					cellpadding="0"
-					cellspacing="0"
-					border="0"
-					style="background-color:#f3f2f1;"
-				>
-					<tr>
-						<td align="center" style="padding:16px 8px;">
-							<table
-								role="presentation"
-								width="100%"
-								cellpadding="0"
-								cellspacing="0"
-								border="0"
-								style="max-width:600px;background-color:#ffffff;"
-							>
-								<tr>
-									<td
-										style="padding:16px 24px;background-color:${TEXT_COLOUR};font-family:${FONT};font-size:22px;line-height:1.25;font-weight:bold;color:#ffffff;"
-									>
-										${serviceName}
-									</td>
-								</tr>
-								<tr>
-									<td style="padding:24px;">${body}</td>
-								</tr>
-								${
-									footer
-										? html`<tr>
-												<td
-													style="padding:16px 24px 24px;border-top:1px solid #b1b4b6;font-family:${FONT};font-size:16px;line-height:1.5;color:${SECONDARY_COLOUR};"
-												>
-													${footer}
-												</td>
-											</tr>`
-										: ''
-								}
-							</table>
-						</td>
-					</tr>
-				</table>
-			</body>
-		</html> `.value
+<html lang="en" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>${title}</title>
+</head>
+<body style="margin:0;padding:0;background-color:#f3f2f1;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f3f2f1;">
+<tr><td align="center" style="padding:16px 8px;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;background-color:#ffffff;">
+<tr><td style="padding:16px 24px;background-color:${TEXT_COLOUR};font-family:${FONT};font-size:22px;line-height:1.25;font-weight:bold;color:#ffffff;">${serviceName}</td></tr>
+<tr><td style="padding:24px;">
+${body}
+</td></tr>
+${footer ? html`<tr><td style="padding:16px 24px 24px;border-top:1px solid #b1b4b6;font-family:${FONT};font-size:16px;line-height:1.5;color:${SECONDARY_COLOUR};">${footer}</td></tr>` : ''}
+</table>
+</td></tr>
+</table>
+</body>
+</html>
+`.value
 }
 
 /** The plain text part: blocks separated by blank lines, empty ones left out. */

@@ -59,9 +59,12 @@ export function renderNewEnquiryAlert(input: NewEnquiryAlertInput): RenderedEmai
 	const privacy =
 		'This email holds only what you need to act on the enquiry. The full details are in the record; please do not forward this email.'
 
-	const body = html`${heading(subject, 1)} ${paragraph(html`<strong>${callBy}</strong>`)}
-	${notes.map((note) => paragraph(note))} ${summaryList(rows)} ${buttonLink(openText, input.staffUrl)}
-	${paragraph(html`Or copy this link: ${link(input.staffUrl, input.staffUrl)}`)}`
+	const body = html`${heading(subject, 1)}
+${paragraph(html`<strong>${callBy}</strong>`)}
+${notes.map((note) => paragraph(note))}
+${summaryList(rows)}
+${buttonLink(openText, input.staffUrl)}
+${paragraph(html`Or copy this link: ${link(input.staffUrl, input.staffUrl)}`)}`
 
 	const text = textLayout([
 		subject,
