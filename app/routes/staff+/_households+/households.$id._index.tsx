@@ -10,7 +10,7 @@ import { MatchNotices } from '~/components/possible-matches.tsx'
 import { ReferralSection } from '~/components/referrals.tsx'
 import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
 import { BEST_TIMES, FOSTERING_INTERESTS, NOT_SURE, SPARE_BEDROOM_OPTIONS } from '~/domain/enquiry-form.ts'
-import { doneMessage, readVersion } from '~/domain/household-forms.ts'
+import { doneMessage } from '~/domain/household-forms.ts'
 import { STATUS_LABELS } from '~/domain/pipeline-filters.ts'
 import { availableActions, rolesFor, type HouseholdAction } from '~/domain/household-actions.ts'
 import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
@@ -64,14 +64,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** The record's own form: marking a task as done. */
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: rolesFor('complete_task') })
-	const form = await postedForm(request, session)
 	const householdId = params.id ?? ''
-	const result = await completeTask({
-		householdId,
-		expectedVersion: readVersion(form) ?? 0,
-		actor: session.user,
-		taskId: String(form.get('taskId') ?? ''),
-	})
+	const { form, change } = await postedForm(request, { session, household: { id: householdId } })
+	const result = await completeTask({ ...change, taskId: String(form.get('taskId') ?? '') })
 	if (!result.ok) return refused(result, {})
 	return backToRecord(householdId, 'task-done')
 }

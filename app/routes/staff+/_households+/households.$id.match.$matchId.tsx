@@ -13,7 +13,7 @@ import { recordAudit } from '~/models/audit.server.ts'
 import { confirmMatch, DECIDED_MESSAGE, loadMatch, mergedInto, rejectMatch } from '~/models/possible-matches.server.ts'
 import { requireStaff } from '~/services/auth.server.ts'
 import { prisma } from '~/utils/db.server.ts'
-import { backToRecord, invalid, postedForm, refused, typed } from '~/services/household-route.server.ts'
+import { backToRecord, invalid, postedForm, refused } from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { errorFor } from '~/domain/field-errors.ts'
 
@@ -58,8 +58,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { session, householdId, match } = await load(request, params)
-	const form = await postedForm(request, session)
-	const answers = typed(form, ['decision', 'keep', 'reason'])
+	const { form, answers } = await postedForm(request, { session, household: { id: householdId } }, [
+		'decision',
+		'keep',
+		'reason',
+	])
 	const read = readMatchDecision(form)
 	if (!read.ok) return invalid(read.errors, answers)
 	// A page left open while a colleague decided (the page now shows their decision).

@@ -3,18 +3,10 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { Textarea } from '~/components/form.tsx'
 import { HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { ReferralSummary } from '~/components/referrals.tsx'
-import { readVersion } from '~/domain/household-forms.ts'
 import { readReferralReason } from '~/domain/referral-forms.ts'
 import { detachReferral } from '~/models/referrals.server.ts'
 import { referralOfHousehold } from '~/services/referral-route.server.ts'
-import {
-	backToRecord,
-	householdActionPage,
-	invalid,
-	postedForm,
-	refused,
-	typed,
-} from '~/services/household-route.server.ts'
+import { backToRecord, householdActionPage, invalid, postedForm, refused } from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { errorFor } from '~/domain/field-errors.ts'
 
@@ -31,15 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const page = await householdActionPage(request, params, 'referral')
-	const form = await postedForm(request, page.session)
+	const { form, answers, change } = await postedForm(request, page, ['reason'])
 	const referral = await referralOfHousehold(page.household.id, params.referralId)
-	const answers = typed(form, ['reason'])
 	const read = readReferralReason(form, 'detach')
 	if (!read.ok) return invalid(read.errors, answers)
 	const result = await detachReferral({
-		householdId: page.household.id,
-		expectedVersion: readVersion(form) ?? 0,
-		actor: page.session.user,
+		...change,
 		referralId: referral.id,
 		reason: read.value.reason,
 	})
@@ -54,12 +43,9 @@ export default function DetachReferral() {
 	return (
 		<HouseholdActionPage
 			title="Detach a referral"
-			household={page.household}
-			stageNames={page.stageNames}
+			view={{ ...page, blocked: page.referral.refusals.detach }}
 			errors={errors}
-			csrfToken={page.csrfToken}
 			submitLabel="Detach referral"
-			blocked={page.referral.refusals.detach}
 		>
 			<ReferralSummary referral={page.referral} />
 			<p className="govuk-body">
