@@ -32,27 +32,29 @@ type ActionHousehold = {
 	owner: { name: string } | null
 }
 
+/** What an action page's loader sends (app/services/household-route.server.ts, householdActionPage). */
+export type ActionView = {
+	household: ActionHousehold
+	stageNames: Record<StageKey, string>
+	csrfToken: string
+	/** Why nothing can be done here now (closed, on hold...; app/domain/household-actions.ts): shown instead of the form. */
+	blocked?: string | null
+}
+
 export function HouseholdActionPage({
 	title,
-	household,
-	stageNames,
+	view,
 	errors,
-	csrfToken,
 	submitLabel,
-	blocked,
 	children,
 }: {
 	title: string
-	household: ActionHousehold
-	stageNames: Record<StageKey, string>
+	view: ActionView
 	errors: ActionErrors
-	csrfToken: string
 	submitLabel: string
-	/** Why nothing can be done here now (closed, on hold...; app/domain/household-actions.ts): shown instead of the form. */
-	blocked?: string | null
 	children: ReactNode
 }) {
-	const navigation = useNavigation()
+	const { household, stageNames, blocked } = view
 	const summaryErrors = errors.map((error) => ({ field: error.field ?? undefined, message: error.message }))
 	return (
 		<>
@@ -84,27 +86,35 @@ export function HouseholdActionPage({
 						<div className="govuk-inset-text">{blocked}.</div>
 					) : (
 						<Form method="post" noValidate>
-							<CsrfField token={csrfToken} />
+							<CsrfField token={view.csrfToken} />
 							<input type="hidden" name="version" value={household.version} />
 							{children}
-							<div className="govuk-button-group">
-								<button
-									type="submit"
-									className="govuk-button"
-									data-module="govuk-button"
-									disabled={navigation.state === 'submitting'}
-								>
-									{submitLabel}
-								</button>
-								<Link to={`/staff/households/${household.id}`} className="govuk-link">
-									Cancel
-								</Link>
-							</div>
+							<SubmitOrCancel label={submitLabel} householdId={household.id} />
 						</Form>
 					)}
 				</div>
 			</div>
 		</>
+	)
+}
+
+/** A household form's buttons: save (not twice while it is being sent), or go back to the record. */
+export function SubmitOrCancel({ label, householdId }: { label: string; householdId: string }) {
+	const navigation = useNavigation()
+	return (
+		<div className="govuk-button-group">
+			<button
+				type="submit"
+				className="govuk-button"
+				data-module="govuk-button"
+				disabled={navigation.state === 'submitting'}
+			>
+				{label}
+			</button>
+			<Link to={`/staff/households/${householdId}`} className="govuk-link">
+				Cancel
+			</Link>
+		</div>
 	)
 }
 

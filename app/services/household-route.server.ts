@@ -2,9 +2,10 @@ import { data, redirect } from '@remix-run/node'
 import type { DateParts } from '~/domain/date-input.ts'
 import type { FieldError } from '~/domain/field-errors.ts'
 import { actionBlocked, rolesFor, type HouseholdAction } from '~/domain/household-actions.ts'
-import type { DoneKey } from '~/domain/household-forms.ts'
+import { readVersion, type DoneKey } from '~/domain/household-forms.ts'
 import { loadHouseholdForAction } from '~/models/household-record.server.ts'
 import type { Refusal } from '~/models/households.server.ts'
+import type { StaffIdentity } from '~/domain/staff.ts'
 import { requireStaff } from './auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
@@ -33,15 +34,33 @@ export async function householdActionPage(request: Request, params: { id?: strin
 	return { session, ...view, view }
 }
 
-/** The posted form, read through the front door with the session's CSRF token. */
-export function postedForm(request: Request, session: { csrfToken: string }) {
-	return readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
+/**
+ * A change to a household as it was posted: the form, read through the front door with the
+ * session's CSRF token; what was typed in the named fields, to show again; and who is changing
+ * which version of which household, as every change in app/models takes them (a save from a page
+ * showing an older version is refused).
+ */
+export async function postedForm(
+	request: Request,
+	page: { session: { csrfToken: string; user: StaffIdentity }; household: { id: string } },
+	names: string[] = [],
+	dates: string[] = []
+) {
+	const form = await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session: page.session })
+	return {
+		form,
+		answers: typed(form, names, dates),
+		change: { householdId: page.household.id, expectedVersion: readVersion(form) ?? 0, actor: page.session.user },
+	}
 }
+
+/** What postedForm read: the form, what was typed, and the change's household, version and actor. */
+export type PostedChange = Awaited<ReturnType<typeof postedForm>>
 
 type Answers = { values?: Record<string, string>; parts?: Record<string, DateParts> }
 
 /** What was typed, so the page shows it again (without JavaScript the page is drawn afresh). */
-export function typed(form: FormData, names: string[], dates: string[] = []): Answers {
+function typed(form: FormData, names: string[], dates: string[] = []): Answers {
 	const values = Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? '')]))
 	const parts = Object.fromEntries(
 		dates.map((name) => [

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
@@ -6,6 +6,7 @@ import { BonusStatusTag } from '~/components/bonus-status-tag.tsx'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { FormPage } from '~/components/form-page.tsx'
 import { DateInput, Radios, SuccessBanner, TextInput, Textarea } from '~/components/form.tsx'
+import { SummaryRow } from '~/components/summary-list.tsx'
 import { MANUAL_PAYMENT_METHODS } from '~/domain/bonus-ledger.ts'
 import { ledgerActionsFor, readManualPaymentForm, readVoidForm } from '~/domain/bonus-ledger-forms.ts'
 import { MILESTONE_LABELS, formatPounds } from '~/domain/bonus-scheme.ts'
@@ -150,16 +151,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	throw new Response('Unknown action', { status: 400 })
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the entry, its payments and every action form on one component; one component per section
 export default function BonusEntryPage() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
-	const { entry } = page
-	const errors = result?.errors ?? []
-	const errorOf = (form: ActionResult['form'], field: string) =>
-		result?.form === form ? errorFor(errors, field) : undefined
-	const { actions } = page
+	const { entry, actions } = page
 	const milestone = MILESTONE_LABELS[entry.milestone] ?? entry.milestone
 	const payeeName =
 		entry.payee?.name ?? (entry.milestone === 'welcome' ? 'the new carers' : entry.referral.referrer.name)
@@ -169,143 +165,190 @@ export default function BonusEntryPage() {
 			title={[title, 'Bonuses']}
 			serviceName={serviceName}
 			area="staff"
-			errors={errors}
+			errors={result?.errors ?? []}
 			back={{ to: '/staff/bonuses', text: 'Back to bonuses' }}
 		>
 			{page.done && !result ? <SuccessBanner>{page.done}</SuccessBanner> : null}
 			<span className="govuk-caption-l">{milestone}</span>
 			<h1 className="govuk-heading-l">{title}</h1>
-
-			<dl className="govuk-summary-list">
-				<Row label="Status">
-					<BonusStatusTag status={entry.status} />
-				</Row>
-				<Row label="Amount">{formatPounds(entry.amountPence)}</Row>
-				<Row label="Milestone">{milestone}</Row>
-				<Row label="Paid to">
-					{entry.payee ? (
-						<>
-							<Link className="govuk-link" to={`/staff/carers/${entry.payee.id}`}>
-								{entry.payee.name}
-							</Link>
-							{entry.payee.status !== 'active' ? ' (inactive)' : ''}
-						</>
-					) : (
-						'Not known until the new carers are approved'
-					)}
-				</Row>
-				<Row label="Referred by">
-					<Link className="govuk-link" to={`/staff/carers/${entry.referral.referrer.id}`}>
-						{entry.referral.referrer.name}
-					</Link>{' '}
-					using {VIA_LABELS[entry.referral.via] ?? entry.referral.via}, on {formatDate(entry.referral.referredOn)}
-				</Row>
-				<Row label="Household referred">
-					<Link className="govuk-link" to={`/staff/households/${entry.referral.household.id}`}>
-						{entry.referral.household.reference}
-					</Link>
-				</Row>
-				<Row label="Bonus scheme">
-					{entry.referral.scheme.effectiveFrom <= '2000-01-01'
-						? 'The service’s first scheme'
-						: `The scheme from ${formatDate(entry.referral.scheme.effectiveFrom)}`}
-				</Row>
-			</dl>
-
+			<EntrySummary entry={entry} milestone={milestone} />
 			<h2 className="govuk-heading-m">History</h2>
 			<History entry={entry} />
-
-			{actions.approve ? (
-				<>
-					<h2 className="govuk-heading-m">Approve for payment</h2>
-					<p className="govuk-body">
-						Check the referral is genuine and the milestone was reached. Once approved, the bonus can be paid.
-					</p>
-					<Form method="post">
-						<CsrfField token={page.csrfToken} />
-						<input type="hidden" name="intent" value="approve" />
-						<button type="submit" className="govuk-button" data-module="govuk-button">
-							Approve {formatPounds(entry.amountPence)} bonus
-						</button>
-					</Form>
-				</>
-			) : null}
-
+			{actions.approve ? <Approve amountPence={entry.amountPence} csrfToken={page.csrfToken} /> : null}
 			{page.stripe ? <StripePayments stripe={page.stripe} csrfToken={page.csrfToken} /> : null}
-
-			{actions.pay ? (
-				<>
-					<h2 className="govuk-heading-m">Record a payment made another way</h2>
-					<p className="govuk-body">
-						When the bonus was paid outside Stripe, for example through payroll with the carer’s allowance.
-					</p>
-					<Form method="post" noValidate>
-						<CsrfField token={page.csrfToken} />
-						<input type="hidden" name="intent" value="pay" />
-						<Radios
-							name="method"
-							legend="How was it paid?"
-							error={errorOf('pay', 'method')}
-							choices={MANUAL_PAYMENT_METHODS.map((method) => ({ value: method.value, label: method.label }))}
-							selected={result?.form === 'pay' && result.values?.method ? [result.values.method] : []}
-						/>
-						<DateInput
-							name="paidOn"
-							legend="Date it was paid"
-							hint="Today or earlier, for example 27 3 2026"
-							error={errorOf('pay', 'paidOn')}
-							defaultValue={result?.form === 'pay' ? result.values?.paidOn : undefined}
-						/>
-						<TextInput
-							name="reference"
-							label="Payment reference"
-							hint="The reference in the payroll or finance system, or the cheque number"
-							spellCheck={false}
-							maxLength={100}
-							widthClass="govuk-!-width-two-thirds"
-							defaultValue={result?.form === 'pay' ? result.values?.reference : undefined}
-							error={errorOf('pay', 'reference')}
-						/>
-						<button type="submit" className="govuk-button" data-module="govuk-button">
-							Record payment
-						</button>
-					</Form>
-				</>
-			) : null}
-
-			{actions.void ? (
-				<>
-					<h2 className="govuk-heading-m">Make void</h2>
-					<p className="govuk-body">
-						A void bonus will never be paid. The reason is kept in the bonus’s history and the household’s audit log.
-					</p>
-					<Form method="post" noValidate>
-						<CsrfField token={page.csrfToken} />
-						<input type="hidden" name="intent" value="void" />
-						<Textarea
-							name="reason"
-							label="Why is the bonus void?"
-							hint="For example, the referral was a duplicate"
-							error={errorOf('void', 'reason')}
-							defaultValue={result?.form === 'void' ? result.values?.reason : undefined}
-							rows={3}
-						/>
-						<button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-							Make bonus void
-						</button>
-					</Form>
-				</>
-			) : null}
+			{actions.pay ? <PayAnotherWay csrfToken={page.csrfToken} result={result} /> : null}
+			{actions.void ? <MakeVoid csrfToken={page.csrfToken} result={result} /> : null}
 		</FormPage>
 	)
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+/** What the action answered: which form it was about, its errors and what was typed. */
+type Answered = SerializeFrom<typeof action> | undefined
+
+/** What was typed in this form and its errors, when the action answered about it (not another form). */
+function answersFor(result: Answered, form: ActionResult['form']) {
+	const answered = result?.form === form ? result : undefined
+	return { errors: answered?.errors ?? [], values: answered?.values }
+}
+
+/**
+ * One of the manager's decisions on the bonus: its heading, what it means, and its form, which
+ * posts the decision's `intent` (the action tells them apart) and the CSRF token.
+ */
+function Decision({
+	heading,
+	intro,
+	intent,
+	csrfToken,
+	submit,
+	warning = false,
+	noValidate,
+	children,
+}: {
+	heading?: string
+	intro: ReactNode
+	intent: ActionResult['form']
+	csrfToken: string
+	submit: ReactNode
+	warning?: boolean
+	noValidate?: boolean
+	children?: ReactNode
+}) {
 	return (
-		<div className="govuk-summary-list__row">
-			<dt className="govuk-summary-list__key">{label}</dt>
-			<dd className="govuk-summary-list__value">{children}</dd>
-		</div>
+		<>
+			{heading ? <h2 className="govuk-heading-m">{heading}</h2> : null}
+			<p className="govuk-body">{intro}</p>
+			<Form method="post" noValidate={noValidate}>
+				<CsrfField token={csrfToken} />
+				<input type="hidden" name="intent" value={intent} />
+				{children}
+				<button
+					type="submit"
+					className={`govuk-button${warning ? ' govuk-button--warning' : ''}`}
+					data-module="govuk-button"
+				>
+					{submit}
+				</button>
+			</Form>
+		</>
+	)
+}
+
+/** Who earns the bonus, for what, and under which scheme. */
+function EntrySummary({ entry, milestone }: { entry: SerializeFrom<typeof loader>['entry']; milestone: string }) {
+	return (
+		<dl className="govuk-summary-list">
+			<SummaryRow name="Status">
+				<BonusStatusTag status={entry.status} />
+			</SummaryRow>
+			<SummaryRow name="Amount">{formatPounds(entry.amountPence)}</SummaryRow>
+			<SummaryRow name="Milestone">{milestone}</SummaryRow>
+			<SummaryRow name="Paid to">
+				{entry.payee ? (
+					<>
+						<Link className="govuk-link" to={`/staff/carers/${entry.payee.id}`}>
+							{entry.payee.name}
+						</Link>
+						{entry.payee.status !== 'active' ? ' (inactive)' : ''}
+					</>
+				) : (
+					'Not known until the new carers are approved'
+				)}
+			</SummaryRow>
+			<SummaryRow name="Referred by">
+				<Link className="govuk-link" to={`/staff/carers/${entry.referral.referrer.id}`}>
+					{entry.referral.referrer.name}
+				</Link>{' '}
+				using {VIA_LABELS[entry.referral.via] ?? entry.referral.via}, on {formatDate(entry.referral.referredOn)}
+			</SummaryRow>
+			<SummaryRow name="Household referred">
+				<Link className="govuk-link" to={`/staff/households/${entry.referral.household.id}`}>
+					{entry.referral.household.reference}
+				</Link>
+			</SummaryRow>
+			<SummaryRow name="Bonus scheme">
+				{entry.referral.scheme.effectiveFrom <= '2000-01-01'
+					? 'The service’s first scheme'
+					: `The scheme from ${formatDate(entry.referral.scheme.effectiveFrom)}`}
+			</SummaryRow>
+		</dl>
+	)
+}
+
+function Approve({ amountPence, csrfToken }: { amountPence: number; csrfToken: string }) {
+	return (
+		<Decision
+			heading="Approve for payment"
+			intro="Check the referral is genuine and the milestone was reached. Once approved, the bonus can be paid."
+			intent="approve"
+			csrfToken={csrfToken}
+			submit={<>Approve {formatPounds(amountPence)} bonus</>}
+		/>
+	)
+}
+
+/** A payment made outside Stripe (through payroll, by cheque...): how, when and its reference. */
+function PayAnotherWay({ csrfToken, result }: { csrfToken: string; result: Answered }) {
+	const { errors, values } = answersFor(result, 'pay')
+	return (
+		<Decision
+			heading="Record a payment made another way"
+			intro="When the bonus was paid outside Stripe, for example through payroll with the carer’s allowance."
+			intent="pay"
+			csrfToken={csrfToken}
+			submit="Record payment"
+			noValidate
+		>
+			<Radios
+				name="method"
+				legend="How was it paid?"
+				error={errorFor(errors, 'method')}
+				choices={MANUAL_PAYMENT_METHODS.map((method) => ({ value: method.value, label: method.label }))}
+				selected={values?.method ? [values.method] : []}
+			/>
+			<DateInput
+				name="paidOn"
+				legend="Date it was paid"
+				hint="Today or earlier, for example 27 3 2026"
+				error={errorFor(errors, 'paidOn')}
+				defaultValue={values?.paidOn}
+			/>
+			<TextInput
+				name="reference"
+				label="Payment reference"
+				hint="The reference in the payroll or finance system, or the cheque number"
+				spellCheck={false}
+				maxLength={100}
+				widthClass="govuk-!-width-two-thirds"
+				defaultValue={values?.reference}
+				error={errorFor(errors, 'reference')}
+			/>
+		</Decision>
+	)
+}
+
+/** A bonus that will never be paid, and why. */
+function MakeVoid({ csrfToken, result }: { csrfToken: string; result: Answered }) {
+	const { errors, values } = answersFor(result, 'void')
+	return (
+		<Decision
+			heading="Make void"
+			intro="A void bonus will never be paid. The reason is kept in the bonus’s history and the household’s audit log."
+			intent="void"
+			csrfToken={csrfToken}
+			submit="Make bonus void"
+			warning
+			noValidate
+		>
+			<Textarea
+				name="reason"
+				label="Why is the bonus void?"
+				hint="For example, the referral was a duplicate"
+				error={errorFor(errors, 'reason')}
+				defaultValue={values?.reason}
+				rows={3}
+			/>
+		</Decision>
 	)
 }
 
@@ -344,18 +387,12 @@ function StripePayments({ stripe, csrfToken }: { stripe: NonNullable<StripePanel
 			<h2 className="govuk-heading-m">Pay through Stripe</h2>
 			{stripe.notice ? <p className="govuk-body">{stripe.notice}</p> : null}
 			{stripe.canPay ? (
-				<>
-					<p className="govuk-body">
-						Stripe sends the bonus to the carer’s bank account. It shows as paid once Stripe confirms the transfer.
-					</p>
-					<Form method="post">
-						<CsrfField token={csrfToken} />
-						<input type="hidden" name="intent" value="stripe" />
-						<button type="submit" className="govuk-button" data-module="govuk-button">
-							Pay with Stripe
-						</button>
-					</Form>
-				</>
+				<Decision
+					intro="Stripe sends the bonus to the carer’s bank account. It shows as paid once Stripe confirms the transfer."
+					intent="stripe"
+					csrfToken={csrfToken}
+					submit="Pay with Stripe"
+				/>
 			) : null}
 			{stripe.payments.length > 0 ? (
 				<table className="govuk-table">

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { Radios } from '~/components/form.tsx'
 import { Pagination } from '~/components/pagination.tsx'
@@ -41,12 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the status filter, the counts and the table in one component; split them
 export default function Bonuses() {
 	const page = useLoaderData<typeof loader>()
 	const { search } = useLocation()
-	const count = (filter: (typeof LEDGER_FILTERS)[number]) =>
-		filter === 'all' ? Object.values(page.counts).reduce((sum, n) => sum + (n ?? 0), 0) : (page.counts[filter] ?? 0)
 	return (
 		<>
 			<h1 className="govuk-heading-l">Bonuses</h1>
@@ -59,89 +56,109 @@ export default function Bonuses() {
 				in force on the day of the referral.
 			</p>
 			{page.attention.length > 0 ? <NeedsAttention payments={page.attention} /> : null}
-			<Form method="get" className="app-filters app-no-print" aria-label="Filter bonuses" role="search">
-				<Radios
-					name="status"
-					legend="Show"
-					inline
-					choices={LEDGER_FILTERS.map((filter) => ({
-						value: filter,
-						label: `${LEDGER_FILTER_LABELS[filter]} (${count(filter)})`,
-					}))}
-					selected={[page.filter]}
-				/>
-				<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-					Show bonuses
-				</button>
-			</Form>
+			<StatusFilter filter={page.filter} counts={page.counts} />
 			<h2 className="govuk-heading-m" role="status">
 				{LEDGER_FILTER_LABELS[page.filter]}: {page.total} {page.total === 1 ? 'bonus' : 'bonuses'}
 			</h2>
-			{page.entries.length === 0 ? (
-				<p className="govuk-body">There are none.</p>
-			) : (
-				<div className="app-table-scroll" role="region" aria-label="Bonuses" tabIndex={0}>
-					<table className="govuk-table">
-						<caption className="govuk-table__caption govuk-visually-hidden">
-							{LEDGER_FILTER_LABELS[page.filter]}, page {page.page} of {page.pages}
-						</caption>
-						<thead className="govuk-table__head">
-							<tr className="govuk-table__row">
-								<th scope="col" className="govuk-table__header">
-									Referrer
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Milestone
-								</th>
-								<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-									Amount
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Status
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Dates
-								</th>
-							</tr>
-						</thead>
-						<tbody className="govuk-table__body">
-							{page.entries.map((entry) => (
-								<tr className="govuk-table__row" key={entry.id}>
-									<td className="govuk-table__cell">
-										<Link className="govuk-link" to={`/staff/bonuses/${entry.id}`}>
-											{entry.referrer}
-											<span className="govuk-visually-hidden">
-												: {MILESTONE_LABELS[entry.milestone] ?? entry.milestone}
-											</span>
-										</Link>
-										{entry.payee && entry.payee !== entry.referrer ? (
-											<span className="govuk-body-s govuk-!-display-block govuk-!-margin-0">Paid to {entry.payee}</span>
-										) : null}
-									</td>
-									<td className="govuk-table__cell">{MILESTONE_LABELS[entry.milestone] ?? entry.milestone}</td>
-									<td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(entry.amountPence)}</td>
-									<td className="govuk-table__cell">
-										<BonusStatusTag status={entry.status} />
-									</td>
-									<td className="govuk-table__cell">
-										<ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-0">
-											<li>Referred {formatShortDate(entry.referredOn)}</li>
-											{entry.earnedOn ? <li>Earned {formatShortDate(entry.earnedOn)}</li> : null}
-											{entry.approvedAt ? (
-												<li>Approved {formatShortDate(londonDate(new Date(entry.approvedAt)))}</li>
-											) : null}
-											{entry.paidOn ? <li>Paid {formatShortDate(entry.paidOn)}</li> : null}
-											{entry.voidedAt ? <li>Void {formatShortDate(londonDate(new Date(entry.voidedAt)))}</li> : null}
-										</ul>
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			)}
+			{page.entries.length === 0 ? <p className="govuk-body">There are none.</p> : <Ledger page={page} />}
 			<Pagination page={page.page} pages={page.pages} search={search} />
 		</>
+	)
+}
+
+type LedgerPage = SerializeFrom<typeof loader>
+type LedgerFilter = (typeof LEDGER_FILTERS)[number]
+
+/** Which bonuses to show, each choice with how many there are. */
+function StatusFilter({ filter, counts }: { filter: LedgerFilter; counts: LedgerPage['counts'] }) {
+	const count = (choice: LedgerFilter) =>
+		choice === 'all' ? Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0) : (counts[choice] ?? 0)
+	return (
+		<Form method="get" className="app-filters app-no-print" aria-label="Filter bonuses" role="search">
+			<Radios
+				name="status"
+				legend="Show"
+				inline
+				choices={LEDGER_FILTERS.map((choice) => ({
+					value: choice,
+					label: `${LEDGER_FILTER_LABELS[choice]} (${count(choice)})`,
+				}))}
+				selected={[filter]}
+			/>
+			<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+				Show bonuses
+			</button>
+		</Form>
+	)
+}
+
+/** One page of the ledger: who, for what, how much, where it stands and when each step happened. */
+function Ledger({ page }: { page: LedgerPage }) {
+	return (
+		<div className="app-table-scroll" role="region" aria-label="Bonuses" tabIndex={0}>
+			<table className="govuk-table">
+				<caption className="govuk-table__caption govuk-visually-hidden">
+					{LEDGER_FILTER_LABELS[page.filter]}, page {page.page} of {page.pages}
+				</caption>
+				<thead className="govuk-table__head">
+					<tr className="govuk-table__row">
+						<th scope="col" className="govuk-table__header">
+							Referrer
+						</th>
+						<th scope="col" className="govuk-table__header">
+							Milestone
+						</th>
+						<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+							Amount
+						</th>
+						<th scope="col" className="govuk-table__header">
+							Status
+						</th>
+						<th scope="col" className="govuk-table__header">
+							Dates
+						</th>
+					</tr>
+				</thead>
+				<tbody className="govuk-table__body">
+					{page.entries.map((entry) => (
+						<tr className="govuk-table__row" key={entry.id}>
+							<td className="govuk-table__cell">
+								<Link className="govuk-link" to={`/staff/bonuses/${entry.id}`}>
+									{entry.referrer}
+									<span className="govuk-visually-hidden">
+										: {MILESTONE_LABELS[entry.milestone] ?? entry.milestone}
+									</span>
+								</Link>
+								{entry.payee && entry.payee !== entry.referrer ? (
+									<span className="govuk-body-s govuk-!-display-block govuk-!-margin-0">Paid to {entry.payee}</span>
+								) : null}
+							</td>
+							<td className="govuk-table__cell">{MILESTONE_LABELS[entry.milestone] ?? entry.milestone}</td>
+							<td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(entry.amountPence)}</td>
+							<td className="govuk-table__cell">
+								<BonusStatusTag status={entry.status} />
+							</td>
+							<td className="govuk-table__cell">
+								<EntryDates entry={entry} />
+							</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
+	)
+}
+
+/** When the bonus was referred, earned, approved, paid or made void (those that have happened). */
+function EntryDates({ entry }: { entry: LedgerPage['entries'][number] }) {
+	return (
+		<ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-0">
+			<li>Referred {formatShortDate(entry.referredOn)}</li>
+			{entry.earnedOn ? <li>Earned {formatShortDate(entry.earnedOn)}</li> : null}
+			{entry.approvedAt ? <li>Approved {formatShortDate(londonDate(new Date(entry.approvedAt)))}</li> : null}
+			{entry.paidOn ? <li>Paid {formatShortDate(entry.paidOn)}</li> : null}
+			{entry.voidedAt ? <li>Void {formatShortDate(londonDate(new Date(entry.voidedAt)))}</li> : null}
+		</ul>
 	)
 }
 

@@ -1,19 +1,20 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, SuccessBanner } from '~/components/form.tsx'
 import { revalidateAfterStale } from '~/components/household.tsx'
 import { Pagination } from '~/components/pagination.tsx'
+import { SummaryRow } from '~/components/summary-list.tsx'
 import { MatchNotices } from '~/components/possible-matches.tsx'
 import { ReferralSection } from '~/components/referrals.tsx'
 import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
 import { BEST_TIMES, FOSTERING_INTERESTS, NOT_SURE, SPARE_BEDROOM_OPTIONS } from '~/domain/enquiry-form.ts'
-import { doneMessage, readVersion } from '~/domain/household-forms.ts'
+import { doneMessage } from '~/domain/household-forms.ts'
 import { STATUS_LABELS } from '~/domain/pipeline-filters.ts'
 import { availableActions, rolesFor, type HouseholdAction } from '~/domain/household-actions.ts'
 import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
+import type { HouseholdStatus } from '~/domain/stage-machine.ts'
 import type { StageKey } from '~/domain/stages.ts'
 import type { ClockRow } from '~/domain/deadlines.ts'
 import { labelOf as label, type TimelineItem } from '~/domain/timeline.ts'
@@ -64,14 +65,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** The record's own form: marking a task as done. */
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: rolesFor('complete_task') })
-	const form = await postedForm(request, session)
 	const householdId = params.id ?? ''
-	const result = await completeTask({
-		householdId,
-		expectedVersion: readVersion(form) ?? 0,
-		actor: session.user,
-		taskId: String(form.get('taskId') ?? ''),
-	})
+	const { form, change } = await postedForm(request, { session, household: { id: householdId } })
+	const result = await completeTask({ ...change, taskId: String(form.get('taskId') ?? '') })
 	if (!result.ok) return refused(result, {})
 	return backToRecord(householdId, 'task-done')
 }
@@ -81,15 +77,6 @@ function withoutDone(search: string) {
 	const params = new URLSearchParams(search)
 	params.delete('done')
 	return params.toString()
-}
-
-function Row({ name, children }: { name: string; children: ReactNode }) {
-	return (
-		<div className="govuk-summary-list__row">
-			<dt className="govuk-summary-list__key">{name}</dt>
-			<dd className="govuk-summary-list__value">{children}</dd>
-		</div>
-	)
 }
 
 /** The record's list of actions: where each goes and what it says, for those the household offers. */
@@ -113,17 +100,14 @@ function actionLinks(
 	]
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): every section of the household's record in one component; one component per section
 export default function HouseholdRecord() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	const location = useLocation()
-	const { household, state, stageNames } = page
+	const { household } = page
 	const errors = (result?.errors ?? []).map((error) => ({ message: error.message }))
-	const base = `/staff/households/${household.id}`
 	const name = household.displayName || household.reference
 	const can = (action: HouseholdAction) => page.actions.includes(action)
-	const links = actionLinks(base, stageNames).filter((link) => can(link.action))
 	return (
 		<>
 			<title>{`${errors.length > 0 ? 'Error: ' : ''}${name} – household`}</title>
@@ -132,194 +116,23 @@ export default function HouseholdRecord() {
 			<MatchNotices householdId={household.id} notices={page.possibleMatches} />
 			<span className="govuk-caption-l">{household.reference}</span>
 			<h1 className="govuk-heading-l">
-				{name}{' '}
-				<strong className={`govuk-tag${household.route === 'kinship' ? ' govuk-tag--purple' : ' govuk-tag--blue'}`}>
-					{household.route === 'kinship' ? 'Kinship' : 'Mainstream'}
-				</strong>
+				{name} <RouteTag route={household.route} />
 			</h1>
 			<div className="govuk-grid-row">
 				<div className="govuk-grid-column-two-thirds">
-					<h2 className="govuk-heading-m">Summary</h2>
-					<dl className="govuk-summary-list" data-testid="household-summary">
-						<Row name="Stage">
-							<span data-testid="current-stage">{stageNames[household.stage]}</span>
-							{state.openStages.length > 1 ? (
-								<p className="govuk-body-s govuk-!-margin-bottom-0">
-									Open stages: {state.openStages.map((stage) => stageNames[stage]).join(' and ')}
-								</p>
-							) : null}
-						</Row>
-						<Row name="Status">
-							<strong
-								className={`govuk-tag ${
-									household.status === 'open'
-										? 'govuk-tag--green'
-										: household.status === 'on_hold'
-											? 'govuk-tag--yellow'
-											: 'govuk-tag--grey'
-								}`}
-								data-testid="status"
-							>
-								{STATUS_LABELS[household.status]}
-							</strong>
-							{state.holdReviewOn ? (
-								<p className="govuk-body-s govuk-!-margin-bottom-0">
-									Review the hold on {formatDate(state.holdReviewOn)}
-								</p>
-							) : null}
-							{state.closedReason ? (
-								<p className="govuk-body-s govuk-!-margin-bottom-0">Reason: {state.closedReason}</p>
-							) : null}
-						</Row>
-						<Row name="In this stage since">
-							{formatDate(household.stageEnteredOn)} (
-							{household.daysInStage === 1 ? '1 day' : `${household.daysInStage} days`})
-						</Row>
-						<Row name="Owner">{household.owner?.name ?? 'Unassigned'}</Row>
-						<Row name="First enquiry">{formatDateTime(household.firstEnquiryAt)}</Row>
-					</dl>
+					<Summary page={page} />
 					<Clocks clocks={page.clocks} />
-
-					<h2 className="govuk-heading-m">Applicants</h2>
-					{page.applicants.map((applicant) => (
-						<dl className="govuk-summary-list" key={applicant.id}>
-							<Row name="Name">
-								{applicant.firstName} {applicant.lastName}
-								{applicant.isPrimary && page.applicants.length > 1 ? ' (main contact)' : ''}
-							</Row>
-							<Row name="Email">
-								<a className="govuk-link" href={`mailto:${applicant.email}`}>
-									{applicant.email}
-								</a>
-							</Row>
-							<Row name="Phone">
-								<a className="govuk-link" href={`tel:${applicant.phone.replace(/\s/g, '')}`}>
-									{applicant.phone}
-								</a>
-							</Row>
-							{page.enquiries[0] ? (
-								<Row name="Best time to call">{label(BEST_TIMES, page.enquiries[0].bestTimeToCall)}</Row>
-							) : null}
-						</dl>
-					))}
-
-					<h2 className="govuk-heading-m">Household</h2>
-					<dl className="govuk-summary-list">
-						<Row name="Postcode">{household.postcode}</Row>
-						<Row name="Spare bedroom">{label(SPARE_BEDROOM_OPTIONS, household.spareBedroom)}</Row>
-						<Row name="Who lives there">{household.householdMembers || 'Not given'}</Row>
-						<Row name="Interested in">
-							{household.fosteringInterests.length > 0
-								? household.fosteringInterests
-										.map((interest) => (interest === NOT_SURE ? 'Not sure yet' : label(FOSTERING_INTERESTS, interest)))
-										.join(', ')
-								: 'Not given'}
-						</Row>
-					</dl>
-
-					<h2 className="govuk-heading-m">{page.enquiries.length > 1 ? 'Enquiries' : 'Enquiry'}</h2>
-					{page.enquiries.map((enquiry) => (
-						<dl className="govuk-summary-list" key={enquiry.id} aria-label={`Enquiry ${enquiry.reference}`}>
-							<Row name="Reference">{enquiry.reference}</Row>
-							<Row name="Received">{formatDateTime(enquiry.receivedAt)}</Row>
-							<Row name="Channel">{enquiry.channel}</Row>
-							<Row name="How they heard">
-								{label(HOW_HEARD_OPTIONS, enquiry.howHeard)}
-								{enquiry.howHeardOther ? `: ${enquiry.howHeardOther}` : ''}
-							</Row>
-							{enquiry.utm.some(Boolean) ? (
-								<Row name="Campaign (UTM)">
-									{['source', 'medium', 'campaign', 'content']
-										.map((part, index) => (enquiry.utm[index] ? `${part}: ${enquiry.utm[index]}` : null))
-										.filter(Boolean)
-										.join(', ')}
-								</Row>
-							) : null}
-							{enquiry.referringSite ? <Row name="Referring site">{enquiry.referringSite}</Row> : null}
-							{enquiry.landingPage ? <Row name="Landing page">{enquiry.landingPage}</Row> : null}
-							{enquiry.referralCode ? <Row name="Referral code">{enquiry.referralCode}</Row> : null}
-							{enquiry.isKinship ? <Row name="Kinship">{enquiry.kinshipDetails || 'Yes'}</Row> : null}
-						</dl>
-					))}
-
+					<Applicants page={page} />
+					<AboutTheHousehold household={household} />
+					<Enquiries enquiries={page.enquiries} />
 					<ReferralSection
 						householdId={household.id}
 						referrals={page.referrals}
 						canChange={can('referral')}
 						canViewCarers={page.canViewCarers}
 					/>
-
-					<h2 className="govuk-heading-m">Open tasks</h2>
-					{page.openTasks.length === 0 ? (
-						<p className="govuk-body">No open tasks.</p>
-					) : (
-						<table className="govuk-table">
-							<caption className="govuk-table__caption govuk-visually-hidden">Open tasks</caption>
-							<thead className="govuk-table__head">
-								<tr className="govuk-table__row">
-									<th scope="col" className="govuk-table__header">
-										Task
-									</th>
-									<th scope="col" className="govuk-table__header">
-										Due
-									</th>
-									<th scope="col" className="govuk-table__header">
-										Who
-									</th>
-									<th scope="col" className="govuk-table__header">
-										<span className="govuk-visually-hidden">Action</span>
-									</th>
-								</tr>
-							</thead>
-							<tbody className="govuk-table__body">
-								{page.openTasks.map((task) => (
-									<tr className="govuk-table__row" key={task.id}>
-										<td className="govuk-table__cell">{task.title}</td>
-										<td className="govuk-table__cell">
-											{formatDate(task.dueOn)}
-											{task.overdue ? (
-												<>
-													{' '}
-													<strong className="govuk-tag govuk-tag--red">Overdue</strong>
-												</>
-											) : null}
-										</td>
-										<td className="govuk-table__cell">{task.assignee ?? 'Unassigned'}</td>
-										<td className="govuk-table__cell">
-											{can('complete_task') ? (
-												<Form method="post" action={`${base}?index`}>
-													<CsrfField token={page.csrfToken} />
-													<input type="hidden" name="version" value={household.version} />
-													<input type="hidden" name="taskId" value={task.id} />
-													<button
-														type="submit"
-														className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-													>
-														Mark as done<span className="govuk-visually-hidden">: {task.title}</span>
-													</button>
-												</Form>
-											) : null}
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					)}
-
-					<h2 className="govuk-heading-m">Notes</h2>
-					{page.recentNotes.length === 0 ? (
-						<p className="govuk-body">No notes yet.</p>
-					) : (
-						page.recentNotes.map((note) => (
-							<div className="govuk-inset-text" key={note.id}>
-								<p className="govuk-body app-preserve-lines">{note.body}</p>
-								<p className="govuk-body-s govuk-!-margin-bottom-0">
-									{note.author}, {formatDateTime(note.createdAt)}
-								</p>
-							</div>
-						))
-					)}
-
+					<OpenTasks page={page} canComplete={can('complete_task')} />
+					<Notes notes={page.recentNotes} />
 					<h2 className="govuk-heading-m" id="timeline">
 						Timeline
 					</h2>
@@ -327,25 +140,261 @@ export default function HouseholdRecord() {
 					<Pagination page={page.timeline.page} pages={page.timeline.pages} search={withoutDone(location.search)} />
 				</div>
 				<div className="govuk-grid-column-one-third">
-					{links.length > 0 ? (
-						<nav aria-labelledby="household-actions">
-							<h2 className="govuk-heading-m" id="household-actions">
-								Actions
-							</h2>
-							<ul className="govuk-list">
-								{links.map((item) => (
-									<li key={item.to}>
-										<Link className="govuk-link" to={item.to}>
-											{item.text}
-										</Link>
-									</li>
-								))}
-							</ul>
-						</nav>
-					) : null}
+					<ActionsNav
+						links={actionLinks(`/staff/households/${household.id}`, page.stageNames).filter((link) => can(link.action))}
+					/>
 				</div>
 			</div>
 		</>
+	)
+}
+
+type RecordPage = SerializeFrom<typeof loader>
+
+/** Mainstream fostering or kinship (family and friends) care: a tag beside the household's name. */
+function RouteTag({ route }: { route: string }) {
+	return (
+		<strong className={`govuk-tag${route === 'kinship' ? ' govuk-tag--purple' : ' govuk-tag--blue'}`}>
+			{route === 'kinship' ? 'Kinship' : 'Mainstream'}
+		</strong>
+	)
+}
+
+/** Where the household is: its stage and status, how long it has been there, and who owns it. */
+function Summary({ page }: { page: RecordPage }) {
+	const { household, state, stageNames } = page
+	return (
+		<>
+			<h2 className="govuk-heading-m">Summary</h2>
+			<dl className="govuk-summary-list" data-testid="household-summary">
+				<SummaryRow name="Stage">
+					<span data-testid="current-stage">{stageNames[household.stage]}</span>
+					{state.openStages.length > 1 ? (
+						<p className="govuk-body-s govuk-!-margin-bottom-0">
+							Open stages: {state.openStages.map((stage) => stageNames[stage]).join(' and ')}
+						</p>
+					) : null}
+				</SummaryRow>
+				<SummaryRow name="Status">
+					<HouseholdStatusTag status={household.status} />
+					{state.holdReviewOn ? (
+						<p className="govuk-body-s govuk-!-margin-bottom-0">Review the hold on {formatDate(state.holdReviewOn)}</p>
+					) : null}
+					{state.closedReason ? (
+						<p className="govuk-body-s govuk-!-margin-bottom-0">Reason: {state.closedReason}</p>
+					) : null}
+				</SummaryRow>
+				<SummaryRow name="In this stage since">
+					{formatDate(household.stageEnteredOn)} (
+					{household.daysInStage === 1 ? '1 day' : `${household.daysInStage} days`})
+				</SummaryRow>
+				<SummaryRow name="Owner">{household.owner?.name ?? 'Unassigned'}</SummaryRow>
+				<SummaryRow name="First enquiry">{formatDateTime(household.firstEnquiryAt)}</SummaryRow>
+			</dl>
+		</>
+	)
+}
+
+const STATUS_TAG_CLASS: Record<HouseholdStatus, string> = {
+	open: 'govuk-tag--green',
+	on_hold: 'govuk-tag--yellow',
+	closed: 'govuk-tag--grey',
+}
+
+function HouseholdStatusTag({ status }: { status: HouseholdStatus }) {
+	return (
+		<strong className={`govuk-tag ${STATUS_TAG_CLASS[status]}`} data-testid="status">
+			{STATUS_LABELS[status]}
+		</strong>
+	)
+}
+
+/** Each applicant and how to reach them (the best time to call is the latest enquiry's). */
+function Applicants({ page }: { page: RecordPage }) {
+	return (
+		<>
+			<h2 className="govuk-heading-m">Applicants</h2>
+			{page.applicants.map((applicant) => (
+				<dl className="govuk-summary-list" key={applicant.id}>
+					<SummaryRow name="Name">
+						{applicant.firstName} {applicant.lastName}
+						{applicant.isPrimary && page.applicants.length > 1 ? ' (main contact)' : ''}
+					</SummaryRow>
+					<SummaryRow name="Email">
+						<a className="govuk-link" href={`mailto:${applicant.email}`}>
+							{applicant.email}
+						</a>
+					</SummaryRow>
+					<SummaryRow name="Phone">
+						<a className="govuk-link" href={`tel:${applicant.phone.replace(/\s/g, '')}`}>
+							{applicant.phone}
+						</a>
+					</SummaryRow>
+					{page.enquiries[0] ? (
+						<SummaryRow name="Best time to call">{label(BEST_TIMES, page.enquiries[0].bestTimeToCall)}</SummaryRow>
+					) : null}
+				</dl>
+			))}
+		</>
+	)
+}
+
+/** What the household told us about their home and the fostering they are interested in. */
+function AboutTheHousehold({ household }: { household: RecordPage['household'] }) {
+	return (
+		<>
+			<h2 className="govuk-heading-m">Household</h2>
+			<dl className="govuk-summary-list">
+				<SummaryRow name="Postcode">{household.postcode}</SummaryRow>
+				<SummaryRow name="Spare bedroom">{label(SPARE_BEDROOM_OPTIONS, household.spareBedroom)}</SummaryRow>
+				<SummaryRow name="Who lives there">{household.householdMembers || 'Not given'}</SummaryRow>
+				<SummaryRow name="Interested in">
+					{household.fosteringInterests.length > 0
+						? household.fosteringInterests
+								.map((interest) => (interest === NOT_SURE ? 'Not sure yet' : label(FOSTERING_INTERESTS, interest)))
+								.join(', ')
+						: 'Not given'}
+				</SummaryRow>
+			</dl>
+		</>
+	)
+}
+
+/** Each enquiry the household made, and where it came from. */
+function Enquiries({ enquiries }: { enquiries: RecordPage['enquiries'] }) {
+	return (
+		<>
+			<h2 className="govuk-heading-m">{enquiries.length > 1 ? 'Enquiries' : 'Enquiry'}</h2>
+			{enquiries.map((enquiry) => (
+				<dl className="govuk-summary-list" key={enquiry.id} aria-label={`Enquiry ${enquiry.reference}`}>
+					<SummaryRow name="Reference">{enquiry.reference}</SummaryRow>
+					<SummaryRow name="Received">{formatDateTime(enquiry.receivedAt)}</SummaryRow>
+					<SummaryRow name="Channel">{enquiry.channel}</SummaryRow>
+					<SummaryRow name="How they heard">
+						{label(HOW_HEARD_OPTIONS, enquiry.howHeard)}
+						{enquiry.howHeardOther ? `: ${enquiry.howHeardOther}` : ''}
+					</SummaryRow>
+					{enquiry.utm.some(Boolean) ? (
+						<SummaryRow name="Campaign (UTM)">
+							{['source', 'medium', 'campaign', 'content']
+								.map((part, index) => (enquiry.utm[index] ? `${part}: ${enquiry.utm[index]}` : null))
+								.filter(Boolean)
+								.join(', ')}
+						</SummaryRow>
+					) : null}
+					{enquiry.referringSite ? <SummaryRow name="Referring site">{enquiry.referringSite}</SummaryRow> : null}
+					{enquiry.landingPage ? <SummaryRow name="Landing page">{enquiry.landingPage}</SummaryRow> : null}
+					{enquiry.referralCode ? <SummaryRow name="Referral code">{enquiry.referralCode}</SummaryRow> : null}
+					{enquiry.isKinship ? <SummaryRow name="Kinship">{enquiry.kinshipDetails || 'Yes'}</SummaryRow> : null}
+				</dl>
+			))}
+		</>
+	)
+}
+
+/** The household's open tasks, each with a button to mark it done (for staff who may). */
+function OpenTasks({ page, canComplete }: { page: RecordPage; canComplete: boolean }) {
+	return (
+		<>
+			<h2 className="govuk-heading-m">Open tasks</h2>
+			{page.openTasks.length === 0 ? (
+				<p className="govuk-body">No open tasks.</p>
+			) : (
+				<table className="govuk-table">
+					<caption className="govuk-table__caption govuk-visually-hidden">Open tasks</caption>
+					<thead className="govuk-table__head">
+						<tr className="govuk-table__row">
+							<th scope="col" className="govuk-table__header">
+								Task
+							</th>
+							<th scope="col" className="govuk-table__header">
+								Due
+							</th>
+							<th scope="col" className="govuk-table__header">
+								Who
+							</th>
+							<th scope="col" className="govuk-table__header">
+								<span className="govuk-visually-hidden">Action</span>
+							</th>
+						</tr>
+					</thead>
+					<tbody className="govuk-table__body">
+						{page.openTasks.map((task) => (
+							<tr className="govuk-table__row" key={task.id}>
+								<td className="govuk-table__cell">{task.title}</td>
+								<td className="govuk-table__cell">
+									{formatDate(task.dueOn)}
+									{task.overdue ? (
+										<>
+											{' '}
+											<strong className="govuk-tag govuk-tag--red">Overdue</strong>
+										</>
+									) : null}
+								</td>
+								<td className="govuk-table__cell">{task.assignee ?? 'Unassigned'}</td>
+								<td className="govuk-table__cell">{canComplete ? <MarkAsDone page={page} task={task} /> : null}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			)}
+		</>
+	)
+}
+
+/** The record's own form (its action): this task is done, at the version of the household shown. */
+function MarkAsDone({ page, task }: { page: RecordPage; task: { id: string; title: string } }) {
+	return (
+		<Form method="post" action={`/staff/households/${page.household.id}?index`}>
+			<CsrfField token={page.csrfToken} />
+			<input type="hidden" name="version" value={page.household.version} />
+			<input type="hidden" name="taskId" value={task.id} />
+			<button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+				Mark as done<span className="govuk-visually-hidden">: {task.title}</span>
+			</button>
+		</Form>
+	)
+}
+
+/** The most recent notes, newest first. */
+function Notes({ notes }: { notes: RecordPage['recentNotes'] }) {
+	return (
+		<>
+			<h2 className="govuk-heading-m">Notes</h2>
+			{notes.length === 0 ? (
+				<p className="govuk-body">No notes yet.</p>
+			) : (
+				notes.map((note) => (
+					<div className="govuk-inset-text" key={note.id}>
+						<p className="govuk-body app-preserve-lines">{note.body}</p>
+						<p className="govuk-body-s govuk-!-margin-bottom-0">
+							{note.author}, {formatDateTime(note.createdAt)}
+						</p>
+					</div>
+				))
+			)}
+		</>
+	)
+}
+
+/** The actions this member of staff may take on the household now (none: no list). */
+function ActionsNav({ links }: { links: { to: string; text: string }[] }) {
+	if (links.length === 0) return null
+	return (
+		<nav aria-labelledby="household-actions">
+			<h2 className="govuk-heading-m" id="household-actions">
+				Actions
+			</h2>
+			<ul className="govuk-list">
+				{links.map((item) => (
+					<li key={item.to}>
+						<Link className="govuk-link" to={item.to}>
+							{item.text}
+						</Link>
+					</li>
+				))}
+			</ul>
+		</nav>
 	)
 }
 

@@ -1,17 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
-import { readDated, readVersion } from '~/domain/household-forms.ts'
+import { readDated } from '~/domain/household-forms.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { runStageCommand } from '~/models/households.server.ts'
-import {
-	backToRecord,
-	householdActionPage,
-	invalid,
-	postedForm,
-	refused,
-	typed,
-} from '~/services/household-route.server.ts'
+import { backToRecord, householdActionPage, invalid, postedForm, refused } from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 
 // The last of Stage 1's checks and references has arrived: the service's clock for its Stage 1
@@ -28,14 +21,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const page = await householdActionPage(request, params, 'checks_received')
-	const form = await postedForm(request, page.session)
-	const answers = typed(form, ['backdateReason', 'note'], ['businessDate'])
+	const { form, answers, change } = await postedForm(request, page, ['backdateReason', 'note'], ['businessDate'])
 	const dated = readDated(form, 'The date the last check arrived')
 	if (!dated.ok) return invalid(dated.errors, answers)
 	const result = await runStageCommand({
-		householdId: page.household.id,
-		expectedVersion: readVersion(form) ?? 0,
-		actor: page.session.user,
+		...change,
 		command: { type: 'checks_received', ...dated.value },
 		audit: `Recorded that the last ${page.stageNames.stage_1} check arrived on ${formatDate(dated.value.businessDate)}`,
 	})
@@ -51,12 +41,9 @@ export default function ChecksReceived() {
 	return (
 		<HouseholdActionPage
 			title={`Record the last ${stage1} check`}
-			household={page.household}
-			stageNames={page.stageNames}
+			view={page}
 			errors={errors}
-			csrfToken={page.csrfToken}
 			submitLabel="Record the last check"
-			blocked={page.blocked}
 		>
 			<p className="govuk-body">
 				Record this when the last of the {stage1} checks and references has come back. The service’s target for a{' '}

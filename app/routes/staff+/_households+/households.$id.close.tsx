@@ -1,18 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
-import { exitReasonGroups, readDated, readExitReason, readVersion } from '~/domain/household-forms.ts'
+import { exitReasonGroups, readDated, readExitReason } from '~/domain/household-forms.ts'
 import { ENDED_BY_LABELS } from '~/domain/timeline.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { exitReasonOptions, runStageCommand } from '~/models/households.server.ts'
-import {
-	backToRecord,
-	householdActionPage,
-	invalid,
-	postedForm,
-	refused,
-	typed,
-} from '~/services/household-route.server.ts'
+import { backToRecord, householdActionPage, invalid, postedForm, refused } from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { errorFor } from '~/domain/field-errors.ts'
 
@@ -34,8 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const page = await householdActionPage(request, params, 'close')
-	const form = await postedForm(request, page.session)
-	const answers = typed(form, ['exitReasonKey', 'backdateReason', 'note'], ['businessDate'])
+	const { form, answers, change } = await postedForm(
+		request,
+		page,
+		['exitReasonKey', 'backdateReason', 'note'],
+		['businessDate']
+	)
 	const reasons = await exitReasonOptions()
 	const reason = readExitReason(form, reasons)
 	const dated = readDated(form, 'The date they left')
@@ -43,9 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (errors.length > 0 || !reason.ok || !dated.ok) return invalid(errors, answers)
 	const label = reasons.find((option) => option.key === reason.value.exitReasonKey)!.label
 	const result = await runStageCommand({
-		householdId: page.household.id,
-		expectedVersion: readVersion(form) ?? 0,
-		actor: page.session.user,
+		...change,
 		command: { type: 'close', ...reason.value, ...dated.value },
 		audit: `Closed at ${page.stageNames[page.household.stage]}: ${
 			ENDED_BY_LABELS[reason.value.endedBy]
@@ -69,15 +64,7 @@ export default function CloseHousehold() {
 			.map((reason, index) => [reason.key, index === 0 ? 'exitReasonKey' : `exitReasonKey-${index + 1}`])
 	)
 	return (
-		<HouseholdActionPage
-			title="Close the household"
-			household={page.household}
-			stageNames={page.stageNames}
-			errors={errors}
-			csrfToken={page.csrfToken}
-			submitLabel="Close the household"
-			blocked={page.blocked}
-		>
+		<HouseholdActionPage title="Close the household" view={page} errors={errors} submitLabel="Close the household">
 			<div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
 				<fieldset
 					className="govuk-fieldset"

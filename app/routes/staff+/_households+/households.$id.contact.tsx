@@ -2,17 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { DateInput, Radios, Textarea, TextInput } from '~/components/form.tsx'
-import { readContactAttempt, readVersion } from '~/domain/household-forms.ts'
+import { readContactAttempt } from '~/domain/household-forms.ts'
 import { CONTACT_METHODS, CONTACT_OUTCOMES } from '~/domain/timeline.ts'
 import { logContactAttempt } from '~/models/household-actions.server.ts'
-import {
-	backToRecord,
-	householdActionPage,
-	invalid,
-	postedForm,
-	refused,
-	typed,
-} from '~/services/household-route.server.ts'
+import { backToRecord, householdActionPage, invalid, postedForm, refused } from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { errorFor } from '~/domain/field-errors.ts'
 
@@ -32,14 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const page = await householdActionPage(request, params, 'contact')
-	const form = await postedForm(request, page.session)
-	const answers = typed(form, FIELDS, ['date'])
+	const { form, answers, change } = await postedForm(request, page, FIELDS, ['date'])
 	const parsed = readContactAttempt(form, page.today)
 	if (!parsed.ok) return invalid(parsed.errors, answers)
 	const result = await logContactAttempt({
-		householdId: page.household.id,
-		expectedVersion: readVersion(form) ?? 0,
-		actor: page.session.user,
+		...change,
 		answers: parsed.value,
 		initialContactName: page.stageNames.initial_contact,
 	})
@@ -54,14 +44,7 @@ export default function LogContactAttempt() {
 	const values = result?.values ?? {}
 	const atEnquiry = page.household.stage === 'enquiry' && page.household.status === 'open'
 	return (
-		<HouseholdActionPage
-			title="Log a contact attempt"
-			household={page.household}
-			stageNames={page.stageNames}
-			errors={errors}
-			csrfToken={page.csrfToken}
-			submitLabel="Save contact attempt"
-		>
+		<HouseholdActionPage title="Log a contact attempt" view={page} errors={errors} submitLabel="Save contact attempt">
 			<Radios
 				name="method"
 				legend="How did you contact them?"

@@ -3,17 +3,10 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { DateInput } from '~/components/form.tsx'
 import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
 import { dateParts, readDateInput } from '~/domain/date-input.ts'
-import { readDated, readVersion } from '~/domain/household-forms.ts'
+import { readDated } from '~/domain/household-forms.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { runStageCommand } from '~/models/households.server.ts'
-import {
-	backToRecord,
-	householdActionPage,
-	invalid,
-	postedForm,
-	refused,
-	typed,
-} from '~/services/household-route.server.ts'
+import { backToRecord, householdActionPage, invalid, postedForm, refused } from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { errorFor } from '~/domain/field-errors.ts'
 
@@ -29,8 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const page = await householdActionPage(request, params, 'hold')
-	const form = await postedForm(request, page.session)
-	const answers = typed(form, ['backdateReason', 'note'], ['businessDate', 'reviewOn'])
+	const { form, answers, change } = await postedForm(
+		request,
+		page,
+		['backdateReason', 'note'],
+		['businessDate', 'reviewOn']
+	)
 	const dated = readDated(form, 'The date they were put on hold')
 	const review = readDateInput(dateParts(form, 'reviewOn'), 'The review date')
 	const errors = [
@@ -39,9 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	]
 	if (errors.length > 0 || !dated.ok || !review.ok) return invalid(errors, answers)
 	const result = await runStageCommand({
-		householdId: page.household.id,
-		expectedVersion: readVersion(form) ?? 0,
-		actor: page.session.user,
+		...change,
 		command: { type: 'hold', reviewOn: review.date, ...dated.value },
 		audit: `Put on hold from ${formatDate(dated.value.businessDate)}, to review on ${formatDate(review.date)}`,
 	})
@@ -54,15 +49,7 @@ export default function PutOnHold() {
 	const result = useActionData<typeof action>()
 	const errors = result?.errors ?? []
 	return (
-		<HouseholdActionPage
-			title="Put on hold"
-			household={page.household}
-			stageNames={page.stageNames}
-			errors={errors}
-			csrfToken={page.csrfToken}
-			submitLabel="Put on hold"
-			blocked={page.blocked}
-		>
+		<HouseholdActionPage title="Put on hold" view={page} errors={errors} submitLabel="Put on hold">
 			<DateInput
 				name="reviewOn"
 				legend="When should the hold be reviewed?"

@@ -1,10 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { ErrorSummary, Radios, Textarea } from '~/components/form.tsx'
-import { revalidateAfterStale } from '~/components/household.tsx'
+import { revalidateAfterStale, SubmitOrCancel, type ActionErrors } from '~/components/household.tsx'
 import { MatchComparison, matchHref } from '~/components/possible-matches.tsx'
 import { describeMatchedOn, readMatchDecision } from '~/domain/possible-matches.ts'
 import { rolesFor } from '~/domain/household-actions.ts'
@@ -13,7 +13,7 @@ import { recordAudit } from '~/models/audit.server.ts'
 import { confirmMatch, DECIDED_MESSAGE, loadMatch, mergedInto, rejectMatch } from '~/models/possible-matches.server.ts'
 import { requireStaff } from '~/services/auth.server.ts'
 import { prisma } from '~/utils/db.server.ts'
-import { backToRecord, invalid, postedForm, refused, typed } from '~/services/household-route.server.ts'
+import { backToRecord, invalid, postedForm, refused } from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { errorFor } from '~/domain/field-errors.ts'
 
@@ -58,8 +58,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { session, householdId, match } = await load(request, params)
-	const form = await postedForm(request, session)
-	const answers = typed(form, ['decision', 'keep', 'reason'])
+	const { form, answers } = await postedForm(request, { session, household: { id: householdId } }, [
+		'decision',
+		'keep',
+		'reason',
+	])
 	const read = readMatchDecision(form)
 	if (!read.ok) return invalid(read.errors, answers)
 	// A page left open while a colleague decided (the page now shows their decision).
@@ -84,17 +87,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	return backToRecord(householdId, 'match-rejected')
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the comparison and the decision form in one component; split them
 export default function PossibleMatch() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
-	const navigation = useNavigation()
 	const errors = result?.errors ?? []
-	const [decision, setDecision] = useState(result?.values?.decision ?? '')
-	const [keep, setKeep] = useState(result?.values?.keep || 'existing')
 	const { match, newHousehold, existingHousehold } = page
 	const newName = newHousehold ? newHousehold.displayName || newHousehold.reference : match.newReference
-	const knownName = existingHousehold.displayName || existingHousehold.reference
 	return (
 		<>
 			<title>{`${errors.length > 0 ? 'Error: ' : ''}Possible match – ${newName}`}</title>
@@ -118,72 +116,95 @@ export default function PossibleMatch() {
 				stageNames={page.stageNames}
 			/>
 			{match.status !== 'open' || !newHousehold ? (
-				<div className="govuk-inset-text" data-testid="match-decision">
-					{match.status === 'confirmed'
-						? `${match.decidedBy ?? 'A member of staff'} confirmed these are the same household${
-								match.decidedAt ? ` on ${formatDateTime(match.decidedAt)}` : ''
-							}, and ${match.newReference} was merged into ${existingHousehold.reference}.`
-						: `${match.decidedBy ?? 'A member of staff'} decided these are different households${
-								match.decidedAt ? ` on ${formatDateTime(match.decidedAt)}` : ''
-							}.`}
-					{match.reason ? ` Reason: ${match.reason}` : ''}
-				</div>
+				<Decided match={match} existingReference={existingHousehold.reference} />
 			) : (
-				<Form method="post" noValidate>
-					<CsrfField token={page.csrfToken} />
-					<input type="hidden" name="newVersion" value={newHousehold.version} />
-					<input type="hidden" name="existingVersion" value={existingHousehold.version} />
-					<Radios
-						name="decision"
-						legend="Are these the same household?"
-						hint={`If they are, ${newName} (${newHousehold.reference}) becomes part of ${knownName} (${existingHousehold.reference}), with its enquiries, notes, tasks, contacts and referral.`}
-						error={errorFor(errors, 'decision')}
-						selected={[decision]}
-						onChange={(value) => setDecision(value)}
-						choices={[
-							{
-								value: 'same',
-								label: 'Yes, these are the same household',
-								conditional: (
-									<Radios
-										name="keep"
-										legend="Which contact details should the household keep?"
-										error={errorFor(errors, 'keep')}
-										selected={[keep]}
-										onChange={(value) => setKeep(value)}
-										choices={[
-											{ value: 'existing', label: `The known household’s (${existingHousehold.reference})` },
-											{ value: 'new', label: `The new enquiry’s (${newHousehold.reference})` },
-										]}
-									/>
-								),
-							},
-							{ value: 'different', label: 'No, these are different households' },
-						]}
-					/>
-					<Textarea
-						name="reason"
-						label="Why? (optional)"
-						hint="For example, you spoke to them, or the names and dates of birth are different"
-						rows={3}
-						error={errorFor(errors, 'reason')}
-						defaultValue={result?.values?.reason}
-					/>
-					<div className="govuk-button-group">
-						<button
-							type="submit"
-							className="govuk-button"
-							data-module="govuk-button"
-							disabled={navigation.state === 'submitting'}
-						>
-							Save decision
-						</button>
-						<Link to={`/staff/households/${page.householdId}`} className="govuk-link">
-							Cancel
-						</Link>
-					</div>
-				</Form>
+				<DecisionForm
+					page={page}
+					newHousehold={newHousehold}
+					newName={newName}
+					errors={errors}
+					values={result?.values ?? {}}
+				/>
 			)}
 		</>
+	)
+}
+
+type MatchPage = SerializeFrom<typeof loader>
+
+/** A match already decided (or whose new household has gone): who decided what, and why. */
+function Decided({ match, existingReference }: { match: MatchPage['match']; existingReference: string }) {
+	const who = match.decidedBy ?? 'A member of staff'
+	const when = match.decidedAt ? ` on ${formatDateTime(match.decidedAt)}` : ''
+	return (
+		<div className="govuk-inset-text" data-testid="match-decision">
+			{match.status === 'confirmed'
+				? `${who} confirmed these are the same household${when}, and ${match.newReference} was merged into ${existingReference}.`
+				: `${who} decided these are different households${when}.`}
+			{match.reason ? ` Reason: ${match.reason}` : ''}
+		</div>
+	)
+}
+
+/** The one question: are they the same household? If so, whose contact details to keep. */
+function DecisionForm({
+	page,
+	newHousehold,
+	newName,
+	errors,
+	values,
+}: {
+	page: MatchPage
+	newHousehold: NonNullable<MatchPage['newHousehold']>
+	newName: string
+	errors: ActionErrors
+	values: Record<string, string>
+}) {
+	const [decision, setDecision] = useState(values.decision ?? '')
+	const [keep, setKeep] = useState(values.keep || 'existing')
+	const known = page.existingHousehold
+	return (
+		<Form method="post" noValidate>
+			<CsrfField token={page.csrfToken} />
+			<input type="hidden" name="newVersion" value={newHousehold.version} />
+			<input type="hidden" name="existingVersion" value={known.version} />
+			<Radios
+				name="decision"
+				legend="Are these the same household?"
+				hint={`If they are, ${newName} (${newHousehold.reference}) becomes part of ${known.displayName || known.reference} (${known.reference}), with its enquiries, notes, tasks, contacts and referral.`}
+				error={errorFor(errors, 'decision')}
+				selected={[decision]}
+				onChange={(value) => setDecision(value)}
+				choices={[
+					{
+						value: 'same',
+						label: 'Yes, these are the same household',
+						conditional: (
+							<Radios
+								name="keep"
+								legend="Which contact details should the household keep?"
+								error={errorFor(errors, 'keep')}
+								selected={[keep]}
+								onChange={(value) => setKeep(value)}
+								choices={[
+									{ value: 'existing', label: `The known household’s (${known.reference})` },
+									{ value: 'new', label: `The new enquiry’s (${newHousehold.reference})` },
+								]}
+							/>
+						),
+					},
+					{ value: 'different', label: 'No, these are different households' },
+				]}
+			/>
+			<Textarea
+				name="reason"
+				label="Why? (optional)"
+				hint="For example, you spoke to them, or the names and dates of birth are different"
+				rows={3}
+				error={errorFor(errors, 'reason')}
+				defaultValue={values.reason}
+			/>
+			<SubmitOrCancel label="Save decision" householdId={page.householdId} />
+		</Form>
 	)
 }

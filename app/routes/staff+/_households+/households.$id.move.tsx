@@ -2,18 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Radios } from '~/components/form.tsx'
 import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
-import { moveChoices, readDated, readVersion } from '~/domain/household-forms.ts'
+import { moveChoices, readDated } from '~/domain/household-forms.ts'
 import { roleCan } from '~/domain/staff.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { runStageCommand } from '~/models/households.server.ts'
-import {
-	backToRecord,
-	householdActionPage,
-	invalid,
-	postedForm,
-	refused,
-	typed,
-} from '~/services/household-route.server.ts'
+import { backToRecord, householdActionPage, invalid, postedForm, refused } from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { errorFor } from '~/domain/field-errors.ts'
 
@@ -30,8 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const page = await householdActionPage(request, params, 'move')
-	const form = await postedForm(request, page.session)
-	const answers = typed(form, ['toStage', 'backdateReason', 'note'], ['businessDate'])
+	const { form, answers, change } = await postedForm(
+		request,
+		page,
+		['toStage', 'backdateReason', 'note'],
+		['businessDate']
+	)
 	const toStage = String(form.get('toStage') ?? '')
 	const dated = readDated(form, 'The date they reached the stage')
 	const errors = [
@@ -41,9 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (errors.length > 0 || !dated.ok) return invalid(errors, answers)
 	const name = page.stageNames[toStage as keyof typeof page.stageNames] ?? toStage
 	const result = await runStageCommand({
-		householdId: page.household.id,
-		expectedVersion: readVersion(form) ?? 0,
-		actor: page.session.user,
+		...change,
 		command: { type: 'move', toStage, ...dated.value },
 		audit: `Moved to ${name}, dated ${formatDate(dated.value.businessDate)}`,
 	})
@@ -56,15 +51,7 @@ export default function MoveToStage() {
 	const result = useActionData<typeof action>()
 	const errors = result?.errors ?? []
 	return (
-		<HouseholdActionPage
-			title="Move to a stage"
-			household={page.household}
-			stageNames={page.stageNames}
-			errors={errors}
-			csrfToken={page.csrfToken}
-			submitLabel="Save stage"
-			blocked={page.blocked}
-		>
+		<HouseholdActionPage title="Move to a stage" view={page} errors={errors} submitLabel="Save stage">
 			<Radios
 				name="toStage"
 				legend="Which stage have they reached?"

@@ -2,16 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Textarea } from '~/components/form.tsx'
 import { HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
-import { readNote, readVersion } from '~/domain/household-forms.ts'
+import { readNote } from '~/domain/household-forms.ts'
 import { addNote } from '~/models/household-actions.server.ts'
-import {
-	backToRecord,
-	householdActionPage,
-	invalid,
-	postedForm,
-	refused,
-	typed,
-} from '~/services/household-route.server.ts'
+import { backToRecord, householdActionPage, invalid, postedForm, refused } from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { errorFor } from '~/domain/field-errors.ts'
 
@@ -26,16 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const page = await householdActionPage(request, params, 'note')
-	const form = await postedForm(request, page.session)
-	const answers = typed(form, ['body'])
+	const { form, answers, change } = await postedForm(request, page, ['body'])
 	const note = readNote(form)
 	if (!note.ok) return invalid(note.errors, answers)
-	const result = await addNote({
-		householdId: page.household.id,
-		expectedVersion: readVersion(form) ?? 0,
-		actor: page.session.user,
-		body: note.value.body,
-	})
+	const result = await addNote({ ...change, body: note.value.body })
 	if (!result.ok) return refused(result, answers)
 	return backToRecord(page.household.id, 'note')
 }
@@ -45,14 +32,7 @@ export default function AddNote() {
 	const result = useActionData<typeof action>()
 	const errors = result?.errors ?? []
 	return (
-		<HouseholdActionPage
-			title="Add a note"
-			household={page.household}
-			stageNames={page.stageNames}
-			errors={errors}
-			csrfToken={page.csrfToken}
-			submitLabel="Save note"
-		>
+		<HouseholdActionPage title="Add a note" view={page} errors={errors} submitLabel="Save note">
 			<Textarea
 				name="body"
 				label="Note"

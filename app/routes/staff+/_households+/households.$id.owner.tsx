@@ -2,17 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Select } from '~/components/form.tsx'
 import { HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
-import { readOwner, readVersion } from '~/domain/household-forms.ts'
+import { readOwner } from '~/domain/household-forms.ts'
 import { assignOwner } from '~/models/household-actions.server.ts'
 import { assignableStaff } from '~/models/household-record.server.ts'
-import {
-	backToRecord,
-	householdActionPage,
-	invalid,
-	postedForm,
-	refused,
-	typed,
-} from '~/services/household-route.server.ts'
+import { backToRecord, householdActionPage, invalid, postedForm, refused } from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { errorFor } from '~/domain/field-errors.ts'
 
@@ -32,8 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const page = await householdActionPage(request, params, 'owner')
-	const form = await postedForm(request, page.session)
-	const answers = typed(form, ['ownerId'])
+	const { form, answers, change } = await postedForm(request, page, ['ownerId'])
 	const staff = await assignableStaff()
 	const owner = readOwner(
 		form,
@@ -41,9 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	)
 	if (!owner.ok) return invalid(owner.errors, answers)
 	const result = await assignOwner({
-		householdId: page.household.id,
-		expectedVersion: readVersion(form) ?? 0,
-		actor: page.session.user,
+		...change,
 		ownerId: owner.value.ownerId,
 		ownerName: staff.find((person) => person.id === owner.value.ownerId)?.name ?? null,
 	})
@@ -56,14 +46,7 @@ export default function AssignOwner() {
 	const result = useActionData<typeof action>()
 	const errors = result?.errors ?? []
 	return (
-		<HouseholdActionPage
-			title="Assign an owner"
-			household={page.household}
-			stageNames={page.stageNames}
-			errors={errors}
-			csrfToken={page.csrfToken}
-			submitLabel="Save owner"
-		>
+		<HouseholdActionPage title="Assign an owner" view={page} errors={errors} submitLabel="Save owner">
 			<Select
 				name="ownerId"
 				label="Who owns this household?"

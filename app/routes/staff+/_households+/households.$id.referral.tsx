@@ -2,18 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Select, Textarea, TextInput } from '~/components/form.tsx'
 import { HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
-import { readVersion } from '~/domain/household-forms.ts'
 import { readAttachReferral } from '~/domain/referral-forms.ts'
 import { activeCarerChoices, activeCodeOf } from '~/models/carer-records.server.ts'
 import { attachReferral } from '~/models/referrals.server.ts'
-import {
-	backToRecord,
-	householdActionPage,
-	invalid,
-	postedForm,
-	refused,
-	typed,
-} from '~/services/household-route.server.ts'
+import { backToRecord, householdActionPage, invalid, postedForm, refused } from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { errorFor } from '~/domain/field-errors.ts'
 
@@ -32,8 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const page = await householdActionPage(request, params, 'referral')
-	const form = await postedForm(request, page.session)
-	const answers = typed(form, ['code', 'carerId', 'reason'])
+	const { form, answers, change } = await postedForm(request, page, ['code', 'carerId', 'reason'])
 	const carers = await activeCarerChoices()
 	const read = readAttachReferral(
 		form,
@@ -46,13 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			[{ field: 'carerId', message: 'This carer has no active referral code: enter a code instead' }],
 			answers
 		)
-	const result = await attachReferral({
-		householdId: page.household.id,
-		expectedVersion: readVersion(form) ?? 0,
-		actor: page.session.user,
-		code,
-		reason: read.reason,
-	})
+	const result = await attachReferral({ ...change, code, reason: read.reason })
 	// A carer chosen from the list: the model's message is about the code, the field is the list.
 	if (!result.ok) return refused(result, answers, 'carerId' in read.value ? { code: 'carerId' } : {})
 	return backToRecord(
@@ -70,14 +55,7 @@ export default function AttachReferral() {
 	const result = useActionData<typeof action>()
 	const errors = result?.errors ?? []
 	return (
-		<HouseholdActionPage
-			title="Attach a referral"
-			household={page.household}
-			stageNames={page.stageNames}
-			errors={errors}
-			csrfToken={page.csrfToken}
-			submitLabel="Attach referral"
-		>
+		<HouseholdActionPage title="Attach a referral" view={page} errors={errors} submitLabel="Attach referral">
 			<p className="govuk-body">
 				Who referred this household? Enter the referral code they gave, or choose the carer. Whether it counts for a
 				bonus is decided by the scheme’s rules.

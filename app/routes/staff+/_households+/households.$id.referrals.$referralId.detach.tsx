@@ -1,22 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { Textarea } from '~/components/form.tsx'
-import { HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
-import { ReferralSummary } from '~/components/referrals.tsx'
-import { readVersion } from '~/domain/household-forms.ts'
-import { readReferralReason } from '~/domain/referral-forms.ts'
-import { detachReferral } from '~/models/referrals.server.ts'
-import { referralOfHousehold } from '~/services/referral-route.server.ts'
-import {
-	backToRecord,
-	householdActionPage,
-	invalid,
-	postedForm,
-	refused,
-	typed,
-} from '~/services/household-route.server.ts'
+import { revalidateAfterStale } from '~/components/household.tsx'
+import { ReferralChangePage } from '~/components/referral-change.tsx'
+import { householdActionPage, postedForm } from '~/services/household-route.server.ts'
+import { changeReferral, referralChangePage } from '~/services/referral-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
-import { errorFor } from '~/domain/field-errors.ts'
 
 // Staff detach a referral attached by mistake: it no longer counts, and whatever of its bonus is
 // not yet paid becomes void. A bonus paid or being paid stops it (the model says so).
@@ -25,53 +13,24 @@ export const headers = () => STAFF_HEADERS
 export const shouldRevalidate = revalidateAfterStale
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const page = await householdActionPage(request, params, 'referral')
-	return { ...page.view, referral: await referralOfHousehold(page.household.id, params.referralId) }
+	return referralChangePage(request, params, 'detach')
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const page = await householdActionPage(request, params, 'referral')
-	const form = await postedForm(request, page.session)
-	const referral = await referralOfHousehold(page.household.id, params.referralId)
-	const answers = typed(form, ['reason'])
-	const read = readReferralReason(form, 'detach')
-	if (!read.ok) return invalid(read.errors, answers)
-	const result = await detachReferral({
-		householdId: page.household.id,
-		expectedVersion: readVersion(form) ?? 0,
-		actor: page.session.user,
-		referralId: referral.id,
-		reason: read.value.reason,
-	})
-	if (!result.ok) return refused(result, answers)
-	return backToRecord(page.household.id, 'referral-detached')
+	return changeReferral(page, await postedForm(request, page, ['reason']), params.referralId, 'detach')
 }
 
 export default function DetachReferral() {
-	const page = useLoaderData<typeof loader>()
-	const result = useActionData<typeof action>()
-	const errors = result?.errors ?? []
 	return (
-		<HouseholdActionPage
+		<ReferralChangePage
+			page={useLoaderData<typeof loader>()}
+			result={useActionData<typeof action>()}
 			title="Detach a referral"
-			household={page.household}
-			stageNames={page.stageNames}
-			errors={errors}
-			csrfToken={page.csrfToken}
 			submitLabel="Detach referral"
-			blocked={page.referral.refusals.detach}
+			reasonLabel="Why are you detaching this referral?"
 		>
-			<ReferralSummary referral={page.referral} />
-			<p className="govuk-body">
-				The referral will no longer count, and any of its bonus not yet paid will be made void.
-			</p>
-			<Textarea
-				name="reason"
-				label="Why are you detaching this referral?"
-				rows={3}
-				defaultValue={result?.values?.reason}
-				error={errorFor(errors, 'reason')}
-			/>
-		</HouseholdActionPage>
+			The referral will no longer count, and any of its bonus not yet paid will be made void.
+		</ReferralChangePage>
 	)
 }

@@ -1,18 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { DatedFields, HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
-import { readDated, readVersion } from '~/domain/household-forms.ts'
+import { readDated } from '~/domain/household-forms.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { runStageCommand } from '~/models/households.server.ts'
 
-import {
-	backToRecord,
-	householdActionPage,
-	invalid,
-	postedForm,
-	refused,
-	typed,
-} from '~/services/household-route.server.ts'
+import { backToRecord, householdActionPage, invalid, postedForm, refused } from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 
 // Stage 1 (checks and references) runs alongside Stage 2; this records that it has finished.
@@ -27,14 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const page = await householdActionPage(request, params, 'complete_stage_1')
-	const form = await postedForm(request, page.session)
-	const answers = typed(form, ['backdateReason', 'note'], ['businessDate'])
+	const { form, answers, change } = await postedForm(request, page, ['backdateReason', 'note'], ['businessDate'])
 	const dated = readDated(form, 'The date Stage 1 was completed')
 	if (!dated.ok) return invalid(dated.errors, answers)
 	const result = await runStageCommand({
-		householdId: page.household.id,
-		expectedVersion: readVersion(form) ?? 0,
-		actor: page.session.user,
+		...change,
 		command: { type: 'complete_stage_1', ...dated.value },
 		audit: `Recorded ${page.stageNames.stage_1} as complete, dated ${formatDate(dated.value.businessDate)}`,
 	})
@@ -49,12 +39,9 @@ export default function CompleteStage1() {
 	return (
 		<HouseholdActionPage
 			title={`${page.stageNames.stage_1} complete`}
-			household={page.household}
-			stageNames={page.stageNames}
+			view={page}
 			errors={errors}
-			csrfToken={page.csrfToken}
 			submitLabel={`Record ${page.stageNames.stage_1} as complete`}
-			blocked={page.blocked}
 		>
 			<DatedFields
 				dateLegend={`Date ${page.stageNames.stage_1} was completed`}

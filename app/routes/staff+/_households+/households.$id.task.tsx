@@ -2,17 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { DateInput, Select, TextInput } from '~/components/form.tsx'
 import { HouseholdActionPage, revalidateAfterStale } from '~/components/household.tsx'
-import { readTask, readVersion } from '~/domain/household-forms.ts'
+import { readTask } from '~/domain/household-forms.ts'
 import { addTask } from '~/models/household-actions.server.ts'
 import { assignableStaff } from '~/models/household-record.server.ts'
-import {
-	backToRecord,
-	householdActionPage,
-	invalid,
-	postedForm,
-	refused,
-	typed,
-} from '~/services/household-route.server.ts'
+import { backToRecord, householdActionPage, invalid, postedForm, refused } from '~/services/household-route.server.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { errorFor } from '~/domain/field-errors.ts'
 
@@ -33,8 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const page = await householdActionPage(request, params, 'task')
-	const form = await postedForm(request, page.session)
-	const answers = typed(form, ['title', 'assigneeId'], ['dueOn'])
+	const { form, answers, change } = await postedForm(request, page, ['title', 'assigneeId'], ['dueOn'])
 	const staff = await assignableStaff()
 	const task = readTask(
 		form,
@@ -43,9 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	)
 	if (!task.ok) return invalid(task.errors, answers)
 	const result = await addTask({
-		householdId: page.household.id,
-		expectedVersion: readVersion(form) ?? 0,
-		actor: page.session.user,
+		...change,
 		...task.value,
 		assigneeName: staff.find((person) => person.id === task.value.assigneeId)?.name ?? null,
 	})
@@ -58,14 +48,7 @@ export default function AddTask() {
 	const result = useActionData<typeof action>()
 	const errors = result?.errors ?? []
 	return (
-		<HouseholdActionPage
-			title="Add a task"
-			household={page.household}
-			stageNames={page.stageNames}
-			errors={errors}
-			csrfToken={page.csrfToken}
-			submitLabel="Save task"
-		>
+		<HouseholdActionPage title="Add a task" view={page} errors={errors} submitLabel="Save task">
 			<TextInput
 				name="title"
 				label="What needs to be done?"

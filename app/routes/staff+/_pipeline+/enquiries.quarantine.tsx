@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
@@ -72,36 +72,15 @@ export async function action({ request }: ActionFunctionArgs) {
 	return data({ error: 'Choose Release or Delete' }, { status: 400 })
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the list and each enquiry's release and delete forms inline; a component per enquiry
 export default function HeldBackEnquiries() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	const location = useLocation()
-	const navigation = useNavigation()
-	const busy = navigation.state === 'submitting'
 	return (
 		<>
 			<PageTitle title={TITLE} area="staff" error={Boolean(result?.error)} />
 			<ErrorSummary errors={result?.error ? [{ message: result.error }] : []} />
-			{page.done ? (
-				<SuccessBanner>
-					{page.done.kind === 'released' ? (
-						<>
-							Enquiry {page.done.reference} released: it is in the pipeline and the enquirer has been emailed.{' '}
-							{page.done.householdId ? (
-								<Link
-									className="govuk-notification-banner__link"
-									to={`/staff/households/${encodeURIComponent(page.done.householdId)}`}
-								>
-									Open the household
-								</Link>
-							) : null}
-						</>
-					) : (
-						`Enquiry ${page.done.reference} deleted`
-					)}
-				</SuccessBanner>
-			) : null}
+			{page.done ? <DoneBanner done={page.done} /> : null}
 			<h1 className="govuk-heading-l">{TITLE}</h1>
 			<div className="govuk-grid-row">
 				<div className="govuk-grid-column-two-thirds">
@@ -120,77 +99,115 @@ export default function HeldBackEnquiries() {
 				<p className="govuk-body">There are no held-back enquiries.</p>
 			) : (
 				<>
-					<table className="govuk-table" data-testid="held-back">
-						<caption className="govuk-table__caption govuk-table__caption--m">
-							{page.total.toLocaleString('en-GB')} held-back {page.total === 1 ? 'enquiry' : 'enquiries'}, newest first
-						</caption>
-						<thead className="govuk-table__head">
-							<tr className="govuk-table__row">
-								<th scope="col" className="govuk-table__header">
-									Received
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Enquirer
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Who lives there
-								</th>
-								<th scope="col" className="govuk-table__header">
-									In the hidden box
-								</th>
-								<th scope="col" className="govuk-table__header">
-									<span className="govuk-visually-hidden">Actions</span>
-								</th>
-							</tr>
-						</thead>
-						<tbody className="govuk-table__body">
-							{page.enquiries.map((enquiry) => (
-								<tr className="govuk-table__row" key={enquiry.id}>
-									<td className="govuk-table__cell">
-										{formatDateTime(enquiry.receivedAt)}
-										<span className="app-board__reference">{enquiry.reference}</span>
-									</td>
-									<td className="govuk-table__cell">
-										{enquiry.name}
-										<span className="app-board__reference">
-											{enquiry.email}, {enquiry.phone}, {enquiry.postcode}
-										</span>
-									</td>
-									<td className="govuk-table__cell app-preserve-lines">{enquiry.householdMembers}</td>
-									<td className="govuk-table__cell">{enquiry.trapValue}</td>
-									<td className="govuk-table__cell">
-										<div className="govuk-button-group govuk-!-margin-bottom-0">
-											{(['release', 'delete'] as const).map((intent) => (
-												<Form method="post" key={intent}>
-													<CsrfField token={page.csrfToken} />
-													<input type="hidden" name="id" value={enquiry.id} />
-													<input type="hidden" name="intent" value={intent} />
-													<button
-														type="submit"
-														className={`govuk-button govuk-!-margin-bottom-0${
-															intent === 'delete' ? ' govuk-button--warning' : ''
-														}`}
-														data-module="govuk-button"
-														data-prevent-double-click="true"
-														disabled={busy}
-													>
-														{intent === 'release' ? 'Release' : 'Delete'}
-														<span className="govuk-visually-hidden">
-															{' '}
-															enquiry {enquiry.reference} from {enquiry.name}
-														</span>
-													</button>
-												</Form>
-											))}
-										</div>
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
+					<HeldBackTable page={page} />
 					<Pagination page={page.page} pages={page.pages} search={location.search} />
 				</>
 			)}
 		</>
+	)
+}
+
+type QuarantinePage = SerializeFrom<typeof loader>
+
+/** After a release (with a link to the household it joined) or a deletion. */
+function DoneBanner({ done }: { done: NonNullable<QuarantinePage['done']> }) {
+	return (
+		<SuccessBanner>
+			{done.kind === 'released' ? (
+				<>
+					Enquiry {done.reference} released: it is in the pipeline and the enquirer has been emailed.{' '}
+					{done.householdId ? (
+						<Link
+							className="govuk-notification-banner__link"
+							to={`/staff/households/${encodeURIComponent(done.householdId)}`}
+						>
+							Open the household
+						</Link>
+					) : null}
+				</>
+			) : (
+				`Enquiry ${done.reference} deleted`
+			)}
+		</SuccessBanner>
+	)
+}
+
+/** One page of held-back enquiries: who sent each, what the hidden box held, and its buttons. */
+function HeldBackTable({ page }: { page: QuarantinePage }) {
+	return (
+		<table className="govuk-table" data-testid="held-back">
+			<caption className="govuk-table__caption govuk-table__caption--m">
+				{page.total.toLocaleString('en-GB')} held-back {page.total === 1 ? 'enquiry' : 'enquiries'}, newest first
+			</caption>
+			<thead className="govuk-table__head">
+				<tr className="govuk-table__row">
+					<th scope="col" className="govuk-table__header">
+						Received
+					</th>
+					<th scope="col" className="govuk-table__header">
+						Enquirer
+					</th>
+					<th scope="col" className="govuk-table__header">
+						Who lives there
+					</th>
+					<th scope="col" className="govuk-table__header">
+						In the hidden box
+					</th>
+					<th scope="col" className="govuk-table__header">
+						<span className="govuk-visually-hidden">Actions</span>
+					</th>
+				</tr>
+			</thead>
+			<tbody className="govuk-table__body">
+				{page.enquiries.map((enquiry) => (
+					<tr className="govuk-table__row" key={enquiry.id}>
+						<td className="govuk-table__cell">
+							{formatDateTime(enquiry.receivedAt)}
+							<span className="app-board__reference">{enquiry.reference}</span>
+						</td>
+						<td className="govuk-table__cell">
+							{enquiry.name}
+							<span className="app-board__reference">
+								{enquiry.email}, {enquiry.phone}, {enquiry.postcode}
+							</span>
+						</td>
+						<td className="govuk-table__cell app-preserve-lines">{enquiry.householdMembers}</td>
+						<td className="govuk-table__cell">{enquiry.trapValue}</td>
+						<td className="govuk-table__cell">
+							<ReleaseOrDelete enquiry={enquiry} csrfToken={page.csrfToken} />
+						</td>
+					</tr>
+				))}
+			</tbody>
+		</table>
+	)
+}
+
+/** The two decisions on one enquiry, each its own form (not while one is being sent). */
+function ReleaseOrDelete({ enquiry, csrfToken }: { enquiry: QuarantinePage['enquiries'][number]; csrfToken: string }) {
+	const busy = useNavigation().state === 'submitting'
+	return (
+		<div className="govuk-button-group govuk-!-margin-bottom-0">
+			{(['release', 'delete'] as const).map((intent) => (
+				<Form method="post" key={intent}>
+					<CsrfField token={csrfToken} />
+					<input type="hidden" name="id" value={enquiry.id} />
+					<input type="hidden" name="intent" value={intent} />
+					<button
+						type="submit"
+						className={`govuk-button govuk-!-margin-bottom-0${intent === 'delete' ? ' govuk-button--warning' : ''}`}
+						data-module="govuk-button"
+						data-prevent-double-click="true"
+						disabled={busy}
+					>
+						{intent === 'release' ? 'Release' : 'Delete'}
+						<span className="govuk-visually-hidden">
+							{' '}
+							enquiry {enquiry.reference} from {enquiry.name}
+						</span>
+					</button>
+				</Form>
+			))}
+		</div>
 	)
 }

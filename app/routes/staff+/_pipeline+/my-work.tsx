@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { DeadlineTag, householdHref } from '~/components/pipeline.tsx'
 import { OpenMatchesNotice } from '~/components/possible-matches.tsx'
@@ -28,10 +28,28 @@ function plural(count: number, one: string, many: string) {
 	return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): each group of households and the tasks written out; a component per group
 export default function MyWork() {
 	const page = useLoaderData<typeof loader>()
-	const { counts, shown } = page
+	return (
+		<>
+			<OpenMatchesNotice count={page.openMatches} />
+			<h1 className="govuk-heading-l">My work</h1>
+			<HowMuch counts={page.counts} shown={page.shown} />
+			{page.groups.length === 0 ? (
+				<p className="govuk-body">You have no open households and no open tasks.</p>
+			) : (
+				page.groups.map((group) => (
+					<WorkGroup key={group.group} group={group} stageNames={page.stageNames} today={page.today} />
+				))
+			)}
+		</>
+	)
+}
+
+type MyWorkPage = SerializeFrom<typeof loader>
+
+/** How much work they have, and what the page leaves out when there is more than it shows. */
+function HowMuch({ counts, shown }: Pick<MyWorkPage, 'counts' | 'shown'>) {
 	const capped = [
 		counts.households > shown.households
 			? `the ${shown.households} nearest deadlines of your ${counts.households.toLocaleString('en-GB')} open households`
@@ -41,8 +59,6 @@ export default function MyWork() {
 	].filter(Boolean)
 	return (
 		<>
-			<OpenMatchesNotice count={page.openMatches} />
-			<h1 className="govuk-heading-l">My work</h1>
 			<p className="govuk-body">
 				Your households by their next deadline, and the tasks given to you, soonest first. You own{' '}
 				{plural(counts.households, 'open household', 'open households')} and{' '}
@@ -58,58 +74,64 @@ export default function MyWork() {
 					.
 				</div>
 			) : null}
-			{page.groups.length === 0 ? (
-				<p className="govuk-body">You have no open households and no open tasks.</p>
-			) : (
-				page.groups.map((group) => (
-					<div key={group.group}>
-						<table className="govuk-table" data-testid={`work-${group.group}`}>
-							<caption className="govuk-table__caption govuk-table__caption--m">
-								{group.heading}
-								{group.group === 'this_week' ? (
-									<span className="govuk-caption-m">
-										Up to {formatDueDate(endOfThisWeek(page.today), page.today, true)}
-									</span>
-								) : null}
-							</caption>
-							<thead className="govuk-table__head">
-								<tr className="govuk-table__row">
-									<th scope="col" className="govuk-table__header govuk-!-width-one-half">
-										What is due
-									</th>
-									<th scope="col" className="govuk-table__header">
-										Household
-									</th>
-									<th scope="col" className="govuk-table__header">
-										Stage
-									</th>
-									<th scope="col" className="govuk-table__header">
-										Status
-									</th>
-								</tr>
-							</thead>
-							<tbody className="govuk-table__body">
-								{group.items.map((item) => (
-									<tr key={item.key} className="govuk-table__row">
-										<td className="govuk-table__cell">{item.what}</td>
-										<td className="govuk-table__cell">
-											<Link className="govuk-link" to={householdHref(item.householdId)}>
-												{item.householdName}
-											</Link>
-											<span className="app-board__reference">{item.reference}</span>
-										</td>
-										<td className="govuk-table__cell">{page.stageNames[item.stage]}</td>
-										<td className="govuk-table__cell">
-											<StatusTag item={item} />
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
-				))
-			)}
 		</>
+	)
+}
+
+/** One group of work (overdue, this week...): what is due, for which household, and where it stands. */
+function WorkGroup({
+	group,
+	stageNames,
+	today,
+}: {
+	group: MyWorkPage['groups'][number]
+	stageNames: MyWorkPage['stageNames']
+	today: string
+}) {
+	return (
+		<div>
+			<table className="govuk-table" data-testid={`work-${group.group}`}>
+				<caption className="govuk-table__caption govuk-table__caption--m">
+					{group.heading}
+					{group.group === 'this_week' ? (
+						<span className="govuk-caption-m">Up to {formatDueDate(endOfThisWeek(today), today, true)}</span>
+					) : null}
+				</caption>
+				<thead className="govuk-table__head">
+					<tr className="govuk-table__row">
+						<th scope="col" className="govuk-table__header govuk-!-width-one-half">
+							What is due
+						</th>
+						<th scope="col" className="govuk-table__header">
+							Household
+						</th>
+						<th scope="col" className="govuk-table__header">
+							Stage
+						</th>
+						<th scope="col" className="govuk-table__header">
+							Status
+						</th>
+					</tr>
+				</thead>
+				<tbody className="govuk-table__body">
+					{group.items.map((item) => (
+						<tr key={item.key} className="govuk-table__row">
+							<td className="govuk-table__cell">{item.what}</td>
+							<td className="govuk-table__cell">
+								<Link className="govuk-link" to={householdHref(item.householdId)}>
+									{item.householdName}
+								</Link>
+								<span className="app-board__reference">{item.reference}</span>
+							</td>
+							<td className="govuk-table__cell">{stageNames[item.stage]}</td>
+							<td className="govuk-table__cell">
+								<StatusTag item={item} />
+							</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
 	)
 }
 
