@@ -1,11 +1,14 @@
-import { Link, useLocation } from '@remix-run/react'
+import { Form, Link, useLocation, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { ImportJobError, ImportProgress as Progress, ImportStatus } from '~/domain/import-jobs.ts'
+import { CsrfField } from './csrf-field.tsx'
 import { Pagination } from './pagination.tsx'
+import { TableHead } from './table-head.tsx'
 
 // The parts the two CSV import pages (households, carers) share, so an import looks and behaves
-// the same whichever it is (ADR 024): the title and the refresh while it runs, the error summary
-// and table, the progress, and the page of an import that stopped.
+// the same whichever it is (ADR 024): the title and the refresh while it runs, the page in each
+// state, the error summary and table, the button that starts it, the progress, and the page of an
+// import that stopped. Each page gives its own preview and result.
 
 /**
  * The page's meta tags: "Error: " before the title when the file has errors or the import
@@ -32,6 +35,74 @@ export type ImportJobSummary = {
 	progress: Progress | null
 	page: number
 	pages: number
+}
+
+/**
+ * The page of an import in the state it is in. The page gives what differs by import: the
+ * preview of a checked file and the result of an imported one.
+ */
+export function ImportJobState(props: {
+	job: ImportJobSummary
+	/** What is imported, in the plural: 'carers'. */
+	noun: string
+	/** The upload page, to try again with a corrected file. */
+	uploadTo: string
+	checked: ReactNode
+	imported: ReactNode
+}) {
+	switch (props.job.status) {
+		case 'checked':
+			return props.checked
+		case 'importing':
+			return <ImportRunning job={props.job} heading={`Importing ${props.noun}`} noun={props.noun} />
+		case 'imported':
+			return props.imported
+		default:
+			return <ImportStopped job={props.job} uploadTo={props.uploadTo} />
+	}
+}
+
+/** The top of a checked file's page: the error summary when it has errors, the file's name and the heading. */
+export function ImportCheckedHeading({ job, heading }: { job: ImportJobSummary; heading: string }) {
+	return (
+		<>
+			{job.errorCount > 0 ? <ImportErrorSummary job={job} /> : null}
+			<span className="govuk-caption-l">{job.filename}</span>
+			<h1 className="govuk-heading-l">{heading}</h1>
+		</>
+	)
+}
+
+/**
+ * What comes of a checked file: its errors to correct, or what importing it does and the button
+ * that starts it (once: the button is off while the form is sent).
+ */
+export function ImportStart(props: {
+	job: ImportJobSummary
+	uploadTo: string
+	csrfToken: string
+	effect: string
+	button: string
+}) {
+	const navigation = useNavigation()
+	if (props.job.errorCount > 0) return <ImportErrorsToCorrect job={props.job} uploadTo={props.uploadTo} />
+	return (
+		<>
+			<div className="govuk-inset-text">{props.effect}</div>
+			<Form method="post">
+				<CsrfField token={props.csrfToken} />
+				<button
+					type="submit"
+					className="govuk-button"
+					data-module="govuk-button"
+					data-prevent-double-click="true"
+					disabled={navigation.state === 'submitting'}
+				>
+					{props.button}
+				</button>
+			</Form>
+		</>
+	)
 }
 
 /** The error summary at the top: the file's problem, or how many rows have errors. */
@@ -61,19 +132,7 @@ export function ImportErrorTable({ job }: { job: ImportJobSummary }) {
 				<caption className="govuk-table__caption govuk-table__caption--m">
 					Errors ({job.errorCount}){job.pages > 1 ? `, page ${job.page} of ${job.pages}` : ''}
 				</caption>
-				<thead className="govuk-table__head">
-					<tr className="govuk-table__row">
-						<th scope="col" className="govuk-table__header">
-							Row
-						</th>
-						<th scope="col" className="govuk-table__header">
-							Column
-						</th>
-						<th scope="col" className="govuk-table__header">
-							Problem
-						</th>
-					</tr>
-				</thead>
+				<TableHead columns={['Row', 'Column', 'Problem']} />
 				<tbody className="govuk-table__body">
 					{job.errors.map((error, index) => (
 						<tr className="govuk-table__row" key={index}>

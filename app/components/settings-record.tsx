@@ -1,10 +1,12 @@
 // The parts the settings lists of named records (channels, exit reasons) share: the list page's
-// top, and the record page's two forms, rename it and retire it or bring it back, which post to the
+// top and each record's row, and the record page's two forms, rename it and retire it or bring it back, which post to the
 // page's own action with an `intent` (app/services/settings-route.server.ts).
 import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { ButtonLink } from './button-link.tsx'
 import { CsrfField } from './csrf-field.tsx'
 import { SuccessBanner, TextInput } from './form.tsx'
+import { RetiredTag } from './status-tags.tsx'
 
 export function RenameForm(props: {
 	csrfToken: string
@@ -74,9 +76,39 @@ export function SettingsListIntro(props: {
 			<div className="govuk-grid-row">
 				<div className="govuk-grid-column-two-thirds">{props.children}</div>
 			</div>
-			<Link to={props.add.to} className="govuk-button" data-module="govuk-button" role="button" draggable="false">
-				{props.add.text}
-			</Link>
+			<ButtonLink to={props.add.to}>{props.add.text}</ButtonLink>
 		</>
+	)
+}
+
+/**
+ * A record's row in a settings list: its name (with a note under it, such as "Online form"), the
+ * list's own columns, whether it is in use, and the link to change it.
+ */
+export function SettingsRecordRow(props: {
+	label: string
+	note: string | null
+	retired: boolean
+	changeTo: string
+	children: ReactNode
+}) {
+	return (
+		<tr className="govuk-table__row">
+			<td className="govuk-table__cell">
+				{props.label}
+				{props.note ? (
+					<span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">{props.note}</span>
+				) : null}
+			</td>
+			{props.children}
+			<td className="govuk-table__cell">
+				<RetiredTag retired={props.retired} />
+			</td>
+			<td className="govuk-table__cell">
+				<Link to={props.changeTo} className="govuk-link">
+					Change<span className="govuk-visually-hidden"> {props.label}</span>
+				</Link>
+			</td>
+		</tr>
 	)
 }

@@ -3,7 +3,8 @@ import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { FormPage } from '~/components/form-page.tsx'
-import { Checkboxes, TextInput } from '~/components/form.tsx'
+import { Checkboxes } from '~/components/form.tsx'
+import { PersonFields } from '~/components/person.tsx'
 import { readInvitation, type InvitationError, type InvitationValues } from '~/domain/referral-invitation.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { inviteFriend } from '~/models/referral-portal.server.ts'
@@ -61,22 +62,14 @@ export default function InviteFriend() {
 			</p>
 			<Form method="post" noValidate>
 				<CsrfField token={page.csrfToken} />
-				<TextInput
-					name="friendName"
-					label="Your friend’s first name"
-					autoComplete="off"
-					spellCheck={false}
-					defaultValue={result?.values.friendName}
-					error={errorFor(errors, 'friendName')}
-				/>
-				<TextInput
-					name="friendEmail"
-					label="Your friend’s email address"
-					type="email"
-					autoComplete="off"
-					spellCheck={false}
-					defaultValue={result?.values.friendEmail}
-					error={errorFor(errors, 'friendEmail')}
+				<PersonFields
+					name={{ name: 'friendName', label: 'Your friend’s first name', defaultValue: result?.values.friendName }}
+					email={{
+						name: 'friendEmail',
+						label: 'Your friend’s email address',
+						defaultValue: result?.values.friendEmail,
+					}}
+					errors={errors}
 				/>
 				<Checkboxes
 					name="consent"

@@ -2,27 +2,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { FormPage } from '~/components/form-page.tsx'
-import { Radios, SuccessBanner, TextInput } from '~/components/form.tsx'
+import { StaffFormPage } from '~/components/form-page.tsx'
+import { SuccessBanner } from '~/components/form.tsx'
+import { PersonFields } from '~/components/person.tsx'
+import { RoleRadios } from '~/components/role-radios.tsx'
 import { AccountStatusTag } from '~/components/status-tags.tsx'
-import {
-	accountActions,
-	accountStatus,
-	readAccountForm,
-	ROLE_CHOICES,
-	ROLE_HINTS,
-	type AccountFormError,
-} from '~/domain/staff-accounts.ts'
+import { accountActions, accountStatus, readAccountForm, type AccountFormError } from '~/domain/staff-accounts.ts'
 import { isStaffRole, ROLES_THAT, STAFF_ROLE_LABELS } from '~/domain/staff.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { issuePasswordLink } from '~/models/password-reset.server.ts'
 import { changeStaffAccount, findStaffAccount } from '~/models/staff.server.ts'
 import { requireStaff } from '~/services/auth.server.ts'
 import { now } from '~/utils/clock.server.ts'
-import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import { errorFor } from '~/domain/field-errors.ts'
 
 // One staff account: change the name and role, send a password link, turn the account off or on.
 export const meta: MetaFunction = () => staffPageMeta(undefined, 'User').filter((tag) => !('title' in tag))
@@ -122,106 +115,122 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	throw new Response('Unknown action', { status: 400 })
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the account form and the turn-off and reset forms in one component; split them
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
+type User = Loaded['user']
+
 export default function EditUser() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
-	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
 	const { user } = page
 	return (
-		<FormPage
-			title={[user.name, 'Users']}
-			serviceName={serviceName}
-			area="staff"
-			errors={errors}
-			back={{ to: '/staff/users', text: 'Back to users' }}
-		>
+		<StaffFormPage title={[user.name, 'Users']} errors={errors} back={{ to: '/staff/users', text: 'Back to users' }}>
 			{page.done && errors.length === 0 ? <SuccessBanner>{page.done}</SuccessBanner> : null}
 			<span className="govuk-caption-l">User</span>
 			<h1 className="govuk-heading-l">{user.name}</h1>
-			<dl className="govuk-summary-list">
-				<div className="govuk-summary-list__row">
-					<dt className="govuk-summary-list__key">Email address</dt>
-					<dd className="govuk-summary-list__value govuk-!-text-break-word">{user.email}</dd>
-				</div>
-				<div className="govuk-summary-list__row">
-					<dt className="govuk-summary-list__key">Role</dt>
-					<dd className="govuk-summary-list__value">{user.roleLabel}</dd>
-				</div>
-				<div className="govuk-summary-list__row">
-					<dt className="govuk-summary-list__key">Status</dt>
-					<dd className="govuk-summary-list__value">
-						<AccountStatusTag status={user.status} />
-					</dd>
-				</div>
-			</dl>
+			<AccountSummary user={user} />
 
 			<h2 className="govuk-heading-m">Change name or role</h2>
 			<Form method="post" noValidate>
 				<CsrfField token={page.csrfToken} />
 				<input type="hidden" name="intent" value="save" />
-				<TextInput
-					name="name"
-					label="Full name"
-					autoComplete="off"
-					spellCheck={false}
-					defaultValue={result?.values?.name ?? user.name}
-					error={errorFor(errors, 'name')}
+				<PersonFields
+					name={{ name: 'name', label: 'Full name', defaultValue: result?.values?.name ?? user.name }}
+					errors={errors}
 				/>
-				<Radios
-					name="role"
-					legend="Role"
-					choices={ROLE_CHOICES.map((choice) => ({ ...choice, hint: ROLE_HINTS[choice.value] }))}
-					selected={[result?.values?.role ?? user.role]}
-					error={errorFor(errors, 'role')}
-				/>
+				<RoleRadios selected={result?.values?.role ?? user.role} errors={errors} />
 				<button type="submit" className="govuk-button" data-module="govuk-button">
 					Save changes
 				</button>
 			</Form>
 
 			<h2 className="govuk-heading-m">Password</h2>
-			{page.refusals.send_link ? (
-				<p className="govuk-body">{page.refusals.send_link}</p>
-			) : (
-				<Form method="post">
-					<CsrfField token={page.csrfToken} />
-					<input type="hidden" name="intent" value="send-link" />
-					<p className="govuk-body">
-						We will email {user.name} a link to choose a new password. Their current password keeps working until they
-						do.
-					</p>
-					<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-						Send a password reset link
-					</button>
-				</Form>
-			)}
+			<PasswordLink user={user} refusal={page.refusals.send_link} csrfToken={page.csrfToken} />
 
 			<h2 className="govuk-heading-m">{user.disabled ? 'Turn the account on' : 'Turn the account off'}</h2>
-			{user.disabled ? (
-				<Form method="post">
-					<CsrfField token={page.csrfToken} />
-					<input type="hidden" name="intent" value="enable" />
-					<p className="govuk-body">They will be able to sign in again with their password.</p>
-					<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-						Turn account on
-					</button>
-				</Form>
-			) : page.refusals.disable ? (
-				<p className="govuk-body">{page.refusals.disable}</p>
-			) : (
-				<Form method="post">
-					<CsrfField token={page.csrfToken} />
-					<input type="hidden" name="intent" value="disable" />
-					<p className="govuk-body">
-						They will be signed out and cannot sign in until the account is turned on again. Their history stays.
-					</p>
-					<button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-						Turn account off
-					</button>
-				</Form>
-			)}
-		</FormPage>
+			<TurnOnOrOff user={user} refusal={page.refusals.disable} csrfToken={page.csrfToken} />
+		</StaffFormPage>
+	)
+}
+
+function AccountSummary({ user }: { user: User }) {
+	return (
+		<dl className="govuk-summary-list">
+			<div className="govuk-summary-list__row">
+				<dt className="govuk-summary-list__key">Email address</dt>
+				<dd className="govuk-summary-list__value govuk-!-text-break-word">{user.email}</dd>
+			</div>
+			<div className="govuk-summary-list__row">
+				<dt className="govuk-summary-list__key">Role</dt>
+				<dd className="govuk-summary-list__value">{user.roleLabel}</dd>
+			</div>
+			<div className="govuk-summary-list__row">
+				<dt className="govuk-summary-list__key">Status</dt>
+				<dd className="govuk-summary-list__value">
+					<AccountStatusTag status={user.status} />
+				</dd>
+			</div>
+		</dl>
+	)
+}
+
+/** One of the account's buttons: a form of its own posting its intent, with what it does above it. */
+function AccountActionForm(props: {
+	csrfToken: string
+	intent: 'send-link' | 'enable' | 'disable'
+	effect: string
+	button: string
+	warning?: boolean
+}) {
+	return (
+		<Form method="post">
+			<CsrfField token={props.csrfToken} />
+			<input type="hidden" name="intent" value={props.intent} />
+			<p className="govuk-body">{props.effect}</p>
+			<button
+				type="submit"
+				className={`govuk-button ${props.warning ? 'govuk-button--warning' : 'govuk-button--secondary'}`}
+				data-module="govuk-button"
+			>
+				{props.button}
+			</button>
+		</Form>
+	)
+}
+
+type ActionProps = { user: User; refusal: string | null; csrfToken: string }
+
+function PasswordLink({ user, refusal, csrfToken }: ActionProps) {
+	if (refusal) return <p className="govuk-body">{refusal}</p>
+	return (
+		<AccountActionForm
+			csrfToken={csrfToken}
+			intent="send-link"
+			effect={`We will email ${user.name} a link to choose a new password. Their current password keeps working until they do.`}
+			button="Send a password reset link"
+		/>
+	)
+}
+
+function TurnOnOrOff({ user, refusal, csrfToken }: ActionProps) {
+	if (user.disabled) {
+		return (
+			<AccountActionForm
+				csrfToken={csrfToken}
+				intent="enable"
+				effect="They will be able to sign in again with their password."
+				button="Turn account on"
+			/>
+		)
+	}
+	if (refusal) return <p className="govuk-body">{refusal}</p>
+	return (
+		<AccountActionForm
+			csrfToken={csrfToken}
+			intent="disable"
+			effect="They will be signed out and cannot sign in until the account is turned on again. Their history stays."
+			button="Turn account off"
+			warning
+		/>
 	)
 }

@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { useLoaderData, useLocation } from '@remix-run/react'
+import { ButtonLink } from '~/components/button-link.tsx'
 import { Pagination } from '~/components/pagination.tsx'
+import { PersonCells } from '~/components/person.tsx'
 import { AccountStatusTag } from '~/components/status-tags.tsx'
+import { TableHead } from '~/components/table-head.tsx'
 import { accountStatus } from '~/domain/staff-accounts.ts'
 import { isStaffRole, ROLES_THAT, STAFF_ROLE_LABELS } from '~/domain/staff.ts'
 import { listStaffAccounts } from '~/models/staff.server.ts'
@@ -41,36 +44,14 @@ export default function Users() {
 				{page.total === 1 ? '1 staff account' : `${page.total} staff accounts`}. Turned-off accounts keep their history
 				but cannot sign in.
 			</p>
-			<Link to="/staff/users/new" className="govuk-button" data-module="govuk-button" role="button" draggable="false">
-				Add a user
-			</Link>
+			<ButtonLink to="/staff/users/new">Add a user</ButtonLink>
 			<table className="govuk-table">
 				<caption className="govuk-table__caption govuk-visually-hidden">Staff accounts</caption>
-				<thead className="govuk-table__head">
-					<tr className="govuk-table__row">
-						<th scope="col" className="govuk-table__header">
-							Name
-						</th>
-						<th scope="col" className="govuk-table__header">
-							Email address
-						</th>
-						<th scope="col" className="govuk-table__header">
-							Role
-						</th>
-						<th scope="col" className="govuk-table__header">
-							Status
-						</th>
-					</tr>
-				</thead>
+				<TableHead columns={['Name', 'Email address', 'Role', 'Status']} />
 				<tbody className="govuk-table__body">
 					{page.users.map((user) => (
 						<tr className="govuk-table__row" key={user.id}>
-							<td className="govuk-table__cell">
-								<Link to={`/staff/users/${user.id}`} className="govuk-link">
-									{user.name}
-								</Link>
-							</td>
-							<td className="govuk-table__cell govuk-!-text-break-word">{user.email}</td>
+							<PersonCells to={`/staff/users/${user.id}`} name={user.name} email={user.email} />
 							<td className="govuk-table__cell">{user.role}</td>
 							<td className="govuk-table__cell">
 								<AccountStatusTag status={user.status} />

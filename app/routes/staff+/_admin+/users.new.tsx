@@ -2,19 +2,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { FormPage } from '~/components/form-page.tsx'
-import { Radios, TextInput } from '~/components/form.tsx'
-import { readAccountForm, ROLE_CHOICES, ROLE_HINTS, type AccountFormError } from '~/domain/staff-accounts.ts'
+import { StaffFormPage } from '~/components/form-page.tsx'
+import { PersonFields } from '~/components/person.tsx'
+import { RoleRadios } from '~/components/role-radios.tsx'
+import { readAccountForm, type AccountFormError } from '~/domain/staff-accounts.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { issuePasswordLink } from '~/models/password-reset.server.ts'
 import { createStaffAccount } from '~/models/staff.server.ts'
 import { requireStaff } from '~/services/auth.server.ts'
 import { now } from '~/utils/clock.server.ts'
-import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import { errorFor } from '~/domain/field-errors.ts'
 
 // Adding a member of staff: the account has no password until they set one from the emailed link,
 // so nobody else ever knows it.
@@ -54,49 +53,28 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AddUser() {
 	const { csrfToken } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
-	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
 	return (
-		<FormPage
-			title="Add a user"
-			serviceName={serviceName}
-			area="staff"
-			errors={errors}
-			back={{ to: '/staff/users', text: 'Back to users' }}
-		>
+		<StaffFormPage title="Add a user" errors={errors} back={{ to: '/staff/users', text: 'Back to users' }}>
 			<h1 className="govuk-heading-l">Add a user</h1>
 			<p className="govuk-body">We will email them a link to set their own password. The link works for 7 days.</p>
 			<Form method="post" noValidate>
 				<CsrfField token={csrfToken} />
-				<TextInput
-					name="name"
-					label="Full name"
-					autoComplete="off"
-					spellCheck={false}
-					defaultValue={result?.values.name}
-					error={errorFor(errors, 'name')}
+				<PersonFields
+					name={{ name: 'name', label: 'Full name', defaultValue: result?.values.name }}
+					email={{
+						name: 'email',
+						label: 'Email address',
+						hint: 'Their work email address. They sign in with it.',
+						defaultValue: result?.values.email,
+					}}
+					errors={errors}
 				/>
-				<TextInput
-					name="email"
-					label="Email address"
-					hint="Their work email address. They sign in with it."
-					type="email"
-					autoComplete="off"
-					spellCheck={false}
-					defaultValue={result?.values.email}
-					error={errorFor(errors, 'email')}
-				/>
-				<Radios
-					name="role"
-					legend="Role"
-					choices={ROLE_CHOICES.map((choice) => ({ ...choice, hint: ROLE_HINTS[choice.value] }))}
-					selected={result ? [result.values.role] : []}
-					error={errorFor(errors, 'role')}
-				/>
+				<RoleRadios selected={result?.values.role} errors={errors} />
 				<button type="submit" className="govuk-button" data-module="govuk-button">
 					Add user and send the link
 				</button>
 			</Form>
-		</FormPage>
+		</StaffFormPage>
 	)
 }

@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { ButtonLink } from '~/components/button-link.tsx'
 import { Pagination } from '~/components/pagination.tsx'
+import { PersonCells } from '~/components/person.tsx'
+import { TableHead } from '~/components/table-head.tsx'
 import { REFERRER_KIND_LABELS } from '~/domain/bonus-scheme.ts'
 import { CARER_STATUS_LABELS } from '~/domain/carer-form.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
@@ -23,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	})
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the search form and the table in one component; split them
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
+
 export default function Carers() {
 	const page = useLoaderData<typeof loader>()
 	const location = useLocation()
@@ -34,120 +38,85 @@ export default function Carers() {
 				Carers who can refer a friend. Households approved in the pipeline are added here automatically.
 			</p>
 			<div className="govuk-button-group">
-				<Link
-					to="/staff/carers/new"
-					className="govuk-button"
-					data-module="govuk-button"
-					role="button"
-					draggable="false"
-				>
-					Add a carer
-				</Link>
-				<Link
-					to="/staff/carers/import"
-					className="govuk-button govuk-button--secondary"
-					data-module="govuk-button"
-					role="button"
-					draggable="false"
-				>
+				<ButtonLink to="/staff/carers/new">Add a carer</ButtonLink>
+				<ButtonLink to="/staff/carers/import" secondary>
 					Import carers from a spreadsheet
-				</Link>
+				</ButtonLink>
 			</div>
 
-			<Form method="get" role="search" aria-label="Carers">
-				<div className="govuk-form-group">
-					<label className="govuk-label govuk-label--s" htmlFor="q">
-						Search carers
-					</label>
-					<div id="q-hint" className="govuk-hint">
-						Name, email address or referral code
-					</div>
-					<input
-						className="govuk-input govuk-!-width-one-half"
-						id="q"
-						name="q"
-						type="search"
-						defaultValue={page.search}
-						aria-describedby="q-hint"
-						spellCheck={false}
-					/>
-				</div>
-				<div className="govuk-button-group">
-					<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-						Search
-					</button>
-					{page.search ? (
-						<Link to="/staff/carers" className="govuk-link">
-							Clear search
-						</Link>
-					) : null}
-				</div>
-			</Form>
+			<CarerSearch search={page.search} />
 
 			<p className="govuk-body" data-testid="carer-count">
 				{page.total === 1 ? '1 carer' : `${page.total} carers`}
 				{page.search ? ` matching “${page.search}”` : ''}
 			</p>
-			{page.carers.length === 0 ? null : (
-				<div className="app-table-scroll" role="region" aria-labelledby="carers-caption" tabIndex={0}>
-					<table className="govuk-table govuk-!-font-size-16">
-						<caption id="carers-caption" className="govuk-table__caption govuk-visually-hidden">
-							Carers, by name
-						</caption>
-						<thead className="govuk-table__head">
-							<tr className="govuk-table__row">
-								<th scope="col" className="govuk-table__header">
-									Name
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Email address
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Code
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Kind
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Status
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Approved
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Stripe connected
-								</th>
-							</tr>
-						</thead>
-						<tbody className="govuk-table__body">
-							{page.carers.map((carer) => (
-								<tr className="govuk-table__row" key={carer.id}>
-									<td className="govuk-table__cell">
-										<Link to={`/staff/carers/${carer.id}`} className="govuk-link">
-											{carer.name}
-										</Link>
-									</td>
-									<td className="govuk-table__cell govuk-!-text-break-word">{carer.email}</td>
-									<td className="govuk-table__cell">{carer.code ? <code>{carer.code}</code> : 'None'}</td>
-									<td className="govuk-table__cell">{REFERRER_KIND_LABELS[carer.kind] ?? carer.kind}</td>
-									<td className="govuk-table__cell">
-										<strong
-											className={`govuk-tag ${carer.status === 'active' ? 'govuk-tag--green' : 'govuk-tag--grey'}`}
-										>
-											{CARER_STATUS_LABELS[carer.status] ?? carer.status}
-										</strong>
-									</td>
-									<td className="govuk-table__cell app-nowrap">
-										{carer.approvedOn ? formatDate(carer.approvedOn) : 'Not known'}
-									</td>
-									<td className="govuk-table__cell">{carer.stripeConnected ? 'Yes' : 'No'}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			)}
+			{page.carers.length === 0 ? null : <CarerTable carers={page.carers} />}
 			<Pagination page={page.page} pages={page.pages} search={location.search} />
 		</>
+	)
+}
+
+function CarerSearch({ search }: { search: string }) {
+	return (
+		<Form method="get" role="search" aria-label="Carers">
+			<div className="govuk-form-group">
+				<label className="govuk-label govuk-label--s" htmlFor="q">
+					Search carers
+				</label>
+				<div id="q-hint" className="govuk-hint">
+					Name, email address or referral code
+				</div>
+				<input
+					className="govuk-input govuk-!-width-one-half"
+					id="q"
+					name="q"
+					type="search"
+					defaultValue={search}
+					aria-describedby="q-hint"
+					spellCheck={false}
+				/>
+			</div>
+			<div className="govuk-button-group">
+				<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+					Search
+				</button>
+				{search ? (
+					<Link to="/staff/carers" className="govuk-link">
+						Clear search
+					</Link>
+				) : null}
+			</div>
+		</Form>
+	)
+}
+
+function CarerTable({ carers }: { carers: Loaded['carers'] }) {
+	return (
+		<div className="app-table-scroll" role="region" aria-labelledby="carers-caption" tabIndex={0}>
+			<table className="govuk-table govuk-!-font-size-16">
+				<caption id="carers-caption" className="govuk-table__caption govuk-visually-hidden">
+					Carers, by name
+				</caption>
+				<TableHead columns={['Name', 'Email address', 'Code', 'Kind', 'Status', 'Approved', 'Stripe connected']} />
+				<tbody className="govuk-table__body">
+					{carers.map((carer) => (
+						<tr className="govuk-table__row" key={carer.id}>
+							<PersonCells to={`/staff/carers/${carer.id}`} name={carer.name} email={carer.email} />
+							<td className="govuk-table__cell">{carer.code ? <code>{carer.code}</code> : 'None'}</td>
+							<td className="govuk-table__cell">{REFERRER_KIND_LABELS[carer.kind] ?? carer.kind}</td>
+							<td className="govuk-table__cell">
+								<strong className={`govuk-tag ${carer.status === 'active' ? 'govuk-tag--green' : 'govuk-tag--grey'}`}>
+									{CARER_STATUS_LABELS[carer.status] ?? carer.status}
+								</strong>
+							</td>
+							<td className="govuk-table__cell app-nowrap">
+								{carer.approvedOn ? formatDate(carer.approvedOn) : 'Not known'}
+							</td>
+							<td className="govuk-table__cell">{carer.stripeConnected ? 'Yes' : 'No'}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
 	)
 }

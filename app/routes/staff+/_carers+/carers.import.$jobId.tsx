@@ -1,25 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
-import { CsrfField } from '~/components/csrf-field.tsx'
+import { Link, useLoaderData } from '@remix-run/react'
 import {
+	ImportCheckedHeading,
 	ImportDone,
-	ImportErrorsToCorrect,
-	ImportErrorSummary,
 	importJobMeta,
-	ImportRunning,
-	ImportStopped,
+	ImportJobState,
+	ImportStart,
 	ImportSummaryRow,
 } from '~/components/import-job.tsx'
+import { TableHead } from '~/components/table-head.tsx'
 import { REFERRER_KIND_LABELS } from '~/domain/bonus-scheme.ts'
-import { importJobView } from '~/domain/import-jobs.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { formatDate } from '~/domain/working-days.ts'
-import { wakeImports } from '~/integrations/import-worker.server.ts'
 import { checkCarerFile } from '~/models/carer-import.server.ts'
-import { findImportJob, importJobFile, startImport } from '~/models/import-jobs.server.ts'
+import { importJobFile } from '~/models/import-jobs.server.ts'
 import { requireStaff } from '~/services/auth.server.ts'
-import { now } from '~/utils/clock.server.ts'
+import { loadImportJob, startImportJob } from '~/services/import-job-route.server.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
@@ -61,9 +58,7 @@ async function preview(jobId: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageCarers })
-	const found = await findImportJob(params.jobId ?? '', 'carers')
-	if (!found) throw new Response('Import not found', { status: 404 })
-	const job = importJobView(found, { page: Number(new URL(request.url).searchParams.get('page')), now: now() })
+	const job = await loadImportJob(request, params.jobId, 'carers')
 	return {
 		csrfToken: session.csrfToken,
 		job,
@@ -74,8 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageCarers })
 	await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
-	// Started once: a second click, or a job with errors, changes nothing and shows the job as it is.
-	if (await startImport(params.jobId ?? '', 'carers')) wakeImports()
+	await startImportJob(params.jobId, 'carers')
 	throw redirect(`/staff/carers/import/${params.jobId}`, 303)
 }
 
@@ -87,47 +81,26 @@ export default function CarerImportJob() {
 				<Link to="/staff/carers" className="govuk-back-link">
 					Back to carers
 				</Link>
-				{job.status === 'checked' && preview ? (
-					<Checked job={job} preview={preview} csrfToken={csrfToken} />
-				) : job.status === 'importing' ? (
-					<ImportRunning job={job} heading="Importing carers" noun="carers" />
-				) : job.status === 'imported' ? (
-					<>
-						<ImportDone heading="Carers imported">
-							{job.importedRows === 1 ? '1 carer' : `${job.importedRows} carers`} from {job.filename}
-						</ImportDone>
-						<p className="govuk-body">
-							Each one has a referral code.{' '}
-							<Link className="govuk-link" to="/staff/carers">
-								Go to the carers
-							</Link>
-						</p>
-					</>
-				) : (
-					<ImportStopped job={job} uploadTo="/staff/carers/import" />
-				)}
+				<ImportJobState
+					job={job}
+					noun="carers"
+					uploadTo="/staff/carers/import"
+					checked={preview ? <Checked job={job} preview={preview} csrfToken={csrfToken} /> : null}
+					imported={<Imported job={job} />}
+				/>
 			</div>
 		</div>
 	)
 }
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
+type Job = Loaded['job']
+type Preview = NonNullable<Loaded['preview']>
 
-function Checked({
-	job,
-	preview,
-	csrfToken,
-}: {
-	job: Loaded['job']
-	preview: NonNullable<Loaded['preview']>
-	csrfToken: string
-}) {
-	const navigation = useNavigation()
+function Checked({ job, preview, csrfToken }: { job: Job; preview: Preview; csrfToken: string }) {
 	return (
 		<>
-			{job.errorCount > 0 ? <ImportErrorSummary job={job} /> : null}
-			<span className="govuk-caption-l">{job.filename}</span>
-			<h1 className="govuk-heading-l">Check the carers to import</h1>
+			<ImportCheckedHeading job={job} heading={TITLES.checked} />
 			<dl className="govuk-summary-list" data-testid="import-summary">
 				<ImportSummaryRow
 					label="Rows in the file"
@@ -139,57 +112,55 @@ function Checked({
 					<ImportSummaryRow label="Columns left out" value={preview.ignoredColumns.join(', ')} />
 				) : null}
 			</dl>
-			{job.errorCount > 0 ? (
-				<ImportErrorsToCorrect job={job} uploadTo="/staff/carers/import" />
-			) : (
-				<>
-					<div className="govuk-inset-text">
-						All {job.totalRows} carers will be imported at once, each with a referral code.
-					</div>
-					<Form method="post">
-						<CsrfField token={csrfToken} />
-						<button
-							type="submit"
-							className="govuk-button"
-							data-module="govuk-button"
-							data-prevent-double-click="true"
-							disabled={navigation.state === 'submitting'}
-						>
-							{job.totalRows === 1 ? 'Import 1 carer' : `Import ${job.totalRows} carers`}
-						</button>
-					</Form>
-				</>
-			)}
-			{preview.carers.length > 0 ? (
-				<table className="govuk-table govuk-!-font-size-16" data-testid="import-preview">
-					<caption className="govuk-table__caption govuk-table__caption--m">
-						{preview.ready > preview.carers.length
-							? `The first ${preview.carers.length} carers ready to import`
-							: 'Carers ready to import'}
-					</caption>
-					<thead className="govuk-table__head">
-						<tr className="govuk-table__row">
-							{['Row', 'Name', 'Email address', 'Kind', 'Approved', 'Short breaks only'].map((heading) => (
-								<th scope="col" className="govuk-table__header" key={heading}>
-									{heading}
-								</th>
-							))}
-						</tr>
-					</thead>
-					<tbody className="govuk-table__body">
-						{preview.carers.map((carer) => (
-							<tr className="govuk-table__row" key={carer.row}>
-								<td className="govuk-table__cell">{carer.row}</td>
-								<td className="govuk-table__cell">{carer.name}</td>
-								<td className="govuk-table__cell govuk-!-text-break-word">{carer.email}</td>
-								<td className="govuk-table__cell">{carer.kind}</td>
-								<td className="govuk-table__cell app-nowrap">{carer.approvedOn}</td>
-								<td className="govuk-table__cell">{carer.shortBreakOnly}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			) : null}
+			<ImportStart
+				job={job}
+				uploadTo="/staff/carers/import"
+				csrfToken={csrfToken}
+				effect={`All ${job.totalRows} carers will be imported at once, each with a referral code.`}
+				button={job.totalRows === 1 ? 'Import 1 carer' : `Import ${job.totalRows} carers`}
+			/>
+			{preview.carers.length > 0 ? <PreviewTable preview={preview} /> : null}
+		</>
+	)
+}
+
+function PreviewTable({ preview }: { preview: Preview }) {
+	return (
+		<table className="govuk-table govuk-!-font-size-16" data-testid="import-preview">
+			<caption className="govuk-table__caption govuk-table__caption--m">
+				{preview.ready > preview.carers.length
+					? `The first ${preview.carers.length} carers ready to import`
+					: 'Carers ready to import'}
+			</caption>
+			<TableHead columns={['Row', 'Name', 'Email address', 'Kind', 'Approved', 'Short breaks only']} />
+			<tbody className="govuk-table__body">
+				{preview.carers.map((carer) => (
+					<tr className="govuk-table__row" key={carer.row}>
+						<td className="govuk-table__cell">{carer.row}</td>
+						<td className="govuk-table__cell">{carer.name}</td>
+						<td className="govuk-table__cell govuk-!-text-break-word">{carer.email}</td>
+						<td className="govuk-table__cell">{carer.kind}</td>
+						<td className="govuk-table__cell app-nowrap">{carer.approvedOn}</td>
+						<td className="govuk-table__cell">{carer.shortBreakOnly}</td>
+					</tr>
+				))}
+			</tbody>
+		</table>
+	)
+}
+
+function Imported({ job }: { job: Job }) {
+	return (
+		<>
+			<ImportDone heading={TITLES.imported}>
+				{job.importedRows === 1 ? '1 carer' : `${job.importedRows} carers`} from {job.filename}
+			</ImportDone>
+			<p className="govuk-body">
+				Each one has a referral code.{' '}
+				<Link className="govuk-link" to="/staff/carers">
+					Go to the carers
+				</Link>
+			</p>
 		</>
 	)
 }

@@ -2,8 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { FormPage } from '~/components/form-page.tsx'
+import { StaffFormPage } from '~/components/form-page.tsx'
 import { Checkboxes, DateInput, Radios, TextInput } from '~/components/form.tsx'
+import { PersonFields } from '~/components/person.tsx'
 import { CARER_KIND_CHOICES, readApprovalDate } from '~/domain/carer-form.ts'
 import { readCarerInput, type CarerFieldError } from '~/domain/carers.ts'
 import { dateParts, type DateParts } from '~/domain/date-input.ts'
@@ -11,7 +12,6 @@ import { ROLES_THAT } from '~/domain/staff.ts'
 import { addCarer } from '~/models/carers.server.ts'
 import { requireStaff } from '~/services/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
-import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 import { errorFor } from '~/domain/field-errors.ts'
@@ -61,40 +61,29 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AddCarer() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
-	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
 	return (
-		<FormPage
-			title="Add a carer"
-			serviceName={serviceName}
-			area="staff"
-			errors={errors}
-			back={{ to: '/staff/carers', text: 'Back to carers' }}
-		>
+		<StaffFormPage title="Add a carer" errors={errors} back={{ to: '/staff/carers', text: 'Back to carers' }}>
 			<h1 className="govuk-heading-l">Add a carer</h1>
 			<p className="govuk-body">
 				They get a referral code straight away, and can sign in to refer a friend with their email address.
 			</p>
 			<Form method="post" noValidate>
 				<CsrfField token={page.csrfToken} />
-				<TextInput
-					name="name"
-					label="Name"
-					hint="For a community group, the group’s name"
-					autoComplete="off"
-					spellCheck={false}
-					defaultValue={result?.values.name}
-					error={errorFor(errors, 'name')}
-				/>
-				<TextInput
-					name="email"
-					label="Email address"
-					hint="They sign in to refer a friend with it"
-					type="email"
-					autoComplete="off"
-					spellCheck={false}
-					defaultValue={result?.values.email}
-					error={errorFor(errors, 'email')}
+				<PersonFields
+					name={{
+						name: 'name',
+						label: 'Name',
+						hint: 'For a community group, the group’s name',
+						defaultValue: result?.values.name,
+					}}
+					email={{
+						name: 'email',
+						label: 'Email address',
+						hint: 'They sign in to refer a friend with it',
+						defaultValue: result?.values.email,
+					}}
+					errors={errors}
 				/>
 				<TextInput
 					name="phone"
@@ -131,6 +120,6 @@ export default function AddCarer() {
 					Add carer
 				</button>
 			</Form>
-		</FormPage>
+		</StaffFormPage>
 	)
 }

@@ -1,26 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
-import { CsrfField } from '~/components/csrf-field.tsx'
+import { Link, useLoaderData } from '@remix-run/react'
 import {
+	ImportCheckedHeading,
 	ImportDone,
-	ImportErrorsToCorrect,
-	ImportErrorSummary,
 	importJobMeta,
-	ImportRunning,
-	ImportStopped,
+	ImportJobState,
+	ImportStart,
 	ImportSummaryRow,
 } from '~/components/import-job.tsx'
-import { importJobView } from '~/domain/import-jobs.ts'
+import { TableHead } from '~/components/table-head.tsx'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames } from '~/domain/stages.ts'
 import { formatDate } from '~/domain/working-days.ts'
-import { wakeImports } from '~/integrations/import-worker.server.ts'
-import { findImportJob, startImport } from '~/models/import-jobs.server.ts'
 import { importedByStage, previewImport } from '~/models/imports.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { requireStaff } from '~/services/auth.server.ts'
-import { now } from '~/utils/clock.server.ts'
+import { loadImportJob, startImportJob } from '~/services/import-job-route.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
@@ -43,9 +39,7 @@ export const headers = () => STAFF_HEADERS
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageRecruitment })
-	const found = await findImportJob(params.id ?? '', 'pipeline')
-	if (!found) throw new Response('Import not found', { status: 404 })
-	const job = importJobView(found, { page: Number(new URL(request.url).searchParams.get('page')), now: now() })
+	const job = await loadImportJob(request, params.id, 'pipeline')
 	const config = await getServiceConfig()
 	const names = stageNames(config.stageNames)
 	const preview = job.status === 'checked' ? await previewImport(job.id, session.user) : []
@@ -73,8 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
 	const session = await requireStaff(request, { roles: ROLES_THAT.manageRecruitment })
 	await readForm(request, { kind: 'form', maxBytes: BODY_LIMITS.form, session })
-	// Started once: a second click, or a job with errors, changes nothing and shows the job as it is.
-	if (await startImport(params.id ?? '', 'pipeline')) wakeImports()
+	await startImportJob(params.id, 'pipeline')
 	throw redirect(`/staff/import/${params.id}`, 303)
 }
 
@@ -83,15 +76,13 @@ export default function ImportJobPage() {
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-full">
-				{job.status === 'checked' ? (
-					<Checked job={job} preview={preview} csrfToken={csrfToken} />
-				) : job.status === 'importing' ? (
-					<ImportRunning job={job} heading="Importing households" noun="households" />
-				) : job.status === 'imported' ? (
-					<Imported job={job} byStage={byStage} />
-				) : (
-					<ImportStopped job={job} uploadTo="/staff/import" />
-				)}
+				<ImportJobState
+					job={job}
+					noun="households"
+					uploadTo="/staff/import"
+					checked={<Checked job={job} preview={preview} csrfToken={csrfToken} />}
+					imported={<Imported job={job} byStage={byStage} />}
+				/>
 			</div>
 		</div>
 	)
@@ -101,40 +92,23 @@ type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
 type Job = Loaded['job']
 
 function Checked({ job, preview, csrfToken }: { job: Job; preview: Loaded['preview']; csrfToken: string }) {
-	const navigation = useNavigation()
 	const valid = job.rowsWithErrors === null ? 0 : job.totalRows - job.rowsWithErrors
 	return (
 		<>
-			{job.errorCount > 0 ? <ImportErrorSummary job={job} /> : null}
-			<span className="govuk-caption-l">{job.filename}</span>
-			<h1 className="govuk-heading-l">Check the import</h1>
+			<ImportCheckedHeading job={job} heading={TITLES.checked} />
 			<dl className="govuk-summary-list">
 				<ImportSummaryRow label="Rows in the file" value={job.totalRows} />
 				<ImportSummaryRow label="Rows ready to import" value={valid} />
 				<ImportSummaryRow label="Rows with errors" value={job.rowsWithErrors ?? 'The file could not be read'} />
 			</dl>
 			{preview.length > 0 ? <PreviewTable preview={preview} /> : null}
-			{job.errorCount > 0 ? (
-				<ImportErrorsToCorrect job={job} uploadTo="/staff/import" />
-			) : (
-				<>
-					<div className="govuk-inset-text">
-						All {job.totalRows} households will be imported at once. You cannot undo an import from here.
-					</div>
-					<Form method="post">
-						<CsrfField token={csrfToken} />
-						<button
-							type="submit"
-							className="govuk-button"
-							data-module="govuk-button"
-							data-prevent-double-click="true"
-							disabled={navigation.state === 'submitting'}
-						>
-							Import {job.totalRows} households
-						</button>
-					</Form>
-				</>
-			)}
+			<ImportStart
+				job={job}
+				uploadTo="/staff/import"
+				csrfToken={csrfToken}
+				effect={`All ${job.totalRows} households will be imported at once. You cannot undo an import from here.`}
+				button={`Import ${job.totalRows} households`}
+			/>
 		</>
 	)
 }
@@ -143,15 +117,7 @@ function PreviewTable({ preview }: { preview: Loaded['preview'] }) {
 	return (
 		<table className="govuk-table">
 			<caption className="govuk-table__caption govuk-table__caption--m">How the first rows will be imported</caption>
-			<thead className="govuk-table__head">
-				<tr className="govuk-table__row">
-					{['Row', 'Name', 'Email', 'Postcode', 'Enquired', 'Stage', 'Since', 'Status'].map((heading) => (
-						<th scope="col" className="govuk-table__header" key={heading}>
-							{heading}
-						</th>
-					))}
-				</tr>
-			</thead>
+			<TableHead columns={['Row', 'Name', 'Email', 'Postcode', 'Enquired', 'Stage', 'Since', 'Status']} />
 			<tbody className="govuk-table__body">
 				{preview.map((row) => (
 					<tr className="govuk-table__row" key={row.row}>
@@ -173,27 +139,19 @@ function PreviewTable({ preview }: { preview: Loaded['preview'] }) {
 function Imported({ job, byStage }: { job: Job; byStage: Loaded['byStage'] }) {
 	return (
 		<>
-			<ImportDone heading="Households imported">
+			<ImportDone heading={TITLES.imported}>
 				{job.importedRows} {job.importedRows === 1 ? 'household' : 'households'} from {job.filename}
 			</ImportDone>
 			<table className="govuk-table">
 				<caption className="govuk-table__caption govuk-table__caption--m">Imported households by stage</caption>
-				<thead className="govuk-table__head">
-					<tr className="govuk-table__row">
-						<th scope="col" className="govuk-table__header">
-							Stage
-						</th>
-						<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-							Open
-						</th>
-						<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-							On hold
-						</th>
-						<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-							Closed
-						</th>
-					</tr>
-				</thead>
+				<TableHead
+					columns={[
+						'Stage',
+						{ header: 'Open', numeric: true },
+						{ header: 'On hold', numeric: true },
+						{ header: 'Closed', numeric: true },
+					]}
+				/>
 				<tbody className="govuk-table__body">
 					{byStage.map((row) => (
 						<tr className="govuk-table__row" key={row.stage}>

@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { FormPage } from '~/components/form-page.tsx'
+import { StaffFormPage } from '~/components/form-page.tsx'
 import { RenameForm, RetireForm } from '~/components/settings-record.tsx'
 import { RetiredTag } from '~/components/status-tags.tsx'
 import { isBuiltInChannel } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { listChannels, renameChannel, setChannelRetired } from '~/models/settings.server.ts'
 import { requireStaff } from '~/services/auth.server.ts'
-import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { renameOrRetire } from '~/services/settings-route.server.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
@@ -49,14 +48,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Channel() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
-	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
 	const { channel } = page
 	return (
-		<FormPage
+		<StaffFormPage
 			title={[channel.label, 'Channels']}
-			serviceName={serviceName}
-			area="staff"
 			errors={errors}
 			back={{ to: '/staff/settings/channels', text: 'Back to channels' }}
 		>
@@ -102,6 +98,6 @@ export default function Channel() {
 					}}
 				/>
 			)}
-		</FormPage>
+		</StaffFormPage>
 	)
 }

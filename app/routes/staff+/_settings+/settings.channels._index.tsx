@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { SettingsListIntro } from '~/components/settings-record.tsx'
-import { RetiredTag } from '~/components/status-tags.tsx'
+import { useLoaderData } from '@remix-run/react'
+import { SettingsListIntro, SettingsRecordRow } from '~/components/settings-record.tsx'
+import { ACTION_COLUMN, TableHead } from '~/components/table-head.tsx'
 import { isBuiltInChannel } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { listChannels } from '~/models/settings.server.ts'
@@ -44,41 +44,18 @@ export default function Channels() {
 			</SettingsListIntro>
 			<table className="govuk-table">
 				<caption className="govuk-table__caption govuk-visually-hidden">Channels</caption>
-				<thead className="govuk-table__head">
-					<tr className="govuk-table__row">
-						<th scope="col" className="govuk-table__header">
-							Channel
-						</th>
-						<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-							Enquiries
-						</th>
-						<th scope="col" className="govuk-table__header">
-							Status
-						</th>
-						<th scope="col" className="govuk-table__header">
-							<span className="govuk-visually-hidden">Action</span>
-						</th>
-					</tr>
-				</thead>
+				<TableHead columns={['Channel', { header: 'Enquiries', numeric: true }, 'Status', ACTION_COLUMN]} />
 				<tbody className="govuk-table__body">
 					{page.channels.map((channel) => (
-						<tr className="govuk-table__row" key={channel.id}>
-							<td className="govuk-table__cell">
-								{channel.label}
-								{channel.builtIn ? (
-									<span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Online form</span>
-								) : null}
-							</td>
+						<SettingsRecordRow
+							key={channel.id}
+							label={channel.label}
+							note={channel.builtIn ? 'Online form' : null}
+							retired={channel.retired}
+							changeTo={`/staff/settings/channels/${channel.id}`}
+						>
 							<td className="govuk-table__cell govuk-table__cell--numeric">{channel.uses}</td>
-							<td className="govuk-table__cell">
-								<RetiredTag retired={channel.retired} />
-							</td>
-							<td className="govuk-table__cell">
-								<Link to={`/staff/settings/channels/${channel.id}`} className="govuk-link">
-									Change<span className="govuk-visually-hidden"> {channel.label}</span>
-								</Link>
-							</td>
-						</tr>
+						</SettingsRecordRow>
 					))}
 				</tbody>
 			</table>

@@ -2,13 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { FormPage } from '~/components/form-page.tsx'
+import { StaffFormPage } from '~/components/form-page.tsx'
 import { TextInput } from '~/components/form.tsx'
 import { readNameForm } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { addChannel } from '~/models/settings.server.ts'
 import { requireStaff } from '~/services/auth.server.ts'
-import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 import type { FieldError } from '~/domain/field-errors.ts'
@@ -40,13 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AddChannel() {
 	const { csrfToken } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
-	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
 	return (
-		<FormPage
+		<StaffFormPage
 			title={['Add a channel', 'Settings']}
-			serviceName={serviceName}
-			area="staff"
 			errors={errors}
 			back={{ to: '/staff/settings/channels', text: 'Back to channels' }}
 		>
@@ -64,6 +60,6 @@ export default function AddChannel() {
 					Add channel
 				</button>
 			</Form>
-		</FormPage>
+		</StaffFormPage>
 	)
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { FormPage } from '~/components/form-page.tsx'
+import { StaffFormPage } from '~/components/form-page.tsx'
 import { RenameForm, RetireForm } from '~/components/settings-record.tsx'
 import { RetiredTag } from '~/components/status-tags.tsx'
 import type { EndedBy } from '~/domain/exit-reasons.ts'
@@ -8,7 +8,6 @@ import { ENDED_BY_LABELS } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { listExitReasons, renameExitReason, setExitReasonRetired } from '~/models/settings.server.ts'
 import { requireStaff } from '~/services/auth.server.ts'
-import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { renameOrRetire } from '~/services/settings-route.server.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
@@ -47,14 +46,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ExitReason() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
-	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
 	const { reason } = page
 	return (
-		<FormPage
+		<StaffFormPage
 			title={[reason.label, 'Exit reasons']}
-			serviceName={serviceName}
-			area="staff"
 			errors={errors}
 			back={{ to: '/staff/settings/exit-reasons', text: 'Back to exit reasons' }}
 		>
@@ -97,6 +93,6 @@ export default function ExitReason() {
 						'Staff will no longer be able to choose this reason. Households already closed with it keep it, and it stays in the reports.',
 				}}
 			/>
-		</FormPage>
+		</StaffFormPage>
 	)
 }

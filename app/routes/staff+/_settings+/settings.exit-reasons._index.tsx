@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { SettingsListIntro } from '~/components/settings-record.tsx'
-import { RetiredTag } from '~/components/status-tags.tsx'
+import { useLoaderData } from '@remix-run/react'
+import { SettingsListIntro, SettingsRecordRow } from '~/components/settings-record.tsx'
+import { ACTION_COLUMN, TableHead } from '~/components/table-head.tsx'
 import { ENDED_BY_KEYS, ENDED_BY_LABELS } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { listExitReasons } from '~/models/settings.server.ts'
@@ -45,45 +45,21 @@ export default function ExitReasons() {
 			{page.groups.map((group) => (
 				<table className="govuk-table" key={group.endedBy}>
 					<caption className="govuk-table__caption govuk-table__caption--m">{group.title}</caption>
-					<thead className="govuk-table__head">
-						<tr className="govuk-table__row">
-							<th scope="col" className="govuk-table__header">
-								Reason
-							</th>
-							<th scope="col" className="govuk-table__header">
-								Ofsted code
-							</th>
-							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-								Households
-							</th>
-							<th scope="col" className="govuk-table__header">
-								Status
-							</th>
-							<th scope="col" className="govuk-table__header">
-								<span className="govuk-visually-hidden">Action</span>
-							</th>
-						</tr>
-					</thead>
+					<TableHead
+						columns={['Reason', 'Ofsted code', { header: 'Households', numeric: true }, 'Status', ACTION_COLUMN]}
+					/>
 					<tbody className="govuk-table__body">
 						{group.reasons.map((reason) => (
-							<tr className="govuk-table__row" key={reason.id}>
-								<td className="govuk-table__cell">
-									{reason.label}
-									{reason.nurture ? (
-										<span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Keep in touch</span>
-									) : null}
-								</td>
+							<SettingsRecordRow
+								key={reason.id}
+								label={reason.label}
+								note={reason.nurture ? 'Keep in touch' : null}
+								retired={reason.retired}
+								changeTo={`/staff/settings/exit-reasons/${reason.id}`}
+							>
 								<td className="govuk-table__cell">{reason.ofstedCode ?? 'None'}</td>
 								<td className="govuk-table__cell govuk-table__cell--numeric">{reason.uses}</td>
-								<td className="govuk-table__cell">
-									<RetiredTag retired={reason.retired} />
-								</td>
-								<td className="govuk-table__cell">
-									<Link to={`/staff/settings/exit-reasons/${reason.id}`} className="govuk-link">
-										Change<span className="govuk-visually-hidden"> {reason.label}</span>
-									</Link>
-								</td>
-							</tr>
+							</SettingsRecordRow>
 						))}
 					</tbody>
 				</table>

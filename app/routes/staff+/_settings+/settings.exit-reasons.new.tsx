@@ -2,13 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { FormPage } from '~/components/form-page.tsx'
+import { StaffFormPage } from '~/components/form-page.tsx'
 import { Checkboxes, Radios, Select, TextInput } from '~/components/form.tsx'
 import { ENDED_BY_KEYS, ENDED_BY_LABELS, OFSTED_WITHDRAWAL_CODES, readExitReasonForm } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { addExitReason } from '~/models/settings.server.ts'
 import { requireStaff } from '~/services/auth.server.ts'
-import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 import { errorFor, type FieldError } from '~/domain/field-errors.ts'
@@ -48,17 +47,14 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AddExitReason() {
 	const { csrfToken } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
-	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
 	const codeChoices = [
 		{ value: '', label: 'Choose a code' },
 		...Object.entries(OFSTED_WITHDRAWAL_CODES).map(([value, label]) => ({ value, label })),
 	]
 	return (
-		<FormPage
+		<StaffFormPage
 			title={['Add an exit reason', 'Settings']}
-			serviceName={serviceName}
-			area="staff"
 			errors={errors}
 			back={{ to: '/staff/settings/exit-reasons', text: 'Back to exit reasons' }}
 		>
@@ -109,6 +105,6 @@ export default function AddExitReason() {
 					Add exit reason
 				</button>
 			</Form>
-		</FormPage>
+		</StaffFormPage>
 	)
 }

@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { FormPage } from '~/components/form-page.tsx'
+import { StaffFormPage } from '~/components/form-page.tsx'
 import { Checkboxes, SuccessBanner, TextInput } from '~/components/form.tsx'
 import { Pagination } from '~/components/pagination.tsx'
+import { TableHead } from '~/components/table-head.tsx'
 import { REMINDER_KINDS } from '~/domain/reminders.ts'
 import { STATUTORY_PANEL_MONTHS } from '~/domain/response-clocks.ts'
 import {
@@ -24,7 +25,6 @@ import {
 } from '~/models/response-time-settings.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { requireStaff } from '~/services/auth.server.ts'
-import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 import { errorFor, type FieldError } from '~/domain/field-errors.ts'
@@ -94,19 +94,18 @@ export async function action({ request }: ActionFunctionArgs) {
 	throw new Response('Unknown action', { status: 400 })
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the targets form and its history in one component; split them
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
+/** What a field shows: the answer just refused on its own form, or else the saved value. */
+type Typed = (form: ActionResult['form'], field: string, saved: string) => string
+
 export default function ResponseTimes() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
-	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
-	const typed = (form: ActionResult['form'], field: string, saved: string) =>
-		result?.form === form ? (result.values[field] ?? '') : saved
+	const typed: Typed = (form, field, saved) => (result?.form === form ? (result.values[field] ?? '') : saved)
 	return (
-		<FormPage
+		<StaffFormPage
 			title={['Response-time targets', 'Settings']}
-			serviceName={serviceName}
-			area="staff"
 			errors={errors}
 			back={{ to: '/staff/settings', text: 'Back to settings' }}
 		>
@@ -121,123 +120,139 @@ export default function ResponseTimes() {
 			<div className="govuk-inset-text">
 				A change applies to clocks started from today; clocks already running keep the target they started with.
 			</div>
-			<Form method="post" noValidate>
-				<CsrfField token={page.csrfToken} />
-				<input type="hidden" name="intent" value="targets" />
-				{TARGET_FIELDS.map((field) => (
-					<TextInput
-						key={field.key}
-						name={field.key}
-						label={field.label}
-						hint={
-							field.unit === 'months'
-								? `In months. The law allows at most ${STATUTORY_PANEL_MONTHS} months (Fostering National Minimum Standard 14.4); this is the service’s own target within it.`
-								: 'In working days'
-						}
-						suffix={field.unit}
-						inputMode="numeric"
-						spellCheck={false}
-						widthClass="govuk-input--width-3"
-						defaultValue={typed('targets', field.key, String(page.targets[field.key]))}
-						error={errorFor(errors, field.key)}
-					/>
-				))}
-				<button type="submit" className="govuk-button" data-module="govuk-button">
-					Save targets
-				</button>
-			</Form>
+			<TargetsForm page={page} errors={errors} typed={typed} />
 
 			<h2 className="govuk-heading-m">At risk and reminders</h2>
-			<Form method="post" noValidate>
-				<CsrfField token={page.csrfToken} />
-				<input type="hidden" name="intent" value="reminders" />
-				<TextInput
-					name="atRiskPercent"
-					label="When a clock is at risk"
-					hint={`The share of its target gone before a running clock shows as at risk, as a whole percentage from ${AT_RISK_PERCENT_RANGE.min} to ${AT_RISK_PERCENT_RANGE.max}. Changing it changes every running clock.`}
-					suffix="%"
-					inputMode="numeric"
-					spellCheck={false}
-					widthClass="govuk-input--width-3"
-					defaultValue={typed('reminders', 'atRiskPercent', String(page.clocks.atRiskPercent))}
-					error={errorFor(errors, 'atRiskPercent')}
-				/>
-				<Checkboxes
-					name="reminders"
-					legend="Reminders"
-					hint="Reminders go by email, once for each clock. Untick a kind to stop sending it."
-					error={errorFor(errors, 'reminders')}
-					choices={REMINDER_KINDS.map((kind) => ({ value: kind.key, label: kind.label, hint: kind.hint }))}
-					selected={REMINDER_KINDS.filter((kind) => page.clocks[kind.key]).map((kind) => kind.key)}
-				/>
-				<button type="submit" className="govuk-button" data-module="govuk-button">
-					Save reminders
-				</button>
-			</Form>
+			<RemindersForm page={page} errors={errors} typed={typed} />
 
 			<h2 className="govuk-heading-m">Closure days</h2>
-			<p className="govuk-body">
-				Days the service is closed besides weekends and bank holidays, such as between Christmas and New Year. They do
-				not count as working days on any clock.{' '}
-				{page.closureCount === 0
-					? 'There are none yet.'
-					: `There ${page.closureCount === 1 ? 'is 1 closure day' : `are ${page.closureCount} closure days`}.`}
-			</p>
-			<p className="govuk-body">
-				<Link to="/staff/settings/response-times/closure-days" className="govuk-link">
-					Add or remove closure days
-				</Link>
-			</p>
+			<ClosureDaysSummary count={page.closureCount} />
 
 			<h2 className="govuk-heading-m">Changes to the targets</h2>
 			{page.history.entries.length === 0 ? (
 				<p className="govuk-body">The targets have not been changed since the service started using them.</p>
 			) : (
 				<>
-					<table className="govuk-table">
-						<caption className="govuk-table__caption govuk-visually-hidden">
-							Changes to the targets, latest first
-						</caption>
-						<thead className="govuk-table__head">
-							<tr className="govuk-table__row">
-								<th scope="col" className="govuk-table__header">
-									For clocks started
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Changed
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Targets
-								</th>
-							</tr>
-						</thead>
-						<tbody className="govuk-table__body">
-							{page.history.entries.map((entry) => (
-								<tr className="govuk-table__row" key={entry.id}>
-									<td className="govuk-table__cell">
-										{entry.original ? 'Before the first change' : `From ${formatDate(entry.appliesFrom)}`}
-									</td>
-									<td className="govuk-table__cell">
-										{entry.original
-											? 'The targets in use before'
-											: `${entry.changedBy ?? 'Unknown'}, ${formatDateTime(entry.effectiveFrom)}`}
-									</td>
-									<td className="govuk-table__cell">
-										<ul className="govuk-list govuk-!-font-size-16">
-											{TARGET_FIELDS.map((field) => (
-												<li key={field.key}>
-													{field.label}: {targetPhrase(field, entry.targets)}
-												</li>
-											))}
-										</ul>
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
+					<TargetHistory entries={page.history.entries} />
 					<Pagination page={page.history.page} pages={page.history.pages} search={page.search} />
 				</>
 			)}
-		</FormPage>
+		</StaffFormPage>
+	)
+}
+
+type FormProps = { page: Loaded; errors: readonly FieldError[]; typed: Typed }
+
+function targetHint(unit: (typeof TARGET_FIELDS)[number]['unit']) {
+	return unit === 'months'
+		? `In months. The law allows at most ${STATUTORY_PANEL_MONTHS} months (Fostering National Minimum Standard 14.4); this is the service’s own target within it.`
+		: 'In working days'
+}
+
+function TargetsForm({ page, errors, typed }: FormProps) {
+	return (
+		<Form method="post" noValidate>
+			<CsrfField token={page.csrfToken} />
+			<input type="hidden" name="intent" value="targets" />
+			{TARGET_FIELDS.map((field) => (
+				<TextInput
+					key={field.key}
+					name={field.key}
+					label={field.label}
+					hint={targetHint(field.unit)}
+					suffix={field.unit}
+					inputMode="numeric"
+					spellCheck={false}
+					widthClass="govuk-input--width-3"
+					defaultValue={typed('targets', field.key, String(page.targets[field.key]))}
+					error={errorFor(errors, field.key)}
+				/>
+			))}
+			<button type="submit" className="govuk-button" data-module="govuk-button">
+				Save targets
+			</button>
+		</Form>
+	)
+}
+
+function RemindersForm({ page, errors, typed }: FormProps) {
+	return (
+		<Form method="post" noValidate>
+			<CsrfField token={page.csrfToken} />
+			<input type="hidden" name="intent" value="reminders" />
+			<TextInput
+				name="atRiskPercent"
+				label="When a clock is at risk"
+				hint={`The share of its target gone before a running clock shows as at risk, as a whole percentage from ${AT_RISK_PERCENT_RANGE.min} to ${AT_RISK_PERCENT_RANGE.max}. Changing it changes every running clock.`}
+				suffix="%"
+				inputMode="numeric"
+				spellCheck={false}
+				widthClass="govuk-input--width-3"
+				defaultValue={typed('reminders', 'atRiskPercent', String(page.clocks.atRiskPercent))}
+				error={errorFor(errors, 'atRiskPercent')}
+			/>
+			<Checkboxes
+				name="reminders"
+				legend="Reminders"
+				hint="Reminders go by email, once for each clock. Untick a kind to stop sending it."
+				error={errorFor(errors, 'reminders')}
+				choices={REMINDER_KINDS.map((kind) => ({ value: kind.key, label: kind.label, hint: kind.hint }))}
+				selected={REMINDER_KINDS.filter((kind) => page.clocks[kind.key]).map((kind) => kind.key)}
+			/>
+			<button type="submit" className="govuk-button" data-module="govuk-button">
+				Save reminders
+			</button>
+		</Form>
+	)
+}
+
+function ClosureDaysSummary({ count }: { count: number }) {
+	return (
+		<>
+			<p className="govuk-body">
+				Days the service is closed besides weekends and bank holidays, such as between Christmas and New Year. They do
+				not count as working days on any clock.{' '}
+				{count === 0
+					? 'There are none yet.'
+					: `There ${count === 1 ? 'is 1 closure day' : `are ${count} closure days`}.`}
+			</p>
+			<p className="govuk-body">
+				<Link to="/staff/settings/response-times/closure-days" className="govuk-link">
+					Add or remove closure days
+				</Link>
+			</p>
+		</>
+	)
+}
+
+function TargetHistory({ entries }: { entries: Loaded['history']['entries'] }) {
+	return (
+		<table className="govuk-table">
+			<caption className="govuk-table__caption govuk-visually-hidden">Changes to the targets, latest first</caption>
+			<TableHead columns={['For clocks started', 'Changed', 'Targets']} />
+			<tbody className="govuk-table__body">
+				{entries.map((entry) => (
+					<tr className="govuk-table__row" key={entry.id}>
+						<td className="govuk-table__cell">
+							{entry.original ? 'Before the first change' : `From ${formatDate(entry.appliesFrom)}`}
+						</td>
+						<td className="govuk-table__cell">
+							{entry.original
+								? 'The targets in use before'
+								: `${entry.changedBy ?? 'Unknown'}, ${formatDateTime(entry.effectiveFrom)}`}
+						</td>
+						<td className="govuk-table__cell">
+							<ul className="govuk-list govuk-!-font-size-16">
+								{TARGET_FIELDS.map((field) => (
+									<li key={field.key}>
+										{field.label}: {targetPhrase(field, entry.targets)}
+									</li>
+								))}
+							</ul>
+						</td>
+					</tr>
+				))}
+			</tbody>
+		</table>
 	)
 }

@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { FormPage } from '~/components/form-page.tsx'
+import { StaffFormPage } from '~/components/form-page.tsx'
 import { DateInput, SuccessBanner, TextInput } from '~/components/form.tsx'
 import { Pagination } from '~/components/pagination.tsx'
+import { ACTION_COLUMN, TableHead } from '~/components/table-head.tsx'
 import { dateParts, readDateInput, type DateParts } from '~/domain/date-input.ts'
 import { CLOSURE_LABEL_MAX, alreadyNotWorking, readClosureForm } from '~/domain/response-time-settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
@@ -12,7 +13,6 @@ import { formatLongDate, isCalendarDate } from '~/domain/working-days.ts'
 import { addClosure, closureDates, listClosures, removeClosure } from '~/models/response-time-settings.server.ts'
 import { requireStaff } from '~/services/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
-import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 import { errorFor, type FieldError } from '~/domain/field-errors.ts'
@@ -74,30 +74,19 @@ export async function action({ request }: ActionFunctionArgs) {
 	throw redirect(`/staff/settings/response-times/closure-days?added=${parsed.value.date}`, 303)
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the list of closure days and the add form in one component; split them
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
+
 export default function ClosureDays() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
-	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
-	const notWorking = page.added ? alreadyNotWorking(page.added) : null
 	return (
-		<FormPage
+		<StaffFormPage
 			title={['Closure days', 'Settings']}
-			serviceName={serviceName}
-			area="staff"
 			errors={errors}
 			back={{ to: '/staff/settings/response-times', text: 'Back to response-time targets' }}
 		>
-			{page.added && !result ? (
-				<SuccessBanner>
-					{formatLongDate(page.added)} added as a closure day.
-					{notWorking ? ` It is ${notWorking}, so it already was not a working day: no deadline moves.` : ''}
-				</SuccessBanner>
-			) : null}
-			{page.removed && !result ? (
-				<SuccessBanner>{formatLongDate(page.removed)} is a working day again.</SuccessBanner>
-			) : null}
+			{result ? null : <LastChange added={page.added} removed={page.removed} />}
 			<h1 className="govuk-heading-l">Closure days</h1>
 			<p className="govuk-body">
 				Days the service is closed besides weekends and bank holidays in England and Wales. No response-time clock
@@ -106,83 +95,106 @@ export default function ClosureDays() {
 			</p>
 
 			<h2 className="govuk-heading-m">Add a closure day</h2>
-			<Form method="post" noValidate>
-				<CsrfField token={page.csrfToken} />
-				<input type="hidden" name="intent" value="add" />
-				<DateInput
-					name="date"
-					legend="Date"
-					hint="For example, 29 12 2026"
-					defaultValue={result?.date}
-					error={errorFor(errors, 'date')}
-				/>
-				<TextInput
-					name="label"
-					label="Why the service is closed"
-					hint="For example, ‘Closed between Christmas and New Year’"
-					maxLength={CLOSURE_LABEL_MAX}
-					defaultValue={result?.label}
-					error={errorFor(errors, 'label')}
-				/>
-				<button type="submit" className="govuk-button" data-module="govuk-button">
-					Add closure day
-				</button>
-			</Form>
+			<AddClosureForm csrfToken={page.csrfToken} result={result} />
 
 			<h2 className="govuk-heading-m">The service’s closure days</h2>
 			{page.closures.length === 0 ? (
 				<p className="govuk-body">There are no closure days.</p>
 			) : (
 				<>
-					<table className="govuk-table">
-						<caption className="govuk-table__caption govuk-visually-hidden">Closure days, latest first</caption>
-						<thead className="govuk-table__head">
-							<tr className="govuk-table__row">
-								<th scope="col" className="govuk-table__header">
-									Day
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Reason
-								</th>
-								<th scope="col" className="govuk-table__header">
-									<span className="govuk-visually-hidden">Action</span>
-								</th>
-							</tr>
-						</thead>
-						<tbody className="govuk-table__body">
-							{page.closures.map((closure) => (
-								<tr className="govuk-table__row" key={closure.date}>
-									<td className="govuk-table__cell">
-										{formatLongDate(closure.date)}
-										{closure.date < page.today ? (
-											<>
-												{' '}
-												<strong className="govuk-tag govuk-tag--grey">Past</strong>
-											</>
-										) : null}
-									</td>
-									<td className="govuk-table__cell">{closure.label}</td>
-									<td className="govuk-table__cell">
-										<Form method="post">
-											<CsrfField token={page.csrfToken} />
-											<input type="hidden" name="intent" value="remove" />
-											<input type="hidden" name="date" value={closure.date} />
-											<button
-												type="submit"
-												className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-												data-module="govuk-button"
-											>
-												Remove<span className="govuk-visually-hidden"> {formatLongDate(closure.date)}</span>
-											</button>
-										</Form>
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
+					<ClosureTable page={page} />
 					<Pagination page={page.page} pages={page.pages} search={page.search} />
 				</>
 			)}
-		</FormPage>
+		</StaffFormPage>
+	)
+}
+
+/** The banner of the day just added or removed. */
+function LastChange({ added, removed }: { added: string | null; removed: string | null }) {
+	const notWorking = added ? alreadyNotWorking(added) : null
+	return (
+		<>
+			{added ? (
+				<SuccessBanner>
+					{formatLongDate(added)} added as a closure day.
+					{notWorking ? ` It is ${notWorking}, so it already was not a working day: no deadline moves.` : ''}
+				</SuccessBanner>
+			) : null}
+			{removed ? <SuccessBanner>{formatLongDate(removed)} is a working day again.</SuccessBanner> : null}
+		</>
+	)
+}
+
+function AddClosureForm({ csrfToken, result }: { csrfToken: string; result: ActionResult | undefined }) {
+	const errors = result?.errors ?? []
+	return (
+		<Form method="post" noValidate>
+			<CsrfField token={csrfToken} />
+			<input type="hidden" name="intent" value="add" />
+			<DateInput
+				name="date"
+				legend="Date"
+				hint="For example, 29 12 2026"
+				defaultValue={result?.date}
+				error={errorFor(errors, 'date')}
+			/>
+			<TextInput
+				name="label"
+				label="Why the service is closed"
+				hint="For example, ‘Closed between Christmas and New Year’"
+				maxLength={CLOSURE_LABEL_MAX}
+				defaultValue={result?.label}
+				error={errorFor(errors, 'label')}
+			/>
+			<button type="submit" className="govuk-button" data-module="govuk-button">
+				Add closure day
+			</button>
+		</Form>
+	)
+}
+
+function ClosureTable({ page }: { page: Pick<Loaded, 'closures' | 'today' | 'csrfToken'> }) {
+	return (
+		<table className="govuk-table">
+			<caption className="govuk-table__caption govuk-visually-hidden">Closure days, latest first</caption>
+			<TableHead columns={['Day', 'Reason', ACTION_COLUMN]} />
+			<tbody className="govuk-table__body">
+				{page.closures.map((closure) => (
+					<tr className="govuk-table__row" key={closure.date}>
+						<td className="govuk-table__cell">
+							{formatLongDate(closure.date)}
+							{closure.date < page.today ? (
+								<>
+									{' '}
+									<strong className="govuk-tag govuk-tag--grey">Past</strong>
+								</>
+							) : null}
+						</td>
+						<td className="govuk-table__cell">{closure.label}</td>
+						<td className="govuk-table__cell">
+							<RemoveClosureForm csrfToken={page.csrfToken} date={closure.date} />
+						</td>
+					</tr>
+				))}
+			</tbody>
+		</table>
+	)
+}
+
+function RemoveClosureForm({ csrfToken, date }: { csrfToken: string; date: string }) {
+	return (
+		<Form method="post">
+			<CsrfField token={csrfToken} />
+			<input type="hidden" name="intent" value="remove" />
+			<input type="hidden" name="date" value={date} />
+			<button
+				type="submit"
+				className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+				data-module="govuk-button"
+			>
+				Remove<span className="govuk-visually-hidden"> {formatLongDate(date)}</span>
+			</button>
+		</Form>
 	)
 }

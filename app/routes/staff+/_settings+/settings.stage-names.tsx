@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { FormPage } from '~/components/form-page.tsx'
+import { StaffFormPage } from '~/components/form-page.tsx'
 import { SuccessBanner, TextInput } from '~/components/form.tsx'
 import { readStageNamesForm } from '~/domain/settings.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
@@ -10,7 +10,6 @@ import { DEFAULT_STAGE_NAMES, STAGE_KEYS } from '~/domain/stages.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { saveStageNames } from '~/models/settings.server.ts'
 import { requireStaff } from '~/services/auth.server.ts'
-import { useRootData } from '~/utils/root-data.ts'
 import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 import { errorFor, type FieldError } from '~/domain/field-errors.ts'
@@ -44,13 +43,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function StageNames() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
-	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	const errors = result?.errors ?? []
 	return (
-		<FormPage
+		<StaffFormPage
 			title={['Stage names', 'Settings']}
-			serviceName={serviceName}
-			area="staff"
 			errors={errors}
 			back={{ to: '/staff/settings', text: 'Back to settings' }}
 		>
@@ -77,6 +73,6 @@ export default function StageNames() {
 					Save stage names
 				</button>
 			</Form>
-		</FormPage>
+		</StaffFormPage>
 	)
 }
