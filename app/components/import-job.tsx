@@ -165,15 +165,6 @@ export function ImportErrorsToCorrect({ job, uploadTo }: { job: ImportJobSummary
 }
 
 /** One row of a summary list of counts. */
-export function ImportSummaryRow({ label, value }: { label: string; value: ReactNode }) {
-	return (
-		<div className="govuk-summary-list__row">
-			<dt className="govuk-summary-list__key">{label}</dt>
-			<dd className="govuk-summary-list__value">{value}</dd>
-		</div>
-	)
-}
-
 /** What a running import is doing, in words. */
 function progressText(progress: Progress | null, noun: string): string {
 	switch (progress?.phase) {

@@ -7,8 +7,8 @@ import {
 	importJobMeta,
 	ImportJobState,
 	ImportStart,
-	ImportSummaryRow,
 } from '~/components/import-job.tsx'
+import { SummaryRow } from '~/components/summary-list.tsx'
 import { TableHead } from '~/components/table-head.tsx'
 import { REFERRER_KIND_LABELS } from '~/domain/bonus-scheme.ts'
 import { ROLES_THAT } from '~/domain/staff.ts'
@@ -102,14 +102,13 @@ function Checked({ job, preview, csrfToken }: { job: Job; preview: Preview; csrf
 		<>
 			<ImportCheckedHeading job={job} heading={TITLES.checked} />
 			<dl className="govuk-summary-list" data-testid="import-summary">
-				<ImportSummaryRow
-					label="Rows in the file"
-					value={job.rowsWithErrors === null ? 'The file could not be read' : job.totalRows}
-				/>
-				<ImportSummaryRow label="Carers ready to import" value={preview.ready} />
-				<ImportSummaryRow label="Rows with errors" value={job.rowsWithErrors ?? 'The file could not be read'} />
+				<SummaryRow name="Rows in the file">
+					{job.rowsWithErrors === null ? 'The file could not be read' : job.totalRows}
+				</SummaryRow>
+				<SummaryRow name="Carers ready to import">{preview.ready}</SummaryRow>
+				<SummaryRow name="Rows with errors">{job.rowsWithErrors ?? 'The file could not be read'}</SummaryRow>
 				{preview.ignoredColumns.length > 0 ? (
-					<ImportSummaryRow label="Columns left out" value={preview.ignoredColumns.join(', ')} />
+					<SummaryRow name="Columns left out">{preview.ignoredColumns.join(', ')}</SummaryRow>
 				) : null}
 			</dl>
 			<ImportStart

@@ -7,8 +7,8 @@ import {
 	importJobMeta,
 	ImportJobState,
 	ImportStart,
-	ImportSummaryRow,
 } from '~/components/import-job.tsx'
+import { SummaryRow } from '~/components/summary-list.tsx'
 import { TableHead } from '~/components/table-head.tsx'
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames } from '~/domain/stages.ts'
@@ -97,9 +97,9 @@ function Checked({ job, preview, csrfToken }: { job: Job; preview: Loaded['previ
 		<>
 			<ImportCheckedHeading job={job} heading={TITLES.checked} />
 			<dl className="govuk-summary-list">
-				<ImportSummaryRow label="Rows in the file" value={job.totalRows} />
-				<ImportSummaryRow label="Rows ready to import" value={valid} />
-				<ImportSummaryRow label="Rows with errors" value={job.rowsWithErrors ?? 'The file could not be read'} />
+				<SummaryRow name="Rows in the file">{job.totalRows}</SummaryRow>
+				<SummaryRow name="Rows ready to import">{valid}</SummaryRow>
+				<SummaryRow name="Rows with errors">{job.rowsWithErrors ?? 'The file could not be read'}</SummaryRow>
 			</dl>
 			{preview.length > 0 ? <PreviewTable preview={preview} /> : null}
 			<ImportStart
