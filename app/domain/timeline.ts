@@ -98,146 +98,171 @@ export function stageEventInstant(event: { businessDate: CalendarDate; recordedA
 	return londonInstant(event.businessDate, '12:00')
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): one branch per kind of entry; one function per kind
-export function buildTimeline(input: TimelineInput): TimelineItem[] {
-	const name = (stage: string | null) => (stage && isStageKey(stage) ? input.stageNames[stage] : (stage ?? ''))
-	const items: TimelineItem[] = []
+type StageNameOf = (stage: string | null) => string
+type Item<T extends TimelineType> = TimelineItem & { type: T }
 
-	for (const event of input.stageEvents) {
-		const details: TimelineItem['details'] = [{ label: 'Date', value: formatDate(event.businessDate) }]
-		const recordedOn = londonDate(event.recordedAt)
-		if (recordedOn !== event.businessDate) details.push({ label: 'Recorded on', value: formatDate(recordedOn) })
-		if (event.backdateReason) details.push({ label: 'Why it was recorded late', value: event.backdateReason })
-		let title: string
-		switch (event.kind) {
-			case 'entered':
-				title = event.fromStage ? `Moved to ${name(event.toStage)}` : `Started at ${name(event.toStage)}`
-				break
-			case 'checks_received':
-				// Starts the service's clock for the Stage 1 decision.
-				title = `Last ${name('stage_1')} check received`
-				break
-			case 'completed':
-				title = `${name('stage_1')} complete`
-				break
-			case 'hold':
-				title = 'Put on hold'
-				if (event.reviewOn) details.push({ label: 'Review on', value: formatDate(event.reviewOn) })
-				break
-			case 'resume':
-				title = 'Resumed after a hold'
-				break
-			case 'exit':
-				title = `Closed at ${name(event.fromStage)}`
-				if (event.exitEndedBy)
-					details.push({ label: 'Who ended it', value: ENDED_BY_LABELS[event.exitEndedBy] ?? event.exitEndedBy })
-				if (event.exitReasonLabel) details.push({ label: 'Reason', value: event.exitReasonLabel })
-				break
-			case 'reopen':
-				title =
+/** What a stage event of each kind is called on the timeline, and any details only it has. */
+function describeStageEvent(
+	event: TimelineInput['stageEvents'][number],
+	name: StageNameOf
+): { title: string; details: TimelineItem['details'] } {
+	switch (event.kind) {
+		case 'entered':
+			return {
+				title: event.fromStage ? `Moved to ${name(event.toStage)}` : `Started at ${name(event.toStage)}`,
+				details: [],
+			}
+		case 'checks_received':
+			// Starts the service's clock for the Stage 1 decision.
+			return { title: `Last ${name('stage_1')} check received`, details: [] }
+		case 'completed':
+			return { title: `${name('stage_1')} complete`, details: [] }
+		case 'hold':
+			return {
+				title: 'Put on hold',
+				details: event.reviewOn ? [{ label: 'Review on', value: formatDate(event.reviewOn) }] : [],
+			}
+		case 'resume':
+			return { title: 'Resumed after a hold', details: [] }
+		case 'exit':
+			return { title: `Closed at ${name(event.fromStage)}`, details: exitDetails(event) }
+		case 'reopen':
+			return {
+				title:
 					event.fromStage === event.toStage
 						? `Reopened at ${name(event.toStage)}`
-						: `Came back: reopened at ${name(event.toStage)}`
-				break
-			case 'returned':
-				title = 'Enquired again'
-				break
-			default:
-				title = event.kind
-		}
-		if (event.note) details.push({ label: 'Note', value: event.note })
-		items.push({
-			key: `stage-${event.id}`,
-			type: 'stage',
-			at: stageEventInstant(event).toISOString(),
-			title,
-			actor: event.actorName,
-			details,
-		})
-	}
-
-	for (const contact of input.contactAttempts) {
-		items.push({
-			key: `contact-${contact.id}`,
-			type: 'contact',
-			at: contact.occurredAt.toISOString(),
-			title: `${labelOf(CONTACT_METHODS, contact.method)}: ${labelOf(CONTACT_OUTCOMES, contact.outcome).toLowerCase()}`,
-			actor: contact.actorName,
-			details: contact.note ? [{ label: 'Note', value: contact.note }] : [],
-		})
-	}
-
-	for (const note of input.notes) {
-		items.push({
-			key: `note-${note.id}`,
-			type: 'note',
-			at: note.createdAt.toISOString(),
-			title: 'Note added',
-			actor: note.authorName,
-			details: [{ label: 'Note', value: note.body }],
-		})
-	}
-
-	for (const email of input.emails) {
-		items.push({
-			key: `email-${email.id}`,
-			type: 'email',
-			at: email.createdAt.toISOString(),
-			title: `Email: ${email.subject}`,
-			actor: null,
-			details: [
-				{ label: 'To', value: email.toAddress },
-				{ label: 'Status', value: EMAIL_STATUS[email.status] ?? email.status },
-			],
-		})
-	}
-
-	for (const change of input.ownerChanges) {
-		items.push({
-			key: `owner-${change.id}`,
-			type: 'owner',
-			at: change.changedAt.toISOString(),
-			title: change.toName ? `Assigned to ${change.toName}` : 'Owner removed: unassigned',
-			actor: change.actorName,
-			details: [{ label: 'Previous owner', value: change.fromName ?? 'Unassigned' }],
-		})
-	}
-
-	for (const task of input.tasks) {
-		items.push({
-			key: `task-${task.id}`,
-			type: 'task',
-			at: task.createdAt.toISOString(),
-			title: `Task added: ${task.title}`,
-			actor: task.createdByName,
-			details: [
-				{ label: 'Due', value: formatDate(task.dueOn) },
-				{ label: 'Assigned to', value: task.assigneeName ?? 'Unassigned' },
-			],
-		})
-		if (task.completedAt) {
-			items.push({
-				key: `task-done-${task.id}`,
-				type: 'task',
-				at: task.completedAt.toISOString(),
-				title: `Task done: ${task.title}`,
-				actor: task.completedByName,
+						: `Came back: reopened at ${name(event.toStage)}`,
 				details: [],
-			})
-		}
+			}
+		case 'returned':
+			return { title: 'Enquired again', details: [] }
+		default:
+			return { title: event.kind, details: [] }
 	}
+}
 
-	for (const enquiry of input.enquiries) {
-		items.push({
-			key: `enquiry-${enquiry.id}`,
-			type: 'enquiry',
-			at: enquiry.receivedAt.toISOString(),
-			title: `Enquiry received from ${ENQUIRY_SOURCE[enquiry.source] ?? enquiry.source}`,
-			actor: null,
-			details: [{ label: 'Reference', value: enquiry.reference }],
-		})
+function exitDetails(event: TimelineInput['stageEvents'][number]): TimelineItem['details'] {
+	const details: TimelineItem['details'] = []
+	if (event.exitEndedBy)
+		details.push({ label: 'Who ended it', value: ENDED_BY_LABELS[event.exitEndedBy] ?? event.exitEndedBy })
+	if (event.exitReasonLabel) details.push({ label: 'Reason', value: event.exitReasonLabel })
+	return details
+}
+
+/** A stage event: its date, when it was recorded if later (and why), what it did, and its note. */
+function stageItem(event: TimelineInput['stageEvents'][number], name: StageNameOf): Item<'stage'> {
+	const recordedOn = londonDate(event.recordedAt)
+	const { title, details } = describeStageEvent(event, name)
+	return {
+		key: `stage-${event.id}`,
+		type: 'stage',
+		at: stageEventInstant(event).toISOString(),
+		title,
+		actor: event.actorName,
+		details: [
+			{ label: 'Date', value: formatDate(event.businessDate) },
+			...(recordedOn !== event.businessDate ? [{ label: 'Recorded on', value: formatDate(recordedOn) }] : []),
+			...(event.backdateReason ? [{ label: 'Why it was recorded late', value: event.backdateReason }] : []),
+			...details,
+			...(event.note ? [{ label: 'Note', value: event.note }] : []),
+		],
 	}
+}
 
+function contactItem(contact: TimelineInput['contactAttempts'][number]): Item<'contact'> {
+	return {
+		key: `contact-${contact.id}`,
+		type: 'contact',
+		at: contact.occurredAt.toISOString(),
+		title: `${labelOf(CONTACT_METHODS, contact.method)}: ${labelOf(CONTACT_OUTCOMES, contact.outcome).toLowerCase()}`,
+		actor: contact.actorName,
+		details: contact.note ? [{ label: 'Note', value: contact.note }] : [],
+	}
+}
+
+function noteItem(note: TimelineInput['notes'][number]): Item<'note'> {
+	return {
+		key: `note-${note.id}`,
+		type: 'note',
+		at: note.createdAt.toISOString(),
+		title: 'Note added',
+		actor: note.authorName,
+		details: [{ label: 'Note', value: note.body }],
+	}
+}
+
+function emailItem(email: TimelineInput['emails'][number]): Item<'email'> {
+	return {
+		key: `email-${email.id}`,
+		type: 'email',
+		at: email.createdAt.toISOString(),
+		title: `Email: ${email.subject}`,
+		actor: null,
+		details: [
+			{ label: 'To', value: email.toAddress },
+			{ label: 'Status', value: EMAIL_STATUS[email.status] ?? email.status },
+		],
+	}
+}
+
+function ownerItem(change: TimelineInput['ownerChanges'][number]): Item<'owner'> {
+	return {
+		key: `owner-${change.id}`,
+		type: 'owner',
+		at: change.changedAt.toISOString(),
+		title: change.toName ? `Assigned to ${change.toName}` : 'Owner removed: unassigned',
+		actor: change.actorName,
+		details: [{ label: 'Previous owner', value: change.fromName ?? 'Unassigned' }],
+	}
+}
+
+/** A task: when it was added and, once done, when it was done (two entries). */
+function taskItems(task: TimelineInput['tasks'][number]): Item<'task'>[] {
+	const added: Item<'task'> = {
+		key: `task-${task.id}`,
+		type: 'task',
+		at: task.createdAt.toISOString(),
+		title: `Task added: ${task.title}`,
+		actor: task.createdByName,
+		details: [
+			{ label: 'Due', value: formatDate(task.dueOn) },
+			{ label: 'Assigned to', value: task.assigneeName ?? 'Unassigned' },
+		],
+	}
+	if (!task.completedAt) return [added]
+	const done: Item<'task'> = {
+		key: `task-done-${task.id}`,
+		type: 'task',
+		at: task.completedAt.toISOString(),
+		title: `Task done: ${task.title}`,
+		actor: task.completedByName,
+		details: [],
+	}
+	return [added, done]
+}
+
+function enquiryItem(enquiry: TimelineInput['enquiries'][number]): Item<'enquiry'> {
+	return {
+		key: `enquiry-${enquiry.id}`,
+		type: 'enquiry',
+		at: enquiry.receivedAt.toISOString(),
+		title: `Enquiry received from ${ENQUIRY_SOURCE[enquiry.source] ?? enquiry.source}`,
+		actor: null,
+		details: [{ label: 'Reference', value: enquiry.reference }],
+	}
+}
+
+export function buildTimeline(input: TimelineInput): TimelineItem[] {
+	const name: StageNameOf = (stage) => (stage && isStageKey(stage) ? input.stageNames[stage] : (stage ?? ''))
+	const items: TimelineItem[] = [
+		...input.stageEvents.map((event) => stageItem(event, name)),
+		...input.contactAttempts.map(contactItem),
+		...input.notes.map(noteItem),
+		...input.emails.map(emailItem),
+		...input.ownerChanges.map(ownerItem),
+		...input.tasks.flatMap(taskItems),
+		...input.enquiries.map(enquiryItem),
+	]
 	// Newest first; the key breaks ties so the order never depends on the order of the inputs.
 	return items.sort((a, b) => (a.at === b.at ? (a.key < b.key ? 1 : -1) : a.at < b.at ? 1 : -1))
 }
