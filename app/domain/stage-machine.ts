@@ -189,122 +189,142 @@ export function applyEvent(state: HouseholdState | null, event: RecordedStageEve
 }
 
 /** The next state, or what is wrong with the event. */
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): one branch per kind of event; one function per kind
 function step(state: HouseholdState | null, event: RecordedStageEvent): HouseholdState | string {
 	const on = event.businessDate
 	if (!isCalendarDate(on)) return `business date "${on}" is not a date`
-	if (!state) {
-		if (event.kind !== 'entered' || event.fromStage !== null || !isStage(event.toStage))
-			return 'the first event must enter a stage from nowhere'
-		return {
-			stage: event.toStage,
-			status: 'open',
-			openStages: [event.toStage],
-			stageEnteredOn: on,
-			stage1ChecksReceivedOn: null,
-			stage1CompletedOn: null,
-			heldSince: null,
-			holdReviewOn: null,
-			closed: null,
-			lastChange: { kind: 'entered', on, stage: event.toStage },
-		}
-	}
+	if (!state) return firstEvent(event, on)
 	if (event.kind === 'returned') return state
 	if (on < state.lastChange.on) return `dated ${on}, before the last change on ${state.lastChange.on}`
-	const allowed: Record<HouseholdStatus, string[]> = {
-		open: ['entered', 'checks_received', 'completed', 'hold', 'exit'],
-		on_hold: ['resume', 'exit'],
-		closed: ['reopen'],
-	}
-	if (!allowed[state.status].includes(event.kind)) return `${event.kind} is not allowed while ${state.status}`
-	const change = (kind: Change['kind'], stage: StageKey = state.stage): Change => ({ kind, on, stage })
+	if (!ALLOWED_WHILE[state.status].includes(event.kind)) return `${event.kind} is not allowed while ${state.status}`
+	const fold = FOLDS[event.kind as Change['kind']]
+	return fold ? fold(state, event, on) : `unknown kind "${event.kind}"`
+}
 
-	switch (event.kind) {
-		case 'entered': {
-			const to = event.toStage
-			if (event.fromStage !== state.stage) return `moves from ${event.fromStage} but the household is at ${state.stage}`
-			if (!isStage(to) || to === state.stage) return `cannot move from ${state.stage} to ${to}`
-			if (stageIndex(to) > stageIndex(state.stage) + 1) return `skips from ${state.stage} to ${to}`
-			const stages = stagesAfterMove(state, to, on)
-			// Entering Stage 1 starts its checks afresh; going on to Stage 2 keeps what has arrived.
-			const checksKept = stages.openStages.includes('stage_1') && to !== 'stage_1'
-			return {
-				...state,
-				stage: to,
-				stageEnteredOn: on,
-				...stages,
-				stage1ChecksReceivedOn: checksKept ? state.stage1ChecksReceivedOn : null,
-				lastChange: change('entered', to),
-			}
+/** The kinds of event each status accepts ('returned', which changes nothing, aside). */
+const ALLOWED_WHILE: Record<HouseholdStatus, string[]> = {
+	open: ['entered', 'checks_received', 'completed', 'hold', 'exit'],
+	on_hold: ['resume', 'exit'],
+	closed: ['reopen'],
+}
+
+/** A household's first event: it enters a stage from nowhere. */
+function firstEvent(event: RecordedStageEvent, on: CalendarDate): HouseholdState | string {
+	if (event.kind !== 'entered' || event.fromStage !== null || !isStage(event.toStage))
+		return 'the first event must enter a stage from nowhere'
+	return {
+		stage: event.toStage,
+		status: 'open',
+		openStages: [event.toStage],
+		stageEnteredOn: on,
+		stage1ChecksReceivedOn: null,
+		stage1CompletedOn: null,
+		heldSince: null,
+		holdReviewOn: null,
+		closed: null,
+		lastChange: { kind: 'entered', on, stage: event.toStage },
+	}
+}
+
+type Fold = (state: HouseholdState, event: RecordedStageEvent, on: CalendarDate) => HouseholdState | string
+
+/** One fold a kind of event, once the date and the status have allowed it. */
+const FOLDS: Record<Change['kind'], Fold> = {
+	entered: enteredStage,
+	checks_received: (state, _event, on) => {
+		if (!state.openStages.includes('stage_1')) return 'records Stage 1 checks, but Stage 1 is not open'
+		if (state.stage1ChecksReceivedOn) return 'records the last Stage 1 check a second time'
+		return { ...state, stage1ChecksReceivedOn: on, lastChange: change('checks_received', on, state.stage) }
+	},
+	completed: (state, event, on) => {
+		if (event.fromStage !== 'stage_1' || !state.openStages.includes('stage_1'))
+			return 'completes Stage 1, which is not open'
+		return {
+			...state,
+			openStages: state.openStages.filter((stage) => stage !== 'stage_1'),
+			stage1CompletedOn: on,
+			lastChange: change('completed', on, state.stage),
 		}
-		case 'checks_received': {
-			if (!state.openStages.includes('stage_1')) return 'records Stage 1 checks, but Stage 1 is not open'
-			if (state.stage1ChecksReceivedOn) return 'records the last Stage 1 check a second time'
-			return { ...state, stage1ChecksReceivedOn: on, lastChange: change('checks_received') }
+	},
+	hold: (state, event, on) => {
+		if (state.stage === 'approved') return 'puts an approved household on hold'
+		return {
+			...state,
+			status: 'on_hold',
+			heldSince: on,
+			holdReviewOn: event.reviewOn ?? null,
+			lastChange: change('hold', on, state.stage),
 		}
-		case 'completed': {
-			if (event.fromStage !== 'stage_1' || !state.openStages.includes('stage_1'))
-				return 'completes Stage 1, which is not open'
-			return {
-				...state,
-				openStages: state.openStages.filter((stage) => stage !== 'stage_1'),
-				stage1CompletedOn: on,
-				lastChange: change('completed'),
-			}
-		}
-		case 'hold':
-			if (state.stage === 'approved') return 'puts an approved household on hold'
-			return {
-				...state,
-				status: 'on_hold',
-				heldSince: on,
-				holdReviewOn: event.reviewOn ?? null,
-				lastChange: change('hold'),
-			}
-		case 'resume':
-			return { ...state, status: 'open', heldSince: null, holdReviewOn: null, lastChange: change('resume') }
-		case 'exit':
-			if (event.fromStage !== state.stage) return `exits from ${event.fromStage} but the household is at ${state.stage}`
-			if (state.stage === 'approved') return 'closes an approved household'
-			return {
-				...state,
-				status: 'closed',
-				heldSince: null,
-				holdReviewOn: null,
-				closed: {
-					on,
-					fromStage: state.stage,
-					openStages: state.openStages,
-					exitReasonId: event.exitReasonId ?? null,
-					exitReasonKey: event.exitReasonKey ?? null,
-				},
-				lastChange: change('exit'),
-			}
-		case 'reopen': {
-			const closed = state.closed!
-			const to = event.toStage
-			if (event.fromStage !== closed.fromStage)
-				return `reopens from ${event.fromStage} but the household left at ${closed.fromStage}`
-			if (!isStage(to) || stageIndex(to) > stageIndex(closed.fromStage))
-				return `reopens at ${to}, after the stage it left`
-			// A manager's reopen restores what was open; a returning enquirer starts again at `to`.
-			const openStages = to === closed.fromStage ? closed.openStages : [to]
-			return {
-				...state,
-				stage: to,
-				status: 'open',
-				openStages,
-				stageEnteredOn: on,
-				stage1CompletedOn:
-					openStages.includes('stage_1') || stageIndex(to) < stageIndex('stage_1') ? null : state.stage1CompletedOn,
-				// Checks are recorded again after a reopening: the decision clock starts afresh.
-				stage1ChecksReceivedOn: null,
-				closed: null,
-				lastChange: change('reopen', to),
-			}
-		}
-		default:
-			return `unknown kind "${event.kind}"`
+	},
+	resume: (state, _event, on) => ({
+		...state,
+		status: 'open',
+		heldSince: null,
+		holdReviewOn: null,
+		lastChange: change('resume', on, state.stage),
+	}),
+	exit: exited,
+	reopen: reopened,
+}
+
+const change = (kind: Change['kind'], on: CalendarDate, stage: StageKey): Change => ({ kind, on, stage })
+
+function enteredStage(state: HouseholdState, event: RecordedStageEvent, on: CalendarDate): HouseholdState | string {
+	const to = event.toStage
+	if (event.fromStage !== state.stage) return `moves from ${event.fromStage} but the household is at ${state.stage}`
+	if (!isStage(to) || to === state.stage) return `cannot move from ${state.stage} to ${to}`
+	if (stageIndex(to) > stageIndex(state.stage) + 1) return `skips from ${state.stage} to ${to}`
+	const stages = stagesAfterMove(state, to, on)
+	// Entering Stage 1 starts its checks afresh; going on to Stage 2 keeps what has arrived.
+	const checksKept = stages.openStages.includes('stage_1') && to !== 'stage_1'
+	return {
+		...state,
+		stage: to,
+		stageEnteredOn: on,
+		...stages,
+		stage1ChecksReceivedOn: checksKept ? state.stage1ChecksReceivedOn : null,
+		lastChange: change('entered', on, to),
+	}
+}
+
+function exited(state: HouseholdState, event: RecordedStageEvent, on: CalendarDate): HouseholdState | string {
+	if (event.fromStage !== state.stage) return `exits from ${event.fromStage} but the household is at ${state.stage}`
+	if (state.stage === 'approved') return 'closes an approved household'
+	return {
+		...state,
+		status: 'closed',
+		heldSince: null,
+		holdReviewOn: null,
+		closed: {
+			on,
+			fromStage: state.stage,
+			openStages: state.openStages,
+			exitReasonId: event.exitReasonId ?? null,
+			exitReasonKey: event.exitReasonKey ?? null,
+		},
+		lastChange: change('exit', on, state.stage),
+	}
+}
+
+function reopened(state: HouseholdState, event: RecordedStageEvent, on: CalendarDate): HouseholdState | string {
+	const closed = state.closed!
+	const to = event.toStage
+	if (event.fromStage !== closed.fromStage)
+		return `reopens from ${event.fromStage} but the household left at ${closed.fromStage}`
+	if (!isStage(to) || stageIndex(to) > stageIndex(closed.fromStage)) return `reopens at ${to}, after the stage it left`
+	// A manager's reopen restores what was open; a returning enquirer starts again at `to`.
+	const openStages = to === closed.fromStage ? closed.openStages : [to]
+	return {
+		...state,
+		stage: to,
+		status: 'open',
+		openStages,
+		stageEnteredOn: on,
+		stage1CompletedOn:
+			openStages.includes('stage_1') || stageIndex(to) < stageIndex('stage_1') ? null : state.stage1CompletedOn,
+		// Checks are recorded again after a reopening: the decision clock starts afresh.
+		stage1ChecksReceivedOn: null,
+		closed: null,
+		lastChange: change('reopen', on, to),
 	}
 }
 
