@@ -241,7 +241,11 @@ export type ImportedHousehold = {
 
 export type RowCheck = { ok: true; household: ImportedHousehold } | { ok: false; errors: ImportError[] }
 
-const STATUS_WORDS: Record<string, 'open' | 'on_hold' | 'closed'> = {
+type Status = 'open' | 'on_hold' | 'closed'
+/** What earlier rows used (an email, a reference): the row it was on. */
+type Seen = Map<string, number>
+
+const STATUS_WORDS: Record<string, Status> = {
 	'': 'open',
 	open: 'open',
 	onhold: 'on_hold',
@@ -250,18 +254,20 @@ const STATUS_WORDS: Record<string, 'open' | 'on_hold' | 'closed'> = {
 }
 const YES_NO: Record<string, boolean> = { '': false, no: false, n: false, false: false, yes: true, y: true, true: true }
 
-/**
- * Checks rows one at a time, remembering the emails and references seen so far so a second row
- * for the same household is caught. Feed it every row of the file in order.
- */
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): lookup tables and the row check together; build the lookups in a function of their own
-export function createRowChecker(context: ImportContext) {
-	const seenEmails = new Map<string, number>()
-	const seenReferences = new Map<string, number>()
-	const names = context.stageNames
+/** The names a cell may use for a stage, channel, "how heard" answer or member of staff. */
+type Lookups = {
+	stageByName: Map<string, StageKey>
+	channelByName: Map<string, { id: string; key: string }>
+	howHeardByName: Map<string, string>
+	staffByEmail: Map<string, ImportContext['staff'][number]>
+}
+
+/** Each stage by its key and its names (the service's, the default, the original), compacted. */
+function importLookups(context: ImportContext): Lookups {
 	const stageByName = new Map<string, StageKey>()
 	for (const key of STAGE_KEYS) {
-		for (const name of [key, names[key], DEFAULT_STAGE_NAMES[key], STAGES.find((stage) => stage.key === key)!.name])
+		const original = STAGES.find((stage) => stage.key === key)!.name
+		for (const name of [key, context.stageNames[key], DEFAULT_STAGE_NAMES[key], original])
 			stageByName.set(compact(name), key)
 	}
 	const channelByName = new Map<string, { id: string; key: string }>()
@@ -275,148 +281,232 @@ export function createRowChecker(context: ImportContext) {
 		howHeardByName.set(compact(option.value), option.value)
 	}
 	const staffByEmail = new Map(context.staff.map((member) => [member.email.toLowerCase(), member]))
+	return { stageByName, channelByName, howHeardByName, staffByEmail }
+}
+
+/** One row's cells as the checks read them; `fail` records a problem against its column. */
+type Cells = {
+	row: number
+	raw: RawRow['values']
+	text(key: ImportColumnKey): string
+	fail(column: ImportColumnKey | null, message: string): void
+	/** A date cell: the date, null when empty and optional, undefined when wrong (reported). */
+	date(key: ImportColumnKey, required: string | null): CalendarDate | null | undefined
+}
+
+function readCells({ row, values: raw }: RawRow, errors: ImportError[]): Cells {
+	const text = (key: ImportColumnKey) => cleanText(raw[key])
+	const fail = (column: ImportColumnKey | null, message: string) => {
+		errors.push({ row, column: column ? heading(column) : null, message })
+	}
+	const date = (key: ImportColumnKey, required: string | null): CalendarDate | null | undefined => {
+		const value = text(key)
+		if (!value) {
+			if (required) fail(key, required)
+			return required ? undefined : null
+		}
+		const parsed = parseImportDate(value)
+		if (!parsed) fail(key, `${heading(key)} must be a real date, ${DATE_EXAMPLE}`)
+		return parsed
+	}
+	return { row, raw, text, fail, date }
+}
+
+const PERSON_KEYS = ['firstName', 'lastName', 'email', 'phone', 'postcode'] as const
+type Person = Record<(typeof PERSON_KEYS)[number], string>
+const PERSON_MISSING: Person = {
+	firstName: 'Enter a first name',
+	lastName: 'Enter a last name',
+	email: 'Enter an email address',
+	phone: 'Enter a telephone number',
+	postcode: 'Enter a postcode',
+}
+
+/** Names, email, phone and postcode: the enquiry form's own rules. Only the sound ones are set. */
+function checkPerson(cells: Cells): Partial<Person> {
+	const person: Partial<Person> = {}
+	for (const key of PERSON_KEYS) {
+		// The email address is not cleaned: one with a control character in it is refused, not changed.
+		const value = key === 'email' ? readEmailAddress(cells.raw[key]) : cells.text(key)
+		if (!value) {
+			cells.fail(key, PERSON_MISSING[key])
+			continue
+		}
+		const result = EnquirySchema.shape[key].safeParse(value)
+		if (result.success) person[key] = result.data
+		else cells.fail(key, result.error.issues[0]!.message)
+	}
+	return person
+}
+
+/** Each household once: not already in the pipeline, nor on an earlier row. */
+function checkEmailUnique(cells: Cells, email: string, existing: ImportContext['existingEmails'], seen: Seen) {
+	const inPipeline = existing.get(email)
+	const earlier = seen.get(email)
+	if (inPipeline) cells.fail('email', `A household with this email address is already in the pipeline (${inPipeline})`)
+	else if (earlier)
+		cells.fail('email', `This email address is also on row ${earlier}: each household can be imported only once`)
+	else seen.set(email, cells.row)
+}
+
+/** The service's own reference for the household: short enough, and on one row only. */
+function checkReference(cells: Cells, seen: Seen): string | null {
+	const reference = cells.text('reference') || null
+	if (!reference) return null
+	const earlier = seen.get(reference.toLowerCase())
+	if (reference.length > IMPORT_LIMITS.reference)
+		cells.fail('reference', `Reference must be ${IMPORT_LIMITS.reference} characters or less`)
+	else if (earlier) cells.fail('reference', `This reference is also on row ${earlier}`)
+	else seen.set(reference.toLowerCase(), cells.row)
+	return reference
+}
+
+function checkChannel(cells: Cells, lookups: Lookups) {
+	const channel = lookups.channelByName.get(compact(cells.text('channel')))
+	if (!cells.text('channel')) cells.fail('channel', 'Enter the channel')
+	else if (!channel)
+		cells.fail(
+			'channel',
+			`“${cells.text('channel')}” is not one of the service’s channels: use a name or key from the list`
+		)
+	return channel
+}
+
+/** The answer to "How did you hear about us?": '' when empty, undefined when not an answer. */
+function checkHowHeard(cells: Cells, lookups: Lookups) {
+	const answer = cells.text('howHeard')
+	const howHeard = answer ? lookups.howHeardByName.get(compact(answer)) : ''
+	if (howHeard === undefined)
+		cells.fail(
+			'howHeard',
+			`“${answer}” is not an answer to “How did you hear about us?”: use one from the list, or leave it empty`
+		)
+	return howHeard
+}
+
+function checkStage(cells: Cells, lookups: Lookups) {
+	const stage = lookups.stageByName.get(compact(cells.text('stage')))
+	if (!cells.text('stage')) cells.fail('stage', 'Enter the stage')
+	else if (!stage)
+		cells.fail('stage', `“${cells.text('stage')}” is not a stage: use a stage’s name or key from the list`)
+	return stage
+}
+
+function checkStatus(cells: Cells) {
+	const status = STATUS_WORDS[compact(cells.text('status'))]
+	if (!status) cells.fail('status', 'Status must be open, on hold or closed')
+	return status
+}
+
+/** The date they reached their stage: needed after Enquiry; at Enquiry, the enquiry date if given. */
+function checkStageDate(
+	cells: Cells,
+	stage: StageKey | undefined,
+	enquiryDate: CalendarDate | null | undefined,
+	names: Record<StageKey, string>
+) {
+	const atEnquiry = stage === 'enquiry'
+	const required = stage && !atEnquiry ? `Enter the stage date: the date they reached ${names[stage]}` : null
+	const stageDate = cells.date('stageDate', required)
+	if (atEnquiry && stageDate && enquiryDate && stageDate !== enquiryDate)
+		cells.fail('stageDate', 'At Enquiry the stage date is the enquiry date: leave it empty or make it the same')
+	return stageDate
+}
+
+/** A closed household's exit reason, by key or (when only one has it) by name; none for the others. */
+function checkExitReason(cells: Cells, status: Status | undefined, reasons: ImportContext['exitReasons']) {
+	const reasonText = cells.text('exitReason')
+	if (status !== 'closed') {
+		if (reasonText) cells.fail('exitReason', 'Leave the exit reason empty: the household is not closed')
+		return undefined
+	}
+	if (!reasonText) {
+		cells.fail('exitReason', 'Enter the exit reason for a closed household')
+		return undefined
+	}
+	const wanted = compact(reasonText)
+	const matches = reasons.filter((reason) => compact(reason.key) === wanted || compact(reason.label) === wanted)
+	const byKey = matches.find((reason) => compact(reason.key) === wanted)
+	if (byKey || matches.length === 1) return byKey ?? matches[0]!
+	if (matches.length > 1)
+		cells.fail(
+			'exitReason',
+			`“${reasonText}” is the name of more than one exit reason: use its key (${matches
+				.map((reason) => reason.key)
+				.join(' or ')})`
+		)
+	else
+		cells.fail(
+			'exitReason',
+			`“${reasonText}” is not one of the service’s exit reasons: use a name or key from the list`
+		)
+	return undefined
+}
+
+/** The exit date (closed households only) and the hold review date (on hold only). */
+function checkStatusDates(cells: Cells, status: Status | undefined) {
+	const exitDate = cells.date('exitDate', status === 'closed' ? 'Enter the exit date for a closed household' : null)
+	if (exitDate && status !== 'closed') cells.fail('exitDate', 'Leave the exit date empty: the household is not closed')
+	const reviewDate = cells.date(
+		'holdReviewDate',
+		status === 'on_hold' ? 'Enter the hold review date for a household on hold' : null
+	)
+	if (reviewDate && status !== 'on_hold')
+		cells.fail('holdReviewDate', 'Leave the hold review date empty: the household is not on hold')
+	return { exitDate, reviewDate }
+}
+
+/** The member of staff named as owner: an active account that may look after households. */
+function checkOwner(cells: Cells, lookups: Lookups): string | null {
+	const ownerEmail = cells.text('ownerEmail').toLowerCase()
+	if (!ownerEmail) return null
+	const owner = lookups.staffByEmail.get(ownerEmail)
+	if (!owner) cells.fail('ownerEmail', `No staff account has the email address ${ownerEmail}`)
+	else if (owner.disabled)
+		cells.fail('ownerEmail', `The staff account ${ownerEmail} is turned off: choose someone else or leave it empty`)
+	else if (!roleCan(owner.role, 'changeHouseholds'))
+		cells.fail(
+			'ownerEmail',
+			`${ownerEmail} cannot look after households: only managers, recruitment officers and social workers can`
+		)
+	else return owner.id
+	return null
+}
+
+function checkKinshipAndNotes(cells: Cells) {
+	const kinship = YES_NO[compact(cells.text('kinship'))]
+	if (kinship === undefined) cells.fail('kinship', 'Kinship must be yes or no')
+	const notes = cleanMultiline(cells.raw.notes)
+	if (notes.length > IMPORT_LIMITS.notes) cells.fail('notes', `Notes must be ${IMPORT_LIMITS.notes} characters or less`)
+	return { kinship, notes }
+}
+
+/**
+ * Checks rows one at a time, remembering the emails and references seen so far so a second row
+ * for the same household is caught. Feed it every row of the file in order.
+ */
+export function createRowChecker(context: ImportContext) {
+	const seen = { emails: new Map<string, number>(), references: new Map<string, number>() }
+	const lookups = importLookups(context)
 	const backdateReason = `Imported from ${context.filename}`
 
-	// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): one check per column in one function; one small check per column
-	return function checkRow({ row, values: raw }: RawRow): RowCheck {
+	return function checkRow(raw: RawRow): RowCheck {
 		const errors: ImportError[] = []
-		const fail = (column: ImportColumnKey | null, message: string) =>
-			errors.push({ row, column: column ? heading(column) : null, message })
-		const text = (key: ImportColumnKey) => cleanText(raw[key])
-		// The email address is not cleaned: one with a control character in it is refused, not changed.
-		const answer = (key: ImportColumnKey) => (key === 'email' ? readEmailAddress(raw[key]) : text(key))
-
-		// Names, email, phone and postcode: the enquiry form's own rules.
-		const person = {} as Record<'firstName' | 'lastName' | 'email' | 'phone' | 'postcode', string>
-		const missing = {
-			firstName: 'Enter a first name',
-			lastName: 'Enter a last name',
-			email: 'Enter an email address',
-			phone: 'Enter a telephone number',
-			postcode: 'Enter a postcode',
-		}
-		for (const key of ['firstName', 'lastName', 'email', 'phone', 'postcode'] as const) {
-			const value = answer(key)
-			if (!value) {
-				fail(key, missing[key])
-				continue
-			}
-			const result = EnquirySchema.shape[key].safeParse(value)
-			if (result.success) person[key] = result.data
-			else fail(key, result.error.issues[0]!.message)
-		}
+		const cells = readCells(raw, errors)
+		const person = checkPerson(cells)
 		const emailNormalized = person.email?.toLowerCase()
-		if (emailNormalized) {
-			const existing = context.existingEmails.get(emailNormalized)
-			const earlier = seenEmails.get(emailNormalized)
-			if (existing) fail('email', `A household with this email address is already in the pipeline (${existing})`)
-			else if (earlier)
-				fail('email', `This email address is also on row ${earlier}: each household can be imported only once`)
-			else seenEmails.set(emailNormalized, row)
-		}
-
-		const theirReference = text('reference') || null
-		if (theirReference) {
-			const earlier = seenReferences.get(theirReference.toLowerCase())
-			if (theirReference.length > IMPORT_LIMITS.reference)
-				fail('reference', `Reference must be ${IMPORT_LIMITS.reference} characters or less`)
-			else if (earlier) fail('reference', `This reference is also on row ${earlier}`)
-			else seenReferences.set(theirReference.toLowerCase(), row)
-		}
-
-		const date = (key: ImportColumnKey, required: string | null): CalendarDate | null | undefined => {
-			const value = text(key)
-			if (!value) {
-				if (required) fail(key, required)
-				return required ? undefined : null
-			}
-			const parsed = parseImportDate(value)
-			if (!parsed) fail(key, `${heading(key)} must be a real date, ${DATE_EXAMPLE}`)
-			return parsed
-		}
-		const enquiryDate = date('enquiryDate', 'Enter the enquiry date')
-
-		const channel = channelByName.get(compact(text('channel')))
-		if (!text('channel')) fail('channel', 'Enter the channel')
-		else if (!channel)
-			fail('channel', `“${text('channel')}” is not one of the service’s channels: use a name or key from the list`)
-
-		const howHeardText = text('howHeard')
-		const howHeard = howHeardText ? howHeardByName.get(compact(howHeardText)) : ''
-		if (howHeard === undefined)
-			fail(
-				'howHeard',
-				`“${howHeardText}” is not an answer to “How did you hear about us?”: use one from the list, or leave it empty`
-			)
-
-		const stage = stageByName.get(compact(text('stage')))
-		if (!text('stage')) fail('stage', 'Enter the stage')
-		else if (!stage) fail('stage', `“${text('stage')}” is not a stage: use a stage’s name or key from the list`)
-
-		const status = STATUS_WORDS[compact(text('status'))]
-		if (!status) fail('status', 'Status must be open, on hold or closed')
-
-		const atEnquiry = stage === 'enquiry'
-		const stageDate = date(
-			'stageDate',
-			stage && !atEnquiry ? `Enter the stage date: the date they reached ${names[stage]}` : null
-		)
-		if (atEnquiry && stageDate && enquiryDate && stageDate !== enquiryDate)
-			fail('stageDate', 'At Enquiry the stage date is the enquiry date: leave it empty or make it the same')
-
-		let exitReason: ImportContext['exitReasons'][number] | undefined
-		const reasonText = text('exitReason')
-		if (status === 'closed') {
-			if (!reasonText) fail('exitReason', 'Enter the exit reason for a closed household')
-			else {
-				const matches = context.exitReasons.filter(
-					(reason) => compact(reason.key) === compact(reasonText) || compact(reason.label) === compact(reasonText)
-				)
-				const byKey = matches.find((reason) => compact(reason.key) === compact(reasonText))
-				if (byKey || matches.length === 1) exitReason = byKey ?? matches[0]
-				else if (matches.length > 1)
-					fail(
-						'exitReason',
-						`“${reasonText}” is the name of more than one exit reason: use its key (${matches
-							.map((reason) => reason.key)
-							.join(' or ')})`
-					)
-				else
-					fail(
-						'exitReason',
-						`“${reasonText}” is not one of the service’s exit reasons: use a name or key from the list`
-					)
-			}
-		} else if (reasonText) fail('exitReason', 'Leave the exit reason empty: the household is not closed')
-		const exitDate = date('exitDate', status === 'closed' ? 'Enter the exit date for a closed household' : null)
-		if (exitDate && status !== 'closed') fail('exitDate', 'Leave the exit date empty: the household is not closed')
-		const reviewDate = date(
-			'holdReviewDate',
-			status === 'on_hold' ? 'Enter the hold review date for a household on hold' : null
-		)
-		if (reviewDate && status !== 'on_hold')
-			fail('holdReviewDate', 'Leave the hold review date empty: the household is not on hold')
-
-		let ownerId: string | null = null
-		const ownerEmail = text('ownerEmail').toLowerCase()
-		if (ownerEmail) {
-			const owner = staffByEmail.get(ownerEmail)
-			if (!owner) fail('ownerEmail', `No staff account has the email address ${ownerEmail}`)
-			else if (owner.disabled)
-				fail('ownerEmail', `The staff account ${ownerEmail} is turned off: choose someone else or leave it empty`)
-			else if (!roleCan(owner.role, 'changeHouseholds'))
-				fail(
-					'ownerEmail',
-					`${ownerEmail} cannot look after households: only managers, recruitment officers and social workers can`
-				)
-			else ownerId = owner.id
-		}
-
-		const kinship = YES_NO[compact(text('kinship'))]
-		if (kinship === undefined) fail('kinship', 'Kinship must be yes or no')
-
-		const notes = cleanMultiline(raw.notes)
-		if (notes.length > IMPORT_LIMITS.notes) fail('notes', `Notes must be ${IMPORT_LIMITS.notes} characters or less`)
+		if (emailNormalized) checkEmailUnique(cells, emailNormalized, context.existingEmails, seen.emails)
+		const theirReference = checkReference(cells, seen.references)
+		const enquiryDate = cells.date('enquiryDate', 'Enter the enquiry date')
+		const channel = checkChannel(cells, lookups)
+		const howHeard = checkHowHeard(cells, lookups)
+		const stage = checkStage(cells, lookups)
+		const status = checkStatus(cells)
+		const stageDate = checkStageDate(cells, stage, enquiryDate, context.stageNames)
+		const exitReason = checkExitReason(cells, status, context.exitReasons)
+		const { exitDate, reviewDate } = checkStatusDates(cells, status)
+		const ownerId = checkOwner(cells, lookups)
+		const { kinship, notes } = checkKinshipAndNotes(cells)
 
 		// The history, checked by the stage machine itself: only when the cells it needs are sound.
 		let built: { events: NewStageEvent[]; state: HouseholdState } | undefined
@@ -424,7 +514,7 @@ export function createRowChecker(context: ImportContext) {
 			enquiryDate &&
 			stage &&
 			status &&
-			(atEnquiry || stageDate) &&
+			(stage === 'enquiry' || stageDate) &&
 			(status !== 'closed' || (exitReason && exitDate)) &&
 			(status !== 'on_hold' || reviewDate)
 		) {
@@ -434,21 +524,17 @@ export function createRowChecker(context: ImportContext) {
 				backdateReason
 			)
 			if (history.ok) built = history
-			else fail(history.column, history.error)
+			else cells.fail(history.column, history.error)
 		}
 
 		if (errors.length > 0 || !built) return { ok: false, errors }
 		return {
 			ok: true,
 			household: {
-				row,
+				row: raw.row,
 				theirReference,
-				firstName: person.firstName,
-				lastName: person.lastName,
-				email: person.email,
+				...(person as Person),
 				emailNormalized: emailNormalized!,
-				phone: person.phone,
-				postcode: person.postcode,
 				enquiryDate: enquiryDate!,
 				channelId: channel!.id,
 				howHeard: howHeard!,
