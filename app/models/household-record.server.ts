@@ -7,7 +7,9 @@ import { replay, type HouseholdState, type HouseholdStatus } from '~/domain/stag
 
 import { ROLES_THAT } from '~/domain/staff.ts'
 import { stageNames, type StageKey } from '~/domain/stages.ts'
-import { buildTimeline } from '~/domain/timeline.ts'
+import { buildTimeline, type TimelineInput, type TimelineItem } from '~/domain/timeline.ts'
+import type { CalendarDate } from '~/domain/working-days.ts'
+import type { Household } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/domain/staff.ts'
 import { today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
@@ -23,10 +25,9 @@ import { getServiceConfig } from './service-settings.server.ts'
 export const TIMELINE_PAGE_SIZE = 50
 const RECENT_NOTES = 5
 
-/** The household as its record page shows it, or null when there is no such household. */
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): loads and shapes every section of the record; one loader per section
-export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, timelinePage = 1) {
-	const household = await prisma.household.findUnique({
+/** Everything the record shows, in one read: the household and the rows of its timeline. */
+function findRecord(id: string) {
+	return prisma.household.findUnique({
 		where: { id },
 		include: {
 			owner: { select: { id: true, name: true } },
@@ -45,21 +46,36 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 			ownerChanges: true,
 		},
 	})
-	if (!household) return null
+}
 
-	// The stage events are loaded above already: replaying them here saves reading them twice.
-	const history = household.stageEvents.map((event) => ({ ...event, exitReasonKey: event.exitReason?.key ?? null }))
-	const state = replay(history)
-	const [config, clocks, emails] = await Promise.all([
-		getServiceConfig(),
-		// The same events give the clocks (what householdClocks reads for itself).
-		clockContext().then((context) => responseClocks(history, context)),
-		prisma.outboxMessage.findMany({
-			where: { householdId: id },
-			select: { id: true, subject: true, toAddress: true, status: true, createdAt: true, sentAt: true },
-		}),
-	])
-	// Names of everyone who appears in the history (owner changes and tasks keep ids only).
+type RecordRow = NonNullable<Awaited<ReturnType<typeof findRecord>>>
+type StaffName = (staffId: string | null) => string | null
+
+/** What every page about one household shows of it first: who, where in the pipeline, its version. */
+export function householdHeadline(
+	household: Pick<
+		Household,
+		'id' | 'reference' | 'displayName' | 'route' | 'status' | 'stage' | 'stageEnteredOn' | 'postcode' | 'version'
+	>
+) {
+	return {
+		id: household.id,
+		reference: household.reference,
+		displayName: household.displayName,
+		route: household.route,
+		status: household.status as HouseholdStatus,
+		stage: household.stage as StageKey,
+		stageEnteredOn: household.stageEnteredOn,
+		postcode: household.postcode,
+		version: household.version,
+	}
+}
+
+/**
+ * Names of everyone who appears in the history (owner changes and tasks keep ids only), as a
+ * function from id to name.
+ */
+async function staffNames(household: RecordRow): Promise<StaffName> {
 	const staffIds = new Set<string>()
 	for (const change of household.ownerChanges) {
 		for (const staffId of [change.fromOwnerId, change.toOwnerId, change.actorId]) if (staffId) staffIds.add(staffId)
@@ -73,11 +89,25 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 		select: { id: true, name: true },
 	})
 	const namesById = new Map(staff.map((member) => [member.id, member.name]))
-	const staffName = (staffId: string | null) => (staffId ? (namesById.get(staffId) ?? 'Former member of staff') : null)
+	return (staffId) => (staffId ? (namesById.get(staffId) ?? 'Former member of staff') : null)
+}
 
-	const names = stageNames(config.stageNames)
-	const timeline = buildTimeline({
-		stageNames: names,
+/** The household's emails, for its timeline. */
+function householdEmails(householdId: string) {
+	return prisma.outboxMessage.findMany({
+		where: { householdId },
+		select: { id: true, subject: true, toAddress: true, status: true, createdAt: true, sentAt: true },
+	})
+}
+
+/** The timeline's entries from the rows loaded, with everyone named. */
+function recordTimeline(
+	household: RecordRow,
+	input: { stageNames: Record<StageKey, string>; emails: TimelineInput['emails']; staffName: StaffName }
+) {
+	const { staffName } = input
+	return buildTimeline({
+		stageNames: input.stageNames,
 		stageEvents: household.stageEvents.map((event) => ({
 			...event,
 			actorName: event.actor?.name ?? null,
@@ -89,7 +119,7 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 			actorName: contact.actor?.name ?? null,
 		})),
 		notes: household.notes.map((note) => ({ ...note, authorName: note.author.name })),
-		emails,
+		emails: input.emails,
 		ownerChanges: household.ownerChanges.map((change) => ({
 			id: change.id,
 			changedAt: change.changedAt,
@@ -105,47 +135,69 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 		})),
 		enquiries: household.enquiries,
 	})
+}
+
+/** One page of the timeline (the page number kept within the pages there are). */
+function timelinePage(timeline: TimelineItem[], wanted: number) {
 	const pages = Math.max(1, Math.ceil(timeline.length / TIMELINE_PAGE_SIZE))
-	const page = Math.min(Math.max(1, timelinePage), pages)
-
-	await recordAudit(prisma, {
-		actorId: viewer.id,
-		householdId: id,
-		action: 'viewed',
-		detail: 'Viewed the household record',
-	})
-
-	const lastExit = [...household.stageEvents].reverse().find((event) => event.kind === 'exit')
-	const todayDate = today()
+	const page = Math.min(Math.max(1, wanted), pages)
 	return {
-		household: {
-			id: household.id,
-			reference: household.reference,
-			displayName: household.displayName,
-			route: household.route,
-			status: household.status as HouseholdStatus,
-			stage: household.stage as StageKey,
-			stageEnteredOn: household.stageEnteredOn,
-			daysInStage: daysInStage(household.stageEnteredOn, todayDate),
+		items: timeline.slice((page - 1) * TIMELINE_PAGE_SIZE, page * TIMELINE_PAGE_SIZE),
+		page,
+		pages,
+		total: timeline.length,
+	}
+}
 
-			version: household.version,
-			owner: household.owner,
-			postcode: household.postcode,
-			spareBedroom: household.spareBedroom,
-			householdMembers: household.householdMembers,
-			fosteringInterests: readStoredInterests(household.fosteringInterests),
-			firstEnquiryAt: household.firstEnquiryAt,
-		},
-		state: {
-			...actionState(state),
-			holdReviewOn: state.holdReviewOn,
-			heldSince: state.heldSince,
-			stage1Open: state.openStages.includes('stage_1'),
-			checksReceivedOn: state.stage1ChecksReceivedOn,
-			closedReason: household.status === 'closed' ? (lastExit?.exitReason?.label ?? null) : null,
-		},
-		stageNames: names,
-		clocks: clockRows(clocks, CLOCK_LABELS, todayDate, STATUTORY_PANEL_MONTHS),
+/** The household's summary: its headline, how long at its stage, and what it told us. */
+function recordSummary(household: RecordRow, todayDate: CalendarDate) {
+	return {
+		...householdHeadline(household),
+		daysInStage: daysInStage(household.stageEnteredOn, todayDate),
+		owner: household.owner,
+		spareBedroom: household.spareBedroom,
+		householdMembers: household.householdMembers,
+		fosteringInterests: readStoredInterests(household.fosteringInterests),
+		firstEnquiryAt: household.firstEnquiryAt,
+	}
+}
+
+/** Where the household stands: what decides its actions, its hold, Stage 1's checks and why it closed. */
+function recordState(household: RecordRow, state: HouseholdState) {
+	const lastExit = [...household.stageEvents].reverse().find((event) => event.kind === 'exit')
+	return {
+		...actionState(state),
+		holdReviewOn: state.holdReviewOn,
+		heldSince: state.heldSince,
+		stage1Open: state.openStages.includes('stage_1'),
+		checksReceivedOn: state.stage1ChecksReceivedOn,
+		closedReason: household.status === 'closed' ? (lastExit?.exitReason?.label ?? null) : null,
+	}
+}
+
+/** Each enquiry the household made, with where it came from. */
+function recordEnquiries(household: RecordRow) {
+	return household.enquiries.map((enquiry) => ({
+		id: enquiry.id,
+		reference: enquiry.reference,
+		source: enquiry.source,
+		receivedAt: enquiry.receivedAt,
+		bestTimeToCall: enquiry.bestTimeToCall,
+		isKinship: enquiry.isKinship,
+		kinshipDetails: enquiry.kinshipDetails,
+		channel: enquiry.channel.label,
+		howHeard: enquiry.howHeard,
+		howHeardOther: enquiry.howHeardOther,
+		utm: [enquiry.utmSource, enquiry.utmMedium, enquiry.utmCampaign, enquiry.utmContent],
+		referringSite: enquiry.referringSite,
+		landingPage: enquiry.landingPage,
+		referralCode: enquiry.referralCodeText,
+	}))
+}
+
+/** The people, the latest notes and the open tasks. */
+function recordPeopleAndWork(household: RecordRow, todayDate: CalendarDate) {
+	return {
 		applicants: household.applicants.map(({ id, firstName, lastName, email, phone, isPrimary }) => ({
 			id,
 			firstName,
@@ -153,22 +205,6 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 			email,
 			phone,
 			isPrimary,
-		})),
-		enquiries: household.enquiries.map((enquiry) => ({
-			id: enquiry.id,
-			reference: enquiry.reference,
-			source: enquiry.source,
-			receivedAt: enquiry.receivedAt,
-			bestTimeToCall: enquiry.bestTimeToCall,
-			isKinship: enquiry.isKinship,
-			kinshipDetails: enquiry.kinshipDetails,
-			channel: enquiry.channel.label,
-			howHeard: enquiry.howHeard,
-			howHeardOther: enquiry.howHeardOther,
-			utm: [enquiry.utmSource, enquiry.utmMedium, enquiry.utmCampaign, enquiry.utmContent],
-			referringSite: enquiry.referringSite,
-			landingPage: enquiry.landingPage,
-			referralCode: enquiry.referralCodeText,
 		})),
 		// The latest few; the timeline has every note.
 		recentNotes: household.notes
@@ -183,12 +219,43 @@ export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, tim
 				overdue: task.dueOn < todayDate,
 				assignee: task.assignee?.name ?? null,
 			})),
-		timeline: {
-			items: timeline.slice((page - 1) * TIMELINE_PAGE_SIZE, page * TIMELINE_PAGE_SIZE),
-			page,
-			pages,
-			total: timeline.length,
-		},
+	}
+}
+
+/** The household as its record page shows it, or null when there is no such household. */
+export async function loadHouseholdRecord(id: string, viewer: StaffIdentity, timelinePageNumber = 1) {
+	const household = await findRecord(id)
+	if (!household) return null
+
+	// The stage events are loaded above already: replaying them here saves reading them twice.
+	const history = household.stageEvents.map((event) => ({ ...event, exitReasonKey: event.exitReason?.key ?? null }))
+	const state = replay(history)
+	const [config, clocks, emails, staffName] = await Promise.all([
+		getServiceConfig(),
+		// The same events give the clocks (what householdClocks reads for itself).
+		clockContext().then((context) => responseClocks(history, context)),
+		householdEmails(id),
+		staffNames(household),
+	])
+	const names = stageNames(config.stageNames)
+	const timeline = recordTimeline(household, { stageNames: names, emails, staffName })
+
+	await recordAudit(prisma, {
+		actorId: viewer.id,
+		householdId: id,
+		action: 'viewed',
+		detail: 'Viewed the household record',
+	})
+
+	const todayDate = today()
+	return {
+		household: recordSummary(household, todayDate),
+		state: recordState(household, state),
+		stageNames: names,
+		clocks: clockRows(clocks, CLOCK_LABELS, todayDate, STATUTORY_PANEL_MONTHS),
+		...recordPeopleAndWork(household, todayDate),
+		enquiries: recordEnquiries(household),
+		timeline: timelinePage(timeline, timelinePageNumber),
 	}
 }
 

@@ -19,6 +19,7 @@ import type { StaffIdentity } from '~/domain/staff.ts'
 import { now } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { householdHeadline } from './household-record.server.ts'
 import { changeOwner, joinHistory, rewriteHouseholdCopies } from './household-writer.server.ts'
 import { changeHousehold, STALE_MESSAGE, type Refusal } from './households.server.ts'
 import { judgeAwaitingReferrals, moveReferrals } from './referrals.server.ts'
@@ -239,15 +240,7 @@ async function side(householdId: string) {
 	})
 	if (!household) return null
 	return {
-		id: household.id,
-		reference: household.reference,
-		displayName: household.displayName,
-		route: household.route,
-		stage: household.stage as StageKey,
-		status: household.status as HouseholdStatus,
-		stageEnteredOn: household.stageEnteredOn,
-		postcode: household.postcode,
-		version: household.version,
+		...householdHeadline(household),
 		owner: household.owner?.name ?? null,
 		applicants: household.applicants.map(({ id, firstName, lastName, email, phone }) => ({
 			id,
