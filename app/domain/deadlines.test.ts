@@ -1,15 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-	clockRows,
-	describeDeadline,
-	describeTarget,
-	describeTask,
-	endOfThisWeek,
-	formatDueDate,
-	groupMyWork,
-	workGroupOf,
-	type WorkItem,
-} from './deadlines.ts'
+import { clockRows, describeDeadline, describeTarget, formatDueDate, nextDeadlineOf } from './deadlines.ts'
 import { CLOCK_LABELS, STATUTORY_PANEL_MONTHS, type Clock } from './response-clocks.ts'
 
 // Friday 20 November 2026 is the day these tests are "today" unless they say otherwise.
@@ -37,60 +27,13 @@ describe('deadline wording', () => {
 		expect(describeTarget({ unit: 'months', amount: 6 })).toBe('6 months')
 	})
 
-	test('tasks say what to do after when', () => {
-		expect(describeTask('Ask for references', '2026-11-24', TODAY)).toBe(
-			'Task due by Tuesday 24 November: Ask for references'
-		)
-		expect(describeTask('Ask for references', '2026-11-18', TODAY)).toBe(
-			'Task was due Wednesday 18 November: Ask for references'
-		)
-	})
-})
-
-describe('My work groups', () => {
-	test('a due date falls in overdue, today, the next seven days or later', () => {
-		expect(workGroupOf('2026-11-19', TODAY)).toBe('overdue')
-		expect(workGroupOf(TODAY, TODAY)).toBe('today')
-		// On a Friday "this week" still takes in the next week's first days.
-		expect(workGroupOf('2026-11-23', TODAY)).toBe('this_week')
-		expect(endOfThisWeek(TODAY)).toBe('2026-11-27')
-		expect(workGroupOf('2026-11-27', TODAY)).toBe('this_week')
-		expect(workGroupOf('2026-11-28', TODAY)).toBe('later')
-		expect(workGroupOf(null, TODAY)).toBe('no_deadline')
-	})
-
-	test('groups in a fixed order, soonest first, deadlines before tasks on the same day, on hold last', () => {
-		const item = (fields: Partial<WorkItem> & Pick<WorkItem, 'key'>): WorkItem => ({
-			kind: 'deadline',
-			householdId: fields.key,
-			householdName: 'Shah',
-			reference: 'FC-1',
-			stage: 'enquiry',
-			due: null,
-			what: '',
-			status: null,
-			...fields,
-		})
-		const groups = groupMyWork(
-			[
-				item({ key: 'held', kind: 'on_hold', due: '2026-11-01' }),
-				item({ key: 'none' }),
-				item({ key: 'later', due: '2027-02-01' }),
-				item({ key: 'task-today', kind: 'task', due: TODAY }),
-				item({ key: 'today', due: TODAY }),
-				item({ key: 'late-2', due: '2026-11-19', householdName: 'Adams' }),
-				item({ key: 'late-1', due: '2026-11-10' }),
-				item({ key: 'late-3', due: '2026-11-19', householdName: 'Brown' }),
-			],
-			TODAY
-		)
-		expect(groups.map((group) => [group.heading, group.items.map((one) => one.key)])).toEqual([
-			['Overdue', ['late-1', 'late-2', 'late-3']],
-			['Due today', ['today', 'task-today']],
-			['Later', ['later']],
-			['No deadline running', ['none']],
-			['On hold', ['held']],
-		])
+	test("a household row's nearest deadline, with its status on the day", () => {
+		const row = { nextClockKey: 'first_contact', nextClockAtRiskOn: '2026-11-18', nextClockDeadline: '2026-11-23' }
+		expect(nextDeadlineOf(row, '2026-11-17')).toEqual({ key: 'first_contact', on: '2026-11-23', status: 'on_track' })
+		expect(nextDeadlineOf(row, TODAY)?.status).toBe('at_risk')
+		expect(nextDeadlineOf(row, '2026-11-23')?.status).toBe('at_risk')
+		expect(nextDeadlineOf(row, '2026-11-24')?.status).toBe('overdue')
+		expect(nextDeadlineOf({ nextClockKey: null, nextClockAtRiskOn: null, nextClockDeadline: null }, TODAY)).toBeNull()
 	})
 })
 

@@ -1,10 +1,9 @@
 // How the response-time clocks are put into words for staff: the flag on a pipeline card, what is
-// due on "My work" and the record's table of clocks. Pure, so the wording and grouping are tested
-// without a database or a clock (today is always passed in).
+// due on "My work" (grouped in my-work.ts) and the record's table of clocks. Pure, so the wording
+// is tested without a database or a clock (today is always passed in).
 
-import type { Clock, ClockKey, ClockStatus, ClockTarget } from './response-clocks.ts'
-import type { StageKey } from './stages.ts'
-import { addCalendarDays, formatDate, formatLongDate, type CalendarDate } from './working-days.ts'
+import { statusFromRow, type Clock, type ClockKey, type ClockStatus, type ClockTarget } from './response-clocks.ts'
+import { formatDate, formatLongDate, type CalendarDate } from './working-days.ts'
 
 /** The status of a running clock as the household row's copy gives it (statusFromRow). */
 export type RunningStatus = 'on_track' | 'at_risk' | 'overdue'
@@ -49,92 +48,20 @@ export function describeDeadline(deadline: NextDeadline, today: CalendarDate, wi
 	return deadline.status === 'overdue' ? `${what} was due ${when}` : `${what} due by ${when}`
 }
 
+/** A household row's nearest deadline and its status today (statusFromRow), or null when none runs. */
+export function nextDeadlineOf(
+	row: { nextClockKey: string | null; nextClockAtRiskOn: string | null; nextClockDeadline: string | null },
+	today: CalendarDate
+): NextDeadline | null {
+	const status = statusFromRow(row, today)
+	if (!status || !row.nextClockKey || !row.nextClockDeadline) return null
+	return { key: row.nextClockKey as ClockKey, on: row.nextClockDeadline, status }
+}
+
 /** "10 working days", "1 working day", "6 months". */
 export function describeTarget(target: ClockTarget): string {
 	if (target.unit === 'months') return target.amount === 1 ? '1 month' : `${target.amount} months`
 	return target.amount === 1 ? '1 working day' : `${target.amount} working days`
-}
-
-// ---------------------------------------------------------------------------------------------
-// My work
-
-export const WORK_GROUPS = ['overdue', 'today', 'this_week', 'later', 'no_deadline', 'on_hold'] as const
-export type WorkGroup = (typeof WORK_GROUPS)[number]
-
-export const WORK_GROUP_HEADINGS: Record<WorkGroup, string> = {
-	overdue: 'Overdue',
-	today: 'Due today',
-	this_week: 'Due this week',
-	later: 'Later',
-	no_deadline: 'No deadline running',
-	on_hold: 'On hold',
-}
-
-/** "Due this week" is the seven days after today, so on a Friday it still shows next week's first days. */
-export const THIS_WEEK_DAYS = 7
-
-/** The last day "Due this week" covers. */
-export function endOfThisWeek(today: CalendarDate): CalendarDate {
-	return addCalendarDays(today, THIS_WEEK_DAYS)
-}
-
-/** Which group a due date puts a piece of work in (null: nothing is due). */
-export function workGroupOf(due: CalendarDate | null, today: CalendarDate): Exclude<WorkGroup, 'on_hold'> {
-	if (due === null) return 'no_deadline'
-	if (due < today) return 'overdue'
-	if (due === today) return 'today'
-	if (due <= endOfThisWeek(today)) return 'this_week'
-	return 'later'
-}
-
-/** One thing on My work: a household's nearest deadline, an open task, or a household on hold. */
-export type WorkItem = {
-	kind: 'deadline' | 'task' | 'on_hold'
-	key: string
-	householdId: string
-	householdName: string
-	reference: string
-	stage: StageKey
-	/** The deadline, the task's due date or the hold's review date; null when nothing is due. */
-	due: CalendarDate | null
-	/** What is due, in a sentence. */
-	what: string
-	/** The tag to show beside it, if any. */
-	status: ClockStatus | null
-}
-
-/**
- * Puts the items in their groups, soonest first (tasks after deadlines on the same day, then by
- * household name), and leaves out the empty groups. On-hold households go last whatever their
- * review date, since nothing can be done for them until they resume.
- */
-export function groupMyWork(items: readonly WorkItem[], today: CalendarDate) {
-	const order = (a: WorkItem, b: WorkItem) =>
-		(a.due ?? '9999').localeCompare(b.due ?? '9999') ||
-		(a.kind === b.kind ? 0 : a.kind === 'task' ? 1 : -1) ||
-		a.householdName.localeCompare(b.householdName) ||
-		a.key.localeCompare(b.key)
-	const groups = new Map<WorkGroup, WorkItem[]>()
-	for (const item of items) {
-		const group = item.kind === 'on_hold' ? 'on_hold' : workGroupOf(item.due, today)
-		groups.set(group, [...(groups.get(group) ?? []), item])
-	}
-	return WORK_GROUPS.filter((group) => groups.has(group)).map((group) => ({
-		group,
-		heading: WORK_GROUP_HEADINGS[group],
-		items: groups.get(group)!.sort(order),
-	}))
-}
-
-/** A task's status on a day: overdue after its due date, otherwise none (tasks have no at-risk). */
-export function taskStatus(dueOn: CalendarDate, today: CalendarDate): 'overdue' | null {
-	return dueOn < today ? 'overdue' : null
-}
-
-/** "Task due by Tuesday 24 November: Ask for references" ("Task was due..." once it has passed). */
-export function describeTask(title: string, dueOn: CalendarDate, today: CalendarDate): string {
-	const when = formatDueDate(dueOn, today, true)
-	return `Task ${dueOn < today ? 'was due' : 'due by'} ${when}: ${title}`
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,27 +1,19 @@
-import {
-	describeDeadline,
-	describeTask,
-	formatDueDate,
-	groupMyWork,
-	taskStatus,
-	type WorkItem,
-} from '~/domain/deadlines.ts'
-import { stageNames, type StageKey } from '~/domain/stages.ts'
+import { myWorkGroups } from '~/domain/my-work.ts'
+import { stageNames } from '~/domain/stages.ts'
 import type { CalendarDate } from '~/domain/working-days.ts'
 import { prisma } from '~/utils/db.server.ts'
-import { nextDeadlineOf } from './pipeline.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
 
 // "My work": what the signed-in member of staff has to do next. Their open households by nearest
 // deadline (read from the row's copy, Household.nextClock*, on the (ownerId, nextClockDeadline)
-// index), their households on hold with the review date, and the open tasks given to them.
+// index), their households on hold with the review date, and the open tasks given to them; the
+// grouping by when each is due is the domain's (app/domain/my-work.ts).
 
 /** Each kind is capped: a page of hundreds of rows helps nobody, and My households has them all. */
 export const MY_WORK_LIMITS = { households: 200, onHold: 50, tasks: 100 } as const
 
 const HOUSEHOLD = { id: true, displayName: true, reference: true, stage: true } as const
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the queries and the grouping by due date together; the grouping is pure and can move to app/domain
 export async function loadMyWork(staffId: string, today: CalendarDate) {
 	const open = { ownerId: staffId, status: 'open' }
 	const held = { ownerId: staffId, status: 'on_hold' }
@@ -59,47 +51,12 @@ export async function loadMyWork(staffId: string, today: CalendarDate) {
 		prisma.householdTask.count({ where: tasksWhere }),
 		getServiceConfig(),
 	])
-
-	const about = (household: { id: string; displayName: string; reference: string; stage: string }) => ({
-		householdId: household.id,
-		householdName: household.displayName || household.reference,
-		reference: household.reference,
-		stage: household.stage as StageKey,
-	})
-	const items: WorkItem[] = [
-		...households.map((household): WorkItem => {
-			const deadline = nextDeadlineOf(household, today)
-			return {
-				kind: 'deadline',
-				key: `household-${household.id}`,
-				...about(household),
-				due: deadline?.on ?? null,
-				what: deadline ? describeDeadline(deadline, today, true) : 'No response-time clock is running',
-				status: deadline?.status ?? null,
-			}
-		}),
-		...onHold.map((household): WorkItem => {
-			const reviewOn = household.stageEvents[0]?.reviewOn ?? null
-			return {
-				kind: 'on_hold',
-				key: `held-${household.id}`,
-				...about(household),
-				due: reviewOn,
-				what: reviewOn ? `On hold: review by ${formatDueDate(reviewOn, today, true)}` : 'On hold',
-				status: null,
-			}
-		}),
-		...tasks.map((task): WorkItem => ({
-			kind: 'task',
-			key: `task-${task.id}`,
-			...about(task.household),
-			due: task.dueOn,
-			what: describeTask(task.title, task.dueOn, today),
-			status: taskStatus(task.dueOn, today),
-		})),
-	]
+	const heldRows = onHold.map(({ stageEvents, ...household }) => ({
+		...household,
+		reviewOn: stageEvents[0]?.reviewOn ?? null,
+	}))
 	return {
-		groups: groupMyWork(items, today),
+		groups: myWorkGroups({ households, onHold: heldRows, tasks }, today),
 		stageNames: stageNames(config.stageNames),
 		counts: { households: householdCount, onHold: onHoldCount, tasks: taskCount },
 		shown: { households: households.length, onHold: onHold.length, tasks: tasks.length },

@@ -1,5 +1,5 @@
 import { redirect } from '@remix-run/node'
-import type { NextDeadline } from '~/domain/deadlines.ts'
+import { nextDeadlineOf } from '~/domain/deadlines.ts'
 import { daysInStage } from '~/domain/days-in-stage.ts'
 import {
 	checkFilterChoices,
@@ -13,7 +13,6 @@ import {
 	type PipelineFilters,
 	type PipelineHousehold,
 } from '~/domain/pipeline-filters.ts'
-import { statusFromRow, type ClockKey } from '~/domain/response-clocks.ts'
 import type { HouseholdStatus } from '~/domain/stage-machine.ts'
 import { ROLES_THAT, STAFF_ROLE_LABELS, isStaffRole } from '~/domain/staff.ts'
 import { STAGE_KEYS, stageNames, type StageKey } from '~/domain/stages.ts'
@@ -72,16 +71,6 @@ function toPipelineHousehold(
 		firstEnquiredOn: londonDate(row.firstEnquiryAt),
 		deadline: nextDeadlineOf(row, today),
 	}
-}
-
-/** The row's nearest deadline and its status today (statusFromRow), or null when none runs. */
-export function nextDeadlineOf(
-	row: { nextClockKey: string | null; nextClockAtRiskOn: string | null; nextClockDeadline: string | null },
-	today: CalendarDate
-): NextDeadline | null {
-	const status = statusFromRow(row, today)
-	if (!status || !row.nextClockKey || !row.nextClockDeadline) return null
-	return { key: row.nextClockKey as ClockKey, on: row.nextClockDeadline, status }
 }
 
 /**
