@@ -1,5 +1,15 @@
 import { lifetimePhrase } from '~/domain/sign-in-links.ts'
-import { buttonLink, emailLayout, heading, html, link, paragraph, subjectLine, textLayout } from './layout.ts'
+import {
+	buttonLink,
+	emailLayout,
+	greetingFor,
+	heading,
+	html,
+	link,
+	paragraph,
+	subjectLine,
+	textLayout,
+} from './layout.ts'
 import type { RenderedEmail } from './render.ts'
 
 // The link a carer asked for at /refer to sign in to refer-a-friend. It says how long the link
@@ -16,7 +26,7 @@ export type CarerSignInLinkInput = {
 
 export function renderCarerSignInLink(input: CarerSignInLinkInput): RenderedEmail {
 	const subject = subjectLine(`Sign in to refer a friend to ${input.serviceName}`)
-	const greeting = input.name.trim() ? `Dear ${input.name.trim()},` : 'Hello,'
+	const greeting = greetingFor(input.name)
 	const why = `You asked to sign in to refer a friend to ${input.serviceName}. Use this link to see your personal referral link and how your referrals are going.`
 	const lifetime = `The link works once, for ${lifetimePhrase(
 		input.lifetimeMs

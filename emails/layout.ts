@@ -111,6 +111,11 @@ ${footer ? html`<tr><td style="padding:16px 24px 24px;border-top:1px solid #b1b4
 `.value
 }
 
+/** "Dear Amira Hussain," or, when no name was given, "Hello,". */
+export function greetingFor(name: string): string {
+	return name.trim() ? `Dear ${name.trim()},` : 'Hello,'
+}
+
 /** The plain text part: blocks separated by blank lines, empty ones left out. */
 export function textLayout(blocks: Array<string | false | undefined>): string {
 	return `${blocks

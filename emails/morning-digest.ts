@@ -1,19 +1,16 @@
-import { emailLayout, heading, html, link, paragraph, subjectLine, summaryList, textLayout } from './layout.ts'
+import {
+	householdDeadlineHtml,
+	householdDeadlineText,
+	STAFF_EMAIL_PRIVACY,
+	type HouseholdDeadline,
+} from './household-deadline.ts'
+import { emailLayout, greetingFor, heading, html, paragraph, subjectLine, textLayout } from './layout.ts'
 import type { RenderedEmail } from './render.ts'
 
 // The morning digest: at 8am on a working day, each member of staff gets the households they own
 // whose deadlines fall today or have passed. Names, references and links only.
 
-export type DigestEntry = {
-	displayName: string
-	reference: string
-	/** What is due: the clock's name. */
-	due: string
-	/** Human-readable, e.g. "Monday 16 November 2026". */
-	deadline: string
-	overdue: boolean
-	url: string
-}
+export type DigestEntry = HouseholdDeadline & { overdue: boolean }
 
 export type MorningDigestInput = {
 	recipientName: string
@@ -25,7 +22,7 @@ export type MorningDigestInput = {
 
 export function renderMorningDigest(input: MorningDigestInput): RenderedEmail {
 	const subject = subjectLine(`Your deadlines for ${input.date}`)
-	const greeting = input.recipientName.trim() ? `Dear ${input.recipientName.trim()},` : 'Hello,'
+	const greeting = greetingFor(input.recipientName)
 	const overdue = input.entries.filter((entry) => entry.overdue)
 	const today = input.entries.filter((entry) => !entry.overdue)
 	const summary = [
@@ -39,20 +36,13 @@ export function renderMorningDigest(input: MorningDigestInput): RenderedEmail {
 		{ title: 'Overdue', entries: overdue },
 		{ title: 'Due today', entries: today },
 	].filter((section) => section.entries.length > 0)
-	const rows = (entry: DigestEntry): Array<[string, string]> => [
-		['Household', `${entry.displayName} (${entry.reference})`],
-		['Due', entry.due],
-		['Deadline', entry.deadline],
-	]
-	const privacy = 'Please do not forward this email. The details are in the staff area.'
+	const privacy = STAFF_EMAIL_PRIVACY
 
 	const body = html`${heading(`Your deadlines for ${input.date}`, 1)} ${paragraph(greeting)} ${paragraph(intro)}
 	${sections.map(
 		(section) =>
 			html`${heading(section.title)}
-			${section.entries.map(
-				(entry) => html`${summaryList(rows(entry))} ${paragraph(link(`Open ${entry.reference}`, entry.url))}`
-			)}`
+			${section.entries.map((entry) => householdDeadlineHtml(entry))}`
 	)}`
 
 	const text = textLayout([
@@ -60,9 +50,7 @@ export function renderMorningDigest(input: MorningDigestInput): RenderedEmail {
 		intro,
 		...sections.flatMap((section) => [
 			section.title.toUpperCase(),
-			...section.entries.map((entry) =>
-				[...rows(entry).map(([key, value]) => `${key}: ${value}`), `Open: ${entry.url}`].join('\n')
-			),
+			...section.entries.map((entry) => householdDeadlineText(entry)),
 		]),
 		'---',
 		privacy,

@@ -1,5 +1,15 @@
 import { resetLinkLifetimePhrase, type ResetLinkKind } from '~/domain/password-reset.ts'
-import { buttonLink, emailLayout, heading, html, link, paragraph, subjectLine, textLayout } from './layout.ts'
+import {
+	buttonLink,
+	emailLayout,
+	greetingFor,
+	heading,
+	html,
+	link,
+	paragraph,
+	subjectLine,
+	textLayout,
+} from './layout.ts'
 import type { RenderedEmail } from './render.ts'
 
 // A link to set a staff password: for a new account ("welcome") or to reset a forgotten one. It
@@ -22,7 +32,7 @@ export function renderPasswordLink(input: PasswordLinkInput): RenderedEmail {
 			? `Set your password for the ${input.serviceName} staff area`
 			: `Reset your ${input.serviceName} staff password`
 	)
-	const greeting = input.name.trim() ? `Dear ${input.name.trim()},` : 'Hello,'
+	const greeting = greetingFor(input.name)
 	const why = welcome
 		? `An administrator has made you an account for the ${input.serviceName} staff area. To start using it, choose your password.`
 		: `Someone asked to reset the password of your ${input.serviceName} staff account. If it was you, choose a new password.`

@@ -1,5 +1,5 @@
 import { formatPounds } from '~/domain/bonus-scheme.ts'
-import { buttonLink, emailLayout, heading, html, paragraph, subjectLine, textLayout } from './layout.ts'
+import { buttonLink, emailLayout, greetingFor, heading, html, paragraph, subjectLine, textLayout } from './layout.ts'
 import type { RenderedEmail } from './render.ts'
 
 // Telling a carer about their refer-a-friend bonus: earned (a manager will approve it) and paid.
@@ -33,7 +33,7 @@ export function renderReferralBonus(input: ReferralBonusInput): RenderedEmail {
 	const subject = subjectLine(
 		earned ? `You have earned a ${amount} referral bonus` : `Your ${amount} bonus has been paid`
 	)
-	const greeting = input.carerName.trim() ? `Dear ${input.carerName.trim()},` : 'Hello,'
+	const greeting = greetingFor(input.carerName)
 	const news = earned
 		? `Thank you: ${reason(
 				input.milestone

@@ -1,4 +1,4 @@
-import { emailLayout, heading, html, link, paragraph, subjectLine, textLayout } from './layout.ts'
+import { emailLayout, greetingFor, heading, html, link, paragraph, subjectLine, textLayout } from './layout.ts'
 import type { RenderedEmail } from './render.ts'
 
 // An invitation a foster carer sent a friend from /refer. The friend never gave us their
@@ -19,7 +19,7 @@ export type ReferralInvitationInput = {
 export function renderReferralInvitation(input: ReferralInvitationInput): RenderedEmail {
 	const carer = input.carerFirstName.trim() || 'A foster carer you know'
 	const subject = subjectLine(`${carer} thinks you could foster with ${input.serviceName}`)
-	const greeting = input.friendName.trim() ? `Dear ${input.friendName.trim()},` : 'Hello,'
+	const greeting = greetingFor(input.friendName)
 	const why = `${carer}, who fosters with ${input.serviceName}, asked us to send you this. They think you would make a great foster carer, and told us you would be happy to hear from us.`
 	const fostering = `Foster carers look after children who cannot live with their own families, for a few nights, a few months or longer. You do not need to own your home or be married, and you get training, support and an allowance from ${input.organisationName}.`
 	const learnUrl = `${input.origin.replace(/\/+$/, '')}/what-fostering-involves`
