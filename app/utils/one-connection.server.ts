@@ -87,12 +87,38 @@ export function oneQueryAtATime(factory: Factory, options: OneConnectionOptions)
 	})
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the adapter's wrappers are written inside the guard; lift them out as functions of the turn queue
 function guard(adapter: Adapter, options: OneConnectionOptions): Adapter {
-	const turns = new Turns()
+	const connection = new SharedConnection(adapter, options)
+	return {
+		provider: adapter.provider,
+		adapterName: adapter.adapterName,
+		// A statement refused for a lock changed nothing, so it may run again; a script may have
+		// committed some of its statements before one was refused, so it runs once.
+		queryRaw: (query) => connection.outsideTransaction(() => adapter.queryRaw(query), { mayRunAgain: true }),
+		executeRaw: (query) => connection.outsideTransaction(() => adapter.executeRaw(query), { mayRunAgain: true }),
+		executeScript: (script) =>
+			connection.outsideTransaction(() => adapter.executeScript(script), { mayRunAgain: false }),
+		startTransaction: (isolationLevel) => connection.startTransaction(isolationLevel),
+		getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
+		dispose: () => adapter.dispose(),
+	}
+}
+
+/** The connection's turn queue: statements and transactions take turns on it. */
+class SharedConnection {
+	readonly #turns = new Turns()
+	// Times here are from the monotonic clock: a wall clock moved (by NTP, or a test stating an
+	// instant) must not make a wait of months.
+	#nextBeginAt = 0
+
+	constructor(
+		readonly adapter: Adapter,
+		readonly options: OneConnectionOptions
+	) {}
+
 	/** Runs `run` in a turn of its own; resolves with its value and the function that ends the turn. */
-	const inTurn = async <T>(run: () => Promise<T>): Promise<{ value: T; end: () => void }> => {
-		const end = await turns.take()
+	async inTurn<T>(run: () => Promise<T>): Promise<{ value: T; end: () => void }> {
+		const end = await this.#turns.take()
 		try {
 			return { value: await run(), end }
 		} catch (error) {
@@ -100,96 +126,97 @@ function guard(adapter: Adapter, options: OneConnectionOptions): Adapter {
 			throw error
 		}
 	}
+
 	/** Runs `run` again after a pause, with the turn given back meanwhile, while another process holds the lock. */
-	const untilUnlocked = <T>(run: () => Promise<T>) =>
-		retry(run, {
+	untilUnlocked<T>(run: () => Promise<T>): Promise<T> {
+		return retry(run, {
 			retryable: (error) => {
 				if (!isLockError(error)) return false
-				options.lockWaits.waiting()
+				this.options.lockWaits.waiting()
 				return true
 			},
-			withinMs: options.lockWaitMs,
+			withinMs: this.options.lockWaitMs,
 			firstPauseMs: FIRST_LOCK_PAUSE_MS,
 			maxPauseMs: MAX_LOCK_PAUSE_MS,
 		})
-	const outsideTransaction = async <T>(run: () => Promise<T>, { mayRunAgain }: { mayRunAgain: boolean }) => {
+	}
+
+	/** A statement outside a transaction: in a turn of its own (or at once, inside a transaction's scope). */
+	async outsideTransaction<T>(run: () => Promise<T>, { mayRunAgain }: { mayRunAgain: boolean }): Promise<T> {
 		if (transactionScope.getStore()?.open) return run()
 		const once = async () => {
-			const { value, end } = await inTurn(run)
+			const { value, end } = await this.inTurn(run)
 			end()
 			return value
 		}
-		return mayRunAgain ? untilUnlocked(once) : once()
+		return mayRunAgain ? this.untilUnlocked(once) : once()
 	}
-	// Times here are from the monotonic clock: a wall clock moved (by NTP, or a test stating an
-	// instant) must not make a wait of months.
-	let nextBeginAt = 0
+
+	async startTransaction(isolationLevel?: Parameters<Adapter['startTransaction']>[0]): Promise<Transaction> {
+		// SQLite's transactions are serializable; the adapter refuses any other level.
+		if (isolationLevel && isolationLevel !== 'SERIALIZABLE') return this.adapter.startTransaction(isolationLevel)
+		const { end } = await this.untilUnlocked(() => this.#begin())
+		return transactionOn(this.adapter, this.#finisher(end))
+	}
+
 	/** BEGIN IMMEDIATE in a turn of its own, once the window left after this process's last transaction has passed. */
-	const begin = async () => {
+	async #begin(): Promise<{ end: () => void }> {
 		for (;;) {
-			const wait = nextBeginAt - performance.now()
+			const wait = this.#nextBeginAt - performance.now()
 			if (wait > 0) await sleep(wait)
-			const { value: began, end } = await inTurn(async () => {
+			const { value: began, end } = await this.inTurn(async () => {
 				// A transaction queued behind the last one gets its turn as that one ends.
-				if (performance.now() < nextBeginAt) return false
-				await adapter.executeRaw(statement('BEGIN IMMEDIATE'))
+				if (performance.now() < this.#nextBeginAt) return false
+				await this.adapter.executeRaw(statement('BEGIN IMMEDIATE'))
 				return true
 			})
 			if (began) return { end }
 			end()
 		}
 	}
-	const startTransaction = async (
-		isolationLevel?: Parameters<Adapter['startTransaction']>[0]
-	): Promise<Transaction> => {
-		// SQLite's transactions are serializable; the adapter refuses any other level.
-		if (isolationLevel && isolationLevel !== 'SERIALIZABLE') return adapter.startTransaction(isolationLevel)
-		const { end } = await untilUnlocked(begin)
+
+	/**
+	 * Ends a transaction's turn, once however often it is called; while another process waits for
+	 * the lock, it first sets the window to leave before this process's next transaction.
+	 */
+	#finisher(end: () => void): () => Promise<void> {
 		const began = performance.now()
 		let ended = false
-		const finish = async () => {
+		return async () => {
 			if (ended) return
 			ended = true
-			if (options.lockWaits.someoneWaiting()) {
+			if (this.options.lockWaits.someoneWaiting()) {
 				const held = performance.now() - began
-				nextBeginAt = performance.now() + Math.min(held * YIELD_SHARE, MAX_YIELD_MS)
+				this.#nextBeginAt = performance.now() + Math.min(held * YIELD_SHARE, MAX_YIELD_MS)
 			}
 			end()
 		}
-		return {
-			provider: adapter.provider,
-			adapterName: adapter.adapterName,
-			// Prisma sends COMMIT and ROLLBACK through executeRaw, then calls commit() or rollback().
-			options: { usePhantomQuery: false },
-			queryRaw: (query) => adapter.queryRaw(query),
-			executeRaw: async (query) => {
-				try {
-					return await adapter.executeRaw(query)
-				} catch (error) {
-					// When COMMIT fails (a deferred constraint), SQLite keeps the transaction open and
-					// Prisma calls neither commit() nor rollback(): end it here, or the connection
-					// would stay in this transaction for good.
-					if (/^(COMMIT|ROLLBACK)$/.test(query.sql)) {
-						await adapter.executeRaw(statement('ROLLBACK')).catch(() => undefined)
-						await finish()
-					}
-					throw error
-				}
-			},
-			commit: finish,
-			rollback: finish,
-		}
 	}
+}
+
+/** The transaction Prisma is given: its statements run at once (it holds the turn); ending it ends the turn. */
+function transactionOn(adapter: Adapter, finish: () => Promise<void>): Transaction {
 	return {
 		provider: adapter.provider,
 		adapterName: adapter.adapterName,
-		// A statement refused for a lock changed nothing, so it may run again; a script may have
-		// committed some of its statements before one was refused, so it runs once.
-		queryRaw: (query) => outsideTransaction(() => adapter.queryRaw(query), { mayRunAgain: true }),
-		executeRaw: (query) => outsideTransaction(() => adapter.executeRaw(query), { mayRunAgain: true }),
-		executeScript: (script) => outsideTransaction(() => adapter.executeScript(script), { mayRunAgain: false }),
-		startTransaction,
-		getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
-		dispose: () => adapter.dispose(),
+		// Prisma sends COMMIT and ROLLBACK through executeRaw, then calls commit() or rollback().
+		options: { usePhantomQuery: false },
+		queryRaw: (query) => adapter.queryRaw(query),
+		executeRaw: async (query) => {
+			try {
+				return await adapter.executeRaw(query)
+			} catch (error) {
+				// When COMMIT fails (a deferred constraint), SQLite keeps the transaction open and
+				// Prisma calls neither commit() nor rollback(): end it here, or the connection
+				// would stay in this transaction for good.
+				if (/^(COMMIT|ROLLBACK)$/.test(query.sql)) {
+					await adapter.executeRaw(statement('ROLLBACK')).catch(() => undefined)
+					await finish()
+				}
+				throw error
+			}
+		},
+		commit: finish,
+		rollback: finish,
 	}
 }
