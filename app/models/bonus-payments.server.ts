@@ -7,6 +7,7 @@ import { prisma } from '~/utils/db.server.ts'
 import { stripeConfigured } from '~/utils/env.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { applyLedgerAction } from './bonus-ledger.server.ts'
+import { claimDue } from './leases.server.ts'
 
 // Bonuses paid through Stripe (ADR 011). A manager queues a payment of an approved bonus; the
 // payment worker (app/integrations/payment-worker.server.ts) sends it as a Stripe transfer and,
@@ -17,8 +18,8 @@ import { applyLedgerAction } from './bonus-ledger.server.ts'
 // id, so however often the worker retries, Stripe creates one transfer. A definite refusal ends
 // the payment as failed and frees the entry for another try; nothing is marked paid on a guess.
 //
-// Claims work as in the email outbox (app/models/outbox.server.ts): a lease taken by one
-// UPDATE ... RETURNING, so two server processes never send the same payment at the same time.
+// Claims work as in the email outbox: a lease (leases.server.ts), so two server processes never
+// send the same payment at the same time.
 
 export type PaymentsDb = Pick<PrismaClient, 'bonusPayment' | '$queryRaw'>
 
@@ -121,7 +122,6 @@ export type ClaimedPayment = {
 type ClaimedRow = Omit<ClaimedPayment, 'attempts' | 'amountPence'> & {
 	attempts: number | bigint
 	amountPence: number | bigint
-	nextAttemptAt: Date
 }
 
 /** Claims up to `limit` queued payments that are due and not leased, until now + leaseMs. */
@@ -131,31 +131,22 @@ export async function claimDuePayments(input: {
 	limit: number
 	db?: PaymentsDb
 }): Promise<ClaimedPayment[]> {
-	const { now: at, limit, db = prisma } = input
-	// A plain read first, so an idle poll does not take SQLite's write lock.
-	const due = await db.bonusPayment.findFirst({
-		where: { status: 'queued', nextAttemptAt: { lte: at }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: at } }] },
-		select: { id: true },
-	})
-	if (!due) return []
-	const lockedUntil = new Date(at.getTime() + input.leaseMs)
-	const rows = await db.$queryRaw<ClaimedRow[]>`
-		UPDATE "BonusPayment" SET "lockedUntil" = ${lockedUntil}
-		WHERE "id" IN (
-			SELECT "id" FROM "BonusPayment"
-			WHERE "status" = 'queued' AND "nextAttemptAt" <= ${at}
-				AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${at})
-			ORDER BY "nextAttemptAt", "createdAt"
-			LIMIT ${limit}
-		)
-		RETURNING "id", "entryId", "amountPence", "destinationAccountId", "attempts", "nextAttemptAt"`
-	return rows
-		.sort((a, b) => new Date(a.nextAttemptAt).getTime() - new Date(b.nextAttemptAt).getTime())
-		.map(({ nextAttemptAt: _, attempts, amountPence, ...row }) => ({
-			...row,
-			attempts: Number(attempts),
-			amountPence: Number(amountPence),
-		}))
+	const { rows } = await claimDue<ClaimedRow>(
+		{
+			table: 'BonusPayment',
+			waiting: 'queued',
+			columns: ['id', 'entryId', 'amountPence', 'destinationAccountId', 'attempts'],
+			now: input.now,
+			leaseMs: input.leaseMs,
+			limit: input.limit,
+		},
+		input.db
+	)
+	return rows.map(({ attempts, amountPence, ...row }) => ({
+		...row,
+		attempts: Number(attempts),
+		amountPence: Number(amountPence),
+	}))
 }
 
 /** The status of a payment's bonus now: the worker sends nothing for a bonus no longer approved. */

@@ -4,6 +4,7 @@ import type { Prisma } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/domain/staff.ts'
 import { now } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
+import { claimDue } from './leases.server.ts'
 
 // The ImportJob table, for both CSV imports (the pipeline, carers; ADR 024). A checked file waits
 // for its preview to be confirmed; then it is the import worker's (app/integrations/import-worker
@@ -101,30 +102,15 @@ export type ImportOutcome =
 
 type ClaimedRow = Omit<ClaimedImport, 'attempt'> & { attempts: number | bigint }
 
-/** Claims up to `limit` imports that are due and not held by another worker's live lease. */
+/** Claims up to `limit` imports that are due and not held by another worker's live lease; the claim counts an attempt. */
 export async function claimImportJobs(input: { now: Date; leaseMs: number; limit: number }): Promise<ClaimedImport[]> {
-	const { now: at, limit } = input
-	// A plain read first, so an idle poll does not take the write lock.
-	const due = await prisma.importJob.findFirst({
-		where: {
-			status: 'importing',
-			nextAttemptAt: { lte: at },
-			OR: [{ lockedUntil: null }, { lockedUntil: { lte: at } }],
-		},
-		select: { id: true },
+	const { rows } = await claimDue<ClaimedRow>({
+		table: 'ImportJob',
+		waiting: 'importing',
+		columns: ['id', 'kind', 'attempts', 'createdById', 'filename', 'csv'],
+		countsAttempt: true,
+		...input,
 	})
-	if (!due) return []
-	const lockedUntil = new Date(at.getTime() + input.leaseMs)
-	const rows = await prisma.$queryRaw<ClaimedRow[]>`
-		UPDATE "ImportJob" SET "lockedUntil" = ${lockedUntil}, "attempts" = "attempts" + 1
-		WHERE "id" IN (
-			SELECT "id" FROM "ImportJob"
-			WHERE "status" = 'importing' AND "nextAttemptAt" <= ${at}
-				AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${at})
-			ORDER BY "nextAttemptAt", "createdAt"
-			LIMIT ${limit}
-		)
-		RETURNING "id", "kind", "attempts", "createdById", "filename", "csv"`
 	return rows.map(({ attempts, ...row }) => ({ ...row, attempt: Number(attempts) }))
 }
 

@@ -2,6 +2,7 @@ import { carriesSecret, secretRuleBroken } from '~/domain/email-secrets.ts'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { claimDue } from './leases.server.ts'
 import type { RenderedEmail } from '../../emails/render.ts'
 
 // The email outbox. A message is written in the same transaction as the change that causes it,
@@ -9,14 +10,11 @@ import type { RenderedEmail } from '../../emails/render.ts'
 // app/integrations/outbox-worker.server.ts sends them, retrying with backoff (ADR 003).
 //
 // Several server processes may run a worker each against the same SQLite file. A worker claims
-// due messages by taking a lease (lockedUntil) in one UPDATE ... RETURNING statement: SQLite runs
-// a statement under its single write lock, so two workers can never claim the same message. A
-// lease that runs out (the worker died mid-send) makes the message due again. The lease time also
-// identifies the claim, so a worker whose lease ran out cannot overwrite a later claim's outcome.
-//
-// Dates are compared as text: Prisma's SQLite adapter stores every DateTime, and binds every Date
-// parameter, as an ISO 8601 string in UTC ("2026-11-23T10:00:00.000+00:00"), which sorts in time
-// order.
+// due messages by taking a lease (lockedUntil) as every leased worker does (leases.server.ts), so
+// two workers can never claim the same message, and a lease that runs out (the worker died
+// mid-send) makes the message due again. The lease time also identifies the claim, so a worker
+// whose lease ran out cannot overwrite a later claim's outcome: a lease is compared as text, as
+// leases.server.ts says why.
 //
 // A password or sign-in link's token is kept apart from the words (ADR 017, app/domain/email-secrets.ts):
 // the worker puts it in as it sends, and the UPDATE that ends the message (sent or dead) removes it.
@@ -79,7 +77,6 @@ export type ClaimedMessage = {
 
 type ClaimedRow = Omit<ClaimedMessage, 'attempts' | 'lockedUntil' | 'secretUntil'> & {
 	attempts: number | bigint
-	nextAttemptAt: Date
 	secretUntil: Date | string | null
 }
 
@@ -93,39 +90,23 @@ export async function claimDueMessages(input: {
 	limit: number
 	db?: OutboxDb
 }): Promise<ClaimedMessage[]> {
-	const { now, limit, db = prisma } = input
-	// A plain read first: in WAL mode it never waits for or blocks a writer, so an idle poll
-	// does not take the write lock every second.
-	const due = await db.outboxMessage.findFirst({
-		where: {
-			status: 'pending',
-			nextAttemptAt: { lte: now },
-			OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
+	const { rows, lockedUntil } = await claimDue<ClaimedRow>(
+		{
+			table: 'OutboxMessage',
+			waiting: 'pending',
+			columns: ['id', 'template', 'toAddress', 'subject', 'html', 'text', 'secret', 'secretUntil', 'attempts'],
+			now: input.now,
+			leaseMs: input.leaseMs,
+			limit: input.limit,
 		},
-		select: { id: true },
-	})
-	if (!due) return []
-
-	const lockedUntil = new Date(now.getTime() + input.leaseMs)
-	const rows = await db.$queryRaw<ClaimedRow[]>`
-		UPDATE "OutboxMessage" SET "lockedUntil" = ${lockedUntil}
-		WHERE "id" IN (
-			SELECT "id" FROM "OutboxMessage"
-			WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
-				AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
-			ORDER BY "nextAttemptAt", "createdAt"
-			LIMIT ${limit}
-		)
-		RETURNING "id", "template", "toAddress", "subject", "html", "text", "secret", "secretUntil", "attempts",
-			"nextAttemptAt"`
-	return rows
-		.sort((a, b) => new Date(a.nextAttemptAt).getTime() - new Date(b.nextAttemptAt).getTime())
-		.map(({ nextAttemptAt: _, attempts, secretUntil, ...row }) => ({
-			...row,
-			secretUntil: secretUntil === null ? null : new Date(secretUntil),
-			attempts: Number(attempts),
-			lockedUntil,
-		}))
+		input.db
+	)
+	return rows.map(({ attempts, secretUntil, ...row }) => ({
+		...row,
+		secretUntil: secretUntil === null ? null : new Date(secretUntil),
+		attempts: Number(attempts),
+		lockedUntil,
+	}))
 }
 
 /**
