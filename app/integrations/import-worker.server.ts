@@ -21,7 +21,7 @@ import {
 } from '~/models/import-jobs.server.ts'
 import { runPipelineImport } from '~/models/imports.server.ts'
 import { now as clockNow } from '~/utils/clock.server.ts'
-import { startLeasedWorker, type LeasedWorker } from './leased-worker.server.ts'
+import { workerRegistry, type LeasedWorker, type WorkerOptions } from './leased-worker.server.ts'
 
 // Runs the CSV imports (the pipeline's and the carers'; ADR 024) in the background, on the same
 // leased loop as the outbox and payment workers: each server process runs one
@@ -32,13 +32,7 @@ import { startLeasedWorker, type LeasedWorker } from './leased-worker.server.ts'
 // reason is retried with backoff; one that clashes with records written meanwhile fails at once;
 // after its last attempt (a crash counts as one) it is dead: failed, with the reason on its page.
 
-export type ImportWorkerOptions = {
-	/** How often to look for imports when nobody calls wake(). */
-	pollMs: number
-	now?: () => Date
-	leaseMs?: number
-	/** For the jitter in retry delays; returns a number in [0, 1). */
-	random?: () => number
+export type ImportWorkerOptions = WorkerOptions & {
 	logger?: Pick<Console, 'warn' | 'error'>
 }
 
@@ -49,11 +43,11 @@ const RUNNERS: Record<ImportKind, (run: ImportRun) => Promise<ImportOutcome>> = 
 	carers: runCarerImport,
 }
 
-const running = new Set<ImportWorker>()
+const workers = workerRegistry()
 
 /** Wakes this process's import worker after an import was confirmed (after the commit). */
 export function wakeImports() {
-	for (const worker of running) worker.wake()
+	workers.wake()
 }
 
 const fileProblem = (message: string): ImportJobError[] => [{ row: null, column: null, message }]
@@ -111,7 +105,7 @@ export function startImportWorker(options: ImportWorkerOptions): ImportWorker {
 		logger.error(`${name} failed on attempt ${claim.attempt} and was given up`, error)
 	}
 
-	const worker = startLeasedWorker({
+	return workers.start({
 		name: 'Imports',
 		pollMs: options.pollMs,
 		now,
@@ -124,12 +118,4 @@ export function startImportWorker(options: ImportWorkerOptions): ImportWorker {
 		describeError: String,
 		logger,
 	})
-	running.add(worker)
-	return {
-		...worker,
-		async stop() {
-			running.delete(worker)
-			await worker.stop()
-		},
-	}
 }

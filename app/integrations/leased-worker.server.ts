@@ -5,6 +5,8 @@
 // process may claim it once the lease runs out). Each worker records its own outcomes (done,
 // retry after app/domain/retry-policy.ts's backoff, or dead). One run at a time per worker;
 // stop() waits for the run in progress, which can see it is stopping and hand its row back.
+// Each kind of worker starts through its own workerRegistry, so the code that has just committed
+// work for it can wake this process's worker (wakeOutbox, wakePayments, wakeImports).
 
 export type LeasedWorkerOptions<Claim> = {
 	/** Names the worker in its log lines ("Outbox", "Payments"). */
@@ -19,6 +21,17 @@ export type LeasedWorkerOptions<Claim> = {
 	handle(claim: Claim, worker: { stopping(): boolean }): Promise<void>
 	describeError(error: unknown): string
 	logger: Pick<Console, 'error'>
+}
+
+/** What every worker's starter takes; each worker adds its own (a mailer, a gateway, a database). */
+export type WorkerOptions = {
+	/** How often to look for due rows when nobody calls wake(). */
+	pollMs: number
+	now?: () => Date
+	/** How long a claim lasts; must be well over the longest a row can take. */
+	leaseMs?: number
+	/** For the jitter in retry delays; returns a number in [0, 1). */
+	random?: () => number
 }
 
 export type LeasedWorker = {
@@ -95,4 +108,29 @@ export function startLeasedWorker<Claim>(options: LeasedWorkerOptions<Claim>): L
 	}
 	schedule(0)
 	return worker
+}
+
+/**
+ * This process's running workers of one kind, so that the code that has just committed work for
+ * them (an email, a payment, an import) can wake them: `start` starts one on the leased loop and
+ * keeps it until it is stopped; `wake` wakes those running.
+ */
+export function workerRegistry() {
+	const running = new Set<LeasedWorker>()
+	return {
+		start<Claim>(options: LeasedWorkerOptions<Claim>): LeasedWorker {
+			const worker = startLeasedWorker(options)
+			running.add(worker)
+			return {
+				...worker,
+				async stop() {
+					running.delete(worker)
+					await worker.stop()
+				},
+			}
+		},
+		wake() {
+			for (const worker of running) worker.wake()
+		},
+	}
 }

@@ -9,7 +9,7 @@ import {
 	type ClaimedMessage,
 	type OutboxDb,
 } from '~/models/outbox.server.ts'
-import { startLeasedWorker, type LeasedWorker } from './leased-worker.server.ts'
+import { workerRegistry, type LeasedWorker, type WorkerOptions } from './leased-worker.server.ts'
 import { describeSendError, isPermanentSendError, type Mailer } from './mailer.server.ts'
 
 // Sends what the outbox holds. Each server process runs one worker (background-jobs.server.ts);
@@ -19,31 +19,24 @@ import { describeSendError, isPermanentSendError, type Mailer } from './mailer.s
 // email only here, as it goes (ADR 017); one whose link has run out is not sent at all. Logs name
 // messages by id and template, never by address (nor link), to keep personal data out of logs.
 
-export type OutboxWorkerOptions = {
+export type OutboxWorkerOptions = WorkerOptions & {
 	mailer: Pick<Mailer, 'send'>
-	/** How often to look for due messages when nobody calls wake(). */
-	pollMs: number
-	now?: () => Date
 	/** Messages claimed at a time. */
 	batchSize?: number
-	/** How long a claim lasts; must be well over the mailer's worst-case send time. */
-	leaseMs?: number
-	/** For the jitter in retry delays; returns a number in [0, 1). */
-	random?: () => number
 	db?: OutboxDb
 	logger?: Pick<Console, 'warn' | 'error'>
 }
 
 export type OutboxWorker = LeasedWorker
 
-const running = new Set<OutboxWorker>()
+const workers = workerRegistry()
 
 /**
  * Wakes this process's outbox worker, if it runs, so email enqueued by a transaction that has
  * just committed goes out within seconds. Call it after the commit, never inside the transaction.
  */
 export function wakeOutbox() {
-	for (const worker of running) worker.wake()
+	workers.wake()
 }
 
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
@@ -91,11 +84,12 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 		}
 	}
 
-	const worker = startLeasedWorker({
+	return workers.start({
 		name: 'Outbox',
 		pollMs: options.pollMs,
 		now,
 		batchSize: options.batchSize ?? 10,
+		// Must be well over the mailer's worst-case send time.
 		leaseMs: options.leaseMs ?? 120_000,
 		claim: (input) => claimDueMessages({ ...input, db }),
 		release: (message) => releaseClaim(message, db),
@@ -103,12 +97,4 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 		describeError: describeSendError,
 		logger,
 	})
-	running.add(worker)
-	return {
-		...worker,
-		async stop() {
-			running.delete(worker)
-			await worker.stop()
-		},
-	}
 }

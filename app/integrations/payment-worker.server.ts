@@ -13,7 +13,7 @@ import {
 } from '~/models/bonus-payments.server.ts'
 import { now as clockNow } from '~/utils/clock.server.ts'
 import { wakeOutbox } from './outbox-worker.server.ts'
-import { startLeasedWorker, type LeasedWorker } from './leased-worker.server.ts'
+import { workerRegistry, type LeasedWorker, type WorkerOptions } from './leased-worker.server.ts'
 import { describeStripeFailure } from './stripe.server.ts'
 import type { StripeGateway } from '~/domain/stripe-payments.ts'
 
@@ -24,25 +24,20 @@ import type { StripeGateway } from '~/domain/stripe-payments.ts'
 // A definite refusal: the payment fails and its bonus stays approved for a manager to deal with.
 // Nothing is marked paid until Stripe has answered with a transfer.
 
-export type PaymentWorkerOptions = {
+export type PaymentWorkerOptions = WorkerOptions & {
 	gateway: StripeGateway
-	pollMs: number
-	now?: () => Date
 	batchSize?: number
-	/** Must be well over the gateway's time-out. */
-	leaseMs?: number
-	random?: () => number
 	db?: PaymentsDb
 	logger?: Pick<Console, 'warn' | 'error' | 'info'>
 }
 
 export type PaymentWorker = LeasedWorker
 
-const running = new Set<PaymentWorker>()
+const workers = workerRegistry()
 
 /** Wakes this process's payment worker after a payment was queued (after the commit). */
 export function wakePayments() {
-	for (const worker of running) worker.wake()
+	workers.wake()
 }
 
 export function startPaymentWorker(options: PaymentWorkerOptions): PaymentWorker {
@@ -99,11 +94,12 @@ export function startPaymentWorker(options: PaymentWorkerOptions): PaymentWorker
 		}
 	}
 
-	const worker = startLeasedWorker({
+	return workers.start({
 		name: 'Payments',
 		pollMs: options.pollMs,
 		now,
 		batchSize: options.batchSize ?? 5,
+		// Must be well over the gateway's time-out.
 		leaseMs: options.leaseMs ?? 120_000,
 		claim: (input) => claimDuePayments({ ...input, db }),
 		release: releasePaymentClaim,
@@ -111,12 +107,4 @@ export function startPaymentWorker(options: PaymentWorkerOptions): PaymentWorker
 		describeError: String,
 		logger,
 	})
-	running.add(worker)
-	return {
-		...worker,
-		async stop() {
-			running.delete(worker)
-			await worker.stop()
-		},
-	}
 }
