@@ -12,6 +12,7 @@ import { DEMO_SERVICE_CONFIG } from '~/domain/service-config.ts'
 import { DEFAULT_EXIT_REASONS } from '~/domain/exit-reasons.ts'
 import {
 	householdRows,
+	NO_LINK_ATTRIBUTION,
 	type ApplicantRow,
 	type EnquiryRow,
 	type HouseholdIntake,
@@ -760,14 +761,7 @@ export function generateDemoData({ today, seed = DEMO_SEED }: GenerateOptions): 
 		const a: Attribution = {
 			howHeard: HOW_HEARD_FOR[channel],
 			howHeardOther: null,
-			utmSource: null,
-			utmMedium: null,
-			utmCampaign: null,
-			utmContent: null,
-			referringSite: null,
-			landingPage: null,
-			referralCodeText: null,
-			referralCodeId: null,
+			...NO_LINK_ATTRIBUTION,
 		}
 		if (channel === 'other') a.howHeardOther = random.pick(OTHER_ANSWERS)
 		// Staff type in phone and event enquiries: no link, so nothing but the answer.

@@ -51,6 +51,18 @@ export type EnquiryRecord = {
 	privacyNoticeUrl: string
 }
 
+/** What an enquiry that came by no tracked link stores of one (typed in by staff, imported, the demo's). */
+export const NO_LINK_ATTRIBUTION = {
+	utmSource: null,
+	utmMedium: null,
+	utmCampaign: null,
+	utmContent: null,
+	referringSite: null,
+	landingPage: null,
+	referralCodeText: null,
+	referralCodeId: null,
+} as const satisfies Partial<EnquiryRecord>
+
 /** An enquiry as it comes in: with how its referral code came, when it should make a referral. */
 export type IntakeEnquiry = EnquiryRecord & { referralVia?: 'link' | 'code' }
 

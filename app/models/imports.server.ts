@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { normaliseEmail } from '~/domain/email-address.ts'
-import type { HouseholdIntake } from '~/domain/household-intake.ts'
+import { NO_LINK_ATTRIBUTION, type HouseholdIntake } from '~/domain/household-intake.ts'
 import {
 	checkRows,
 	createRowChecker,
@@ -248,14 +248,7 @@ function importIntake(
 				howHeard: household.howHeard,
 				howHeardOther: null,
 				channelId: household.channelId,
-				utmSource: null,
-				utmMedium: null,
-				utmCampaign: null,
-				utmContent: null,
-				referringSite: null,
-				landingPage: null,
-				referralCodeText: null,
-				referralCodeId: null,
+				...NO_LINK_ATTRIBUTION,
 				consentGiven: true,
 				consentWording: CONSENT_WORDING,
 				privacyNoticeUrl: found.privacyNoticeUrl,
