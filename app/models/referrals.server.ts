@@ -54,36 +54,29 @@ export async function createReferral(tx: Prisma.TransactionClient, input: NewRef
 	if (await awaitingMatch(tx, input.householdId)) {
 		const scheme = await schemeForDate(input.referredOn, tx)
 		const referral = await tx.referral.create({
-			data: {
-				referrerId: input.referrerId,
-				householdId: input.householdId,
-				enquiryId: input.enquiryId ?? null,
-				via: input.via,
-				referredOn: input.referredOn,
-				status: 'awaiting_match',
-				schemeId: scheme.id,
-				staffReason: input.staff?.reason ?? null,
-				changedById: input.staff?.actorId ?? null,
-			},
+			data: { ...referralFields(input), status: 'awaiting_match', schemeId: scheme.id },
 		})
 		return { referral, created: true }
 	}
 	const judged = await judge(tx, { ...input, excludeEnquiryId: input.enquiryId ?? null })
 	const referral = await tx.referral.create({
-		data: {
-			referrerId: input.referrerId,
-			householdId: input.householdId,
-			enquiryId: input.enquiryId ?? null,
-			via: input.via,
-			referredOn: input.referredOn,
-			...judged.fields,
-			schemeId: judged.scheme.id,
-			staffReason: input.staff?.reason ?? null,
-			changedById: input.staff?.actorId ?? null,
-		},
+		data: { ...referralFields(input), ...judged.fields, schemeId: judged.scheme.id },
 	})
 	if (judged.eligible) await openLedger(tx, referral, judged.scheme.rules, judged.household)
 	return { referral, created: true }
+}
+
+/** What a new referral records whether or not it is judged yet: who, whom, how, when, and any staff reason. */
+function referralFields(input: NewReferral) {
+	return {
+		referrerId: input.referrerId,
+		householdId: input.householdId,
+		enquiryId: input.enquiryId ?? null,
+		via: input.via,
+		referredOn: input.referredOn,
+		staffReason: input.staff?.reason ?? null,
+		changedById: input.staff?.actorId ?? null,
+	}
 }
 
 /** Whether the household is the new side of an open possible match: its referrals wait. */

@@ -83,6 +83,9 @@ export async function demoLoginsSummary(): Promise<string> {
 
 export const STAFF_PAGE_SIZE = 50
 
+/** What the account pages show of an account (the password hash only to say whether one is set). */
+const ACCOUNT = { id: true, name: true, email: true, role: true, passwordHash: true, disabledAt: true } as const
+
 /** Staff accounts by name, a page at a time (page 1 first). */
 export async function listStaffAccounts(page = 1) {
 	const [users, total] = await Promise.all([
@@ -90,14 +93,7 @@ export async function listStaffAccounts(page = 1) {
 			orderBy: [{ name: 'asc' }, { email: 'asc' }],
 			skip: (page - 1) * STAFF_PAGE_SIZE,
 			take: STAFF_PAGE_SIZE,
-			select: {
-				id: true,
-				name: true,
-				email: true,
-				role: true,
-				passwordHash: true,
-				disabledAt: true,
-			},
+			select: ACCOUNT,
 		}),
 		prisma.staffUser.count(),
 	])
@@ -111,15 +107,7 @@ export async function listStaffAccounts(page = 1) {
 export function findStaffAccount(id: string) {
 	return prisma.staffUser.findUnique({
 		where: { id },
-		select: {
-			id: true,
-			name: true,
-			email: true,
-			role: true,
-			passwordHash: true,
-			disabledAt: true,
-			createdAt: true,
-		},
+		select: { ...ACCOUNT, createdAt: true },
 	})
 }
 
