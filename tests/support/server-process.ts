@@ -1,7 +1,7 @@
-// The production build (build/server.js, from `npm run build`) as a child process, for tests that
-// need a real server of their own: several servers on one database file, a server behind a
-// proxy. Each gets its own port, mailbox and settings; it runs offline (no SMTP, Plausible or
-// Stripe unless a test's env turns them on).
+// The production build (build/server.js, from `npm run build`) as a child process: for tests that
+// need a real server of their own (several servers on one database file, a server behind a
+// proxy), each with its own port, mailbox and settings, and for the benches (tests/bench/server.ts).
+// It runs offline (no SMTP or Plausible, nor Stripe for tests, unless a test's env turns them on).
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -14,11 +14,11 @@ const SERVER = path.join(ROOT, 'build', 'server.js')
 /** The end of a server's output kept for a failing test to show. */
 const OUTPUT_LIMIT = 64 * 1024
 
-export type ServerProcess = {
+/** A built server running as a child process. */
+export type ServerChild = {
 	port: number
 	/** http://127.0.0.1:<port>, also its PUBLIC_URL. */
 	origin: string
-	mailboxDir: string
 	child: ChildProcess
 	/** Resolves with the exit code (null when killed by a signal) once the process has ended. */
 	exited: Promise<number | null>
@@ -29,6 +29,8 @@ export type ServerProcess = {
 	/** Asks it to stop (SIGTERM, as a deployment would), kills it after `graceMs`, and waits. */
 	stop(graceMs?: number): Promise<void>
 }
+
+export type ServerProcess = ServerChild & { mailboxDir: string }
 
 export type ServerProcessOptions = {
 	port: number
@@ -52,55 +54,84 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
 	if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`)
 	// Otherwise another server on the port could answer the health check in this one's place.
 	await assertPortFree(options.port)
-	const origin = `http://127.0.0.1:${options.port}`
 	const mailboxDir = options.mailboxDir ?? path.join(TMP_DIR, `mailbox-${options.port}`)
 	fs.rmSync(mailboxDir, { recursive: true, force: true })
+	const server = spawnServer({
+		port: options.port,
+		databaseFile: options.databaseFile,
+		args: options.args,
+		// No Stripe either, unless a test's env turns it on.
+		env: { MAILBOX_DIR: mailboxDir, STRIPE_SECRET_KEY: '', ...options.env },
+		output: 'pipe',
+	})
+	try {
+		await waitForHealth(server, options.startTimeoutMs ?? 30_000)
+	} catch (error) {
+		await server.stop()
+		throw error
+	}
+	return { ...server, mailboxDir }
+}
 
+export type SpawnOptions = {
+	port: number
+	databaseFile: string
+	/** More settings, or other values for these. */
+	env?: Record<string, string>
+	args?: string[]
+	/** Where its stdout and stderr go: kept in memory (the end of it), or a file (the benches' logs). */
+	output: 'pipe' | { logFile: string }
+}
+
+/**
+ * Spawns `node build/server.js` with NODE_ENV=production on 127.0.0.1:<port> against the
+ * database file, offline: the settings that reach the network are set empty, so neither the
+ * environment nor a local .env can turn them on (a test's or a bench's env may).
+ */
+export function spawnServer(options: SpawnOptions): ServerChild {
+	const origin = `http://127.0.0.1:${options.port}`
+	const log = options.output === 'pipe' ? null : fs.openSync(options.output.logFile, 'w')
 	const child = spawn(process.execPath, [SERVER, ...(options.args ?? [])], {
 		cwd: ROOT,
-		stdio: ['ignore', 'pipe', 'pipe'],
+		stdio: ['ignore', log ?? 'pipe', log ?? 'pipe'],
 		env: {
 			...process.env,
 			NODE_ENV: 'production',
 			PORT: String(options.port),
 			PUBLIC_URL: origin,
 			DATABASE_URL: `file:${options.databaseFile}`,
-			MAILBOX_DIR: mailboxDir,
-			// Set (empty) so the environment or a local .env cannot switch on anything that needs
-			// the network.
 			SMTP_URL: '',
 			PLAUSIBLE_DOMAIN: '',
 			PLAUSIBLE_HOST: '',
-			STRIPE_SECRET_KEY: '',
 			TRUST_PROXY: '',
 			...options.env,
 		},
 	})
-	let output = ''
+	let kept = ''
 	const keep = (chunk: Buffer) => {
-		output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT)
+		kept = (kept + chunk.toString('utf8')).slice(-OUTPUT_LIMIT)
 	}
-	child.stdout!.on('data', keep)
-	child.stderr!.on('data', keep)
-	// A test that crashes must not leave its server running (and holding its port).
+	child.stdout?.on('data', keep)
+	child.stderr?.on('data', keep)
+	const output = () => (options.output === 'pipe' ? kept : logTail(options.output.logFile))
+	// A test or bench that crashes must not leave its server running (and holding its port).
 	const orphaned = () => child.kill('SIGKILL')
 	process.once('exit', orphaned)
 	const exited = new Promise<number | null>((resolve) =>
 		child.once('exit', (code) => {
 			process.off('exit', orphaned)
+			if (log !== null) fs.closeSync(log)
 			resolve(code)
 		})
 	)
 	const running = () => child.exitCode === null && child.signalCode === null
-
-	const server: ServerProcess = {
+	return {
 		port: options.port,
 		origin,
-		mailboxDir,
 		child,
 		exited,
 		running,
-		output: () => output,
+		output,
 		async stop(graceMs = 10_000) {
 			if (!running()) return
 			child.kill('SIGTERM')
@@ -111,17 +142,19 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
 			}
 		},
 	}
-
-	try {
-		await waitForHealth(server, options.startTimeoutMs ?? 30_000)
-	} catch (error) {
-		await server.stop()
-		throw error
-	}
-	return server
 }
 
-async function waitForHealth(server: ServerProcess, timeoutMs: number) {
+/** The end of a log file, or a line saying there is none. */
+function logTail(file: string) {
+	try {
+		return fs.readFileSync(file, 'utf8').slice(-OUTPUT_LIMIT)
+	} catch {
+		return '(no server log)'
+	}
+}
+
+/** Resolves once the server's /healthcheck answers 200; rejects, with its output, if it stops or does not in time. */
+export async function waitForHealth(server: ServerChild, timeoutMs: number) {
 	const deadline = Date.now() + timeoutMs
 	while (Date.now() < deadline) {
 		if (!server.running()) {
