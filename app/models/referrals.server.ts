@@ -334,14 +334,34 @@ async function voidUnpaid(tx: Prisma.TransactionClient, referralId: string, reas
 const PAID_REFUSAL =
 	'A bonus for this referral has been paid or is being paid, so it cannot be detached. Ask a manager to make the payment void first if it was a mistake.'
 
-/** Staff detach a referral, with a reason: it no longer counts and its unpaid bonus is void. */
-export function detachReferral(input: {
+/** A member of staff's change to one of a household's referrals, with their reason. */
+type ReferralChange = {
 	householdId: string
 	expectedVersion: number
 	actor: StaffIdentity
 	referralId: string
 	reason: string
-}) {
+}
+
+/**
+ * Detaches a referral: its unpaid bonus is void and it no longer counts. False, and nothing
+ * changed, when a bonus of it has been paid or is being paid.
+ */
+async function detach(
+	tx: Prisma.TransactionClient,
+	referralId: string,
+	why: { voided: string; staffReason: string; actor: StaffIdentity }
+): Promise<boolean> {
+	if (!(await voidUnpaid(tx, referralId, why.voided, why.actor))) return false
+	await tx.referral.update({
+		where: { id: referralId },
+		data: { status: 'detached', countedHouseholdId: null, staffReason: why.staffReason, changedById: why.actor.id },
+	})
+	return true
+}
+
+/** Staff detach a referral, with a reason: it no longer counts and its unpaid bonus is void. */
+export function detachReferral(input: ReferralChange) {
 	return changeHousehold<{ referrerName: string }>(
 		{ ...input, audit: (value) => `Detached the referral from ${value.referrerName}: ${input.reason}` },
 		async (tx, household) => {
@@ -351,13 +371,8 @@ export function detachReferral(input: {
 			})
 			const refusal = referral ? referralChangeRefusal('detach', referral) : 'This referral has already been detached'
 			if (!referral || refusal) return { ok: false, error: refusal!, field: null }
-			if (!(await voidUnpaid(tx, referral.id, `Referral detached: ${input.reason}`, input.actor))) {
-				return { ok: false, error: PAID_REFUSAL, field: null }
-			}
-			await tx.referral.update({
-				where: { id: referral.id },
-				data: { status: 'detached', countedHouseholdId: null, staffReason: input.reason, changedById: input.actor.id },
-			})
+			const why = { voided: `Referral detached: ${input.reason}`, staffReason: input.reason, actor: input.actor }
+			if (!(await detach(tx, referral.id, why))) return { ok: false, error: PAID_REFUSAL, field: null }
 			return { ok: true, value: { referrerName: referral.referrer.name } }
 		}
 	)
@@ -367,13 +382,7 @@ export function detachReferral(input: {
  * Staff count a referral the rules turned down (another referrer came first, or the household's
  * earlier contact does not matter), with a reason. The referral that counted before is detached.
  */
-export function overrideReferral(input: {
-	householdId: string
-	expectedVersion: number
-	actor: StaffIdentity
-	referralId: string
-	reason: string
-}) {
+export function overrideReferral(input: ReferralChange) {
 	return changeHousehold<{ referrerName: string }>(
 		{ ...input, audit: (value) => `Counted the referral from ${value.referrerName} instead: ${input.reason}` },
 		async (tx, household) => {
@@ -386,20 +395,9 @@ export function overrideReferral(input: {
 				: 'Only a referral that does not count can be counted instead'
 			if (!referral || refusal) return { ok: false, error: refusal!, field: null }
 			const counted = await tx.referral.findUnique({ where: { countedHouseholdId: household.id } })
-			if (counted) {
-				if (!(await voidUnpaid(tx, counted.id, `Another referral counted instead: ${input.reason}`, input.actor))) {
-					return { ok: false, error: PAID_REFUSAL, field: null }
-				}
-				await tx.referral.update({
-					where: { id: counted.id },
-					data: {
-						status: 'detached',
-						countedHouseholdId: null,
-						staffReason: `Another referral counted instead: ${input.reason}`,
-						changedById: input.actor.id,
-					},
-				})
-			}
+			const instead = `Another referral counted instead: ${input.reason}`
+			if (counted && !(await detach(tx, counted.id, { voided: instead, staffReason: instead, actor: input.actor })))
+				return { ok: false, error: PAID_REFUSAL, field: null }
 			await tx.referral.update({
 				where: { id: referral.id },
 				data: {
