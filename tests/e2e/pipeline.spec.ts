@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { expect, expectNoAxeViolations, test } from './fixtures.ts'
 import type { StageKey } from '../../app/domain/stages.ts'
+import { addCalendarDays, londonDate, londonInstant } from '../../app/domain/working-days.ts'
 import { createE2eHousehold } from './households.ts'
 import { signInAs, type E2eStaff } from './staff.ts'
 
@@ -12,7 +13,9 @@ import { signInAs, type E2eStaff } from './staff.ts'
  * the stage events that lead there, made by the household writer (tests/e2e/households.ts).
  */
 function createHousehold(input: { firstName: string; lastName: string; stage: StageKey; owner: E2eStaff | null }) {
-	const entered = new Date(Date.now() - 900 * 86_400_000)
+	// Noon in London 900 London days ago: a fixed count of hours would land on another date late in
+	// the evening when the two dates fall either side of a clock change.
+	const entered = londonInstant(addCalendarDays(londonDate(new Date()), -900), '12:00')
 	return createE2eHousehold({ ...input, receivedAt: entered, postcode: 'ND1 4AP' })
 }
 
