@@ -63,7 +63,6 @@ export function ReferralSummary({ referral }: { referral: ReferralView }) {
 }
 
 /** The household record's Referral section, with the changes this member of staff may make. */
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the referral's summary and each of its actions in one component; split them
 export function ReferralSection({
 	householdId,
 	referrals,
@@ -109,40 +108,12 @@ export function ReferralSection({
 					</thead>
 					<tbody className="govuk-table__body">
 						{referrals.map((referral) => (
-							<tr className="govuk-table__row" key={referral.id}>
-								<td className="govuk-table__cell">
-									{canViewCarers ? (
-										<Link className="govuk-link" to={`/staff/carers/${referral.referrer.id}`}>
-											{referral.referrer.name}
-										</Link>
-									) : (
-										referral.referrer.name
-									)}
-								</td>
-								<td className="govuk-table__cell">{referralViaLabel(referral.via)}</td>
-								<td className="govuk-table__cell app-nowrap">{formatDate(referral.referredOn)}</td>
-								<td className="govuk-table__cell">
-									<Status referral={referral} />
-								</td>
-								{canChange ? (
-									<td className="govuk-table__cell">
-										{referral.refusals.detach === null ? (
-											<Link className="govuk-link" to={`${base}/referrals/${referral.id}/detach`}>
-												Detach<span className="govuk-visually-hidden"> the referral from {referral.referrer.name}</span>
-											</Link>
-										) : null}
-										{referral.overridable ? (
-											<>
-												<br />
-												<Link className="govuk-link" to={`${base}/referrals/${referral.id}/override`}>
-													Count it
-													<span className="govuk-visually-hidden"> (the referral from {referral.referrer.name})</span>
-												</Link>
-											</>
-										) : null}
-									</td>
-								) : null}
-							</tr>
+							<ReferralRow
+								key={referral.id}
+								referral={referral}
+								changesBase={canChange ? base : null}
+								canViewCarers={canViewCarers}
+							/>
 						))}
 					</tbody>
 				</table>
@@ -153,6 +124,63 @@ export function ReferralSection({
 						Attach a referral
 					</Link>
 				</p>
+			) : null}
+		</>
+	)
+}
+
+/** A referral in the section's table; `changesBase` is the household's address where staff may change it. */
+function ReferralRow({
+	referral,
+	changesBase,
+	canViewCarers,
+}: {
+	referral: ReferralView
+	changesBase: string | null
+	canViewCarers: boolean
+}) {
+	return (
+		<tr className="govuk-table__row">
+			<td className="govuk-table__cell">
+				{canViewCarers ? (
+					<Link className="govuk-link" to={`/staff/carers/${referral.referrer.id}`}>
+						{referral.referrer.name}
+					</Link>
+				) : (
+					referral.referrer.name
+				)}
+			</td>
+			<td className="govuk-table__cell">{referralViaLabel(referral.via)}</td>
+			<td className="govuk-table__cell app-nowrap">{formatDate(referral.referredOn)}</td>
+			<td className="govuk-table__cell">
+				<Status referral={referral} />
+			</td>
+			{changesBase === null ? null : (
+				<td className="govuk-table__cell">
+					<ReferralChanges referral={referral} base={changesBase} />
+				</td>
+			)}
+		</tr>
+	)
+}
+
+/** Detach the referral, or count it for a bonus though the rules did not: each only where it is allowed. */
+function ReferralChanges({ referral, base }: { referral: ReferralView; base: string }) {
+	return (
+		<>
+			{referral.refusals.detach === null ? (
+				<Link className="govuk-link" to={`${base}/referrals/${referral.id}/detach`}>
+					Detach<span className="govuk-visually-hidden"> the referral from {referral.referrer.name}</span>
+				</Link>
+			) : null}
+			{referral.overridable ? (
+				<>
+					<br />
+					<Link className="govuk-link" to={`${base}/referrals/${referral.id}/override`}>
+						Count it
+						<span className="govuk-visually-hidden"> (the referral from {referral.referrer.name})</span>
+					</Link>
+				</>
 			) : null}
 		</>
 	)
