@@ -22,6 +22,7 @@ import { formatShortDate } from '~/domain/working-days.ts'
 import { CLOCK_DUE_WORDS, describeDeadline, type RunningStatus } from '~/domain/deadlines.ts'
 import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 import { ClockStatusTag } from './status-tags.tsx'
+import { TableHead, type TableColumn } from './table-head.tsx'
 
 // The pipeline's shared parts: the household's tags, the switch between the board and the list,
 // and the filtered, paginated list used by both "Pipeline list" and "My households".
@@ -275,6 +276,16 @@ function EnquiryDateFilters({ data: { values, errors } }: ListData) {
 	)
 }
 
+const RESULT_COLUMNS: readonly TableColumn[] = [
+	'Household',
+	'Reference',
+	'Stage',
+	{ header: 'Days in stage', numeric: true },
+	'Owner',
+	'First enquiry',
+	'Deadline',
+]
+
 function Results({
 	result,
 	names,
@@ -293,31 +304,7 @@ function Results({
 				<div className="app-table-scroll" role="region" aria-label={caption} tabIndex={0}>
 					<table className="govuk-table">
 						<caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-						<thead className="govuk-table__head">
-							<tr className="govuk-table__row">
-								<th scope="col" className="govuk-table__header">
-									Household
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Reference
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Stage
-								</th>
-								<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-									Days in stage
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Owner
-								</th>
-								<th scope="col" className="govuk-table__header">
-									First enquiry
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Deadline
-								</th>
-							</tr>
-						</thead>
+						<TableHead columns={RESULT_COLUMNS} />
 						<tbody className="govuk-table__body">
 							{result.households.map((household) => (
 								<ResultRow key={household.id} household={household} names={names} />

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { AWAITING_MATCH_TEXT, referralViaLabel } from '~/domain/referral-display.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { ReferralStatusTag } from './status-tags.tsx'
+import { TableHead } from './table-head.tsx'
 
 // A household's referrals as staff see them: who referred them, how, when, and whether it counts
 // for a bonus (with the rules' reason, or staff's, when it does not).
@@ -85,27 +86,15 @@ export function ReferralSection({
 			) : (
 				<table className="govuk-table govuk-!-font-size-16" data-testid="household-referrals">
 					<caption className="govuk-table__caption govuk-visually-hidden">Who referred this household</caption>
-					<thead className="govuk-table__head">
-						<tr className="govuk-table__row">
-							<th scope="col" className="govuk-table__header">
-								Referred by
-							</th>
-							<th scope="col" className="govuk-table__header">
-								How
-							</th>
-							<th scope="col" className="govuk-table__header">
-								Date
-							</th>
-							<th scope="col" className="govuk-table__header">
-								Counts for a bonus
-							</th>
-							{canChange ? (
-								<th scope="col" className="govuk-table__header">
-									<span className="govuk-visually-hidden">Changes</span>
-								</th>
-							) : null}
-						</tr>
-					</thead>
+					<TableHead
+						columns={[
+							'Referred by',
+							'How',
+							'Date',
+							'Counts for a bonus',
+							...(canChange ? [{ header: 'Changes', hidden: true }] : []),
+						]}
+					/>
 					<tbody className="govuk-table__body">
 						{referrals.map((referral) => (
 							<ReferralRow

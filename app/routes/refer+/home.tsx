@@ -5,6 +5,7 @@ import { CsrfField } from '~/components/csrf-field.tsx'
 import { SuccessBanner } from '~/components/form.tsx'
 import { PageTitle } from '~/components/page-title.tsx'
 import { Pagination } from '~/components/pagination.tsx'
+import { TableHead } from '~/components/table-head.tsx'
 import { formatPounds } from '~/domain/bonus-scheme.ts'
 import { REFERRAL_PROGRESS_LABELS } from '~/domain/referral-progress.ts'
 import { formatDate } from '~/domain/working-days.ts'
@@ -140,19 +141,7 @@ function YourReferrals({ page }: { page: Home }) {
 				<>
 					<table className="govuk-table">
 						<caption className="govuk-table__caption govuk-visually-hidden">Your referrals</caption>
-						<thead className="govuk-table__head">
-							<tr className="govuk-table__row">
-								<th scope="col" className="govuk-table__header">
-									Referred on
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Progress
-								</th>
-								<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-									Paid to you
-								</th>
-							</tr>
-						</thead>
+						<TableHead columns={['Referred on', 'Progress', { header: 'Paid to you', numeric: true }]} />
 						<tbody className="govuk-table__body">
 							{page.referrals.map((referral, index) => (
 								<tr className="govuk-table__row" key={index}>
