@@ -1,5 +1,4 @@
-import type { ShouldRevalidateFunction } from '@remix-run/react'
-import { useNavigation } from '@remix-run/react'
+import { useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useState, type ReactNode } from 'react'
 import { Checkboxes, Radios, Textarea, TextInput } from '~/components/form.tsx'
 import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
