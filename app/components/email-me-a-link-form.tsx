@@ -1,8 +1,10 @@
-// The form of every "email me a link" page (a carer's sign-in link, a staff password link): one
-// email address and a button. Its action is app/services/email-me-a-link.server.ts.
-import { Form } from '@remix-run/react'
+// The two ends of every "email me a link" journey (a carer's sign-in link, a staff password link):
+// the form that asks for a link, one email address and a button, whose action is
+// app/services/email-me-a-link.server.ts; and the page a used or expired link opens.
+import { Form, Link } from '@remix-run/react'
 import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 import { TextInput } from './form.tsx'
+import { PageTitle, type PageTitleProps } from './page-title.tsx'
 
 export function EmailMeALinkForm(props: {
 	/** What the action gave back when it refused the address. */
@@ -26,5 +28,28 @@ export function EmailMeALinkForm(props: {
 				{props.button}
 			</button>
 		</Form>
+	)
+}
+
+/** What an emailed link opens once it has been used or has run out: why, and where to ask for another. */
+export function ExpiredLinkPage({
+	serviceName,
+	area,
+	explanation,
+	askAgainHref,
+}: Pick<PageTitleProps, 'serviceName' | 'area'> & { explanation: string; askAgainHref: string }) {
+	return (
+		<div className="govuk-grid-row">
+			<div className="govuk-grid-column-two-thirds">
+				<PageTitle title="This link has expired or has already been used" serviceName={serviceName} area={area} />
+				<h1 className="govuk-heading-l">This link has expired or has already been used</h1>
+				<p className="govuk-body">{explanation}</p>
+				<p className="govuk-body">
+					<Link to={askAgainHref} className="govuk-link">
+						Ask for a new link
+					</Link>
+				</p>
+			</div>
+		</div>
 	)
 }

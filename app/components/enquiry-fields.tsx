@@ -1,5 +1,5 @@
-import type { ShouldRevalidateFunction } from '@remix-run/react'
-import { useState } from 'react'
+import { useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
+import { useState, type ReactNode } from 'react'
 import { Checkboxes, Radios, Textarea, TextInput } from '~/components/form.tsx'
 import { HOW_HEARD_OPTIONS } from '~/domain/attribution.ts'
 import {
@@ -11,23 +11,126 @@ import {
 } from '~/domain/enquiry-form.ts'
 import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 
-// The enquiry form's questions, from "About you" to the referral code: the public form
-// (/enquire) and the one staff fill in for an enquiry taken by phone or at an event
-// (/staff/enquiries/new) ask the same questions in the same words, checked by the same schema
-// (app/domain/enquiry-form.ts). Staff read the questions out as they are written.
+// The enquiry form's questions, from "About you" to the referral code, its consent question and
+// its button: the public form (/enquire) and the one staff fill in for an enquiry taken by phone
+// or at an event (/staff/enquiries/new) ask the same questions in the same words, checked by the
+// same schema (app/domain/enquiry-form.ts). Staff read the questions out as they are written.
 
 /** After a refused submission the page's own data has not changed: keep it (and its submission key). */
 export const keepFormAfterRefusal: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
 	actionResult && typeof actionResult === 'object' && 'errors' in actionResult ? false : defaultShouldRevalidate
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): every question of the enquiry in one component; one component per group of questions
-export function EnquiryFields({ values, errors }: { values: EnquiryValues; errors: readonly FieldError[] }) {
-	const text = (field: keyof EnquiryValues) => {
-		const value = values[field]
-		return typeof value === 'string' ? value : ''
+/** The answers given so far (shown back after a refusal) and what was wrong with them. */
+type Answers = { values: EnquiryValues; errors: readonly FieldError[] }
+
+/** A question's typed answer, or '' (a list of choices is not typed). */
+function answerText(values: EnquiryValues, field: keyof EnquiryValues) {
+	const value = values[field]
+	return typeof value === 'string' ? value : ''
+}
+
+/**
+ * What every question takes from its name alone: its error, and the answer shown back, as the
+ * text typed (`typed`) or the choice made (`chosen`). A question's own words stay beside it.
+ */
+function questionProps({ values, errors }: Answers) {
+	return {
+		typed: (name: keyof EnquiryValues) => ({
+			name,
+			error: errorFor(errors, name),
+			defaultValue: answerText(values, name),
+		}),
+		chosen: (name: keyof EnquiryValues) => ({
+			name,
+			error: errorFor(errors, name),
+			selected: [answerText(values, name)],
+		}),
 	}
-	const [kinship, setKinship] = useState(text('kinship'))
-	const [howHeard, setHowHeard] = useState(text('howHeard'))
+}
+
+export function EnquiryFields(answers: Answers) {
+	return (
+		<>
+			<AboutYou {...answers} />
+			<YourHome {...answers} />
+			<Fostering {...answers} />
+			<HowYouFoundUs {...answers} />
+		</>
+	)
+}
+
+function AboutYou(answers: Answers) {
+	const { typed, chosen } = questionProps(answers)
+	return (
+		<>
+			<h2 className="govuk-heading-m">About you</h2>
+			<TextInput
+				{...typed('firstName')}
+				label="First name"
+				autoComplete="given-name"
+				spellCheck={false}
+				widthClass="govuk-!-width-two-thirds"
+			/>
+			<TextInput
+				{...typed('lastName')}
+				label="Last name"
+				autoComplete="family-name"
+				spellCheck={false}
+				widthClass="govuk-!-width-two-thirds"
+			/>
+			<TextInput
+				{...typed('email')}
+				label="Email address"
+				hint="We will send a copy of your enquiry here"
+				type="email"
+				autoComplete="email"
+				spellCheck={false}
+			/>
+			<TextInput
+				{...typed('phone')}
+				label="Phone number"
+				hint="For international numbers include the country code"
+				type="tel"
+				autoComplete="tel"
+				widthClass="govuk-input--width-20"
+			/>
+			<TextInput
+				{...typed('postcode')}
+				label="Postcode"
+				autoComplete="postal-code"
+				spellCheck={false}
+				widthClass="govuk-input--width-10"
+			/>
+			<Radios {...chosen('bestTimeToCall')} legend="When is the best time to call you?" choices={BEST_TIMES} />
+		</>
+	)
+}
+
+function YourHome(answers: Answers) {
+	const { typed, chosen } = questionProps(answers)
+	return (
+		<>
+			<h2 className="govuk-heading-m">Your home</h2>
+			<Radios
+				{...chosen('spareBedroom')}
+				legend="Do you have a spare bedroom?"
+				hint="A child in foster care needs a bedroom of their own"
+				choices={SPARE_BEDROOM_OPTIONS}
+			/>
+			<Textarea
+				{...typed('householdMembers')}
+				label="Who lives in your home?"
+				hint="For example: me, my partner and our children aged 8 and 12. Include anyone who lives with you, and the ages of any children."
+				rows={3}
+			/>
+		</>
+	)
+}
+
+function Fostering(answers: Answers) {
+	const { typed, chosen } = questionProps(answers)
+	const { values } = answers
+	const [kinship, setKinship] = useState(answerText(values, 'kinship'))
 	const [interests, setInterests] = useState<string[]>(
 		Array.isArray(values.fosteringInterests) ? values.fosteringInterests : []
 	)
@@ -40,89 +143,13 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 					? [NOT_SURE]
 					: [...current.filter((item) => item !== NOT_SURE), value]
 		)
-
 	return (
 		<>
-			<h2 className="govuk-heading-m">About you</h2>
-			<TextInput
-				name="firstName"
-				label="First name"
-				error={errorFor(errors, 'firstName')}
-				defaultValue={text('firstName')}
-				autoComplete="given-name"
-				spellCheck={false}
-				widthClass="govuk-!-width-two-thirds"
-			/>
-			<TextInput
-				name="lastName"
-				label="Last name"
-				error={errorFor(errors, 'lastName')}
-				defaultValue={text('lastName')}
-				autoComplete="family-name"
-				spellCheck={false}
-				widthClass="govuk-!-width-two-thirds"
-			/>
-			<TextInput
-				name="email"
-				label="Email address"
-				hint="We will send a copy of your enquiry here"
-				type="email"
-				error={errorFor(errors, 'email')}
-				defaultValue={text('email')}
-				autoComplete="email"
-				spellCheck={false}
-			/>
-			<TextInput
-				name="phone"
-				label="Phone number"
-				hint="For international numbers include the country code"
-				type="tel"
-				error={errorFor(errors, 'phone')}
-				defaultValue={text('phone')}
-				autoComplete="tel"
-				widthClass="govuk-input--width-20"
-			/>
-			<TextInput
-				name="postcode"
-				label="Postcode"
-				error={errorFor(errors, 'postcode')}
-				defaultValue={text('postcode')}
-				autoComplete="postal-code"
-				spellCheck={false}
-				widthClass="govuk-input--width-10"
-			/>
-			<Radios
-				name="bestTimeToCall"
-				legend="When is the best time to call you?"
-				error={errorFor(errors, 'bestTimeToCall')}
-				choices={BEST_TIMES}
-				selected={[text('bestTimeToCall')]}
-			/>
-
-			<h2 className="govuk-heading-m">Your home</h2>
-			<Radios
-				name="spareBedroom"
-				legend="Do you have a spare bedroom?"
-				hint="A child in foster care needs a bedroom of their own"
-				error={errorFor(errors, 'spareBedroom')}
-				choices={SPARE_BEDROOM_OPTIONS}
-				selected={[text('spareBedroom')]}
-			/>
-			<Textarea
-				name="householdMembers"
-				label="Who lives in your home?"
-				hint="For example: me, my partner and our children aged 8 and 12. Include anyone who lives with you, and the ages of any children."
-				error={errorFor(errors, 'householdMembers')}
-				defaultValue={text('householdMembers')}
-				rows={3}
-			/>
-
 			<h2 className="govuk-heading-m">Fostering</h2>
 			<Radios
-				name="kinship"
+				{...chosen('kinship')}
 				legend="Do you want to care for a child you already know?"
 				hint="For example a grandchild, niece or nephew, or a friend's child. This is called kinship or family and friends care, and a different team will help you."
-				error={errorFor(errors, 'kinship')}
 				inline={false}
 				selected={[kinship]}
 				onChange={(value) => setKinship(value)}
@@ -132,10 +159,8 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 						label: 'Yes',
 						conditional: (
 							<Textarea
-								name="kinshipDetails"
+								{...typed('kinshipDetails')}
 								label="Tell us about the child and your connection to them (optional)"
-								error={errorFor(errors, 'kinshipDetails')}
-								defaultValue={text('kinshipDetails')}
 								rows={3}
 							/>
 						),
@@ -144,50 +169,87 @@ export function EnquiryFields({ values, errors }: { values: EnquiryValues; error
 				]}
 			/>
 			<Checkboxes
-				name="fosteringInterests"
+				{...chosen('fosteringInterests')}
 				legend="What kinds of fostering are you interested in?"
 				hint="Select all that apply"
-				error={errorFor(errors, 'fosteringInterests')}
 				choices={[...FOSTERING_INTERESTS, { value: NOT_SURE, label: 'I’m not sure yet' }]}
 				dividerBefore={NOT_SURE}
 				selected={interests}
 				onChange={toggleInterest}
 			/>
+		</>
+	)
+}
 
+function HowYouFoundUs(answers: Answers) {
+	const { typed, chosen } = questionProps(answers)
+	const [howHeard, setHowHeard] = useState(answerText(answers.values, 'howHeard'))
+	const other = <TextInput {...typed('howHeardOther')} label="Where did you hear about us?" />
+	return (
+		<>
 			<h2 className="govuk-heading-m">How you found us</h2>
 			<Radios
-				name="howHeard"
+				{...chosen('howHeard')}
 				legend="How did you hear about us?"
-				error={errorFor(errors, 'howHeard')}
 				selected={[howHeard]}
 				onChange={(value) => setHowHeard(value)}
-				choices={HOW_HEARD_OPTIONS.map((option) =>
-					option.value === 'other'
-						? {
-								value: option.value,
-								label: option.label,
-								conditional: (
-									<TextInput
-										name="howHeardOther"
-										label="Where did you hear about us?"
-										error={errorFor(errors, 'howHeardOther')}
-										defaultValue={text('howHeardOther')}
-									/>
-								),
-							}
-						: { value: option.value, label: option.label }
+				choices={HOW_HEARD_OPTIONS.map(({ value, label }) =>
+					value === 'other' ? { value, label, conditional: other } : { value, label }
 				)}
 			/>
 			<TextInput
-				name="referralCode"
+				{...typed('referralCode')}
 				label="Referral code (optional)"
 				hint="If a foster carer gave you a referral code, enter it here"
-				error={errorFor(errors, 'referralCode')}
-				defaultValue={text('referralCode')}
 				autoComplete="off"
 				spellCheck={false}
 				widthClass="govuk-input--width-10"
 			/>
 		</>
+	)
+}
+
+/**
+ * The question that closes the form: whether the person agrees to be contacted. The public and the
+ * staff form word it for who is answering; both link to the privacy notice the same way.
+ */
+export function ConsentQuestion({
+	legend,
+	hintBeforeLink,
+	agreement,
+	privacyNoticeUrl,
+	...answers
+}: Answers & { legend: string; hintBeforeLink: string; agreement: string; privacyNoticeUrl: string }) {
+	return (
+		<Checkboxes
+			{...questionProps(answers).chosen('consent')}
+			legend={legend}
+			hint={
+				<>
+					{hintBeforeLink}{' '}
+					<a className="govuk-link" href={privacyNoticeUrl} target="_blank" rel="noreferrer">
+						privacy notice (opens in new tab)
+					</a>
+					.
+				</>
+			}
+			choices={[{ value: 'yes', label: agreement }]}
+		/>
+	)
+}
+
+/** The button that sends the form, marked busy while it is sent; govuk-frontend ignores a second click. */
+export function SendEnquiryButton({ children }: { children: ReactNode }) {
+	const navigation = useNavigation()
+	return (
+		<button
+			type="submit"
+			className="govuk-button"
+			data-module="govuk-button"
+			data-prevent-double-click="true"
+			aria-disabled={navigation.state === 'submitting' ? true : undefined}
+		>
+			{children}
+		</button>
 	)
 }

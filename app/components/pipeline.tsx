@@ -22,6 +22,7 @@ import { formatShortDate } from '~/domain/working-days.ts'
 import { CLOCK_DUE_WORDS, describeDeadline, type RunningStatus } from '~/domain/deadlines.ts'
 import { errorFor, type FieldError } from '~/domain/field-errors.ts'
 import { ClockStatusTag } from './status-tags.tsx'
+import { TableHead, type TableColumn } from './table-head.tsx'
 
 // The pipeline's shared parts: the household's tags, the switch between the board and the list,
 // and the filtered, paginated list used by both "Pipeline list" and "My households".
@@ -115,7 +116,6 @@ export type PipelineListData = {
 }
 
 /** The filter form (a GET form: the filters stay in the URL) and the page of results. */
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the filter form and the results in one component; the filter form can stand alone
 export function PipelineList({
 	data,
 	action,
@@ -129,111 +129,11 @@ export function PipelineList({
 	caption: string
 }) {
 	const { search } = useLocation()
-	const { values, errors, result, names } = data
+	const { errors, result, names } = data
 	return (
 		<>
 			<ErrorSummary errors={errors} />
-			<Form method="get" action={action} className="app-filters" aria-label="Filter households" role="search">
-				<h2 className="govuk-heading-m">Filter households</h2>
-				<TextInput
-					name="q"
-					label="Search"
-					hint="Name, email address, phone number, postcode or reference"
-					defaultValue={values.q}
-					error={errorFor(errors, 'q')}
-					maxLength={SEARCH_MAX}
-					spellCheck={false}
-					widthClass="govuk-!-width-two-thirds"
-				/>
-				<div className="app-filters__grid">
-					<Checkboxes
-						name="stage"
-						legend="Stage"
-						error={errorFor(errors, 'stage')}
-						choices={STAGE_KEYS.map((stage) => ({ value: stage, label: names[stage] }))}
-						selected={values.stage}
-					/>
-					<div>
-						<Checkboxes
-							name="status"
-							legend="Status"
-							hint="None ticked: open and on hold"
-							error={errorFor(errors, 'status')}
-							choices={HOUSEHOLD_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
-							selected={values.status}
-						/>
-						<Checkboxes
-							name="deadline"
-							legend="Response time"
-							hint="Their nearest deadline"
-							error={errorFor(errors, 'deadline')}
-							choices={DEADLINE_FILTERS.map((value) => ({ value, label: DEADLINE_FILTER_LABELS[value] }))}
-							selected={values.deadline}
-						/>
-						<Select
-							name="route"
-							label="Route"
-							error={errorFor(errors, 'route')}
-							defaultValue={values.route}
-							options={[
-								{ value: '', label: 'Mainstream and kinship' },
-								...ROUTES.map((route) => ({ value: route, label: ROUTE_LABELS[route] })),
-							]}
-						/>
-					</div>
-					<div>
-						{showOwner ? (
-							<Select
-								name="owner"
-								label="Owner"
-								error={errorFor(errors, 'owner')}
-								defaultValue={values.owner}
-								options={[
-									{ value: '', label: 'Anyone' },
-									{ value: UNASSIGNED, label: 'Nobody (unassigned)' },
-									...data.owners.map((owner) => ({ value: owner.id, label: owner.label })),
-								]}
-							/>
-						) : null}
-						<Select
-							name="channel"
-							label="Channel"
-							hint="How they first found us"
-							error={errorFor(errors, 'channel')}
-							defaultValue={values.channel}
-							options={[
-								{ value: '', label: 'Any channel' },
-								...data.channels.map((channel) => ({ value: channel.key, label: channel.label })),
-							]}
-						/>
-						<Select
-							name="sort"
-							label="Sort by"
-							error={errorFor(errors, 'sort')}
-							defaultValue={values.sort}
-							options={LIST_SORTS.map((sort) => ({ value: sort === 'in_stage' ? '' : sort, label: SORT_LABELS[sort] }))}
-						/>
-					</div>
-					<div>
-						<DateInput
-							name="from"
-							legend="Enquiry date from"
-							hint="For example, 1 3 2026"
-							error={errorFor(errors, 'from')}
-							defaultValue={values.from}
-						/>
-						<DateInput name="to" legend="Enquiry date to" error={errorFor(errors, 'to')} defaultValue={values.to} />
-					</div>
-				</div>
-				<div className="govuk-button-group">
-					<button type="submit" className="govuk-button" data-module="govuk-button">
-						Apply filters
-					</button>
-					<Link className="govuk-link" to={action}>
-						Clear filters
-					</Link>
-				</div>
-			</Form>
+			<FilterForm data={data} action={action} showOwner={showOwner} />
 			{result ? (
 				<Results result={result} names={names} caption={caption} search={search} />
 			) : (
@@ -243,7 +143,149 @@ export function PipelineList({
 	)
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the table's header and rows written out; a row component would halve it
+type ListData = { data: PipelineListData }
+
+/** What each filter takes from its name: its error, and the choice shown back as ticked or selected. */
+function filterProps({ values, errors }: PipelineListData) {
+	return {
+		ticked: (name: 'stage' | 'status' | 'deadline') => ({
+			name,
+			error: errorFor(errors, name),
+			selected: values[name],
+		}),
+		picked: (name: 'route' | 'owner' | 'channel' | 'sort') => ({
+			name,
+			error: errorFor(errors, name),
+			defaultValue: values[name],
+		}),
+	}
+}
+
+function FilterForm({ data, action, showOwner }: ListData & { action: string; showOwner: boolean }) {
+	const { values, errors, names } = data
+	return (
+		<Form method="get" action={action} className="app-filters" aria-label="Filter households" role="search">
+			<h2 className="govuk-heading-m">Filter households</h2>
+			<TextInput
+				name="q"
+				label="Search"
+				hint="Name, email address, phone number, postcode or reference"
+				defaultValue={values.q}
+				error={errorFor(errors, 'q')}
+				maxLength={SEARCH_MAX}
+				spellCheck={false}
+				widthClass="govuk-!-width-two-thirds"
+			/>
+			<div className="app-filters__grid">
+				<Checkboxes
+					{...filterProps(data).ticked('stage')}
+					legend="Stage"
+					choices={STAGE_KEYS.map((stage) => ({ value: stage, label: names[stage] }))}
+				/>
+				<StatusFilters data={data} />
+				<OwnerChannelAndSort data={data} showOwner={showOwner} />
+				<EnquiryDateFilters data={data} />
+			</div>
+			<div className="govuk-button-group">
+				<button type="submit" className="govuk-button" data-module="govuk-button">
+					Apply filters
+				</button>
+				<Link className="govuk-link" to={action}>
+					Clear filters
+				</Link>
+			</div>
+		</Form>
+	)
+}
+
+/** Where the household stands: its status, its nearest deadline and its route. */
+function StatusFilters({ data }: ListData) {
+	const { ticked, picked } = filterProps(data)
+	return (
+		<div>
+			<Checkboxes
+				{...ticked('status')}
+				legend="Status"
+				hint="None ticked: open and on hold"
+				choices={HOUSEHOLD_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
+			/>
+			<Checkboxes
+				{...ticked('deadline')}
+				legend="Response time"
+				hint="Their nearest deadline"
+				choices={DEADLINE_FILTERS.map((value) => ({ value, label: DEADLINE_FILTER_LABELS[value] }))}
+			/>
+			<Select
+				{...picked('route')}
+				label="Route"
+				options={[
+					{ value: '', label: 'Mainstream and kinship' },
+					...ROUTES.map((route) => ({ value: route, label: ROUTE_LABELS[route] })),
+				]}
+			/>
+		</div>
+	)
+}
+
+/** Who owns the household and how it found us, and the order of the list. */
+function OwnerChannelAndSort({ data, showOwner }: ListData & { showOwner: boolean }) {
+	const { picked } = filterProps(data)
+	return (
+		<div>
+			{showOwner ? (
+				<Select
+					{...picked('owner')}
+					label="Owner"
+					options={[
+						{ value: '', label: 'Anyone' },
+						{ value: UNASSIGNED, label: 'Nobody (unassigned)' },
+						...data.owners.map((owner) => ({ value: owner.id, label: owner.label })),
+					]}
+				/>
+			) : null}
+			<Select
+				{...picked('channel')}
+				label="Channel"
+				hint="How they first found us"
+				options={[
+					{ value: '', label: 'Any channel' },
+					...data.channels.map((channel) => ({ value: channel.key, label: channel.label })),
+				]}
+			/>
+			<Select
+				{...picked('sort')}
+				label="Sort by"
+				options={LIST_SORTS.map((sort) => ({ value: sort === 'in_stage' ? '' : sort, label: SORT_LABELS[sort] }))}
+			/>
+		</div>
+	)
+}
+
+function EnquiryDateFilters({ data: { values, errors } }: ListData) {
+	return (
+		<div>
+			<DateInput
+				name="from"
+				legend="Enquiry date from"
+				hint="For example, 1 3 2026"
+				error={errorFor(errors, 'from')}
+				defaultValue={values.from}
+			/>
+			<DateInput name="to" legend="Enquiry date to" error={errorFor(errors, 'to')} defaultValue={values.to} />
+		</div>
+	)
+}
+
+const RESULT_COLUMNS: readonly TableColumn[] = [
+	'Household',
+	'Reference',
+	'Stage',
+	{ header: 'Days in stage', numeric: true },
+	'Owner',
+	'First enquiry',
+	'Deadline',
+]
+
 function Results({
 	result,
 	names,
@@ -255,78 +297,17 @@ function Results({
 	caption: string
 	search: string
 }) {
-	const first = (result.page - 1) * PAGE_SIZE + 1
-	const last = first + result.households.length - 1
-	const plural = result.total === 1 ? 'household' : 'households'
 	return (
 		<>
-			<p className="govuk-body" role="status">
-				{result.total === 0 ? (
-					'No households match these filters.'
-				) : (
-					<>
-						<strong>{result.total.toLocaleString('en-GB')}</strong> {plural}
-						{result.pages > 1 ? ` (showing ${first.toLocaleString('en-GB')} to ${last.toLocaleString('en-GB')})` : ''}
-					</>
-				)}
-			</p>
+			<ResultsCount result={result} />
 			{result.total > 0 ? (
 				<div className="app-table-scroll" role="region" aria-label={caption} tabIndex={0}>
 					<table className="govuk-table">
 						<caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-						<thead className="govuk-table__head">
-							<tr className="govuk-table__row">
-								<th scope="col" className="govuk-table__header">
-									Household
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Reference
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Stage
-								</th>
-								<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-									Days in stage
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Owner
-								</th>
-								<th scope="col" className="govuk-table__header">
-									First enquiry
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Deadline
-								</th>
-							</tr>
-						</thead>
+						<TableHead columns={RESULT_COLUMNS} />
 						<tbody className="govuk-table__body">
 							{result.households.map((household) => (
-								<tr key={household.id} className="govuk-table__row">
-									<td className="govuk-table__cell">
-										<Link className="govuk-link" to={householdHref(household.id)}>
-											{household.displayName}
-										</Link>{' '}
-										<HouseholdTags household={household} />
-									</td>
-									<td className="govuk-table__cell app-nowrap">{household.reference}</td>
-									<td className="govuk-table__cell">{names[household.stage]}</td>
-									<td className="govuk-table__cell govuk-table__cell--numeric">
-										{household.daysInStage.toLocaleString('en-GB')}
-									</td>
-									<td className="govuk-table__cell">{household.ownerName ?? 'Unassigned'}</td>
-									<td className="govuk-table__cell app-nowrap">{formatShortDate(household.firstEnquiredOn)}</td>
-									<td className="govuk-table__cell">
-										{household.deadline ? (
-											<>
-												<span className="app-nowrap">{formatShortDate(household.deadline.on)}</span>
-												<span className="app-deadline__what">{CLOCK_DUE_WORDS[household.deadline.key]}</span>
-												<DeadlineTag status={household.deadline.status} />
-											</>
-										) : (
-											'None running'
-										)}
-									</td>
-								</tr>
+								<ResultRow key={household.id} household={household} names={names} />
 							))}
 						</tbody>
 					</table>
@@ -334,5 +315,53 @@ function Results({
 			) : null}
 			<Pagination page={result.page} pages={result.pages} search={search} />
 		</>
+	)
+}
+
+/** How many households match, and which of them this page shows when there is more than one page. */
+function ResultsCount({ result }: { result: NonNullable<PipelineListData['result']> }) {
+	const first = (result.page - 1) * PAGE_SIZE + 1
+	const last = first + result.households.length - 1
+	const plural = result.total === 1 ? 'household' : 'households'
+	return (
+		<p className="govuk-body" role="status">
+			{result.total === 0 ? (
+				'No households match these filters.'
+			) : (
+				<>
+					<strong>{result.total.toLocaleString('en-GB')}</strong> {plural}
+					{result.pages > 1 ? ` (showing ${first.toLocaleString('en-GB')} to ${last.toLocaleString('en-GB')})` : ''}
+				</>
+			)}
+		</p>
+	)
+}
+
+function ResultRow({ household, names }: { household: Household; names: StageNames }) {
+	return (
+		<tr className="govuk-table__row">
+			<td className="govuk-table__cell">
+				<Link className="govuk-link" to={householdHref(household.id)}>
+					{household.displayName}
+				</Link>{' '}
+				<HouseholdTags household={household} />
+			</td>
+			<td className="govuk-table__cell app-nowrap">{household.reference}</td>
+			<td className="govuk-table__cell">{names[household.stage]}</td>
+			<td className="govuk-table__cell govuk-table__cell--numeric">{household.daysInStage.toLocaleString('en-GB')}</td>
+			<td className="govuk-table__cell">{household.ownerName ?? 'Unassigned'}</td>
+			<td className="govuk-table__cell app-nowrap">{formatShortDate(household.firstEnquiredOn)}</td>
+			<td className="govuk-table__cell">
+				{household.deadline ? (
+					<>
+						<span className="app-nowrap">{formatShortDate(household.deadline.on)}</span>
+						<span className="app-deadline__what">{CLOCK_DUE_WORDS[household.deadline.key]}</span>
+						<DeadlineTag status={household.deadline.status} />
+					</>
+				) : (
+					'None running'
+				)}
+			</td>
+		</tr>
 	)
 }

@@ -93,8 +93,89 @@ export type ComparedHousehold = {
 
 const SOURCE_WORDS: Record<string, string> = { web: 'online form', phone: 'phone', event: 'event', import: 'import' }
 
+/** A thing to compare: its name, how a household shows it, and the match it may share ("Same"). */
+type ComparedRow = { name: string; cell: (household: ComparedHousehold) => ReactNode; sharedOn?: MatchKind }
+
+/** One row per thing to compare, in the order an officer reads them. */
+function comparedRows(stageNames: Record<StageKey, string>): ComparedRow[] {
+	const applicants = (field: 'name' | 'email' | 'phone') => (household: ComparedHousehold) =>
+		household.applicants.map((applicant) => applicant[field]).join(', ')
+	return [
+		{
+			name: 'Reference',
+			cell: (household) => (
+				<Link className="govuk-link" to={`/staff/households/${household.id}`}>
+					{household.reference}
+				</Link>
+			),
+		},
+		{ name: 'Names', cell: applicants('name') },
+		{ name: 'Email', cell: applicants('email'), sharedOn: 'email' },
+		{ name: 'Phone', cell: applicants('phone'), sharedOn: 'phone' },
+		{ name: 'Postcode', cell: (household) => household.postcode, sharedOn: 'name_postcode' },
+		{ name: 'Route', cell: (household) => (household.route === 'kinship' ? 'Kinship' : 'Mainstream') },
+		{
+			name: 'Stage',
+			cell: (household) => `${stageNames[household.stage]} since ${formatDate(household.stageEnteredOn)}`,
+		},
+		{ name: 'Status', cell: (household) => STATUS_LABELS[household.status] },
+		{ name: 'Owner', cell: (household) => household.owner ?? 'Unassigned' },
+		{ name: 'Enquiries', cell: (household) => <EnquiryList enquiries={household.enquiries} /> },
+		{ name: 'Referral', cell: (household) => describeReferrals(household.referrals) },
+	]
+}
+
+/** A household's value in a row, with a "Same" tag where the match was found on it. */
+function ComparedValue({
+	row,
+	household,
+	matchedOn,
+}: {
+	row: ComparedRow
+	household: ComparedHousehold
+	matchedOn: MatchKind[]
+}) {
+	return (
+		<>
+			{row.cell(household)}
+			{row.sharedOn && matchedOn.includes(row.sharedOn) ? (
+				<>
+					{' '}
+					<strong className="govuk-tag govuk-tag--blue">Same</strong>
+				</>
+			) : null}
+		</>
+	)
+}
+
+function EnquiryList({ enquiries }: { enquiries: ComparedHousehold['enquiries'] }) {
+	return (
+		<ul className="govuk-list govuk-!-margin-bottom-0">
+			{enquiries.map((enquiry) => {
+				const source = SOURCE_WORDS[enquiry.source] ?? enquiry.source
+				return (
+					<li key={enquiry.id}>
+						{enquiry.reference}, {formatDateTime(enquiry.receivedAt)} ({source}, {enquiry.channel.toLowerCase()})
+					</li>
+				)
+			})}
+		</ul>
+	)
+}
+
+function describeReferrals(referrals: ComparedHousehold['referrals']) {
+	return referrals.length === 0
+		? 'None'
+		: referrals
+				.map(
+					(referral) =>
+						`${referral.referrer}, ${formatDate(referral.referredOn)}: ` +
+						referralStatusLabel(referral.status).toLowerCase()
+				)
+				.join('; ')
+}
+
 /** The two households side by side, one row per thing to compare, with what they share marked. */
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): each compared field is written out; build the rows from a list of fields
 export function MatchComparison({
 	newHousehold,
 	existingHousehold,
@@ -106,84 +187,7 @@ export function MatchComparison({
 	matchedOn: MatchKind[]
 	stageNames: Record<StageKey, string>
 }) {
-	const same = (kind: MatchKind) =>
-		matchedOn.includes(kind) ? (
-			<>
-				{' '}
-				<strong className="govuk-tag govuk-tag--blue">Same</strong>
-			</>
-		) : null
-	const rows: { name: string; cell: (household: ComparedHousehold) => ReactNode }[] = [
-		{
-			name: 'Reference',
-			cell: (household) => (
-				<Link className="govuk-link" to={`/staff/households/${household.id}`}>
-					{household.reference}
-				</Link>
-			),
-		},
-		{ name: 'Names', cell: (household) => household.applicants.map((applicant) => applicant.name).join(', ') },
-		{
-			name: 'Email',
-			cell: (household) => (
-				<>
-					{household.applicants.map((applicant) => applicant.email).join(', ')}
-					{same('email')}
-				</>
-			),
-		},
-		{
-			name: 'Phone',
-			cell: (household) => (
-				<>
-					{household.applicants.map((applicant) => applicant.phone).join(', ')}
-					{same('phone')}
-				</>
-			),
-		},
-		{
-			name: 'Postcode',
-			cell: (household) => (
-				<>
-					{household.postcode}
-					{same('name_postcode')}
-				</>
-			),
-		},
-		{ name: 'Route', cell: (household) => (household.route === 'kinship' ? 'Kinship' : 'Mainstream') },
-		{
-			name: 'Stage',
-			cell: (household) => `${stageNames[household.stage]} since ${formatDate(household.stageEnteredOn)}`,
-		},
-		{ name: 'Status', cell: (household) => STATUS_LABELS[household.status] },
-		{ name: 'Owner', cell: (household) => household.owner ?? 'Unassigned' },
-		{
-			name: 'Enquiries',
-			cell: (household) => (
-				<ul className="govuk-list govuk-!-margin-bottom-0">
-					{household.enquiries.map((enquiry) => (
-						<li key={enquiry.id}>
-							{enquiry.reference}, {formatDateTime(enquiry.receivedAt)} (
-							{SOURCE_WORDS[enquiry.source] ?? enquiry.source}, {enquiry.channel.toLowerCase()})
-						</li>
-					))}
-				</ul>
-			),
-		},
-		{
-			name: 'Referral',
-			cell: (household) =>
-				household.referrals.length === 0
-					? 'None'
-					: household.referrals
-							.map(
-								(referral) =>
-									`${referral.referrer}, ${formatDate(referral.referredOn)}: ` +
-									referralStatusLabel(referral.status).toLowerCase()
-							)
-							.join('; '),
-		},
-	]
+	const rows = comparedRows(stageNames)
 	return (
 		<div className="app-table-scroll" role="region" aria-labelledby="comparison-caption" tabIndex={0}>
 			<table className="govuk-table" data-testid="match-comparison">
@@ -208,13 +212,17 @@ export function MatchComparison({
 								{row.name}
 							</th>
 							<td className="govuk-table__cell">
-								{newHousehold
-									? row.cell(newHousehold)
-									: row.name === 'Reference'
-										? 'Merged into the known household'
-										: ''}
+								{newHousehold ? (
+									<ComparedValue row={row} household={newHousehold} matchedOn={matchedOn} />
+								) : row.name === 'Reference' ? (
+									'Merged into the known household'
+								) : (
+									''
+								)}
 							</td>
-							<td className="govuk-table__cell">{row.cell(existingHousehold)}</td>
+							<td className="govuk-table__cell">
+								<ComparedValue row={row} household={existingHousehold} matchedOn={matchedOn} />
+							</td>
 						</tr>
 					))}
 				</tbody>

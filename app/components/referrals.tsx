@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { AWAITING_MATCH_TEXT, referralViaLabel } from '~/domain/referral-display.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import { ReferralStatusTag } from './status-tags.tsx'
+import { TableHead } from './table-head.tsx'
 
 // A household's referrals as staff see them: who referred them, how, when, and whether it counts
 // for a bonus (with the rules' reason, or staff's, when it does not).
@@ -63,7 +64,6 @@ export function ReferralSummary({ referral }: { referral: ReferralView }) {
 }
 
 /** The household record's Referral section, with the changes this member of staff may make. */
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the referral's summary and each of its actions in one component; split them
 export function ReferralSection({
 	householdId,
 	referrals,
@@ -86,63 +86,23 @@ export function ReferralSection({
 			) : (
 				<table className="govuk-table govuk-!-font-size-16" data-testid="household-referrals">
 					<caption className="govuk-table__caption govuk-visually-hidden">Who referred this household</caption>
-					<thead className="govuk-table__head">
-						<tr className="govuk-table__row">
-							<th scope="col" className="govuk-table__header">
-								Referred by
-							</th>
-							<th scope="col" className="govuk-table__header">
-								How
-							</th>
-							<th scope="col" className="govuk-table__header">
-								Date
-							</th>
-							<th scope="col" className="govuk-table__header">
-								Counts for a bonus
-							</th>
-							{canChange ? (
-								<th scope="col" className="govuk-table__header">
-									<span className="govuk-visually-hidden">Changes</span>
-								</th>
-							) : null}
-						</tr>
-					</thead>
+					<TableHead
+						columns={[
+							'Referred by',
+							'How',
+							'Date',
+							'Counts for a bonus',
+							...(canChange ? [{ header: 'Changes', hidden: true }] : []),
+						]}
+					/>
 					<tbody className="govuk-table__body">
 						{referrals.map((referral) => (
-							<tr className="govuk-table__row" key={referral.id}>
-								<td className="govuk-table__cell">
-									{canViewCarers ? (
-										<Link className="govuk-link" to={`/staff/carers/${referral.referrer.id}`}>
-											{referral.referrer.name}
-										</Link>
-									) : (
-										referral.referrer.name
-									)}
-								</td>
-								<td className="govuk-table__cell">{referralViaLabel(referral.via)}</td>
-								<td className="govuk-table__cell app-nowrap">{formatDate(referral.referredOn)}</td>
-								<td className="govuk-table__cell">
-									<Status referral={referral} />
-								</td>
-								{canChange ? (
-									<td className="govuk-table__cell">
-										{referral.refusals.detach === null ? (
-											<Link className="govuk-link" to={`${base}/referrals/${referral.id}/detach`}>
-												Detach<span className="govuk-visually-hidden"> the referral from {referral.referrer.name}</span>
-											</Link>
-										) : null}
-										{referral.overridable ? (
-											<>
-												<br />
-												<Link className="govuk-link" to={`${base}/referrals/${referral.id}/override`}>
-													Count it
-													<span className="govuk-visually-hidden"> (the referral from {referral.referrer.name})</span>
-												</Link>
-											</>
-										) : null}
-									</td>
-								) : null}
-							</tr>
+							<ReferralRow
+								key={referral.id}
+								referral={referral}
+								changesBase={canChange ? base : null}
+								canViewCarers={canViewCarers}
+							/>
 						))}
 					</tbody>
 				</table>
@@ -153,6 +113,63 @@ export function ReferralSection({
 						Attach a referral
 					</Link>
 				</p>
+			) : null}
+		</>
+	)
+}
+
+/** A referral in the section's table; `changesBase` is the household's address where staff may change it. */
+function ReferralRow({
+	referral,
+	changesBase,
+	canViewCarers,
+}: {
+	referral: ReferralView
+	changesBase: string | null
+	canViewCarers: boolean
+}) {
+	return (
+		<tr className="govuk-table__row">
+			<td className="govuk-table__cell">
+				{canViewCarers ? (
+					<Link className="govuk-link" to={`/staff/carers/${referral.referrer.id}`}>
+						{referral.referrer.name}
+					</Link>
+				) : (
+					referral.referrer.name
+				)}
+			</td>
+			<td className="govuk-table__cell">{referralViaLabel(referral.via)}</td>
+			<td className="govuk-table__cell app-nowrap">{formatDate(referral.referredOn)}</td>
+			<td className="govuk-table__cell">
+				<Status referral={referral} />
+			</td>
+			{changesBase === null ? null : (
+				<td className="govuk-table__cell">
+					<ReferralChanges referral={referral} base={changesBase} />
+				</td>
+			)}
+		</tr>
+	)
+}
+
+/** Detach the referral, or count it for a bonus though the rules did not: each only where it is allowed. */
+function ReferralChanges({ referral, base }: { referral: ReferralView; base: string }) {
+	return (
+		<>
+			{referral.refusals.detach === null ? (
+				<Link className="govuk-link" to={`${base}/referrals/${referral.id}/detach`}>
+					Detach<span className="govuk-visually-hidden"> the referral from {referral.referrer.name}</span>
+				</Link>
+			) : null}
+			{referral.overridable ? (
+				<>
+					<br />
+					<Link className="govuk-link" to={`${base}/referrals/${referral.id}/override`}>
+						Count it
+						<span className="govuk-visually-hidden"> (the referral from {referral.referrer.name})</span>
+					</Link>
+				</>
 			) : null}
 		</>
 	)

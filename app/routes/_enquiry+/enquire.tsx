@@ -1,8 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { EnquiryFields, keepFormAfterRefusal } from '~/components/enquiry-fields.tsx'
-import { Checkboxes, ErrorSummary } from '~/components/form.tsx'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import {
+	ConsentQuestion,
+	EnquiryFields,
+	keepFormAfterRefusal,
+	SendEnquiryButton,
+} from '~/components/enquiry-fields.tsx'
+import { ErrorSummary } from '~/components/form.tsx'
 import { PageTitle } from '~/components/page-title.tsx'
 import { deriveChannel, normaliseReferralCode, readAttribution } from '~/domain/attribution.ts'
 import { waitInWords } from '~/domain/rate-limits.ts'
@@ -18,7 +23,10 @@ import { now } from '~/utils/clock.server.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { pageMeta } from '~/utils/seo.ts'
 import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
-import { errorFor, type FieldError } from '~/domain/field-errors.ts'
+import type { FieldError } from '~/domain/field-errors.ts'
+
+// The public enquiry form (docs/architecture.md, path 1): the answers are checked, counted against
+// the client's rate limit and recorded once, and the person is sent to the confirmation page.
 
 const HIDDEN_ATTRIBUTION_FIELDS = [
 	'utm_source',
@@ -123,11 +131,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export const shouldRevalidate = keepFormAfterRefusal
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the page and its form body together; the form body can be its own component
 export default function Enquire() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
-	const navigation = useNavigation()
 	const values: EnquiryValues = result?.values ?? { referralCode: page.referralCode }
 	const errors: FieldError[] = result?.errors ?? []
 	const summary = result?.tooMany
@@ -137,10 +143,6 @@ export default function Enquire() {
 				},
 			]
 		: errors
-	const text = (field: keyof EnquiryValues) => {
-		const value = values[field]
-		return typeof value === 'string' ? value : ''
-	}
 
 	return (
 		<div className="govuk-grid-row">
@@ -160,55 +162,47 @@ export default function Enquire() {
 					{HIDDEN_ATTRIBUTION_FIELDS.map((name) => (
 						<input key={name} type="hidden" name={name} value={page.attribution[name] ?? ''} />
 					))}
-					{/* The spam trap (app/domain/spam-trap.ts): off-screen, hidden from assistive technology,
-					    out of the tab order, and named so that no browser or password manager fills it in. */}
-					<div className="app-honeypot" aria-hidden="true">
-						<label htmlFor={TRAP_FIELD}>Leave this box empty</label>
-						<input
-							id={TRAP_FIELD}
-							name={TRAP_FIELD}
-							type="text"
-							tabIndex={-1}
-							autoComplete="off"
-							data-1p-ignore="true"
-							data-lpignore="true"
-							data-bwignore="true"
-							data-form-type="other"
-							defaultValue=""
-						/>
-					</div>
+					<SpamTrap />
 
 					<EnquiryFields values={values} errors={errors} />
 
 					<h2 className="govuk-heading-m">Contacting you</h2>
-					<Checkboxes
-						name="consent"
+					<ConsentQuestion
+						values={values}
+						errors={errors}
 						legend="Can we contact you about fostering?"
-						hint={
-							<>
-								We will use your details only to talk to you about fostering. Read our{' '}
-								<a className="govuk-link" href={page.privacyNoticeUrl} target="_blank" rel="noreferrer">
-									privacy notice (opens in new tab)
-								</a>
-								.
-							</>
-						}
-						error={errorFor(errors, 'consent')}
-						choices={[{ value: 'yes', label: consentWording(page.organisationName) }]}
-						selected={[text('consent')]}
+						hintBeforeLink="We will use your details only to talk to you about fostering. Read our"
+						agreement={consentWording(page.organisationName)}
+						privacyNoticeUrl={page.privacyNoticeUrl}
 					/>
 
-					<button
-						type="submit"
-						className="govuk-button"
-						data-module="govuk-button"
-						data-prevent-double-click="true"
-						aria-disabled={navigation.state === 'submitting' ? true : undefined}
-					>
-						Send enquiry
-					</button>
+					<SendEnquiryButton>Send enquiry</SendEnquiryButton>
 				</Form>
 			</div>
+		</div>
+	)
+}
+
+/**
+ * The spam trap (app/domain/spam-trap.ts): off-screen, hidden from assistive technology, out of
+ * the tab order, and named so that no browser or password manager fills it in.
+ */
+function SpamTrap() {
+	return (
+		<div className="app-honeypot" aria-hidden="true">
+			<label htmlFor={TRAP_FIELD}>Leave this box empty</label>
+			<input
+				id={TRAP_FIELD}
+				name={TRAP_FIELD}
+				type="text"
+				tabIndex={-1}
+				autoComplete="off"
+				data-1p-ignore="true"
+				data-lpignore="true"
+				data-bwignore="true"
+				data-form-type="other"
+				defaultValue=""
+			/>
 		</div>
 	)
 }

@@ -69,12 +69,12 @@ export const action = (args: ActionFunctionArgs) =>
 		checkEmailPath: '/refer/check-email',
 	})
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the explanation and the sign-in form in one component; split into sections
+type Scheme = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['scheme']>
+
 export default function ReferAFriend() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	const errors = result?.errors ?? []
-	const { scheme } = page
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
@@ -88,57 +88,8 @@ export default function ReferAFriend() {
 					tell them about it, and we will thank you.
 				</p>
 
-				<h2 className="govuk-heading-m">What you receive</h2>
-				{scheme && (scheme.approved || scheme.placement) ? (
-					<>
-						<p className="govuk-body">For each friend you refer, we pay you:</p>
-						<ul className="govuk-list govuk-list--bullet">
-							{scheme.approved ? <li>{scheme.approved} when they are approved as foster carers</li> : null}
-							{scheme.placement ? (
-								<li>
-									{scheme.placement} when their first child has lived with them for {scheme.placementWeeks} weeks
-								</li>
-							) : null}
-						</ul>
-						{scheme.welcome ? (
-							<p className="govuk-body">
-								Your friend also receives a welcome bonus of {scheme.welcome} when they are approved.
-							</p>
-						) : null}
-						{scheme.shortBreakPercent < 100 ? (
-							<p className="govuk-body">
-								If your friend is approved for short breaks only, the bonuses are {scheme.shortBreakPercent}% of these
-								amounts.
-							</p>
-						) : null}
-					</>
-				) : (
-					<p className="govuk-body">
-						We are not paying referral bonuses at the moment, but we would still love to hear from your friends.
-					</p>
-				)}
-
-				<h2 className="govuk-heading-m">How it works</h2>
-				<ol className="govuk-list govuk-list--number">
-					<li>Sign in with your email address to get your personal link and your referral code.</li>
-					<li>Share the link with your friend, or give them your code to type into the enquiry form.</li>
-					<li>See how your referrals are going: enquired, applied, approved and bonus paid.</li>
-				</ol>
-				{scheme ? (
-					<>
-						<p className="govuk-body">
-							Bonuses are paid to {scheme.whoMayEarn}.
-							{scheme.contactWindowMonths > 0
-								? ` Your friend must not have been in touch with us about fostering in the ${scheme.contactWindowMonths} months before they enquire.`
-								: ''}{' '}
-							Only one person can refer each household, and bonuses are not paid for caring for a child you already know
-							(family and friends care).
-						</p>
-					</>
-				) : null}
-				<p className="govuk-body">
-					To keep your friend’s information private, we never tell you more than how far they have got.
-				</p>
+				<WhatYouReceive scheme={page.scheme} />
+				<HowItWorks scheme={page.scheme} />
 
 				{page.signedIn ? (
 					<>
@@ -161,5 +112,71 @@ export default function ReferAFriend() {
 				)}
 			</div>
 		</div>
+	)
+}
+
+/** The bonuses of the scheme in force today, or that none are paid. */
+function WhatYouReceive({ scheme }: { scheme: Scheme | null }) {
+	return (
+		<>
+			<h2 className="govuk-heading-m">What you receive</h2>
+			{scheme && (scheme.approved || scheme.placement) ? (
+				<>
+					<p className="govuk-body">For each friend you refer, we pay you:</p>
+					<ul className="govuk-list govuk-list--bullet">
+						{scheme.approved ? <li>{scheme.approved} when they are approved as foster carers</li> : null}
+						{scheme.placement ? (
+							<li>
+								{scheme.placement} when their first child has lived with them for {scheme.placementWeeks} weeks
+							</li>
+						) : null}
+					</ul>
+					{scheme.welcome ? (
+						<p className="govuk-body">
+							Your friend also receives a welcome bonus of {scheme.welcome} when they are approved.
+						</p>
+					) : null}
+					{scheme.shortBreakPercent < 100 ? (
+						<p className="govuk-body">
+							If your friend is approved for short breaks only, the bonuses are {scheme.shortBreakPercent}% of these
+							amounts.
+						</p>
+					) : null}
+				</>
+			) : (
+				<p className="govuk-body">
+					We are not paying referral bonuses at the moment, but we would still love to hear from your friends.
+				</p>
+			)}
+		</>
+	)
+}
+
+/** The three steps, and the scheme's rules on who may earn and which friends count. */
+function HowItWorks({ scheme }: { scheme: Scheme | null }) {
+	return (
+		<>
+			<h2 className="govuk-heading-m">How it works</h2>
+			<ol className="govuk-list govuk-list--number">
+				<li>Sign in with your email address to get your personal link and your referral code.</li>
+				<li>Share the link with your friend, or give them your code to type into the enquiry form.</li>
+				<li>See how your referrals are going: enquired, applied, approved and bonus paid.</li>
+			</ol>
+			{scheme ? (
+				<>
+					<p className="govuk-body">
+						Bonuses are paid to {scheme.whoMayEarn}.
+						{scheme.contactWindowMonths > 0
+							? ` Your friend must not have been in touch with us about fostering in the ${scheme.contactWindowMonths} months before they enquire.`
+							: ''}{' '}
+						Only one person can refer each household, and bonuses are not paid for caring for a child you already know
+						(family and friends care).
+					</p>
+				</>
+			) : null}
+			<p className="govuk-body">
+				To keep your friend’s information private, we never tell you more than how far they have got.
+			</p>
+		</>
 	)
 }

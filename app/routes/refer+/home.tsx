@@ -5,6 +5,7 @@ import { CsrfField } from '~/components/csrf-field.tsx'
 import { SuccessBanner } from '~/components/form.tsx'
 import { PageTitle } from '~/components/page-title.tsx'
 import { Pagination } from '~/components/pagination.tsx'
+import { TableHead } from '~/components/table-head.tsx'
 import { formatPounds } from '~/domain/bonus-scheme.ts'
 import { REFERRAL_PROGRESS_LABELS } from '~/domain/referral-progress.ts'
 import { formatDate } from '~/domain/working-days.ts'
@@ -48,10 +49,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the carer's code, referrals and invitation form in one component; split into sections
+type Home = ReturnType<typeof useLoaderData<typeof loader>>
+
 export default function ReferHome() {
 	const page = useLoaderData<typeof loader>()
-	const location = useLocation()
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
@@ -62,33 +63,7 @@ export default function ReferHome() {
 
 				<h2 className="govuk-heading-m">Share your personal link</h2>
 				{page.link && page.code ? (
-					<>
-						<div className="govuk-form-group">
-							<label className="govuk-label govuk-label--s" htmlFor="personal-link">
-								Your personal link
-							</label>
-							<div id="personal-link-hint" className="govuk-hint">
-								Send it to your friend by message, email or social media. When they enquire through it, we know you
-								referred them.
-							</div>
-							<input
-								className="govuk-input"
-								id="personal-link"
-								name="personal-link"
-								type="text"
-								readOnly
-								value={page.link}
-								spellCheck={false}
-								aria-describedby="personal-link-hint"
-							/>
-						</div>
-						<CopyButton targetId="personal-link" label="Copy link" />
-						<h2 className="govuk-heading-m">Or give them your code</h2>
-						<p className="govuk-body">Your friend can type your referral code into the enquiry form:</p>
-						<p className="govuk-heading-l" id="referral-code">
-							{page.code}
-						</p>
-					</>
+					<LinkAndCode link={page.link} code={page.code} />
 				) : (
 					<p className="govuk-body">{NO_CODE_MESSAGE}</p>
 				)}
@@ -101,44 +76,7 @@ export default function ReferHome() {
 					</Link>
 				</p>
 
-				<h2 className="govuk-heading-m">Your referrals</h2>
-				{page.total === 0 ? (
-					<p className="govuk-body">You have not referred anyone yet.</p>
-				) : (
-					<>
-						<table className="govuk-table">
-							<caption className="govuk-table__caption govuk-visually-hidden">Your referrals</caption>
-							<thead className="govuk-table__head">
-								<tr className="govuk-table__row">
-									<th scope="col" className="govuk-table__header">
-										Referred on
-									</th>
-									<th scope="col" className="govuk-table__header">
-										Progress
-									</th>
-									<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-										Paid to you
-									</th>
-								</tr>
-							</thead>
-							<tbody className="govuk-table__body">
-								{page.referrals.map((referral, index) => (
-									<tr className="govuk-table__row" key={index}>
-										<td className="govuk-table__cell">{referral.date}</td>
-										<td className="govuk-table__cell">{referral.progress}</td>
-										<td className="govuk-table__cell govuk-table__cell--numeric">{referral.paid ?? 'Nothing yet'}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-						<Pagination page={page.page} pages={page.pages} search={location.search} />
-					</>
-				)}
-				{page.totalPaid ? <p className="govuk-body">In total we have paid you {page.totalPaid}.</p> : null}
-				<p className="govuk-body">
-					To keep your friends’ information private, we only show how far each one has got: enquired, applied, approved,
-					and bonus paid.
-				</p>
+				<YourReferrals page={page} />
 
 				<h2 className="govuk-heading-m">Getting paid</h2>
 				<p className="govuk-body">
@@ -155,5 +93,73 @@ export default function ReferHome() {
 				</Form>
 			</div>
 		</div>
+	)
+}
+
+/** The carer's personal link, ready to copy, and their code to type into the enquiry form. */
+function LinkAndCode({ link, code }: { link: string; code: string }) {
+	return (
+		<>
+			<div className="govuk-form-group">
+				<label className="govuk-label govuk-label--s" htmlFor="personal-link">
+					Your personal link
+				</label>
+				<div id="personal-link-hint" className="govuk-hint">
+					Send it to your friend by message, email or social media. When they enquire through it, we know you referred
+					them.
+				</div>
+				<input
+					className="govuk-input"
+					id="personal-link"
+					name="personal-link"
+					type="text"
+					readOnly
+					value={link}
+					spellCheck={false}
+					aria-describedby="personal-link-hint"
+				/>
+			</div>
+			<CopyButton targetId="personal-link" label="Copy link" />
+			<h2 className="govuk-heading-m">Or give them your code</h2>
+			<p className="govuk-body">Your friend can type your referral code into the enquiry form:</p>
+			<p className="govuk-heading-l" id="referral-code">
+				{code}
+			</p>
+		</>
+	)
+}
+
+/** How far each friend has got, a page at a time, and what the carer has been paid. */
+function YourReferrals({ page }: { page: Home }) {
+	const location = useLocation()
+	return (
+		<>
+			<h2 className="govuk-heading-m">Your referrals</h2>
+			{page.total === 0 ? (
+				<p className="govuk-body">You have not referred anyone yet.</p>
+			) : (
+				<>
+					<table className="govuk-table">
+						<caption className="govuk-table__caption govuk-visually-hidden">Your referrals</caption>
+						<TableHead columns={['Referred on', 'Progress', { header: 'Paid to you', numeric: true }]} />
+						<tbody className="govuk-table__body">
+							{page.referrals.map((referral, index) => (
+								<tr className="govuk-table__row" key={index}>
+									<td className="govuk-table__cell">{referral.date}</td>
+									<td className="govuk-table__cell">{referral.progress}</td>
+									<td className="govuk-table__cell govuk-table__cell--numeric">{referral.paid ?? 'Nothing yet'}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+					<Pagination page={page.page} pages={page.pages} search={location.search} />
+				</>
+			)}
+			{page.totalPaid ? <p className="govuk-body">In total we have paid you {page.totalPaid}.</p> : null}
+			<p className="govuk-body">
+				To keep your friends’ information private, we only show how far each one has got: enquired, applied, approved,
+				and bonus paid.
+			</p>
+		</>
 	)
 }

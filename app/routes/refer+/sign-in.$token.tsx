@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { ExpiredLinkPage } from '~/components/email-me-a-link-form.tsx'
 import { PageTitle } from '~/components/page-title.tsx'
 import { findSignInLink } from '~/models/sign-in-links.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
@@ -38,20 +39,11 @@ export default function SignInWithLink() {
 	const result = useActionData<typeof action>()
 	if (!page.usable || result?.invalid) {
 		return (
-			<div className="govuk-grid-row">
-				<div className="govuk-grid-column-two-thirds">
-					<PageTitle title="This link has expired or has already been used" serviceName={page.serviceName} />
-					<h1 className="govuk-heading-l">This link has expired or has already been used</h1>
-					<p className="govuk-body">
-						A sign-in link works once, for a limited time. Ask for a new one and we will email it to you.
-					</p>
-					<p className="govuk-body">
-						<Link to="/refer" className="govuk-link">
-							Ask for a new link
-						</Link>
-					</p>
-				</div>
-			</div>
+			<ExpiredLinkPage
+				serviceName={page.serviceName}
+				explanation="A sign-in link works once, for a limited time. Ask for a new one and we will email it to you."
+				askAgainHref="/refer"
+			/>
 		)
 	}
 	return (

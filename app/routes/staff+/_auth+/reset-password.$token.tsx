@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { ExpiredLinkPage } from '~/components/email-me-a-link-form.tsx'
 import { ErrorSummary } from '~/components/form.tsx'
 import { PageTitle } from '~/components/page-title.tsx'
 import { PasswordField } from '~/components/password-field.tsx'
@@ -67,21 +68,12 @@ export default function ResetPassword() {
 	const serviceName = useRootData()?.site.serviceName ?? 'Fostering'
 	if (!page.usable || result?.invalid) {
 		return (
-			<div className="govuk-grid-row">
-				<div className="govuk-grid-column-two-thirds">
-					<PageTitle title="This link has expired or has already been used" serviceName={serviceName} area="staff" />
-					<h1 className="govuk-heading-l">This link has expired or has already been used</h1>
-					<p className="govuk-body">
-						A link to reset a password works once, for 1 hour (a new account’s link works for 7 days). Asking for a new
-						link replaces any older one.
-					</p>
-					<p className="govuk-body">
-						<Link to="/staff/forgot-password" className="govuk-link">
-							Ask for a new link
-						</Link>
-					</p>
-				</div>
-			</div>
+			<ExpiredLinkPage
+				serviceName={serviceName}
+				area="staff"
+				explanation="A link to reset a password works once, for 1 hour (a new account’s link works for 7 days). Asking for a new link replaces any older one."
+				askAgainHref="/staff/forgot-password"
+			/>
 		)
 	}
 	const errors = result?.errors ?? []

@@ -1,10 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { CsrfField } from '~/components/csrf-field.tsx'
-import { EnquiryFields, keepFormAfterRefusal } from '~/components/enquiry-fields.tsx'
-import { Checkboxes, DateInput, ErrorSummary, Radios, Select, Textarea, TextInput } from '~/components/form.tsx'
+import {
+	ConsentQuestion,
+	EnquiryFields,
+	keepFormAfterRefusal,
+	SendEnquiryButton,
+} from '~/components/enquiry-fields.tsx'
+import { DateInput, ErrorSummary, Radios, Select, Textarea, TextInput } from '~/components/form.tsx'
 import { PageTitle } from '~/components/page-title.tsx'
 import { normaliseReferralCode } from '~/domain/attribution.ts'
 import { readSubmissionKey } from '~/domain/enquiry-form.ts'
@@ -98,22 +103,18 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const shouldRevalidate = keepFormAfterRefusal
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the page, the source questions and the enquiry fields together; split the staff-only questions out
 export default function AddEnquiry() {
 	const page = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
-	const navigation = useNavigation()
 	const errors: FieldError[] = result?.errors ?? []
 	const values = result?.values
-	const summary = errors
-	const [receivedBy, setReceivedBy] = useState(values?.receivedBy ?? '')
-	const consent = values?.answers.consent
+	const answers = values?.answers ?? {}
 
 	return (
 		<div className="govuk-grid-row">
-			<PageTitle title={TITLE} serviceName={page.serviceName} area="staff" error={summary.length > 0} />
+			<PageTitle title={TITLE} serviceName={page.serviceName} area="staff" error={errors.length > 0} />
 			<div className="govuk-grid-column-two-thirds">
-				<ErrorSummary errors={summary} />
+				<ErrorSummary errors={errors} />
 				<h1 className="govuk-heading-l">{TITLE}</h1>
 				<p className="govuk-body">
 					For an enquiry taken by phone or at an event. Ask the questions as they are written: they are the ones the
@@ -124,88 +125,83 @@ export default function AddEnquiry() {
 					<CsrfField token={page.csrfToken} />
 					<input type="hidden" name="submissionKey" value={result?.submissionKey ?? page.submissionKey} />
 
-					<h2 className="govuk-heading-m">How the enquiry came in</h2>
-					<Radios
-						name="receivedBy"
-						legend="How did they get in touch?"
-						error={errorFor(errors, 'receivedBy')}
-						selected={[receivedBy]}
-						onChange={(value) => setReceivedBy(value)}
-						choices={RECEIVED_BY.map((option) =>
-							option.value === 'event'
-								? {
-										...option,
-										conditional: (
-											<TextInput
-												name="eventName"
-												label="Name of the event (optional)"
-												error={errorFor(errors, 'eventName')}
-												defaultValue={values?.eventName}
-											/>
-										),
-									}
-								: option
-						)}
-					/>
-					<DateInput
-						name="receivedOn"
-						legend="When did they enquire?"
-						hint="For example, 27 3 2026. If it was before today, say why below."
-						error={errorFor(errors, 'receivedOn')}
-						defaultValue={values?.receivedOn ?? page.today}
-					/>
-					<Textarea
-						name="backdateReason"
-						label="Why are you recording it after the day it came in? (only if the date is before today)"
-						error={errorFor(errors, 'backdateReason')}
-						defaultValue={values?.backdateReason}
-						rows={2}
-					/>
-					<Select
-						name="channel"
-						label="Channel"
-						hint="How they found the service: this is what the funnel figures count"
-						error={errorFor(errors, 'channel')}
-						options={[{ value: '', label: 'Select a channel' }, ...page.channels]}
-						defaultValue={values?.channel ?? ''}
-					/>
+					<HowItCameIn values={values} errors={errors} today={page.today} channels={page.channels} />
 
-					<EnquiryFields values={values?.answers ?? {}} errors={errors} />
+					<EnquiryFields values={answers} errors={errors} />
 
 					<h2 className="govuk-heading-m">Contacting them</h2>
-					<Checkboxes
-						name="consent"
+					<ConsentQuestion
+						values={answers}
+						errors={errors}
 						legend="Did they agree to be contacted about fostering?"
-						hint={
-							<>
-								Read them this, and tick only if they agree. They can read our{' '}
-								<a className="govuk-link" href={page.privacyNoticeUrl} target="_blank" rel="noreferrer">
-									privacy notice (opens in new tab)
-								</a>
-								.
-							</>
-						}
-						error={errorFor(errors, 'consent')}
-						choices={[
-							{
-								value: 'yes',
-								label: `They agree to ${page.organisationName} contacting them about fostering by phone, email or text.`,
-							},
-						]}
-						selected={[typeof consent === 'string' ? consent : '']}
+						hintBeforeLink="Read them this, and tick only if they agree. They can read our"
+						agreement={`They agree to ${page.organisationName} contacting them about fostering by phone, email or text.`}
+						privacyNoticeUrl={page.privacyNoticeUrl}
 					/>
 
-					<button
-						type="submit"
-						className="govuk-button"
-						data-module="govuk-button"
-						data-prevent-double-click="true"
-						aria-disabled={navigation.state === 'submitting' ? true : undefined}
-					>
-						Add enquiry
-					</button>
+					<SendEnquiryButton>Add enquiry</SendEnquiryButton>
 				</Form>
 			</div>
 		</div>
+	)
+}
+
+/** The questions only staff answer: how and when the enquiry came in, and through which channel. */
+function HowItCameIn({
+	values,
+	errors,
+	today,
+	channels,
+}: {
+	values: StaffEnquiryValues | undefined
+	errors: readonly FieldError[]
+	today: string
+	channels: readonly { value: string; label: string }[]
+}) {
+	const [receivedBy, setReceivedBy] = useState(values?.receivedBy ?? '')
+	const eventName = (
+		<TextInput
+			name="eventName"
+			label="Name of the event (optional)"
+			error={errorFor(errors, 'eventName')}
+			defaultValue={values?.eventName}
+		/>
+	)
+	return (
+		<>
+			<h2 className="govuk-heading-m">How the enquiry came in</h2>
+			<Radios
+				name="receivedBy"
+				legend="How did they get in touch?"
+				error={errorFor(errors, 'receivedBy')}
+				selected={[receivedBy]}
+				onChange={(value) => setReceivedBy(value)}
+				choices={RECEIVED_BY.map((option) =>
+					option.value === 'event' ? { ...option, conditional: eventName } : option
+				)}
+			/>
+			<DateInput
+				name="receivedOn"
+				legend="When did they enquire?"
+				hint="For example, 27 3 2026. If it was before today, say why below."
+				error={errorFor(errors, 'receivedOn')}
+				defaultValue={values?.receivedOn ?? today}
+			/>
+			<Textarea
+				name="backdateReason"
+				label="Why are you recording it after the day it came in? (only if the date is before today)"
+				error={errorFor(errors, 'backdateReason')}
+				defaultValue={values?.backdateReason}
+				rows={2}
+			/>
+			<Select
+				name="channel"
+				label="Channel"
+				hint="How they found the service: this is what the funnel figures count"
+				error={errorFor(errors, 'channel')}
+				options={[{ value: '', label: 'Select a channel' }, ...channels]}
+				defaultValue={values?.channel ?? ''}
+			/>
+		</>
 	)
 }

@@ -35,7 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { ...board, route, names: stageNames(config.stageNames), today: day, openMatches }
 }
 
-// eslint-disable-next-line max-lines-per-function -- TODO(issue 13): the board and its columns in one component; a column component
+type Board = ReturnType<typeof useLoaderData<typeof loader>>
+type Column = Board['columns'][number]
+
 export default function PipelineBoard() {
 	const { columns, total, route, names, cardsPerColumn, today, openMatches } = useLoaderData<typeof loader>()
 	const routeWords = route ? `${ROUTE_LABELS[route].toLowerCase()} ` : ''
@@ -44,110 +46,123 @@ export default function PipelineBoard() {
 			<OpenMatchesNotice count={openMatches} />
 			<h1 className="govuk-heading-l">Pipeline</h1>
 			<PipelineViews current="board" />
-			<Form method="get" className="app-board-filter">
-				<Select
-					name="route"
-					label="Route"
-					defaultValue={route ?? ''}
-					options={[
-						{ value: '', label: 'Mainstream and kinship' },
-						...ROUTES.map((value) => ({ value, label: ROUTE_LABELS[value] })),
-					]}
-				/>
-				<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-					Show
-				</button>
-			</Form>
+			<RouteFilter route={route} />
 			<p className="govuk-body">
 				<strong>{total.toLocaleString('en-GB')}</strong> {routeWords}
 				{total === 1 ? 'household' : 'households'} in the pipeline (open or on hold). Each stage shows the{' '}
 				{cardsPerColumn} longest there first.
 			</p>
 			<div className="app-board" role="region" aria-label="Households by stage" tabIndex={0}>
-				{/* eslint-disable-next-line max-lines-per-function -- TODO(issue 13): one board column written inline; a column component */}
-				{columns.map((column) => {
-					const headingId = `stage-${column.stage}`
-					return (
-						// The column is named by its stage and count; the flags beside them are not part of its name.
-						<section
-							key={column.stage}
-							className="app-board__column"
-							aria-labelledby={`${headingId}-name ${headingId}-count`}
-						>
-							<h2 className="govuk-heading-s app-board__heading" id={headingId}>
-								<span id={`${headingId}-name`}>{names[column.stage]}</span>{' '}
-								<span className="app-board__count" id={`${headingId}-count`}>
-									{column.count.toLocaleString('en-GB')}
-									<span className="govuk-visually-hidden"> {column.count === 1 ? 'household' : 'households'}</span>
-								</span>
-								{column.overdue > 0 || column.atRisk > 0 ? (
-									<span className="app-board__flags" data-testid="column-flags">
-										{column.overdue > 0 ? (
-											<strong className="govuk-tag govuk-tag--red">
-												{column.overdue.toLocaleString('en-GB')} overdue
-											</strong>
-										) : null}
-										{column.atRisk > 0 ? (
-											<strong className="govuk-tag govuk-tag--orange">
-												{column.atRisk.toLocaleString('en-GB')} at risk
-											</strong>
-										) : null}
-									</span>
-								) : null}
-							</h2>
-							{column.households.length > 0 ? (
-								<ol className="app-board__cards">
-									{column.households.map((household) => (
-										<li
-											key={household.id}
-											className={`app-board__card${
-												household.deadline && household.deadline.status !== 'on_track'
-													? ` app-board__card--${household.deadline.status.replace('_', '-')}`
-													: ''
-											}`}
-										>
-											<Link className="govuk-link govuk-!-font-weight-bold" to={householdHref(household.id)}>
-												{household.displayName}
-											</Link>
-											<span className="app-board__reference">{household.reference}</span>
-											<dl className="app-board__facts">
-												<dt>In stage</dt>
-												<dd>{describeDaysInStage(household.daysInStage)}</dd>
-												<dt>Owner</dt>
-												<dd>{household.ownerName ?? 'Unassigned'}</dd>
-											</dl>
-											<HouseholdTags household={household} />
-											<DeadlineFlag deadline={household.deadline} today={today} />
-										</li>
-									))}
-								</ol>
-							) : (
-								<p className="govuk-body-s">No households</p>
-							)}
-							{column.count > 0 ? (
-								<Link className="govuk-link govuk-body-s" to={pipelineListHref({ stages: [column.stage], route })}>
-									View all {column.count.toLocaleString('en-GB')}
-									<span className="govuk-visually-hidden"> at {names[column.stage]}</span>
-								</Link>
-							) : null}
-							{column.overdue > 0 || column.atRisk > 0 ? (
-								<Link
-									className="govuk-link govuk-body-s app-board__flagged-link"
-									to={pipelineListHref({
-										stages: [column.stage],
-										route,
-										deadlines: ['at_risk', 'overdue'],
-										sort: 'deadline',
-									})}
-								>
-									View at risk and overdue
-									<span className="govuk-visually-hidden"> at {names[column.stage]}</span>
-								</Link>
-							) : null}
-						</section>
-					)
-				})}
+				{columns.map((column) => (
+					<BoardColumn key={column.stage} column={column} name={names[column.stage]} route={route} today={today} />
+				))}
 			</div>
 		</>
+	)
+}
+
+function RouteFilter({ route }: { route: Board['route'] }) {
+	return (
+		<Form method="get" className="app-board-filter">
+			<Select
+				name="route"
+				label="Route"
+				defaultValue={route ?? ''}
+				options={[
+					{ value: '', label: 'Mainstream and kinship' },
+					...ROUTES.map((value) => ({ value, label: ROUTE_LABELS[value] })),
+				]}
+			/>
+			<button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+				Show
+			</button>
+		</Form>
+	)
+}
+
+/** One stage: its name and count with any flags, its first cards, and links to all of them in the list. */
+function BoardColumn({
+	column,
+	name,
+	route,
+	today,
+}: {
+	column: Column
+	name: string
+	route: Board['route']
+	today: string
+}) {
+	const headingId = `stage-${column.stage}`
+	const flagged = column.overdue > 0 || column.atRisk > 0
+	return (
+		// The column is named by its stage and count; the flags beside them are not part of its name.
+		<section className="app-board__column" aria-labelledby={`${headingId}-name ${headingId}-count`}>
+			<h2 className="govuk-heading-s app-board__heading" id={headingId}>
+				<span id={`${headingId}-name`}>{name}</span>{' '}
+				<span className="app-board__count" id={`${headingId}-count`}>
+					{column.count.toLocaleString('en-GB')}
+					<span className="govuk-visually-hidden"> {column.count === 1 ? 'household' : 'households'}</span>
+				</span>
+				{flagged ? <ColumnFlags overdue={column.overdue} atRisk={column.atRisk} /> : null}
+			</h2>
+			{column.households.length > 0 ? (
+				<ol className="app-board__cards">
+					{column.households.map((household) => (
+						<BoardCard key={household.id} household={household} today={today} />
+					))}
+				</ol>
+			) : (
+				<p className="govuk-body-s">No households</p>
+			)}
+			{column.count > 0 ? (
+				<Link className="govuk-link govuk-body-s" to={pipelineListHref({ stages: [column.stage], route })}>
+					View all {column.count.toLocaleString('en-GB')}
+					<span className="govuk-visually-hidden"> at {name}</span>
+				</Link>
+			) : null}
+			{flagged ? (
+				<Link
+					className="govuk-link govuk-body-s app-board__flagged-link"
+					to={pipelineListHref({ stages: [column.stage], route, deadlines: ['at_risk', 'overdue'], sort: 'deadline' })}
+				>
+					View at risk and overdue
+					<span className="govuk-visually-hidden"> at {name}</span>
+				</Link>
+			) : null}
+		</section>
+	)
+}
+
+function ColumnFlags({ overdue, atRisk }: { overdue: number; atRisk: number }) {
+	return (
+		<span className="app-board__flags" data-testid="column-flags">
+			{overdue > 0 ? (
+				<strong className="govuk-tag govuk-tag--red">{overdue.toLocaleString('en-GB')} overdue</strong>
+			) : null}
+			{atRisk > 0 ? (
+				<strong className="govuk-tag govuk-tag--orange">{atRisk.toLocaleString('en-GB')} at risk</strong>
+			) : null}
+		</span>
+	)
+}
+
+/** A household's card: its name and reference, how long it has been in the stage, its owner and flags. */
+function BoardCard({ household, today }: { household: Column['households'][number]; today: string }) {
+	const late = household.deadline && household.deadline.status !== 'on_track' ? household.deadline.status : null
+	return (
+		<li className={`app-board__card${late ? ` app-board__card--${late.replace('_', '-')}` : ''}`}>
+			<Link className="govuk-link govuk-!-font-weight-bold" to={householdHref(household.id)}>
+				{household.displayName}
+			</Link>
+			<span className="app-board__reference">{household.reference}</span>
+			<dl className="app-board__facts">
+				<dt>In stage</dt>
+				<dd>{describeDaysInStage(household.daysInStage)}</dd>
+				<dt>Owner</dt>
+				<dd>{household.ownerName ?? 'Unassigned'}</dd>
+			</dl>
+			<HouseholdTags household={household} />
+			<DeadlineFlag deadline={household.deadline} today={today} />
+		</li>
 	)
 }
