@@ -3,7 +3,7 @@
 import crypto from 'node:crypto'
 import type { StaffRole } from '~/domain/staff.ts'
 import type { StageKey } from '~/domain/stages.ts'
-import { londonDate } from '~/domain/working-days.ts'
+import { londonDate, startOfLondonDay } from '~/domain/working-days.ts'
 import type { StaffIdentity } from '~/domain/staff.ts'
 import { testHouseholdIntake } from './households.ts'
 
@@ -135,7 +135,11 @@ export async function createHousehold(
 	households += 1
 	const n = households
 	const enquiredOn = options.enquiredOn ?? londonDate(new Date())
-	const at = new Date(`${enquiredOn}T10:00:00Z`)
+	// 10:00 on the day, or a minute ago if that is still to come (but not before the day began): the
+	// household's events are recorded a second apart from here, and one recorded in the future would
+	// sort after the change a test then makes (before 10:00 UTC, every test of a change failed).
+	const latest = Math.min(Date.parse(`${enquiredOn}T10:00:00Z`), Date.now() - 60_000)
+	const at = new Date(Math.max(latest, startOfLondonDay(enquiredOn).getTime()))
 	const intake = testHouseholdIntake({
 		id: crypto.randomUUID(),
 		reference: `HH-T${String(n).padStart(5, '0')}${crypto.randomUUID().slice(0, 4).toUpperCase()}`,
