@@ -12,9 +12,9 @@
 // - Lighthouse's mobile performance score of the home page (the median of a few runs), with
 //   Debian's Chromium, or a line saying it was skipped when there is none.
 //
-// The ratios are the public pages' rates over the baseline's: both share the machine as it is
-// during the run, so the ratio moves less than either rate when other work runs beside it. Runs
-// offline. The last line printed is one JSON object for scripts.
+// The ratios are the public pages' rates over the baseline's (the medians'; each round's are printed
+// too): the two are measured minutes apart on the machine as it is during the run, not on another
+// day. Runs offline. The last line printed is one JSON object for scripts.
 //
 // Settings (environment): BENCH_PORT (3550), BENCH_BASELINE_PORT (BENCH_PORT + 1),
 // BENCH_CONNECTIONS (50), BENCH_DURATION_S (10), BENCH_ROUNDS (3), BENCH_WARMUP_S (3),
@@ -205,6 +205,15 @@ const kB = (bytes: number) => round1(bytes / 1000)
 
 type LighthouseFigures = { score: number; metrics: Record<string, number> }
 
+const CHROMIUM_FLAGS = [
+	'--headless=new',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+]
+
 /** Lighthouse's mobile run of `url` (its default settings), `runs` times in one Chromium; null when there is none. */
 async function lighthouseMobile(url: string, runs: number): Promise<LighthouseFigures[] | null> {
 	if (runs <= 0) {
@@ -218,14 +227,7 @@ async function lighthouseMobile(url: string, runs: number): Promise<LighthouseFi
 	const [{ default: lighthouse }, chromeLauncher] = await Promise.all([import('lighthouse'), import('chrome-launcher')])
 	const chrome = await chromeLauncher.launch({
 		chromePath: CHROMIUM,
-		chromeFlags: [
-			'--headless=new',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
+		chromeFlags: CHROMIUM_FLAGS,
 	})
 	try {
 		const results: LighthouseFigures[] = []
@@ -251,6 +253,9 @@ async function lighthouseMobile(url: string, runs: number): Promise<LighthouseFi
 					lcp_ms: metric('largest-contentful-paint'),
 					tbt_ms: metric('total-blocking-time'),
 					cls: round(lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN, 3),
+					// How fast Lighthouse found this machine at that moment (a busy machine scores lower, and
+					// the simulated phone's times grow with it).
+					benchmark_index: Math.round(lhr.environment.benchmarkIndex),
 				},
 			})
 			console.log(
@@ -289,6 +294,11 @@ function reportRates(targets: Target[], figures: Map<string, RoundFigures[]>, su
 	summary.public_ratio = round((summary.public_per_s as number) / baseline, 2)
 	summary.errors = targets.reduce((sum, target) => sum + (summary[`${target.key}_not_200`] as number), 0)
 	console.log(`  the slowest public page, ${slowest.path}, serves ${summary.public_ratio} of the baseline's rate`)
+	const baselineRounds = figures.get('baseline')!
+	for (const page of PUBLIC_PAGES) {
+		const ratios = figures.get(page.key)!.map((figure, i) => round(figure.perS / baselineRounds[i]!.perS, 2))
+		console.log(`  ${page.path} over the baseline, round by round: ${ratios.join(', ')}`)
+	}
 }
 
 async function reportScripts(targets: Target[], summary: Summary) {
