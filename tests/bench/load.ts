@@ -40,6 +40,13 @@ export function errorCount(result: autocannon.Result) {
 
 export const round = (value: number, places = 1) => Math.round(value * 10 ** places) / 10 ** places
 
+/** The middle value, unrounded (the mean of the two middle ones for an even count). */
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b)
+	const middle = Math.floor(sorted.length / 2)
+	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
 export function describeRun({ result, label, errorKinds }: Run) {
 	const kinds = [...errorKinds].map(([kind, count]) => `${kind}×${count}`).join(' ')
 	const codes = Object.entries(result.statusCodeStats ?? {})

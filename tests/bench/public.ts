@@ -12,12 +12,13 @@
 // - Lighthouse's mobile performance score of the home page (the median of a few runs), with
 //   Debian's Chromium, or a line saying it was skipped when there is none.
 //
-// The ratios are the public pages' rates over the baseline's (the medians'; each round's are printed
-// too): the two are measured minutes apart on the machine as it is during the run, not on another
-// day. Runs offline. The last line printed is one JSON object for scripts.
+// A page's ratio is its rate over the baseline's in the same round, the median of the rounds':
+// the two are measured at most a few runs apart, on the machine as it is then, not on another day.
+// `public_per_s` is the slowest public page's median rate, `public_ratio` the lowest page's ratio.
+// Runs offline. The last line printed is one JSON object for scripts.
 //
 // Settings (environment): BENCH_PORT (3550), BENCH_BASELINE_PORT (BENCH_PORT + 1),
-// BENCH_CONNECTIONS (50), BENCH_DURATION_S (10), BENCH_ROUNDS (3), BENCH_WARMUP_S (3),
+// BENCH_CONNECTIONS (50), BENCH_DURATION_S (8), BENCH_ROUNDS (5), BENCH_WARMUP_S (3),
 // BENCH_LIGHTHOUSE_RUNS (3; 0 skips), CHROMIUM_PATH (/usr/bin/chromium).
 import fs from 'node:fs'
 import http from 'node:http'
@@ -28,7 +29,7 @@ import Database from 'better-sqlite3'
 import { DEMO_SERVICE_CONFIG, ServiceConfigSchema } from '../../app/domain/service-config.ts'
 import { createMigratedDatabase, TMP_DIR } from '../support/database.ts'
 import { BASELINE_PATH, buildBaseline, startBaseline } from './baseline/harness.ts'
-import { BROWSER_UA, describeRun, loadAverage, pageRequest, round, runLoad, type Run } from './load.ts'
+import { BROWSER_UA, describeRun, loadAverage, median, pageRequest, round, runLoad, type Run } from './load.ts'
 import {
 	assertServerRunning,
 	serverLogTail,
@@ -43,8 +44,8 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..')
 const PORT = Number(process.env.BENCH_PORT ?? 3550)
 const BASELINE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? PORT + 1)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10)
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3)
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3)
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -224,6 +225,7 @@ async function lighthouseMobile(url: string, runs: number): Promise<LighthouseFi
 		console.log(`\nLighthouse: skipped, no Chromium at ${CHROMIUM} (set CHROMIUM_PATH, or install Debian's chromium).`)
 		return null
 	}
+	console.log(`\nLighthouse, mobile (its default settings), performance of ${url}, ${runs} runs`)
 	const [{ default: lighthouse }, chromeLauncher] = await Promise.all([import('lighthouse'), import('chrome-launcher')])
 	const chrome = await chromeLauncher.launch({
 		chromePath: CHROMIUM,
@@ -283,22 +285,29 @@ function reportRates(targets: Target[], figures: Map<string, RoundFigures[]>, su
 		summary[`${target.key}_not_200`] = rounds.reduce((sum, figure) => sum + figure.bad, 0)
 		console.log(`  ${target.label.padEnd(34)} ${String(perS).padStart(7)}/s  p99 ${p99} ms`)
 	}
-	const baseline = summary.baseline_per_s as number
 	const slowest = PUBLIC_PAGES.reduce((a, b) =>
 		(summary[`${a.key}_per_s`] as number) <= (summary[`${b.key}_per_s`] as number) ? a : b
 	)
-	for (const page of PUBLIC_PAGES)
-		summary[`${page.key}_ratio`] = round((summary[`${page.key}_per_s`] as number) / baseline, 2)
 	summary.public_per_s = summary[`${slowest.key}_per_s`]!
 	summary.slowest_page = slowest.path
-	summary.public_ratio = round((summary.public_per_s as number) / baseline, 2)
 	summary.errors = targets.reduce((sum, target) => sum + (summary[`${target.key}_not_200`] as number), 0)
-	console.log(`  the slowest public page, ${slowest.path}, serves ${summary.public_ratio} of the baseline's rate`)
+
+	// A page's ratio is taken round by round (its rate over the baseline's in the same round, minutes
+	// apart at most), then the median: a machine busier in one round than another moves both rates.
+	console.log(`
+Over the baseline's rate (each round's, then their median)`)
 	const baselineRounds = figures.get('baseline')!
 	for (const page of PUBLIC_PAGES) {
-		const ratios = figures.get(page.key)!.map((figure, i) => round(figure.perS / baselineRounds[i]!.perS, 2))
-		console.log(`  ${page.path} over the baseline, round by round: ${ratios.join(', ')}`)
+		const ratios = figures.get(page.key)!.map((figure, i) => figure.perS / baselineRounds[i]!.perS)
+		summary[`${page.key}_ratio`] = round(median(ratios), 2)
+		const each = ratios.map((ratio) => round(ratio, 2)).join(', ')
+		console.log(`  ${`public ${page.path}`.padEnd(34)} ${summary[`${page.key}_ratio`]}  (${each})`)
 	}
+	summary.public_ratio = Math.min(...PUBLIC_PAGES.map((page) => summary[`${page.key}_ratio`] as number))
+	console.log(
+		`  the slowest public page, ${slowest.path}, serves ${summary.public_per_s}/s; ` +
+			`the lowest ratio of a public page is ${summary.public_ratio}`
+	)
 }
 
 async function reportScripts(targets: Target[], summary: Summary) {
@@ -318,12 +327,11 @@ async function reportScripts(targets: Target[], summary: Summary) {
 }
 
 async function reportLighthouse(origin: string, summary: Summary) {
-	console.log(`\nLighthouse, mobile (its default settings), performance of ${origin}/, ${LIGHTHOUSE_RUNS} runs`)
 	const runs = await lighthouseMobile(`${origin}/`, LIGHTHOUSE_RUNS)
 	if (!runs) return
-	summary.lighthouse_performance = summarise(runs.map((run) => run.score)).median
+	summary.lighthouse_performance = median(runs.map((run) => run.score))
 	for (const metric of Object.keys(runs[0]!.metrics)) {
-		summary[`lighthouse_${metric}`] = summarise(runs.map((run) => run.metrics[metric]!)).median
+		summary[`lighthouse_${metric}`] = round(median(runs.map((run) => run.metrics[metric]!)), 3)
 	}
 	console.log(`  median performance ${summary.lighthouse_performance}`)
 }
