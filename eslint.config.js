@@ -27,8 +27,8 @@ const LAYER = {
 	utils: 'app/utils/**',
 	serverUtils: 'app/utils/**/*.server.{ts,tsx}',
 	generated: 'app/generated/**',
-	// The shell: the root route, the entry points and the Express server.
-	shell: 'app/{root,server,entry.*}.{ts,tsx}',
+	// The shell: the root route, the entry points and the Express server (and its setup).
+	shell: 'app/{root,server,http-server,entry.*}.{ts,tsx}',
 	cli: 'app/cli/**',
 	emails: 'emails/**',
 	prisma: 'prisma/**',

@@ -1,7 +1,7 @@
 /// <reference types="@remix-run/node" />
 
 declare module '@remix-run/server-runtime' {
-	// What app/server.ts gives every loader and action.
+	// What the Express setup (app/http-server.ts) gives every loader and action.
 	interface AppLoadContext {
 		/** The nonce that the Content-Security-Policy allows for this response's scripts. */
 		cspNonce: string

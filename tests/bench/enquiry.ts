@@ -1,9 +1,12 @@
 // How many enquiries a second the production build takes, and whether any are lost under load.
 // `npm run bench:enquiry` builds, then runs this: a fresh database and mailbox, the production
 // server as a child process, then autocannon against POST /enquire (every request a different,
-// valid enquiry) and GET /. Runs offline. The last line printed is one JSON object for scripts.
+// valid enquiry) and GET /; and, with the same load in the same run, GET / of the baseline app
+// (tests/bench/baseline, ADR 027), so the enquiry rate is also read as a share of the framework's
+// ceiling on this machine at that moment (enquiry_ratio). Runs offline. The last line printed is
+// one JSON object for scripts.
 //
-// Settings (environment): BENCH_PORT (3520),
+// Settings (environment): BENCH_PORT (3520), BENCH_BASELINE_PORT (BENCH_PORT + 1),
 // BENCH_CONNECTIONS (50), BENCH_DURATION_S (20), BENCH_WARMUP_S (3).
 // `tsx tests/bench/enquiry.ts --print-sample` prints three enquiry bodies and exits.
 import { randomUUID } from 'node:crypto'
@@ -11,12 +14,21 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import autocannon from 'autocannon'
+import type autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import { HOW_HEARD_OPTIONS } from '../../app/domain/attribution.ts'
 import { TRAP_FIELD } from '../../app/domain/spam-trap.ts'
 import { createMigratedDatabase, TMP_DIR } from '../support/database.ts'
-import { assertServerRunning, serverLogTail, startServer, stopServer, waitForHealth } from './server.ts'
+import { buildBaseline, startBaseline } from './baseline/harness.ts'
+import { BROWSER_UA, describeRun, errorCount, loadAverage, pageRequest, round, runLoad } from './load.ts'
+import {
+	assertServerRunning,
+	serverLogTail,
+	startServer,
+	stopServer,
+	waitForHealth,
+	type BenchServer,
+} from './server.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
 const PORT = Number(process.env.BENCH_PORT ?? 3520)
@@ -26,9 +38,9 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20)
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3)
 const DB_FILE = path.join(TMP_DIR, 'bench.db')
 const SERVER_LOG = path.join(TMP_DIR, 'bench-server.log')
+const BASELINE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? PORT + 1)
+const BASELINE_LOG = path.join(TMP_DIR, 'bench-baseline.log')
 const CONFIRMATION_PATH = '/enquire/confirmation'
-const BROWSER_UA =
-	'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36'
 
 // ---------------------------------------------------------------------------------------------
 // Enquiry bodies: the form's field names and values are the contract with app/routes/_enquiry+/enquire.tsx.
@@ -114,9 +126,6 @@ function enquiryForm(n: number): URLSearchParams {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The server under test.
-
-// ---------------------------------------------------------------------------------------------
 // Load.
 
 const FORM_HEADERS = {
@@ -169,26 +178,6 @@ async function preflightEnquiry(): Promise<{ ok: true; key: string } | { ok: fal
 	}
 }
 
-type Run = { result: autocannon.Result; label: string; errorKinds: Map<string, number> }
-
-function runLoad(label: string, options: Omit<autocannon.Options, 'url'>): Promise<Run> {
-	return new Promise((resolve, reject) => {
-		// What went wrong, by kind (ECONNREFUSED, ECONNRESET, timed out...), for the summary.
-		const errorKinds = new Map<string, number>()
-		const instance = autocannon({ url: ORIGIN, ...options }, (error, result) => {
-			if (error) reject(error)
-			else resolve({ result, label, errorKinds })
-		})
-		instance.on('reqError', (error: unknown) => {
-			const kind = (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error))
-			errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1)
-		})
-		const stop = () => instance.stop()
-		process.once('SIGINT', stop)
-		instance.on('done', () => process.off('SIGINT', stop))
-	})
-}
-
 type EnquiryTally = { accepted: Set<string>; otherAnswers: Map<number, number> }
 
 function enquiryRequest(tally: EnquiryTally): autocannon.Request {
@@ -211,11 +200,6 @@ function enquiryRequest(tally: EnquiryTally): autocannon.Request {
 	}
 }
 
-/** Errors as the brief counts them: socket errors and timeouts, and answers outside 2xx/3xx. */
-function errorCount(result: autocannon.Result) {
-	return result.errors + result['1xx'] + result['4xx'] + result['5xx']
-}
-
 function storedSubmissionKeys(): Set<string> {
 	const db = new Database(DB_FILE, { readonly: true, fileMustExist: true })
 	try {
@@ -228,22 +212,78 @@ function storedSubmissionKeys(): Set<string> {
 
 // ---------------------------------------------------------------------------------------------
 
-const round = (value: number, places = 1) => Math.round(value * 10 ** places) / 10 ** places
+type Summary = Record<string, number | string | null>
 
-function describeRun({ result, label, errorKinds }: Run) {
-	const kinds = [...errorKinds].map(([kind, count]) => `${kind}×${count}`).join(' ')
-	const codes = Object.entries(result.statusCodeStats ?? {})
-		.map(([code, { count }]) => `${code}×${count ?? 0}`)
-		.join(' ')
-	return [
-		`${label}`,
-		`  requests/s  ${round(result.requests.average)} (${result.requests.total} in ${result.duration} s)`,
-		`  latency     p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
-		`  errors      ${errorCount(result)} (socket errors ${result.errors - result.timeouts}, ` +
-			`timeouts ${result.timeouts}, 1xx/4xx/5xx ${result['1xx'] + result['4xx'] + result['5xx']})`,
-		`  answers     ${codes || 'none'}`,
-		...(kinds ? [`  error kinds ${kinds}`] : []),
-	].join('\n')
+/** (a) Enquiries: every request a different valid enquiry; then counts what was stored and lost. */
+async function measureEnquiries(server: BenchServer, summary: Summary): Promise<boolean> {
+	const preflight = await preflightEnquiry()
+	if (!preflight.ok) {
+		console.error(`\nEnquiries not measured. ${preflight.reason}`)
+		summary.enquiry_error = preflight.reason
+		return false
+	}
+	const tally: EnquiryTally = { accepted: new Set([preflight.key]), otherAnswers: new Map() }
+	const requests = [enquiryRequest(tally)]
+	await runLoad(ORIGIN, 'warm-up', { connections: Math.min(10, CONNECTIONS), duration: WARMUP_S, requests })
+	const acceptedBefore = tally.accepted.size
+	const run = await runLoad(ORIGIN, 'POST /enquire', { connections: CONNECTIONS, duration: DURATION_S, requests })
+	assertServerRunning(server, 'the enquiry run')
+	const acceptedInRun = tally.accepted.size - acceptedBefore
+	// Let anything still being written land before counting.
+	await sleep(2000)
+	const stored = storedSubmissionKeys()
+	const lost = [...tally.accepted].filter((key) => !stored.has(key)).length
+	const unconfirmed = [...stored].filter((key) => !tally.accepted.has(key)).length
+	const rejected = [...tally.otherAnswers.values()].reduce((sum, count) => sum + count, 0)
+
+	console.log(`\n${describeRun(run)}`)
+	const acceptedPerSecond = round(acceptedInRun / run.result.duration)
+	console.log(`  accepted    ${acceptedInRun} in the run (${acceptedPerSecond}/s); ${tally.accepted.size} with warm-up`)
+	console.log(`  stored      ${stored.size} enquiries in the database`)
+	console.log(`  lost        ${lost} accepted (303) but not stored`)
+	if (unconfirmed > 0) {
+		console.log(
+			`  unconfirmed ${unconfirmed} stored, but the bench never saw their 303: in flight when a run stopped ` +
+				'(up to one per connection) or timed out. Each has its own submission key: not duplicates.'
+		)
+	}
+	if (rejected > 0) {
+		const byStatus = [...tally.otherAnswers].map(([status, count]) => `${status}×${count}`).join(' ')
+		console.log(`  refused     ${rejected} with warm-up, answered other than 303 to ${CONFIRMATION_PATH}: ${byStatus}`)
+	}
+	Object.assign(summary, {
+		enquiries_per_s: round(run.result.requests.average),
+		p50_ms: run.result.latency.p50,
+		p99_ms: run.result.latency.p99,
+		errors: errorCount(run.result),
+		lost,
+		accepted: tally.accepted.size,
+		stored: stored.size,
+		unconfirmed,
+		refused: rejected,
+		accepted_per_s: acceptedPerSecond,
+	})
+	return true
+}
+
+/** (b) A page driven with the enquiries' load: its figures under `prefix` in the summary. */
+async function measurePage(server: BenchServer, label: string, prefix: string, summary: Summary) {
+	const requests = [pageRequest('/')]
+	await runLoad(server.origin, 'warm-up', { connections: Math.min(10, CONNECTIONS), duration: WARMUP_S, requests })
+	const run = await runLoad(server.origin, label, { connections: CONNECTIONS, duration: DURATION_S, requests })
+	assertServerRunning(server, `the ${label} run`)
+	console.log(`\n${describeRun(run)}`)
+	Object.assign(summary, {
+		[`${prefix}_per_s`]: round(run.result.requests.average),
+		[`${prefix}_p50_ms`]: run.result.latency.p50,
+		[`${prefix}_p99_ms`]: run.result.latency.p99,
+		[`${prefix}_errors`]: errorCount(run.result),
+	})
+}
+
+/** A rate as a share of the baseline's GET rate, to two places; null when either is missing. */
+function ratio(rate: number | string | null | undefined, baseline: number | string | null | undefined) {
+	return typeof rate === 'number' && typeof baseline === 'number' && baseline > 0 ? round(rate / baseline, 2) : null
 }
 
 async function main() {
@@ -255,13 +295,16 @@ async function main() {
 		console.error('No production build: run `npm run bench:enquiry` (it builds first).')
 		return 1
 	}
+	console.log('Building the baseline app (tests/bench/baseline)...')
+	await buildBaseline()
 
 	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${DB_FILE}${suffix}`, { force: true })
 	createMigratedDatabase(DB_FILE)
 	const mailboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-mailbox-'))
 
 	console.log(
-		`Enquiry benchmark: ${CONNECTIONS} connections, ${DURATION_S} s per run (after ${WARMUP_S} s warm-up), ${ORIGIN}`
+		`Enquiry benchmark: ${CONNECTIONS} connections, ${DURATION_S} s per run (after ${WARMUP_S} s warm-up), ` +
+			`${ORIGIN}, the baseline app on port ${BASELINE_PORT}; load average ${loadAverage()}`
 	)
 	const server = startServer({
 		port: PORT,
@@ -270,10 +313,12 @@ async function main() {
 		// The per-client rate limit is configuration; the bench is one client.
 		env: { MAILBOX_DIR: mailboxDir, ENQUIRY_RATE_LIMIT: '100000000' },
 	})
-	const onInterrupt = () => void stopServer(server).finally(() => process.exit(130))
+	let baseline: BenchServer | undefined
+	const stopAll = () => Promise.all([stopServer(server), baseline && stopServer(baseline)])
+	const onInterrupt = () => void stopAll().finally(() => process.exit(130))
 	process.once('SIGINT', onInterrupt)
 	let harnessFailed = false
-	const summary: Record<string, number | string | null> = {
+	const summary: Summary = {
 		enquiries_per_s: null,
 		p50_ms: null,
 		p99_ms: null,
@@ -282,89 +327,31 @@ async function main() {
 		home_per_s: null,
 		home_p50_ms: null,
 		home_p99_ms: null,
+		baseline_per_s: null,
+		enquiry_ratio: null,
 	}
 	try {
 		await waitForHealth(server)
-
-		// (a) Enquiries.
-		const preflight = await preflightEnquiry()
-		if (!preflight.ok) {
-			harnessFailed = true
-			console.error(`\nEnquiries not measured. ${preflight.reason}`)
-			summary.enquiry_error = preflight.reason
-		} else {
-			const tally: EnquiryTally = { accepted: new Set([preflight.key]), otherAnswers: new Map() }
-			const requests = [enquiryRequest(tally)]
-			await runLoad('warm-up', { connections: Math.min(10, CONNECTIONS), duration: WARMUP_S, requests })
-			const acceptedBefore = tally.accepted.size
-			const run = await runLoad('POST /enquire', { connections: CONNECTIONS, duration: DURATION_S, requests })
-			assertServerRunning(server, 'the enquiry run')
-			const acceptedInRun = tally.accepted.size - acceptedBefore
-			// Let anything still being written land before counting.
-			await sleep(2000)
-			const stored = storedSubmissionKeys()
-			const lost = [...tally.accepted].filter((key) => !stored.has(key)).length
-			const unconfirmed = [...stored].filter((key) => !tally.accepted.has(key)).length
-			const rejected = [...tally.otherAnswers.values()].reduce((sum, count) => sum + count, 0)
-
-			console.log(`\n${describeRun(run)}`)
-			const acceptedPerSecond = round(acceptedInRun / run.result.duration)
-			console.log(
-				`  accepted    ${acceptedInRun} in the run (${acceptedPerSecond}/s); ${tally.accepted.size} with warm-up`
-			)
-			console.log(`  stored      ${stored.size} enquiries in the database`)
-			console.log(`  lost        ${lost} accepted (303) but not stored`)
-			if (unconfirmed > 0) {
-				console.log(
-					`  unconfirmed ${unconfirmed} stored, but the bench never saw their 303: in flight when a run stopped ` +
-						'(up to one per connection) or timed out. Each has its own submission key: not duplicates.'
-				)
-			}
-			if (rejected > 0) {
-				const byStatus = [...tally.otherAnswers].map(([status, count]) => `${status}×${count}`).join(' ')
-				console.log(
-					`  refused     ${rejected} with warm-up, answered other than 303 to ${CONFIRMATION_PATH}: ${byStatus}`
-				)
-			}
-			Object.assign(summary, {
-				enquiries_per_s: round(run.result.requests.average),
-				p50_ms: run.result.latency.p50,
-				p99_ms: run.result.latency.p99,
-				errors: errorCount(run.result),
-				lost,
-				accepted: tally.accepted.size,
-				stored: stored.size,
-				unconfirmed,
-				refused: rejected,
-				accepted_per_s: acceptedPerSecond,
-			})
-		}
-
-		// (b) The home page.
-		const home: autocannon.Request = {
-			method: 'GET',
-			path: '/',
-			headers: { 'user-agent': BROWSER_UA, accept: 'text/html', 'accept-encoding': 'gzip' },
-		}
-		await runLoad('warm-up', { connections: Math.min(10, CONNECTIONS), duration: WARMUP_S, requests: [home] })
-		const homeRun = await runLoad('GET /', { connections: CONNECTIONS, duration: DURATION_S, requests: [home] })
-		assertServerRunning(server, 'the home page run')
-		console.log(`\n${describeRun(homeRun)}`)
-		Object.assign(summary, {
-			home_per_s: round(homeRun.result.requests.average),
-			home_p50_ms: homeRun.result.latency.p50,
-			home_p99_ms: homeRun.result.latency.p99,
-			home_errors: errorCount(homeRun.result),
-		})
+		baseline = await startBaseline({ port: BASELINE_PORT, log: BASELINE_LOG })
+		if (!(await measureEnquiries(server, summary))) harnessFailed = true
+		await measurePage(server, 'GET /', 'home', summary)
+		await measurePage(baseline, 'GET / of the baseline app', 'baseline', summary)
 	} catch (error) {
 		harnessFailed = true
 		console.error(`\nBenchmark failed: ${error instanceof Error ? error.message : String(error)}`)
 		console.error(`Server log (${SERVER_LOG}):\n${serverLogTail(server)}`)
+		if (baseline) console.error(`Baseline log (${BASELINE_LOG}):\n${serverLogTail(baseline)}`)
 	} finally {
-		await stopServer(server)
+		await stopAll()
 		process.off('SIGINT', onInterrupt)
 		fs.rmSync(mailboxDir, { recursive: true, force: true })
 	}
+	summary.enquiry_ratio = ratio(summary.enquiries_per_s, summary.baseline_per_s)
+	summary.home_ratio = ratio(summary.home_per_s, summary.baseline_per_s)
+	console.log(
+		`\nAgainst the baseline app's GET: enquiries ${summary.enquiry_ratio ?? '–'}, home page ${summary.home_ratio ?? '–'}` +
+			` (load average ${loadAverage()})`
+	)
 	summary.connections = CONNECTIONS
 	summary.duration_s = DURATION_S
 	console.log(JSON.stringify(summary))

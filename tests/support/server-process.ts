@@ -79,6 +79,8 @@ export type SpawnOptions = {
 	/** More settings, or other values for these. */
 	env?: Record<string, string>
 	args?: string[]
+	/** The server to run: build/server.js unless given (the benches' baseline has its own). */
+	script?: string
 	/** Where its stdout and stderr go: kept in memory (the end of it), or a file (the benches' logs). */
 	output: 'pipe' | { logFile: string }
 }
@@ -91,7 +93,7 @@ export type SpawnOptions = {
 export function spawnServer(options: SpawnOptions): ServerChild {
 	const origin = `http://127.0.0.1:${options.port}`
 	const log = options.output === 'pipe' ? null : fs.openSync(options.output.logFile, 'w')
-	const child = spawn(process.execPath, [SERVER, ...(options.args ?? [])], {
+	const child = spawn(process.execPath, [options.script ?? SERVER, ...(options.args ?? [])], {
 		cwd: ROOT,
 		stdio: ['ignore', log ?? 'pipe', log ?? 'pipe'],
 		env: {
@@ -153,8 +155,11 @@ function logTail(file: string) {
 	}
 }
 
-/** Resolves once the server's /healthcheck answers 200; rejects, with its output, if it stops or does not in time. */
-export async function waitForHealth(server: ServerChild, timeoutMs: number) {
+/**
+ * Resolves once the server's /healthcheck (or `healthPath`) answers 200; rejects, with its output,
+ * if it stops or does not in time.
+ */
+export async function waitForHealth(server: ServerChild, timeoutMs: number, healthPath = '/healthcheck') {
 	const deadline = Date.now() + timeoutMs
 	while (Date.now() < deadline) {
 		if (!server.running()) {
@@ -163,14 +168,14 @@ export async function waitForHealth(server: ServerChild, timeoutMs: number) {
 		try {
 			// A connection left open for reuse could be closed by the server's keep-alive timeout
 			// just as a test's request goes out on it (ECONNRESET under load).
-			if ((await fetch(`${server.origin}/healthcheck`, { headers: { connection: 'close' } })).ok) return
+			if ((await fetch(`${server.origin}${healthPath}`, { headers: { connection: 'close' } })).ok) return
 		} catch {
 			// Not listening yet.
 		}
 		await sleep(100)
 	}
 	throw new Error(
-		`The server on port ${server.port} did not answer /healthcheck within ${timeoutMs / 1000} s:\n${server.output()}`
+		`The server on port ${server.port} did not answer ${healthPath} within ${timeoutMs / 1000} s:\n${server.output()}`
 	)
 }
 
