@@ -3,6 +3,7 @@
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
+import { pageHydrates } from '~/utils/hydration.ts'
 import { renderHtmlStream } from '~/utils/html-stream.server.ts'
 import { NonceProvider } from '~/utils/nonce.ts'
 
@@ -21,14 +22,15 @@ export default async function handleRequest(
 	loadContext: AppLoadContext
 ) {
 	const nonce = loadContext.cspNonce
+	const context = withoutHandoffIfStatic(remixContext)
 	const body = await renderHtmlStream(
 		<NonceProvider value={nonce}>
-			<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+			<RemixServer context={context} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
 		</NonceProvider>,
 		{
 			nonce,
 			// Crawlers and no-JS readers get the whole page at once; browsers get it streamed.
-			waitForAll: isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode,
+			waitForAll: isbot(request.headers.get('user-agent') ?? '') || context.isSpaMode,
 			abortAfterMs: ABORT_DELAY + 1000,
 			onError(error, shellRendered) {
 				responseStatusCode = 500
@@ -39,4 +41,16 @@ export default async function handleRequest(
 	)
 	responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
 	return new Response(body, { headers: responseHeaders, status: responseStatusCode })
+}
+
+/**
+ * A page that does not hydrate (the public site, ADR 026) is sent without the loader data React
+ * would hydrate from: Remix streams it in inline scripts after the page, which the page has no
+ * use for (and the root leaves out the scripts that would read them).
+ */
+function withoutHandoffIfStatic(context: EntryContext): EntryContext {
+	const { matches } = context.staticHandlerContext
+	if (pageHydrates(matches.map((match) => context.routeModules[match.route.id]?.handle))) return context
+	void context.serverHandoffStream?.cancel()
+	return { ...context, serverHandoffStream: undefined }
 }
