@@ -3,6 +3,7 @@
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
+import { keepRenderedPage } from '~/services/public-page-cache.server.ts'
 import { pageHydrates } from '~/utils/hydration.ts'
 import { renderHtmlStream } from '~/utils/html-stream.server.ts'
 import { NonceProvider } from '~/utils/nonce.ts'
@@ -10,6 +11,9 @@ import { NonceProvider } from '~/utils/nonce.ts'
 export { startBackgroundJobs } from '~/integrations/background-jobs.server.ts'
 // For app/server.ts to print the demo sign-ins at start-up.
 export { demoLoginsSummary } from '~/models/staff.server.ts'
+// For app/server.ts to answer repeat visits to the public pages (ADR 026): the same module, and so
+// the same cache, as the one this renderer fills and a settings change empties.
+export { answerFromPageCache } from '~/services/public-page-cache.server.ts'
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY
@@ -23,6 +27,8 @@ export default async function handleRequest(
 ) {
 	const nonce = loadContext.cspNonce
 	const context = withoutHandoffIfStatic(remixContext)
+	// A page to keep in the cache of public pages is rendered whole before anything is sent.
+	const keep = loadContext.publicPage && responseStatusCode === 200 ? loadContext.publicPage : undefined
 	const body = await renderHtmlStream(
 		<NonceProvider value={nonce}>
 			<RemixServer context={context} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -30,7 +36,7 @@ export default async function handleRequest(
 		{
 			nonce,
 			// Crawlers and no-JS readers get the whole page at once; browsers get it streamed.
-			waitForAll: isbot(request.headers.get('user-agent') ?? '') || context.isSpaMode,
+			waitForAll: keep !== undefined || isbot(request.headers.get('user-agent') ?? '') || context.isSpaMode,
 			abortAfterMs: ABORT_DELAY + 1000,
 			onError(error, shellRendered) {
 				responseStatusCode = 500
@@ -40,7 +46,10 @@ export default async function handleRequest(
 		}
 	)
 	responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-	return new Response(body, { headers: responseHeaders, status: responseStatusCode })
+	if (!keep) return new Response(body, { headers: responseHeaders, status: responseStatusCode })
+	const html = Buffer.from(await new Response(body).arrayBuffer())
+	keepRenderedPage(keep, responseStatusCode, responseHeaders, html, nonce)
+	return new Response(html, { headers: responseHeaders, status: responseStatusCode })
 }
 
 /**

@@ -1,7 +1,8 @@
 // The HTTP server: Express in front of the Remix request handler. It sets the security headers,
-// serves static files from our own origin, gives each request a CSP nonce and the client's
-// address, and starts the background workers (the email outbox). Bundled by esbuild into
-// build/server.js (npm run build:server) and started by `npm start`.
+// answers repeat visits to the public pages from the rendered copies kept of them, serves static
+// files from our own origin, gives each request a CSP nonce and the client's address, and starts
+// the background workers (the email outbox). Bundled by esbuild into build/server.js (npm run
+// build:server) and started by `npm start`.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -9,6 +10,8 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import type { PageTicket } from '~/domain/page-cache.ts'
+import type { answerFromPageCache } from '~/services/public-page-cache.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { allowedFormOrigins } from '~/utils/site-url.server.ts'
 
@@ -61,6 +64,7 @@ async function startWorker() {
 			module: {
 				startBackgroundJobs?: () => Promise<() => Promise<void>>
 				demoLoginsSummary?: () => Promise<string>
+				answerFromPageCache?: typeof answerFromPageCache
 			}
 		}
 	}
@@ -104,6 +108,7 @@ async function startWorker() {
 		if (production) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
 		next()
 	})
+	app.use(publicPageCache(build.entry.module.answerFromPageCache))
 	app.use(compression())
 	// Remix's fingerprinted bundles never change; everything else in public/ may.
 	app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
@@ -118,6 +123,7 @@ async function startWorker() {
 			getLoadContext: (req, res): AppLoadContext => ({
 				cspNonce: res.locals.cspNonce as string,
 				clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+				publicPage: res.locals.publicPage as PageTicket | undefined,
 			}),
 		})
 	)
@@ -140,6 +146,26 @@ async function startWorker() {
 	}
 	process.once('SIGTERM', shutdown)
 	process.once('SIGINT', shutdown)
+}
+
+/**
+ * Answers a repeat visit to a public page with the copy kept of it, already compressed, before
+ * compression, Remix or React are involved (ADR 026); the security headers are set already. A
+ * visit the cache wants rendered carries its ticket to the renderer, which keeps the page.
+ */
+function publicPageCache(answer: typeof answerFromPageCache | undefined): express.RequestHandler {
+	return (req, res, next) => {
+		const found = answer?.({ method: req.method, path: req.originalUrl, headers: req.headers })
+		if (!found) return next()
+		if ('render' in found) {
+			res.locals.publicPage = found.render
+			return next()
+		}
+		res.status(200)
+		for (const [name, value] of found.send.headers) res.setHeader(name, value)
+		res.setHeader('Content-Length', found.send.body.length)
+		res.end(found.send.body)
+	}
 }
 
 function announce() {
