@@ -3,7 +3,7 @@
 // may be answered from this process's cache; a page rendered for a ticket is kept if the rule allows.
 import { chooseEncoding, mayKeepPage, pageCacheKey, type PageTicket } from '~/domain/page-cache.ts'
 import { PORTAL_AUDIENCES } from '~/domain/sign-in-links.ts'
-import { publicPageCache } from '~/utils/page-cache.server.ts'
+import { bodyIn, publicPageCache } from '~/utils/page-cache.server.ts'
 import { siteOrigin } from '~/utils/site-url.server.ts'
 import { staffCookieName } from './auth.server.ts'
 import { portalCookieName } from './portal-auth.server.ts'
@@ -48,7 +48,7 @@ export function answerFromPageCache(
 		['Server-Timing', 'page-cache;desc="hit"'],
 	]
 	if (encoding !== 'identity') headers.push(['Content-Encoding', encoding])
-	return { send: { headers, body: found.page.bodies[encoding] } }
+	return { send: { headers, body: bodyIn(found.page, encoding) } }
 }
 
 /** Keeps a page rendered for a ticket, when the domain's rule allows (a whole page, no cookie, no nonce). */

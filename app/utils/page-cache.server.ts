@@ -1,6 +1,6 @@
 // The in-memory cache of rendered public pages (ADR 026): each kept page with its headers and its
-// body compressed once, with brotli and gzip, so a repeat visit costs neither Remix nor React nor
-// the compressor. Which requests and pages may use it is the domain's rule (app/domain/page-cache.ts);
+// body, compressed once in each encoding a client asks for, so a repeat visit costs neither Remix
+// nor React nor the compressor. Which requests and pages may use it is the domain's rule (app/domain/page-cache.ts);
 // app/server.ts answers from it, app/entry.server.tsx fills it, and a settings change empties it.
 import zlib from 'node:zlib'
 import {
@@ -13,7 +13,8 @@ import {
 export type KeptPage = {
 	/** The headers the page was rendered with (its content type), not the per-response security headers. */
 	headers: [string, string][]
-	bodies: Record<BodyEncoding, Buffer>
+	/** The page as rendered, and compressed in each encoding once one visit has asked for it. */
+	bodies: { identity: Buffer } & Partial<Record<BodyEncoding, Buffer>>
 	storedAt: number
 	/** When a request set off to render a fresh copy of this stale page, if one has. */
 	refreshingSince: number | null
@@ -23,12 +24,19 @@ export type KeptPage = {
 export type Lookup = { page: KeptPage } | { render: PageTicket }
 
 // Brotli at quality 5 is within 10% of the smallest (11) at a twentieth of the time (about 1.5 ms
-// for a 15 KB page, against 30): a page is compressed once per change, but a visitor with a new
-// campaign link makes a new page, and that must not cost far more than rendering it did.
+// for a 15 KB page, against 30).
 const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }
 
-function compressed(html: Buffer): Record<BodyEncoding, Buffer> {
-	return { identity: html, gzip: zlib.gzipSync(html, { level: 9 }), br: zlib.brotliCompressSync(html, BROTLI) }
+/**
+ * The page's body in `encoding`, compressed the first time a visit asks for it: a page is kept
+ * when it is first rendered, and one that no one visits again (a visitor's new campaign link)
+ * should cost no more than it did before there was a cache.
+ */
+export function bodyIn(page: KeptPage, encoding: BodyEncoding): Buffer {
+	const html = page.bodies.identity
+	if (encoding === 'br') return (page.bodies.br ??= zlib.brotliCompressSync(html, BROTLI))
+	if (encoding === 'gzip') return (page.bodies.gzip ??= zlib.gzipSync(html, { level: 9 }))
+	return html
 }
 
 export function createPageCache(
@@ -65,7 +73,7 @@ export function createPageCache(
 			if (ticket.generation !== generation) return
 			const old = pages.get(ticket.key)
 			// Pages rarely change: the same bytes again keep the same compressed copies.
-			const bodies = old?.bodies.identity.equals(html) ? old.bodies : compressed(html)
+			const bodies = old?.bodies.identity.equals(html) ? old.bodies : { identity: html }
 			pages.delete(ticket.key)
 			pages.set(ticket.key, { headers, bodies, storedAt: options.now(), refreshingSince: null })
 			for (const oldest of pages.keys()) {
