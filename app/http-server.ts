@@ -1,5 +1,5 @@
 // The Express server a Remix build runs on: the security headers, the per-request CSP nonce and
-// client address, compression, the static files, then Remix's request handler. It takes the
+// client address, the kept copies of the public prose pages (ADR 026), compression, the static files, then Remix's request handler. It takes the
 // build as an argument so that one setup serves the service (app/server.ts) and anything else
 // measured against it on equal terms (the benches' baseline app, ADR 027).
 import crypto from 'node:crypto'
@@ -9,6 +9,8 @@ import { createRequestHandler } from '@remix-run/express'
 import type { AppLoadContext, ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import type { PageTicket } from '~/domain/page-cache.ts'
+import type { answerFromPageCache } from '~/services/public-page-cache.server.ts'
 import type { Env } from '~/utils/env.server.ts'
 import { allowedFormOrigins } from '~/utils/site-url.server.ts'
 
@@ -20,6 +22,8 @@ export type HttpServerOptions = {
 	publicDir: string
 	/** Work the process does beside serving (the service's workers); returns how to stop it. */
 	startBackgroundJobs?: () => Promise<() => Promise<void>>
+	/** The service's kept public pages (ADR 026); the baseline app has none. */
+	answerFromPageCache?: typeof answerFromPageCache
 	/** Called once the server listens. */
 	onListening?: () => void
 }
@@ -42,7 +46,12 @@ function contentSecurityPolicy(nonce: string) {
 }
 
 /** The Express app: the middleware every response goes through, then `build`'s pages. */
-export function createHttpApp({ build, env, publicDir }: Pick<HttpServerOptions, 'build' | 'env' | 'publicDir'>) {
+export function createHttpApp({
+	build,
+	env,
+	publicDir,
+	answerFromPageCache,
+}: Pick<HttpServerOptions, 'build' | 'env' | 'publicDir' | 'answerFromPageCache'>) {
 	const production = env.NODE_ENV === 'production'
 	const app = express()
 	app.disable('x-powered-by')
@@ -82,6 +91,7 @@ export function createHttpApp({ build, env, publicDir }: Pick<HttpServerOptions,
 		if (production) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
 		next()
 	})
+	app.use(publicPageCache(answerFromPageCache))
 	app.use(compression())
 	// Remix's fingerprinted bundles never change; everything else in public/ may.
 	app.use('/build', express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y' }))
@@ -97,10 +107,31 @@ export function createHttpApp({ build, env, publicDir }: Pick<HttpServerOptions,
 			getLoadContext: (req, res): AppLoadContext => ({
 				cspNonce: res.locals.cspNonce as string,
 				clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+				publicPage: res.locals.publicPage as PageTicket | undefined,
 			}),
 		})
 	)
 	return app
+}
+
+/**
+ * Answers a repeat visit to a public page with the copy kept of it, already compressed, before
+ * compression, Remix or React are involved (ADR 026); the security headers are set already. A
+ * visit the cache wants rendered carries its ticket to the renderer, which keeps the page.
+ */
+function publicPageCache(answer: typeof answerFromPageCache | undefined): express.RequestHandler {
+	return (req, res, next) => {
+		const found = answer?.({ method: req.method, path: req.originalUrl, headers: req.headers })
+		if (!found) return next()
+		if ('render' in found) {
+			res.locals.publicPage = found.render
+			return next()
+		}
+		res.status(200)
+		for (const [name, value] of found.send.headers) res.setHeader(name, value)
+		res.setHeader('Content-Length', found.send.body.length)
+		res.end(found.send.body)
+	}
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 	Scripts,
 	ScrollRestoration,
 	useLocation,
+	useMatches,
 	useRouteError,
 	useRouteLoaderData,
 } from '@remix-run/react'
@@ -18,7 +19,9 @@ import { carryOverQuery } from '~/domain/attribution.ts'
 import { trackPageview } from '~/integrations/plausible.client.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { plausibleConfig } from '~/utils/env.server.ts'
+import { pageHydrates } from '~/utils/hydration.ts'
 import { useNonce } from '~/utils/nonce.ts'
+import { PUBLIC_SCRIPT } from '~/utils/public-scripts.ts'
 import { useRootData, type RootData } from '~/utils/root-data.ts'
 import type { loader as staffLoader } from '~/routes/staff+/_layout.tsx'
 import { siteOrigin } from '~/utils/site-url.server.ts'
@@ -58,9 +61,25 @@ function usePageviews(domain: string | null) {
 	}, [domain, location.pathname, location.search])
 }
 
+/**
+ * Whether the page carries React's scripts: not where a route says it needs none (the public site,
+ * ADR 026). Once React runs in the browser it keeps them: a page React renders after a client-side
+ * navigation (a carer following a link from the portal to the public site) is already in the app.
+ */
+function useReactScripts() {
+	const hydrates = pageHydrates(useMatches().map((match) => match.handle))
+	return hydrates || typeof document !== 'undefined'
+}
+
+/** The public site's own script instead of React's, configured by its data attributes (ADR 026). */
+function PublicScript({ plausibleDomain }: { plausibleDomain: string | null }) {
+	return <script src={PUBLIC_SCRIPT.href} defer data-plausible-domain={plausibleDomain ?? undefined} />
+}
+
 export function Layout({ children }: { children: ReactNode }) {
 	const nonce = useNonce()
 	const data = useRootData()
+	const reactScripts = useReactScripts()
 	usePageviews(data?.plausibleDomain ?? null)
 	// In the staff area the header links to the staff home and shows the staff menu for the role.
 	const staff = useRouteLoaderData<typeof staffLoader>('routes/staff+/_layout')
@@ -73,6 +92,7 @@ export function Layout({ children }: { children: ReactNode }) {
 				<meta name="theme-color" content="#0b0c0c" />
 				<Meta />
 				<Links />
+				{reactScripts ? null : <PublicScript plausibleDomain={data?.plausibleDomain ?? null} />}
 			</head>
 			<body className="govuk-template__body">
 				<a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
@@ -94,8 +114,12 @@ export function Layout({ children }: { children: ReactNode }) {
 					</main>
 				</div>
 				{data ? <SiteFooter site={data.site} /> : null}
-				<ScrollRestoration nonce={nonce} />
-				<Scripts nonce={nonce} />
+				{reactScripts ? (
+					<>
+						<ScrollRestoration nonce={nonce} />
+						<Scripts nonce={nonce} />
+					</>
+				) : null}
 			</body>
 		</html>
 	)

@@ -1,11 +1,12 @@
 // The service's HTTP server: reads and checks the settings, loads the Remix build and serves it on
 // the Express setup of app/http-server.ts (security headers, CSP nonce, client address, static
-// files) with the background workers (the email outbox and the rest). Bundled by esbuild into
+// files, the kept copies of the public prose pages: ADR 026) with the background workers (the email outbox and the rest). Bundled by esbuild into
 // build/server.js (npm run build:server) and started by `npm start`.
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ServerBuild } from '@remix-run/node'
 import { startHttpServer } from '~/http-server.ts'
+import type { answerFromPageCache } from '~/services/public-page-cache.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
@@ -36,6 +37,7 @@ async function startWorker() {
 			module: {
 				startBackgroundJobs?: () => Promise<() => Promise<void>>
 				demoLoginsSummary?: () => Promise<string>
+				answerFromPageCache?: typeof answerFromPageCache
 			}
 		}
 	}
@@ -44,6 +46,7 @@ async function startWorker() {
 		env,
 		publicDir: 'public',
 		startBackgroundJobs: build.entry.module.startBackgroundJobs,
+		answerFromPageCache: build.entry.module.answerFromPageCache,
 		onListening: () => {
 			announce()
 			// Read from the database on every start, so it lists only accounts that still have the demo

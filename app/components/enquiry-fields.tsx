@@ -172,7 +172,7 @@ function Fostering(answers: Answers) {
 				{...chosen('fosteringInterests')}
 				legend="What kinds of fostering are you interested in?"
 				hint="Select all that apply"
-				choices={[...FOSTERING_INTERESTS, { value: NOT_SURE, label: 'I’m not sure yet' }]}
+				choices={[...FOSTERING_INTERESTS, { value: NOT_SURE, label: 'I’m not sure yet', exclusive: true }]}
 				dividerBefore={NOT_SURE}
 				selected={interests}
 				onChange={toggleInterest}

@@ -175,7 +175,14 @@ export function Textarea({
 	)
 }
 
-export type Choice = { value: string; label: ReactNode; hint?: ReactNode; conditional?: ReactNode }
+export type Choice = {
+	value: string
+	label: ReactNode
+	hint?: ReactNode
+	conditional?: ReactNode
+	/** A checkbox that clears the others, as "I'm not sure yet" (GOV.UK's "none" option). */
+	exclusive?: boolean
+}
 
 type ChoiceGroupProps = {
 	name: string
@@ -270,6 +277,8 @@ function ChoiceItem({
 					onChange={onChange ? (event) => onChange(choice.value, event.currentTarget.checked) : undefined}
 					aria-describedby={choice.hint ? `${id}-item-hint` : undefined}
 					aria-controls={choice.conditional ? conditionalId : undefined}
+					// Where React does not hydrate the page, the public site's script reads it (app/utils/form-behaviour.ts).
+					data-behaviour={choice.exclusive ? 'exclusive' : undefined}
 				/>
 				<label className={`govuk-label ${item}__label`} htmlFor={id}>
 					{choice.label}

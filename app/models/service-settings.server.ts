@@ -1,11 +1,13 @@
 import { DEMO_SERVICE_CONFIG, ServiceConfigSchema, type ServiceConfig } from '~/domain/service-config.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
+import { publicPageCache } from '~/utils/page-cache.server.ts'
 
 // Every page reads the configuration, so it is cached briefly in each process; a change made in
-// the staff area reaches every process within CACHE_MS.
+// the staff area reaches every process within CACHE_MS. The public pages show it, so the rendered
+// copies kept of them (ADR 026) go whenever this process sees it change, here or in the database.
 const CACHE_MS = 5_000
-let cache: { config: ServiceConfig; readAt: number } | undefined
+let cache: { config: ServiceConfig; data: string; readAt: number } | undefined
 
 export async function getServiceConfig(): Promise<ServiceConfig> {
 	if (cache && Date.now() - cache.readAt < CACHE_MS) return cache.config
@@ -15,7 +17,10 @@ export async function getServiceConfig(): Promise<ServiceConfig> {
 	// and say so in the log, where the team will see it.
 	if (row && !parsed?.success) console.error('ServiceSettings row is invalid; using defaults', parsed?.error)
 	const config = parsed?.success ? parsed.data : DEMO_SERVICE_CONFIG
-	cache = { config, readAt: Date.now() }
+	const data = JSON.stringify(config)
+	// Changed by another process (a second server, a script).
+	if (cache && cache.data !== data) publicPageCache.clear()
+	cache = { config, data, readAt: Date.now() }
 	return config
 }
 
@@ -24,6 +29,7 @@ export async function saveServiceConfig(input: unknown, db: Prisma.TransactionCl
 	const config = ServiceConfigSchema.parse(input)
 	const data = JSON.stringify(config)
 	await db.serviceSettings.upsert({ where: { id: 1 }, create: { id: 1, data }, update: { data } })
-	cache = { config, readAt: Date.now() }
+	cache = { config, data, readAt: Date.now() }
+	publicPageCache.clear()
 	return config
 }

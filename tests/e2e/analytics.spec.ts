@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto'
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
 import { E2E_BASE_URL, E2E_PLAUSIBLE_DOMAIN, E2E_PLAUSIBLE_URL } from '../playwright.config.ts'
 import type { ReceivedEvent } from '../support/fake-plausible.ts'
+import { fillEnquiry } from './enquiry-form.ts'
 
-type Event = { n?: string; u?: string; d?: string }
+type Event = { n?: string; u?: string; d?: string; p?: string }
 
 // Other tests browse the same server at the same time, so each test marks its own browser's
 // user agent and reads back only the events that carry that mark.
@@ -64,6 +65,36 @@ test('visiting two pages sends a pageview for each, through our own origin, with
 	expect(requests.filter((url) => url.includes('/api/event'))).toHaveLength(2)
 	expect(requests.filter((url) => !url.startsWith(E2E_BASE_URL))).toEqual([])
 	expect(consoleErrors).toEqual([])
+	await context.close()
+})
+
+test('an enquiry sent counts as the goal “Enquiry submitted” with its channel, and nothing the person typed', async ({
+	browser,
+	userAgent,
+}) => {
+	// The public site is not hydrated (ADR 026): its own script sends the pageviews and the goal the
+	// confirmation page marks.
+	const { context, marker } = await markedContext(browser, userAgent)
+	const page = await context.newPage()
+	await page.goto('/enquire?utm_source=bbc-radio-northdale&utm_medium=radio')
+	await fillEnquiry(page, `goal.${randomUUID().slice(0, 8)}@example.com`)
+	await page.getByRole('button', { name: 'Send enquiry' }).click()
+	await expect(page.getByRole('heading', { name: 'Enquiry sent' })).toBeVisible()
+
+	// The confirmation's pageview and the goal leave together and may arrive in either order.
+	const sent = async () => (await eventsMarked(marker)).map((event) => event.body as Event)
+	await expect
+		.poll(async () => (await sent()).map((event) => event.n).sort())
+		.toEqual(['Enquiry submitted', 'pageview', 'pageview'])
+	const pageviews = (await sent()).filter((event) => event.n === 'pageview').map((event) => new URL(event.u!))
+	const goal = (await sent()).find((event) => event.n === 'Enquiry submitted')!
+	expect(pageviews.map((url) => url.pathname + url.search).sort()).toEqual([
+		'/enquire/confirmation',
+		'/enquire?utm_source=bbc-radio-northdale&utm_medium=radio',
+	])
+	// The reference in the confirmation's address is not Plausible's to see (ADR 005).
+	expect(new URL(goal.u!).pathname + new URL(goal.u!).search).toBe('/enquire/confirmation')
+	expect(JSON.parse(goal.p!)).toEqual({ channel: 'radio' })
 	await context.close()
 })
 

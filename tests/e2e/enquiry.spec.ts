@@ -64,6 +64,39 @@ test('with JavaScript on, an enquiry is confirmed with a reference and acknowled
 // A refused form comes back with status 400, which the browser reports in its console.
 const FORM_REFUSED = [/status of 400 \(Bad Request\)/]
 
+test.describe('with JavaScript on', () => {
+	test.use({ allowedConsoleErrors: FORM_REFUSED })
+
+	test('follow-up questions appear with their answer, “not sure” clears the other interests, errors take the focus', async ({
+		page,
+	}) => {
+		// The page is not hydrated (ADR 026): the public site's own script marks the body and does
+		// what React did for the form's components.
+		await page.goto('/enquire')
+		await expect(page.locator('body')).toHaveClass(/\bjs-enabled\b.*\bgovuk-frontend-supported\b/)
+		const where = page.getByLabel('Where did you hear about us?')
+		await expect(where).toBeHidden()
+		await page.getByLabel('Somewhere else').check()
+		await expect(where).toBeVisible()
+		await page.getByLabel('Searching online').check()
+		await expect(where).toBeHidden()
+		const knownChild = page.getByRole('group', { name: 'Do you want to care for a child you already know?' })
+		await knownChild.getByLabel('Yes').check()
+		await expect(page.getByLabel(/Tell us about the child/)).toBeVisible()
+
+		await page.getByLabel('Teenagers').check()
+		await page.getByLabel('I’m not sure yet').check()
+		await expect(page.getByLabel('Teenagers')).not.toBeChecked()
+		await page.getByLabel('Teenagers').check()
+		await expect(page.getByLabel('I’m not sure yet')).not.toBeChecked()
+
+		await page.getByRole('button', { name: 'Send enquiry' }).click()
+		await expect(page).toHaveTitle(/^Error: Enquire about fostering/)
+		await expect(page.locator('.govuk-error-summary')).toBeFocused()
+		await expectNoAxeViolations(page)
+	})
+})
+
 test.describe('with JavaScript off', () => {
 	test.use({ javaScriptEnabled: false, allowedConsoleErrors: FORM_REFUSED })
 

@@ -2,10 +2,13 @@
 // replacement character (issue 12, defect 13: React's Node renderer padded its 2 KB chunks with
 // zero bytes before a "£"; ADR 020). The URLs come from the build's route manifest, so a new page is
 // fetched without anyone remembering to add it; one that cannot be must be skipped with a reason.
+// Every page of the public site is also opened in the browser, and the JavaScript it loads weighed
+// (issue 14, ADR 026).
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { devices, type APIRequestContext } from '@playwright/test'
+import zlib from 'node:zlib'
+import { devices, type APIRequestContext, type Response } from '@playwright/test'
 import { LEDGER_FILTERS } from '../../app/domain/bonus-ledger-forms.ts'
 import { BREAKDOWNS } from '../../app/domain/funnel.ts'
 import { FUNNEL_TABLES } from '../../app/domain/funnel-tables.ts'
@@ -386,4 +389,50 @@ test('no page of the service has a NUL byte or a replacement character in it', a
 	const unaccounted = routePatterns().filter((pattern) => !fetched.has(pattern) && !(pattern in SKIPPED))
 	expect(unaccounted, 'routes neither fetched nor skipped').toEqual([])
 	expect(problems).toEqual([])
+})
+
+/** The most JavaScript, gzipped, that a page of the public site may load (issue 14). */
+const PUBLIC_JS_BUDGET_BYTES = 60 * 1024
+
+/** The public site: the information pages and the enquiry journey, which React does not hydrate (ADR 026). */
+const PUBLIC_SITE_ROUTE = /^routes\/_(public|enquiry)\+\//
+
+test.describe('the public site', () => {
+	// The not-found page answers 404, which the browser reports.
+	test.use({ allowedConsoleErrors: [/status of 404/] })
+
+	test('no page of the public site loads more than 60 KB of JavaScript, gzipped', async ({ page }) => {
+		test.setTimeout(120_000)
+		const data = await createPageData()
+		const publicPatterns = new Set(
+			readRouteManifest()
+				.filter((route) => PUBLIC_SITE_ROUTE.test(route.id))
+				.map((route) => route.pattern)
+		)
+		const urls = plannedFetches(data)
+			.fetches.filter((planned) => planned.audience === 'public' && publicPatterns.has(planned.pattern))
+			.map((planned) => planned.url)
+		expect(urls.length, 'public pages found in the manifest').toBeGreaterThan(10)
+
+		// Every script the browser fetches, the ones a script adds included, as the server compresses it.
+		let scripts: Response[] = []
+		page.on('response', (response) => {
+			if (response.request().resourceType() === 'script') scripts.push(response)
+		})
+		const weights: { url: string; bytes: number; files: string[] }[] = []
+		for (const url of urls) {
+			// Only pages: a browser shows robots.txt or the sitemap with styles of its own, which the CSP refuses.
+			const type = (await page.request.get(url, { maxRedirects: 0 })).headers()['content-type'] ?? ''
+			if (!type.startsWith('text/html')) continue
+			scripts = []
+			await page.goto(url, { waitUntil: 'load' })
+			let bytes = 0
+			for (const script of scripts) bytes += zlib.gzipSync(await script.body()).length
+			weights.push({ url, bytes, files: scripts.map((script) => new URL(script.url()).pathname) })
+		}
+		const overBudget = weights.filter((weight) => weight.bytes > PUBLIC_JS_BUDGET_BYTES)
+		expect(overBudget, `pages over ${PUBLIC_JS_BUDGET_BYTES} bytes of gzipped JavaScript`).toEqual([])
+		// The pages were weighed, not skipped: the public site's own script is on them.
+		expect(weights.filter((weight) => weight.bytes > 0).length).toBeGreaterThan(10)
+	})
 })

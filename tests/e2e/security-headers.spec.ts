@@ -17,15 +17,40 @@ test('pages are served with a nonce-based CSP, no framing and HSTS', async ({ re
 	expect(headers['x-powered-by']).toBeUndefined()
 	expect(headers['cache-control']).toBe('no-store')
 
-	// Every script tag in the page carries this response's nonce.
+	// Every script in the page is our own file, or inline with this response's nonce.
 	const nonce = /'nonce-([^']+)'/.exec(csp)![1]
-	const html = await response.text()
+	expectOwnOrNoncedScripts(await response.text(), nonce!)
+})
+
+/** Every script tag is a file from our own origin, a data block, or carries `nonce`; returns the inline ones. */
+function expectOwnOrNoncedScripts(html: string, nonce: string) {
 	const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]!)
 	expect(scripts.length).toBeGreaterThan(0)
+	const inline = scripts.filter((attributes) => !/\bsrc="/.test(attributes))
 	for (const attributes of scripts) {
-		if (attributes.includes('application/ld+json')) continue
-		expect(attributes).toContain(`nonce="${nonce}"`)
+		const src = /\bsrc="([^"]*)"/.exec(attributes)?.[1]
+		if (src !== undefined) expect(src).toMatch(/^\/(?!\/)/)
+		else if (!attributes.includes('application/ld+json')) expect(attributes).toContain(`nonce="${nonce}"`)
 	}
+	return inline
+}
+
+test('the public site has no inline scripts; React’s pages have them with the nonce', async ({ request }) => {
+	// The public site's pages are not hydrated (ADR 026): only our own script file and JSON-LD, so a
+	// cached copy has no nonce in it to go stale.
+	for (const path of ['/', '/can-i-foster', '/enquire']) {
+		const response = await request.get(path)
+		const nonce = /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')![1]!
+		const inline = expectOwnOrNoncedScripts(await response.text(), nonce)
+		expect(
+			inline.filter((attributes) => !attributes.includes('application/ld+json')),
+			path
+		).toEqual([])
+	}
+	// A hydrated page: Remix's inline scripts carry the response's nonce.
+	const staff = await request.get('/staff/login')
+	const nonce = /'nonce-([^']+)'/.exec(staff.headers()['content-security-policy'] ?? '')![1]!
+	expect(expectOwnOrNoncedScripts(await staff.text(), nonce).length).toBeGreaterThan(0)
 })
 
 test('each response gets a fresh nonce', async ({ request }) => {

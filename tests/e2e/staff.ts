@@ -8,16 +8,17 @@ import type { StaffRole } from '../../app/domain/staff.ts'
 
 export const E2E_DB = path.resolve(import.meta.dirname, '..', '.tmp', 'e2e.db')
 
-export function openE2eDatabase() {
-	return new Database(E2E_DB, { fileMustExist: true, timeout: 5000 })
+/** The e2e server's database, or `file` for a test that runs a server of its own. */
+export function openE2eDatabase(file = E2E_DB) {
+	return new Database(file, { fileMustExist: true, timeout: 5000 })
 }
 
 export type E2eStaff = { id: string; email: string; name: string; role: StaffRole }
 
-export function createStaffMember(role: StaffRole, name = `Test ${role}`): E2eStaff {
+export function createStaffMember(role: StaffRole, name = `Test ${role}`, databaseFile = E2E_DB): E2eStaff {
 	const id = crypto.randomUUID()
 	const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${id.slice(0, 8)}@northdale.example`
-	const db = openE2eDatabase()
+	const db = openE2eDatabase(databaseFile)
 	try {
 		db.prepare('INSERT INTO StaffUser (id, email, name, role, createdAt) VALUES (?, ?, ?, ?, ?)').run(
 			id,
@@ -33,10 +34,10 @@ export function createStaffMember(role: StaffRole, name = `Test ${role}`): E2eSt
 }
 
 /** A session for `staffId` written into the database; the token is the __Host-staff cookie's value. */
-export function createStaffSession(staffId: string): string {
+export function createStaffSession(staffId: string, databaseFile = E2E_DB): string {
 	const token = crypto.randomBytes(32).toString('base64url')
 	const now = new Date()
-	const db = openE2eDatabase()
+	const db = openE2eDatabase(databaseFile)
 	try {
 		db.prepare(
 			'INSERT INTO StaffSession (id, userId, createdAt, expiresAt, lastSeenAt, csrfToken) VALUES (?, ?, ?, ?, ?, ?)'

@@ -57,9 +57,12 @@ async function urlList(): Promise<string> {
 		.filter((route) => route.id !== 'root')
 		.map((route) => {
 			const names = exports.get(fileOf(route)) ?? []
-			const kind = route.index ? 'index' : children.has(route.id) ? 'layout' : 'page'
+			// A layout without a path of its own (the public site's, ADR 026) is named by its id: it shares
+			// its address with its parent, and two of them would otherwise read the same.
+			const layoutName = (layout: ConfigRoute) => (layout.path ? 'layout' : `layout ${layout.id}`)
+			const kind = route.index ? 'index' : children.has(route.id) ? layoutName(route) : 'page'
 			const parent = routes[route.parentId!]!
-			const inside = parent.id === 'root' ? 'root' : `${patternOf(parent)} layout`
+			const inside = parent.id === 'root' ? 'root' : `${patternOf(parent)} ${layoutName(parent)}`
 			// A module without a component is a resource route: it answers with its loader's Response.
 			const has = ['default', 'loader', 'action'].filter((name) => names.includes(name))
 			const what = has.map((name) => (name === 'default' ? 'component' : name)).join(' ') || 'nothing'

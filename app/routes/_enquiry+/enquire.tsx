@@ -157,7 +157,9 @@ export default function Enquire() {
 					If you would rather talk to us now, call {page.phone} ({page.phoneHours}).
 				</p>
 
-				<Form method="post" noValidate>
+				{/* Posted by the browser itself even inside the hydrated app, so the confirmation is always a
+				    page of its own, which sends the analytics goal (ADR 026). */}
+				<Form method="post" noValidate reloadDocument>
 					<input type="hidden" name="submissionKey" value={result?.submissionKey ?? page.submissionKey} />
 					{HIDDEN_ATTRIBUTION_FIELDS.map((name) => (
 						<input key={name} type="hidden" name={name} value={page.attribution[name] ?? ''} />

@@ -1,14 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { useEffect } from 'react'
 import { SiteLink } from '~/components/site-link.tsx'
 import { normaliseReference } from '~/domain/reference.ts'
 import { workingDaysPhrase } from '~/domain/service-config.ts'
-import { trackEvent } from '~/integrations/plausible.client.ts'
 import { findReceipt } from '~/models/enquiries.server.ts'
 import { findQuarantinedReceipt } from '~/models/quarantine.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
-import { plausibleConfig } from '~/utils/env.server.ts'
+import { goalAttributes } from '~/utils/page-goals.ts'
 import { siteFromMatches } from '~/utils/root-data.ts'
 import { pageMeta } from '~/utils/seo.ts'
 
@@ -43,23 +41,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		phone: config.phone,
 		phoneHours: config.phoneHours,
 		publicEmail: config.publicEmail,
-		plausibleDomain: plausibleConfig()?.domain ?? null,
 	}
 }
 
 export default function EnquiryConfirmation() {
 	const page = useLoaderData<typeof loader>()
-
-	useEffect(() => {
-		if (page.plausibleDomain && page.reference && page.channel) {
-			trackEvent(page.plausibleDomain, 'Enquiry submitted', { channel: page.channel })
-		}
-	}, [page.plausibleDomain, page.reference, page.channel])
+	// The goal Plausible counts, sent by the public site's script when analytics are on (ADR 005, 026).
+	const goal =
+		page.reference && page.channel
+			? goalAttributes({ name: 'Enquiry submitted', props: { channel: page.channel } })
+			: {}
 
 	return (
 		<div className="govuk-grid-row">
 			<div className="govuk-grid-column-two-thirds">
-				<div className="govuk-panel govuk-panel--confirmation">
+				<div className="govuk-panel govuk-panel--confirmation" {...goal}>
 					<h1 className="govuk-panel__title">Enquiry sent</h1>
 					{page.reference ? (
 						<div className="govuk-panel__body">
