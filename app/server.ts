@@ -10,6 +10,7 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { getEnv } from '~/utils/env.server.ts'
+import { handlerByPath } from '~/utils/route-subsets.server.ts'
 import { allowedFormOrigins } from '~/utils/site-url.server.ts'
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
@@ -110,16 +111,19 @@ async function startWorker() {
 	app.use('/assets', express.static('public/assets', { maxAge: '1d' }))
 	app.use(express.static('public', { maxAge: '1h' }))
 
+	// Each request is matched against only the routes its path could match (ADR 028).
 	app.all(
 		'*',
-		createRequestHandler({
-			build,
-			mode: process.env.NODE_ENV,
-			getLoadContext: (req, res): AppLoadContext => ({
-				cspNonce: res.locals.cspNonce as string,
-				clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-			}),
-		})
+		handlerByPath(build, (routes) =>
+			createRequestHandler({
+				build: routes,
+				mode: process.env.NODE_ENV,
+				getLoadContext: (req, res): AppLoadContext => ({
+					cspNonce: res.locals.cspNonce as string,
+					clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+				}),
+			})
+		)
 	)
 
 	const server = app.listen(port, () => {
