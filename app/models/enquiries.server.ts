@@ -26,7 +26,7 @@ import { siteOrigin, siteUrl } from '~/utils/site-url.server.ts'
 import { recordAudit, type AuditRecord } from './audit.server.ts'
 import { channelLookup } from './channels.server.ts'
 import { rowsOf, writeHouseholds } from './household-writer.server.ts'
-import { outboxRows, type OutboxEmail } from './outbox.server.ts'
+import { enqueueEmails, type OutboxEmail } from './outbox.server.ts'
 import {
 	findPossibleMatches,
 	writePossibleMatches,
@@ -176,8 +176,7 @@ async function writeInTransaction(
 		tx,
 		rows.flatMap((row) => row.referrals)
 	)
-	if (rows.length > 0)
-		await tx.outboxMessage.createMany({ data: outboxRows(await enquiryEmails(tx, fresh, rows, matches)) })
+	if (rows.length > 0) enqueueEmails(await enquiryEmails(tx, fresh, rows, matches))
 
 	const created = new Map(fresh.map(({ item, index }, n) => [index, receiptOf(item, rows[n]!)]))
 	const { outcomes, releases, audit } = answers(batch, verdicts, created)
