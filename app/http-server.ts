@@ -12,6 +12,7 @@ import express from 'express'
 import type { PageTicket } from '~/domain/page-cache.ts'
 import type { answerFromPageCache } from '~/services/public-page-cache.server.ts'
 import type { Env } from '~/utils/env.server.ts'
+import { handlerByPath } from '~/utils/route-subsets.server.ts'
 import { allowedFormOrigins } from '~/utils/site-url.server.ts'
 
 export type HttpServerOptions = {
@@ -98,18 +99,21 @@ export function createHttpApp({
 	app.use('/assets', express.static(path.join(publicDir, 'assets'), { maxAge: '1d' }))
 	app.use(express.static(publicDir, { maxAge: '1h' }))
 
+	// Each request is matched against only the routes its path could match (ADR 028).
 	app.all(
 		'*',
-		createRequestHandler({
-			build,
-			// As Remix reads it: no NODE_ENV at all is production (errors kept from the page).
-			mode: process.env.NODE_ENV,
-			getLoadContext: (req, res): AppLoadContext => ({
-				cspNonce: res.locals.cspNonce as string,
-				clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-				publicPage: res.locals.publicPage as PageTicket | undefined,
-			}),
-		})
+		handlerByPath(build, (routes) =>
+			createRequestHandler({
+				build: routes,
+				// As Remix reads it: no NODE_ENV at all is production (errors kept from the page).
+				mode: process.env.NODE_ENV,
+				getLoadContext: (req, res): AppLoadContext => ({
+					cspNonce: res.locals.cspNonce as string,
+					clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+					publicPage: res.locals.publicPage as PageTicket | undefined,
+				}),
+			})
+		)
 	)
 	return app
 }

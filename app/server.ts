@@ -1,7 +1,8 @@
 // The service's HTTP server: reads and checks the settings, loads the Remix build and serves it on
 // the Express setup of app/http-server.ts (security headers, CSP nonce, client address, static
-// files, the kept copies of the public prose pages: ADR 026) with the background workers (the email outbox and the rest). Bundled by esbuild into
-// build/server.js (npm run build:server) and started by `npm start`.
+// files, the kept copies of the public prose pages) with the background workers (the email
+// outbox and the rest). Bundled by esbuild into build/server.js (npm run build:server) and
+// started by `npm start`.
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ServerBuild } from '@remix-run/node'

@@ -43,7 +43,7 @@ import { DEMO_SERVICE_CONFIG } from '~/domain/service-config.ts'
 import { householdFields, tryReplay, type NewStageEvent, type RecordedStageEvent } from '~/domain/stage-machine.ts'
 import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
 import { addCalendarDays, londonDate, type CalendarDate } from '~/domain/working-days.ts'
-import { insertSql, storedRow } from '~/models/row-inserts.server.ts'
+import { insertRowsWith, type Prepare } from '~/models/row-inserts.server.ts'
 import { mulberry32 } from './demo-data.ts'
 
 export type BenchOptions = {
@@ -613,23 +613,21 @@ export function generateBenchData(db: Database.Database, options: BenchOptions):
 }
 
 /**
- * The bulk path: a household's rows, as the household writer's intake step made them, inserted
- * with prepared statements (one per table, its columns the first row's) instead of the writer's
- * json_each INSERTs, which cost three times as much here. tests/integration/bench-data.test.ts
- * shows the two store the same rows.
+ * The bulk path: a household's rows, as the household writer's intake step made them, inserted as
+ * the writer inserts them (row-inserts.server.ts), on this connection without a Prisma
+ * transaction around them. tests/integration/bench-data.test.ts shows the two store the same rows.
  */
 export function bulkRowWriter(db: Database.Database) {
 	const statements = new Map<string, Database.Statement>()
-	const insert = (table: string, rows: readonly object[]) => {
-		for (const row of rows) {
-			let statement = statements.get(table)
-			if (!statement) {
-				statement = db.prepare(insertSql(table, Object.keys(row)))
-				statements.set(table, statement)
-			}
-			statement.run(storedRow(row))
+	const prepare: Prepare = (sql) => {
+		let statement = statements.get(sql)
+		if (!statement) {
+			statement = db.prepare(sql)
+			statements.set(sql, statement)
 		}
+		return statement
 	}
+	const insert = (table: string, rows: readonly object[]) => insertRowsWith(prepare, table, rows)
 	return (rows: HouseholdRows, updatedAt: Date) => {
 		insert('Household', [rows.household])
 		insert('Applicant', rows.applicants)

@@ -3,6 +3,7 @@ import { StageHistoryError, type RecordedStageEvent } from '~/domain/stage-machi
 import type { Prisma, PrismaClient } from '~/generated/prisma/client.ts'
 import { now } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
+import { transactionStatement } from '~/utils/one-connection.server.ts'
 
 // The funnel's one row per household (FunnelFact), derived by the pure app/domain/funnel-facts.ts
 // from the household's history and attributes, and rewritten in the same transaction as anything
@@ -128,10 +129,8 @@ async function computeChunk(
 }
 
 /**
- * Writes the funnel rows of these households from what is stored now (call it inside the
- * transaction that changed them). One INSERT OR REPLACE per chunk, its rows sent as one JSON
- * parameter that SQLite unpacks (json_each): several times cheaper than Prisma's createMany.
- * Returns how many rows were written.
+ * Writes the funnel rows of these households from what is stored now, inside the transaction
+ * that changed them (writeFunnelFacts runs on its connection). Returns how many rows were written.
  */
 export async function refreshFunnelFacts(
 	db: Prisma.TransactionClient,
@@ -146,8 +145,7 @@ export async function refreshFunnelFacts(
 		const { facts, broken } = await computeChunk(db, ids, shared)
 		if (broken.length > 0)
 			await db.funnelFact.deleteMany({ where: { householdId: { in: broken.map((row) => row.householdId) } } })
-		written += await writeFunnelFacts(
-			db,
+		written += writeFunnelFacts(
 			[...facts].map(([householdId, fields]) => ({ householdId, ...fields })),
 			updatedAt
 		)
@@ -155,30 +153,27 @@ export async function refreshFunnelFacts(
 	return written
 }
 
-const INSERT_SQL =
-	`INSERT OR REPLACE INTO "FunnelFact" (${[...FUNNEL_FACT_COLUMNS, 'updatedAt']
-		.map((column) => `"${column}"`)
-		.join(', ')}) ` +
-	`SELECT ${FUNNEL_FACT_COLUMNS.map(
-		(column) => `json_extract(value, '$[${FUNNEL_FACT_COLUMNS.indexOf(column)}]')`
-	).join(', ')}, ? FROM json_each(?)`
+const REPLACE_SQL = `INSERT OR REPLACE INTO "FunnelFact" (${[...FUNNEL_FACT_COLUMNS, 'updatedAt']
+	.map((column) => `"${column}"`)
+	.join(', ')}) VALUES (${[...FUNNEL_FACT_COLUMNS, 'updatedAt'].map(() => '?').join(', ')})`
 
 /**
- * Writes ready-made rows (the bench data and the import compute theirs without reading back).
- * Each row goes as a JSON array in FUNNEL_FACT_COLUMNS order: smaller than an object per row.
+ * Writes ready-made rows (the writer and the import compute theirs without reading back), in the
+ * transaction this runs in, with one statement prepared on its connection (row-inserts.server.ts).
  */
-export async function writeFunnelFacts(
-	db: Prisma.TransactionClient,
+export function writeFunnelFacts(
 	rows: readonly (FunnelFactFields & { householdId: string })[],
 	updatedAt = now().toISOString().replace('Z', '+00:00')
-): Promise<number> {
-	for (const batch of chunks(rows, 2000)) {
-		const json = JSON.stringify(
-			batch.map((row) =>
-				FUNNEL_FACT_COLUMNS.map((column) => (typeof row[column] === 'boolean' ? Number(row[column]) : row[column]))
-			)
+): number {
+	const statement = transactionStatement(REPLACE_SQL)
+	for (const row of rows) {
+		statement.run(
+			...FUNNEL_FACT_COLUMNS.map((column) => {
+				const value = row[column]
+				return typeof value === 'boolean' ? Number(value) : (value ?? null)
+			}),
+			updatedAt
 		)
-		await db.$executeRawUnsafe(INSERT_SQL, updatedAt, json)
 	}
 	return rows.length
 }

@@ -88,9 +88,8 @@ const TABLES: [string, (rows: HouseholdRows) => readonly object[]][] = [
  */
 export async function writeHouseholds(tx: Prisma.TransactionClient, rows: readonly HouseholdRows[]) {
 	if (rows.length === 0) return
-	for (const [table, of] of TABLES) await insertRows(tx, table, rows.flatMap(of))
-	await writeFunnelFacts(
-		tx,
+	for (const [table, of] of TABLES) insertRows(table, rows.flatMap(of))
+	writeFunnelFacts(
 		rows.map((row) => row.funnelFact),
 		storedTimestamp(now())
 	)

@@ -1,8 +1,10 @@
+import crypto from 'node:crypto'
 import { carriesSecret, secretRuleBroken } from '~/domain/email-secrets.ts'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { claimDue } from './leases.server.ts'
+import { insertRows } from './row-inserts.server.ts'
 import type { RenderedEmail } from '../../emails/render.ts'
 
 // The email outbox. A message is written in the same transaction as the change that causes it,
@@ -34,15 +36,33 @@ export type OutboxEmail = RenderedEmail & {
 /** The database the outbox uses: the process's client, or another connection (tests of two workers). */
 export type OutboxDb = Pick<PrismaClient, 'outboxMessage' | '$queryRaw' | '$executeRaw'>
 
-export async function enqueueEmail(tx: Prisma.TransactionClient, email: OutboxEmail) {
-	await tx.outboxMessage.createMany({ data: outboxRows([email]) })
+/** An email to the outbox, in the transaction `_tx` of the change that causes it. */
+export async function enqueueEmail(_tx: Prisma.TransactionClient, email: OutboxEmail) {
+	enqueueEmails([email])
 }
 
 /**
- * Outbox rows for several emails caused by one change, to write with createMany. Throws (and so
- * rolls the change back) for an email that would keep a live link in its words.
+ * Emails caused by one change, written to the outbox in the transaction this runs in
+ * (row-inserts.server.ts), due at once. Throws (and so rolls the change back) for an email that
+ * would keep a live link in its words.
  */
-export function outboxRows(emails: OutboxEmail[]) {
+export function enqueueEmails(emails: OutboxEmail[]) {
+	// As Prisma's @default(now()) and @default(cuid()) would give them: the time it is, and an id of their own.
+	const at = new Date()
+	insertRows(
+		'OutboxMessage',
+		outboxRows(emails).map((row) => ({
+			id: crypto.randomUUID(),
+			...row,
+			status: 'pending',
+			attempts: 0,
+			nextAttemptAt: at,
+			createdAt: at,
+		}))
+	)
+}
+
+function outboxRows(emails: OutboxEmail[]) {
 	return emails.map((email) => {
 		const broken = secretRuleBroken({ ...email, secret: email.secret?.token })
 		if (broken) throw new Error(broken)

@@ -1,13 +1,14 @@
-// Rows inserted by hand rather than through Prisma's createMany: the household writer's (one to
-// thousands of households in a transaction) and the bench data's bulk load, which goes straight
-// through better-sqlite3 with the same rows. Values are stored as Prisma's SQLite adapter stores
-// them, so Prisma reads them back unchanged: timestamps as ISO 8601 with '+00:00', booleans as 0/1.
+// Rows inserted by hand rather than through Prisma: the household writer's (one to thousands of
+// households in a transaction), its funnel rows and emails, and the bench data's bulk load, each
+// with one INSERT per table prepared once and run row by row. Prisma's createMany cost about five
+// times as much CPU per row (measured on the CSV import), and even one raw INSERT of the rows as
+// JSON cost an enquiry more than SQLite's own work, as Prisma compiles every query and passes its
+// values through JSON (ADR 028). Values are stored as Prisma's SQLite adapter stores them, so
+// Prisma reads them back unchanged: timestamps as ISO 8601 with '+00:00', booleans as 0/1.
 // Prisma's own defaults (ids, createdAt, updatedAt) do not apply here: every row gives every column.
 
-import type { Prisma } from '~/generated/prisma/client.ts'
-
-/** Rows written by one INSERT. */
-const INSERT_CHUNK = 2000
+import type Database from 'better-sqlite3'
+import { transactionStatement } from '~/utils/one-connection.server.ts'
 
 export type StoredValue = string | number | null
 
@@ -37,20 +38,25 @@ export function insertSql(table: string, columns: readonly string[]) {
 		.join(', ')})`
 }
 
+/** A statement for this SQL on the connection the rows go to. */
+export type Prepare = (sql: string) => Database.Statement
+
 /**
- * Inserts rows a few thousand at a time, each batch sent as ONE JSON parameter that SQLite
- * unpacks itself (json_each). Prisma's createMany cost about five times as much CPU per row
- * (measured on the CSV import: 0.25 ms against 0.05 ms), and a big write holds the database's
- * write lock while it runs. The columns are the first row's.
+ * Inserts rows with one INSERT for their table, prepared by `prepare`. The columns are the first
+ * row's; a column a later row lacks is NULL.
  */
-export async function insertRows(tx: Prisma.TransactionClient, table: string, rows: readonly object[]) {
+export function insertRowsWith(prepare: Prepare, table: string, rows: readonly object[]) {
 	if (rows.length === 0) return
 	const columns = Object.keys(rows[0]!)
-	const select = columns.map((column) => `json_extract(value, '$.${column}')`).join(', ')
-	const sql = `INSERT INTO "${table}" (${columns
-		.map((column) => `"${column}"`)
-		.join(', ')}) SELECT ${select} FROM json_each(?)`
-	for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-		await tx.$executeRawUnsafe(sql, JSON.stringify(rows.slice(start, start + INSERT_CHUNK).map(storedRow)))
+	const statement = prepare(insertSql(table, columns))
+	for (const row of rows) {
+		const stored = storedRow(row)
+		for (const column of columns) stored[column] ??= null
+		statement.run(stored)
 	}
+}
+
+/** Inserts rows in the transaction this runs in, on its own connection (one-connection.server.ts). */
+export function insertRows(table: string, rows: readonly object[]) {
+	insertRowsWith(transactionStatement, table, rows)
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
+import Database from 'better-sqlite3'
 import { isLockError, retry, type LockWaitSignal } from './write-lock.server.ts'
 
 // The server talks to SQLite through one better-sqlite3 connection, on which transactions take
@@ -22,6 +23,12 @@ import { isLockError, retry, type LockWaitSignal } from './write-lock.server.ts'
 // another process holds the lock, BEGIN IMMEDIATE and statements outside a transaction are tried
 // again after a short pause (write-lock.server.ts), giving the connection back meanwhile so this
 // process's reads carry on.
+//
+// A transaction may also run statements of its own on the connection it holds
+// (`transactionStatement`): the rows a household, its funnel row and its emails are written as.
+// Prisma compiles every query it is given and passes its values through JSON, which cost an
+// enquiry more than SQLite's own work (ADR 028); a statement prepared once and run at once does
+// not. Such a statement runs only while its transaction holds the connection.
 
 type Factory = PrismaBetterSQLite3
 type Adapter = Awaited<ReturnType<Factory['connect']>>
@@ -49,14 +56,17 @@ const MAX_YIELD_MS = MAX_LOCK_PAUSE_MS + 5
 
 const statement = (sql: string): Query => ({ sql, args: [], argTypes: [] })
 
-const transactionScope = new AsyncLocalStorage<{ open: boolean }>()
+/** A transaction's scope; `connection` while its transaction holds it (from BEGIN to its end). */
+type Scope = { open: boolean; connection?: SharedConnection }
+
+const transactionScope = new AsyncLocalStorage<Scope>()
 
 /**
  * Runs a transaction so that the shared client's queries from inside it run in it. Work it
  * starts and leaves running (a timer, a worker woken up) takes turns again once it has ended.
  */
 export function inTransactionScope<T>(transaction: () => Promise<T>): Promise<T> {
-	const scope = { open: true }
+	const scope: Scope = { open: true }
 	return transactionScope.run(scope, async () => {
 		try {
 			return await transaction()
@@ -64,6 +74,17 @@ export function inTransactionScope<T>(transaction: () => Promise<T>): Promise<T>
 			scope.open = false
 		}
 	})
+}
+
+/**
+ * A statement prepared (once) on the connection that the transaction this code runs in holds, to
+ * run in that transaction. Throws outside a transaction's callback, and once its transaction has
+ * ended: a statement can never land in another request's transaction, nor outside one.
+ */
+export function transactionStatement(sql: string): Database.Statement {
+	const connection = transactionScope.getStore()?.connection
+	if (!connection) throw new Error('transactionStatement is for code inside prisma.$transaction, while it runs')
+	return connection.prepared(sql)
 }
 
 /** A first-come, first-served turn on the connection. */
@@ -107,6 +128,8 @@ function guard(adapter: Adapter, options: OneConnectionOptions): Adapter {
 /** The connection's turn queue: statements and transactions take turns on it. */
 class SharedConnection {
 	readonly #turns = new Turns()
+	readonly #database: Database.Database
+	readonly #statements = new Map<string, Database.Statement>()
 	// Times here are from the monotonic clock: a wall clock moved (by NTP, or a test stating an
 	// instant) must not make a wait of months.
 	#nextBeginAt = 0
@@ -114,7 +137,20 @@ class SharedConnection {
 	constructor(
 		readonly adapter: Adapter,
 		readonly options: OneConnectionOptions
-	) {}
+	) {
+		this.#database = databaseOf(adapter)
+	}
+
+	/** A statement on this connection, prepared the first time its SQL is seen (the SQL is the code's, never a request's). */
+	prepared(sql: string): Database.Statement {
+		if (!this.#database.inTransaction) throw new Error('No transaction is open on the connection')
+		let statement = this.#statements.get(sql)
+		if (!statement) {
+			statement = this.#database.prepare(sql)
+			this.#statements.set(sql, statement)
+		}
+		return statement
+	}
 
 	/** Runs `run` in a turn of its own; resolves with its value and the function that ends the turn. */
 	async inTurn<T>(run: () => Promise<T>): Promise<{ value: T; end: () => void }> {
@@ -156,7 +192,10 @@ class SharedConnection {
 		// SQLite's transactions are serializable; the adapter refuses any other level.
 		if (isolationLevel && isolationLevel !== 'SERIALIZABLE') return this.adapter.startTransaction(isolationLevel)
 		const { end } = await this.untilUnlocked(() => this.#begin())
-		return transactionOn(this.adapter, this.#finisher(end))
+		// Prisma starts the transaction from the callback's scope: its own statements may now run.
+		const scope = transactionScope.getStore()
+		if (scope) scope.connection = this
+		return transactionOn(this.adapter, this.#finisher(end, scope))
 	}
 
 	/** BEGIN IMMEDIATE in a turn of its own, once the window left after this process's last transaction has passed. */
@@ -179,12 +218,13 @@ class SharedConnection {
 	 * Ends a transaction's turn, once however often it is called; while another process waits for
 	 * the lock, it first sets the window to leave before this process's next transaction.
 	 */
-	#finisher(end: () => void): () => Promise<void> {
+	#finisher(end: () => void, scope: Scope | undefined): () => Promise<void> {
 		const began = performance.now()
 		let ended = false
 		return async () => {
 			if (ended) return
 			ended = true
+			if (scope?.connection === this) scope.connection = undefined
 			if (this.options.lockWaits.someoneWaiting()) {
 				const held = performance.now() - began
 				this.#nextBeginAt = performance.now() + Math.min(held * YIELD_SHARE, MAX_YIELD_MS)
@@ -219,4 +259,18 @@ function transactionOn(adapter: Adapter, finish: () => Promise<void>): Transacti
 		commit: finish,
 		rollback: finish,
 	}
+}
+
+/**
+ * The better-sqlite3 connection under the adapter: its `client`, which the adapter's types do not
+ * declare. Checked when the connection opens, so an adapter that changes it fails at once.
+ */
+function databaseOf(adapter: Adapter): Database.Database {
+	const client = (adapter as unknown as { client?: unknown }).client
+	if (!(client instanceof Database)) {
+		throw new Error(
+			'@prisma/adapter-better-sqlite3 no longer keeps its connection as `client` (one-connection.server.ts)'
+		)
+	}
+	return client
 }

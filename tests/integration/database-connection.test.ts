@@ -52,3 +52,61 @@ test('code running inside a transaction can still use the shared client without 
 	expect(await prisma.referralCode.count({ where: { code: 'INSIDE' } })).toBe(1)
 	expect(Date.now() - started).toBeLessThan(2_000)
 })
+
+// A transaction's own statements (transactionStatement: the rows a household, its funnel row and
+// its emails are written as) run on the connection it holds, in it, and nowhere else.
+const { transactionStatement } = await import('~/utils/one-connection.server.ts')
+
+const insertCode = `INSERT INTO "ReferralCode" ("id", "code", "active", "createdAt") VALUES (?, ?, 1, '2026-12-07T09:00:00.000+00:00')`
+const codes = (...names: string[]) =>
+	prisma.referralCode.findMany({ where: { code: { in: names } }, select: { code: true }, orderBy: { code: 'asc' } })
+
+test('a transaction’s own statements are committed with it, and rolled back with it', async () => {
+	await prisma.$transaction(async (tx) => {
+		transactionStatement(insertCode).run('own-committed', 'OWN-COMMITTED')
+		// Prisma's queries in the same transaction see them.
+		expect(await tx.referralCode.count({ where: { code: 'OWN-COMMITTED' } })).toBe(1)
+	})
+	const refused = await prisma
+		.$transaction(async () => {
+			transactionStatement(insertCode).run('own-rolled-back', 'OWN-ROLLED-BACK')
+			throw new Error('refused')
+		})
+		.catch((error: Error) => error.message)
+	expect(refused).toBe('refused')
+	expect(await codes('OWN-COMMITTED', 'OWN-ROLLED-BACK')).toEqual([{ code: 'OWN-COMMITTED' }])
+})
+
+test('a transaction’s own statements cannot run outside it, nor once it has ended', async () => {
+	expect(() => transactionStatement(insertCode)).toThrow(/inside prisma.\$transaction/)
+	// A callback still running after its transaction ran out of time must not write into the
+	// transaction that has the connection next.
+	const late = deferred()
+	let lateError: unknown
+	const timedOut = prisma
+		.$transaction(
+			async () => {
+				await new Promise((resolve) => setTimeout(resolve, 300))
+				try {
+					transactionStatement(insertCode).run('own-late', 'OWN-LATE')
+				} catch (error) {
+					lateError = error
+				} finally {
+					late.resolve()
+				}
+			},
+			{ timeout: 100 }
+		)
+		.then(
+			() => 'committed',
+			() => 'failed'
+		)
+	const next = prisma.$transaction(async (tx) => {
+		await tx.referralCode.create({ data: { code: 'OWN-NEXT' } })
+		await late.promise
+	})
+	expect(await timedOut).toBe('failed')
+	expect(String(lateError)).toMatch(/inside prisma.\$transaction, while it runs/)
+	await next
+	expect(await codes('OWN-LATE', 'OWN-NEXT')).toEqual([{ code: 'OWN-NEXT' }])
+})

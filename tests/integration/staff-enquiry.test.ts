@@ -282,7 +282,7 @@ describe('recording', () => {
 		})
 		await prisma.household.update({ where: { id: existing.id }, data: { status: 'closed' } })
 		// Its funnel row, as closing it through the record would have written.
-		await refreshFunnelFacts(prisma, [existing.id])
+		await prisma.$transaction((tx) => refreshFunnelFacts(tx, [existing.id]))
 		const answer = await post(
 			officer,
 			staffForm({ email, ...dateFields(yesterday), backdateReason: 'Left on the answerphone' })
