@@ -1,11 +1,13 @@
 import { getEnv, stripeConfig } from '~/utils/env.server.ts'
-import { ensurePragmas } from '~/utils/db.server.ts'
+import { ensurePragmas, prisma } from '~/utils/db.server.ts'
+import { databaseFileOf } from '~/utils/write-lock.server.ts'
 import { startImportWorker } from './import-worker.server.ts'
 import { createMailer } from './mailer.server.ts'
 import { startOutboxWorker } from './outbox-worker.server.ts'
 import { startPaymentWorker } from './payment-worker.server.ts'
 import { startScheduler } from './scheduler.server.ts'
 import { stripeGateway } from './stripe.server.ts'
+import { startWalCheckpointer } from './wal-checkpointer.server.ts'
 
 /** Imports are woken when confirmed; the poll only finds one another process handed back. */
 const IMPORT_POLL_MS = 5_000
@@ -13,11 +15,19 @@ const IMPORT_POLL_MS = 5_000
 /**
  * Starts the work each server process does in the background (the email outbox worker, the CSV
  * import worker, the response-time scheduler and, when Stripe is configured, the bonus payment
- * worker) and returns a function that stops it. Called once per process by app/server.ts.
+ * worker, and the thread that copies SQLite's log back into the database file) and returns a
+ * function that stops it. Called once per process by app/server.ts.
  */
 export async function startBackgroundJobs(): Promise<() => Promise<void>> {
 	await ensurePragmas()
 	const env = getEnv()
+	const file = databaseFileOf(env.DATABASE_URL)
+	const checkpointer = file
+		? await startWalCheckpointer({
+				file,
+				setThreshold: (pages) => prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${pages}`),
+			})
+		: null
 	const mailer = createMailer({ smtpUrl: env.SMTP_URL, mailboxDir: env.MAILBOX_DIR, from: env.MAIL_FROM })
 	const outbox = startOutboxWorker({ mailer, pollMs: env.OUTBOX_POLL_MS })
 	const imports = startImportWorker({ pollMs: IMPORT_POLL_MS })
@@ -31,5 +41,6 @@ export async function startBackgroundJobs(): Promise<() => Promise<void>> {
 		await imports.stop()
 		await outbox.stop()
 		mailer.close()
+		await checkpointer?.stop()
 	}
 }

@@ -93,7 +93,10 @@ export type SpawnOptions = {
 export function spawnServer(options: SpawnOptions): ServerChild {
 	const origin = `http://127.0.0.1:${options.port}`
 	const log = options.output === 'pipe' ? null : fs.openSync(options.output.logFile, 'w')
-	const child = spawn(process.execPath, [options.script ?? SERVER, ...(options.args ?? [])], {
+	// BENCH_SERVER_NODE_ARGS gives the server flags of node's own, to profile it under a bench's load
+	// (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`; node refuses --cpu-prof in NODE_OPTIONS).
+	const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+	const child = spawn(process.execPath, [...nodeArgs, options.script ?? SERVER, ...(options.args ?? [])], {
 		cwd: ROOT,
 		stdio: ['ignore', log ?? 'pipe', log ?? 'pipe'],
 		env: {
