@@ -19,6 +19,11 @@ export type LeasedWorkerOptions<Claim> = {
 	release(claim: Claim): Promise<unknown>
 	/** Handles one claimed row; it records its own outcome (sent, retry later, failed). */
 	handle(claim: Claim, worker: { stopping(): boolean }): Promise<void>
+	/**
+	 * Records the outcomes `handle` kept for the whole batch, in one write: called after each
+	 * batch, however it ended (the outbox marks its sent emails so, not one commit per email).
+	 */
+	settle?(): Promise<void>
 	describeError(error: unknown): string
 	logger: Pick<Console, 'error'>
 }
@@ -77,16 +82,26 @@ export function startLeasedWorker<Claim>(options: LeasedWorkerOptions<Claim>): L
 		while (!stopped) {
 			const claimed = await options.claim({ now: options.now(), leaseMs: options.leaseMs, limit: options.batchSize })
 			if (claimed.length === 0) return
-			const claimedAt = options.now().getTime()
+			const finished = await handleBatch(claimed)
+			if (!finished || claimed.length < options.batchSize) return
+		}
+	}
+
+	/** Handles a claimed batch; false if it handed the rest back (stopping, or the lease half gone). */
+	async function handleBatch(claimed: Claim[]) {
+		const claimedAt = options.now().getTime()
+		try {
 			for (const [index, claim] of claimed.entries()) {
 				// Hand back what is left rather than work on a lease that may run out mid-way.
 				if (stopped || options.now().getTime() - claimedAt > options.leaseMs / 2) {
 					await Promise.all(claimed.slice(index).map((rest) => options.release(rest)))
-					return
+					return false
 				}
 				await options.handle(claim, handling)
 			}
-			if (claimed.length < options.batchSize) return
+			return true
+		} finally {
+			await options.settle?.()
 		}
 	}
 

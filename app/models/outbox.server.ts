@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { carriesSecret, secretRuleBroken } from '~/domain/email-secrets.ts'
-import type { Prisma, PrismaClient } from '~/generated/prisma/client.ts'
+import { Prisma, type PrismaClient } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { claimDue } from './leases.server.ts'
@@ -130,14 +130,15 @@ export async function claimDueMessages(input: {
 }
 
 /**
- * Records that the message went, and forgets its link's token in the same statement. Not tied to
- * the claim: if it was sent, it was sent, even by a worker whose lease ran out.
+ * Records that the messages went, and forgets their links' tokens in the same statement. Not tied
+ * to the claim: if it was sent, it was sent, even by a worker whose lease ran out.
  */
-export async function markSent(claim: ClaimedMessage, now: Date, db: OutboxDb = prisma) {
+export async function markSent(claims: readonly ClaimedMessage[], now: Date, db: OutboxDb = prisma) {
+	if (claims.length === 0) return
 	await db.$executeRaw`
 		UPDATE "OutboxMessage"
 		SET "status" = 'sent', "sentAt" = ${now}, "attempts" = "attempts" + 1, "lockedUntil" = NULL, "secret" = NULL
-		WHERE "id" = ${claim.id} AND "status" = 'pending'`
+		WHERE "id" IN (${Prisma.join(claims.map((claim) => claim.id))}) AND "status" = 'pending'`
 }
 
 /**

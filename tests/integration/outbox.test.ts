@@ -284,6 +284,26 @@ describe('the email outbox', () => {
 		expect(await prisma.outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'sent', attempts: 1 })
 	})
 
+	test('a worker stopped part-way through a batch records what it sent and hands the rest back', async () => {
+		let finishSecond = () => {}
+		const sending = vi.fn(async () => {
+			if (sending.mock.calls.length === 2) await new Promise<void>((resolve) => (finishSecond = resolve))
+		})
+		for (const subject of ['One', 'Two', 'Three']) await enqueue(plain(subject))
+		const started = worker({ mailer: { send: sending }, batchSize: 3 })
+		await until(() => expect(sending).toHaveBeenCalledTimes(2))
+
+		const stopping = started.stop()
+		finishSecond()
+		await stopping
+		const rows = await prisma.outboxMessage.findMany({ orderBy: { subject: 'asc' } })
+		expect(rows.map((row) => [row.subject, row.status, row.attempts, row.lockedUntil])).toEqual([
+			['One', 'sent', 1, null],
+			['Three', 'pending', 0, null],
+			['Two', 'sent', 1, null],
+		])
+	})
+
 	test('without SMTP the email lands in the local mailbox as an .eml file', async () => {
 		worker({ mailer: mailer({}) })
 		const before = Date.now()
