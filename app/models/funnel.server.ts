@@ -24,6 +24,9 @@ import type { ServiceConfig } from '~/domain/service-config.ts'
 import { STAGE_KEYS, stageNames, type StageKey } from '~/domain/stages.ts'
 import { Prisma } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
+import { allChannels } from './channels.server.ts'
+import { allExitReasons } from './exit-reasons.server.ts'
+import { staffDirectory } from './staff.server.ts'
 
 // The funnel view's figures, as SQL aggregates over FunnelFact (one summary row per household,
 // kept in step with its stage events): never a household loaded into memory, so the page stays
@@ -339,12 +342,12 @@ function breakdownCounts(
 async function breakdownLabels(breakdown: Breakdown): Promise<(value: string) => string> {
 	switch (breakdown) {
 		case 'channel': {
-			const channels = await prisma.channel.findMany({ select: { key: true, label: true } })
+			const channels = await allChannels()
 			const labels = new Map(channels.map((channel) => [channel.key, channel.label]))
 			return (value) => labels.get(value) ?? value
 		}
 		case 'officer': {
-			const staff = await prisma.staffUser.findMany({ select: { id: true, name: true } })
+			const staff = await staffDirectory()
 			const labels = new Map(staff.map((member) => [member.id, member.name]))
 			return (value) => labels.get(value) ?? 'A former member of staff'
 		}
@@ -381,11 +384,8 @@ export type Funnel = {
 }
 
 /** The channels a funnel can be filtered by, retired ones too (their households are still counted). */
-export async function funnelChannels() {
-	return prisma.channel.findMany({
-		select: { key: true, label: true, retiredAt: true },
-		orderBy: [{ sortOrder: 'asc' }, { label: 'asc' }],
-	})
+export function funnelChannels() {
+	return allChannels()
 }
 
 /** The statements behind a query's figures, by name: `only` keeps those one table needs (a CSV download). */
@@ -429,7 +429,7 @@ async function rowsOf<Rows>(statements: Record<string, Prisma.Sql>): Promise<Row
  * the other parts come back empty.
  */
 export async function loadFunnel(query: FunnelQuery, config: ServiceConfig, only?: FunnelTableKey): Promise<Funnel> {
-	const reasons = await prisma.exitReason.findMany({ select: { key: true, label: true } })
+	const reasons = await allExitReasons()
 	const options = {
 		names: stageNames(config.stageNames),
 		targets: config.targets,

@@ -24,9 +24,11 @@ import {
 } from '~/domain/stage-machine.ts'
 import type { Household, Prisma } from '~/generated/prisma/client.ts'
 import { now } from '~/utils/clock.server.ts'
+import { yieldingEvery } from '~/utils/event-loop.ts'
 import { recordAudit, type AuditRecord } from './audit.server.ts'
 import { householdApproved } from './bonus-milestones.server.ts'
 import { channelLookup } from './channels.server.ts'
+import { allExitReasons } from './exit-reasons.server.ts'
 import { refreshFunnelFacts, writeFunnelFacts } from './funnel-facts.server.ts'
 import { clockContext, clockFields } from './response-clocks.server.ts'
 import { insertRows, storedTimestamp } from './row-inserts.server.ts'
@@ -43,10 +45,9 @@ export async function intakeContext(
 	const codeIds = [
 		...new Set(intakes.flatMap((intake) => intake.enquiries.flatMap((enquiry) => enquiry.referralCodeId ?? []))),
 	]
-	const channelIds = [...new Set(intakes.flatMap((intake) => intake.enquiries.map((enquiry) => enquiry.channelId)))]
-	const clocks = await clockContext(tx)
-	const exitReasons = await tx.exitReason.findMany({ select: { key: true, endedBy: true } })
-	const channels = await channelLookup(tx, { ids: channelIds })
+	const clocks = await clockContext()
+	const exitReasons = await allExitReasons()
+	const channels = await channelLookup()
 	const referring =
 		codeIds.length === 0
 			? []
@@ -119,7 +120,7 @@ export async function appendStageEvent(
 	const { exitReasonKey: _key, ...row } = event
 	await tx.stageEvent.create({ data: { ...row, householdId, recordedAt: now() } })
 	const next = applyEvent(past.state, event)
-	const clocks = clockFields([...past.history, event], await clockContext(tx))
+	const clocks = clockFields([...past.history, event], await clockContext())
 	await tx.household.update({ where: { id: householdId }, data: { ...householdFields(next), ...clocks } })
 	if (event.kind === 'entered' && event.toStage === 'approved') {
 		await householdApproved(tx, householdId, event.businessDate)
@@ -137,7 +138,7 @@ export async function rewriteHouseholdCopies(
 	other: Prisma.HouseholdUpdateInput = {}
 ) {
 	const history = await stageHistory(tx, householdId)
-	const fields = { ...householdFields(replay(history)), ...clockFields(history, await clockContext(tx)) }
+	const fields = { ...householdFields(replay(history)), ...clockFields(history, await clockContext()) }
 	await tx.household.update({ where: { id: householdId }, data: { ...other, ...fields } })
 }
 

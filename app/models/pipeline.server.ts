@@ -17,9 +17,11 @@ import type { HouseholdStatus } from '~/domain/stage-machine.ts'
 import { ROLES_THAT, STAFF_ROLE_LABELS, isStaffRole } from '~/domain/staff.ts'
 import { STAGE_KEYS, stageNames, type StageKey } from '~/domain/stages.ts'
 import { londonDate, startOfLondonDay, type CalendarDate } from '~/domain/working-days.ts'
-import type { Prisma } from '~/generated/prisma/client.ts'
+import { Prisma } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
+import { allChannels } from './channels.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
+import { staffDirectory } from './staff.server.ts'
 
 // The pipeline views: read-only queries over the Household row's own copies (stage, status,
 // stageEnteredOn, displayName, searchText, channelId), so no view joins applicants, enquiries or
@@ -92,10 +94,7 @@ export function deadlineWhere(
 
 /** Everyone who can own a household (and anyone who still owns one), for names and the owner filter. */
 export async function householdOwners() {
-	const staff = await prisma.staffUser.findMany({
-		select: { id: true, name: true, role: true, disabledAt: true },
-		orderBy: [{ name: 'asc' }, { id: 'asc' }],
-	})
+	const staff = await staffDirectory()
 	const canOwn = ROLES_THAT.changeHouseholds as readonly string[]
 	return {
 		names: new Map(staff.map((person) => [person.id, person.name])),
@@ -112,7 +111,7 @@ export async function householdOwners() {
 
 /** Every channel, retired ones too (old households still came from them). */
 export async function channelOptions() {
-	const channels = await prisma.channel.findMany({ orderBy: [{ sortOrder: 'asc' }, { label: 'asc' }] })
+	const channels = await allChannels()
 	return channels.map((channel) => ({
 		id: channel.id,
 		key: channel.key,
