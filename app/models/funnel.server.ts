@@ -120,6 +120,30 @@ function leftByStage(rows: readonly LeftRow[]) {
 type ByRoute<T> = Record<FunnelRoute, T>
 
 /**
+ * The closed households whose date (`exitedOn` for a period, `enquiredOn` for a cohort) is within
+ * the dates, by route, the stage they left from and why, without sorting them: every route, stage
+ * and reason the service has (the reasons from ExitReason, which keeps every one ever used, and
+ * none) is one seek into the exits index for that date, (route, status, exitStage,
+ * exitReasonKey, <date>, channelKey), counting one range of dates. Who ended it follows from the
+ * reason. Grouping the same rows instead sorted them all (85 ms a period at a million, ADR 013).
+ */
+function leftSql(date: 'exitedOn' | 'enquiredOn', channel: string | null, period: ReportPeriod) {
+	const index = Prisma.raw(date === 'exitedOn' ? '"FunnelFact_period_exits_idx"' : '"FunnelFact_cohort_exits_idx"')
+	const stages = Prisma.join(STAGE_KEYS.map((stage) => Prisma.sql`(${stage})`))
+	return Prisma.sql`WITH "routes"("route") AS (VALUES ('mainstream'), ('kinship')),
+			"stages"("stage") AS (VALUES ${stages}),
+			"reasons"("reasonKey", "endedBy") AS (SELECT "key", "endedBy" FROM "ExitReason" UNION ALL SELECT NULL, NULL)
+		SELECT * FROM (
+			SELECT "route", "stage", "endedBy", "reasonKey", (
+				SELECT COUNT(*) FROM "FunnelFact" AS "f" INDEXED BY ${index}
+				WHERE "f"."route" = "routes"."route" AND "f"."status" = 'closed' AND "f"."exitStage" = "stages"."stage"
+					AND "f"."exitReasonKey" IS "reasons"."reasonKey" AND "f".${within(date, period)}${onChannel(channel)}
+			) AS "count"
+			FROM "routes", "stages", "reasons")
+		WHERE "count" > 0`
+}
+
+/**
  * Period mode: per stage, the households that first entered it within the dates (with the days
  * spent in it by those that have left it), how many of them are in it now; the households that
  * left within the dates, by the stage they left from.
@@ -149,9 +173,7 @@ function periodSql(channel: string | null, period: ReportPeriod) {
 			),
 			' UNION ALL '
 		),
-		'period left': Prisma.sql`SELECT "route", "exitStage" AS "stage", "endedBy", "exitReasonKey" AS "reasonKey", COUNT(*) AS "count"
-			FROM "FunnelFact" WHERE ${ROUTES} AND ${within('exitedOn', period)} AND "status" = 'closed'${onChannel(channel)}
-			GROUP BY "route", "exitStage", "endedBy", "exitReasonKey"`,
+		'period left': leftSql('exitedOn', channel, period),
 	}
 }
 type PeriodRows = {
@@ -199,9 +221,7 @@ function cohortSql(channel: string | null, period: ReportPeriod) {
 		'cohort now': Prisma.sql`SELECT "route", "currentStage", "status", COUNT(*) AS "count" FROM "FunnelFact"
 			WHERE ${anyStage} AND "status" IN ('open', 'on_hold', 'approved') AND ${cohort}
 			GROUP BY "route", "currentStage", "status"`,
-		'cohort left': Prisma.sql`SELECT "route", "exitStage" AS "stage", "endedBy", "exitReasonKey" AS "reasonKey", COUNT(*) AS "count"
-			FROM "FunnelFact" WHERE ${anyStage} AND "status" = 'closed' AND ${cohort}
-			GROUP BY "route", "exitStage", "endedBy", "exitReasonKey"`,
+		'cohort left': leftSql('enquiredOn', channel, period),
 		'cohort days': Prisma.sql`WITH RECURSIVE "routes"("route") AS (VALUES ('mainstream'), ('kinship')), ${days.walks}
 			${days.counts}`,
 	}
