@@ -16,13 +16,19 @@ const MAX_WAIT_MS = 20_000
 /** Tries of a whole transaction that failed for a lock (ADR 015). */
 const TRANSACTION_ATTEMPTS = 3
 
-// One Prisma client per process, over one better-sqlite3 connection on which queries take turns
-// with transactions, and transactions take the write lock first (one-connection.server.ts).
+// One Prisma client per process, over one better-sqlite3 connection for writes, on which
+// statements take turns with transactions, and transactions take the write lock first; and, on a
+// database file, a second connection for plain reads, which never wait for a transaction
+// (one-connection.server.ts, ADR 029). An in-memory database is one connection's own, so there
+// every query takes turns on the one.
 const databaseUrl = getEnv().DATABASE_URL
+const databaseFile = databaseFileOf(databaseUrl)
+const connection = () => new PrismaBetterSQLite3({ url: databaseUrl, timeout: BUSY_TIMEOUT_MS })
 const client = new PrismaClient({
-	adapter: oneQueryAtATime(new PrismaBetterSQLite3({ url: databaseUrl, timeout: BUSY_TIMEOUT_MS }), {
+	adapter: oneQueryAtATime(connection(), {
 		lockWaitMs: MAX_WAIT_MS,
-		lockWaits: lockWaitSignal(databaseFileOf(databaseUrl)),
+		lockWaits: lockWaitSignal(databaseFile),
+		reader: databaseFile ? connection() : undefined,
 	}),
 	transactionOptions: { maxWait: MAX_WAIT_MS },
 })
