@@ -1,6 +1,7 @@
-import { prisma } from '~/utils/db.server.ts'
+import { prisma, readStatement } from '~/utils/db.server.ts'
 import { insideTransaction, transactionStatement } from '~/utils/one-connection.server.ts'
 import { oncePerRequest } from '~/utils/request-scope.server.ts'
+import { isLockError } from '~/utils/write-lock.server.ts'
 
 // The service's settings as every page reads them (the settings, channels, exit reasons, closure
 // days, the targets' history, the staff accounts), kept in memory by each process until they
@@ -22,10 +23,19 @@ export function settingsVersion(): Promise<number> {
 	// by a statement prepared on the transaction's connection, as the enquiry path reads settings
 	// several times a batch and Prisma's own query would cost more than SQLite's work (ADR 028).
 	if (insideTransaction()) {
-		const row = transactionStatement(VERSION_SQL).get() as { version: number } | undefined
-		return Promise.resolve(row?.version ?? 0)
+		const row = transactionStatement(VERSION_SQL).get() as { version: bigint | number } | undefined
+		return Promise.resolve(Number(row?.version ?? 0))
 	}
 	return oncePerRequest('settings version', async () => {
+		// At once on the read connection; through Prisma before it has connected, or when a
+		// checkpoint holds the file for a moment (Prisma's read waits and tries again).
+		try {
+			// The adapter's connections read integers as BigInt.
+			const row = readStatement(VERSION_SQL)?.get() as { version: bigint | number } | undefined
+			if (row) return Number(row.version)
+		} catch (error) {
+			if (!isLockError(error)) throw error
+		}
 		const rows = await prisma.$queryRawUnsafe<{ version: bigint | number }[]>(VERSION_SQL)
 		return Number(rows[0]?.version ?? 0)
 	})

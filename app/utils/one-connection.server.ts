@@ -50,6 +50,8 @@ export type OneConnectionOptions = {
 	lockWaits: LockWaitSignal
 	/** A second connection to the same file for plain reads outside transactions; without it, they take turns too. */
 	reader?: Factory
+	/** Told the reader's better-sqlite3 connection once it is open, for statements of its own (db.server.ts). */
+	onReader?: (database: Database.Database) => void
 }
 
 // Pauses between tries for the write lock: short, as most transactions hold it for a few ms.
@@ -123,15 +125,16 @@ export function oneQueryAtATime(factory: Factory, options: OneConnectionOptions)
 		connect: async () => {
 			// The writer first: it opens the file in WAL mode before the reader joins it.
 			const writer = await connect()
-			return guard(writer, options.reader ? await readOnly(options.reader) : null, options)
+			return guard(writer, options.reader ? await readOnly(options.reader, options.onReader) : null, options)
 		},
 	})
 }
 
 /** The reader's connection, which refuses any write. */
-async function readOnly(factory: Factory): Promise<Adapter> {
+async function readOnly(factory: Factory, onReader: OneConnectionOptions['onReader']): Promise<Adapter> {
 	const adapter = await factory.connect()
 	await adapter.executeScript('PRAGMA query_only = ON')
+	onReader?.(databaseOf(adapter))
 	return adapter
 }
 
