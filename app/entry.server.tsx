@@ -14,6 +14,8 @@ export { demoLoginsSummary } from '~/models/staff.server.ts'
 // For app/server.ts to answer repeat visits to the public pages (ADR 026): the same module, and so
 // the same cache, as the one this renderer fills and a settings change empties.
 export { answerFromPageCache } from '~/services/public-page-cache.server.ts'
+// For app/server.ts to run each request in a scope its loaders share (one staff session read).
+export { inRequestScope } from '~/utils/request-scope.server.ts'
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY

@@ -11,6 +11,7 @@ import compression from 'compression'
 import express from 'express'
 import type { PageTicket } from '~/domain/page-cache.ts'
 import type { answerFromPageCache } from '~/services/public-page-cache.server.ts'
+import type { inRequestScope } from '~/utils/request-scope.server.ts'
 import type { Env } from '~/utils/env.server.ts'
 import { handlerByPath } from '~/utils/route-subsets.server.ts'
 import { allowedFormOrigins } from '~/utils/site-url.server.ts'
@@ -25,6 +26,8 @@ export type HttpServerOptions = {
 	startBackgroundJobs?: () => Promise<() => Promise<void>>
 	/** The service's kept public pages (ADR 026); the baseline app has none. */
 	answerFromPageCache?: typeof answerFromPageCache
+	/** Runs a request in the scope its loaders share (one staff session read, ADR 029); the baseline app has none. */
+	inRequestScope?: typeof inRequestScope
 	/** Called once the server listens. */
 	onListening?: () => void
 }
@@ -52,7 +55,8 @@ export function createHttpApp({
 	env,
 	publicDir,
 	answerFromPageCache,
-}: Pick<HttpServerOptions, 'build' | 'env' | 'publicDir' | 'answerFromPageCache'>) {
+	inRequestScope = (_method, handle) => handle(),
+}: Pick<HttpServerOptions, 'build' | 'env' | 'publicDir' | 'answerFromPageCache' | 'inRequestScope'>) {
 	const production = env.NODE_ENV === 'production'
 	const app = express()
 	app.disable('x-powered-by')
@@ -99,22 +103,21 @@ export function createHttpApp({
 	app.use('/assets', express.static(path.join(publicDir, 'assets'), { maxAge: '1d' }))
 	app.use(express.static(publicDir, { maxAge: '1h' }))
 
-	// Each request is matched against only the routes its path could match (ADR 028).
-	app.all(
-		'*',
-		handlerByPath(build, (routes) =>
-			createRequestHandler({
-				build: routes,
-				// As Remix reads it: no NODE_ENV at all is production (errors kept from the page).
-				mode: process.env.NODE_ENV,
-				getLoadContext: (req, res): AppLoadContext => ({
-					cspNonce: res.locals.cspNonce as string,
-					clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-					publicPage: res.locals.publicPage as PageTicket | undefined,
-				}),
-			})
-		)
+	// Each request is matched against only the routes its path could match (ADR 028), and handled
+	// in a scope its loaders share (ADR 029).
+	const handleByPath = handlerByPath(build, (routes) =>
+		createRequestHandler({
+			build: routes,
+			// As Remix reads it: no NODE_ENV at all is production (errors kept from the page).
+			mode: process.env.NODE_ENV,
+			getLoadContext: (req, res): AppLoadContext => ({
+				cspNonce: res.locals.cspNonce as string,
+				clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+				publicPage: res.locals.publicPage as PageTicket | undefined,
+			}),
+		})
 	)
+	app.all('*', (req, res, next) => inRequestScope(req.method, () => handleByPath(req, res, next)))
 	return app
 }
 

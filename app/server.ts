@@ -9,6 +9,7 @@ import type { ServerBuild } from '@remix-run/node'
 import { startHttpServer } from '~/http-server.ts'
 import type { answerFromPageCache } from '~/services/public-page-cache.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
+import type { inRequestScope } from '~/utils/request-scope.server.ts'
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
 
@@ -39,6 +40,7 @@ async function startWorker() {
 				startBackgroundJobs?: () => Promise<() => Promise<void>>
 				demoLoginsSummary?: () => Promise<string>
 				answerFromPageCache?: typeof answerFromPageCache
+				inRequestScope?: typeof inRequestScope
 			}
 		}
 	}
@@ -48,6 +50,7 @@ async function startWorker() {
 		publicDir: 'public',
 		startBackgroundJobs: build.entry.module.startBackgroundJobs,
 		answerFromPageCache: build.entry.module.answerFromPageCache,
+		inRequestScope: build.entry.module.inRequestScope,
 		onListening: () => {
 			announce()
 			// Read from the database on every start, so it lists only accounts that still have the demo

@@ -107,7 +107,7 @@ export async function sendClockReminders(
 	if (candidates.length === 0) return { atRisk: 0, overdue: 0 }
 
 	// The clocks themselves, from the events, for the day each clock started (the unique key).
-	const context = { ...(await clockContext(db)), today }
+	const context = { ...(await clockContext()), today }
 	const events = await eventsByHousehold(db, { householdId: { in: candidates.map((candidate) => candidate.id) } })
 	const due: Due[] = []
 	for (const household of candidates) {
@@ -212,7 +212,7 @@ async function remindOnce(
  */
 export async function sendMorningDigests(db: SchedulerDb, input: { now: Date }): Promise<number> {
 	const config = await getServiceConfig()
-	const context = await clockContext(db)
+	const context = await clockContext()
 	if (!digestDue(input.now, context.closures, config.clocks)) return 0
 	const today = londonDate(input.now)
 	const sentToday = await db.dailyDigest.findMany({ where: { date: today }, select: { userId: true } })

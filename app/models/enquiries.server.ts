@@ -70,12 +70,12 @@ const receiptSelect = {
 
 type ReceiptRow = Prisma.EnquiryGetPayload<{ select: typeof receiptSelect }>
 
-async function toReceipt(enquiry: ReceiptRow, db?: Prisma.TransactionClient): Promise<EnquiryReceipt> {
+async function toReceipt(enquiry: ReceiptRow): Promise<EnquiryReceipt> {
 	return {
 		reference: enquiry.reference,
 		householdId: enquiry.householdId,
 		isKinship: enquiry.isKinship,
-		channel: (await channelLookup(db, { ids: [enquiry.channelId] })).keyById.get(enquiry.channelId) ?? 'other',
+		channel: (await channelLookup()).keyById.get(enquiry.channelId) ?? 'other',
 	}
 }
 
@@ -243,7 +243,7 @@ async function findRepeats(
 	const repeats: StoredArrival<EnquiryReceipt>[] = []
 	for (const row of stored) {
 		const enquiry = { ...row, isKinship: Number(row.isKinship) === 1, receivedAt: new Date(row.receivedAt) }
-		repeats.push({ ...enquiry, receipt: await toReceipt(enquiry, tx) })
+		repeats.push({ ...enquiry, receipt: await toReceipt(enquiry) })
 	}
 	return repeats
 }
@@ -269,7 +269,7 @@ async function intakesOf(tx: Prisma.TransactionClient, fresh: readonly Fresh[]) 
 					})
 				).map((referral) => [referral.code, referral.id])
 	)
-	const { idByKey } = await channelLookup(tx, { keys: fresh.map(({ item }) => item.channel) })
+	const { idByKey } = await channelLookup()
 	const references = freshReferences(fresh.length)
 	const day = today()
 	return fresh.map(({ item, fingerprint }, n) =>
@@ -316,7 +316,7 @@ async function enquiryEmails(
 			select: { id: true, reference: true },
 		}))
 			references.set(household.id, household.reference)
-	const { labelByKey } = await channelLookup(tx)
+	const { labelByKey } = await channelLookup()
 	return fresh.flatMap(({ item }, n) => {
 		const { household, enquiries } = rows[n]!
 		const match = matches.find((candidate) => candidate.newHouseholdId === household.id)

@@ -17,6 +17,7 @@ import { recordAudit } from './audit.server.ts'
 import { householdState } from './households.server.ts'
 import { clockContext } from './response-clocks.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
+import { staffDirectory } from './staff.server.ts'
 
 // Reading one household for its record page: the summary, the people, where they came from, and
 // the timeline of everything that happened. Opening it is recorded in the audit log, because the
@@ -84,11 +85,8 @@ async function staffNames(household: RecordRow): Promise<StaffName> {
 		staffIds.add(task.createdById)
 		if (task.completedById) staffIds.add(task.completedById)
 	}
-	const staff = await prisma.staffUser.findMany({
-		where: { id: { in: [...staffIds] } },
-		select: { id: true, name: true },
-	})
-	const namesById = new Map(staff.map((member) => [member.id, member.name]))
+	const staff = await staffDirectory()
+	const namesById = new Map(staff.filter((member) => staffIds.has(member.id)).map((member) => [member.id, member.name]))
 	return (staffId) => (staffId ? (namesById.get(staffId) ?? 'Former member of staff') : null)
 }
 
@@ -293,10 +291,9 @@ function actionState(state: HouseholdState): HouseholdActionState {
 }
 
 /** Staff who can own a household or take a task: active accounts that change households. */
-export function assignableStaff() {
-	return prisma.staffUser.findMany({
-		where: { disabledAt: null, role: { in: [...ROLES_THAT.changeHouseholds] } },
-		select: { id: true, name: true },
-		orderBy: { name: 'asc' },
-	})
+export async function assignableStaff() {
+	const canOwn: readonly string[] = ROLES_THAT.changeHouseholds
+	return (await staffDirectory())
+		.filter((member) => member.disabledAt === null && canOwn.includes(member.role))
+		.map((member) => ({ id: member.id, name: member.name }))
 }

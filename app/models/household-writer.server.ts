@@ -24,9 +24,11 @@ import {
 } from '~/domain/stage-machine.ts'
 import type { Household, Prisma } from '~/generated/prisma/client.ts'
 import { now } from '~/utils/clock.server.ts'
+import { yieldingEvery } from '~/utils/event-loop.ts'
 import { recordAudit, type AuditRecord } from './audit.server.ts'
 import { householdApproved } from './bonus-milestones.server.ts'
 import { channelLookup } from './channels.server.ts'
+import { allExitReasons } from './exit-reasons.server.ts'
 import { refreshFunnelFacts, writeFunnelFacts } from './funnel-facts.server.ts'
 import { clockContext, clockFields } from './response-clocks.server.ts'
 import { insertRows, storedTimestamp } from './row-inserts.server.ts'
@@ -43,10 +45,9 @@ export async function intakeContext(
 	const codeIds = [
 		...new Set(intakes.flatMap((intake) => intake.enquiries.flatMap((enquiry) => enquiry.referralCodeId ?? []))),
 	]
-	const channelIds = [...new Set(intakes.flatMap((intake) => intake.enquiries.map((enquiry) => enquiry.channelId)))]
-	const clocks = await clockContext(tx)
-	const exitReasons = await tx.exitReason.findMany({ select: { key: true, endedBy: true } })
-	const channels = await channelLookup(tx, { ids: channelIds })
+	const clocks = await clockContext()
+	const exitReasons = await allExitReasons()
+	const channels = await channelLookup()
 	const referring =
 		codeIds.length === 0
 			? []
@@ -67,7 +68,14 @@ export async function intakeContext(
 /** The rows of these new households, from the pure intake step with what the database says now. */
 export async function rowsOf(tx: Prisma.TransactionClient, intakes: readonly HouseholdIntake[]) {
 	const context = await intakeContext(tx, intakes)
-	return intakes.map((intake) => householdRows(intake, context))
+	// An import's thousands take seconds: other requests are served in between (ADR 029).
+	const letOthersIn = yieldingEvery(20)
+	const rows: HouseholdRows[] = []
+	for (const intake of intakes) {
+		await letOthersIn()
+		rows.push(householdRows(intake, context))
+	}
+	return rows
 }
 
 /** Each table a new household has rows in, in an order that satisfies their foreign keys. */
@@ -87,13 +95,24 @@ const TABLES: [string, (rows: HouseholdRows) => readonly object[]][] = [
  * (findPossibleMatches must not see the new households) and write them and any referrals after.
  */
 export async function writeHouseholds(tx: Prisma.TransactionClient, rows: readonly HouseholdRows[]) {
-	if (rows.length === 0) return
-	for (const [table, of] of TABLES) insertRows(table, rows.flatMap(of))
-	writeFunnelFacts(
-		rows.map((row) => row.funnelFact),
-		storedTimestamp(now())
-	)
+	const updatedAt = storedTimestamp(now())
+	// The statements run at once, so an import's 10,000 households would hold up every other
+	// request for their whole write: they go a few hundred at a time, and pages are served in
+	// between from the read connection (ADR 029). An enquiry's one household never waits.
+	const letOthersIn = yieldingEvery(20)
+	for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
+		await letOthersIn()
+		const chunk = rows.slice(start, start + WRITE_CHUNK)
+		for (const [table, of] of TABLES) insertRows(table, chunk.flatMap(of))
+		writeFunnelFacts(
+			chunk.map((row) => row.funnelFact),
+			updatedAt
+		)
+	}
 }
+
+/** Households written between two chances for other requests to be served. */
+const WRITE_CHUNK = 200
 
 /** New households from their intakes, with no possible matches looked for and no referrals (test households). */
 export async function createHouseholds(tx: Prisma.TransactionClient, intakes: readonly HouseholdIntake[]) {
@@ -119,7 +138,7 @@ export async function appendStageEvent(
 	const { exitReasonKey: _key, ...row } = event
 	await tx.stageEvent.create({ data: { ...row, householdId, recordedAt: now() } })
 	const next = applyEvent(past.state, event)
-	const clocks = clockFields([...past.history, event], await clockContext(tx))
+	const clocks = clockFields([...past.history, event], await clockContext())
 	await tx.household.update({ where: { id: householdId }, data: { ...householdFields(next), ...clocks } })
 	if (event.kind === 'entered' && event.toStage === 'approved') {
 		await householdApproved(tx, householdId, event.businessDate)
@@ -137,7 +156,7 @@ export async function rewriteHouseholdCopies(
 	other: Prisma.HouseholdUpdateInput = {}
 ) {
 	const history = await stageHistory(tx, householdId)
-	const fields = { ...householdFields(replay(history)), ...clockFields(history, await clockContext(tx)) }
+	const fields = { ...householdFields(replay(history)), ...clockFields(history, await clockContext()) }
 	await tx.household.update({ where: { id: householdId }, data: { ...other, ...fields } })
 }
 

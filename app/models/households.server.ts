@@ -8,11 +8,11 @@ import {
 	type RecordedStageEvent,
 	type StageCommand,
 } from '~/domain/stage-machine.ts'
-import type { EndedBy } from '~/domain/exit-reasons.ts'
 import type { Household, Prisma } from '~/generated/prisma/client.ts'
 import type { StaffIdentity } from '~/domain/staff.ts'
 import { today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
+import { allExitReasons } from './exit-reasons.server.ts'
 import { appendStageEvent, finishChange } from './household-writer.server.ts'
 import { stageHistory } from './stage-history.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
@@ -79,16 +79,7 @@ export async function householdState(db: Prisma.TransactionClient, householdId: 
 }
 
 /** The service's exit reasons in the shape the stage machine checks a close against. */
-export async function exitReasonOptions(db: Prisma.TransactionClient = prisma) {
-	const reasons = await db.exitReason.findMany({ orderBy: [{ sortOrder: 'asc' }, { label: 'asc' }] })
-	return reasons.map((reason) => ({
-		id: reason.id,
-		key: reason.key,
-		label: reason.label,
-		endedBy: reason.endedBy as EndedBy,
-		retired: reason.retiredAt !== null,
-	}))
-}
+export const exitReasonOptions = allExitReasons
 
 /**
  * Asks the stage machine for the event a command makes and appends it through the household
@@ -102,7 +93,7 @@ export async function applyStageCommand(
 ): Promise<ChangeOutcome<{ state: HouseholdState; event: NewStageEvent }>> {
 	const history = await stageHistory(tx, household.id)
 	const state = replay(history)
-	const [exitReasons, config] = await Promise.all([exitReasonOptions(tx), getServiceConfig()])
+	const [exitReasons, config] = await Promise.all([exitReasonOptions(), getServiceConfig()])
 	const result = apply(state, command, {
 		today: today(),
 		actor: { id: actor.id, role: actor.role },

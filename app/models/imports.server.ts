@@ -167,7 +167,7 @@ async function importHouseholds(
 ) {
 	const [config, exitReasons, references] = await Promise.all([
 		getServiceConfig(),
-		exitReasonOptions(tx),
+		exitReasonOptions(),
 		freshReferences(tx, households.length),
 	])
 	const exitReasonId = new Map(exitReasons.map((reason) => [reason.key, reason.id]))

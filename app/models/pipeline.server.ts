@@ -17,9 +17,11 @@ import type { HouseholdStatus } from '~/domain/stage-machine.ts'
 import { ROLES_THAT, STAFF_ROLE_LABELS, isStaffRole } from '~/domain/staff.ts'
 import { STAGE_KEYS, stageNames, type StageKey } from '~/domain/stages.ts'
 import { londonDate, startOfLondonDay, type CalendarDate } from '~/domain/working-days.ts'
-import type { Prisma } from '~/generated/prisma/client.ts'
+import { Prisma } from '~/generated/prisma/client.ts'
 import { prisma } from '~/utils/db.server.ts'
+import { allChannels } from './channels.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
+import { staffDirectory } from './staff.server.ts'
 
 // The pipeline views: read-only queries over the Household row's own copies (stage, status,
 // stageEnteredOn, displayName, searchText, channelId), so no view joins applicants, enquiries or
@@ -92,10 +94,7 @@ export function deadlineWhere(
 
 /** Everyone who can own a household (and anyone who still owns one), for names and the owner filter. */
 export async function householdOwners() {
-	const staff = await prisma.staffUser.findMany({
-		select: { id: true, name: true, role: true, disabledAt: true },
-		orderBy: [{ name: 'asc' }, { id: 'asc' }],
-	})
+	const staff = await staffDirectory()
 	const canOwn = ROLES_THAT.changeHouseholds as readonly string[]
 	return {
 		names: new Map(staff.map((person) => [person.id, person.name])),
@@ -112,7 +111,7 @@ export async function householdOwners() {
 
 /** Every channel, retired ones too (old households still came from them). */
 export async function channelOptions() {
-	const channels = await prisma.channel.findMany({ orderBy: [{ sortOrder: 'asc' }, { label: 'asc' }] })
+	const channels = await allChannels()
 	return channels.map((channel) => ({
 		id: channel.id,
 		key: channel.key,
@@ -120,51 +119,68 @@ export async function channelOptions() {
 	}))
 }
 
+type ColumnCounts = { stage: string; status: string; count: Count; overdue: Count | null; atRisk: Count | null }
+type Count = bigint | number
+
+/**
+ * How many live households each stage holds, and how many of them are overdue or at risk today:
+ * one pass over the board's index, (status, stage, ..., route, nextClockAtRiskOn,
+ * nextClockDeadline), grouped in the index's own order, so nothing is sorted or fetched.
+ */
+function columnCounts(route: HouseholdRoute | null, today: CalendarDate) {
+	return prisma.$queryRaw<ColumnCounts[]>`
+		SELECT "stage", "status", COUNT(*) AS "count",
+			SUM("nextClockDeadline" < ${today}) AS "overdue",
+			SUM("nextClockAtRiskOn" <= ${today} AND "nextClockDeadline" >= ${today}) AS "atRisk"
+		FROM "Household" INDEXED BY "Household_board_idx"
+		WHERE "status" IN (${Prisma.join(DEFAULT_STATUSES)})${route ? Prisma.sql` AND "route" = ${route}` : Prisma.empty}
+		GROUP BY "status", "stage"`
+}
+
+/**
+ * The first cards of every column, longest in the stage first: one statement of one LIMITed seek
+ * into the board's index per stage and status (asking for both statuses at once would sort every
+ * household at the stage); each column's two lists are merged below.
+ */
+function firstCards(route: HouseholdRoute | null) {
+	const onRoute = route ? Prisma.sql` AND "route" = ${route}` : Prisma.empty
+	const fields = Prisma.raw(
+		Object.keys(HOUSEHOLD_FIELDS)
+			.map((field) => `"${field}"`)
+			.join(', ')
+	)
+	const seeks = STAGE_KEYS.flatMap((stage) =>
+		DEFAULT_STATUSES.map(
+			(status) => Prisma.sql`SELECT * FROM (SELECT ${fields} FROM "Household" INDEXED BY "Household_board_idx"
+				WHERE "status" = ${status} AND "stage" = ${stage}${onRoute}
+				ORDER BY "stageEnteredOn", "id" LIMIT ${CARDS_PER_COLUMN})`
+		)
+	)
+	return prisma.$queryRaw<HouseholdRow[]>`${Prisma.join(seeks, ' UNION ALL ')}`
+}
+
 /**
  * The board: one column per stage with the live households (open and on hold) counted, and the
  * first few cards of each, longest in the stage first.
  */
 export async function pipelineBoard(input: { route: HouseholdRoute | null; today: CalendarDate }) {
-	const route = input.route ? { route: input.route } : {}
-	const live = { status: { in: DEFAULT_STATUSES }, ...route }
-	// One query per stage and status, so each reads its first cards straight off the index
-	// (status, stage, stageEnteredOn) in order and stops: asking for both statuses at once would
-	// sort every household at the stage. The two are merged below.
-	const firstOf = (stage: StageKey, status: HouseholdStatus) =>
-		prisma.household.findMany({
-			where: { status, stage, ...route },
-			orderBy: [{ stageEnteredOn: 'asc' }, { id: 'asc' }],
-			take: CARDS_PER_COLUMN,
-			select: HOUSEHOLD_FIELDS,
-		})
-	const flagged = (deadlines: ('at_risk' | 'overdue')[]) =>
-		prisma.household.groupBy({
-			by: ['stage'],
-			where: { ...live, ...deadlineWhere(deadlines, input.today) },
-			_count: { _all: true },
-		})
-	const [counts, overdue, atRisk, firstCards, owners] = await Promise.all([
-		prisma.household.groupBy({ by: ['stage'], where: live, _count: { _all: true } }),
-		flagged(['overdue']),
-		flagged(['at_risk']),
-		Promise.all(
-			STAGE_KEYS.map(async (stage) => {
-				const [open, onHold] = await Promise.all(DEFAULT_STATUSES.map((status) => firstOf(stage, status)))
-				return [...open!, ...onHold!]
-					.sort((a, b) => a.stageEnteredOn.localeCompare(b.stageEnteredOn) || (a.id < b.id ? -1 : 1))
-					.slice(0, CARDS_PER_COLUMN)
-			})
-		),
+	const [counts, cards, owners] = await Promise.all([
+		columnCounts(input.route, input.today),
+		firstCards(input.route),
 		householdOwners(),
 	])
-	const byStage = (rows: typeof counts) => new Map(rows.map((row) => [row.stage, row._count._all]))
-	const [countOf, overdueOf, atRiskOf] = [byStage(counts), byStage(overdue), byStage(atRisk)]
-	const columns: BoardColumn[] = STAGE_KEYS.map((stage, index) => ({
+	const sum = (stage: StageKey, field: 'count' | 'overdue' | 'atRisk') =>
+		counts.reduce((total, row) => total + (row.stage === stage ? Number(row[field] ?? 0) : 0), 0)
+	const columns: BoardColumn[] = STAGE_KEYS.map((stage) => ({
 		stage,
-		count: countOf.get(stage) ?? 0,
-		overdue: overdueOf.get(stage) ?? 0,
-		atRisk: atRiskOf.get(stage) ?? 0,
-		households: firstCards[index]!.map((row) => toPipelineHousehold(row, input.today, owners.names)),
+		count: sum(stage, 'count'),
+		overdue: sum(stage, 'overdue'),
+		atRisk: sum(stage, 'atRisk'),
+		households: cards
+			.filter((row) => row.stage === stage)
+			.sort((a, b) => a.stageEnteredOn.localeCompare(b.stageEnteredOn) || (a.id < b.id ? -1 : 1))
+			.slice(0, CARDS_PER_COLUMN)
+			.map((row) => toPipelineHousehold(row, input.today, owners.names)),
 	}))
 	return { columns, total: columns.reduce((sum, column) => sum + column.count, 0), cardsPerColumn: CARDS_PER_COLUMN }
 }

@@ -6,24 +6,34 @@ import { today } from '~/utils/clock.server.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { stageHistory } from './stage-history.server.ts'
 import { getServiceConfig } from './service-settings.server.ts'
+import { cachedSetting } from './settings-cache.server.ts'
 
 // The response-time clocks of households, from their stage events (app/domain/response-clocks.ts),
 // with the service's targets as they were when each clock started and its closure days. Each
 // household row keeps a copy of its nearest deadline (Household.nextClock*), refreshed in the same
 // transaction as any change to its events, so the board and lists flag and sort in SQL.
 
-/** The targets history, closure days and today: what every clock computation needs. */
-export async function clockContext(db: Prisma.TransactionClient = prisma): Promise<ClockContext> {
-	const [config, settings, closures] = await Promise.all([
-		getServiceConfig(),
-		db.targetSetting.findMany({ orderBy: { effectiveFrom: 'asc' } }),
-		db.serviceClosure.findMany({ select: { date: true } }),
+/**
+ * The targets' history (each change applies from the London day it was made) and the closure
+ * days, kept by each process until either changes (settings-cache.server.ts, ADR 029).
+ */
+const clockSettings = cachedSetting('clock settings', async () => {
+	const [settings, closures] = await Promise.all([
+		prisma.targetSetting.findMany({ orderBy: { effectiveFrom: 'asc' } }),
+		prisma.serviceClosure.findMany({ select: { date: true } }),
 	])
-	// Each change applies from the London day it was made; before the first, the current targets.
-	const history = settings.map((setting) => ({
-		from: londonDate(setting.effectiveFrom),
-		targets: JSON.parse(setting.targets) as ClockTargets,
-	}))
+	return {
+		history: settings.map((setting) => ({
+			from: londonDate(setting.effectiveFrom),
+			targets: JSON.parse(setting.targets) as ClockTargets,
+		})),
+		closures: closures.map((closure) => closure.date),
+	}
+})
+
+/** The targets history, closure days and today: what every clock computation needs. */
+export async function clockContext(): Promise<ClockContext> {
+	const [config, { history, closures }] = await Promise.all([getServiceConfig(), clockSettings()])
 	const targetsOn = (date: CalendarDate): ClockTargets => {
 		let found: ClockTargets | undefined
 		for (const entry of history) if (entry.from <= date) found = entry.targets
@@ -32,14 +42,14 @@ export async function clockContext(db: Prisma.TransactionClient = prisma): Promi
 	return {
 		today: today(),
 		targetsOn,
-		closures: closures.map((closure) => closure.date),
+		closures,
 		atRiskShare: config.clocks.atRiskPercent / 100,
 	}
 }
 
 /** The household's clocks today, oldest first. */
 export async function householdClocks(householdId: string, db: Prisma.TransactionClient = prisma) {
-	const [events, context] = await Promise.all([stageHistory(db, householdId), clockContext(db)])
+	const [events, context] = await Promise.all([stageHistory(db, householdId), clockContext()])
 	return responseClocks(events, context)
 }
 
@@ -54,7 +64,7 @@ export async function refreshHouseholdClocks(
 	householdId: string,
 	context?: ClockContext
 ) {
-	const fields = clockFields(await stageHistory(tx, householdId), context ?? (await clockContext(tx)))
+	const fields = clockFields(await stageHistory(tx, householdId), context ?? (await clockContext()))
 	await tx.household.update({ where: { id: householdId }, data: fields, select: { id: true } })
 }
 
@@ -64,7 +74,7 @@ export async function refreshHouseholdClocks(
  * update per household whose copy changed.
  */
 export async function refreshAllClocks(db: Prisma.TransactionClient = prisma): Promise<number> {
-	const context = await clockContext(db)
+	const context = await clockContext()
 	const households = await db.household.findMany({
 		where: { status: { not: 'closed' } },
 		select: { id: true, nextClockKey: true, nextClockAtRiskOn: true, nextClockDeadline: true },

@@ -11,8 +11,20 @@ import {
 import { prisma } from '~/utils/db.server.ts'
 import { verifyPassword } from '~/utils/password.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { cachedSetting } from './settings-cache.server.ts'
 
 // Staff accounts and their sessions. Emails are stored and looked up lower-cased.
+
+/**
+ * Every staff account by name (no password hashes), for the names and owner choices pages show:
+ * each process keeps the list until an account changes (settings-cache.server.ts, ADR 029).
+ */
+export const staffDirectory = cachedSetting('staff directory', () =>
+	prisma.staffUser.findMany({
+		select: { id: true, email: true, name: true, role: true, disabledAt: true },
+		orderBy: [{ name: 'asc' }, { id: 'asc' }],
+	})
+)
 
 export function findStaffByEmail(email: string) {
 	return prisma.staffUser.findUnique({ where: { email: normaliseEmail(email) } })

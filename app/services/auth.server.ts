@@ -20,6 +20,7 @@ import {
 import { now } from '~/utils/clock.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { MAX_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from '~/utils/password.server.ts'
+import { oncePerRequest } from '~/utils/request-scope.server.ts'
 import type { FieldError } from '~/domain/field-errors.ts'
 
 // Staff sign-in and sessions. The session cookie holds a random 32-byte token; the database holds
@@ -150,10 +151,17 @@ export async function startStaffSession(userId: string, at = now()) {
 	return `${staffCookieName()}=${token}; ${cookieAttributes()}`
 }
 
-/** The signed-in staff member's session, or null when signed out, expired or turned off. */
-export async function getStaffSession(request: Request, at = now()): Promise<StaffSession | null> {
+/**
+ * The signed-in staff member's session, or null when signed out, expired or turned off. A page
+ * view reads it once: the staff layout's loader and the page's own share the answer (ADR 029).
+ */
+export function getStaffSession(request: Request, at = now()): Promise<StaffSession | null> {
 	const token = readToken(request)
-	if (!token || token.length > 100) return null
+	if (!token || token.length > 100) return Promise.resolve(null)
+	return oncePerRequest(`staff session ${token}`, () => readStaffSession(token, at))
+}
+
+async function readStaffSession(token: string, at: Date): Promise<StaffSession | null> {
 	const id = hashToken(token)
 	const session = await findStaffSession(id)
 	if (!session) return null

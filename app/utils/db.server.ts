@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
+import type Database from 'better-sqlite3'
 import { PrismaClient } from '~/generated/prisma/client.ts'
 import { getEnv } from './env.server.ts'
 import { inTransactionScope, oneQueryAtATime } from './one-connection.server.ts'
@@ -16,13 +17,39 @@ const MAX_WAIT_MS = 20_000
 /** Tries of a whole transaction that failed for a lock (ADR 015). */
 const TRANSACTION_ATTEMPTS = 3
 
-// One Prisma client per process, over one better-sqlite3 connection on which queries take turns
-// with transactions, and transactions take the write lock first (one-connection.server.ts).
+// One Prisma client per process, over one better-sqlite3 connection for writes, on which
+// statements take turns with transactions, and transactions take the write lock first; and, on a
+// database file, a second connection for plain reads, which never wait for a transaction
+// (one-connection.server.ts, ADR 029). An in-memory database is one connection's own, so there
+// every query takes turns on the one.
 const databaseUrl = getEnv().DATABASE_URL
+const databaseFile = databaseFileOf(databaseUrl)
+const connection = () => new PrismaBetterSQLite3({ url: databaseUrl, timeout: BUSY_TIMEOUT_MS })
+let readerDatabase: Database.Database | undefined
+const readStatements = new Map<string, Database.Statement>()
+
+/**
+ * A statement prepared once on the read connection, for a read every page view makes (the
+ * settings' version), which through Prisma would cost more than SQLite's work (ADR 028, 029). It
+ * sees what was committed, like every read there. Null until the client has connected, and on an
+ * in-memory database, which has no read connection: then ask Prisma.
+ */
+export function readStatement(sql: string): Database.Statement | null {
+	if (!readerDatabase?.open) return null
+	let statement = readStatements.get(sql)
+	if (!statement) readStatements.set(sql, (statement = readerDatabase.prepare(sql)))
+	return statement
+}
+
 const client = new PrismaClient({
-	adapter: oneQueryAtATime(new PrismaBetterSQLite3({ url: databaseUrl, timeout: BUSY_TIMEOUT_MS }), {
+	adapter: oneQueryAtATime(connection(), {
 		lockWaitMs: MAX_WAIT_MS,
-		lockWaits: lockWaitSignal(databaseFileOf(databaseUrl)),
+		lockWaits: lockWaitSignal(databaseFile),
+		reader: databaseFile ? connection() : undefined,
+		onReader: (database) => {
+			readerDatabase = database
+			readStatements.clear()
+		},
 	}),
 	transactionOptions: { maxWait: MAX_WAIT_MS },
 })

@@ -2,19 +2,27 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import Database from 'better-sqlite3'
+import { yieldingEvery } from './event-loop.ts'
 import { isLockError, retry, type LockWaitSignal } from './write-lock.server.ts'
 
-// The server talks to SQLite through one better-sqlite3 connection, on which transactions take
+// The server writes to SQLite through one better-sqlite3 connection, on which transactions take
 // turns. A query outside a transaction would run at once on that same connection, so while one
 // request's transaction is open another request's query would run inside it: it would read
 // changes that may never be committed, and its own write would be rolled back with the other
-// request's refused change. Here every query outside a transaction waits until no transaction is
+// request's refused change. Here every write outside a transaction waits until no transaction is
 // open, as a second connection would wait for SQLite's lock.
+//
+// Reads go to a second connection that may only read (ADR 029). WAL lets it read beside the
+// writer: each SELECT sees what was committed when it started, never a transaction still open,
+// and never waits for one, so a CSV import writing for seconds does not hold up every page. A
+// read after a write that has been awaited (a redirect after a save) sees it, as the write had
+// committed. A statement is sent there only if it is a plain SELECT (or WITH ... SELECT); the
+// connection refuses writes (query_only), so one sent there by mistake fails loudly.
 //
 // Code running inside a transaction's callback may still use the shared client (the service
 // settings, the staff list): such a query runs at once, inside the transaction, instead of
-// waiting for the transaction it belongs to. `inTransactionScope` marks that code; db.server.ts
-// wraps prisma.$transaction with it.
+// waiting for the transaction it belongs to, and reads what the transaction wrote.
+// `inTransactionScope` marks that code; db.server.ts wraps prisma.$transaction with it.
 //
 // Other server processes may use the same database file (ADR 015). A transaction here begins
 // with BEGIN IMMEDIATE, so it holds SQLite's write lock from its first statement to its last:
@@ -40,6 +48,10 @@ export type OneConnectionOptions = {
 	lockWaitMs: number
 	/** Whether another process on the database is waiting for the lock (write-lock.server.ts). */
 	lockWaits: LockWaitSignal
+	/** A second connection to the same file for plain reads outside transactions; without it, they take turns too. */
+	reader?: Factory
+	/** Told the reader's better-sqlite3 connection once it is open, for statements of its own (db.server.ts). */
+	onReader?: (database: Database.Database) => void
 }
 
 // Pauses between tries for the write lock: short, as most transactions hold it for a few ms.
@@ -55,6 +67,12 @@ const YIELD_SHARE = 0.25
 const MAX_YIELD_MS = MAX_LOCK_PAUSE_MS + 5
 
 const statement = (sql: string): Query => ({ sql, args: [], argTypes: [] })
+
+// A plain read: SELECT, or WITH ... SELECT, naming no statement that writes. Prisma's reads are
+// SELECTs; its writes are INSERT, UPDATE and DELETE (with RETURNING, through queryRaw too).
+const READ = /^\s*(SELECT|WITH)\b/i
+const WRITES = /\b(INSERT|UPDATE|DELETE|REPLACE)\b/i
+export const isPlainRead = (sql: string) => READ.test(sql) && !WRITES.test(sql)
 
 /** A transaction's scope; `connection` while its transaction holds it (from BEGIN to its end). */
 type Scope = { open: boolean; connection?: SharedConnection }
@@ -104,25 +122,48 @@ class Turns {
 export function oneQueryAtATime(factory: Factory, options: OneConnectionOptions): Factory {
 	const connect = factory.connect.bind(factory)
 	return Object.assign(Object.create(factory) as Factory, {
-		connect: async () => guard(await connect(), options),
+		connect: async () => {
+			// The writer first: it opens the file in WAL mode before the reader joins it.
+			const writer = await connect()
+			return guard(writer, options.reader ? await readOnly(options.reader, options.onReader) : null, options)
+		},
 	})
 }
 
-function guard(adapter: Adapter, options: OneConnectionOptions): Adapter {
+/** The reader's connection, which refuses any write. */
+async function readOnly(factory: Factory, onReader: OneConnectionOptions['onReader']): Promise<Adapter> {
+	const adapter = await factory.connect()
+	await adapter.executeScript('PRAGMA query_only = ON')
+	onReader?.(databaseOf(adapter))
+	return adapter
+}
+
+function guard(adapter: Adapter, reader: Adapter | null, options: OneConnectionOptions): Adapter {
 	const connection = new SharedConnection(adapter, options)
 	return {
 		provider: adapter.provider,
 		adapterName: adapter.adapterName,
 		// A statement refused for a lock changed nothing, so it may run again; a script may have
 		// committed some of its statements before one was refused, so it runs once.
-		queryRaw: (query) => connection.outsideTransaction(() => adapter.queryRaw(query), { mayRunAgain: true }),
+		queryRaw: (query) =>
+			reader && isPlainRead(query.sql) && !insideTransaction()
+				? connection.untilUnlocked(() => reader.queryRaw(query))
+				: connection.outsideTransaction(() => adapter.queryRaw(query), { mayRunAgain: true }),
 		executeRaw: (query) => connection.outsideTransaction(() => adapter.executeRaw(query), { mayRunAgain: true }),
 		executeScript: (script) =>
 			connection.outsideTransaction(() => adapter.executeScript(script), { mayRunAgain: false }),
 		startTransaction: (isolationLevel) => connection.startTransaction(isolationLevel),
 		getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
-		dispose: () => adapter.dispose(),
+		dispose: async () => {
+			await reader?.dispose()
+			await adapter.dispose()
+		},
 	}
+}
+
+/** Whether this code runs inside a transaction's callback (whose reads must see its own writes). */
+export function insideTransaction(): boolean {
+	return transactionScope.getStore()?.open === true
 }
 
 /** The connection's turn queue: statements and transactions take turns on it. */
@@ -179,7 +220,7 @@ class SharedConnection {
 
 	/** A statement outside a transaction: in a turn of its own (or at once, inside a transaction's scope). */
 	async outsideTransaction<T>(run: () => Promise<T>, { mayRunAgain }: { mayRunAgain: boolean }): Promise<T> {
-		if (transactionScope.getStore()?.open) return run()
+		if (insideTransaction()) return run()
 		const once = async () => {
 			const { value, end } = await this.inTurn(run)
 			end()
@@ -234,15 +275,28 @@ class SharedConnection {
 	}
 }
 
+/**
+ * Lets the event loop serve others before a transaction's next statement once the transaction has
+ * run this long since it last did (event-loop.ts): a CSV import's write held up every request,
+ * static files too, for its whole length (29 s for 10,000 rows on a loaded machine). Reads do not
+ * wait for the transaction, so they are served meanwhile (ADR 029).
+ */
+const TRANSACTION_YIELDS_AFTER_MS = 20
+
 /** The transaction Prisma is given: its statements run at once (it holds the turn); ending it ends the turn. */
 function transactionOn(adapter: Adapter, finish: () => Promise<void>): Transaction {
+	const letOthersIn = yieldingEvery(TRANSACTION_YIELDS_AFTER_MS)
 	return {
 		provider: adapter.provider,
 		adapterName: adapter.adapterName,
 		// Prisma sends COMMIT and ROLLBACK through executeRaw, then calls commit() or rollback().
 		options: { usePhantomQuery: false },
-		queryRaw: (query) => adapter.queryRaw(query),
+		queryRaw: async (query) => {
+			await letOthersIn()
+			return adapter.queryRaw(query)
+		},
 		executeRaw: async (query) => {
+			await letOthersIn()
 			try {
 				return await adapter.executeRaw(query)
 			} catch (error) {

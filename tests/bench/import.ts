@@ -5,9 +5,8 @@
 // `npx tsx tests/bench/import.ts`. The last line printed is one JSON object for scripts.
 import os from 'node:os'
 import path from 'node:path'
-import { toCsv } from '../../app/domain/csv.ts'
-import { importSheet, type ImportColumnKey } from '../../app/domain/pipeline-import.ts'
 import { createMigratedDatabase, TMP_DIR } from '../support/database.ts'
+import { importSheetCsv } from './import-sheet.ts'
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000)
 const DB_FILE = path.join(TMP_DIR, 'bench-import.db')
@@ -27,39 +26,7 @@ const manager = await prisma.staffUser.create({
 })
 const actor = { id: manager.id, email: manager.email, name: manager.name, role: 'manager' as const }
 
-const STAGES = ['Enquiry', 'Initial contact', 'Initial visit', 'Application', 'Stage 1', 'Stage 2', 'Panel', 'Approved']
-const CHANNELS = ['search', 'social', 'radio', 'Event', 'word_of_mouth']
-const FIRST = ['Amira', 'Ben', 'Chloe', 'Dev', 'Efua', 'Finn', 'Grace', 'Hamza', 'Isla', 'Jamal']
-const LAST = ['Ahmed', 'Brown', 'Clarke', 'Davies', 'Evans', 'Flynn', 'Green', "O'Neill", 'Smith-Jones', 'Wright']
-const pad = (n: number) => String(n).padStart(2, '0')
-
-const rows = Array.from({ length: ROWS }, (_, i): Record<ImportColumnKey, string> => {
-	const stage = STAGES[i % STAGES.length]!
-	const month = (i % 12) + 1
-	const closed = i % 5 === 1 && stage !== 'Approved'
-	const onHold = !closed && i % 7 === 3 && stage !== 'Approved'
-	return {
-		reference: `OLD-${i}`,
-		firstName: FIRST[i % 10]!,
-		lastName: LAST[Math.floor(i / 10) % 10]!,
-		email: `person.${i}@example.com`,
-		phone: `07700 9${String(i).padStart(5, '0')}`,
-		postcode: 'NE1 4ST',
-		enquiryDate: `${pad((i % 27) + 1)}/${pad(month)}/2024`,
-		channel: CHANNELS[i % CHANNELS.length]!,
-		howHeard: '',
-		stage,
-		stageDate: stage === 'Enquiry' ? '' : `2025-${pad(month)}-${pad((i % 27) + 1)}`,
-		status: closed ? 'closed' : onHold ? 'on hold' : 'open',
-		exitReason: closed ? (stage === 'Panel' ? 'panel_against' : 'lost_contact') : '',
-		exitDate: closed ? '2025-12-31' : '',
-		holdReviewDate: onHold ? '2099-01-31' : '',
-		ownerEmail: i % 3 === 0 ? manager.email : '',
-		kinship: i % 11 === 0 ? 'yes' : 'no',
-		notes: i % 4 === 0 ? 'Imported note, with a comma and "quotes"' : '',
-	}
-})
-const csv = toCsv(importSheet(rows))
+const csv = importSheetCsv(ROWS, manager.email)
 
 let started = performance.now()
 let cpu = process.cpuUsage()

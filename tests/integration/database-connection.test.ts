@@ -1,12 +1,14 @@
 import { expect, test } from 'vitest'
 
-// The server has one SQLite connection. While one request's transaction is open, another
-// request's queries must wait for it, not run inside it: otherwise a transaction that is rolled
-// back (a refused change, a crash) takes the other request's write with it, and the other request
-// reads changes that were never committed.
+// The server writes through one SQLite connection. While one request's transaction is open,
+// another request's writes must wait for it, not run inside it: otherwise a transaction that is
+// rolled back (a refused change, a crash) takes the other request's write with it. Reads go to a
+// second connection (ADR 029): they never wait for a transaction and never see one that has not
+// committed, and they see every write that has.
 
 const { prisma } = await import('~/utils/db.server.ts')
 const { getServiceConfig } = await import('~/models/service-settings.server.ts')
+const { isPlainRead } = await import('~/utils/one-connection.server.ts')
 
 function deferred() {
 	let resolve!: () => void
@@ -109,4 +111,51 @@ test('a transaction’s own statements cannot run outside it, nor once it has en
 	expect(String(lateError)).toMatch(/inside prisma.\$transaction, while it runs/)
 	await next
 	expect(await codes('OWN-LATE', 'OWN-NEXT')).toEqual([{ code: 'OWN-NEXT' }])
+})
+
+test('a read does not wait for a long transaction, and sees what was committed before it', async () => {
+	await prisma.referralCode.create({ data: { code: 'COMMITTED-BEFORE' } })
+	const inside = deferred()
+	const letGo = deferred()
+	// A long write, as a CSV import's is: its rows are not committed until it ends.
+	const importing = prisma.$transaction(async (tx) => {
+		await tx.referralCode.create({ data: { code: 'IMPORTING' } })
+		inside.resolve()
+		await letGo.promise
+	})
+	await inside.promise
+	const started = performance.now()
+	const seen = await prisma.referralCode.findMany({
+		where: { code: { in: ['COMMITTED-BEFORE', 'IMPORTING'] } },
+		select: { code: true },
+	})
+	const waited = performance.now() - started
+	letGo.resolve()
+	await importing
+	expect(seen).toEqual([{ code: 'COMMITTED-BEFORE' }])
+	// It did not queue behind the transaction (which ends only after this read).
+	expect(waited).toBeLessThan(1_000)
+	// Once the transaction has committed, the next read sees its rows.
+	expect(await prisma.referralCode.count({ where: { code: 'IMPORTING' } })).toBe(1)
+})
+
+test('a write followed by a read (a save, then the page it redirects to) reads the write', async () => {
+	for (let i = 0; i < 20; i++) {
+		const { id } = await prisma.referralCode.create({ data: { code: `SAVED-${i}` } })
+		expect((await prisma.referralCode.findUnique({ where: { id } }))?.code).toBe(`SAVED-${i}`)
+		await prisma.referralCode.update({ where: { id }, data: { code: `RENAMED-${i}` } })
+		expect((await prisma.referralCode.findUnique({ where: { id } }))?.code).toBe(`RENAMED-${i}`)
+	}
+})
+
+test('only plain reads go to the reading connection', () => {
+	expect(isPlainRead('SELECT `main`.`Household`.`id` FROM `main`.`Household` WHERE 1=1')).toBe(true)
+	expect(isPlainRead('  WITH RECURSIVE "walk"("days") AS (SELECT 1) SELECT * FROM "walk"')).toBe(true)
+	// Prisma's writes with RETURNING come through queryRaw too.
+	expect(isPlainRead('INSERT INTO `main`.`ReferralCode` (`id`) VALUES (?) RETURNING `id`')).toBe(false)
+	expect(isPlainRead('UPDATE `main`.`StaffSession` SET `lastSeenAt` = ? RETURNING `id`')).toBe(false)
+	expect(isPlainRead('WITH "gone" AS (SELECT 1) DELETE FROM "RateLimitWindow" RETURNING "key"')).toBe(false)
+	expect(isPlainRead('PRAGMA journal_mode = WAL')).toBe(false)
+	// A column whose name starts like a keyword is still a read.
+	expect(isPlainRead('SELECT `main`.`FunnelFact`.`updatedAt` FROM `main`.`FunnelFact`')).toBe(true)
 })

@@ -13,6 +13,7 @@ const auth = await import('~/services/auth.server.ts')
 const login = await import('~/routes/staff+/_auth+/login.tsx')
 const logout = await import('~/routes/staff+/_auth+/logout.tsx')
 const home = await import('~/routes/staff+/_index.tsx')
+const { inRequestScope } = await import('~/utils/request-scope.server.ts')
 
 const PASSWORD = 'a-long-staff-password'
 let passwordHash: string
@@ -202,6 +203,34 @@ describe('sessions', () => {
 		expect(
 			await auth.getStaffSession(request('/staff', { cookie }), new Date(start.getTime() + 12 * 3_600_000))
 		).toBeNull()
+	})
+
+	test('are read once per page view, and afresh by every request after it (ADR 029)', async () => {
+		const user = await staffMember()
+		const cookie = await signedInCookie(user.id)
+		const page = () => request('/staff', { cookie })
+		// The staff layout's loader and the page's each ask; the account is turned off in between.
+		const asked = await inRequestScope('GET', async () => {
+			const first = await auth.getStaffSession(page())
+			await prisma.staffUser.update({ where: { id: user.id }, data: { disabledAt: new Date() } })
+			return { first, second: await auth.requireStaff(page()) }
+		})
+		expect(asked.second).toEqual(asked.first)
+		expect(asked.first?.user.id).toBe(user.id)
+		// The next page view, and any read outside one, finds the account turned off.
+		expect(await inRequestScope('GET', () => auth.getStaffSession(page()))).toBeNull()
+		expect(await prisma.staffSession.count({ where: { userId: user.id } })).toBe(0)
+	})
+
+	test('are read afresh by each step of a form’s POST, whose action may sign out (ADR 029)', async () => {
+		const user = await staffMember()
+		const cookie = await signedInCookie(user.id)
+		const afterSignOut = await inRequestScope('POST', async () => {
+			const session = await auth.getStaffSession(request('/staff', { cookie }))
+			await auth.endStaffSession(session)
+			return auth.getStaffSession(request('/staff', { cookie }))
+		})
+		expect(afterSignOut).toBeNull()
 	})
 
 	test('are not found from a made-up or tampered cookie', async () => {
