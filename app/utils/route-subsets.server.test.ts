@@ -91,8 +91,10 @@ describe('the routes a path could match', () => {
 		// The enquiry form is matched against a handful of routes, not the whole app.
 		expect(routesFor(manifest, ['enquire'])).toEqual([
 			'root',
+			'routes/_enquiry+/_layout',
 			'routes/_enquiry+/enquire',
 			'routes/_enquiry+/enquire_.confirmation',
+			'routes/_public+/_layout',
 			'routes/_public+/$',
 			'routes/_public+/_index',
 		])
