@@ -192,6 +192,35 @@ describe('My work', () => {
 		expect(data.counts).toEqual({ households: 3, onHold: 1, tasks: 1 })
 	})
 
+	it('shows officers and managers the open households nobody owns, and a manager the team’s overdue and at-risk work (ADR 031)', async () => {
+		await createHousehold({ firstName: 'Una', lastName: 'Owned', enquiredOn: addWorkingDays(today, -2), ownerId: null })
+		type Shared = { items: { householdName: string; ownerName: string | null; status: string | null }[]; count: number }
+		const sharedOf = async (as: SignedIn) =>
+			(await runRoute(myWork.loader, staffRequest('/staff/my-work', as))).data.shared as {
+				unassigned: Shared | null
+				team: Shared | null
+			}
+
+		const mine = await sharedOf(officer)
+		expect(mine.unassigned!.items).toContainEqual(
+			expect.objectContaining({ householdName: 'Una Owned', ownerName: null, status: 'overdue' })
+		)
+		expect(mine.unassigned!.items.map((item) => item.householdName)).not.toContain('Theo Theirs')
+		expect(mine.team).toBeNull()
+
+		const manager = await sharedOf(await signedInAs('manager', 'Maya Manager'))
+		// Carl's and Olive's overdue first contacts and Rita's visit at risk; not Tara (on track) or Hal (on hold).
+		expect(manager.team!.items.map((item) => [item.householdName, item.ownerName, item.status])).toEqual([
+			['Theo Theirs', 'Carl Colleague', 'overdue'],
+			['Olga Overdue', 'Olive Officer', 'overdue'],
+			['Rita Risk', 'Olive Officer', 'at_risk'],
+		])
+		expect(manager.unassigned!.items.map((item) => item.householdName)).toContain('Una Owned')
+
+		// A social worker works the households given to them: neither.
+		expect(await sharedOf(await signedInAs('social_worker'))).toEqual({ unassigned: null, team: null })
+	})
+
 	it('is for staff who work on households only', async () => {
 		for (const role of ['read_only', 'administrator'] as const) {
 			const { status } = await runRoute(myWork.loader, staffRequest('/staff/my-work', await signedInAs(role)))
