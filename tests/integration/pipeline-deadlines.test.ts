@@ -14,6 +14,7 @@ const { today: clockToday } = await import('~/utils/clock.server.ts')
 const board = await import('~/routes/staff+/_pipeline+/pipeline._index.tsx')
 const list = await import('~/routes/staff+/_pipeline+/pipeline.list.tsx')
 const myWork = await import('~/routes/staff+/_pipeline+/my-work.tsx')
+const home = await import('~/routes/staff+/_index.tsx')
 const record = await import('~/routes/staff+/_households+/households.$id._index.tsx')
 const checks = await import('~/routes/staff+/_households+/households.$id.checks-received.tsx')
 
@@ -229,6 +230,29 @@ describe('My work', () => {
 		const { status, location } = await runRoute(myWork.loader, staffRequest('/staff/my-work', null))
 		expect(status).toBe(302)
 		expect(location).toMatch(/^\/staff\/login/)
+	})
+})
+
+describe('the staff home (ADR 031)', () => {
+	it('counts each role’s work today, the new enquiries and the figures; read-only staff get the figures only', async () => {
+		const dashboard = async (as: SignedIn) =>
+			(await runRoute(home.loader, staffRequest('/staff', as))).data.dashboard as Record<string, unknown>
+
+		// Olga overdue and Rita at risk are Olive's; Carl's Theo is overdue.
+		const mine = await dashboard(officer)
+		expect(mine).toMatchObject({ myWork: { overdue: 1, atRisk: 1 }, team: null })
+		expect(mine.unassigned).toEqual(await prisma.household.count({ where: { status: 'open', ownerId: null } }))
+		// Tara and Hal enquired today (Una, two working days ago, only on a Monday or Tuesday).
+		expect(mine.newEnquiries).toBeGreaterThanOrEqual(2)
+		expect(mine.firstContact).toMatchObject({ targetWorkingDays: 1 })
+		expect(mine.funnel).toMatchObject({ enquired: expect.any(Number), approved: 0 })
+
+		const manager = await dashboard(await signedInAs('manager', 'Mo Manager'))
+		expect(manager.team).toEqual({ overdue: 2, atRisk: 1 })
+
+		const readOnly = await dashboard(await signedInAs('read_only'))
+		expect(readOnly).toMatchObject({ myWork: null, unassigned: null, team: null, newEnquiries: null })
+		expect(readOnly.funnel).not.toBeNull()
 	})
 })
 
