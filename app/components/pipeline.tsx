@@ -6,12 +6,14 @@ import {
 	DEADLINE_FILTER_LABELS,
 	DEADLINE_FILTERS,
 	HOUSEHOLD_STATUSES,
+	DEFAULT_SORT,
 	LIST_SORTS,
 	PAGE_SIZE,
 	ROUTE_LABELS,
 	ROUTES,
 	SEARCH_MAX,
 	SORT_LABELS,
+	type ListSort,
 	STATUS_LABELS,
 	UNASSIGNED,
 	type FilterFormValues,
@@ -112,6 +114,8 @@ export type PipelineListData = {
 	owners: { id: string; label: string }[]
 	channels: { key: string; label: string }[]
 	result: { total: number; page: number; pages: number; households: Household[] } | null
+	/** The order the list is in, said above it. */
+	sort: ListSort
 	today: string
 }
 
@@ -135,7 +139,7 @@ export function PipelineList({
 			<ErrorSummary errors={errors} />
 			<FilterForm data={data} action={action} showOwner={showOwner} />
 			{result ? (
-				<Results result={result} names={names} caption={caption} search={search} />
+				<Results result={result} names={names} caption={caption} search={search} sort={data.sort} />
 			) : (
 				<p className="govuk-body">Correct the filters to see the households.</p>
 			)}
@@ -180,6 +184,7 @@ function FilterForm({ data, action, showOwner }: ListData & { action: string; sh
 				<Checkboxes
 					{...filterProps(data).ticked('stage')}
 					legend="Stage"
+					hint="None ticked: every stage but approved"
 					choices={STAGE_KEYS.map((stage) => ({ value: stage, label: names[stage] }))}
 				/>
 				<StatusFilters data={data} />
@@ -255,7 +260,7 @@ function OwnerChannelAndSort({ data, showOwner }: ListData & { showOwner: boolea
 			<Select
 				{...picked('sort')}
 				label="Sort by"
-				options={LIST_SORTS.map((sort) => ({ value: sort === 'in_stage' ? '' : sort, label: SORT_LABELS[sort] }))}
+				options={LIST_SORTS.map((sort) => ({ value: sort === DEFAULT_SORT ? '' : sort, label: SORT_LABELS[sort] }))}
 			/>
 		</div>
 	)
@@ -291,15 +296,18 @@ function Results({
 	names,
 	caption,
 	search,
+	sort,
 }: {
 	result: NonNullable<PipelineListData['result']>
 	names: StageNames
 	caption: string
 	search: string
+	sort: ListSort
 }) {
 	return (
 		<>
 			<ResultsCount result={result} />
+			{result.total > 1 ? <p className="govuk-body">Sorted by {SORT_LABELS[sort].toLowerCase()}.</p> : null}
 			{result.total > 0 ? (
 				<div className="app-table-scroll" role="region" aria-label={caption} tabIndex={0}>
 					<table className="govuk-table">

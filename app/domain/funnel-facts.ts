@@ -144,8 +144,8 @@ export function funnelFacts(input: FunnelFactInput): FunnelFactFields {
 			visits.set(stage, [...(visits.get(stage) ?? []), [on, null]])
 		}
 		if (event.kind === 'hold') heldSince = on
-		if ((event.kind === 'resume' || event.kind === 'exit') && heldSince !== null) {
-			// Paused from the first day of the hold to the day before they resumed or left.
+		if (heldSince !== null && state.status !== 'on_hold') {
+			// Paused from the first day of the hold to the day before they resumed, enquired again or left.
 			const to = addCalendarDays(on, -1)
 			if (to >= heldSince) holds.push([heldSince, to])
 			heldSince = null

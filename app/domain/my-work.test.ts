@@ -1,7 +1,15 @@
 // My work's groups, worked out by hand for Friday 20 November 2026: which group each household,
 // hold and task falls in, in what order, and the sentence each shows.
 import { describe, expect, test } from 'vitest'
-import { describeTask, endOfThisWeek, groupMyWork, myWorkGroups, workGroupOf, type WorkItem } from './my-work.ts'
+import {
+	describeTask,
+	endOfThisWeek,
+	groupMyWork,
+	myWorkGroups,
+	sharedWorkItems,
+	workGroupOf,
+	type WorkItem,
+} from './my-work.ts'
 
 const TODAY = '2026-11-20'
 
@@ -138,5 +146,33 @@ describe("a member of staff's rows as My work", () => {
 			what: 'Task was due Wednesday 18 November: Book the visit',
 			status: 'overdue',
 		})
+	})
+})
+
+describe('work beside my own (ADR 031)', () => {
+	test('says whose it is, soonest deadline first, those with no clock last', () => {
+		const row = (id: string, displayName: string, deadline: string | null, ownerName: string | null) => ({
+			id,
+			displayName,
+			reference: `HH-${id}`,
+			stage: 'enquiry',
+			nextClockKey: deadline ? 'first_contact' : null,
+			nextClockAtRiskOn: deadline,
+			nextClockDeadline: deadline,
+			ownerName,
+		})
+		const items = sharedWorkItems(
+			[
+				row('a', 'No Clock', null, null),
+				row('b', 'Later One', '2026-11-25', 'Carl'),
+				row('c', 'Late One', '2026-11-20', null),
+			],
+			'2026-11-23'
+		)
+		expect(items.map((item) => [item.householdName, item.ownerName, item.status])).toEqual([
+			['Late One', null, 'overdue'],
+			['Later One', 'Carl', 'on_track'],
+			['No Clock', null, null],
+		])
 	})
 })

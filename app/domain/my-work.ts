@@ -51,6 +51,8 @@ export type WorkItem = {
 	what: string
 	/** The tag to show beside it, if any. */
 	status: ClockStatus | null
+	/** Whose it is, on work that is not the reader's own (a colleague's, or null: nobody's). */
+	ownerName?: string | null
 }
 
 /**
@@ -153,4 +155,22 @@ export function myWorkGroups(rows: MyWorkRows, today: CalendarDate) {
 		...rows.tasks.map((task) => taskItem(task, today)),
 	]
 	return groupMyWork(items, today)
+}
+
+/** Open households that are not the reader's own: nobody's yet, or a colleague's that needs help. */
+export type SharedWorkRows = readonly (MyWorkRows['households'][number] & { ownerName: string | null })[]
+
+/**
+ * Work beside the reader's own (ADR 031): each household's nearest deadline, saying whose it
+ * is, soonest first (then by name); those with no clock running last.
+ */
+export function sharedWorkItems(rows: SharedWorkRows, today: CalendarDate): WorkItem[] {
+	return rows
+		.map((household) => ({ ...deadlineItem(household, today), ownerName: household.ownerName }))
+		.sort(
+			(a, b) =>
+				(a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+				a.householdName.localeCompare(b.householdName) ||
+				a.key.localeCompare(b.key)
+		)
 }

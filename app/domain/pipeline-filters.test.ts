@@ -4,11 +4,11 @@ import { checkFilterChoices, parsePipelineFilters, pipelineListHref, withoutEmpt
 const parse = (query: string) => parsePipelineFilters(new URLSearchParams(query))
 
 describe('pipeline list filters', () => {
-	it('shows the live pipeline, longest in stage first, when nothing is chosen', () => {
+	it('shows the households still at work, nearest deadline first, when nothing is chosen; approved ones only on request', () => {
 		const { filters, errors } = parse('')
 		expect(errors).toEqual([])
 		expect(filters).toEqual({
-			stages: [],
+			stages: ['enquiry', 'initial_contact', 'initial_visit', 'application', 'stage_1', 'stage_2', 'panel'],
 			owner: null,
 			channel: null,
 			route: null,
@@ -17,9 +17,11 @@ describe('pipeline list filters', () => {
 			enquiredFrom: null,
 			enquiredTo: null,
 			search: null,
-			sort: 'in_stage',
+			sort: 'deadline',
 			page: 1,
 		})
+		expect(parse('stage=approved').filters.stages).toEqual(['approved'])
+		expect(parse('sort=in_stage').filters.sort).toBe('in_stage')
 	})
 
 	it('reads every filter a shared link can carry', () => {
@@ -116,8 +118,12 @@ describe('pipeline list filters', () => {
 			'/staff/pipeline/list?stage=enquiry&route=kinship'
 		)
 		expect(pipelineListHref({})).toBe('/staff/pipeline/list')
+		// The default order is left out of the address; another is named.
 		expect(pipelineListHref({ stages: ['enquiry'], deadlines: ['overdue'], sort: 'deadline' })).toBe(
-			'/staff/pipeline/list?stage=enquiry&deadline=overdue&sort=deadline'
+			'/staff/pipeline/list?stage=enquiry&deadline=overdue'
+		)
+		expect(pipelineListHref({ stages: ['enquiry'], sort: 'in_stage' })).toBe(
+			'/staff/pipeline/list?stage=enquiry&sort=in_stage'
 		)
 	})
 })

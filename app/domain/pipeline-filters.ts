@@ -19,19 +19,26 @@ export const HOUSEHOLD_STATUSES = ['open', 'on_hold', 'closed'] as const satisfi
 export const STATUS_LABELS: Record<HouseholdStatus, string> = { open: 'Open', on_hold: 'On hold', closed: 'Closed' }
 /** Without a status filter the list shows the live pipeline. */
 export const DEFAULT_STATUSES: HouseholdStatus[] = ['open', 'on_hold']
+/**
+ * Without a stage filter the list shows the stages still at work: approved households finished
+ * recruitment, so they are shown only when Approved is ticked (issue 15, defect 3).
+ */
+export const DEFAULT_STAGES: StageKey[] = STAGE_KEYS.filter((stage) => stage !== 'approved')
 
 export const ROUTES = ['mainstream', 'kinship'] as const
 export type HouseholdRoute = (typeof ROUTES)[number]
 export const ROUTE_LABELS: Record<HouseholdRoute, string> = { mainstream: 'Mainstream', kinship: 'Kinship' }
 
-export const LIST_SORTS = ['in_stage', 'newest', 'name', 'deadline'] as const
+export const LIST_SORTS = ['deadline', 'in_stage', 'newest', 'name'] as const
 export type ListSort = (typeof LIST_SORTS)[number]
 export const SORT_LABELS: Record<ListSort, string> = {
+	deadline: 'Nearest deadline first',
 	in_stage: 'Longest in stage',
 	newest: 'Newest enquiry',
 	name: 'Name (A to Z)',
-	deadline: 'Nearest deadline first',
 }
+/** The work first: the household whose promise falls due soonest heads the list. */
+export const DEFAULT_SORT: ListSort = 'deadline'
 
 /** The response-time filter: households whose nearest clock is at risk, or overdue (or either). */
 export const DEADLINE_FILTERS = ['at_risk', 'overdue'] as const
@@ -172,7 +179,7 @@ export function parsePipelineFilters(params: URLSearchParams): ParsedFilters {
 		values,
 		errors,
 		filters: {
-			stages: [...new Set(valid.stage)],
+			stages: valid.stage.length > 0 ? [...new Set(valid.stage)] : [...DEFAULT_STAGES],
 			owner: valid.owner ?? null,
 			channel: valid.channel ?? null,
 			route: valid.route ?? null,
@@ -181,7 +188,7 @@ export function parsePipelineFilters(params: URLSearchParams): ParsedFilters {
 			enquiredFrom,
 			enquiredTo,
 			search,
-			sort: valid.sort ?? 'in_stage',
+			sort: valid.sort ?? DEFAULT_SORT,
 			// The page is only ever set by the pagination links: a bad one quietly means the first.
 			page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
 		},
@@ -230,7 +237,7 @@ export function pipelineListHref(filters: {
 	if (filters.owner) params.set('owner', filters.owner)
 	if (filters.route) params.set('route', filters.route)
 	for (const deadline of filters.deadlines ?? []) params.append('deadline', deadline)
-	if (filters.sort && filters.sort !== 'in_stage') params.set('sort', filters.sort)
+	if (filters.sort && filters.sort !== DEFAULT_SORT) params.set('sort', filters.sort)
 	const query = params.toString()
 	return `/staff/pipeline/list${query ? `?${query}` : ''}`
 }

@@ -109,6 +109,16 @@ describe('making one history of two', () => {
 		expect(plan.state).toMatchObject({ stage: 'initial_contact', stageEnteredOn: '2026-01-06' })
 	})
 
+	test('a household on hold gains a returned that ends the hold, never dated before the hold (ADR 031)', () => {
+		const hold: RecordedStageEvent = { kind: 'hold', fromStage: null, toStage: null, businessDate: '2026-11-18' }
+		const plan = planMerge([...known, hold], [entered('enquiry', '2026-11-20')], '2026-11-20')
+		expect(plan.bridge).toEqual({ kind: 'returned', fromStage: null, toStage: null, businessDate: '2026-11-20' })
+		expect(plan.state).toMatchObject({ stage: 'initial_contact', status: 'open', heldSince: null })
+		const earlier = planMerge([...known, hold], [entered('enquiry', '2026-11-16')], '2026-11-16')
+		expect(earlier.bridge.businessDate).toBe('2026-11-18')
+		expect(earlier.state.status).toBe('open')
+	})
+
 	test('the new household’s later moves follow on when they fit, and are left out when they do not', () => {
 		const incoming = [entered('enquiry', '2026-11-20'), entered('initial_contact', '2026-11-23', 'enquiry')]
 		const closed = planMerge([...known, exit('initial_contact', '2026-02-01')], incoming, '2026-11-20')

@@ -165,7 +165,7 @@ export type MergePlan = {
  * How confirming a match joins the two histories. The known household's history stays as it was
  * and gains a bridge for the new enquiry: a `reopen` to Enquiry if it had left (dated the enquiry's
  * date, or the day it left if that was later: a history never goes back in time), or a `returned`
- * if it is still in the pipeline. Then the new household's later events, if the machine accepts
+ * if it is still in the pipeline, which ends a hold and starts a first-contact clock (ADR 031). Then the new household's later events, if the machine accepts
  * them after the bridge: a household that had left and enquired again, and was called since,
  * ends where that call left it.
  */
@@ -183,7 +183,14 @@ export function planMerge(
 					toStage: 'enquiry',
 					businessDate: enquiredOn > state.lastChange.on ? enquiredOn : state.lastChange.on,
 				}
-			: { kind: 'returned', fromStage: null, toStage: null, businessDate: enquiredOn }
+			: {
+					kind: 'returned',
+					fromStage: null,
+					toStage: null,
+					// On hold it ends the hold (ADR 031), so it keeps the history in date order as a reopen does.
+					businessDate:
+						state.status === 'on_hold' && enquiredOn < state.lastChange.on ? state.lastChange.on : enquiredOn,
+				}
 	const later = incoming.slice(1)
 	if (later.length > 0) {
 		const joined = tryReplay([...existing, bridge, ...later])

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import {
+	answersReturnedEnquiry,
 	nextClockFields,
 	responseClocks,
 	statusFromRow,
@@ -219,5 +220,89 @@ describe('the household row’s copy of its nearest deadline', () => {
 			expect(clock(contacted, 'initial_visit', today).status).toBe(status)
 		}
 		expect(statusFromRow({ nextClockAtRiskOn: null, nextClockDeadline: null }, '2026-03-17')).toBeNull()
+	})
+})
+
+describe('a returning enquirer’s enquiry on a household on hold (ADR 031)', () => {
+	// Contacted on 3 November, held from 10 November; they enquire again on Christmas Eve 2026.
+	const held = [
+		entered(null, 'enquiry', '2026-11-02'),
+		entered('enquiry', 'initial_contact', '2026-11-03'),
+		event('hold', '2026-11-10', { reviewOn: '2027-01-11' }),
+	]
+	const returned = [...held, event('returned', '2026-12-24')]
+	// The first contact of 3 November was met; the one this enquiry is owed is the latest.
+	const latest = (events: RecordedStageEvent[], key: string, today: string) =>
+		responseClocks(events, context(today))
+			.filter((found) => found.key === key)
+			.at(-1)!
+
+	test('ends the hold and starts a first contact due by Tuesday 29 December (Christmas, the weekend and 28 December do not count)', () => {
+		expect(latest(returned, 'first_contact', '2026-12-24')).toMatchObject({
+			startedOn: '2026-12-24',
+			deadline: '2026-12-29',
+			status: 'on_track',
+		})
+		expect(latest(returned, 'first_contact', '2026-12-29').status).toBe('at_risk')
+		expect(latest(returned, 'first_contact', '2026-12-30').status).toBe('overdue')
+		// The visit clock runs again with the 6 working days it had left: 24, 29, 30, 31 December, 4 and 5 January.
+		expect(clock(returned, 'initial_visit', '2026-12-24')).toMatchObject({
+			deadline: '2027-01-05',
+			// 4, 5, 6 and 9 November, and 24 December.
+			elapsedWorkingDays: 5,
+			status: 'on_track',
+		})
+		expect(nextClockFields(responseClocks(returned, context('2026-12-24')))).toEqual({
+			nextClockKey: 'first_contact',
+			nextClockAtRiskOn: '2026-12-29',
+			nextClockDeadline: '2026-12-29',
+		})
+	})
+
+	test('the personal contact that answers it stops it, met, and the visit is the next deadline', () => {
+		const answered = [...returned, event('contacted', '2026-12-29')]
+		expect(latest(answered, 'first_contact', '2026-12-30')).toMatchObject({ status: 'met', endedOn: '2026-12-29' })
+		expect(nextClockFields(responseClocks(answered, context('2026-12-30'))).nextClockDeadline).toBe('2027-01-05')
+	})
+
+	test('held at Enquiry, the first contact starts again from the new enquiry', () => {
+		const atEnquiry = [
+			entered(null, 'enquiry', '2026-11-02'),
+			event('hold', '2026-11-02', { reviewOn: '2027-01-11' }),
+			event('returned', '2026-11-20'),
+		]
+		const clocks = responseClocks(atEnquiry, context('2026-11-20')).filter((found) => found.key === 'first_contact')
+		expect(clocks.map((found) => [found.startedOn, found.status, found.deadline])).toEqual([
+			['2026-11-02', 'stopped', '2026-11-20'],
+			['2026-11-20', 'on_track', '2026-11-23'],
+		])
+	})
+
+	test('on a household that is not on hold it starts no clock', () => {
+		const open = held.slice(0, 2)
+		expect(responseClocks([...open, event('returned', '2026-11-20')], context('2026-11-20'))).toEqual(
+			responseClocks(open, context('2026-11-20'))
+		)
+	})
+})
+
+describe('which personal contact answers a returning enquirer (ADR 031)', () => {
+	const returned = [
+		entered(null, 'enquiry', '2026-11-02'),
+		entered('enquiry', 'initial_contact', '2026-11-03'),
+		event('hold', '2026-11-10', { reviewOn: '2027-01-11' }),
+		event('returned', '2026-12-24'),
+	]
+
+	test('one on or after their enquiry while its first contact runs; not one before it, nor once answered', () => {
+		expect(answersReturnedEnquiry(returned, 'initial_contact', '2026-12-29', context('2026-12-30'))).toBe(true)
+		expect(answersReturnedEnquiry(returned, 'initial_contact', '2026-12-23', context('2026-12-30'))).toBe(false)
+		const answered = [...returned, event('contacted', '2026-12-29')]
+		expect(answersReturnedEnquiry(answered, 'initial_contact', '2026-12-30', context('2026-12-30'))).toBe(false)
+	})
+
+	test('never at Enquiry, where the contact is Initial contact', () => {
+		const first = [entered(null, 'enquiry', '2026-11-20')]
+		expect(answersReturnedEnquiry(first, 'enquiry', '2026-11-20', context('2026-11-20'))).toBe(false)
 	})
 })

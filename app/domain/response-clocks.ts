@@ -2,7 +2,9 @@
 // worked out from a household's stage events alone (no clock is stored, so none can drift).
 //
 // The clocks and their default targets (docs/domain.md; every target is the service's to change):
-// - first_contact: the enquiry to the first personal contact (Initial contact), 1 working day.
+// - first_contact: the enquiry to the first personal contact (Initial contact), 1 working day; a
+//   returning enquirer's enquiry that ends a hold starts it again, and the personal contact
+//   that answers it (a 'contacted' event, or Initial contact) stops it (ADR 031).
 // - initial_visit: the first contact to the initial visit, 10 working days.
 // - stage_1_decision: the last Stage 1 check received to the Stage 1 decision, 10 working days.
 //   It starts when staff record that the last check is in (a 'checks_received' event).
@@ -175,6 +177,18 @@ export function responseClocks(events: readonly RecordedStageEvent[], context: C
 					heldSince = null
 				}
 				break
+			case 'returned':
+				// A returning enquirer's enquiry ends a hold and is owed a first contact of its own
+				// (ADR 031); one while the household is open changes no clock.
+				if (heldSince === null) break
+				for (const clock of running.values()) pause(clock, heldSince, on)
+				heldSince = null
+				if (running.has('first_contact')) stop('first_contact', on, 'left')
+				start('first_contact', on)
+				break
+			case 'contacted':
+				stop('first_contact', on, 'done')
+				break
 			case 'exit':
 				if (heldSince !== null) {
 					for (const clock of running.values()) pause(clock, heldSince, on)
@@ -296,4 +310,23 @@ export function statusFromRow(
 	if (!row.nextClockDeadline || !row.nextClockAtRiskOn) return null
 	if (today > row.nextClockDeadline) return 'overdue'
 	return today >= row.nextClockAtRiskOn ? 'at_risk' : 'on_track'
+}
+
+/**
+ * Whether a personal contact on `on` answers a returning enquirer's enquiry (ADR 031): a
+ * first-contact clock runs that the contact's day does not precede, and the household is past
+ * Enquiry (there, the contact is Initial contact, which stops the clock itself). The contact is
+ * then recorded as a 'contacted' event, which stops it.
+ */
+export function answersReturnedEnquiry(
+	events: readonly RecordedStageEvent[],
+	stage: StageKey,
+	on: CalendarDate,
+	context: ClockContext
+): boolean {
+	if (stage === 'enquiry') return false
+	return responseClocks(events, context).some(
+		(clock) =>
+			clock.key === 'first_contact' && clock.endedOn === null && clock.status !== 'paused' && clock.startedOn <= on
+	)
 }

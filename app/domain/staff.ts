@@ -23,6 +23,10 @@ export const ROLES_THAT = {
 	viewHouseholds: ['manager', 'officer', 'social_worker'],
 	/** Record stage changes, contacts, notes, tasks; add an enquiry taken by phone. */
 	changeHouseholds: ['manager', 'officer', 'social_worker'],
+	/** See and pick up the open households nobody owns yet, on My work (issue 15, defect 5). */
+	takeUnassignedWork: ['manager', 'officer'],
+	/** See the team's overdue and at-risk households on My work, to step in. */
+	overseeTeamWork: ['manager'],
 	/** Reopen closed households, move back a stage, read a household's audit log, import CSV. */
 	manageRecruitment: ['manager'],
 	/** Stage names, exit reasons and channels. */

@@ -900,3 +900,36 @@ describe.each([DEMO_SEED, 1, 2])('the demo data (seed %s)', (seed) => {
 		}
 	})
 })
+
+describe('a returning enquirer on a household on hold (ADR 031)', () => {
+	const base = [
+		{ kind: 'entered', fromStage: null, toStage: 'enquiry', businessDate: '2026-11-02' },
+		{ kind: 'entered', fromStage: 'enquiry', toStage: 'initial_contact', businessDate: '2026-11-03' },
+		{ kind: 'hold', fromStage: null, toStage: null, businessDate: '2026-11-10', reviewOn: '2027-01-11' },
+	]
+	const returned = (on: string) => ({ kind: 'returned', fromStage: null, toStage: null, businessDate: on })
+
+	test('their new enquiry ends the hold, where they were', () => {
+		expect(replay([...base, returned('2026-12-24')])).toMatchObject({
+			stage: 'initial_contact',
+			status: 'open',
+			heldSince: null,
+			holdReviewOn: null,
+			lastChange: { kind: 'returned', on: '2026-12-24' },
+		})
+	})
+
+	test('an enquiry dated before the hold ends it on the hold’s own day, so no later change goes back in time', () => {
+		expect(replay([...base, returned('2026-11-05')]).lastChange).toEqual({
+			kind: 'returned',
+			on: '2026-11-10',
+			stage: 'initial_contact',
+		})
+	})
+
+	test('while open it changes nothing, and a contact that answers it changes no stage', () => {
+		const open = base.slice(0, 2)
+		const contacted = { kind: 'contacted', fromStage: null, toStage: null, businessDate: '2026-11-21' }
+		expect(replay([...open, returned('2026-11-20'), contacted])).toEqual(replay(open))
+	})
+})

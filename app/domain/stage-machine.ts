@@ -29,7 +29,10 @@
 // Event kinds: entered, checks_received (the last Stage 1 check has arrived: the Stage 1 decision
 // clock starts; fromStage 'stage_1'), completed (Stage 1 complete; fromStage 'stage_1'), hold, resume, exit,
 // reopen, returned (a returning enquirer's new enquiry while still in the pipeline: recorded in
-// any status, changes nothing). A returning enquirer whose household had left is a 'reopen' to
+// any status; it ends a hold, since the household has asked to go on, and otherwise changes
+// nothing), contacted (a personal contact that answers a returning enquirer's enquiry after
+// Enquiry: ends the first-contact clock the return started; changes nothing). A returning
+// enquirer whose household had left is a 'reopen' to
 // Enquiry. Both are written when an officer confirms a possible match (app/models/possible-matches
 // .server.ts, docs/decisions/016), by that officer; the demo's older returning households have
 // reopens with no actor.
@@ -41,7 +44,7 @@ import { formatDate, isCalendarDate, type CalendarDate } from './working-days.ts
 
 export type HouseholdStatus = 'open' | 'on_hold' | 'closed'
 export type StageEventKind =
-	'entered' | 'checks_received' | 'completed' | 'hold' | 'resume' | 'exit' | 'reopen' | 'returned'
+	'entered' | 'checks_received' | 'completed' | 'hold' | 'resume' | 'exit' | 'reopen' | 'returned' | 'contacted'
 
 /** What a stored event must carry to be replayed (a Prisma StageEvent row or a demo event fits). */
 export type RecordedStageEvent = {
@@ -69,7 +72,7 @@ export type NewStageEvent = {
 }
 
 type Change = {
-	kind: 'entered' | 'checks_received' | 'completed' | 'hold' | 'resume' | 'exit' | 'reopen'
+	kind: 'entered' | 'checks_received' | 'completed' | 'hold' | 'resume' | 'exit' | 'reopen' | 'returned'
 	on: CalendarDate
 	stage: StageKey
 }
@@ -193,14 +196,32 @@ function step(state: HouseholdState | null, event: RecordedStageEvent): Househol
 	const on = event.businessDate
 	if (!isCalendarDate(on)) return `business date "${on}" is not a date`
 	if (!state) return firstEvent(event, on)
-	if (event.kind === 'returned') return state
+	if (event.kind === 'contacted') return state
+	if (event.kind === 'returned') return returned(state, on)
 	if (on < state.lastChange.on) return `dated ${on}, before the last change on ${state.lastChange.on}`
 	if (!ALLOWED_WHILE[state.status].includes(event.kind)) return `${event.kind} is not allowed while ${state.status}`
-	const fold = FOLDS[event.kind as Change['kind']]
+	const fold = FOLDS[event.kind as keyof typeof FOLDS]
 	return fold ? fold(state, event, on) : `unknown kind "${event.kind}"`
 }
 
-/** The kinds of event each status accepts ('returned', which changes nothing, aside). */
+/**
+ * A returning enquirer's new enquiry, accepted in any status and on any date (it is dated when
+ * they enquired): on hold, it ends the hold on that day, or on the hold's own day if the enquiry
+ * came first (docs/decisions/031); otherwise it changes nothing.
+ */
+function returned(state: HouseholdState, on: CalendarDate): HouseholdState {
+	if (state.status !== 'on_hold') return state
+	const resumedOn = on > state.lastChange.on ? on : state.lastChange.on
+	return {
+		...state,
+		status: 'open',
+		heldSince: null,
+		holdReviewOn: null,
+		lastChange: change('returned', resumedOn, state.stage),
+	}
+}
+
+/** The kinds of event each status accepts ('returned' and 'contacted', which any status takes, aside). */
 const ALLOWED_WHILE: Record<HouseholdStatus, string[]> = {
 	open: ['entered', 'checks_received', 'completed', 'hold', 'exit'],
 	on_hold: ['resume', 'exit'],
@@ -228,7 +249,7 @@ function firstEvent(event: RecordedStageEvent, on: CalendarDate): HouseholdState
 type Fold = (state: HouseholdState, event: RecordedStageEvent, on: CalendarDate) => HouseholdState | string
 
 /** One fold a kind of event, once the date and the status have allowed it. */
-const FOLDS: Record<Change['kind'], Fold> = {
+const FOLDS: Record<Exclude<Change['kind'], 'returned'>, Fold> = {
 	entered: enteredStage,
 	checks_received: (state, _event, on) => {
 		if (!state.openStages.includes('stage_1')) return 'records Stage 1 checks, but Stage 1 is not open'
@@ -533,6 +554,7 @@ function checkDate(
 			resume: 'when they resumed',
 			exit: 'when they left',
 			reopen: 'when the household was reopened',
+			returned: 'when they enquired again and their hold ended',
 		}
 		return refuse(`${label} must be the same as or after ${formatDate(last.on)}, ${what[last.kind]}`, 'businessDate')
 	}

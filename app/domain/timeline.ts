@@ -136,6 +136,8 @@ function describeStageEvent(
 			}
 		case 'returned':
 			return { title: 'Enquired again', details: [] }
+		case 'contacted':
+			return { title: 'First contact after their new enquiry', details: [] }
 		default:
 			return { title: event.kind, details: [] }
 	}

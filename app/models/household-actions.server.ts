@@ -1,13 +1,19 @@
+// The household record's changes other than plain stage commands (those use runStageCommand).
+// Each is one changeHousehold: refused whole if someone else saved first, audited with what changed.
+
 import { contactInstant, isPersonalContact, type ContactAnswers } from '~/domain/household-forms.ts'
 import { CONTACT_METHODS, CONTACT_OUTCOMES, labelOf } from '~/domain/timeline.ts'
 import { formatDate } from '~/domain/working-days.ts'
 import type { StaffIdentity } from '~/domain/staff.ts'
 import { now, today } from '~/utils/clock.server.ts'
-import { changeOwner } from './household-writer.server.ts'
+import { answersReturnedEnquiry } from '~/domain/response-clocks.ts'
+import { replay } from '~/domain/stage-machine.ts'
+import type { StageKey } from '~/domain/stages.ts'
+import type { Household, Prisma } from '~/generated/prisma/client.ts'
+import { appendStageEvent, changeOwner } from './household-writer.server.ts'
 import { applyStageCommand, changeHousehold } from './households.server.ts'
-
-// The household record's changes other than plain stage commands (those use runStageCommand).
-// Each is one changeHousehold: refused whole if someone else saved first, audited with what changed.
+import { clockContext } from './response-clocks.server.ts'
+import { stageHistory } from './stage-history.server.ts'
 
 type Change = { householdId: string; expectedVersion: number; actor: StaffIdentity }
 
@@ -43,10 +49,9 @@ export function logContactAttempt(input: Change & { answers: ContactAnswers; ini
 					recordedAt: now(),
 				},
 			})
-			const completesInitialContact =
-				isPersonalContact(answers.method, answers.outcome) &&
-				household.stage === 'enquiry' &&
-				household.status === 'open'
+			const personal = isPersonalContact(answers.method, answers.outcome) && household.status === 'open'
+			if (personal && household.stage !== 'enquiry') await answerReturnedEnquiry(tx, household, actor, answers)
+			const completesInitialContact = personal && household.stage === 'enquiry'
 			if (!completesInitialContact) return { ok: true, value: { moved: false } }
 			const moved = await applyStageCommand(tx, household, actor, {
 				type: 'move',
@@ -61,6 +66,37 @@ export function logContactAttempt(input: Change & { answers: ContactAnswers; ini
 				return { ...moved, field }
 			}
 			return { ok: true, value: { moved: true } }
+		}
+	)
+}
+
+/**
+ * A personal contact that answers a returning enquirer's enquiry past Enquiry (ADR 031) is
+ * recorded as a 'contacted' event too, which stops the first-contact clock that enquiry started.
+ */
+async function answerReturnedEnquiry(
+	tx: Prisma.TransactionClient,
+	household: Pick<Household, 'id' | 'stage'>,
+	actor: StaffIdentity,
+	answers: ContactAnswers
+) {
+	const history = await stageHistory(tx, household.id)
+	if (!answersReturnedEnquiry(history, household.stage as StageKey, answers.date, await clockContext(tx))) return
+	await appendStageEvent(
+		tx,
+		household.id,
+		{ history, state: replay(history) },
+		{
+			kind: 'contacted',
+			fromStage: null,
+			toStage: null,
+			businessDate: answers.date,
+			actorId: actor.id,
+			backdateReason: answers.backdateReason || null,
+			exitReasonKey: null,
+			exitReasonId: null,
+			reviewOn: null,
+			note: null,
 		}
 	)
 }

@@ -281,6 +281,7 @@ export async function loadPipelineList(input: { url: URL; today: CalendarDate; o
 		owners: owners.options,
 		channels: channels.map(({ key, label }) => ({ key, label })),
 		result,
+		sort: filters.sort,
 		today: input.today,
 	}
 }

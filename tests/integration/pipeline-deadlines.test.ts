@@ -14,6 +14,7 @@ const { today: clockToday } = await import('~/utils/clock.server.ts')
 const board = await import('~/routes/staff+/_pipeline+/pipeline._index.tsx')
 const list = await import('~/routes/staff+/_pipeline+/pipeline.list.tsx')
 const myWork = await import('~/routes/staff+/_pipeline+/my-work.tsx')
+const home = await import('~/routes/staff+/_index.tsx')
 const record = await import('~/routes/staff+/_households+/households.$id._index.tsx')
 const checks = await import('~/routes/staff+/_households+/households.$id.checks-received.tsx')
 
@@ -192,6 +193,35 @@ describe('My work', () => {
 		expect(data.counts).toEqual({ households: 3, onHold: 1, tasks: 1 })
 	})
 
+	it('shows officers and managers the open households nobody owns, and a manager the team’s overdue and at-risk work (ADR 031)', async () => {
+		await createHousehold({ firstName: 'Una', lastName: 'Owned', enquiredOn: addWorkingDays(today, -2), ownerId: null })
+		type Shared = { items: { householdName: string; ownerName: string | null; status: string | null }[]; count: number }
+		const sharedOf = async (as: SignedIn) =>
+			(await runRoute(myWork.loader, staffRequest('/staff/my-work', as))).data.shared as {
+				unassigned: Shared | null
+				team: Shared | null
+			}
+
+		const mine = await sharedOf(officer)
+		expect(mine.unassigned!.items).toContainEqual(
+			expect.objectContaining({ householdName: 'Una Owned', ownerName: null, status: 'overdue' })
+		)
+		expect(mine.unassigned!.items.map((item) => item.householdName)).not.toContain('Theo Theirs')
+		expect(mine.team).toBeNull()
+
+		const manager = await sharedOf(await signedInAs('manager', 'Maya Manager'))
+		// Carl's and Olive's overdue first contacts and Rita's visit at risk; not Tara (on track) or Hal (on hold).
+		expect(manager.team!.items.map((item) => [item.householdName, item.ownerName, item.status])).toEqual([
+			['Theo Theirs', 'Carl Colleague', 'overdue'],
+			['Olga Overdue', 'Olive Officer', 'overdue'],
+			['Rita Risk', 'Olive Officer', 'at_risk'],
+		])
+		expect(manager.unassigned!.items.map((item) => item.householdName)).toContain('Una Owned')
+
+		// A social worker works the households given to them: neither.
+		expect(await sharedOf(await signedInAs('social_worker'))).toEqual({ unassigned: null, team: null })
+	})
+
 	it('is for staff who work on households only', async () => {
 		for (const role of ['read_only', 'administrator'] as const) {
 			const { status } = await runRoute(myWork.loader, staffRequest('/staff/my-work', await signedInAs(role)))
@@ -200,6 +230,29 @@ describe('My work', () => {
 		const { status, location } = await runRoute(myWork.loader, staffRequest('/staff/my-work', null))
 		expect(status).toBe(302)
 		expect(location).toMatch(/^\/staff\/login/)
+	})
+})
+
+describe('the staff home (ADR 031)', () => {
+	it('counts each role’s work today, the new enquiries and the figures; read-only staff get the figures only', async () => {
+		const dashboard = async (as: SignedIn) =>
+			(await runRoute(home.loader, staffRequest('/staff', as))).data.dashboard as Record<string, unknown>
+
+		// Olga overdue and Rita at risk are Olive's; Carl's Theo is overdue.
+		const mine = await dashboard(officer)
+		expect(mine).toMatchObject({ myWork: { overdue: 1, atRisk: 1 }, team: null })
+		expect(mine.unassigned).toEqual(await prisma.household.count({ where: { status: 'open', ownerId: null } }))
+		// Tara and Hal enquired today (Una, two working days ago, only on a Monday or Tuesday).
+		expect(mine.newEnquiries).toBeGreaterThanOrEqual(2)
+		expect(mine.firstContact).toMatchObject({ targetWorkingDays: 1 })
+		expect(mine.funnel).toMatchObject({ enquired: expect.any(Number), approved: 0 })
+
+		const manager = await dashboard(await signedInAs('manager', 'Mo Manager'))
+		expect(manager.team).toEqual({ overdue: 2, atRisk: 1 })
+
+		const readOnly = await dashboard(await signedInAs('read_only'))
+		expect(readOnly).toMatchObject({ myWork: null, unassigned: null, team: null, newEnquiries: null })
+		expect(readOnly.funnel).not.toBeNull()
 	})
 })
 

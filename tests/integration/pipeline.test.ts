@@ -111,17 +111,21 @@ async function listed(query: string, as: SignedIn = officer) {
 }
 
 describe('the list', () => {
-	it('shows the live pipeline by default, longest in stage first', async () => {
+	it('shows the households at work by default, nearest deadline first, and says so; other orders on request', async () => {
 		const { data } = await runRoute(list.loader, staffRequest('/staff/pipeline/list', officer))
 		expect(data.result.total).toBe(5)
-		// Priya has been at Stage 1 for 56 days (one stage a day from her enquiry 60 days ago).
+		expect(data.sort).toBe('deadline')
+		// First contacts due 30, 20 and 10 days ago, then Priya's panel in months; Tom has no clock running.
 		expect(data.result.households.map((h: { displayName: string }) => h.displayName)).toEqual([
-			'Priya Shah',
 			'Ada Lovelace',
 			'Ben Holden',
 			'Kim Kinsella',
+			'Priya Shah',
 			'Tom Reed',
 		])
+		// The old default still works when asked for: Priya has been at Stage 1 for 56 days.
+		const inStage = await runRoute(list.loader, staffRequest('/staff/pipeline/list?sort=in_stage', officer))
+		expect(inStage.data.result.households[0].displayName).toBe('Priya Shah')
 	})
 
 	it('narrows by each filter', async () => {
@@ -287,5 +291,13 @@ describe('who may look', () => {
 		const { status, location } = await runRoute(loader, staffRequest(`${path}?stage=enquiry`, null))
 		expect(status).toBe(302)
 		expect(location).toBe(`/staff/login?redirectTo=${encodeURIComponent(`${path}?stage=enquiry`)}`)
+	})
+})
+
+describe('approved households in the list', () => {
+	it('are left out unless Approved is ticked: they finished recruitment', async () => {
+		await createHousehold({ firstName: 'Alma', lastName: 'Approved', stage: 'approved', enquiredOn: daysAgo(300) })
+		expect(await listed('')).not.toContain('Alma Approved')
+		expect(await listed('?stage=approved')).toEqual(['Alma Approved'])
 	})
 })

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { afterEach, describe, expect, test } from 'vitest'
-import { addCalendarDays, londonDate } from '~/domain/working-days.ts'
+import { addCalendarDays, addWorkingDays, londonDate } from '~/domain/working-days.ts'
 import { validEnquiryFields } from '../support/enquiry-form.ts'
 import { createHousehold, createStaff, runRoute, signedInAs, staffRequest, type SignedIn } from '../support/staff.ts'
 
@@ -327,6 +327,62 @@ describe('“Yes, these are the same household”', () => {
 		function before(applicants: typeof kept.applicants) {
 			return applicants.map((applicant) => ({ ...applicant, lastName: 'Merger', email: 'merge.me@example.com' }))
 		}
+	})
+
+	test('ends the hold of a household on hold and owes its enquirer a first contact within a working day, which a call answers (ADR 031)', async () => {
+		const officer = await signedInAs('officer', 'Hana Holder')
+		const known = await createHousehold({
+			email: 'on.hold@example.com',
+			lastName: 'Held',
+			stage: 'initial_contact',
+			enquiredOn: addCalendarDays(today, -12),
+		})
+		const held = await runStageCommand({
+			householdId: known.id,
+			expectedVersion: await versionOf(known.id),
+			actor: manager,
+			audit: 'Put on hold',
+			command: {
+				type: 'hold',
+				reviewOn: addCalendarDays(today, 60),
+				businessDate: addCalendarDays(today, -10),
+				backdateReason: 'Recorded late',
+			},
+		})
+		if (!held.ok) throw new Error(held.error)
+		expect(await snapshot(known.id)).toMatchObject({ status: 'on_hold', nextClockDeadline: null })
+
+		const { householdId } = await enquireWith({ email: 'on.hold@example.com', lastName: 'Held', postcode: 'LS1 4AP' })
+		const answer = await decide(officer, householdId, (await matchOf(householdId)).id, { decision: 'same' })
+		expect(answer.status).toBe(303)
+
+		// Open again where it was, the new enquiry on its timeline, and due a first contact.
+		const kept = await snapshot(known.id)
+		expect(kept).toMatchObject({
+			status: 'open',
+			stage: 'initial_contact',
+			nextClockKey: 'first_contact',
+			nextClockDeadline: addWorkingDays(today, 1),
+		})
+		expect(kept.stageEvents.at(-1)).toMatchObject({ kind: 'returned', businessDate: today, actorId: officer.staff.id })
+
+		const called = await runRoute(
+			contactPage.action,
+			staffRequest(`/staff/households/${known.id}/contact`, officer, {
+				version: String(await versionOf(known.id)),
+				method: 'call',
+				outcome: 'answered',
+				'date-day': String(Number(today.slice(8, 10))),
+				'date-month': String(Number(today.slice(5, 7))),
+				'date-year': today.slice(0, 4),
+			}),
+			{ id: known.id }
+		)
+		expect(called.status).toBe(303)
+		const answered = await snapshot(known.id)
+		expect(answered.stageEvents.at(-1)).toMatchObject({ kind: 'contacted', businessDate: today })
+		// The visit's clock, which the hold paused, is the next deadline now.
+		expect(answered).toMatchObject({ stage: 'initial_contact', nextClockKey: 'initial_visit' })
 	})
 
 	test('the officer may keep the new enquiry’s contact details instead', async () => {

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { DeadlineTag, householdHref } from '~/components/pipeline.tsx'
 import { OpenMatchesNotice } from '~/components/possible-matches.tsx'
 import { formatDueDate } from '~/domain/deadlines.ts'
 import { endOfThisWeek, type WorkItem } from '~/domain/my-work.ts'
-import { ROLES_THAT } from '~/domain/staff.ts'
-import { loadMyWork } from '~/models/my-work.server.ts'
+import { roleCan, ROLES_THAT } from '~/domain/staff.ts'
+import { loadMyWork, loadSharedWork } from '~/models/my-work.server.ts'
 import { openMatchCount } from '~/models/possible-matches.server.ts'
 import { requireStaff } from '~/services/auth.server.ts'
 import { today } from '~/utils/clock.server.ts'
@@ -14,6 +15,8 @@ import { STAFF_HEADERS, staffPageMeta } from '~/utils/seo.ts'
 
 // The signed-in member of staff's work, soonest first: their households' nearest deadlines and
 // the tasks given to them, grouped by when they are due, then the households waiting on a hold.
+// Then the open households nobody owns (officers and managers) and, for a manager, the team's
+// overdue and at-risk households (ADR 031).
 
 export const meta: MetaFunction = ({ matches }) => staffPageMeta(siteFromMatches(matches), 'My work')
 export const headers = () => STAFF_HEADERS
@@ -21,8 +24,13 @@ export const headers = () => STAFF_HEADERS
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { user } = await requireStaff(request, { roles: ROLES_THAT.changeHouseholds })
 	const day = today()
-	const [work, openMatches] = await Promise.all([loadMyWork(user.id, day), openMatchCount()])
-	return { ...work, today: day, openMatches }
+	const show = { unassigned: roleCan(user.role, 'takeUnassignedWork'), team: roleCan(user.role, 'overseeTeamWork') }
+	const [work, shared, openMatches] = await Promise.all([
+		loadMyWork(user.id, day),
+		loadSharedWork(user.id, day, show),
+		openMatchCount(),
+	])
+	return { ...work, shared, today: day, openMatches }
 }
 
 function plural(count: number, one: string, many: string) {
@@ -43,6 +51,54 @@ export default function MyWork() {
 					<WorkGroup key={group.group} group={group} stageNames={page.stageNames} today={page.today} />
 				))
 			)}
+			{page.shared.unassigned ? (
+				<SharedWork
+					heading="Unassigned"
+					intro="Open households nobody owns yet, nearest deadline first. Open one to assign it."
+					empty="Every open household has an owner."
+					work={page.shared.unassigned}
+					stageNames={page.stageNames}
+				/>
+			) : null}
+			{page.shared.team ? (
+				<SharedWork
+					heading="Your team’s overdue and at-risk work"
+					intro="Colleagues’ open households whose nearest deadline is at risk or overdue, soonest first."
+					empty="Nothing of your team’s is at risk or overdue."
+					work={page.shared.team}
+					stageNames={page.stageNames}
+					showOwner
+				/>
+			) : null}
+		</>
+	)
+}
+
+/** Work beside the reader's own: a heading, what it is, and its table (or that there is none). */
+function SharedWork({
+	heading,
+	intro,
+	empty,
+	work,
+	stageNames,
+	showOwner = false,
+}: {
+	heading: string
+	intro: string
+	empty: string
+	work: NonNullable<MyWorkPage['shared']['unassigned']>
+	stageNames: MyWorkPage['stageNames']
+	showOwner?: boolean
+}) {
+	const more =
+		work.count > work.items.length ? ` This page shows the ${work.items.length} nearest of ${work.count}.` : ''
+	return (
+		<>
+			<h2 className="govuk-heading-l">{heading}</h2>
+			<p className="govuk-body">{work.items.length === 0 ? empty : `${intro}${more}`}</p>
+			{work.items.length > 0 ? (
+				<WorkTable caption={heading} items={work.items} stageNames={stageNames} showOwner={showOwner} hiddenCaption />
+			) : null}
 		</>
 	)
 }
@@ -89,14 +145,38 @@ function WorkGroup({
 	stageNames: MyWorkPage['stageNames']
 	today: string
 }) {
+	const caption = (
+		<>
+			{group.heading}
+			{group.group === 'this_week' ? (
+				<span className="govuk-caption-m">Up to {formatDueDate(endOfThisWeek(today), today, true)}</span>
+			) : null}
+		</>
+	)
+	return <WorkTable caption={caption} items={group.items} stageNames={stageNames} testId={`work-${group.group}`} />
+}
+
+function WorkTable({
+	caption,
+	items,
+	stageNames,
+	testId,
+	showOwner = false,
+	hiddenCaption = false,
+}: {
+	caption: ReactNode
+	items: readonly WorkItem[]
+	stageNames: MyWorkPage['stageNames']
+	testId?: string
+	showOwner?: boolean
+	/** The caption repeats the heading above the table: read out, not shown twice. */
+	hiddenCaption?: boolean
+}) {
 	return (
 		<div>
-			<table className="govuk-table" data-testid={`work-${group.group}`}>
-				<caption className="govuk-table__caption govuk-table__caption--m">
-					{group.heading}
-					{group.group === 'this_week' ? (
-						<span className="govuk-caption-m">Up to {formatDueDate(endOfThisWeek(today), today, true)}</span>
-					) : null}
+			<table className="govuk-table" data-testid={testId}>
+				<caption className={hiddenCaption ? 'govuk-visually-hidden' : 'govuk-table__caption govuk-table__caption--m'}>
+					{caption}
 				</caption>
 				<thead className="govuk-table__head">
 					<tr className="govuk-table__row">
@@ -106,6 +186,11 @@ function WorkGroup({
 						<th scope="col" className="govuk-table__header">
 							Household
 						</th>
+						{showOwner ? (
+							<th scope="col" className="govuk-table__header">
+								Owner
+							</th>
+						) : null}
 						<th scope="col" className="govuk-table__header">
 							Stage
 						</th>
@@ -115,7 +200,7 @@ function WorkGroup({
 					</tr>
 				</thead>
 				<tbody className="govuk-table__body">
-					{group.items.map((item) => (
+					{items.map((item) => (
 						<tr key={item.key} className="govuk-table__row">
 							<td className="govuk-table__cell">{item.what}</td>
 							<td className="govuk-table__cell">
@@ -124,6 +209,7 @@ function WorkGroup({
 								</Link>
 								<span className="app-board__reference">{item.reference}</span>
 							</td>
+							{showOwner ? <td className="govuk-table__cell">{item.ownerName ?? 'Nobody'}</td> : null}
 							<td className="govuk-table__cell">{stageNames[item.stage]}</td>
 							<td className="govuk-table__cell">
 								<StatusTag item={item} />
