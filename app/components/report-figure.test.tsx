@@ -97,11 +97,12 @@ describe('a data table', () => {
 		const rich = renderToStaticMarkup(
 			<DataTable
 				table={table}
-				captionHidden
+				labelledBy="clocks-heading"
 				renderCell={(column, row, text) => (column === 3 && row === 0 ? <a href="/clock">{text}</a> : undefined)}
 			/>
 		)
-		expect(rich).toContain('govuk-table__caption--s govuk-visually-hidden')
+		expect(rich).toContain('class="govuk-table__caption govuk-visually-hidden"')
+		expect(rich).toContain('role="region" aria-labelledby="clocks-heading" tabindex="0"')
 		expect(rich).toContain('<td class="govuk-table__cell"><a href="/clock">First contact</a></td>')
 		expect(rich).toContain('<td class="govuk-table__cell">First contact</td>')
 	})

@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { DeadlineTag, householdHref } from '~/components/pipeline.tsx'
@@ -91,13 +92,17 @@ function WorkGroup({
 }) {
 	return (
 		<div>
-			<table className="govuk-table" data-testid={`work-${group.group}`}>
-				<caption className="govuk-table__caption govuk-table__caption--m">
-					{group.heading}
-					{group.group === 'this_week' ? (
-						<span className="govuk-caption-m">Up to {formatDueDate(endOfThisWeek(today), today, true)}</span>
-					) : null}
-				</caption>
+			<ScrollingTable
+				caption={
+					<>
+						{group.heading}{' '}
+						{group.group === 'this_week' ? (
+							<span className="govuk-caption-m">Up to {formatDueDate(endOfThisWeek(today), today, true)}</span>
+						) : null}
+					</>
+				}
+				data-testid={`work-${group.group}`}
+			>
 				<thead className="govuk-table__head">
 					<tr className="govuk-table__row">
 						<th scope="col" className="govuk-table__header govuk-!-width-one-half">
@@ -131,7 +136,7 @@ function WorkGroup({
 						</tr>
 					))}
 				</tbody>
-			</table>
+			</ScrollingTable>
 		</div>
 	)
 }
