@@ -120,6 +120,13 @@ export default function HouseholdRecord() {
 				{name} <RouteTag route={household.route} />
 			</h1>
 			<div className="govuk-grid-row">
+				{/* The actions come first, so a phone (or 400% zoom) shows them before the record; from
+				    desktop width they float to the right of it as before (ADR 030). */}
+				<div className="govuk-grid-column-one-third app-record__actions">
+					<ActionsNav
+						links={actionLinks(`/staff/households/${household.id}`, page.stageNames).filter((link) => can(link.action))}
+					/>
+				</div>
 				<div className="govuk-grid-column-two-thirds">
 					<Summary page={page} />
 					<Clocks clocks={page.clocks} />
@@ -139,11 +146,6 @@ export default function HouseholdRecord() {
 					</h2>
 					<Timeline items={page.timeline.items} />
 					<Pagination page={page.timeline.page} pages={page.timeline.pages} search={withoutDone(location.search)} />
-				</div>
-				<div className="govuk-grid-column-one-third">
-					<ActionsNav
-						links={actionLinks(`/staff/households/${household.id}`, page.stageNames).filter((link) => can(link.action))}
-					/>
 				</div>
 			</div>
 		</>
