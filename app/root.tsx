@@ -84,6 +84,9 @@ export function Layout({ children }: { children: ReactNode }) {
 	// In the staff area the header links to the staff home and shows the staff menu for the role.
 	const staff = useRouteLoaderData<typeof staffLoader>('routes/staff+/_layout')
 	const inStaffArea = useLocation().pathname.startsWith('/staff')
+	// Staff pages use the full width of the screen (GOV.UK's full-width layout for internal
+	// services, ADR 030); public and applicant pages keep GOV.UK's reading width.
+	const container = inStaffArea ? 'govuk-width-container app-width-container--full' : 'govuk-width-container'
 	return (
 		<html lang="en" className="govuk-template">
 			<head>
@@ -104,16 +107,17 @@ export function Layout({ children }: { children: ReactNode }) {
 						homeHref="/staff"
 						navigation={staff?.navigation ?? []}
 						navigationLabel="Staff menu"
+						containerClassName={container}
 					/>
 				) : (
 					<SiteHeader serviceName={data?.site.serviceName ?? 'Fostering'} />
 				)}
-				<div className="govuk-width-container">
+				<div className={container}>
 					<main className="govuk-main-wrapper" id="main-content" role="main">
 						{children}
 					</main>
 				</div>
-				{data ? <SiteFooter site={data.site} /> : null}
+				{data ? <SiteFooter site={data.site} containerClassName={container} /> : null}
 				{reactScripts ? (
 					<>
 						<ScrollRestoration nonce={nonce} />

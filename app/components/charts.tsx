@@ -5,27 +5,54 @@ import type { ReactNode } from 'react'
 // <desc>), so a page must show the same numbers in a table beside it (app/components/report-figure.tsx
 // puts the two together). Colours are GOV.UK's and set as SVG attributes (the content security
 // policy allows no inline styles).
+//
+// Each chart is drawn twice (ADR 030): wide, 720 units across, for a column at least 720 px wide,
+// and narrow, 320 units across with bigger type and the labels moved, for a phone or a zoomed
+// screen. The page's stylesheet shows the one that fits the figure's width (a container query), so
+// no label is ever drawn smaller than 12 px: a drawing is never shown narrower than its units
+// times 12 px over its smallest type.
 
 const BLUE = '#1d70b8'
 const TEXT = '#0b0c0c'
 const GRID = '#b1b4b6'
-const WIDTH = 720
+
+/** Which of a chart's two drawings this is. */
+export type ChartLayout = 'wide' | 'narrow'
+
+/** A drawing's width in SVG units, its type sizes, and how far apart labels and values must be to fit. */
+type Frame = { layout: ChartLayout; width: number; text: number; small: number; labelGap: number; valueGap: number }
+
+const FRAMES: Record<ChartLayout, Frame> = {
+	wide: { layout: 'wide', width: 720, text: 14, small: 12, labelGap: 44, valueGap: 32 },
+	// Shown from 275 px wide (a 320 px screen less its margins and a scroll bar): 15 units is 12.9 px there.
+	narrow: { layout: 'narrow', width: 320, text: 15, small: 15, labelGap: 64, valueGap: 44 },
+}
 
 /** GOV.UK colours with at least 3:1 contrast on white (WCAG 1.4.11), far enough apart for three series. */
 const SERIES_COLOURS = ['#1d70b8', '#912b88', '#00703c', '#0b0c0c'] as const
 const seriesColour = (index: number) => SERIES_COLOURS[index % SERIES_COLOURS.length]
 
-/** What names a chart: `id` must be unique on the page; `title` names it and `description` says what it shows. */
-export type ChartNaming = { id: string; title: string; description: string }
+/**
+ * What names a chart: `id` must be unique on the page; `title` names it and `description` says what
+ * it shows. `layout` is which drawing to make (app/components/report-figure.tsx asks for both).
+ */
+export type ChartNaming = { id: string; title: string; description: string; layout?: ChartLayout }
 
 type Margin = { top: number; right: number; bottom: number; left: number }
 
 /** The image itself: its accessible name and description, and the drawing hidden from screen readers. */
-function ChartSvg({ id, title, description, height, children }: ChartNaming & { height: number; children: ReactNode }) {
+function ChartSvg({
+	id,
+	title,
+	description,
+	frame,
+	height,
+	children,
+}: ChartNaming & { frame: Frame; height: number; children: ReactNode }) {
 	return (
 		<svg
-			className="app-chart"
-			viewBox={`0 0 ${WIDTH} ${height}`}
+			className={`app-chart app-chart--${frame.layout}`}
+			viewBox={`0 0 ${frame.width} ${height}`}
 			role="img"
 			aria-labelledby={`${id}-title ${id}-desc`}
 			preserveAspectRatio="xMinYMin meet"
@@ -38,16 +65,28 @@ function ChartSvg({ id, title, description, height, children }: ChartNaming & { 
 	)
 }
 
-/** A swatch and name for each series, in a row above the plot. */
-function Legend({ series, left }: { series: readonly string[]; left: number }) {
-	return series.map((name, index) => (
-		<g key={name}>
-			<rect x={left + index * 160} y={8} width={14} height={14} fill={seriesColour(index)} />
-			<text x={left + index * 160 + 20} y={20} fontSize={13} fill={TEXT}>
-				{name}
-			</text>
-		</g>
-	))
+/** A swatch and name for each series: in a row above the plot, or one under another when narrow. */
+function Legend({ series, left, frame }: { series: readonly string[]; left: number; frame: Frame }) {
+	return series.map((name, index) => {
+		const x = frame.layout === 'wide' ? left + index * 160 : 0
+		const y = frame.layout === 'wide' ? 8 : 8 + index * LEGEND_ROW
+		return (
+			<g key={name}>
+				<rect x={x} y={y} width={14} height={14} fill={seriesColour(index)} />
+				<text x={x + 20} y={y + 12} fontSize={Math.max(13, frame.small)} fill={TEXT}>
+					{name}
+				</text>
+			</g>
+		)
+	})
+}
+
+/** One line of a narrow chart's legend. */
+const LEGEND_ROW = 22
+
+/** How tall the legend is above the plot. */
+function legendHeight(series: readonly string[], frame: Frame, wide: number) {
+	return frame.layout === 'wide' ? wide : series.length * LEGEND_ROW + 8
 }
 
 /** Grid lines across the plot at each tick, labelled on the left, and the axis's name turned upright. */
@@ -58,7 +97,9 @@ function ValueAxis({
 	margin,
 	plotHeight,
 	axisLabel,
+	frame,
 }: {
+	frame: Frame
 	ticks: readonly number[]
 	y: (value: number) => number
 	format: (value: number) => string
@@ -71,13 +112,27 @@ function ValueAxis({
 		<>
 			{ticks.map((tick) => (
 				<g key={tick}>
-					<line x1={margin.left} x2={WIDTH - margin.right} y1={y(tick)} y2={y(tick)} stroke={GRID} strokeWidth={1} />
-					<text x={margin.left - 8} y={y(tick) + 4} textAnchor="end" fontSize={12} fill={TEXT}>
+					<line
+						x1={margin.left}
+						x2={frame.width - margin.right}
+						y1={y(tick)}
+						y2={y(tick)}
+						stroke={GRID}
+						strokeWidth={1}
+					/>
+					<text x={margin.left - 8} y={y(tick) + 4} textAnchor="end" fontSize={frame.small} fill={TEXT}>
 						{format(tick)}
 					</text>
 				</g>
 			))}
-			<text x={14} y={middle} transform={`rotate(-90 14 ${middle})`} textAnchor="middle" fontSize={12} fill={TEXT}>
+			<text
+				x={14}
+				y={middle}
+				transform={`rotate(-90 14 ${middle})`}
+				textAnchor="middle"
+				fontSize={frame.small}
+				fill={TEXT}
+			>
 				{axisLabel}
 			</text>
 		</>
@@ -94,24 +149,38 @@ function RowLabel({
 	left,
 	top,
 	rowHeight,
+	frame,
 	children,
 }: {
 	left: number
 	top: number
 	rowHeight: number
+	frame: Frame
 	children: ReactNode
 }) {
 	return (
-		<text x={left - 8} y={top + rowHeight / 2 + 5} textAnchor="end" fontSize={14} fill={TEXT}>
+		<text x={left - 8} y={top + rowHeight / 2 + 5} textAnchor="end" fontSize={frame.text} fill={TEXT}>
 			{children}
 		</text>
 	)
 }
 
 /** A label under a vertical bar or group. */
-function BarLabel({ x, height, margin, children }: { x: number; height: number; margin: Margin; children: ReactNode }) {
+function BarLabel({
+	x,
+	height,
+	margin,
+	frame,
+	children,
+}: {
+	x: number
+	height: number
+	margin: Margin
+	frame: Frame
+	children: ReactNode
+}) {
 	return (
-		<text x={x} y={height - margin.bottom + 18} textAnchor="middle" fontSize={12} fill={TEXT}>
+		<text x={x} y={height - margin.bottom + frame.small + 6} textAnchor="middle" fontSize={frame.small} fill={TEXT}>
 			{children}
 		</text>
 	)
@@ -140,23 +209,24 @@ export function BarChart({
 	axisLabel: string
 	gridLines?: number
 }) {
+	const frame = FRAMES[naming.layout ?? 'wide']
 	const height = 320
-	const margin = { top: 24, right: 12, bottom: 56, left: 64 }
-	const plotWidth = WIDTH - margin.left - margin.right
+	const margin = { top: 24, right: 12, bottom: 56, left: frame.layout === 'wide' ? 64 : 60 }
+	const plotWidth = frame.width - margin.left - margin.right
 	const plotHeight = height - margin.top - margin.bottom
 	const slot = values.length > 0 ? plotWidth / values.length : plotWidth
 	const barWidth = Math.max(4, Math.min(48, slot * 0.7))
 	const top = max > 0 ? max : 1
 	const y = (value: number) => margin.top + plotHeight - (Math.min(value, top) / top) * plotHeight
-	// Long series: label every other bar (or fewer) so the labels do not overlap, and leave the
-	// values to the data table when they would not fit above the bars.
-	const labelEvery = slot < 40 ? Math.ceil(40 / slot) : 1
-	const showValues = slot >= 28
+	// Long series (or a narrow drawing): label every other bar (or fewer) so the labels do not
+	// overlap, and leave the values to the data table when they would not fit above the bars.
+	const labelEvery = slot < frame.labelGap ? Math.ceil(frame.labelGap / slot) : 1
+	const showValues = slot >= frame.valueGap
 	const ticks = Array.from({ length: gridLines + 1 }, (_, index) => (top / gridLines) * index)
 	const floor = margin.top + plotHeight
 	return (
-		<ChartSvg {...naming} height={height}>
-			<ValueAxis {...{ ticks, y, format, margin, plotHeight, axisLabel }} />
+		<ChartSvg {...naming} frame={frame} height={height}>
+			<ValueAxis {...{ ticks, y, format, margin, plotHeight, axisLabel, frame }} />
 			{values.map((item, index) => {
 				const centre = margin.left + slot * index + slot / 2
 				const barTop = item.value === null ? null : y(item.value)
@@ -172,21 +242,17 @@ export function BarChart({
 							/>
 						) : null}
 						{showValues ? (
-							<text
-								x={centre}
-								y={(barTop ?? floor) - 6}
-								textAnchor="middle"
-								fontSize={barWidth < 30 ? 10 : 12}
-								fill={TEXT}
-							>
+							<text x={centre} y={(barTop ?? floor) - 6} textAnchor="middle" fontSize={frame.small} fill={TEXT}>
 								{item.value === null ? '–' : format(item.value)}
 							</text>
 						) : null}
-						{index % labelEvery === 0 ? <BarLabel {...{ x: centre, height, margin }}>{item.label}</BarLabel> : null}
+						{index % labelEvery === 0 ? (
+							<BarLabel {...{ x: centre, height, margin, frame }}>{item.label}</BarLabel>
+						) : null}
 					</g>
 				)
 			})}
-			<Baseline x1={margin.left} x2={WIDTH - margin.right} y1={floor} y2={floor} />
+			<Baseline x1={margin.left} x2={frame.width - margin.right} y1={floor} y2={floor} />
 		</ChartSvg>
 	)
 }
@@ -204,19 +270,28 @@ export type FunnelBar = {
  * count (and a note) written beside it. Horizontal so long stage names stay readable.
  */
 export function FunnelChart({ bars, ...naming }: ChartNaming & { bars: readonly FunnelBar[] }) {
+	const frame = FRAMES[naming.layout ?? 'wide']
+	if (frame.layout === 'narrow') {
+		const rows = bars.map((bar) => ({
+			label: bar.note ? `${bar.label}: ${bar.note}` : bar.label,
+			parts: [bar.value],
+			total: bar.value,
+		}))
+		return <NarrowBars naming={naming} frame={frame} rows={rows} />
+	}
 	const rowHeight = 36
 	const margin = { top: 8, right: 200, bottom: 8, left: 220 }
 	const height = margin.top + margin.bottom + rowHeight * bars.length
-	const plotWidth = WIDTH - margin.left - margin.right
+	const plotWidth = frame.width - margin.left - margin.right
 	const max = Math.max(1, ...bars.map((bar) => bar.value))
 	return (
-		<ChartSvg {...naming} height={height}>
+		<ChartSvg {...naming} frame={frame} height={height}>
 			{bars.map((bar, index) => {
 				const top = margin.top + rowHeight * index
 				const barWidth = (bar.value / max) * plotWidth
 				return (
 					<g key={`${bar.label}-${index}`}>
-						<RowLabel {...{ left: margin.left, top, rowHeight }}>{bar.label}</RowLabel>
+						<RowLabel {...{ left: margin.left, top, rowHeight, frame }}>{bar.label}</RowLabel>
 						<rect
 							x={margin.left}
 							y={top + 6}
@@ -224,7 +299,7 @@ export function FunnelChart({ bars, ...naming }: ChartNaming & { bars: readonly 
 							height={rowHeight - 12}
 							fill={BLUE}
 						/>
-						<text x={margin.left + barWidth + 6} y={top + rowHeight / 2 + 5} fontSize={14} fill={TEXT}>
+						<text x={margin.left + barWidth + 6} y={top + rowHeight / 2 + 5} fontSize={frame.text} fill={TEXT}>
 							{bar.value.toLocaleString('en-GB')}
 							{bar.note ? ` (${bar.note})` : ''}
 						</text>
@@ -237,6 +312,87 @@ export function FunnelChart({ bars, ...naming }: ChartNaming & { bars: readonly 
 }
 
 export type StackedBar = { label: string; parts: readonly number[] }
+
+/** One horizontal bar made of parts laid end to end from `left`, with its total written after it. */
+function PartsBar({
+	parts,
+	left,
+	top,
+	height,
+	scale,
+	frame,
+}: {
+	parts: readonly number[]
+	left: number
+	top: number
+	height: number
+	/** Units of width per unit of value. */
+	scale: number
+	frame: Frame
+}) {
+	// Each part starts where the one before it ended.
+	const starts = parts.map((_, index) => parts.slice(0, index).reduce((x, part) => x + part * scale, left))
+	const total = parts.reduce((sum, part) => sum + part, 0)
+	const end = left + total * scale
+	return (
+		<>
+			{parts.map((part, index) => (
+				<rect
+					key={index}
+					x={starts[index]}
+					y={top}
+					width={parts.length === 1 && part > 0 ? Math.max(part * scale, 2) : part * scale}
+					height={height}
+					fill={seriesColour(index)}
+				/>
+			))}
+			<text x={end + 6} y={top + height / 2 + 5} fontSize={frame.text} fill={TEXT}>
+				{total.toLocaleString('en-GB')}
+			</text>
+		</>
+	)
+}
+
+/**
+ * The narrow drawing of horizontal bars: each bar's name on a line of its own above it, so the
+ * bars can use the width a name took beside them, and its total after it.
+ */
+function NarrowBars({
+	naming,
+	frame,
+	rows,
+	series,
+}: {
+	naming: ChartNaming
+	frame: Frame
+	rows: readonly { label: string; parts: readonly number[] }[]
+	series?: readonly string[]
+}) {
+	const barHeight = 20
+	const rowHeight = frame.text + 4 + barHeight + 10
+	const margin = { top: 8 + (series ? legendHeight(series, frame, 0) : 0), right: 60, left: 0 }
+	const height = margin.top + rowHeight * rows.length
+	const totals = rows.map((row) => row.parts.reduce((sum, part) => sum + part, 0))
+	const scale = (frame.width - margin.left - margin.right) / Math.max(1, ...totals)
+	return (
+		<ChartSvg {...naming} frame={frame} height={height}>
+			{series ? <Legend series={series} left={0} frame={frame} /> : null}
+			{rows.map((row, index) => {
+				const top = margin.top + rowHeight * index
+				return (
+					<g key={`${row.label}-${index}`}>
+						<text x={0} y={top + frame.text} fontSize={frame.text} fill={TEXT}>
+							{row.label}
+						</text>
+						<PartsBar
+							{...{ parts: row.parts, left: margin.left, top: top + frame.text + 4, height: barHeight, scale, frame }}
+						/>
+					</g>
+				)
+			})}
+		</ChartSvg>
+	)
+}
 
 /**
  * Horizontal bars split into parts (who ended it: household, service, not approved), with a legend.
@@ -251,39 +407,24 @@ export function StackedBarChart({
 	series: readonly string[]
 	bars: readonly StackedBar[]
 }) {
+	const frame = FRAMES[naming.layout ?? 'wide']
+	if (frame.layout === 'narrow') return <NarrowBars naming={naming} frame={frame} rows={bars} series={series} />
 	const rowHeight = 32
-	const legendHeight = 32
-	const margin = { top: 8 + legendHeight, right: 60, bottom: 8, left: 220 }
+	const margin = { top: 8 + legendHeight(series, frame, 32), right: 60, bottom: 8, left: 220 }
 	const height = margin.top + margin.bottom + rowHeight * bars.length
-	const plotWidth = WIDTH - margin.left - margin.right
 	const totals = bars.map((bar) => bar.parts.reduce((sum, part) => sum + part, 0))
-	const max = Math.max(1, ...totals)
+	const scale = (frame.width - margin.left - margin.right) / Math.max(1, ...totals)
 	return (
-		<ChartSvg {...naming} height={height}>
-			<Legend series={series} left={margin.left} />
+		<ChartSvg {...naming} frame={frame} height={height}>
+			<Legend series={series} left={margin.left} frame={frame} />
 			{bars.map((bar, index) => {
 				const top = margin.top + rowHeight * index
-				// Each part starts where the one before it ended.
-				const starts = bar.parts.map((_, partIndex) =>
-					bar.parts.slice(0, partIndex).reduce((x, part) => x + (part / max) * plotWidth, margin.left)
-				)
-				const end = bar.parts.reduce((x, part) => x + (part / max) * plotWidth, margin.left)
 				return (
 					<g key={`${bar.label}-${index}`}>
-						<RowLabel {...{ left: margin.left, top, rowHeight }}>{bar.label}</RowLabel>
-						{bar.parts.map((part, partIndex) => (
-							<rect
-								key={partIndex}
-								x={starts[partIndex]}
-								y={top + 5}
-								width={(part / max) * plotWidth}
-								height={rowHeight - 10}
-								fill={seriesColour(partIndex)}
-							/>
-						))}
-						<text x={end + 6} y={top + rowHeight / 2 + 5} fontSize={14} fill={TEXT}>
-							{totals[index]!.toLocaleString('en-GB')}
-						</text>
+						<RowLabel {...{ left: margin.left, top, rowHeight, frame }}>{bar.label}</RowLabel>
+						<PartsBar
+							{...{ parts: bar.parts, left: margin.left, top: top + 5, height: rowHeight - 10, scale, frame }}
+						/>
 					</g>
 				)
 			})}
@@ -306,10 +447,10 @@ export function GroupedBarChart({
 	groups: readonly { label: string; values: readonly number[] }[]
 	axisLabel: string
 }) {
+	const frame = FRAMES[naming.layout ?? 'wide']
 	const height = 320
-	const legendHeight = 28
-	const margin = { top: 16 + legendHeight, right: 12, bottom: 40, left: 64 }
-	const plotWidth = WIDTH - margin.left - margin.right
+	const margin = { top: 16 + legendHeight(series, frame, 28), right: 12, bottom: 40, left: 64 }
+	const plotWidth = frame.width - margin.left - margin.right
 	const plotHeight = height - margin.top - margin.bottom
 	const slot = groups.length > 0 ? plotWidth / groups.length : plotWidth
 	const barWidth = Math.max(1, (slot * 0.8) / Math.max(1, series.length))
@@ -318,13 +459,13 @@ export function GroupedBarChart({
 	const top = Math.ceil(rawMax / step) * step
 	const y = (value: number) => margin.top + plotHeight - (value / top) * plotHeight
 	const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, index) => index * step)
-	const labelEvery = slot < 44 ? Math.ceil(44 / slot) : 1
+	const labelEvery = slot < frame.labelGap ? Math.ceil(frame.labelGap / slot) : 1
 	const floor = margin.top + plotHeight
 	const format = (tick: number) => tick.toLocaleString('en-GB')
 	return (
-		<ChartSvg {...naming} height={height}>
-			<Legend series={series} left={margin.left} />
-			<ValueAxis {...{ ticks, y, format, margin, plotHeight, axisLabel }} />
+		<ChartSvg {...naming} frame={frame} height={height}>
+			<Legend series={series} left={margin.left} frame={frame} />
+			<ValueAxis {...{ ticks, y, format, margin, plotHeight, axisLabel, frame }} />
 			{groups.map((group, index) => {
 				const start = margin.left + slot * index + slot * 0.1
 				return (
@@ -340,12 +481,14 @@ export function GroupedBarChart({
 							/>
 						))}
 						{index % labelEvery === 0 ? (
-							<BarLabel {...{ x: margin.left + slot * index + slot / 2, height, margin }}>{group.label}</BarLabel>
+							<BarLabel {...{ x: margin.left + slot * index + slot / 2, height, margin, frame }}>
+								{group.label}
+							</BarLabel>
 						) : null}
 					</g>
 				)
 			})}
-			<Baseline x1={margin.left} x2={WIDTH - margin.right} y1={floor} y2={floor} />
+			<Baseline x1={margin.left} x2={frame.width - margin.right} y1={floor} y2={floor} />
 		</ChartSvg>
 	)
 }

@@ -1,5 +1,6 @@
 import { useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { ScrollingTable } from './scrolling-table.tsx'
 import { isNumeric, shownCell, tableCsvHref, type ColumnFormat, type ReportTable } from '~/domain/report-table.ts'
 
 // A report's table (app/domain/report-table.ts) as a GOV.UK table: the same definition the CSV
@@ -27,13 +28,13 @@ export function DataTable({
 	table,
 	csvHref,
 	empty,
-	captionHidden,
+	labelledBy,
 	renderCell,
 }: {
 	table: ReportTable
 	csvHref?: string
-	/** Where a heading just above already says what the table is. */
-	captionHidden?: boolean
+	/** The id of a heading just above that already says what the table is: the caption is then for screen readers. */
+	labelledBy?: string
 	/** Said instead of an empty table, when a table with no rows would only confuse. */
 	empty?: string
 	/** Richer content for a cell than its text (a link, a tag); undefined keeps the text. */
@@ -42,44 +43,41 @@ export function DataTable({
 	if (empty && table.rows.length === 0) return <p className="govuk-body">{empty}</p>
 	return (
 		<>
-			<div className="app-table-scroll" role="region" aria-label={table.caption} tabIndex={0}>
-				<table className="govuk-table" data-table={table.key}>
-					<caption
-						className={`govuk-table__caption govuk-table__caption--s${captionHidden ? ' govuk-visually-hidden' : ''}`}
-					>
-						{table.caption}
-					</caption>
-					<thead className="govuk-table__head">
-						<tr className="govuk-table__row">
-							{table.columns.map((column, index) => (
-								<th key={column.header} scope="col" className={headingClass(column.format, index === 0)}>
-									{column.header}
-								</th>
-							))}
-						</tr>
-					</thead>
-					<tbody className="govuk-table__body">
-						{table.rows.map((row, rowIndex) => (
-							<tr key={`${rowIndex}-${row[0]}`} className="govuk-table__row">
-								{row.map((cell, index) => {
-									const format = table.columns[index]!.format
-									const text = shownCell(format, cell)
-									const content = renderCell?.(index, rowIndex, text) ?? text
-									return index === 0 ? (
-										<th key={index} scope="row" className={cellClass('govuk-table__header', format, true)}>
-											{content}
-										</th>
-									) : (
-										<td key={index} className={cellClass('govuk-table__cell', format)}>
-											{content}
-										</td>
-									)
-								})}
-							</tr>
+			<ScrollingTable
+				caption={table.caption}
+				{...(labelledBy ? { captionSize: 'hidden', labelledBy } : { captionSize: 's' })}
+				data-table={table.key}
+			>
+				<thead className="govuk-table__head">
+					<tr className="govuk-table__row">
+						{table.columns.map((column, index) => (
+							<th key={column.header} scope="col" className={headingClass(column.format, index === 0)}>
+								{column.header}
+							</th>
 						))}
-					</tbody>
-				</table>
-			</div>
+					</tr>
+				</thead>
+				<tbody className="govuk-table__body">
+					{table.rows.map((row, rowIndex) => (
+						<tr key={`${rowIndex}-${row[0]}`} className="govuk-table__row">
+							{row.map((cell, index) => {
+								const format = table.columns[index]!.format
+								const text = shownCell(format, cell)
+								const content = renderCell?.(index, rowIndex, text) ?? text
+								return index === 0 ? (
+									<th key={index} scope="row" className={cellClass('govuk-table__header', format, true)}>
+										{content}
+									</th>
+								) : (
+									<td key={index} className={cellClass('govuk-table__cell', format)}>
+										{content}
+									</td>
+								)
+							})}
+						</tr>
+					))}
+				</tbody>
+			</ScrollingTable>
 			{csvHref ? (
 				<p className="govuk-body app-no-print">
 					<a className="govuk-link" href={csvHref} download>

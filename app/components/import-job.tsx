@@ -1,3 +1,4 @@
+import { ScrollingTable } from './scrolling-table.tsx'
 import { Form, Link, useLocation, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { ImportJobError, ImportProgress as Progress, ImportStatus } from '~/domain/import-jobs.ts'
@@ -128,10 +129,15 @@ export function ImportErrorTable({ job }: { job: ImportJobSummary }) {
 	const { search } = useLocation()
 	return (
 		<>
-			<table className="govuk-table" id="import-errors" data-testid="import-errors">
-				<caption className="govuk-table__caption govuk-table__caption--m">
-					Errors ({job.errorCount}){job.pages > 1 ? `, page ${job.page} of ${job.pages}` : ''}
-				</caption>
+			<ScrollingTable
+				caption={
+					<>
+						Errors ({job.errorCount}){job.pages > 1 ? `, page ${job.page} of ${job.pages}` : ''}
+					</>
+				}
+				id="import-errors"
+				data-testid="import-errors"
+			>
 				<TableHead columns={['Row', 'Column', 'Problem']} />
 				<tbody className="govuk-table__body">
 					{job.errors.map((error, index) => (
@@ -142,7 +148,7 @@ export function ImportErrorTable({ job }: { job: ImportJobSummary }) {
 						</tr>
 					))}
 				</tbody>
-			</table>
+			</ScrollingTable>
 			<Pagination page={job.page} pages={job.pages} search={search} />
 		</>
 	)

@@ -2,6 +2,7 @@
 // does, the template, the upload and the columns the file may have. Each page gives its own words
 // and columns. The server checks the file (app/utils/csv-upload.server.ts) and keeps it as an
 // import job, whose page previews every row (app/components/import-job.tsx).
+import { ScrollingTable } from './scrolling-table.tsx'
 import { Form, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { CsrfField } from './csrf-field.tsx'
@@ -111,8 +112,7 @@ function UploadForm({ csrfToken, error, fileHint, labelSize }: UploadFormProps) 
 
 function ColumnsTable({ columns, small = false }: { columns: readonly ImportColumnHelp[]; small?: boolean }) {
 	return (
-		<table className={`govuk-table${small ? ' govuk-!-font-size-16' : ''}`}>
-			<caption className="govuk-table__caption govuk-table__caption--s">Columns</caption>
+		<ScrollingTable caption="Columns" captionSize="s" className={small ? 'govuk-!-font-size-16' : undefined}>
 			<TableHead columns={['Column', 'Required', 'What to put in it']} />
 			<tbody className="govuk-table__body">
 				{columns.map((column) => (
@@ -125,6 +125,6 @@ function ColumnsTable({ columns, small = false }: { columns: readonly ImportColu
 					</tr>
 				))}
 			</tbody>
-		</table>
+		</ScrollingTable>
 	)
 }

@@ -23,6 +23,7 @@ import { STAGE_KEYS, type StageKey } from '~/domain/stages.ts'
 import { formatShortDate } from '~/domain/working-days.ts'
 import { CLOCK_DUE_WORDS, describeDeadline, type RunningStatus } from '~/domain/deadlines.ts'
 import { errorFor, type FieldError } from '~/domain/field-errors.ts'
+import { ScrollingTable } from './scrolling-table.tsx'
 import { ClockStatusTag } from './status-tags.tsx'
 import { TableHead, type TableColumn } from './table-head.tsx'
 
@@ -309,17 +310,14 @@ function Results({
 			<ResultsCount result={result} />
 			{result.total > 1 ? <p className="govuk-body">Sorted by {SORT_LABELS[sort].toLowerCase()}.</p> : null}
 			{result.total > 0 ? (
-				<div className="app-table-scroll" role="region" aria-label={caption} tabIndex={0}>
-					<table className="govuk-table">
-						<caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-						<TableHead columns={RESULT_COLUMNS} />
-						<tbody className="govuk-table__body">
-							{result.households.map((household) => (
-								<ResultRow key={household.id} household={household} names={names} />
-							))}
-						</tbody>
-					</table>
-				</div>
+				<ScrollingTable caption={caption}>
+					<TableHead columns={RESULT_COLUMNS} />
+					<tbody className="govuk-table__body">
+						{result.households.map((household) => (
+							<ResultRow key={household.id} household={household} names={names} />
+						))}
+					</tbody>
+				</ScrollingTable>
 			) : null}
 			<Pagination page={result.page} pages={result.pages} search={search} />
 		</>

@@ -1,3 +1,4 @@
+import { ScrollingTable } from './scrolling-table.tsx'
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { describeMatchedOn, type MatchKind } from '~/domain/possible-matches.ts'
@@ -189,44 +190,39 @@ export function MatchComparison({
 }) {
 	const rows = comparedRows(stageNames)
 	return (
-		<div className="app-table-scroll" role="region" aria-labelledby="comparison-caption" tabIndex={0}>
-			<table className="govuk-table" data-testid="match-comparison">
-				<caption className="govuk-table__caption govuk-table__caption--m" id="comparison-caption">
-					The two households
-				</caption>
-				<thead className="govuk-table__head">
-					<tr className="govuk-table__row">
-						<td className="govuk-table__header" />
-						<th scope="col" className="govuk-table__header">
-							New enquiry
+		<ScrollingTable caption="The two households" data-testid="match-comparison">
+			<thead className="govuk-table__head">
+				<tr className="govuk-table__row">
+					<td className="govuk-table__header" />
+					<th scope="col" className="govuk-table__header">
+						New enquiry
+					</th>
+					<th scope="col" className="govuk-table__header">
+						Already known
+					</th>
+				</tr>
+			</thead>
+			<tbody className="govuk-table__body">
+				{rows.map((row) => (
+					<tr className="govuk-table__row" key={row.name}>
+						<th scope="row" className="govuk-table__header">
+							{row.name}
 						</th>
-						<th scope="col" className="govuk-table__header">
-							Already known
-						</th>
+						<td className="govuk-table__cell">
+							{newHousehold ? (
+								<ComparedValue row={row} household={newHousehold} matchedOn={matchedOn} />
+							) : row.name === 'Reference' ? (
+								'Merged into the known household'
+							) : (
+								''
+							)}
+						</td>
+						<td className="govuk-table__cell">
+							<ComparedValue row={row} household={existingHousehold} matchedOn={matchedOn} />
+						</td>
 					</tr>
-				</thead>
-				<tbody className="govuk-table__body">
-					{rows.map((row) => (
-						<tr className="govuk-table__row" key={row.name}>
-							<th scope="row" className="govuk-table__header">
-								{row.name}
-							</th>
-							<td className="govuk-table__cell">
-								{newHousehold ? (
-									<ComparedValue row={row} household={newHousehold} matchedOn={matchedOn} />
-								) : row.name === 'Reference' ? (
-									'Merged into the known household'
-								) : (
-									''
-								)}
-							</td>
-							<td className="govuk-table__cell">
-								<ComparedValue row={row} household={existingHousehold} matchedOn={matchedOn} />
-							</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</div>
+				))}
+			</tbody>
+		</ScrollingTable>
 	)
 }

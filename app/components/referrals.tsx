@@ -1,3 +1,4 @@
+import { ScrollingTable } from './scrolling-table.tsx'
 import { Link } from '@remix-run/react'
 import { AWAITING_MATCH_TEXT, referralViaLabel } from '~/domain/referral-display.ts'
 import { formatDate } from '~/domain/working-days.ts'
@@ -84,8 +85,13 @@ export function ReferralSection({
 			{referrals.length === 0 ? (
 				<p className="govuk-body">No carer referred this household.</p>
 			) : (
-				<table className="govuk-table govuk-!-font-size-16" data-testid="household-referrals">
-					<caption className="govuk-table__caption govuk-visually-hidden">Who referred this household</caption>
+				<ScrollingTable
+					caption="Who referred this household"
+					captionSize="hidden"
+					labelledBy="referral"
+					className="govuk-!-font-size-16"
+					data-testid="household-referrals"
+				>
 					<TableHead
 						columns={[
 							'Referred by',
@@ -105,7 +111,7 @@ export function ReferralSection({
 							/>
 						))}
 					</tbody>
-				</table>
+				</ScrollingTable>
 			)}
 			{canChange ? (
 				<p className="govuk-body">

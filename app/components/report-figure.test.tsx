@@ -61,17 +61,18 @@ describe('a report figure', () => {
 		)
 	})
 
-	test('without a heading or a table, it is the chart and its summary alone', () => {
+	test('without a heading or a table, it is the chart, wide and narrow, and its summary alone', () => {
 		const bare = renderToStaticMarkup(
 			<ReportFigure
 				id="x"
 				title="X"
 				summary="Nothing yet."
-				chart={(naming) => <svg aria-label={naming.description} />}
+				chart={(naming) => <svg id={naming.id} data-layout={naming.layout} aria-label={naming.description} />}
 			/>
 		)
+		const label = 'aria-label="Nothing yet. The same figures are in the table below."'
 		expect(bare).toBe(
-			'<figure class="app-chart-figure"><svg aria-label="Nothing yet. The same figures are in the table below."></svg><figcaption class="govuk-body">Nothing yet.</figcaption></figure>'
+			`<figure class="app-chart-figure"><svg id="x" data-layout="wide" ${label}></svg><svg id="x-narrow" data-layout="narrow" ${label}></svg><figcaption class="govuk-body">Nothing yet.</figcaption></figure>`
 		)
 	})
 })
@@ -97,11 +98,12 @@ describe('a data table', () => {
 		const rich = renderToStaticMarkup(
 			<DataTable
 				table={table}
-				captionHidden
+				labelledBy="clocks-heading"
 				renderCell={(column, row, text) => (column === 3 && row === 0 ? <a href="/clock">{text}</a> : undefined)}
 			/>
 		)
-		expect(rich).toContain('govuk-table__caption--s govuk-visually-hidden')
+		expect(rich).toContain('class="govuk-table__caption govuk-visually-hidden"')
+		expect(rich).toContain('role="region" aria-labelledby="clocks-heading" tabindex="0"')
 		expect(rich).toContain('<td class="govuk-table__cell"><a href="/clock">First contact</a></td>')
 		expect(rich).toContain('<td class="govuk-table__cell">First contact</td>')
 	})

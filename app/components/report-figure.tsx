@@ -7,6 +7,8 @@ import { DataTable } from './data-table.tsx'
 // chart with a one-line summary under it, then the table of the same figures (a chart is one image
 // to a screen reader, so the numbers must also be in a table), with its CSV download. The chart's
 // description is the summary, and says where the numbers are. And a report's headline figures.
+// The chart is drawn wide and narrow (app/components/charts.tsx); the stylesheet shows the one that
+// fits the figure, so its labels stay legible on a phone (ADR 030).
 
 export function ReportFigure({
 	heading,
@@ -32,7 +34,7 @@ export function ReportFigure({
 	summary: string
 	/** More for a screen reader's description than the summary says ('Weeks with no outcome show a dash.'). */
 	note?: string
-	/** Draws the chart with the naming given (pass it straight to a chart in charts.tsx). */
+	/** Draws the chart with the naming given (pass it straight to a chart in charts.tsx): called once for each layout. */
 	chart: (naming: ChartNaming) => ReactNode
 	/** The same figures as a table; left out when the next figure's table holds them. */
 	table?: ReportTable
@@ -48,7 +50,8 @@ export function ReportFigure({
 		<>
 			{heading ? <Heading className={level === 2 ? 'govuk-heading-l' : 'govuk-heading-m'}>{heading}</Heading> : null}
 			<figure className="app-chart-figure">
-				{chart({ id, title, description })}
+				{chart({ id, title, description, layout: 'wide' })}
+				{chart({ id: `${id}-narrow`, title, description, layout: 'narrow' })}
 				<figcaption className="govuk-body">{summary}</figcaption>
 			</figure>
 			{children}

@@ -72,7 +72,9 @@ export function SettingsListIntro(props: {
 				Back to settings
 			</Link>
 			{props.done ? <SuccessBanner>{props.done}</SuccessBanner> : null}
-			<h1 className="govuk-heading-l">{props.title}</h1>
+			<h1 className="govuk-heading-l" id="settings-list">
+				{props.title}
+			</h1>
 			<div className="govuk-grid-row">
 				<div className="govuk-grid-column-two-thirds">{props.children}</div>
 			</div>

@@ -1,11 +1,18 @@
 import type { RootData } from '~/utils/root-data.ts'
 import { SiteLink } from './site-link.tsx'
 
-export function SiteFooter({ site }: { site: RootData['site'] }) {
+export function SiteFooter({
+	site,
+	containerClassName = 'govuk-width-container',
+}: {
+	site: RootData['site']
+	/** The staff area's is full width (ADR 030). */
+	containerClassName?: string
+}) {
 	const year = new Date().getFullYear()
 	return (
 		<footer className="govuk-footer">
-			<div className="govuk-width-container">
+			<div className={containerClassName}>
 				<div className="govuk-footer__meta">
 					<div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
 						<h2 className="govuk-visually-hidden">Support links</h2>

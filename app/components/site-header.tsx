@@ -21,17 +21,20 @@ export function SiteHeader({
 	homeHref = '/',
 	navigation = PUBLIC_NAVIGATION,
 	navigationLabel = 'Menu',
+	containerClassName = 'govuk-width-container',
 }: {
 	serviceName: string
 	/** The staff area passes its own home and menu (app/routes/staff+/_layout.tsx). */
 	homeHref?: string
 	navigation?: NavigationItem[]
 	navigationLabel?: string
+	/** The staff area's is full width (ADR 030). */
+	containerClassName?: string
 }) {
 	const { pathname } = useLocation()
 	return (
 		<header className="govuk-header app-header">
-			<div className="govuk-header__container govuk-width-container">
+			<div className={`govuk-header__container ${containerClassName}`}>
 				<div className="govuk-header__logo app-header__logo">
 					<SiteLink to={homeHref} className="govuk-header__link govuk-header__link--homepage">
 						<span className="app-header__service-name">{serviceName}</span>
@@ -40,7 +43,7 @@ export function SiteHeader({
 			</div>
 			{navigation.length === 0 ? null : (
 				<div className="govuk-service-navigation app-navigation">
-					<div className="govuk-width-container">
+					<div className={containerClassName}>
 						<div className="govuk-service-navigation__container">
 							<nav aria-label={navigationLabel} className="govuk-service-navigation__wrapper">
 								<ul className="govuk-service-navigation__list" id="navigation">

@@ -81,7 +81,7 @@ async function answerReturnedEnquiry(
 	answers: ContactAnswers
 ) {
 	const history = await stageHistory(tx, household.id)
-	if (!answersReturnedEnquiry(history, household.stage as StageKey, answers.date, await clockContext(tx))) return
+	if (!answersReturnedEnquiry(history, household.stage as StageKey, answers.date, await clockContext())) return
 	await appendStageEvent(
 		tx,
 		household.id,

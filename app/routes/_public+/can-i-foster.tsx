@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { InformationPage } from '~/components/related-content.tsx'
@@ -132,9 +133,10 @@ export default function CanIFoster() {
 				</div>
 			</details>
 
-			<h2 className="govuk-heading-l">Myths about who can foster</h2>
-			<table className="govuk-table">
-				<caption className="govuk-visually-hidden">Myths about who can foster, and the facts</caption>
+			<h2 className="govuk-heading-l" id="myths">
+				Myths about who can foster
+			</h2>
+			<ScrollingTable caption="Myths about who can foster, and the facts" captionSize="hidden" labelledBy="myths">
 				<thead className="govuk-table__head">
 					<tr className="govuk-table__row">
 						<th scope="col" className="govuk-table__header">
@@ -155,7 +157,7 @@ export default function CanIFoster() {
 						</tr>
 					))}
 				</tbody>
-			</table>
+			</ScrollingTable>
 
 			<h2 className="govuk-heading-l">Not sure?</h2>
 			<p className="govuk-body">

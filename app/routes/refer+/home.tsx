@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { CopyButton } from '~/components/copy-button.tsx'
@@ -134,13 +135,14 @@ function YourReferrals({ page }: { page: Home }) {
 	const location = useLocation()
 	return (
 		<>
-			<h2 className="govuk-heading-m">Your referrals</h2>
+			<h2 className="govuk-heading-m" id="your-referrals">
+				Your referrals
+			</h2>
 			{page.total === 0 ? (
 				<p className="govuk-body">You have not referred anyone yet.</p>
 			) : (
 				<>
-					<table className="govuk-table">
-						<caption className="govuk-table__caption govuk-visually-hidden">Your referrals</caption>
+					<ScrollingTable caption="Your referrals" captionSize="hidden" labelledBy="your-referrals">
 						<TableHead columns={['Referred on', 'Progress', { header: 'Paid to you', numeric: true }]} />
 						<tbody className="govuk-table__body">
 							{page.referrals.map((referral, index) => (
@@ -151,7 +153,7 @@ function YourReferrals({ page }: { page: Home }) {
 								</tr>
 							))}
 						</tbody>
-					</table>
+					</ScrollingTable>
 					<Pagination page={page.page} pages={page.pages} search={location.search} />
 				</>
 			)}

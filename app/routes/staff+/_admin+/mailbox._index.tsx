@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { Pagination } from '~/components/pagination.tsx'
@@ -44,7 +45,9 @@ export default function Mailbox() {
 	const location = useLocation()
 	return (
 		<>
-			<h1 className="govuk-heading-l">Mailbox</h1>
+			<h1 className="govuk-heading-l" id="mailbox">
+				Mailbox
+			</h1>
 			<div className="govuk-grid-row">
 				<div className="govuk-grid-column-two-thirds">
 					<p className="govuk-body">
@@ -56,8 +59,7 @@ export default function Mailbox() {
 			{page.total === 0 ? (
 				<p className="govuk-body">No emails yet.</p>
 			) : (
-				<table className="govuk-table">
-					<caption className="govuk-table__caption govuk-visually-hidden">Emails, newest first</caption>
+				<ScrollingTable caption="Emails, newest first" captionSize="hidden" labelledBy="mailbox">
 					<thead className="govuk-table__head">
 						<tr className="govuk-table__row">
 							<th scope="col" className="govuk-table__header">
@@ -102,7 +104,7 @@ export default function Mailbox() {
 							</tr>
 						))}
 					</tbody>
-				</table>
+				</ScrollingTable>
 			)}
 			<Pagination page={page.page} pages={page.pages} search={location.search} />
 		</>

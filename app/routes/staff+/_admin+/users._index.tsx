@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData, useLocation } from '@remix-run/react'
 import { ButtonLink } from '~/components/button-link.tsx'
@@ -39,14 +40,15 @@ export default function Users() {
 	const location = useLocation()
 	return (
 		<>
-			<h1 className="govuk-heading-l">Users</h1>
+			<h1 className="govuk-heading-l" id="users">
+				Users
+			</h1>
 			<p className="govuk-body">
 				{page.total === 1 ? '1 staff account' : `${page.total} staff accounts`}. Turned-off accounts keep their history
 				but cannot sign in.
 			</p>
 			<ButtonLink to="/staff/users/new">Add a user</ButtonLink>
-			<table className="govuk-table">
-				<caption className="govuk-table__caption govuk-visually-hidden">Staff accounts</caption>
+			<ScrollingTable caption="Staff accounts" captionSize="hidden" labelledBy="users">
 				<TableHead columns={['Name', 'Email address', 'Role', 'Status']} />
 				<tbody className="govuk-table__body">
 					{page.users.map((user) => (
@@ -59,7 +61,7 @@ export default function Users() {
 						</tr>
 					))}
 				</tbody>
-			</table>
+			</ScrollingTable>
 			<Pagination page={page.page} pages={page.pages} search={location.search} />
 		</>
 	)

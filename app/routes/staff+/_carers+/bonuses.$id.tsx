@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -395,8 +396,7 @@ function StripePayments({ stripe, csrfToken }: { stripe: NonNullable<StripePanel
 				/>
 			) : null}
 			{stripe.payments.length > 0 ? (
-				<table className="govuk-table">
-					<caption className="govuk-table__caption govuk-table__caption--s">Stripe payments of this bonus</caption>
+				<ScrollingTable caption="Stripe payments of this bonus" captionSize="s">
 					<thead className="govuk-table__head">
 						<tr className="govuk-table__row">
 							<th scope="col" className="govuk-table__header">
@@ -427,7 +427,7 @@ function StripePayments({ stripe, csrfToken }: { stripe: NonNullable<StripePanel
 							</tr>
 						))}
 					</tbody>
-				</table>
+				</ScrollingTable>
 			) : null}
 		</>
 	)

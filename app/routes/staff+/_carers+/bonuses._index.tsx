@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { Radios } from '~/components/form.tsx'
@@ -57,7 +58,7 @@ export default function Bonuses() {
 			</p>
 			{page.attention.length > 0 ? <NeedsAttention payments={page.attention} /> : null}
 			<StatusFilter filter={page.filter} counts={page.counts} />
-			<h2 className="govuk-heading-m" role="status">
+			<h2 className="govuk-heading-m" role="status" id="ledger">
 				{LEDGER_FILTER_LABELS[page.filter]}: {page.total} {page.total === 1 ? 'bonus' : 'bonuses'}
 			</h2>
 			{page.entries.length === 0 ? <p className="govuk-body">There are none.</p> : <Ledger page={page} />}
@@ -95,57 +96,58 @@ function StatusFilter({ filter, counts }: { filter: LedgerFilter; counts: Ledger
 /** One page of the ledger: who, for what, how much, where it stands and when each step happened. */
 function Ledger({ page }: { page: LedgerPage }) {
 	return (
-		<div className="app-table-scroll" role="region" aria-label="Bonuses" tabIndex={0}>
-			<table className="govuk-table">
-				<caption className="govuk-table__caption govuk-visually-hidden">
+		<ScrollingTable
+			caption={
+				<>
 					{LEDGER_FILTER_LABELS[page.filter]}, page {page.page} of {page.pages}
-				</caption>
-				<thead className="govuk-table__head">
-					<tr className="govuk-table__row">
-						<th scope="col" className="govuk-table__header">
-							Referrer
-						</th>
-						<th scope="col" className="govuk-table__header">
-							Milestone
-						</th>
-						<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-							Amount
-						</th>
-						<th scope="col" className="govuk-table__header">
-							Status
-						</th>
-						<th scope="col" className="govuk-table__header">
-							Dates
-						</th>
+				</>
+			}
+			captionSize="hidden"
+			labelledBy="ledger"
+		>
+			<thead className="govuk-table__head">
+				<tr className="govuk-table__row">
+					<th scope="col" className="govuk-table__header">
+						Referrer
+					</th>
+					<th scope="col" className="govuk-table__header">
+						Milestone
+					</th>
+					<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+						Amount
+					</th>
+					<th scope="col" className="govuk-table__header">
+						Status
+					</th>
+					<th scope="col" className="govuk-table__header">
+						Dates
+					</th>
+				</tr>
+			</thead>
+			<tbody className="govuk-table__body">
+				{page.entries.map((entry) => (
+					<tr className="govuk-table__row" key={entry.id}>
+						<td className="govuk-table__cell">
+							<Link className="govuk-link" to={`/staff/bonuses/${entry.id}`}>
+								{entry.referrer}
+								<span className="govuk-visually-hidden">: {MILESTONE_LABELS[entry.milestone] ?? entry.milestone}</span>
+							</Link>
+							{entry.payee && entry.payee !== entry.referrer ? (
+								<span className="govuk-body-s govuk-!-display-block govuk-!-margin-0">Paid to {entry.payee}</span>
+							) : null}
+						</td>
+						<td className="govuk-table__cell">{MILESTONE_LABELS[entry.milestone] ?? entry.milestone}</td>
+						<td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(entry.amountPence)}</td>
+						<td className="govuk-table__cell">
+							<BonusStatusTag status={entry.status} />
+						</td>
+						<td className="govuk-table__cell">
+							<EntryDates entry={entry} />
+						</td>
 					</tr>
-				</thead>
-				<tbody className="govuk-table__body">
-					{page.entries.map((entry) => (
-						<tr className="govuk-table__row" key={entry.id}>
-							<td className="govuk-table__cell">
-								<Link className="govuk-link" to={`/staff/bonuses/${entry.id}`}>
-									{entry.referrer}
-									<span className="govuk-visually-hidden">
-										: {MILESTONE_LABELS[entry.milestone] ?? entry.milestone}
-									</span>
-								</Link>
-								{entry.payee && entry.payee !== entry.referrer ? (
-									<span className="govuk-body-s govuk-!-display-block govuk-!-margin-0">Paid to {entry.payee}</span>
-								) : null}
-							</td>
-							<td className="govuk-table__cell">{MILESTONE_LABELS[entry.milestone] ?? entry.milestone}</td>
-							<td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(entry.amountPence)}</td>
-							<td className="govuk-table__cell">
-								<BonusStatusTag status={entry.status} />
-							</td>
-							<td className="govuk-table__cell">
-								<EntryDates entry={entry} />
-							</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</div>
+				))}
+			</tbody>
+		</ScrollingTable>
 	)
 }
 

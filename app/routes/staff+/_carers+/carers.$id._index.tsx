@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
@@ -163,8 +164,13 @@ function HouseholdsReferred({ page }: { page: CarerPage }) {
 			{page.referrals.length === 0 ? (
 				<p className="govuk-body">No referrals yet.</p>
 			) : (
-				<table className="govuk-table govuk-!-font-size-16" data-testid="carer-referrals">
-					<caption className="govuk-table__caption govuk-visually-hidden">Households this carer referred</caption>
+				<ScrollingTable
+					caption="Households this carer referred"
+					captionSize="hidden"
+					labelledBy="referrals"
+					className="govuk-!-font-size-16"
+					data-testid="carer-referrals"
+				>
 					<thead className="govuk-table__head">
 						<tr className="govuk-table__row">
 							<th scope="col" className="govuk-table__header">
@@ -207,7 +213,7 @@ function HouseholdsReferred({ page }: { page: CarerPage }) {
 							</tr>
 						))}
 					</tbody>
-				</table>
+				</ScrollingTable>
 			)}
 		</>
 	)
@@ -226,8 +232,13 @@ function Placements({ page }: { page: CarerPage }) {
 			{page.placements.length === 0 ? (
 				<p className="govuk-body">No placements recorded.</p>
 			) : (
-				<table className="govuk-table govuk-!-font-size-16" data-testid="carer-placements">
-					<caption className="govuk-table__caption govuk-visually-hidden">Children placed with this carer</caption>
+				<ScrollingTable
+					caption="Children placed with this carer"
+					captionSize="hidden"
+					labelledBy="placements"
+					className="govuk-!-font-size-16"
+					data-testid="carer-placements"
+				>
 					<thead className="govuk-table__head">
 						<tr className="govuk-table__row">
 							<th scope="col" className="govuk-table__header">
@@ -252,7 +263,7 @@ function Placements({ page }: { page: CarerPage }) {
 							</tr>
 						))}
 					</tbody>
-				</table>
+				</ScrollingTable>
 			)}
 			<p className="govuk-body">
 				<Link className="govuk-link" to={`/staff/carers/${page.carer.id}/placement`}>
@@ -273,8 +284,13 @@ function Bonuses({ page }: { page: CarerPage }) {
 			{page.bonusEntries.length === 0 ? (
 				<p className="govuk-body">No bonuses for this carer.</p>
 			) : (
-				<table className="govuk-table govuk-!-font-size-16" data-testid="carer-bonuses">
-					<caption className="govuk-table__caption govuk-visually-hidden">Bonuses payable to this carer</caption>
+				<ScrollingTable
+					caption="Bonuses payable to this carer"
+					captionSize="hidden"
+					labelledBy="bonuses"
+					className="govuk-!-font-size-16"
+					data-testid="carer-bonuses"
+				>
 					<thead className="govuk-table__head">
 						<tr className="govuk-table__row">
 							<th scope="col" className="govuk-table__header">
@@ -312,7 +328,7 @@ function Bonuses({ page }: { page: CarerPage }) {
 							</tr>
 						))}
 					</tbody>
-				</table>
+				</ScrollingTable>
 			)}
 		</>
 	)

@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { ButtonLink } from '~/components/button-link.tsx'
@@ -92,31 +93,26 @@ function CarerSearch({ search }: { search: string }) {
 
 function CarerTable({ carers }: { carers: Loaded['carers'] }) {
 	return (
-		<div className="app-table-scroll" role="region" aria-labelledby="carers-caption" tabIndex={0}>
-			<table className="govuk-table govuk-!-font-size-16">
-				<caption id="carers-caption" className="govuk-table__caption govuk-visually-hidden">
-					Carers, by name
-				</caption>
-				<TableHead columns={['Name', 'Email address', 'Code', 'Kind', 'Status', 'Approved', 'Stripe connected']} />
-				<tbody className="govuk-table__body">
-					{carers.map((carer) => (
-						<tr className="govuk-table__row" key={carer.id}>
-							<PersonCells to={`/staff/carers/${carer.id}`} name={carer.name} email={carer.email} />
-							<td className="govuk-table__cell">{carer.code ? <code>{carer.code}</code> : 'None'}</td>
-							<td className="govuk-table__cell">{REFERRER_KIND_LABELS[carer.kind] ?? carer.kind}</td>
-							<td className="govuk-table__cell">
-								<strong className={`govuk-tag ${carer.status === 'active' ? 'govuk-tag--green' : 'govuk-tag--grey'}`}>
-									{CARER_STATUS_LABELS[carer.status] ?? carer.status}
-								</strong>
-							</td>
-							<td className="govuk-table__cell app-nowrap">
-								{carer.approvedOn ? formatDate(carer.approvedOn) : 'Not known'}
-							</td>
-							<td className="govuk-table__cell">{carer.stripeConnected ? 'Yes' : 'No'}</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</div>
+		<ScrollingTable caption="Carers, by name" captionSize="s" className="govuk-!-font-size-16">
+			<TableHead columns={['Name', 'Email address', 'Code', 'Kind', 'Status', 'Approved', 'Stripe connected']} />
+			<tbody className="govuk-table__body">
+				{carers.map((carer) => (
+					<tr className="govuk-table__row" key={carer.id}>
+						<PersonCells to={`/staff/carers/${carer.id}`} name={carer.name} email={carer.email} />
+						<td className="govuk-table__cell">{carer.code ? <code>{carer.code}</code> : 'None'}</td>
+						<td className="govuk-table__cell">{REFERRER_KIND_LABELS[carer.kind] ?? carer.kind}</td>
+						<td className="govuk-table__cell">
+							<strong className={`govuk-tag ${carer.status === 'active' ? 'govuk-tag--green' : 'govuk-tag--grey'}`}>
+								{CARER_STATUS_LABELS[carer.status] ?? carer.status}
+							</strong>
+						</td>
+						<td className="govuk-table__cell app-nowrap">
+							{carer.approvedOn ? formatDate(carer.approvedOn) : 'Not known'}
+						</td>
+						<td className="govuk-table__cell">{carer.stripeConnected ? 'Yes' : 'No'}</td>
+					</tr>
+				))}
+			</tbody>
+		</ScrollingTable>
 	)
 }

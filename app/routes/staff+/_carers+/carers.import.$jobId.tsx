@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
@@ -125,12 +126,17 @@ function Checked({ job, preview, csrfToken }: { job: Job; preview: Preview; csrf
 
 function PreviewTable({ preview }: { preview: Preview }) {
 	return (
-		<table className="govuk-table govuk-!-font-size-16" data-testid="import-preview">
-			<caption className="govuk-table__caption govuk-table__caption--m">
-				{preview.ready > preview.carers.length
-					? `The first ${preview.carers.length} carers ready to import`
-					: 'Carers ready to import'}
-			</caption>
+		<ScrollingTable
+			caption={
+				<>
+					{preview.ready > preview.carers.length
+						? `The first ${preview.carers.length} carers ready to import`
+						: 'Carers ready to import'}
+				</>
+			}
+			className="govuk-!-font-size-16"
+			data-testid="import-preview"
+		>
 			<TableHead columns={['Row', 'Name', 'Email address', 'Kind', 'Approved', 'Short breaks only']} />
 			<tbody className="govuk-table__body">
 				{preview.carers.map((carer) => (
@@ -144,7 +150,7 @@ function PreviewTable({ preview }: { preview: Preview }) {
 					</tr>
 				))}
 			</tbody>
-		</table>
+		</ScrollingTable>
 	)
 }
 

@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
@@ -119,6 +120,13 @@ export default function HouseholdRecord() {
 				{name} <RouteTag route={household.route} />
 			</h1>
 			<div className="govuk-grid-row">
+				{/* The actions come first, so a phone (or 400% zoom) shows them before the record; from
+				    desktop width they float to the right of it as before (ADR 030). */}
+				<div className="govuk-grid-column-one-third app-record__actions">
+					<ActionsNav
+						links={actionLinks(`/staff/households/${household.id}`, page.stageNames).filter((link) => can(link.action))}
+					/>
+				</div>
 				<div className="govuk-grid-column-two-thirds">
 					<Summary page={page} />
 					<Clocks clocks={page.clocks} />
@@ -138,11 +146,6 @@ export default function HouseholdRecord() {
 					</h2>
 					<Timeline items={page.timeline.items} />
 					<Pagination page={page.timeline.page} pages={page.timeline.pages} search={withoutDone(location.search)} />
-				</div>
-				<div className="govuk-grid-column-one-third">
-					<ActionsNav
-						links={actionLinks(`/staff/households/${household.id}`, page.stageNames).filter((link) => can(link.action))}
-					/>
 				</div>
 			</div>
 		</>
@@ -296,12 +299,13 @@ function Enquiries({ enquiries }: { enquiries: RecordPage['enquiries'] }) {
 function OpenTasks({ page, canComplete }: { page: RecordPage; canComplete: boolean }) {
 	return (
 		<>
-			<h2 className="govuk-heading-m">Open tasks</h2>
+			<h2 className="govuk-heading-m" id="open-tasks">
+				Open tasks
+			</h2>
 			{page.openTasks.length === 0 ? (
 				<p className="govuk-body">No open tasks.</p>
 			) : (
-				<table className="govuk-table">
-					<caption className="govuk-table__caption govuk-visually-hidden">Open tasks</caption>
+				<ScrollingTable caption="Open tasks" captionSize="hidden" labelledBy="open-tasks">
 					<thead className="govuk-table__head">
 						<tr className="govuk-table__row">
 							<th scope="col" className="govuk-table__header">
@@ -336,7 +340,7 @@ function OpenTasks({ page, canComplete }: { page: RecordPage; canComplete: boole
 							</tr>
 						))}
 					</tbody>
-				</table>
+				</ScrollingTable>
 			)}
 		</>
 	)
@@ -408,67 +412,68 @@ function Clocks({ clocks }: { clocks: ClockRow[] }) {
 			{clocks.length === 0 ? (
 				<p className="govuk-body">No response-time clock has started for this household.</p>
 			) : (
-				<div className="app-table-scroll" role="region" aria-labelledby="clocks" tabIndex={0}>
-					<table className="govuk-table govuk-!-font-size-16" data-testid="clocks">
-						<caption className="govuk-table__caption govuk-visually-hidden">
-							Response-time clocks: when each started, its target, deadline and status
-						</caption>
-						<thead className="govuk-table__head">
-							<tr className="govuk-table__row">
-								<th scope="col" className="govuk-table__header">
-									Clock
+				<ScrollingTable
+					caption="Response-time clocks: when each started, its target, deadline and status"
+					captionSize="hidden"
+					labelledBy="clocks"
+					className="govuk-!-font-size-16"
+					data-testid="clocks"
+				>
+					<thead className="govuk-table__head">
+						<tr className="govuk-table__row">
+							<th scope="col" className="govuk-table__header">
+								Clock
+							</th>
+							<th scope="col" className="govuk-table__header">
+								Started
+							</th>
+							<th scope="col" className="govuk-table__header">
+								Target
+							</th>
+							<th scope="col" className="govuk-table__header">
+								Deadline
+							</th>
+							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
+								Working days
+							</th>
+							<th scope="col" className="govuk-table__header">
+								Status
+							</th>
+						</tr>
+					</thead>
+					<tbody className="govuk-table__body">
+						{clocks.map((clock) => (
+							<tr key={clock.key} className="govuk-table__row">
+								<th scope="row" className="govuk-table__header">
+									{clock.what}
 								</th>
-								<th scope="col" className="govuk-table__header">
-									Started
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Target
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Deadline
-								</th>
-								<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-									Working days
-								</th>
-								<th scope="col" className="govuk-table__header">
-									Status
-								</th>
+								<td className="govuk-table__cell app-nowrap">{formatShortDate(clock.startedOn)}</td>
+								<td className="govuk-table__cell">{clock.target}</td>
+								<td className="govuk-table__cell">
+									{clock.deadline ? (
+										<span className="app-nowrap">{formatShortDate(clock.deadline)}</span>
+									) : (
+										'None while on hold'
+									)}
+									{clock.pausedDays > 0 ? (
+										<span className="app-deadline__what">
+											{clock.pausedDays === 1 ? '1 day' : `${clock.pausedDays} days`} on hold not counted
+										</span>
+									) : null}
+								</td>
+								<td className="govuk-table__cell govuk-table__cell--numeric">{clock.elapsedWorkingDays}</td>
+								<td className="govuk-table__cell">
+									<ClockStatusTag status={clock.status} nowrap />
+									{clock.endedOn ? (
+										<span className="app-deadline__what">
+											{clock.status === 'stopped' ? 'Stopped' : 'Done'} {formatShortDate(clock.endedOn)}
+										</span>
+									) : null}
+								</td>
 							</tr>
-						</thead>
-						<tbody className="govuk-table__body">
-							{clocks.map((clock) => (
-								<tr key={clock.key} className="govuk-table__row">
-									<th scope="row" className="govuk-table__header">
-										{clock.what}
-									</th>
-									<td className="govuk-table__cell app-nowrap">{formatShortDate(clock.startedOn)}</td>
-									<td className="govuk-table__cell">{clock.target}</td>
-									<td className="govuk-table__cell">
-										{clock.deadline ? (
-											<span className="app-nowrap">{formatShortDate(clock.deadline)}</span>
-										) : (
-											'None while on hold'
-										)}
-										{clock.pausedDays > 0 ? (
-											<span className="app-deadline__what">
-												{clock.pausedDays === 1 ? '1 day' : `${clock.pausedDays} days`} on hold not counted
-											</span>
-										) : null}
-									</td>
-									<td className="govuk-table__cell govuk-table__cell--numeric">{clock.elapsedWorkingDays}</td>
-									<td className="govuk-table__cell">
-										<ClockStatusTag status={clock.status} nowrap />
-										{clock.endedOn ? (
-											<span className="app-deadline__what">
-												{clock.status === 'stopped' ? 'Stopped' : 'Done'} {formatShortDate(clock.endedOn)}
-											</span>
-										) : null}
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
+						))}
+					</tbody>
+				</ScrollingTable>
 			)}
 		</>
 	)

@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { Pagination } from '~/components/pagination.tsx'
@@ -59,13 +60,14 @@ export default function HouseholdAudit() {
 			<span className="govuk-caption-l">
 				{page.household.displayName} ({page.household.reference})
 			</span>
-			<h1 className="govuk-heading-l">Audit log</h1>
+			<h1 className="govuk-heading-l" id="audit-log">
+				Audit log
+			</h1>
 			<p className="govuk-body">
 				Everyone who opened or changed this household’s record, newest first ({page.total}{' '}
 				{page.total === 1 ? 'entry' : 'entries'}).
 			</p>
-			<table className="govuk-table" data-testid="audit-log">
-				<caption className="govuk-table__caption govuk-visually-hidden">Audit log</caption>
+			<ScrollingTable caption="Audit log" captionSize="hidden" labelledBy="audit-log" data-testid="audit-log">
 				<thead className="govuk-table__head">
 					<tr className="govuk-table__row">
 						<th scope="col" className="govuk-table__header">
@@ -94,7 +96,7 @@ export default function HouseholdAudit() {
 						</tr>
 					))}
 				</tbody>
-			</table>
+			</ScrollingTable>
 			<Pagination page={page.page} pages={page.pages} search={location.search} />
 		</>
 	)

@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
@@ -135,10 +136,14 @@ function DoneBanner({ done }: { done: NonNullable<QuarantinePage['done']> }) {
 /** One page of held-back enquiries: who sent each, what the hidden box held, and its buttons. */
 function HeldBackTable({ page }: { page: QuarantinePage }) {
 	return (
-		<table className="govuk-table" data-testid="held-back">
-			<caption className="govuk-table__caption govuk-table__caption--m">
-				{page.total.toLocaleString('en-GB')} held-back {page.total === 1 ? 'enquiry' : 'enquiries'}, newest first
-			</caption>
+		<ScrollingTable
+			caption={
+				<>
+					{page.total.toLocaleString('en-GB')} held-back {page.total === 1 ? 'enquiry' : 'enquiries'}, newest first
+				</>
+			}
+			data-testid="held-back"
+		>
 			<thead className="govuk-table__head">
 				<tr className="govuk-table__row">
 					<th scope="col" className="govuk-table__header">
@@ -179,7 +184,7 @@ function HeldBackTable({ page }: { page: QuarantinePage }) {
 					</tr>
 				))}
 			</tbody>
-		</table>
+		</ScrollingTable>
 	)
 }
 

@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
@@ -115,8 +116,7 @@ function Checked({ job, preview, csrfToken }: { job: Job; preview: Loaded['previ
 
 function PreviewTable({ preview }: { preview: Loaded['preview'] }) {
 	return (
-		<table className="govuk-table">
-			<caption className="govuk-table__caption govuk-table__caption--m">How the first rows will be imported</caption>
+		<ScrollingTable caption="How the first rows will be imported">
 			<TableHead columns={['Row', 'Name', 'Email', 'Postcode', 'Enquired', 'Stage', 'Since', 'Status']} />
 			<tbody className="govuk-table__body">
 				{preview.map((row) => (
@@ -132,7 +132,7 @@ function PreviewTable({ preview }: { preview: Loaded['preview'] }) {
 					</tr>
 				))}
 			</tbody>
-		</table>
+		</ScrollingTable>
 	)
 }
 
@@ -142,8 +142,7 @@ function Imported({ job, byStage }: { job: Job; byStage: Loaded['byStage'] }) {
 			<ImportDone heading={TITLES.imported}>
 				{job.importedRows} {job.importedRows === 1 ? 'household' : 'households'} from {job.filename}
 			</ImportDone>
-			<table className="govuk-table">
-				<caption className="govuk-table__caption govuk-table__caption--m">Imported households by stage</caption>
+			<ScrollingTable caption="Imported households by stage">
 				<TableHead
 					columns={[
 						'Stage',
@@ -164,7 +163,7 @@ function Imported({ job, byStage }: { job: Job; byStage: Loaded['byStage'] }) {
 						</tr>
 					))}
 				</tbody>
-			</table>
+			</ScrollingTable>
 			<p className="govuk-body">
 				<Link className="govuk-link" to="/staff/pipeline">
 					Go to the pipeline

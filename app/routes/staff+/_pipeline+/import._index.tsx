@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
@@ -111,8 +112,7 @@ function AllowedValues({ page }: { page: ReturnType<typeof useLoaderData<typeof 
 
 function ValueList({ caption, rows }: { caption: string; rows: string[][] }) {
 	return (
-		<table className="govuk-table">
-			<caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+		<ScrollingTable caption={caption} captionSize="s">
 			<TableHead columns={['Name', 'Key']} />
 			<tbody className="govuk-table__body">
 				{rows.map(([name, key]) => (
@@ -124,6 +124,6 @@ function ValueList({ caption, rows }: { caption: string; rows: string[][] }) {
 					</tr>
 				))}
 			</tbody>
-		</table>
+		</ScrollingTable>
 	)
 }

@@ -1,6 +1,7 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 import { DeadlineTag, householdHref } from '~/components/pipeline.tsx'
 import { OpenMatchesNotice } from '~/components/possible-matches.tsx'
 import { formatDueDate } from '~/domain/deadlines.ts'
@@ -90,14 +91,23 @@ function SharedWork({
 	stageNames: MyWorkPage['stageNames']
 	showOwner?: boolean
 }) {
+	const headingId = useId()
 	const more =
 		work.count > work.items.length ? ` This page shows the ${work.items.length} nearest of ${work.count}.` : ''
 	return (
 		<>
-			<h2 className="govuk-heading-l">{heading}</h2>
+			<h2 className="govuk-heading-l" id={headingId}>
+				{heading}
+			</h2>
 			<p className="govuk-body">{work.items.length === 0 ? empty : `${intro}${more}`}</p>
 			{work.items.length > 0 ? (
-				<WorkTable caption={heading} items={work.items} stageNames={stageNames} showOwner={showOwner} hiddenCaption />
+				<WorkTable
+					caption={heading}
+					items={work.items}
+					stageNames={stageNames}
+					showOwner={showOwner}
+					labelledBy={headingId}
+				/>
 			) : null}
 		</>
 	)
@@ -162,22 +172,23 @@ function WorkTable({
 	stageNames,
 	testId,
 	showOwner = false,
-	hiddenCaption = false,
+	labelledBy,
 }: {
 	caption: ReactNode
 	items: readonly WorkItem[]
 	stageNames: MyWorkPage['stageNames']
 	testId?: string
 	showOwner?: boolean
-	/** The caption repeats the heading above the table: read out, not shown twice. */
-	hiddenCaption?: boolean
+	/** The id of the heading above the table, when the caption repeats it: read out, not shown twice. */
+	labelledBy?: string
 }) {
 	return (
 		<div>
-			<table className="govuk-table" data-testid={testId}>
-				<caption className={hiddenCaption ? 'govuk-visually-hidden' : 'govuk-table__caption govuk-table__caption--m'}>
-					{caption}
-				</caption>
+			<ScrollingTable
+				caption={caption}
+				{...(labelledBy ? { captionSize: 'hidden' as const, labelledBy } : { captionSize: 'm' as const })}
+				data-testid={testId}
+			>
 				<thead className="govuk-table__head">
 					<tr className="govuk-table__row">
 						<th scope="col" className="govuk-table__header govuk-!-width-one-half">
@@ -217,7 +228,7 @@ function WorkTable({
 						</tr>
 					))}
 				</tbody>
-			</table>
+			</ScrollingTable>
 		</div>
 	)
 }

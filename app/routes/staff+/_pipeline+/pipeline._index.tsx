@@ -52,7 +52,8 @@ export default function PipelineBoard() {
 				{total === 1 ? 'household' : 'households'} in the pipeline (open or on hold). Each stage shows the{' '}
 				{cardsPerColumn} longest there first.
 			</p>
-			<div className="app-board" role="region" aria-label="Households by stage" tabIndex={0}>
+			{/* Every stage in sight without scrolling sideways (ADR 030); each column is a region named by its stage. */}
+			<div className="app-board">
 				{columns.map((column) => (
 					<BoardColumn key={column.stage} column={column} name={names[column.stage]} route={route} today={today} />
 				))}

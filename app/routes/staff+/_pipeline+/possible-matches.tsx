@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { Pagination } from '~/components/pagination.tsx'
@@ -37,10 +38,14 @@ export default function PossibleMatches() {
 				<p className="govuk-body">There are no possible matches to check.</p>
 			) : (
 				<>
-					<table className="govuk-table" data-testid="possible-matches">
-						<caption className="govuk-table__caption govuk-table__caption--m">
-							{page.total.toLocaleString('en-GB')} {page.total === 1 ? 'possible match' : 'possible matches'} to check
-						</caption>
+					<ScrollingTable
+						caption={
+							<>
+								{page.total.toLocaleString('en-GB')} {page.total === 1 ? 'possible match' : 'possible matches'} to check
+							</>
+						}
+						data-testid="possible-matches"
+					>
 						<thead className="govuk-table__head">
 							<tr className="govuk-table__row">
 								<th scope="col" className="govuk-table__header">
@@ -79,7 +84,7 @@ export default function PossibleMatches() {
 								</tr>
 							))}
 						</tbody>
-					</table>
+					</ScrollingTable>
 					<Pagination page={page.page} pages={page.pages} search={location.search} />
 				</>
 			)}

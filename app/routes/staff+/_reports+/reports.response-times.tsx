@@ -197,7 +197,7 @@ function Breaches({ breaches, csvHref }: { breaches: NonNullable<ResponseReport[
 				<>
 					<DataTable
 						table={breachesTable(rows, `Targets missed, page ${page} of ${pages}`)}
-						captionHidden
+						labelledBy="breaches"
 						renderCell={renderCell}
 					/>
 					<Pagination page={page} pages={pages} search={search} />

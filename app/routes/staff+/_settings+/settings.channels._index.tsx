@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { SettingsListIntro, SettingsRecordRow } from '~/components/settings-record.tsx'
@@ -42,8 +43,7 @@ export default function Channels() {
 					want and staff stop being offered it.
 				</p>
 			</SettingsListIntro>
-			<table className="govuk-table">
-				<caption className="govuk-table__caption govuk-visually-hidden">Channels</caption>
+			<ScrollingTable caption="Channels" captionSize="hidden" labelledBy="settings-list">
 				<TableHead columns={['Channel', { header: 'Enquiries', numeric: true }, 'Status', ACTION_COLUMN]} />
 				<tbody className="govuk-table__body">
 					{page.channels.map((channel) => (
@@ -58,7 +58,7 @@ export default function Channels() {
 						</SettingsRecordRow>
 					))}
 				</tbody>
-			</table>
+			</ScrollingTable>
 		</>
 	)
 }

@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { SettingsListIntro, SettingsRecordRow } from '~/components/settings-record.tsx'
@@ -43,8 +44,7 @@ export default function ExitReasons() {
 				</p>
 			</SettingsListIntro>
 			{page.groups.map((group) => (
-				<table className="govuk-table" key={group.endedBy}>
-					<caption className="govuk-table__caption govuk-table__caption--m">{group.title}</caption>
+				<ScrollingTable caption={group.title} key={group.endedBy}>
 					<TableHead
 						columns={['Reason', 'Ofsted code', { header: 'Households', numeric: true }, 'Status', ACTION_COLUMN]}
 					/>
@@ -62,7 +62,7 @@ export default function ExitReasons() {
 							</SettingsRecordRow>
 						))}
 					</tbody>
-				</table>
+				</ScrollingTable>
 			))}
 		</>
 	)

@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
@@ -124,7 +125,9 @@ export default function ReferralScheme() {
 			</p>
 			{values ? <SchemeForm csrfToken={page.csrfToken} values={values} errors={errors} /> : null}
 
-			<h2 className="govuk-heading-m">History</h2>
+			<h2 className="govuk-heading-m" id="scheme-history">
+				History
+			</h2>
 			<SchemeHistory history={page.history} />
 			<Pagination page={page.page} pages={page.pages} search={search} />
 		</StaffFormPage>
@@ -258,10 +261,11 @@ function SchemeForm({ csrfToken, values, errors }: FieldsProps & { csrfToken: st
 
 function SchemeHistory({ history }: { history: Loaded['history'] }) {
 	return (
-		<table className="govuk-table">
-			<caption className="govuk-table__caption govuk-visually-hidden">
-				Versions of the scheme, latest start first
-			</caption>
+		<ScrollingTable
+			caption="Versions of the scheme, latest start first"
+			captionSize="hidden"
+			labelledBy="scheme-history"
+		>
 			<TableHead columns={['For referrals made', 'Scheme', 'Made by']} />
 			<tbody className="govuk-table__body">
 				{history.map((scheme) => (
@@ -284,6 +288,6 @@ function SchemeHistory({ history }: { history: Loaded['history'] }) {
 					</tr>
 				))}
 			</tbody>
-		</table>
+		</ScrollingTable>
 	)
 }

@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -128,7 +129,9 @@ export default function ResponseTimes() {
 			<h2 className="govuk-heading-m">Closure days</h2>
 			<ClosureDaysSummary count={page.closureCount} />
 
-			<h2 className="govuk-heading-m">Changes to the targets</h2>
+			<h2 className="govuk-heading-m" id="target-changes">
+				Changes to the targets
+			</h2>
 			{page.history.entries.length === 0 ? (
 				<p className="govuk-body">The targets have not been changed since the service started using them.</p>
 			) : (
@@ -227,8 +230,7 @@ function ClosureDaysSummary({ count }: { count: number }) {
 
 function TargetHistory({ entries }: { entries: Loaded['history']['entries'] }) {
 	return (
-		<table className="govuk-table">
-			<caption className="govuk-table__caption govuk-visually-hidden">Changes to the targets, latest first</caption>
+		<ScrollingTable caption="Changes to the targets, latest first" captionSize="hidden" labelledBy="target-changes">
 			<TableHead columns={['For clocks started', 'Changed', 'Targets']} />
 			<tbody className="govuk-table__body">
 				{entries.map((entry) => (
@@ -253,6 +255,6 @@ function TargetHistory({ entries }: { entries: Loaded['history']['entries'] }) {
 					</tr>
 				))}
 			</tbody>
-		</table>
+		</ScrollingTable>
 	)
 }

@@ -1,3 +1,4 @@
+import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
@@ -97,7 +98,9 @@ export default function ClosureDays() {
 			<h2 className="govuk-heading-m">Add a closure day</h2>
 			<AddClosureForm csrfToken={page.csrfToken} result={result} />
 
-			<h2 className="govuk-heading-m">The service’s closure days</h2>
+			<h2 className="govuk-heading-m" id="closure-days">
+				The service’s closure days
+			</h2>
 			{page.closures.length === 0 ? (
 				<p className="govuk-body">There are no closure days.</p>
 			) : (
@@ -156,8 +159,7 @@ function AddClosureForm({ csrfToken, result }: { csrfToken: string; result: Acti
 
 function ClosureTable({ page }: { page: Pick<Loaded, 'closures' | 'today' | 'csrfToken'> }) {
 	return (
-		<table className="govuk-table">
-			<caption className="govuk-table__caption govuk-visually-hidden">Closure days, latest first</caption>
+		<ScrollingTable caption="Closure days, latest first" captionSize="hidden" labelledBy="closure-days">
 			<TableHead columns={['Day', 'Reason', ACTION_COLUMN]} />
 			<tbody className="govuk-table__body">
 				{page.closures.map((closure) => (
@@ -178,7 +180,7 @@ function ClosureTable({ page }: { page: Pick<Loaded, 'closures' | 'today' | 'csr
 					</tr>
 				))}
 			</tbody>
-		</table>
+		</ScrollingTable>
 	)
 }
 
