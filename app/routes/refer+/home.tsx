@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { BONUS_PAYMENT_WAYS_TITLE } from '~/components/bonus-payment-ways.tsx'
 import { CopyButton } from '~/components/copy-button.tsx'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { SuccessBanner } from '~/components/form.tsx'
@@ -12,6 +13,7 @@ import { formatDate } from '~/domain/working-days.ts'
 import { NO_CODE_MESSAGE, portalCarer, portalReferrals } from '~/models/referral-portal.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { requirePortalSession } from '~/services/portal-auth.server.ts'
+import { stripeConfigured } from '~/utils/env.server.ts'
 import { siteUrl } from '~/utils/site-url.server.ts'
 import { PORTAL_HEADERS, PORTAL_META } from '~/utils/seo.ts'
 
@@ -37,6 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		code: carer.code,
 		link: carer.code ? siteUrl(`/r/${carer.code}`) : null,
 		invited: url.searchParams.has('invited'),
+		// Without Stripe there is nothing to set up: the link says how the service pays instead.
+		paymentsLink: stripeConfigured() ? 'Get paid by bank transfer (Stripe)' : BONUS_PAYMENT_WAYS_TITLE,
 		referrals: list.referrals.map((referral) => ({
 			date: formatDate(referral.referredOn),
 			progress: REFERRAL_PROGRESS_LABELS[referral.progress],
@@ -81,7 +85,7 @@ export default function ReferHome() {
 				<h2 className="govuk-heading-m">Getting paid</h2>
 				<p className="govuk-body">
 					<Link to="/refer/payments" className="govuk-link">
-						Get paid by bank transfer (Stripe)
+						{page.paymentsLink}
 					</Link>
 				</p>
 
