@@ -384,9 +384,9 @@ describe('what a carer sees of the households they referred', () => {
 		const { cookie } = await signedInCarer(carer)
 		const page = await runRoute(home.loader, get('/refer/home', cookie))
 		expect(page.data.referrals).toEqual([
-			{ date: '2 February 2026', progress: 'Enquired', paid: null },
-			{ date: '10 January 2026', progress: 'Applied', paid: null },
-			{ date: '1 June 2025', progress: 'Bonus paid', paid: '£250' },
+			{ friend: 'Used your link or code', date: '2 February 2026', progress: 'Enquired', paid: null },
+			{ friend: 'Used your link or code', date: '10 January 2026', progress: 'Applied', paid: null },
+			{ friend: 'Used your link or code', date: '1 June 2025', progress: 'Bonus paid', paid: '£250' },
 		])
 		expect(page.data.total).toBe(3)
 		expect(page.data.totalPaid).toBe('£250')
@@ -416,7 +416,46 @@ describe('what a carer sees of the households they referred', () => {
 		expect(first.data).toMatchObject({ total: 21, page: 1, pages: 2 })
 		expect(first.data.referrals).toHaveLength(20)
 		const second = await runRoute(home.loader, get('/refer/home?page=2', cookie))
-		expect(second.data.referrals).toEqual([{ date: '1 January 2026', progress: 'Enquired', paid: null }])
+		expect(second.data.referrals).toEqual([
+			{ friend: 'Used your link or code', date: '1 January 2026', progress: 'Enquired', paid: null },
+		])
+	})
+
+	test('friends are told apart by the first name the carer typed, and an invitation just sent is listed', async () => {
+		const carer = await createCarer({ name: 'Grace Mensah' })
+		const signedIn = await signedInCarer(carer)
+		const today = londonDate(new Date())
+		for (const [friendName, friendEmail] of [
+			['Carol', 'carol.friend@example.com'],
+			['Dev', 'dev.friend@example.com'],
+		]) {
+			const sent = await runRoute(
+				invite.action,
+				post('/refer/invite', { csrf: signedIn.csrf, friendName, friendEmail, consent: 'yes' }, signedIn.cookie)
+			)
+			expect(sent.status).toBe(303)
+		}
+		// Carol enquires through the link, giving the service another first name and her address in capitals.
+		const carol = await createHousehold({
+			stage: 'application',
+			firstName: 'Caroline',
+			lastName: 'Secretname',
+			email: 'Carol.Friend@example.com',
+			enquiredOn: today,
+		})
+		await refer(carer.id, carol, { referredOn: today })
+
+		const page = await runRoute(home.loader, get('/refer/home', signedIn.cookie))
+		const date = page.data.referrals[0].date
+		expect(page.data.referrals).toEqual([
+			{ friend: 'Dev', date, progress: 'Invited by email', paid: null },
+			{ friend: 'Carol', date, progress: 'Applied', paid: null },
+		])
+		expect(page.data.total).toBe(2)
+		const everything = JSON.stringify(page.data)
+		for (const secret of ['Caroline', 'Secretname', 'carol.friend', 'dev.friend']) {
+			expect(everything, `the carer's page shows "${secret}"`).not.toContain(secret)
+		}
 	})
 })
 

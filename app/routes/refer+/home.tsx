@@ -42,8 +42,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		// Without Stripe there is nothing to set up: the link says how the service pays instead.
 		paymentsLink: stripeConfigured() ? 'Get paid by bank transfer (Stripe)' : BONUS_PAYMENT_WAYS_TITLE,
 		referrals: list.referrals.map((referral) => ({
-			date: formatDate(referral.referredOn),
-			progress: REFERRAL_PROGRESS_LABELS[referral.progress],
+			friend: referral.friendName ?? 'Used your link or code',
+			date: formatDate(referral.date),
+			progress: referral.progress === 'invited' ? 'Invited by email' : REFERRAL_PROGRESS_LABELS[referral.progress],
 			paid: referral.paidPence > 0 ? formatPounds(referral.paidPence) : null,
 		})),
 		total: list.total,
@@ -140,15 +141,16 @@ function YourReferrals({ page }: { page: Home }) {
 		<>
 			<h2 className="govuk-heading-m">Your referrals</h2>
 			{page.total === 0 ? (
-				<p className="govuk-body">You have not referred anyone yet.</p>
+				<p className="govuk-body">You have not invited or referred anyone yet.</p>
 			) : (
 				<>
 					<table className="govuk-table">
 						<caption className="govuk-table__caption govuk-visually-hidden">Your referrals</caption>
-						<TableHead columns={['Referred on', 'Progress', { header: 'Paid to you', numeric: true }]} />
+						<TableHead columns={['Friend', 'Date', 'Progress', { header: 'Paid to you', numeric: true }]} />
 						<tbody className="govuk-table__body">
 							{page.referrals.map((referral, index) => (
 								<tr className="govuk-table__row" key={index}>
+									<td className="govuk-table__cell">{referral.friend}</td>
 									<td className="govuk-table__cell">{referral.date}</td>
 									<td className="govuk-table__cell">{referral.progress}</td>
 									<td className="govuk-table__cell govuk-table__cell--numeric">{referral.paid ?? 'Nothing yet'}</td>
@@ -161,8 +163,9 @@ function YourReferrals({ page }: { page: Home }) {
 			)}
 			{page.totalPaid ? <p className="govuk-body">In total we have paid you {page.totalPaid}.</p> : null}
 			<p className="govuk-body">
-				To keep your friends’ information private, we only show how far each one has got: enquired, applied, approved,
-				and bonus paid.
+				To keep your friends’ information private, we show only the first name you gave us when you invited them, and
+				how far each one has got: enquired, applied, approved, and bonus paid. A friend who used your link or code
+				without an invitation from us is not named.
 			</p>
 		</>
 	)
