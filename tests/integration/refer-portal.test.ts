@@ -425,10 +425,11 @@ describe('what a carer sees of the households they referred', () => {
 		const carer = await createCarer({ name: 'Grace Mensah' })
 		const signedIn = await signedInCarer(carer)
 		const today = londonDate(new Date())
-		for (const [friendName, friendEmail] of [
+		const friends = [
 			['Carol', 'carol.friend@example.com'],
 			['Dev', 'dev.friend@example.com'],
-		]) {
+		] as const
+		for (const [friendName, friendEmail] of friends) {
 			const sent = await runRoute(
 				invite.action,
 				post('/refer/invite', { csrf: signedIn.csrf, friendName, friendEmail, consent: 'yes' }, signedIn.cookie)
