@@ -245,13 +245,19 @@ export async function inviteFriend(input: {
 export const NO_CODE_MESSAGE =
 	'Your referral code is not ready yet. Contact the fostering team and they will set one up for you.'
 
-/** Where a /r/CODE link goes: the code when it is active and its carer may still refer, else null. */
-export async function activeReferralCode(code: string): Promise<string | null> {
+/**
+ * Where a /r/CODE link goes: the code when it is active and its carer may still refer, with the
+ * name the friend is told ("Carol invited you"): a person's first name only, a community group's
+ * whole name, none for a code with no referrer. Else null.
+ */
+export async function activeReferralCode(code: string): Promise<{ code: string; invitedBy: string | null } | null> {
 	const found = await prisma.referralCode.findUnique({
 		where: { code },
-		select: { code: true, active: true, carer: { select: { status: true } } },
+		select: { code: true, active: true, carer: { select: { status: true, name: true, kind: true } } },
 	})
 	if (!found || !found.active) return null
 	if (found.carer && found.carer.status !== 'active') return null
-	return found.code
+	const carer = found.carer
+	const invitedBy = !carer ? null : carer.kind === 'community_group' ? carer.name.trim() : firstNameOf(carer.name)
+	return { code: found.code, invitedBy: invitedBy || null }
 }

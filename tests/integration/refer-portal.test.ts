@@ -18,7 +18,8 @@ const signInPage = await import('~/routes/refer+/sign-in.$token.tsx')
 const home = await import('~/routes/refer+/home.tsx')
 const invite = await import('~/routes/refer+/invite.tsx')
 const signOut = await import('~/routes/refer+/sign-out.tsx')
-const shortLink = await import('~/routes/_enquiry+/r.$code.ts')
+const shortLink = await import('~/routes/_enquiry+/r.$code.tsx')
+const enquire = await import('~/routes/_enquiry+/enquire.tsx')
 
 let carers = 0
 let clients = 0
@@ -531,13 +532,34 @@ describe('inviting a friend', () => {
 })
 
 describe('the personal link /r/CODE', () => {
-	test('an active code lands on the home page with the code, however it is typed', async () => {
-		const carer = await createCarer()
+	test('an active code lands on a page naming the carer by first name, and keeps the code in a cookie for 30 days', async () => {
+		const carer = await createCarer({ name: 'Carol Privatesurname' })
 		const answer = await runRoute(shortLink.loader, get(`/r/${carer.code}`), { code: carer.code })
-		expect(answer.status).toBe(302)
-		expect(answer.location).toBe(`/?ref=${carer.code}`)
+		expect(answer.status).toBe(200)
+		expect(answer.data).toEqual({ code: carer.code, invitedBy: 'Carol', fosterWith: 'foster with Northdale' })
+		expect(JSON.stringify(answer.data)).not.toContain('Privatesurname')
+		// PUBLIC_URL is https in the tests, so the cookie is Secure.
+		expect(answer.headers.get('Set-Cookie')).toBe(
+			`referral=${carer.code}; Max-Age=2592000; Path=/; HttpOnly; SameSite=Lax; Secure`
+		)
+		// One carer's name is never kept for another visitor.
+		expect(answer.headers.get('Cache-Control')).toBe('no-store')
 		const typed = `${carer.code.slice(0, 4).toLowerCase()}-${carer.code.slice(4)}`
-		expect((await runRoute(shortLink.loader, get('/'), { code: typed })).location).toBe(`/?ref=${carer.code}`)
+		expect((await runRoute(shortLink.loader, get('/'), { code: typed })).data).toMatchObject({ code: carer.code })
+	})
+
+	test('a friend who comes back later without the link finds the code in the enquiry form', async () => {
+		const carer = await createCarer()
+		const later = new Request('https://fostering.northdale.example/enquire', {
+			headers: { Cookie: `_ga=GA1.1; referral=${carer.code.toLowerCase()}` },
+		})
+		expect((await runRoute(enquire.loader, later)).data).toMatchObject({ referralCode: carer.code })
+		// A code in the address (another carer's link followed since) wins over the cookie.
+		const linked = new Request(`https://fostering.northdale.example/enquire?ref=OTHER22`, {
+			headers: { Cookie: `referral=${carer.code}` },
+		})
+		expect((await runRoute(enquire.loader, linked)).data).toMatchObject({ referralCode: 'OTHER22' })
+		expect((await runRoute(enquire.loader, get('/enquire'))).data).toMatchObject({ referralCode: '' })
 	})
 
 	test('an unknown or inactive code, or an inactive carer’s, lands on the home page without it', async () => {
@@ -547,6 +569,7 @@ describe('the personal link /r/CODE', () => {
 			const answer = await runRoute(shortLink.loader, get('/'), { code })
 			expect(answer.status).toBe(302)
 			expect(answer.location).toBe('/')
+			expect(answer.headers.get('Set-Cookie')).toBeNull()
 		}
 	})
 })
