@@ -18,14 +18,22 @@ test('a carer’s sign-in link: the link in both parts, how long it lasts and wh
 
 test('an invitation comes from the carer’s first name, with their link, what fostering is and how to opt out', () => {
 	const email = renderReferralInvitation(sampleReferralInvitation)
-	expect(email.subject).toBe('Grace thinks you could foster with Foster with Northdale')
+	// The service is called "Foster with Northdale": its name is not put after "foster with" again.
+	expect(email.subject).toBe('Grace thinks you could foster with Northdale')
 	for (const part of [email.html, email.text]) {
+		expect(part).toContain('Grace, who fosters with Northdale, asked us to send you this.')
+		expect(part).not.toMatch(/foster(s|ing)? with Foster/)
 		expect(part).toContain('Dear Siobhán,')
 		expect(part).toContain('https://fostering.northdale.example/r/NORTH7K3')
 		expect(part).toContain('Foster carers look after children who cannot live with their own families')
 		expect(part).toContain('you will not hear from us again unless you enquire')
 		expect(part).toContain('https://fostering.northdale.example/what-fostering-involves')
 	}
+})
+
+test('a service whose name does not start with "Foster" follows "foster with" as it is', () => {
+	const email = renderReferralInvitation({ ...sampleReferralInvitation, serviceName: 'Northdale Fostering' })
+	expect(email.subject).toBe('Grace thinks you could foster with Northdale Fostering')
 })
 
 test('names in an invitation are escaped in the HTML', () => {

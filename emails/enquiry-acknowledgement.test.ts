@@ -13,7 +13,10 @@ describe('renderEnquiryAcknowledgement', () => {
 		const { html, text } = renderEnquiryAcknowledgement(input)
 		for (const part of [html, text]) {
 			expect(part).toContain('Dear Siobhán,')
-			expect(part).toContain('Thank you for your enquiry about fostering with Foster with Northdale.')
+			// The service is called "Foster with Northdale": its name is not put after "fostering with" again.
+			expect(part).toContain('Thank you for your enquiry about fostering with Northdale.')
+			expect(part).not.toMatch(/fostering with Foster/)
+			expect(part).toContain('You asked us to call you in the early evening (5pm to 7pm).')
 			expect(part).toContain('ENQ-7K3M9Q')
 			expect(part).toContain('will call you within 1 working day')
 			expect(part).toContain('0300 123 4567')
@@ -41,6 +44,19 @@ describe('renderEnquiryAcknowledgement', () => {
 		// The next step and the reference are the same as for the web form.
 		expect(phone.text).toContain('will call you within 1 working day')
 		expect(phone.subject).toBe('We have your fostering enquiry (ENQ-7K3M9Q)')
+	})
+
+	test('repeats the time the person chose for the call, whichever it was', () => {
+		expect(renderEnquiryAcknowledgement({ ...input, bestTimeToCall: 'morning' }).text).toContain(
+			'will call you within 1 working day to talk about fostering and answer your questions. You asked us to call you in the morning (9am to 12pm).'
+		)
+		expect(renderEnquiryAcknowledgement({ ...input, bestTimeToCall: 'any' }).text).toContain(
+			'You told us any time suits you for the call.'
+		)
+		expect(renderEnquiryAcknowledgement({ ...input, isKinship: true }).text).toContain(
+			'team will contact you. You asked us to call you in the early evening (5pm to 7pm).'
+		)
+		expect(renderEnquiryAcknowledgement({ ...input, bestTimeToCall: undefined }).text).not.toContain('You asked us')
 	})
 
 	test('uses the service target for the first call, in working days', () => {

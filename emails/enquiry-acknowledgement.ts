@@ -1,4 +1,6 @@
+import { callTimeSentence } from '~/domain/enquiry-form.ts'
 import { workingDaysPhrase } from '~/domain/service-config.ts'
+import { fosterWith } from '~/domain/service-name.ts'
 import { emailLayout, heading, html, inset, link, paragraph, subjectLine, textLayout } from './layout.ts'
 import type { RenderedEmail } from './render.ts'
 
@@ -18,6 +20,8 @@ export type EnquiryAcknowledgementInput = {
 	isKinship: boolean
 	/** The public site's origin, e.g. "https://fostering.northdale.gov.uk". */
 	origin: string
+	/** The best time to call the person chose ('evening'), repeated so they know we heard it. */
+	bestTimeToCall?: string
 	/** How the enquiry came in: staff record enquiries taken by phone or at an event. */
 	source?: 'web' | 'phone' | 'event'
 }
@@ -26,24 +30,25 @@ export function renderEnquiryAcknowledgement(input: EnquiryAcknowledgementInput)
 	const firstName = input.firstName.trim()
 	const greeting = firstName ? `Dear ${firstName},` : 'Hello,'
 	const thanks = {
-		web: `Thank you for your enquiry about fostering with ${input.serviceName}.`,
+		web: `Thank you for your enquiry about ${fosterWith(input.serviceName, 'fostering')}.`,
 		phone: `Thank you for calling ${input.serviceName} about fostering. We have recorded your enquiry.`,
 		event: `Thank you for talking to ${input.serviceName} about fostering at our event. We have recorded your enquiry.`,
 	}[input.source ?? 'web']
 	const quote = 'Please quote it if you contact us.'
+	const callTime = input.bestTimeToCall ? callTimeSentence(input.bestTimeToCall) : null
 	const nextStep = input.isKinship
 		? [
-				'You told us your enquiry is about caring for a child you already know, such as a relative or a family friend. Our family and friends (kinship) team will contact you.',
+				`You told us your enquiry is about caring for a child you already know, such as a relative or a family friend. Our family and friends (kinship) team will contact you.${callTime ? ` ${callTime}` : ''}`,
 				'Caring for a child you already know is a different route from fostering a child you do not know, with its own assessment, so they are the right people to help.',
 			]
 		: [
-				`Someone from our fostering team will call you within ${workingDaysPhrase(input.firstContactWorkingDays)} to talk about fostering and answer your questions.`,
+				`Someone from our fostering team will call you within ${workingDaysPhrase(input.firstContactWorkingDays)} to talk about fostering and answer your questions.${callTime ? ` ${callTime}` : ''}`,
 				'You do not have to decide anything on that call.',
 			]
 	const phoneLine = input.phoneHours.trim() ? `${input.phone} (${input.phoneHours.trim()})` : input.phone
 	const learnUrl = `${input.origin.replace(/\/+$/, '')}/what-fostering-involves`
 	const learnText = 'Find out what fostering involves'
-	const footer = `You are getting this email because you made an enquiry about fostering with ${input.serviceName}, run by ${input.organisationName}. If this was not you, please tell us at ${input.publicEmail}.`
+	const footer = `You are getting this email because you made an enquiry about ${fosterWith(input.serviceName, 'fostering')}, run by ${input.organisationName}. If this was not you, please tell us at ${input.publicEmail}.`
 	const subject = subjectLine(`We have your fostering enquiry (${input.reference})`)
 
 	const body = html`${heading('We have your enquiry', 1)}

@@ -1,3 +1,4 @@
+import { fosterWith } from '~/domain/service-name.ts'
 import { emailLayout, greetingFor, heading, html, link, paragraph, subjectLine, textLayout } from './layout.ts'
 import type { RenderedEmail } from './render.ts'
 
@@ -18,9 +19,9 @@ export type ReferralInvitationInput = {
 
 export function renderReferralInvitation(input: ReferralInvitationInput): RenderedEmail {
 	const carer = input.carerFirstName.trim() || 'A foster carer you know'
-	const subject = subjectLine(`${carer} thinks you could foster with ${input.serviceName}`)
+	const subject = subjectLine(`${carer} thinks you could ${fosterWith(input.serviceName)}`)
 	const greeting = greetingFor(input.friendName)
-	const why = `${carer}, who fosters with ${input.serviceName}, asked us to send you this. They think you would make a great foster carer, and told us you would be happy to hear from us.`
+	const why = `${carer}, who ${fosterWith(input.serviceName, 'fosters')}, asked us to send you this. They think you would make a great foster carer, and told us you would be happy to hear from us.`
 	const fostering = `Foster carers look after children who cannot live with their own families, for a few nights, a few months or longer. You do not need to own your home or be married, and you get training, support and an allowance from ${input.organisationName}.`
 	const learnUrl = `${input.origin.replace(/\/+$/, '')}/what-fostering-involves`
 	const learnText = 'Find out what fostering involves'

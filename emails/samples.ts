@@ -22,6 +22,7 @@ export const sampleAcknowledgement: EnquiryAcknowledgementInput = {
 	phoneHours: 'Monday to Friday, 9am to 5pm',
 	publicEmail: 'fostering@northdale.example',
 	isKinship: false,
+	bestTimeToCall: 'evening',
 	origin: `${SAMPLE_ORIGIN}/`,
 }
 

@@ -14,6 +14,16 @@ export const BEST_TIMES = [
 	{ value: 'any', label: 'Any time' },
 ] as const
 
+/**
+ * The time the person chose, as the acknowledgement repeats it: "You asked us to call you in the
+ * early evening (5pm to 7pm)."; null for a value the form does not offer (an imported enquiry).
+ */
+export function callTimeSentence(value: string): string | null {
+	if (value === 'any') return 'You told us any time suits you for the call.'
+	const time = BEST_TIMES.find((choice) => choice.value === value)
+	return time ? `You asked us to call you in the ${time.label.charAt(0).toLowerCase()}${time.label.slice(1)}.` : null
+}
+
 export const SPARE_BEDROOM_OPTIONS = [
 	{ value: 'yes', label: 'Yes' },
 	{ value: 'not_yet', label: 'Not yet, but I will have one' },

@@ -7,7 +7,6 @@ import {
 	BREAKDOWN_LABELS,
 	ENDED_BY,
 	ENDED_BY_LABELS,
-	NATIONAL,
 	formatChange,
 	formatDays,
 	formatPercent,
@@ -123,17 +122,19 @@ export function timeTable(rows: readonly StageRow[]): FunnelTable {
 export function nationalTable(rows: readonly StageRow[]): FunnelTable {
 	return {
 		key: 'national',
-		caption: `This service compared with England (Ofsted, ${NATIONAL.year})`,
+		caption: 'This service compared with England (Ofsted, the latest year with figures for each step)',
 		columns: columns(
 			['Step', 'text'],
 			['This service', 'number'],
 			['England', 'number'],
+			['England’s year (1 April to 31 March)', 'text'],
 			['Compared with England', 'text']
 		),
 		rows: nationalComparison(rows).map((comparison) => [
 			comparison.label,
 			formatPercent(comparison.service),
 			formatPercent(comparison.england),
+			comparison.year,
 			comparison.verdict === null
 				? 'No figure yet'
 				: comparison.verdict === 'below'

@@ -21,6 +21,7 @@ import {
 	trendSentence,
 	type StageCounts,
 } from './funnel.ts'
+import { nationalTable } from './funnel-tables.ts'
 import { monthsOf } from './report-period.ts'
 import { DEMO_SERVICE_CONFIG } from './service-config.ts'
 import { stageNames } from './stages.ts'
@@ -183,8 +184,17 @@ describe('the per-stage table', () => {
 		expect(biggestLoss(rows)?.stage).toBe('initial_visit')
 	})
 
-	test('compared with England: 6.4% of enquiries applied, 24.2% of applications approved', () => {
+	test('compared with England, each step with its year: 6.4% of enquiries applied in 2022-23, 24.2% of applications approved in 2019-20', () => {
 		const [toApplication, toApproval] = nationalComparison(rows)
+		expect(toApplication!.year).toBe('2022 to 2023')
+		expect(toApproval!.year).toBe('2019 to 2020')
+		expect(nationalTable(rows).rows[0]).toEqual([
+			'Enquiry to application',
+			'20%',
+			'6.4%',
+			'2022 to 2023',
+			'At or above England',
+		])
 		expect(toApplication).toMatchObject({ service: 0.2, verdict: 'at_or_above' })
 		expect(formatPercent(toApplication!.england)).toBe('6.4%')
 		expect(toApproval).toMatchObject({ service: 0.5, verdict: 'at_or_above' })
@@ -234,11 +244,11 @@ describe('the query string', () => {
 	const parse = (query: string) => parseFunnelQuery(new URLSearchParams(query), today, ['search', 'radio'])
 
 	test('no dates is the last 12 months, period mode, every channel', () => {
-		expect(FUNNEL_PERIOD.preset.of(today)).toEqual({ from: '2025-12-01', to: '2026-11-23' })
-		expect(FUNNEL_PERIOD.preset.of('2026-01-15')).toEqual({ from: '2025-02-01', to: '2026-01-15' })
+		expect(FUNNEL_PERIOD.preset.of(today)).toEqual({ from: '2025-11-24', to: '2026-11-23' })
+		expect(FUNNEL_PERIOD.preset.of('2026-01-15')).toEqual({ from: '2025-01-16', to: '2026-01-15' })
 		expect(parse('').query).toEqual({
 			mode: 'period',
-			period: { from: '2025-12-01', to: '2026-11-23' },
+			period: { from: '2025-11-24', to: '2026-11-23' },
 			channel: null,
 			breakdown: 'channel',
 			compare: null,
@@ -280,7 +290,7 @@ describe('the query string', () => {
 			'Cohort: households whose first enquiry was from 1 January 2026 to 31 March 2026, followed through to today; mainstream households, channel: Radio; compared with 1 January 2025 to 31 March 2025.'
 		)
 		expect(funnelScope(parse('').query!, null, null)).toBe(
-			'Period: households that entered each stage from 1 December 2025 to 23 November 2026; mainstream households, all channels.'
+			'Period: households that entered each stage from 24 November 2025 to 23 November 2026; mainstream households, all channels.'
 		)
 	})
 })

@@ -394,51 +394,63 @@ export function exitSentence(rows: readonly StageRow[]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// England's figures (docs/domain.md, "National figures": Ofsted, year to 31 March 2020, period counts)
+// England's figures (docs/domain.md, "National figures"), each with the Ofsted year it counts
+// (1 April to 31 March): the latest year for which Ofsted published both counts of a step. Ofsted's
+// latest report, Fostering in England 2024-25, gives households and deregistrations but no
+// enquiries, applications or approvals, so the steps use older years and say which.
 
-export const NATIONAL = {
-	year: 'year to 31 March 2020',
-	enquiries: 137_200,
-	applications: 8_805,
-	approvals: 2_135,
+export type NationalStep = {
+	/** The Ofsted year, as GOV.UK writes it ('2022 to 2023'), and the date it ended. */
+	year: string
+	yearEnded: string
+	from: { count: number; noun: string }
+	to: { count: number; noun: string }
+}
+
+export const NATIONAL: Record<'enquiry_to_application' | 'application_to_approval', NationalStep> = {
+	enquiry_to_application: {
+		year: '2022 to 2023',
+		yearEnded: '31 March 2023',
+		from: { count: 125_195, noun: 'enquiries' },
+		to: { count: 8_010, noun: 'applications' },
+	},
+	application_to_approval: {
+		year: '2019 to 2020',
+		yearEnded: '31 March 2020',
+		from: { count: 8_805, noun: 'applications' },
+		to: { count: 2_135, noun: 'approvals' },
+	},
+}
+
+/** The latest national picture (Ofsted, Fostering in England 2024-25), shown beside the comparison. */
+export const NATIONAL_LATEST = {
+	year: '2024 to 2025',
+	yearEnded: '31 March 2025',
+	mainstreamHouseholds: 33_435,
+	deregistered: 4_690,
 } as const
 
 export type NationalComparison = {
-	key: 'enquiry_to_application' | 'application_to_approval'
+	key: keyof typeof NATIONAL
 	label: string
 	service: number | null
 	england: number
+	/** The Ofsted year England's figure counts ('2022 to 2023'). */
+	year: string
 	/** below: the service converts a smaller share than England; null when it has no figure. */
 	verdict: 'below' | 'at_or_above' | null
 }
 
 export function nationalComparison(rows: readonly StageRow[]): NationalComparison[] {
 	const count = (stage: StageKey) => rows.find((row) => row.stage === stage)?.count ?? 0
-	const compare = (
-		key: NationalComparison['key'],
-		label: string,
-		service: number | null,
-		england: number
-	): NationalComparison => ({
-		key,
-		label,
-		service,
-		england,
-		verdict: service === null ? null : service < england ? 'below' : 'at_or_above',
-	})
+	const compare = (key: NationalComparison['key'], label: string, service: number | null): NationalComparison => {
+		const england = NATIONAL[key].to.count / NATIONAL[key].from.count
+		const verdict = service === null ? null : service < england ? 'below' : 'at_or_above'
+		return { key, label, service, england, year: NATIONAL[key].year, verdict }
+	}
 	return [
-		compare(
-			'enquiry_to_application',
-			'Enquiry to application',
-			ratio(count('application'), count('enquiry')),
-			NATIONAL.applications / NATIONAL.enquiries
-		),
-		compare(
-			'application_to_approval',
-			'Application to approval',
-			ratio(count('approved'), count('application')),
-			NATIONAL.approvals / NATIONAL.applications
-		),
+		compare('enquiry_to_application', 'Enquiry to application', ratio(count('application'), count('enquiry'))),
+		compare('application_to_approval', 'Application to approval', ratio(count('approved'), count('application'))),
 	]
 }
 

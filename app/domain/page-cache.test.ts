@@ -39,6 +39,8 @@ describe('pageCacheKey', () => {
 			'/FAQS',
 			'/nope',
 			'/brand.css',
+			// A carer's link names the carer ("Carol invited you"): never kept for another visitor.
+			'/r/NORTH7K3',
 		])
 			expect(pageCacheKey(request(path), SESSION_COOKIES), path).toBeNull()
 	})
@@ -55,6 +57,12 @@ describe('pageCacheKey', () => {
 		expect(pageCacheKey(request('/', { cookie: '_ga=GA1.2.3; theme=dark' }), SESSION_COOKIES)).toBe('/')
 		// A cookie whose value, not name, looks like ours.
 		expect(pageCacheKey(request('/', { cookie: 'note=__Host-staff' }), SESSION_COOKIES)).toBe('/')
+	})
+
+	test('a friend carrying the referral cookie gets the same kept pages as everyone (they show nothing of it)', () => {
+		for (const path of CACHED_PAGE_PATHS) {
+			expect(pageCacheKey(request(path, { cookie: 'referral=NORTH7K3' }), SESSION_COOKIES)).toBe(path)
+		}
 	})
 
 	test('the key carries the attribution the page’s links will carry, and nothing else of the query', () => {

@@ -14,11 +14,11 @@ import { monthsOf, parsePeriod } from './report-period.ts'
 
 describe('the period', () => {
 	test('is twelve months to today unless chosen', () => {
-		expect(REFERRAL_PERIOD.preset.of('2026-11-24')).toEqual({ from: '2025-12-01', to: '2026-11-24' })
+		expect(REFERRAL_PERIOD.preset.of('2026-11-24')).toEqual({ from: '2025-11-25', to: '2026-11-24' })
 		expect(REFERRAL_PERIOD.preset.of('2026-12-31')).toEqual({ from: '2026-01-01', to: '2026-12-31' })
 		const { period, values } = parsePeriod(new URLSearchParams(), '2026-11-24', REFERRAL_PERIOD)
-		expect(period).toEqual({ from: '2025-12-01', to: '2026-11-24' })
-		expect(values.from).toEqual({ day: '1', month: '12', year: '2025' })
+		expect(period).toEqual({ from: '2025-11-25', to: '2026-11-24' })
+		expect(values.from).toEqual({ day: '25', month: '11', year: '2025' })
 	})
 
 	test('must be real, ordered and at most three years', () => {

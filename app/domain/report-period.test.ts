@@ -26,13 +26,16 @@ import {
 // are leap years, 2025 and 2026 are not.
 
 describe('presets', () => {
-	test('the last 12 months start on the first of the month 11 months ago and end today', () => {
-		expect(lastTwelveMonths('2026-11-23')).toEqual({ from: '2025-12-01', to: '2026-11-23' })
+	test('the last 12 months are the 365 or 366 days up to today, not 1 January to today', () => {
+		expect(lastTwelveMonths('2026-12-07')).toEqual({ from: '2025-12-08', to: '2026-12-07' })
+		expect(lastTwelveMonths('2026-11-23')).toEqual({ from: '2025-11-24', to: '2026-11-23' })
 		expect(lastTwelveMonths('2026-12-31')).toEqual({ from: '2026-01-01', to: '2026-12-31' })
-		expect(lastTwelveMonths('2026-01-15')).toEqual({ from: '2025-02-01', to: '2026-01-15' })
-		// A month's last day, and the leap day.
+		expect(lastTwelveMonths('2026-01-15')).toEqual({ from: '2025-01-16', to: '2026-01-15' })
+		// A month's last day, a year's first, and the leap day.
 		expect(lastTwelveMonths('2026-03-31')).toEqual({ from: '2025-04-01', to: '2026-03-31' })
+		expect(lastTwelveMonths('2026-01-01')).toEqual({ from: '2025-01-02', to: '2026-01-01' })
 		expect(lastTwelveMonths('2024-02-29')).toEqual({ from: '2023-03-01', to: '2024-02-29' })
+		expect(lastTwelveMonths('2025-02-28')).toEqual({ from: '2024-02-29', to: '2025-02-28' })
 		expect(LAST_12_MONTHS.label).toBe('Last 12 months')
 	})
 
@@ -73,9 +76,9 @@ describe('the chosen period', () => {
 	test('no dates is the preset, shown back in the fields', () => {
 		const { period, values, errors } = parse(new URLSearchParams())
 		expect(errors).toEqual([])
-		expect(period).toEqual({ from: '2025-12-01', to: '2026-11-24' })
+		expect(period).toEqual({ from: '2025-11-25', to: '2026-11-24' })
 		expect(values).toEqual({
-			from: { day: '1', month: '12', year: '2025' },
+			from: { day: '25', month: '11', year: '2025' },
 			to: { day: '24', month: '11', year: '2026' },
 		})
 	})
@@ -155,7 +158,9 @@ describe('what is in a period', () => {
 		expect(monthsOf({ from: '2025-11-15', to: '2026-02-03' })).toEqual(['2025-11', '2025-12', '2026-01', '2026-02'])
 		expect(monthsOf({ from: '2026-03-01', to: '2026-03-31' })).toEqual(['2026-03'])
 		expect(monthsOf({ from: '2024-02-29', to: '2024-02-29' })).toEqual(['2024-02'])
-		expect(monthsOf(lastTwelveMonths('2026-11-23'))).toHaveLength(12)
+		// Twelve months from a date but the 1st touch 13 calendar months, the first and last in part.
+		expect(monthsOf(lastTwelveMonths('2026-11-23'))).toHaveLength(13)
+		expect(monthsOf(lastTwelveMonths('2026-12-31'))).toHaveLength(12)
 	})
 
 	test('every week it touches, from the Monday of its first', () => {

@@ -24,11 +24,15 @@ export type ReportPeriod = { from: CalendarDate; to: CalendarDate }
 
 export type PeriodPreset = { label: string; of: (today: CalendarDate) => ReportPeriod }
 
-/** The first day of the month 11 months ago up to today: every month whole but this one. */
+/**
+ * The last 12 months: the day after the same date a year ago up to today, both included (8 December
+ * 2025 to 7 December 2026), so the preset's name says exactly what it counts. A year after 29
+ * February is 28 February.
+ */
 export function lastTwelveMonths(today: CalendarDate): ReportPeriod {
-	const year = Number(today.slice(0, 4))
-	const month = Number(today.slice(5, 7)) - 11
-	return { from: new Date(Date.UTC(year, month - 1, 1)).toISOString().slice(0, 10), to: today }
+	const year = Number(today.slice(0, 4)) - 1
+	const monthDay = today.slice(5) === '02-29' ? '02-28' : today.slice(5)
+	return { from: addCalendarDays(`${year}-${monthDay}`, 1), to: today }
 }
 
 /** The Monday of the week a date falls in (weeks start on Monday). */

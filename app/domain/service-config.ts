@@ -35,6 +35,9 @@ export const ServiceConfigSchema = z.object({
 	phone: z.string().trim().min(1, 'Enter a phone number').max(30),
 	phoneHours: z.string().trim().max(120),
 	publicEmail: emailAddressSchema('Enter the service’s email address'),
+	// The address the service's emails come from (ADR 032). Without one they come from publicEmail,
+	// so a reply reaches the team; set it when the mail relay may send only from another address.
+	senderEmail: emailAddressSchema('Enter the address emails are sent from').optional(),
 	recruitmentTeamEmails: z
 		.array(emailAddressSchema('Enter an email address for the recruitment team'))
 		.min(1, 'Enter at least one email address for the recruitment team'),
@@ -110,6 +113,11 @@ export const DEMO_SERVICE_CONFIG: ServiceConfig = {
 /** Who is told of a new enquiry: the kinship team for kinship enquiries when it has an address. */
 export function enquiryAlertRecipients(config: ServiceConfig, isKinship: boolean): string[] {
 	return isKinship && config.kinshipTeamEmails.length > 0 ? config.kinshipTeamEmails : config.recruitmentTeamEmails
+}
+
+/** Who the service's emails come from: the service's name and its sender address (ADR 032). */
+export function emailSender(config: ServiceConfig): { name: string; address: string } {
+	return { name: config.serviceName, address: config.senderEmail ?? config.publicEmail }
 }
 
 /** "1 working day", "10 working days". */

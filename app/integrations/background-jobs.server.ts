@@ -28,8 +28,9 @@ export async function startBackgroundJobs(): Promise<() => Promise<void>> {
 				setThreshold: (pages) => prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${pages}`),
 			})
 		: null
-	const mailer = createMailer({ smtpUrl: env.SMTP_URL, mailboxDir: env.MAILBOX_DIR, from: env.MAIL_FROM })
-	const outbox = startOutboxWorker({ mailer, pollMs: env.OUTBOX_POLL_MS })
+	const mailer = createMailer({ smtpUrl: env.SMTP_URL, mailboxDir: env.MAILBOX_DIR })
+	// Emails come from the service's sender in its settings, unless MAIL_FROM overrides it (ADR 032).
+	const outbox = startOutboxWorker({ mailer, pollMs: env.OUTBOX_POLL_MS, from: env.MAIL_FROM })
 	const imports = startImportWorker({ pollMs: IMPORT_POLL_MS })
 	const scheduler = startScheduler()
 	const gateway = stripeGateway()

@@ -8,14 +8,17 @@ import nodemailer from 'nodemailer'
 // open in any mail client, so nothing needs an external service to run (ADR 003). Only the
 // outbox worker calls send(): requests enqueue email, they never send it.
 
-export type OutgoingEmail = { to: string; subject: string; html: string; text: string }
+export type Sender = string | { name: string; address: string }
+
+/** `from` is the service's sender (ADR 032); without it, the mailer's own default. */
+export type OutgoingEmail = { to: string; from?: Sender; subject: string; html: string; text: string }
 
 export type Mailer = {
 	send(message: OutgoingEmail): Promise<void>
 	close(): void
 }
 
-export type MailerOptions = { smtpUrl?: string; mailboxDir: string; from: string }
+export type MailerOptions = { smtpUrl?: string; mailboxDir: string; from?: Sender }
 
 // Short enough that an SMTP outage fails an attempt in seconds (and the outbox retries later),
 // long enough for a slow but working server.

@@ -10,7 +10,9 @@ import {
 	type OutboxDb,
 } from '~/models/outbox.server.ts'
 import { workerRegistry, type LeasedWorker, type WorkerOptions } from './leased-worker.server.ts'
-import { describeSendError, isPermanentSendError, type Mailer } from './mailer.server.ts'
+import { emailSender } from '~/domain/service-config.ts'
+import { getServiceConfig } from '~/models/service-settings.server.ts'
+import { describeSendError, isPermanentSendError, type Mailer, type Sender } from './mailer.server.ts'
 
 // Sends what the outbox holds. Each server process runs one worker (background-jobs.server.ts);
 // leases keep them from sending the same message twice (see app/models/outbox.server.ts). A
@@ -21,6 +23,8 @@ import { describeSendError, isPermanentSendError, type Mailer } from './mailer.s
 
 export type OutboxWorkerOptions = WorkerOptions & {
 	mailer: Pick<Mailer, 'send'>
+	/** Who every email comes from (MAIL_FROM); without it, the service's sender in its settings. */
+	from?: Sender
 	/** Messages claimed at a time. */
 	batchSize?: number
 	db?: OutboxDb
@@ -52,7 +56,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 			return
 		}
 		try {
-			await options.mailer.send({ to: message.toAddress, ...outgoing.email })
+			// Read at each send (the settings are cached for seconds), so a changed sender applies at once.
+			const from = options.from ?? emailSender(await getServiceConfig())
+			await options.mailer.send({ to: message.toAddress, from, ...outgoing.email })
 		} catch (sendError) {
 			const failedAttempts = message.attempts + 1
 			const error = describeSendError(sendError)

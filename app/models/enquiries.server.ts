@@ -359,6 +359,7 @@ function emailsFor(
 				phoneHours: config.phoneHours,
 				publicEmail: config.publicEmail,
 				isKinship,
+				bestTimeToCall: answers.bestTimeToCall,
 				origin: siteOrigin(),
 				source: item.source,
 			}),

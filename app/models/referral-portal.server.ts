@@ -13,7 +13,8 @@ import { furthestStage, referralProgress, type ReferralProgress } from '~/domain
 import { normaliseEmail } from '~/domain/email-address.ts'
 import { SECRET_PLACEHOLDER } from '~/domain/email-secrets.ts'
 import { signInLinkExpiresAt, signInLinkTemplate } from '~/domain/sign-in-links.ts'
-import { startOfLondonDay, type CalendarDate } from '~/domain/working-days.ts'
+import { londonDate, startOfLondonDay, type CalendarDate } from '~/domain/working-days.ts'
+import { friendRows } from '~/domain/referral-list.ts'
 import { prisma } from '~/utils/db.server.ts'
 import { renderCarerSignInLink } from '../../emails/carer-sign-in-link.ts'
 import { renderReferralInvitation } from '../../emails/referral-invitation.ts'
@@ -25,9 +26,10 @@ import { hashToken, issueSignInLink, newToken } from './sign-in-links.server.ts'
 import { siteOrigin, siteUrl } from '~/utils/site-url.server.ts'
 
 // What the refer-a-friend portal (/refer) reads and writes for a signed-in carer. What a carer
-// sees of the households they referred is deliberately thin: the date, one of four privacy-safe
-// steps and what has been paid to them. Never a name, contact detail, stage name, exit reason or
-// eligibility reason: those belong to the household, not to the friend who referred them.
+// sees of the households they referred is deliberately thin: the date, the first name the carer
+// typed if they invited that friend, one of four privacy-safe steps and what has been paid to them.
+// Never a name the household gave, contact detail, stage name, exit reason or eligibility reason:
+// those belong to the household, not to the friend who referred them.
 
 /** Whether this carer may use the portal: they exist and staff have not turned them inactive. */
 export async function carerMaySignIn(carerId: string): Promise<boolean> {
@@ -79,53 +81,100 @@ export async function bonusRulesOn(date: CalendarDate): Promise<BonusRules> {
 	return (await schemeForDate(date)).rules
 }
 
-export type PortalReferral = { referredOn: CalendarDate; progress: ReferralProgress; paidPence: number }
+/** A row of the carer's list: the name they typed when inviting, if any, and how far it got. */
+export type PortalReferral = {
+	friendName: string | null
+	date: CalendarDate
+	/** 'invited': an invitation no referral answers yet. */
+	progress: ReferralProgress | 'invited'
+	paidPence: number
+}
 
 export const REFERRALS_PER_PAGE = 20
 
 /**
- * One page of the carer's referrals as the carer may see them, newest first, and the total of
- * bonuses paid to them. A referral staff detached (made by mistake, or not really theirs) is not
- * shown: it would tell this carer about someone else's household.
+ * One page of the carer's friends as the carer may see them (app/domain/referral-list.ts), newest
+ * first, and the total of bonuses paid to them. The referred households' addresses are read only
+ * to hash them and find the carer's own invitation; nothing the friend gave is returned. A
+ * referral staff detached (made by mistake, or not really theirs) is not shown: it would tell
+ * this carer about someone else's household.
  */
 export async function portalReferrals(
 	carerId: string,
 	requestedPage = 1
 ): Promise<{ referrals: PortalReferral[]; total: number; page: number; pages: number; totalPaidPence: number }> {
 	const where = { referrerId: carerId, status: { in: ['counted', 'not_eligible', 'awaiting_match'] } }
-	const [total, paid] = await Promise.all([
-		prisma.referral.count({ where }),
+	const [invitations, made, paid] = await Promise.all([
+		prisma.referralInvitation.findMany({
+			where: { carerId },
+			select: { friendName: true, friendEmailHash: true, createdAt: true },
+		}),
+		prisma.referral.findMany({
+			where,
+			orderBy: [{ referredOn: 'desc' }, { createdAt: 'desc' }],
+			select: { id: true, referredOn: true, household: { select: { applicants: { select: { email: true } } } } },
+		}),
 		prisma.bonusEntry.aggregate({ where: { payeeId: carerId, status: 'paid' }, _sum: { amountPence: true } }),
 	])
-	const pages = Math.max(1, Math.ceil(total / REFERRALS_PER_PAGE))
+	const rows = friendRows(
+		invitations.map((invitation) => ({
+			friendName: invitation.friendName,
+			sentOn: londonDate(invitation.createdAt),
+			emailHash: invitation.friendEmailHash,
+		})),
+		made.map((referral) => ({
+			id: referral.id,
+			referredOn: referral.referredOn,
+			emailHashes: referral.household.applicants.map((applicant) => friendEmailHash(carerId, applicant.email)),
+		}))
+	)
+	const pages = Math.max(1, Math.ceil(rows.length / REFERRALS_PER_PAGE))
 	const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pages)
+	const shown = rows.slice((page - 1) * REFERRALS_PER_PAGE, page * REFERRALS_PER_PAGE)
+	const progress = await referralProgressOf(
+		carerId,
+		shown.flatMap((row) => (row.kind === 'referral' ? [row.referralId] : []))
+	)
+	return {
+		referrals: shown.map((row) =>
+			row.kind === 'invitation'
+				? { friendName: row.friendName, date: row.date, progress: 'invited', paidPence: 0 }
+				: { friendName: row.friendName, date: row.date, ...progress.get(row.referralId)! }
+		),
+		total: rows.length,
+		page,
+		pages,
+		totalPaidPence: paid._sum.amountPence ?? 0,
+	}
+}
+
+/** How far each of these referrals got, in the four privacy-safe steps, and what it paid this carer. */
+async function referralProgressOf(
+	carerId: string,
+	ids: string[]
+): Promise<Map<string, { progress: ReferralProgress; paidPence: number }>> {
 	const referrals = await prisma.referral.findMany({
-		where,
-		orderBy: [{ referredOn: 'desc' }, { createdAt: 'desc' }],
-		skip: (page - 1) * REFERRALS_PER_PAGE,
-		take: REFERRALS_PER_PAGE,
+		where: { id: { in: ids } },
 		select: {
-			referredOn: true,
+			id: true,
 			household: {
 				select: { stageEvents: { where: { toStage: { not: null } }, select: { kind: true, toStage: true } } },
 			},
 			bonusEntries: { where: { payeeId: carerId, status: 'paid' }, select: { amountPence: true } },
 		},
 	})
-	return {
-		referrals: referrals.map((referral) => ({
-			referredOn: referral.referredOn,
-			progress: referralProgress({
-				furthestStage: furthestStage(referral.household.stageEvents),
-				bonusPaid: referral.bonusEntries.length > 0,
-			}),
-			paidPence: referral.bonusEntries.reduce((sum, entry) => sum + entry.amountPence, 0),
-		})),
-		total,
-		page,
-		pages,
-		totalPaidPence: paid._sum.amountPence ?? 0,
-	}
+	return new Map(
+		referrals.map((referral) => [
+			referral.id,
+			{
+				progress: referralProgress({
+					furthestStage: furthestStage(referral.household.stageEvents),
+					bonusPaid: referral.bonusEntries.length > 0,
+				}),
+				paidPence: referral.bonusEntries.reduce((sum, entry) => sum + entry.amountPence, 0),
+			},
+		])
+	)
 }
 
 /**
@@ -196,13 +245,19 @@ export async function inviteFriend(input: {
 export const NO_CODE_MESSAGE =
 	'Your referral code is not ready yet. Contact the fostering team and they will set one up for you.'
 
-/** Where a /r/CODE link goes: the code when it is active and its carer may still refer, else null. */
-export async function activeReferralCode(code: string): Promise<string | null> {
+/**
+ * Where a /r/CODE link goes: the code when it is active and its carer may still refer, with the
+ * name the friend is told ("Carol invited you"): a person's first name only, a community group's
+ * whole name, none for a code with no referrer. Else null.
+ */
+export async function activeReferralCode(code: string): Promise<{ code: string; invitedBy: string | null } | null> {
 	const found = await prisma.referralCode.findUnique({
 		where: { code },
-		select: { code: true, active: true, carer: { select: { status: true } } },
+		select: { code: true, active: true, carer: { select: { status: true, name: true, kind: true } } },
 	})
 	if (!found || !found.active) return null
 	if (found.carer && found.carer.status !== 'active') return null
-	return found.code
+	const carer = found.carer
+	const invitedBy = !carer ? null : carer.kind === 'community_group' ? carer.name.trim() : firstNameOf(carer.name)
+	return { code: found.code, invitedBy: invitedBy || null }
 }

@@ -29,7 +29,13 @@ const EnvSchema = z
 		PUBLIC_URL: optionalUrl,
 		// smtp://user:pass@host:port or smtps://... Without it, mail is written to MAILBOX_DIR.
 		SMTP_URL: optionalUrl,
-		MAIL_FROM: z.string().default('Fostering service <no-reply@fostering.localhost>'),
+		// Overrides who every email comes from ("Name <address>"), for a mail relay that sends from one
+		// address only. Unset, emails come from the service's name and sender in its settings (ADR 032).
+		MAIL_FROM: z
+			.string()
+			.trim()
+			.optional()
+			.transform((value) => value || undefined),
 		MAILBOX_DIR: z.string().default('./.data/mailbox'),
 		OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
 		// Plausible is off unless both are set.

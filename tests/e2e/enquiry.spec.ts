@@ -123,6 +123,17 @@ test.describe('with JavaScript off', () => {
 		await page.getByRole('button', { name: 'Send enquiry' }).click()
 		await expect(page.getByRole('heading', { name: 'Enquiry sent' })).toBeVisible()
 		expect(enquiriesFor(email)).toHaveLength(1)
+		const reference = await page.locator('.govuk-panel__body strong').textContent()
+
+		// Back shows the form again, not the browser's "Confirm form resubmission" page; sent again
+		// from there, it is the same enquiry.
+		await page.goBack()
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Enquire about fostering')
+		await expect(page.getByLabel('First name')).toHaveValue('Oluwaseun')
+		await page.getByLabel('Phone number').fill('+44 7700 900456')
+		await page.getByRole('button', { name: 'Send enquiry' }).click()
+		await expect(page.locator('.govuk-panel__body strong')).toHaveText(reference!)
+		expect(enquiriesFor(email)).toHaveLength(1)
 	})
 
 	test('submitting the same form twice (Back, then Send again) creates one enquiry', async ({ page }) => {

@@ -43,7 +43,6 @@ const EXPECTED_STATUS: Record<string, number> = {
 	'/*': 404,
 	'/api/event': 405,
 	'/webhooks/stripe': 405,
-	'/r/:code': 302,
 	'/refer/sign-out': 302,
 	'/staff/logout': 302,
 }

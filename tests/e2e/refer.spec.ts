@@ -76,7 +76,9 @@ test('a carer signs in with the emailed link, shares their link, invites a frien
 	await expect(page.locator('#referral-code')).toHaveText(carer.code)
 	const referrals = page.getByRole('table', { name: 'Your referrals' })
 	await expect(referrals.getByRole('row')).toHaveCount(2)
-	await expect(referrals.getByRole('row').nth(1)).toHaveText(/10 January 2026\s*Applied\s*Nothing yet/)
+	await expect(referrals.getByRole('row').nth(1)).toHaveText(
+		/^Used your link or code\s*10 January 2026\s*Applied\s*Nothing yet$/
+	)
 	const main = await page.locator('main').innerText()
 	for (const secret of ['Siobhán', 'Privatename', household.reference, exitReason, 'Stage 1', '07700']) {
 		expect(main, `the portal shows "${secret}"`).not.toContain(secret)
@@ -107,6 +109,10 @@ test('a carer signs in with the emailed link, shares their link, invites a frien
 	await page.getByLabel('My friend is happy for us to contact them').check()
 	await page.getByRole('button', { name: 'Send the invitation' }).click()
 	await expect(page.getByText('We have emailed your friend an invitation')).toBeVisible()
+	// Listed at once, by the name the carer typed.
+	await expect(referrals.getByRole('row').nth(1)).toHaveText(
+		/^Tomasz\s*\d+ \w+ \d{4}\s*Invited by email\s*Nothing yet$/
+	)
 
 	await emailTo(friendEmail, new RegExp(`/r/${carer.code}\\b`))
 
@@ -116,18 +122,35 @@ test('a carer signs in with the emailed link, shares their link, invites a frien
 	await expect(page).toHaveURL(/\/refer$/)
 })
 
-test('a friend following a personal link lands on the site with the code in the enquiry form, without JavaScript', async ({
-	noJsPage: page,
+test('a friend following a personal link is told who invited them, and an enquiry made days later still carries the code', async ({
+	page,
+	baseURL,
 }) => {
-	const carer = createCarer('Ade Okafor')
+	const carer = createCarer('Carol Okafor')
 	await page.goto(`/r/${carer.code.toLowerCase()}`)
-	await expect(page).toHaveURL(new RegExp(`/\\?ref=${carer.code}$`))
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Carol invited you')
+	await expect(page.locator('main')).not.toContainText('Okafor')
+	await expectNoAxeViolations(page)
+	const [cookie] = await page.context().cookies(baseURL)
+	expect(cookie).toMatchObject({ name: 'referral', value: carer.code, httpOnly: true, sameSite: 'Lax', path: '/' })
+	expect((cookie!.expires * 1000 - Date.now()) / 86_400_000).toBeCloseTo(30, 0)
 	await page.getByRole('button', { name: 'Make an enquiry' }).first().click()
 	await expect(page.getByLabel('Referral code (optional)')).toHaveValue(carer.code)
 
-	// An unknown code lands on the home page without one.
+	// Days later the friend types the address: the home page is the same as everyone's, and the
+	// enquiry form still has the code.
+	await page.goto('/')
+	await expect(page.locator('main')).not.toContainText('Carol')
+	await page.getByRole('button', { name: 'Make an enquiry' }).first().click()
+	await expect(page.getByLabel('Referral code (optional)')).toHaveValue(carer.code)
+	await page.goto('/cookies')
+	await expect(page.getByRole('table', { name: 'Cookie we set for visitors' })).toContainText('referral')
+
+	// An unknown code lands on the home page, and sets no cookie.
+	await page.context().clearCookies()
 	await page.goto('/r/NOSUCHCODE')
 	await expect(page).toHaveURL(/\/$/)
+	expect(await page.context().cookies(baseURL)).toEqual([])
 })
 
 test('the portal fits a phone screen @mobile', async ({ page }) => {

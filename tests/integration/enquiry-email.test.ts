@@ -37,11 +37,8 @@ test('SMTP down: the enquiry is confirmed, its emails wait, and both are deliver
 
 	let offset = 0
 	const now = () => new Date(Date.now() + offset)
-	const mailer = createMailer({
-		smtpUrl: smtp.url,
-		mailboxDir: process.env.MAILBOX_DIR!,
-		from: 'Fostering <no-reply@northdale.example>',
-	})
+	// No sender given: the emails come from the service's own name and address in its settings.
+	const mailer = createMailer({ smtpUrl: smtp.url, mailboxDir: process.env.MAILBOX_DIR! })
 	cleanups.push(() => mailer.close())
 	const worker = startOutboxWorker({ mailer, pollMs: 20, now, logger: { warn() {}, error() {} } })
 	cleanups.push(() => worker.stop())
@@ -68,6 +65,11 @@ test('SMTP down: the enquiry is confirmed, its emails wait, and both are deliver
 	const acknowledgement = smtp.received.find((email) => email.to.includes('outage@example.com'))!
 	expect(parseEmail(acknowledgement.raw).text).toContain(reference)
 	expect(parseEmail(acknowledgement.raw).text).toContain('Zofia')
+	// From the service as its settings name it, never a made-up no-reply address on a fresh clone.
+	expect(parseEmail(acknowledgement.raw).headers.get('from')).toBe(
+		'Foster with Northdale <fostering@northdale.example>'
+	)
+	expect(parseEmail(acknowledgement.raw).text).toContain('Thank you for your enquiry about fostering with Northdale.')
 	const alert = smtp.received.find((email) => email.to.includes('recruitment@northdale.example'))!
 	expect(parseEmail(alert.raw).headers.get('subject')).toContain(reference)
 	expect(await prisma.outboxMessage.count({ where: { subject: { contains: reference }, status: 'sent' } })).toBe(2)

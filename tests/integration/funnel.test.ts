@@ -322,7 +322,10 @@ describe('the page', () => {
 		const { today } = await import('~/utils/clock.server.ts')
 		const { lastTwelveMonths } = await import('~/domain/report-period.ts')
 		expect(answer.data.query.period).toEqual(lastTwelveMonths(today()))
-		expect(answer.data.query.period.from).toMatch(/-01$/)
+		// Twelve months to the day: from the day after today's date a year ago, not from 1 January.
+		const { addCalendarDays } = await import('~/domain/working-days.ts')
+		const yearAgo = `${Number(today().slice(0, 4)) - 1}${today().slice(4).replace('-02-29', '-02-28')}`
+		expect(answer.data.query.period.from).toBe(addCalendarDays(yearAgo, 1))
 	})
 
 	test('wrong choices are explained and answered 400', async () => {
@@ -390,7 +393,7 @@ describe('CSV downloads', () => {
 			['2026-03', '2', '1', '0'],
 		])
 		const national = await download(`table=national&mode=cohort&${Q1}`)
-		expect(national.rows[1]).toEqual(['Enquiry to application', '33.3%', '6.4%', 'At or above England'])
+		expect(national.rows[1]).toEqual(['Enquiry to application', '33.3%', '6.4%', '2022 to 2023', 'At or above England'])
 		const kinship = await download(`table=kinship&mode=cohort&${Q1}&channel=search`)
 		expect(kinship.rows[1]).toEqual(['Enquiry', '1', '', '', '0', '0'])
 		const radio = await download(`table=stages&mode=cohort&${Q1}&channel=radio`)

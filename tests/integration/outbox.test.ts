@@ -91,7 +91,8 @@ describe('the email outbox', () => {
 		await until(() => expect(smtp.received).toHaveLength(1))
 		const [delivered] = smtp.received
 		expect(delivered!.to).toEqual(['siobhan@example.org'])
-		expect(delivered!.from).toBe('no-reply@northdale.example')
+		// From the service's sender in its settings (its public address when it names no other).
+		expect(delivered!.from).toBe('fostering@northdale.example')
 		const email = parseEmail(delivered!.raw)
 		expect(email.headers.get('subject')).toBe('We have your fostering enquiry (ENQ-7K3M9Q)')
 		expect(email.headers.get('content-type')).toMatch(/^multipart\/alternative/)
@@ -304,8 +305,8 @@ describe('the email outbox', () => {
 		])
 	})
 
-	test('without SMTP the email lands in the local mailbox as an .eml file', async () => {
-		worker({ mailer: mailer({}) })
+	test('without SMTP the email lands in the local mailbox as an .eml file, from MAIL_FROM when it is set', async () => {
+		worker({ mailer: mailer({}), from: FROM })
 		const before = Date.now()
 		await enqueue(acknowledgement('李小龍'))
 		wakeOutbox()

@@ -18,7 +18,8 @@ const signInPage = await import('~/routes/refer+/sign-in.$token.tsx')
 const home = await import('~/routes/refer+/home.tsx')
 const invite = await import('~/routes/refer+/invite.tsx')
 const signOut = await import('~/routes/refer+/sign-out.tsx')
-const shortLink = await import('~/routes/_enquiry+/r.$code.ts')
+const shortLink = await import('~/routes/_enquiry+/r.$code.tsx')
+const enquire = await import('~/routes/_enquiry+/enquire.tsx')
 
 let carers = 0
 let clients = 0
@@ -384,9 +385,9 @@ describe('what a carer sees of the households they referred', () => {
 		const { cookie } = await signedInCarer(carer)
 		const page = await runRoute(home.loader, get('/refer/home', cookie))
 		expect(page.data.referrals).toEqual([
-			{ date: '2 February 2026', progress: 'Enquired', paid: null },
-			{ date: '10 January 2026', progress: 'Applied', paid: null },
-			{ date: '1 June 2025', progress: 'Bonus paid', paid: '£250' },
+			{ friend: 'Used your link or code', date: '2 February 2026', progress: 'Enquired', paid: null },
+			{ friend: 'Used your link or code', date: '10 January 2026', progress: 'Applied', paid: null },
+			{ friend: 'Used your link or code', date: '1 June 2025', progress: 'Bonus paid', paid: '£250' },
 		])
 		expect(page.data.total).toBe(3)
 		expect(page.data.totalPaid).toBe('£250')
@@ -416,7 +417,47 @@ describe('what a carer sees of the households they referred', () => {
 		expect(first.data).toMatchObject({ total: 21, page: 1, pages: 2 })
 		expect(first.data.referrals).toHaveLength(20)
 		const second = await runRoute(home.loader, get('/refer/home?page=2', cookie))
-		expect(second.data.referrals).toEqual([{ date: '1 January 2026', progress: 'Enquired', paid: null }])
+		expect(second.data.referrals).toEqual([
+			{ friend: 'Used your link or code', date: '1 January 2026', progress: 'Enquired', paid: null },
+		])
+	})
+
+	test('friends are told apart by the first name the carer typed, and an invitation just sent is listed', async () => {
+		const carer = await createCarer({ name: 'Grace Mensah' })
+		const signedIn = await signedInCarer(carer)
+		const today = londonDate(new Date())
+		const friends = [
+			['Carol', 'carol.friend@example.com'],
+			['Dev', 'dev.friend@example.com'],
+		] as const
+		for (const [friendName, friendEmail] of friends) {
+			const sent = await runRoute(
+				invite.action,
+				post('/refer/invite', { csrf: signedIn.csrf, friendName, friendEmail, consent: 'yes' }, signedIn.cookie)
+			)
+			expect(sent.status).toBe(303)
+		}
+		// Carol enquires through the link, giving the service another first name and her address in capitals.
+		const carol = await createHousehold({
+			stage: 'application',
+			firstName: 'Caroline',
+			lastName: 'Secretname',
+			email: 'Carol.Friend@example.com',
+			enquiredOn: today,
+		})
+		await refer(carer.id, carol, { referredOn: today })
+
+		const page = await runRoute(home.loader, get('/refer/home', signedIn.cookie))
+		const date = page.data.referrals[0].date
+		expect(page.data.referrals).toEqual([
+			{ friend: 'Dev', date, progress: 'Invited by email', paid: null },
+			{ friend: 'Carol', date, progress: 'Applied', paid: null },
+		])
+		expect(page.data.total).toBe(2)
+		const everything = JSON.stringify(page.data)
+		for (const secret of ['Caroline', 'Secretname', 'carol.friend', 'dev.friend']) {
+			expect(everything, `the carer's page shows "${secret}"`).not.toContain(secret)
+		}
 	})
 })
 
@@ -491,13 +532,34 @@ describe('inviting a friend', () => {
 })
 
 describe('the personal link /r/CODE', () => {
-	test('an active code lands on the home page with the code, however it is typed', async () => {
-		const carer = await createCarer()
+	test('an active code lands on a page naming the carer by first name, and keeps the code in a cookie for 30 days', async () => {
+		const carer = await createCarer({ name: 'Carol Privatesurname' })
 		const answer = await runRoute(shortLink.loader, get(`/r/${carer.code}`), { code: carer.code })
-		expect(answer.status).toBe(302)
-		expect(answer.location).toBe(`/?ref=${carer.code}`)
+		expect(answer.status).toBe(200)
+		expect(answer.data).toEqual({ code: carer.code, invitedBy: 'Carol', fosterWith: 'foster with Northdale' })
+		expect(JSON.stringify(answer.data)).not.toContain('Privatesurname')
+		// PUBLIC_URL is https in the tests, so the cookie is Secure.
+		expect(answer.headers.get('Set-Cookie')).toBe(
+			`referral=${carer.code}; Max-Age=2592000; Path=/; HttpOnly; SameSite=Lax; Secure`
+		)
+		// One carer's name is never kept for another visitor.
+		expect(answer.headers.get('Cache-Control')).toBe('no-store')
 		const typed = `${carer.code.slice(0, 4).toLowerCase()}-${carer.code.slice(4)}`
-		expect((await runRoute(shortLink.loader, get('/'), { code: typed })).location).toBe(`/?ref=${carer.code}`)
+		expect((await runRoute(shortLink.loader, get('/'), { code: typed })).data).toMatchObject({ code: carer.code })
+	})
+
+	test('a friend who comes back later without the link finds the code in the enquiry form', async () => {
+		const carer = await createCarer()
+		const later = new Request('https://fostering.northdale.example/enquire', {
+			headers: { Cookie: `_ga=GA1.1; referral=${carer.code.toLowerCase()}` },
+		})
+		expect((await runRoute(enquire.loader, later)).data).toMatchObject({ referralCode: carer.code })
+		// A code in the address (another carer's link followed since) wins over the cookie.
+		const linked = new Request(`https://fostering.northdale.example/enquire?ref=OTHER22`, {
+			headers: { Cookie: `referral=${carer.code}` },
+		})
+		expect((await runRoute(enquire.loader, linked)).data).toMatchObject({ referralCode: 'OTHER22' })
+		expect((await runRoute(enquire.loader, get('/enquire'))).data).toMatchObject({ referralCode: '' })
 	})
 
 	test('an unknown or inactive code, or an inactive carer’s, lands on the home page without it', async () => {
@@ -507,6 +569,7 @@ describe('the personal link /r/CODE', () => {
 			const answer = await runRoute(shortLink.loader, get('/'), { code })
 			expect(answer.status).toBe(302)
 			expect(answer.location).toBe('/')
+			expect(answer.headers.get('Set-Cookie')).toBeNull()
 		}
 	})
 })

@@ -11,6 +11,7 @@ const webhook = await import('~/routes/_resources+/webhooks.stripe.ts')
 const { prisma } = await import('~/utils/db.server.ts')
 const { startPortalSession } = await import('~/services/portal-auth.server.ts')
 const payments = await import('~/routes/refer+/payments.tsx')
+const home = await import('~/routes/refer+/home.tsx')
 
 test('Stripe is off, so a bonus cannot be sent through it', async () => {
 	expect(stripeConfigured()).toBe(false)
@@ -36,6 +37,12 @@ test('a carer is told the service pays another way, and cannot start setting up 
 		new Request('http://localhost/refer/payments', { headers: { Cookie: cookie } })
 	)
 	expect(page.data).toMatchObject({ configured: false, status: null })
+	// The portal's link says what the page tells (how the service pays), not "Stripe".
+	const portal = await runRoute(
+		home.loader,
+		new Request('http://localhost/refer/home', { headers: { Cookie: cookie } })
+	)
+	expect(portal.data).toMatchObject({ paymentsLink: 'How we pay your bonuses' })
 	const setUp = new Request('http://localhost/refer/payments', {
 		method: 'POST',
 		headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },

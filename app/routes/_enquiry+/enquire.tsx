@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import {
@@ -13,6 +13,7 @@ import { deriveChannel, normaliseReferralCode, readAttribution } from '~/domain/
 import { waitInWords } from '~/domain/rate-limits.ts'
 import { readEnquiryValues, readSubmissionKey, validateEnquiry, type EnquiryValues } from '~/domain/enquiry-form.ts'
 import { workingDaysPhrase } from '~/domain/service-config.ts'
+import { readReferralCookie } from '~/domain/referral-cookie.ts'
 import { readTrap, TRAP_FIELD } from '~/domain/spam-trap.ts'
 import { wakeOutbox } from '~/integrations/outbox-worker.server.ts'
 import { recordEnquiry } from '~/models/enquiries.server.ts'
@@ -46,9 +47,16 @@ export const meta: MetaFunction = ({ matches }) =>
 		path: '/enquire',
 	}).filter((tag) => !('title' in tag))
 
-// The page can hold what someone typed (after an error): never keep it in a shared cache, and
-// always fetch a fresh form (with a fresh submission key) on Back.
-export const headers = () => ({ 'Cache-Control': 'no-store' })
+// The empty form is never stored, so Back or a new visit fetches a fresh one (with a fresh
+// submission key). A refused form, the answer to a POST, is kept in the person's own browser only
+// (`private`), never a shared cache: were it `no-store`, Back from the confirmation to it would
+// show the browser's "Confirm form resubmission" page with JavaScript off (issue 15). Sent again
+// from there it carries the same submission key, so it is still recorded once.
+const REFUSED_FORM_CACHE = 'private, no-cache'
+
+export const headers: HeadersFunction = ({ actionHeaders }) => ({
+	'Cache-Control': actionHeaders.get('Cache-Control') ?? 'no-store',
+})
 
 function consentWording(organisationName: string) {
 	return `I agree to ${organisationName} contacting me about fostering by phone, email or text.`
@@ -65,7 +73,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		// carries it, and the enquiry is recorded once.
 		submissionKey: crypto.randomUUID(),
 		attribution,
-		referralCode: url.searchParams.get('ref') ?? '',
+		// From the carer's link in the address, or kept by the referral cookie when the friend comes
+		// back later (ADR 032): shown in the visible field, so the person sees it and can remove it.
+		referralCode: url.searchParams.get('ref') ?? readReferralCookie(request.headers.get('Cookie')) ?? '',
 		organisationName: config.organisationName,
 		serviceName: config.serviceName,
 		phone: config.phone,
@@ -84,14 +94,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 	const validation = validateEnquiry(values)
 	if (!validation.ok) {
-		return data<ActionResult>({ errors: validation.errors, values, submissionKey }, { status: 400 })
+		return data<ActionResult>(
+			{ errors: validation.errors, values, submissionKey },
+			{ status: 400, headers: { 'Cache-Control': REFUSED_FORM_CACHE } }
+		)
 	}
 
 	const limit = await hitRateLimit('enquiryPerClient', context.clientIp, now())
 	if (!limit.allowed) {
 		return data<ActionResult>(
 			{ errors: [], values, submissionKey, tooMany: { wait: waitInWords(limit.retryAfterSeconds) } },
-			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } }
+			{
+				status: 429,
+				headers: { 'Retry-After': String(limit.retryAfterSeconds), 'Cache-Control': REFUSED_FORM_CACHE },
+			}
 		)
 	}
 

@@ -1,6 +1,7 @@
 import { ScrollingTable } from '~/components/scrolling-table.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { BONUS_PAYMENT_WAYS_TITLE } from '~/components/bonus-payment-ways.tsx'
 import { CopyButton } from '~/components/copy-button.tsx'
 import { CsrfField } from '~/components/csrf-field.tsx'
 import { SuccessBanner } from '~/components/form.tsx'
@@ -13,6 +14,7 @@ import { formatDate } from '~/domain/working-days.ts'
 import { NO_CODE_MESSAGE, portalCarer, portalReferrals } from '~/models/referral-portal.server.ts'
 import { getServiceConfig } from '~/models/service-settings.server.ts'
 import { requirePortalSession } from '~/services/portal-auth.server.ts'
+import { stripeConfigured } from '~/utils/env.server.ts'
 import { siteUrl } from '~/utils/site-url.server.ts'
 import { PORTAL_HEADERS, PORTAL_META } from '~/utils/seo.ts'
 
@@ -38,9 +40,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		code: carer.code,
 		link: carer.code ? siteUrl(`/r/${carer.code}`) : null,
 		invited: url.searchParams.has('invited'),
+		// Without Stripe there is nothing to set up: the link says how the service pays instead.
+		paymentsLink: stripeConfigured() ? 'Get paid by bank transfer (Stripe)' : BONUS_PAYMENT_WAYS_TITLE,
 		referrals: list.referrals.map((referral) => ({
-			date: formatDate(referral.referredOn),
-			progress: REFERRAL_PROGRESS_LABELS[referral.progress],
+			friend: referral.friendName ?? 'Used your link or code',
+			date: formatDate(referral.date),
+			progress: referral.progress === 'invited' ? 'Invited by email' : REFERRAL_PROGRESS_LABELS[referral.progress],
 			paid: referral.paidPence > 0 ? formatPounds(referral.paidPence) : null,
 		})),
 		total: list.total,
@@ -82,7 +87,7 @@ export default function ReferHome() {
 				<h2 className="govuk-heading-m">Getting paid</h2>
 				<p className="govuk-body">
 					<Link to="/refer/payments" className="govuk-link">
-						Get paid by bank transfer (Stripe)
+						{page.paymentsLink}
 					</Link>
 				</p>
 
@@ -139,14 +144,15 @@ function YourReferrals({ page }: { page: Home }) {
 				Your referrals
 			</h2>
 			{page.total === 0 ? (
-				<p className="govuk-body">You have not referred anyone yet.</p>
+				<p className="govuk-body">You have not invited or referred anyone yet.</p>
 			) : (
 				<>
 					<ScrollingTable caption="Your referrals" captionSize="hidden" labelledBy="your-referrals">
-						<TableHead columns={['Referred on', 'Progress', { header: 'Paid to you', numeric: true }]} />
+						<TableHead columns={['Friend', 'Date', 'Progress', { header: 'Paid to you', numeric: true }]} />
 						<tbody className="govuk-table__body">
 							{page.referrals.map((referral, index) => (
 								<tr className="govuk-table__row" key={index}>
+									<td className="govuk-table__cell">{referral.friend}</td>
 									<td className="govuk-table__cell">{referral.date}</td>
 									<td className="govuk-table__cell">{referral.progress}</td>
 									<td className="govuk-table__cell govuk-table__cell--numeric">{referral.paid ?? 'Nothing yet'}</td>
@@ -159,8 +165,9 @@ function YourReferrals({ page }: { page: Home }) {
 			)}
 			{page.totalPaid ? <p className="govuk-body">In total we have paid you {page.totalPaid}.</p> : null}
 			<p className="govuk-body">
-				To keep your friends’ information private, we only show how far each one has got: enquired, applied, approved,
-				and bonus paid.
+				To keep your friends’ information private, we show only the first name you gave us when you invited them, and
+				how far each one has got: enquired, applied, approved, and bonus paid. A friend who used your link or code
+				without an invitation from us is not named.
 			</p>
 		</>
 	)

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfField } from '~/components/csrf-field.tsx'
+import { BONUS_PAYMENT_WAYS_TITLE, BonusPaymentWays } from '~/components/bonus-payment-ways.tsx'
 import { FormPage } from '~/components/form-page.tsx'
 import type { StripeAccountStatus } from '~/domain/stripe-payments.ts'
 import { stripeGateway } from '~/integrations/stripe.server.ts'
@@ -14,7 +15,9 @@ import { BODY_LIMITS, readForm } from '~/utils/read-form.server.ts'
 
 // Where a carer sets up being paid their bonuses through Stripe (ADR 011). Setting up makes their
 // Stripe Express account (once) and sends them to Stripe's own forms; Stripe sends them back here,
-// and the page asks Stripe how the account stands. Without Stripe the service pays another way.
+// and the page asks Stripe how the account stands. Without Stripe the page says how the service
+// pays instead: a manager pays each approved bonus by bank transfer, with the allowance or by
+// cheque, records it, and the carer is emailed (staff+/_carers+/bonuses.$id.tsx, ADR 011).
 
 export const meta: MetaFunction = () => PORTAL_META
 export const headers = () => PORTAL_HEADERS
@@ -63,23 +66,18 @@ export default function ReferPayments() {
 	const answer = useActionData<typeof action>()
 	const errors = answer?.error ? [{ message: answer.error }] : []
 	const status = page.status ?? 'none'
+	const title = page.configured ? 'Get paid by bank transfer' : BONUS_PAYMENT_WAYS_TITLE
 	return (
 		<FormPage
-			title="Get paid by bank transfer"
+			title={title}
 			serviceName={page.serviceName}
 			errors={errors}
 			back={{ to: '/refer/home', text: 'Back to refer a friend' }}
 		>
-			<h1 className="govuk-heading-xl">Get paid by bank transfer</h1>
+			<h1 className="govuk-heading-xl">{title}</h1>
 
 			{!page.configured ? (
-				<>
-					<p className="govuk-body">
-						We do not pay refer-a-friend bonuses through Stripe. When a bonus is approved, we pay it another way, for
-						example with your fostering allowance, and email you when it has been paid.
-					</p>
-					<p className="govuk-body">If you have a question about a bonus, contact your supervising social worker.</p>
-				</>
+				<BonusPaymentWays />
 			) : status === 'enabled' ? (
 				<>
 					<div className="govuk-panel govuk-panel--confirmation">

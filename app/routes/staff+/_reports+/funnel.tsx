@@ -17,6 +17,7 @@ import {
 	FUNNEL_MODES,
 	FUNNEL_PERIOD,
 	NATIONAL,
+	NATIONAL_LATEST,
 	allowedBreakdowns,
 	biggestLoss,
 	exitSentence,
@@ -302,17 +303,26 @@ function BreakdownSection({
 
 function NationalSection({ funnel, query, csvHref }: { funnel: Funnel; query: FunnelQuery; csvHref: string }) {
 	const count = (value: number) => value.toLocaleString('en-GB')
+	const step = (key: keyof typeof NATIONAL) => {
+		const { year, yearEnded, from, to } = NATIONAL[key]
+		return `${count(to.count)} ${to.noun} from ${count(from.count)} ${from.noun} in the year to ${yearEnded} (${year})`
+	}
 	return (
 		<>
 			<h2 className="govuk-heading-l">Compared with England</h2>
 			<p className="govuk-body">
-				England’s figures are Ofsted’s counts for the {NATIONAL.year} ({count(NATIONAL.enquiries)} enquiries,{' '}
-				{count(NATIONAL.applications)} applications, {count(NATIONAL.approvals)} approvals): counts within one year,
-				like period mode.
+				England’s figures are Ofsted’s counts for the latest year that has both counts of each step:{' '}
+				{step('enquiry_to_application')}; {step('application_to_approval')}. They are counts within one year, like
+				period mode.
 				{query.mode === 'cohort'
 					? ' A cohort followed through usually converts more than a year’s counts suggest.'
 					: ''}{' '}
 				One household often enquires with several services, so England’s enquiries are inflated.
+			</p>
+			<p className="govuk-body">
+				Ofsted’s latest figures, for {NATIONAL_LATEST.year}, count no enquiries or approvals: at{' '}
+				{NATIONAL_LATEST.yearEnded} England had {count(NATIONAL_LATEST.mainstreamHouseholds)} mainstream fostering
+				households, and {count(NATIONAL_LATEST.deregistered)} left fostering during the year.
 			</p>
 			<p className="govuk-body">{nationalSentence(nationalComparison(funnel.mainstream.rows))}</p>
 			<DataTable table={funnelTable('national', funnel)} csvHref={csvHref} />
