@@ -28,7 +28,8 @@ describe('the staff home’s panels', () => {
 		expect(dashboardPeriods('2026-12-09')).toEqual({
 			sinceDay: '2026-12-08',
 			week: { from: '2026-12-07', to: '2026-12-09' },
-			year: { from: '2026-01-01', to: '2026-12-09' },
+			// The last 12 months as the reports now mean them: from the day after this date a year ago.
+			year: { from: '2025-12-10', to: '2026-12-09' },
 		})
 		// On a Monday the week is that one day.
 		expect(dashboardPeriods('2026-12-07').week).toEqual({ from: '2026-12-07', to: '2026-12-07' })
