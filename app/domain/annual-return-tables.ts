@@ -26,6 +26,11 @@ function recruitmentTable(figures: AnnualReturn, period: ReportPeriod): ReturnTa
 			['Applications withdrawn by the household before panel', whole(mainstream.withdrawnBeforePanel)],
 			['Applications ended by the service before panel', whole(mainstream.endedByServiceAfterApplying)],
 			['Not approved (panel or agency decision maker)', whole(mainstream.notApproved)],
+			// Context, not one of Ofsted's figures (ADR 014): where the enquiries that never applied went.
+			[
+				'For context, not in the return: households that withdrew before applying',
+				whole(mainstream.withdrewBeforeApplying),
+			],
 		],
 	}
 }

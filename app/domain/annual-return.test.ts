@@ -134,6 +134,10 @@ describe('the annual return', () => {
 		const tables = annualReturnTables(figures, ofstedYear(2026))
 		expect(tables.map((table) => table.key)).toEqual(['recruitment', 'withdrawals', 'times', 'kinship'])
 		expect(tables[0]!.caption).toBe('Mainstream recruitment, 1 April 2025 to 31 March 2026')
+		expect(tables[0]!.rows.at(-1)).toEqual([
+			'For context, not in the return: households that withdrew before applying',
+			'10',
+		])
 		expect(tables[1]!.rows.at(-1)).toEqual(['Total', 'All withdrawals before panel', '11', ''])
 		expect(tables[2]!.rows).toContainEqual(['Approved within 8 months of applying', '3 (75%)'])
 		const csv = annualReturnCsvRows(tables)
@@ -154,8 +158,8 @@ describe('the annual return', () => {
 			'Median calendar days from application to approval',
 			'243',
 		])
-		// 6 recruitment + 7 withdrawal + 6 time + 3 kinship figures, under one heading row.
-		expect(csv).toHaveLength(1 + 6 + 7 + 6 + 3)
+		// 7 recruitment (one for context) + 7 withdrawal + 6 time + 3 kinship figures, under one heading row.
+		expect(csv).toHaveLength(1 + 7 + 7 + 6 + 3)
 	})
 })
 

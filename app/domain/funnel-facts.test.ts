@@ -168,20 +168,29 @@ describe('Stage 1 and Stage 2 in parallel', () => {
 		})
 	})
 
-	test('Panel closes a Stage 1 never completed, on the panel date', () => {
+	test('Panel closes a Stage 1 never completed, but its time is not known: no time in Stage 1', () => {
+		// 1 June to 6 July would be 25 working days: Stage 1 and Stage 2 together, not Stage 1's time.
 		expect(facts([...toStage2, enter('panel', 'stage_2', '2026-07-06')])).toMatchObject({
-			stage1Days: 25,
+			stage1On: '2026-06-01',
+			stage1Days: null,
 			stage2Days: 15,
 		})
 	})
 
-	test('a household that leaves during Stage 2 has left Stage 1 too, on the same day', () => {
+	test('a household that leaves during Stage 2 with no Stage 1 completion has no Stage 1 time', () => {
 		expect(facts([...toStage2, exit('stage_2', '2026-06-22', 'circumstances_changed')])).toMatchObject({
 			status: 'closed',
 			exitStage: 'stage_2',
-			stage1Days: 15,
+			stage1Days: null,
 			stage2Days: 5,
 		})
+		// Completed on 15 June (10 working days from 1 June), then left during Stage 2: Stage 1 is timed.
+		const completedThenLeft = [
+			...toStage2,
+			complete('2026-06-15'),
+			exit('stage_2', '2026-06-22', 'circumstances_changed'),
+		]
+		expect(facts(completedThenLeft)).toMatchObject({ stage1Days: 10, stage2Days: 5 })
 	})
 })
 

@@ -16,7 +16,8 @@
 //   response clocks count it). Null while the household is still in the stage (or never was): the
 //   time is not known yet. The stage a household left from counts as left on the day it left.
 // - Stage 1 and Stage 2 run in parallel: Stage 1 ends when it is completed (or at Panel, which
-//   closes it), not when Stage 2 starts.
+//   closes it), not when Stage 2 starts. Its time is known only from a recorded completion: without
+//   one, the time up to Panel (or an exit) is Stage 1 and Stage 2 together, so stage1Days is null.
 // - Exit fields only while the household is closed now: a reopened household is back in progress.
 
 import type { EndedBy } from './exit-reasons.ts'
@@ -174,6 +175,9 @@ export function funnelFacts(input: FunnelFactInput): FunnelFactFields {
 				? null
 				: spans.reduce((total, [entered, left]) => total + countWorkingDays(entered, left!, input.closures, holds), 0)
 	}
+
+	// Without a recorded completion, Stage 1's end is Panel's start or the exit: not Stage 1's time (issue 15).
+	if (!input.events.some((event) => event.kind === 'completed')) days.stage1Days = null
 
 	const closed = final.status === 'closed' ? final.closed : null
 	const enquiredOn = dates.enquiry ?? startedOn

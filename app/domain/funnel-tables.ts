@@ -108,15 +108,28 @@ export function timeTable(rows: readonly StageRow[]): FunnelTable {
 		),
 		rows: rows
 			.filter((row) => row.stage !== 'approved')
-			.map((row) => [
-				row.name,
-				whole(row.timed),
-				formatDays(row.medianDays),
-				formatDays(row.p90Days),
-				row.targetDays === null ? 'No target for this stage alone' : whole(row.targetDays),
-				formatPercent(row.withinTarget),
+			.flatMap((row) => [
+				[
+					row.name,
+					whole(row.timed),
+					formatDays(row.medianDays),
+					formatDays(row.p90Days),
+					row.targetDays === null ? 'No target for this stage alone' : whole(row.targetDays),
+					formatPercent(row.withinTarget),
+				],
+				...(row.stage === 'stage_1'
+					? [[`${row.name}: not timed, no completion recorded`, whole(stage1WithoutCompletion(row)), '–', '–', '', '–']]
+					: []),
 			]),
 	}
+}
+
+/**
+ * Households counted at Stage 1 that are not in it now and have no Stage 1 time: Stage 1 is timed
+ * only up to a recorded completion (app/domain/funnel-facts.ts), so these had none (issue 15).
+ */
+export function stage1WithoutCompletion(row: Pick<StageRow, 'count' | 'timed' | 'stillIn'>): number {
+	return Math.max(0, row.count - row.timed - (row.stillIn ?? 0))
 }
 
 export function nationalTable(rows: readonly StageRow[]): FunnelTable {

@@ -368,6 +368,10 @@ function FunnelExplained() {
 			</li>
 			<li>A household that was reopened counts once, from the first time it entered each stage.</li>
 			<li>Stage 1 and Stage 2 can run at the same time: a household counts in both.</li>
+			<li>
+				Time in Stage 1 counts only households with a recorded Stage 1 completion. Without one, the time up to Panel or
+				leaving would be Stage 1 and Stage 2 together, so it is left out.
+			</li>
 			<li>The median is the middle time. The 90th percentile is the time 9 in 10 were at or under (nearest rank).</li>
 		</FiguresExplained>
 	)

@@ -150,7 +150,8 @@ function AnnualReturnExplained() {
 			<li>
 				A withdrawal before panel is a household that had applied and withdrew in the year from Application, Stage 1,
 				Stage 2 or Panel, before the panel’s recommendation. Its Ofsted code is the one set for its reason in Settings,
-				Exit reasons.
+				Exit reasons. Households that withdrew before applying are shown for context only: they are not part of the
+				return.
 			</li>
 			<li>
 				Time from application to approval is in calendar days, for the households approved in the year. Within 8 months
