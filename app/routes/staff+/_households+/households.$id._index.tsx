@@ -1,4 +1,5 @@
 import { ScrollingTable } from '~/components/scrolling-table.tsx'
+import { TableHead } from '~/components/table-head.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
@@ -419,28 +420,9 @@ function Clocks({ clocks }: { clocks: ClockRow[] }) {
 					className="govuk-!-font-size-16"
 					data-testid="clocks"
 				>
-					<thead className="govuk-table__head">
-						<tr className="govuk-table__row">
-							<th scope="col" className="govuk-table__header">
-								Clock
-							</th>
-							<th scope="col" className="govuk-table__header">
-								Started
-							</th>
-							<th scope="col" className="govuk-table__header">
-								Target
-							</th>
-							<th scope="col" className="govuk-table__header">
-								Deadline
-							</th>
-							<th scope="col" className="govuk-table__header govuk-table__header--numeric">
-								Working days
-							</th>
-							<th scope="col" className="govuk-table__header">
-								Status
-							</th>
-						</tr>
-					</thead>
+					<TableHead
+						columns={['Clock', 'Started', 'Target', 'Deadline', { header: 'Working days', numeric: true }, 'Status']}
+					/>
 					<tbody className="govuk-table__body">
 						{clocks.map((clock) => (
 							<tr key={clock.key} className="govuk-table__row">
